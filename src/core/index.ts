@@ -1,0 +1,2 @@
+/** Public surface of the zhlens core, shared by the CLI, the extension and the tests. */
+export * from './types';
