@@ -1,2 +1,5 @@
 /** Public surface of the zhlens core, shared by the CLI, the extension and the tests. */
 export * from './types';
+export { detectEncoding } from './bytes/detectEncoding';
+export { analyzeText } from './analyzeText';
+export { repairText } from './repairText';
