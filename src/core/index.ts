@@ -3,3 +3,5 @@ export * from './types';
 export { detectEncoding } from './bytes/detectEncoding';
 export { analyzeText } from './analyzeText';
 export { repairText } from './repairText';
+export { analyzeFile } from './analyzeFile';
+export type { FileAnalysis } from './analyzeFile';

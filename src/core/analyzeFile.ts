@@ -1,0 +1,37 @@
+import { detectEncoding } from './bytes/detectEncoding';
+import { analyzeText } from './analyzeText';
+import type { AnalyzeOptions, ByteDetection, GarbleIssue } from './types';
+
+export interface FileAnalysis {
+  detection: ByteDetection;
+  /** Offsets are into `detection.text`. */
+  issues: GarbleIssue[];
+  garbled: boolean;
+  /** 0..1: confidence of the verdict `garbled` (for a clean file, that it is clean). */
+  confidence: number;
+}
+
+/**
+ * Bytes to verdict: which encoding the bytes are in, and what is garbled in the text they carry.
+ * A file that is not UTF-8 is itself a `wrong-encoding` finding (any editor that assumes UTF-8
+ * shows it as 乱码); the text-level detectors then run on the correctly decoded text.
+ */
+export function analyzeFile(bytes: Uint8Array, options: AnalyzeOptions = {}): FileAnalysis {
+  const detection = detectEncoding(bytes);
+  if (detection.binary) return { detection, issues: [], garbled: false, confidence: detection.confidence };
+  const wanted = (k: GarbleIssue['kind']) => !options.kinds || options.kinds.includes(k);
+  const issues: GarbleIssue[] = [];
+  if (detection.encoding !== 'utf-8' && wanted('wrong-encoding')) {
+    issues.push({
+      kind: 'wrong-encoding',
+      start: 0,
+      end: detection.text.length,
+      confidence: detection.confidence,
+      plan: [`decode ${detection.encoding}`, 'encode utf-8'],
+    });
+  }
+  issues.push(...analyzeText(detection.text, options));
+  const garbled = issues.length > 0;
+  const confidence = garbled ? Math.max(...issues.map((i) => i.confidence)) : detection.confidence;
+  return { detection, issues, garbled, confidence };
+}
