@@ -1,0 +1,366 @@
+import type { GarbleIssue } from '../types';
+import { gbkTable, type DbcsTable } from '../codec/gbkTable';
+import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
+import { isHan, isCjkPunct } from '../text/chars';
+import { PINYIN_SYLLABLE, hasReading, readingsOf } from '../text/pinyinReadings';
+import { TextView } from '../text/textView';
+
+/**
+ * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
+ *
+ * GBK text was decoded one byte off from some point on. The decoder lost the run's first byte (it
+ * shows as `?`), paired every trail byte with the next lead byte, and fell back into step only
+ * when an ASCII byte landed where a lead was expected. Along the way:
+ *  - fullwidth punctuation U+FF01–FF5E produced inside the run was later folded to ASCII, so a `!`
+ *    inside a run is the pair A3 A1 and a `;` is A3 BB;
+ *  - a lone last byte surfaces as itself when it is 0x40–0x7E (`R`), as `€` when it is 0x80 (cp936),
+ *    and as `?` otherwise;
+ *  - a pinyin annotation's `(` can be swallowed with the byte before it, leaving an orphan `yīng)`.
+ *
+ * Repair: turn the run back into bytes, with holes for the lost ones, pair the bytes again from the
+ * lost lead on, and let the character language model choose the hole bytes (beam search). A run is
+ * accepted only when the repaired text reads far better than the run did, so real `?`, `!` and rare
+ * characters stay as they are.
+ */
+
+type Token =
+  | { type: 'hole'; text: string }
+  | { type: 'bytes'; text: string; bytes: readonly number[] }
+  /** An ASCII character inside a run: itself, or the fullwidth form it was folded from. */
+  | { type: 'ascii'; text: string; byte: number }
+  /** `yīng)`: the reading of the character whose last byte was lost together with the `(`. */
+  | { type: 'orphan'; text: string; syllable: string };
+
+interface State {
+  out: string;
+  score: number;
+  prev: string;
+  pending: number | null;
+  /** The byte before the latest hole in the garbled stream, and the hole's first byte. */
+  beforeHole: number;
+  holeByte: number;
+  /** The character completed by the latest hole's byte, if any. */
+  holeChar: string;
+  lastByte: number;
+  holes: HoleList;
+}
+
+/** The bytes chosen for the holes so far, newest first (shared between states, never copied). */
+type HoleList = { bytes: string; prev: HoleList } | null;
+
+function holeBytes(list: HoleList): string[] {
+  const out: string[] = [];
+  for (let h = list; h; h = h.prev) out.unshift(h.bytes);
+  return out;
+}
+
+interface Candidate {
+  tokenEnd: number;
+  out: string;
+  score: number;
+  holes: HoleList;
+}
+
+const MAX_TOKENS = 48;
+const BEAM = 48;
+const CONTEXT = 4;
+/** Minimum improvement of the window's log-probability (nats) before a run is repaired. */
+const MIN_GAIN = 8;
+/** Minimum improvement per garbled character. */
+const MIN_GAIN_PER_CHAR = 1.2;
+/** Repaired characters must be ordinary: within this frequency rank. */
+const MAX_RANK = 6000;
+/** Bonus per output character when ranking candidates of different lengths (a word-insertion bonus). */
+const LENGTH_BONUS = 4;
+/** Trail bytes tried in front of a whole swallowed character. */
+const SWALLOWED_TRAILS = 24;
+
+const ORPHAN = new RegExp(`^(${PINYIN_SYLLABLE})\\)`, 'u');
+
+function isHoleChar(ch: string): boolean {
+  return ch === '?' || ch === '\ufffd';
+}
+
+/** The run's tokens from the anchor on, until a line break or a character GBK cannot hold. */
+function tokenize(view: string, anchor: number, table: DbcsTable): { tokens: Token[]; ends: number[] } {
+  const tokens: Token[] = [];
+  const ends: number[] = [];
+  let i = anchor;
+  while (i < view.length && tokens.length < MAX_TOKENS) {
+    const cp = view.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    if (cp === 0x0a || cp === 0x0d) break;
+    if (isHoleChar(ch)) {
+      tokens.push({ type: 'hole', text: ch });
+      i += 1;
+    } else if (tokens.length > 0 && tokens[tokens.length - 1].type === 'hole' && ORPHAN.test(view.slice(i, i + 8))) {
+      const m = ORPHAN.exec(view.slice(i, i + 8))!;
+      tokens.push({ type: 'orphan', text: m[0], syllable: m[1] });
+      i += m[0].length;
+    } else if (cp === 0x20ac) {
+      tokens.push({ type: 'bytes', text: ch, bytes: [0x80] });
+      i += 1;
+    } else if (cp >= 0x21 && cp <= 0x7e) {
+      tokens.push({ type: 'ascii', text: ch, byte: cp });
+      i += 1;
+    } else {
+      const bytes = table.bytesOf(ch);
+      if (!bytes || bytes.length !== 2) break;
+      tokens.push({ type: 'bytes', text: ch, bytes });
+      i += ch.length;
+    }
+    ends.push(i);
+  }
+  return { tokens, ends };
+}
+
+class RunSearch {
+  private candidates: Candidate[] = [];
+
+  constructor(
+    private readonly table: DbcsTable,
+    private readonly lm: CharLanguageModel,
+  ) {}
+
+  /** Feed one byte into a state's decoder; undefined when the pairing is impossible. */
+  private feed(s: State, b: number): State | undefined {
+    if (s.pending !== null) {
+      const ch = this.table.decodePair(s.pending, b);
+      if (!ch) return undefined;
+      return this.emit({ ...s, pending: null, lastByte: b }, ch);
+    }
+    if (b < 0x80) return this.emit({ ...s, lastByte: b }, String.fromCharCode(b));
+    if (b === 0x80) return this.emit({ ...s, lastByte: b }, '€');
+    if (!this.table.isLead(b)) return undefined;
+    return { ...s, pending: b, lastByte: b };
+  }
+
+  private emit(s: State, ch: string): State {
+    return { ...s, out: s.out + ch, score: s.score + this.lm.bigram(s.prev, ch), prev: ch };
+  }
+
+  private feedAll(s: State | undefined, bytes: readonly number[]): State | undefined {
+    for (const b of bytes) {
+      if (!s) return undefined;
+      s = this.feed(s, b);
+    }
+    return s;
+  }
+
+  /** Every way to fill a hole: a lost lead, a lost trail, or a trail plus a whole swallowed character. */
+  private expandHole(s: State, next: Token | undefined): State[] {
+    const out: State[] = [];
+    const base = { ...s, beforeHole: s.lastByte };
+    if (s.pending === null) {
+      for (let b = 0x81; b <= 0xfe; b++) {
+        const n = this.feed(base, b);
+        if (n) out.push({ ...n, holeByte: b, holeChar: '', holes: { bytes: hex(b), prev: s.holes } });
+      }
+      return out;
+    }
+    const trails: State[] = [];
+    for (const [t, ch] of this.table.trailsOf(s.pending)) {
+      const n = this.emit({ ...base, pending: null, lastByte: t }, ch);
+      trails.push({ ...n, holeByte: t, holeChar: ch, holes: { bytes: hex(t), prev: s.holes } });
+    }
+    out.push(...trails);
+    // `?wù)`: the hole may also hide a whole character whose reading survived as an orphan. The
+    // trail's character is then judged by the language model alone, so only its best few are paired.
+    if (next?.type === 'orphan') {
+      const wholes = charsWithReading(next.syllable, this.table);
+      trails.sort((a, b) => b.score - a.score);
+      for (const n of trails.slice(0, SWALLOWED_TRAILS)) {
+        for (const whole of wholes) {
+          const m = this.emit(n, whole.ch);
+          out.push({ ...m, lastByte: whole.bytes[1], holeChar: whole.ch, holes: { bytes: hex(n.holeByte) + '+' + whole.bytes.map(hex).join(''), prev: s.holes } });
+        }
+      }
+    }
+    return out;
+  }
+
+  private orphanHolds(s: State, syllable: string): boolean {
+    if (s.holeChar && hasReading(s.holeChar, syllable)) return true;
+    // The reading may belong to the character the misaligned decoder made of the byte before the
+    // hole and the hole's byte (當 AE94 + lost B5 → 數 94B5, read shù).
+    const misaligned = this.table.decodePair(s.beforeHole, s.holeByte);
+    return misaligned !== undefined && hasReading(misaligned, syllable);
+  }
+
+  run(tokens: Token[], leftChar: string, leftByte: number): Candidate[] {
+    let beam: State[] = [
+      { out: '', score: 0, prev: leftChar, pending: null, beforeHole: leftByte, holeByte: -1, holeChar: '', lastByte: leftByte, holes: null },
+    ];
+    for (let k = 0; k < tokens.length && beam.length > 0; k++) {
+      const tok = tokens[k];
+      let next: State[] = [];
+      for (const s of beam) {
+        switch (tok.type) {
+          case 'hole':
+            next.push(...this.expandHole(s, tokens[k + 1]));
+            break;
+          case 'orphan':
+            if (this.orphanHolds(s, tok.syllable)) next.push(s);
+            break;
+          case 'ascii': {
+            const plain = this.feed(s, tok.byte);
+            if (plain) next.push(plain);
+            const folded = this.feedAll(s, [0xa3, tok.byte + 0x80]);
+            if (folded) next.push(folded);
+            break;
+          }
+          case 'bytes': {
+            const n = this.feedAll(s, tok.bytes);
+            if (n) next.push(n);
+            break;
+          }
+        }
+      }
+      // A lost lead byte is judged only once its trail is known: keep every lead until then.
+      const unresolved = next.length > 0 && next.every((s) => s.pending !== null) && (tok.type === 'hole' || tok.type === 'orphan');
+      next.sort((a, b) => b.score - a.score);
+      beam = unresolved ? next : next.slice(0, BEAM);
+      // In step again: the rest of the line decodes as it is shown.
+      for (const s of beam) {
+        if (s.pending === null) this.candidates.push({ tokenEnd: k + 1, out: s.out, score: s.score, holes: s.holes });
+      }
+    }
+    return this.candidates;
+  }
+}
+
+function hex(b: number): string {
+  return b.toString(16).toUpperCase().padStart(2, '0');
+}
+
+let readingIndex: Map<string, Array<{ ch: string; bytes: readonly number[] }>> | undefined;
+
+/** GBK characters by reading, for orphan readings whose character was swallowed whole. */
+function charsWithReading(syllable: string, table: DbcsTable): Array<{ ch: string; bytes: readonly number[] }> {
+  if (!readingIndex) {
+    readingIndex = new Map();
+    const lm = getCharModel();
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (const [t, ch] of table.trailsOf(lead)) {
+        if (!isHan(ch.codePointAt(0)!) || lm.rank(ch) > MAX_RANK) continue;
+        for (const r of readingsOf(ch)) {
+          if (!readingIndex.has(r)) readingIndex.set(r, []);
+          readingIndex.get(r)!.push({ ch, bytes: [lead, t] });
+        }
+      }
+    }
+  }
+  return readingIndex.get(syllable) ?? [];
+}
+
+/** A `?` worth trying as a lost lead byte: next to Chinese text, followed by something GBK holds. */
+function isAnchor(view: string, i: number): boolean {
+  if (!isHoleChar(view[i])) return false;
+  const next = view.codePointAt(i + 1);
+  if (next === undefined || next < 0x21 || next === 0x3f) return false;
+  const prev = i > 0 ? view.codePointAt(i - 1)! : 0;
+  const chineseAround = (cp: number) => isHan(cp) || isCjkPunct(cp) || cp === 0x20ac;
+  if (!(chineseAround(prev) || chineseAround(next))) return false;
+  // `what?No`: English on both sides is English.
+  if (prev < 0x80 && prev > 0x20 && next < 0x80) return false;
+  return true;
+}
+
+export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: number; end: number }> = []): GarbleIssue[] {
+  const view = new TextView(text, removed);
+  const v = view.text;
+  const issues: GarbleIssue[] = [];
+  let table: DbcsTable | undefined;
+  let lm: CharLanguageModel | undefined;
+  for (let i = 0; i < v.length; i++) {
+    if (!isAnchor(v, i)) continue;
+    table ??= gbkTable();
+    lm ??= getCharModel();
+    const found = repairRun(v, i, table, lm);
+    if (!found) continue;
+    const start = view.startOf(i);
+    const end = view.endOf(found.end);
+    issues.push({
+      kind: 'misaligned-gbk',
+      start,
+      end,
+      confidence: found.confidence,
+      replacement: found.out,
+      plan: found.plan,
+    });
+    i = found.end - 1;
+  }
+  return issues;
+}
+
+interface RunRepair {
+  end: number;
+  out: string;
+  confidence: number;
+  plan: string[];
+}
+
+function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguageModel): RunRepair | undefined {
+  const { tokens, ends } = tokenize(v, anchor, table);
+  if (tokens.length < 2) return undefined;
+  const leftStart = Math.max(0, anchor - CONTEXT);
+  const left = v.slice(leftStart, anchor);
+  const leftChar = left ? [...left].pop()! : '';
+  const leftBytes = leftChar ? table.bytesOf(leftChar) : undefined;
+  const leftByte = leftBytes ? leftBytes[leftBytes.length - 1] : -1;
+  const windowEnd = Math.min(v.length, ends[ends.length - 1] + CONTEXT);
+
+  const candidates = new RunSearch(table, lm).run(tokens, leftChar, leftByte);
+  if (candidates.length === 0) return undefined;
+
+  const leftScore = left ? lm.score(left) : 0;
+  const restScore = new Map<string, number>();
+  // The rest of the window after a candidate's end, scored after the candidate's last character,
+  // with the same per-character bonus as the candidate so that every window is judged alike.
+  const tail = (k: number, prev: string) => {
+    const key = k + '\u0000' + prev;
+    let s = restScore.get(key);
+    if (s === undefined) {
+      const rest = [...v.slice(ends[k - 1], windowEnd)];
+      s = rest.length === 0 ? 0 : (prev ? lm.bigram(prev, rest[0]) : lm.unigram(rest[0])) + lm.score(rest.join('')) - lm.unigram(rest[0]);
+      s += LENGTH_BONUS * rest.length;
+      restScore.set(key, s);
+    }
+    return s;
+  };
+  let best: { c: Candidate; total: number } | undefined;
+  for (const c of candidates) {
+    const lastOut = c.out ? [...c.out].pop()! : leftChar;
+    const total = leftScore + c.score + tail(c.tokenEnd, lastOut) + LENGTH_BONUS * [...c.out].length;
+    // Candidates that run on past the natural end re-decode the same characters: prefer the shortest.
+    if (!best || total > best.total + 1e-6 || (total > best.total - 1e-6 && c.tokenEnd < best.c.tokenEnd)) best = { c, total };
+  }
+  if (!best) return undefined;
+  const baseline = lm.score(v.slice(leftStart, windowEnd));
+  const rest = [...v.slice(ends[best.c.tokenEnd - 1], windowEnd)].length;
+  const gain = best.total - LENGTH_BONUS * ([...best.c.out].length + rest) - baseline;
+  const garbled = v.slice(anchor, ends[best.c.tokenEnd - 1]);
+  const garbledChars = [...garbled].length;
+  if (gain < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) return undefined;
+  for (const ch of best.c.out) {
+    if (isHan(ch.codePointAt(0)!) && lm.rank(ch) > MAX_RANK) return undefined;
+  }
+  const holes = holeBytes(best.c.holes);
+  // Trim what the repair gives back unchanged (`MC` after 馭 re-decodes as itself).
+  let end = ends[best.c.tokenEnd - 1];
+  let out = best.c.out;
+  while (out.length > 0 && end > anchor + 1 && out[out.length - 1] === v[end - 1]) {
+    out = out.slice(0, -1);
+    end--;
+  }
+  return {
+    end,
+    out,
+    confidence: Math.min(0.99, 0.5 + gain / 60),
+    plan: [
+      `encode gbk (${garbled} → bytes, fullwidth ASCII unfolded)`,
+      `restore lost byte${holes.length > 1 ? 's' : ''} ${holes.join(', ')}`,
+      'decode gbk in step',
+    ],
+  };
+}

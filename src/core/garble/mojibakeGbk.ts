@@ -1,0 +1,45 @@
+import type { GarbleIssue } from '../types';
+import { gbkCodec } from '../codec/legacyCodecs';
+import { findUtf8Mojibake } from './utf8Mojibake';
+
+/**
+ * 古文码: UTF-8 text decoded as GBK and saved. `参数` → `鍙傛暟`, `春眠` → `鏄ョ湢`.
+ * Three UTF-8 bytes per character against two GBK bytes per character: a run of an odd number
+ * of characters leaves a lead byte that pairs with the next byte or becomes `?`.
+ *
+ * `锟斤拷` is U+FFFD (EF BF BD) twice, written as UTF-8 and read as GBK: the text was already lost
+ * before it was misread, so it is flagged, never guessed. So are runs of 烫 and 屯, the MSVC debug
+ * fill bytes 0xCC and 0xCD read as GBK.
+ */
+const LOSSY = /(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}/g;
+
+export function findLossyGbk(text: string): GarbleIssue[] {
+  const issues: GarbleIssue[] = [];
+  LOSSY.lastIndex = 0;
+  for (let m = LOSSY.exec(text); m; m = LOSSY.exec(text)) {
+    const fill = m[0][0] === '锟' ? 'U+FFFD written as UTF-8 (EF BF BD), then read as GBK' : 'uninitialised memory (0xCC/0xCD) read as GBK';
+    issues.push({
+      kind: 'mojibake-gbk',
+      start: m.index,
+      end: m.index + m[0].length,
+      confidence: m[0][0] === '锟' ? 0.99 : 0.8,
+      lossy: true,
+      plan: [fill, 'the original characters are lost: nothing to restore'],
+    });
+  }
+  return issues;
+}
+
+export function findMojibakeGbk(text: string): GarbleIssue[] {
+  const lossy = findLossyGbk(text);
+  const codec = gbkCodec();
+  const found = findUtf8Mojibake(text, {
+    kind: 'mojibake-gbk',
+    codec,
+    holeBytes: 1,
+    inSegment: (ch, bytes) => bytes.length === 2 || ch === '€',
+  });
+  // Spans inside a lossy run are already accounted for.
+  const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
+  return [...lossy, ...clear].sort((a, b) => a.start - b.start);
+}

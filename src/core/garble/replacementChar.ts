@@ -1,0 +1,25 @@
+import type { GarbleIssue } from '../types';
+
+/**
+ * U+FFFD REPLACEMENT CHARACTER in saved text: legacy bytes (GBK, Big5, UTF-16) were read as UTF-8,
+ * every invalid sequence became `�`, and the result was saved. The bytes are gone, so each run is
+ * flagged and never guessed. (A file that still has its legacy bytes is `wrong-encoding`, repaired
+ * from the bytes.)
+ */
+const RUN = /\ufffd+/g;
+
+export function findReplacementChars(text: string): GarbleIssue[] {
+  const issues: GarbleIssue[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    issues.push({
+      kind: 'replacement-char',
+      start: m.index,
+      end: m.index + m[0].length,
+      confidence: 0.99,
+      lossy: true,
+      plan: ['bytes that were not UTF-8 became U+FFFD when the text was saved: the original characters are lost'],
+    });
+  }
+  return issues;
+}

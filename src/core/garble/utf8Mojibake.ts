@@ -1,0 +1,207 @@
+import type { GarbleIssue, GarbleKind } from '../types';
+import type { LegacyCodec } from '../codec/legacyCodecs';
+import { HOLE, decodeUtf8WithHoles } from '../codec/utf8WithHoles';
+import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
+import { isHan, isCjkPunct } from '../text/chars';
+
+/**
+ * The shared machinery of mojibake repair (ftfy's idea, for the code pages Chinese text meets):
+ * UTF-8 bytes were decoded with a legacy code page and the result was saved. Running the code page
+ * backwards gives the bytes again, and decoding them as UTF-8 gives the text back:
+ *   鍙傛暟  → encode gbk    → E5 8F 82 E6 95 B0 → decode utf-8 → 参数
+ *   ä¸­æ–‡ → encode cp1252 → E4 B8 AD E6 96 87 → decode utf-8 → 中文
+ * A byte the code page could not print became `?` (or U+FFFD); such holes are filled with the bytes
+ * that keep the stream valid UTF-8, chosen by the character language model.
+ */
+export interface MojibakeSpec {
+  kind: GarbleKind;
+  codec: LegacyCodec;
+  /** Can this character (with its code-page bytes) be part of mojibake? */
+  inSegment(ch: string, bytes: readonly number[]): boolean;
+  /** Printable ASCII may sit inside a segment (GBK trail bytes 0x40–0x7E read as Latin-1). */
+  asciiInside?: boolean;
+  /** Bytes a `?` stands for: 1 for GBK (a lone lead), 2 for Big5 (lead and its unmapped trail). */
+  holeBytes: number;
+  /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
+  alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
+}
+
+interface Unit {
+  ch: string;
+  start: number;
+  end: number;
+  /** Code-page bytes, or null for a hole (`?`, U+FFFD). */
+  bytes: readonly number[] | null;
+}
+
+/** Minimum gain in mean log-probability per character before a span is repaired. */
+const MIN_GAIN_PER_CHAR = 1.5;
+/** A repair must read as ordinary text: mean log-probability per character at least this. */
+const MIN_MEAN_LOGPROB = -9;
+/** …and every Han character in it within this frequency rank. */
+const MAX_RANK = 8000;
+/** Holes allowed per run; more than this and the run is flagged, not guessed. */
+const MAX_HOLES = 3;
+
+function isHole(ch: string): boolean {
+  return ch === '?' || ch === '\ufffd';
+}
+
+/** Maximal runs of characters the code page could have printed from UTF-8 bytes. */
+function segments(text: string, spec: MojibakeSpec): Unit[][] {
+  const out: Unit[][] = [];
+  let cur: Unit[] = [];
+  const isAscii = (u: Unit) => u.bytes !== null && u.bytes.length === 1 && u.bytes[0] < 0x80;
+  const flush = () => {
+    while (cur.length && (cur[0].bytes === null || isAscii(cur[0]))) cur.shift();
+    while (cur.length && isAscii(cur[cur.length - 1])) cur.pop();
+    if (cur.length) out.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const end = i + ch.length;
+    if (isHole(ch)) {
+      if (cur.length) cur.push({ ch, start: i, end, bytes: null });
+    } else {
+      const bytes = spec.codec.bytesOf(ch);
+      if (bytes && spec.inSegment(ch, bytes)) cur.push({ ch, start: i, end, bytes });
+      else if (spec.asciiInside && cur.length && cp > 0x20 && cp < 0x7f) cur.push({ ch, start: i, end, bytes: [cp] });
+      else flush();
+    }
+    i = end;
+  }
+  flush();
+  return out;
+}
+
+/** Where a UTF-8 reading of units[i..] stays valid; the furthest unit boundary that ends a sequence. */
+function validRunEnd(units: Unit[], i: number, holeBytes: number): number {
+  let need = 0;
+  let lastGood = i;
+  for (let j = i; j < units.length; j++) {
+    const u = units[j];
+    const bytes = u.bytes ?? new Array<number>(holeBytes).fill(HOLE);
+    for (const b of bytes) {
+      if (b === HOLE) {
+        // A hole fits whatever is due; at a sequence start it is taken as a lead.
+        need = need > 0 ? need - 1 : 2;
+        continue;
+      }
+      if (need > 0) {
+        if (b < 0x80 || b > 0xbf) return lastGood;
+        need--;
+      } else if (b < 0x80) {
+        need = 0;
+      } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) need = 3;
+      else return lastGood;
+    }
+    if (need === 0) lastGood = j + 1;
+  }
+  return lastGood;
+}
+
+function hasChinese(s: string): boolean {
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp) || (isCjkPunct(cp) && cp > 0xff)) return true;
+  }
+  return false;
+}
+
+function readsAsText(s: string, lm: CharLanguageModel): boolean {
+  if (lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp) && lm.rank(ch) > MAX_RANK) return false;
+    // Fullwidth Latin letters and digits in a repair are a sign of bytes paired wrongly.
+    if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
+  }
+  return true;
+}
+
+function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+interface Reading {
+  text: string;
+  plan: string[];
+}
+
+function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string): Reading | undefined {
+  const bytes: number[] = [];
+  let holes = 0;
+  for (const u of units) {
+    if (u.bytes) bytes.push(...u.bytes);
+    else {
+      holes++;
+      for (let k = 0; k < spec.holeBytes; k++) bytes.push(HOLE);
+    }
+  }
+  if (holes > MAX_HOLES) return undefined;
+  const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
+  if (utf8 && !utf8.text.includes('\ufffd')) {
+    const plan = [`encode ${spec.codec.name}`, 'decode utf-8'];
+    if (utf8.filled.length) plan.splice(1, 0, `restore lost byte${utf8.filled.length > 1 ? 's' : ''} ${utf8.filled.join(', ')}`);
+    return { text: utf8.text, plan };
+  }
+  if (holes > 0 || !spec.alternates) return undefined;
+  let best: { r: Reading; score: number } | undefined;
+  for (const alt of spec.alternates) {
+    const text = alt.decode(bytes);
+    if (!text) continue;
+    const score = lm.perChar(text);
+    if (!best || score > best.score) best = { r: { text, plan: [`encode ${spec.codec.name}`, `decode ${alt.name}`] }, score };
+  }
+  return best?.r;
+}
+
+export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[] {
+  const issues: GarbleIssue[] = [];
+  let lm: CharLanguageModel | undefined;
+  for (const units of segments(text, spec)) {
+    for (let i = 0; i < units.length; ) {
+      let end = validRunEnd(units, i, spec.holeBytes);
+      const viaUtf8 = end > i;
+      // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
+      if (!viaUtf8 && spec.alternates && i === 0) end = units.length;
+      if (end - i < 2) {
+        i++;
+        continue;
+      }
+      lm ??= getCharModel();
+      const run = units.slice(i, end);
+      const start = run[0].start;
+      const stop = run[run.length - 1].end;
+      const original = text.slice(start, stop);
+      const prev = start > 0 ? String.fromCodePoint(text.codePointAt(start - 1)!) : '';
+      const reading = readRun(run, spec, lm, prev);
+      if (reading && hasChinese(reading.text) && reading.text !== original) {
+        const next = stop < text.length ? String.fromCodePoint(text.codePointAt(stop)!) : '';
+        const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+        if (gain >= MIN_GAIN_PER_CHAR && readsAsText(reading.text, lm)) {
+          issues.push({
+            kind: spec.kind,
+            start,
+            end: stop,
+            confidence: Math.min(0.99, 0.6 + gain / 10),
+            replacement: reading.text,
+            plan: reading.plan,
+          });
+          i = end;
+          continue;
+        }
+      }
+      i = viaUtf8 ? end : i + 1;
+    }
+  }
+  return issues;
+}
+
+export { charCount };

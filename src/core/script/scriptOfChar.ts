@@ -1,0 +1,56 @@
+import STCharacters from 'opencc-js/dict/STCharacters';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import * as iconv from 'iconv-lite';
+
+/**
+ * Which script a character commits a text to, from OpenCC's character tables.
+ *
+ * A character is *Traditional-only* when OpenCC maps it to a different Simplified form and it is not
+ * itself a Simplified character (發, 經, 後). It is *Simplified-only* when OpenCC maps it to a different
+ * Traditional form and Big5 (cp950) cannot encode it (发, 经, 这). The Big5 test matters: 后, 于, 余, 范, 并,
+ * 里, 采, 占, 干, 台 have Traditional counterparts but are themselves ordinary Traditional characters,
+ * and loose converters leave them in Traditional text on purpose.
+ */
+export type CharScript = 'traditional' | 'simplified' | 'neutral';
+
+function parseDict(dict: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of dict.split('|')) {
+    const parts = entry.split(' ');
+    if (parts.length >= 2 && parts[0] !== parts[1]) map.set(parts[0], parts[1]);
+  }
+  return map;
+}
+
+let tables: { s2t: Map<string, string>; t2s: Map<string, string>; big5: Set<string> } | undefined;
+
+function load() {
+  if (!tables) {
+    const s2t = parseDict(STCharacters);
+    const t2s = parseDict(TSCharacters);
+    // cp950, not iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
+    const keys = [...s2t.keys()];
+    const roundTrip = iconv.decode(iconv.encode(keys.join('\n'), 'cp950'), 'cp950').split('\n');
+    const big5 = new Set(keys.filter((ch, i) => roundTrip[i] === ch));
+    tables = { s2t, t2s, big5 };
+  }
+  return tables;
+}
+
+export function scriptOfChar(ch: string): CharScript {
+  const { s2t, t2s, big5 } = load();
+  if (t2s.has(ch) && !s2t.has(ch)) return 'traditional';
+  if (s2t.has(ch) && !big5.has(ch)) return 'simplified';
+  return 'neutral';
+}
+
+/** Simplified form of a single character (itself when OpenCC has none). */
+export function simplifiedChar(ch: string): string {
+  return load().t2s.get(ch) ?? ch;
+}
+
+/** True when the character has a different form in the other script (發/发, 這/这). */
+export function hasScriptVariant(ch: string): boolean {
+  const { s2t, t2s } = load();
+  return s2t.has(ch) || t2s.has(ch);
+}
