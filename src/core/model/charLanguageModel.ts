@@ -1,3 +1,7 @@
+import charModelBytes from './charModel.bin';
+import { readCharModelTables, type CharModelTables } from './charModelData';
+import { foldCodePoint } from './tokenFold';
+
 /**
  * The character language model: how Chinese does a string read?
  *
@@ -20,4 +24,122 @@ export interface CharLanguageModel {
   rank(c: string): number;
   /** True when the character occurs in the training data. */
   known(c: string): boolean;
+  /** The character the model looks up for c: `經` → `经`, `Ｓ` → `a`, `７` → `0`, `　` → ` `. */
+  fold(c: string): string;
+  /** Simplified form of one Traditional character (opencc's table), or the character itself. */
+  toSimplifiedChar(c: string): string;
+}
+
+const UNKNOWN = -1;
+
+/** Unigram/bigram model over folded code points, read from the shipped quantized tables. */
+class QuantizedCharModel implements CharLanguageModel {
+  /** Vocabulary index of every BMP code point with folding already applied (−1: unknown). */
+  private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
+  private readonly astralIndex = new Map<number, number>();
+
+  constructor(private readonly t: CharModelTables) {
+    const cps = t.codePoints;
+    for (let i = 0; i < cps.length; i++) {
+      if (cps[i] < 0x10000) this.bmpIndex[cps[i]] = i;
+      else this.astralIndex.set(cps[i], i);
+    }
+    // Fold once here rather than per lookup (these lookups run inside beam searches). Folding
+    // changes only ASCII, fullwidth forms, a few spaces and Traditional characters.
+    const foldInto = (cp: number) => {
+      const folded = foldCodePoint(cp, t.t2s);
+      const i = folded < 0x10000 ? this.bmpIndex[folded] : this.astralIndex.get(folded) ?? UNKNOWN;
+      if (cp < 0x10000) this.bmpIndex[cp] = i;
+      else this.astralIndex.set(cp, i);
+    };
+    for (let cp = 0; cp < 0x80; cp++) foldInto(cp);
+    for (let cp = 0xff01; cp <= 0xff5e; cp++) foldInto(cp);
+    for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) foldInto(cp);
+    for (const trad of t.t2s.keys()) foldInto(trad);
+  }
+
+  unigram(c: string): number {
+    return this.unigramAt(this.indexOfChar(c));
+  }
+
+  bigram(a: string, b: string): number {
+    return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
+  }
+
+  score(text: string): number {
+    let sum = 0;
+    let prev = UNKNOWN;
+    let first = true;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const cur = this.indexOfCodePoint(cp);
+      sum += first ? this.unigramAt(cur) : this.bigramAt(prev, cur);
+      first = false;
+      prev = cur;
+    }
+    return sum;
+  }
+
+  perChar(text: string): number {
+    let n = 0;
+    for (let i = 0; i < text.length; i++, n++) if (text.codePointAt(i)! > 0xffff) i++;
+    return n === 0 ? 0 : this.score(text) / n;
+  }
+
+  rank(c: string): number {
+    const i = this.indexOfChar(c);
+    return i === UNKNOWN ? Infinity : i + 1;
+  }
+
+  known(c: string): boolean {
+    return this.indexOfChar(c) !== UNKNOWN;
+  }
+
+  fold(c: string): string {
+    return String.fromCodePoint(foldCodePoint(c.codePointAt(0) ?? 0, this.t.t2s));
+  }
+
+  toSimplifiedChar(c: string): string {
+    const s = this.t.t2s.get(c.codePointAt(0) ?? 0);
+    return s === undefined ? c : String.fromCodePoint(s);
+  }
+
+  private indexOfChar(c: string): number {
+    return c.length === 0 ? UNKNOWN : this.indexOfCodePoint(c.codePointAt(0)!);
+  }
+
+  private indexOfCodePoint(cp: number): number {
+    return cp < 0x10000 ? this.bmpIndex[cp] : this.astralIndex.get(cp) ?? UNKNOWN;
+  }
+
+  private unigramAt(i: number): number {
+    return i === UNKNOWN ? this.t.floor : -this.t.unigramQ[i] / 10;
+  }
+
+  private bigramAt(a: number, b: number): number {
+    // An unseen context carries no information: fall back to the unigram outright.
+    if (a === UNKNOWN) return this.unigramAt(b);
+    const backoff = -this.t.backoffQ[a] / 10;
+    if (b === UNKNOWN) return backoff + this.t.floor;
+    const { rowStart, nextIndex, bigramQ } = this.t;
+    let lo = rowStart[a];
+    let hi = rowStart[a + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = nextIndex[mid];
+      if (x === b) return -bigramQ[mid] / 10;
+      if (x < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return backoff + this.unigramAt(b);
+  }
+}
+
+let instance: CharLanguageModel | undefined;
+
+/** The shared model, read from the bundled tables on first use. */
+export function getCharModel(): CharLanguageModel {
+  instance ??= new QuantizedCharModel(readCharModelTables(charModelBytes));
+  return instance;
 }

@@ -1,0 +1,83 @@
+// The character language model on real text. Examples in quotes come from the sample article the
+// project ships in its docs (a report on SMC's Tianjin plant, 亦庄) and from manpages-zh.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getCharModel } from '../../src/core/model/charLanguageModel';
+
+// CPU time rather than wall time: the budget (50 ms) is about the work, not about a busy machine.
+const loadStart = process.cpuUsage();
+const model = getCharModel();
+const loadUsage = process.cpuUsage(loadStart);
+const loadMs = (loadUsage.user + loadUsage.system) / 1000;
+
+test('loads lazily and quickly, once', () => {
+  assert.ok(loadMs < 50, `load took ${loadMs.toFixed(1)} ms of CPU`);
+  assert.equal(getCharModel(), model);
+});
+
+test('ranks real Chinese above the garbled forms of the same passage', () => {
+  const pairs: [string, string, number][] = [
+    ['。“如今SMC天津工廠', '?!叭缃馭MC天津工廠', 2], // a sentence end and quote lost to a GBK misalignment
+    ['規模化應用', '規?化應用', 1], // 模 lost to a question mark
+    ['表示。', '表仕。', 1], // one wrong character of the right sound
+    ['参数', '鍙傛暟', 4], // UTF-8 参数 read as GBK
+    ['中文', 'ä¸­æ–‡', 6], // UTF-8 中文 read as Latin-1
+  ];
+  for (const [good, bad, margin] of pairs) {
+    const g = model.perChar(good);
+    const b = model.perChar(bad);
+    assert.ok(g > b + margin, `${good} (${g.toFixed(2)}) should beat ${bad} (${b.toFixed(2)}) by ${margin}`);
+  }
+});
+
+test('mojibake reads low in absolute terms', () => {
+  assert.ok(model.perChar('鍙傛暟') < -10);
+  assert.ok(model.perChar('ä¸­æ–‡') < -10);
+  assert.ok(model.perChar('必选参数对长短选项同时适用。') > -7);
+});
+
+test('scores both scripts alike through the Traditional→Simplified table', () => {
+  assert.equal(model.score('經濟'), model.score('经济'));
+  assert.equal(model.perChar('設定測試的時間'), model.perChar('设定测试的时间'));
+  assert.equal(model.toSimplifiedChar('應'), '应');
+  assert.equal(model.toSimplifiedChar('中'), '中');
+});
+
+test('folds fullwidth forms, letters, digits and whitespace into classes', () => {
+  assert.equal(model.fold('Ｓ'), 'a');
+  assert.equal(model.fold('Z'), 'a');
+  assert.equal(model.fold('７'), '0');
+  assert.equal(model.fold('　'), ' ');
+  assert.equal(model.fold('，'), ',');
+  assert.equal(model.unigram('Ｓ'), model.unigram('s'));
+  assert.equal(model.score('SMC天津'), model.score('ABC天津'));
+});
+
+test('rare but real name characters are not near the floor', () => {
+  const floor = model.unigram('\ue000'); // private use: never in the data
+  assert.ok(model.known('蓓'));
+  assert.ok(model.unigram('蓓') > floor + 1.5, `蓓 ${model.unigram('蓓')} vs floor ${floor}`);
+  assert.ok(model.perChar('王蓓蓓') > model.perChar('王\ue000\ue000'));
+});
+
+test('ranks, knowledge and edge cases', () => {
+  assert.ok(model.rank('的') <= 20); // after the letter, digit, space and comma classes
+  assert.ok(model.rank('的') < model.rank('蓓'));
+  assert.equal(model.rank('\ue000'), Infinity);
+  assert.equal(model.known('\ue000'), false);
+  assert.equal(model.perChar(''), 0);
+  assert.equal(model.score(''), 0);
+  assert.equal(model.score('的'), model.unigram('的'));
+  assert.equal(model.score('的是'), model.unigram('的') + model.bigram('的', '是'));
+  assert.ok(Number.isFinite(model.score('𠮷野家')));
+  assert.ok(model.bigram('示', '。') > model.bigram('仕', '仕'));
+});
+
+test('lookups are fast enough for beam searches over whole files', () => {
+  const text = '-t timelimit设置测试的时间的长短，使用这个选项ab将自动设置测试请求会话数目为50000。'.repeat(5000);
+  const start = performance.now();
+  const s = model.score(text);
+  const ms = performance.now() - start;
+  assert.ok(Number.isFinite(s));
+  assert.ok(ms < 400, `${text.length} chars took ${ms.toFixed(1)} ms`);
+});
