@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { flattenOutline, outlineText, type Section } from '../../src/core/outline';
+
+// The bundle runs from out/unit/; the case files stay in the source tree.
+const root = join(__dirname, '..', '..');
+
+interface ExpectedSection { title: string; line: number; level: number; kind: string }
+interface OutlineCase { label: string; description: string; file: string; expect: 'pass' | 'fail'; sections: ExpectedSection[] }
+
+const table = JSON.parse(readFileSync(join(root, 'test/cases/outline.json'), 'utf8')) as { cases: OutlineCase[] };
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+const summary = (s: Section): ExpectedSection => ({ title: s.title, line: s.line, level: s.level, kind: s.kind });
+
+/** Offsets of line starts, for \n, \r\n and \r breaks alike. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** What must hold for any text: ranges start at their heading line, nest, and tile their parent. */
+function assertWellFormed(text: string, roots: Section[]): void {
+  const starts = lineStarts(text);
+  const check = (list: Section[], parentEnd: number, parentLevel: number) => {
+    list.forEach((s, k) => {
+      assert.equal(s.start, starts[s.line], `start of "${s.title}" is the start of line ${s.line}`);
+      assert.ok(s.end > s.start && s.end <= parentEnd, `range of "${s.title}"`);
+      assert.ok(s.level > parentLevel, `"${s.title}" is deeper than its parent`);
+      if (k + 1 < list.length) assert.equal(s.end, list[k + 1].start, `"${s.title}" ends where its next sibling starts`);
+      check(s.children, s.end, s.level);
+    });
+  };
+  check(roots, text.length, 0);
+  const flat = flattenOutline(roots);
+  for (let k = 1; k < flat.length; k++) assert.ok(flat[k].line > flat[k - 1].line, 'pre-order is document order');
+}
+
+for (const c of table.cases) {
+  test(`outline case ${c.label} (${c.expect})`, () => {
+    const text = read(c.file);
+    const roots = outlineText(text);
+    assertWellFormed(text, roots);
+    const actual = flattenOutline(roots).map(summary);
+    if (c.expect === 'pass') assert.deepEqual(actual, c.sections);
+    else assert.notDeepEqual(actual, c.sections, 'a known failure now passes: mark it "pass"');
+  });
+}
+
+test('outline accuracy over the case table', (t) => {
+  let expected = 0;
+  let found = 0;
+  let correct = 0;
+  let exactDocs = 0;
+  for (const c of table.cases) {
+    const actual = flattenOutline(outlineText(read(c.file))).map(summary);
+    const key = (s: ExpectedSection) => `${s.line}|${s.level}|${s.kind}|${s.title}`;
+    const want = new Set(c.sections.map(key));
+    expected += want.size;
+    found += actual.length;
+    correct += actual.filter((s) => want.has(key(s))).length;
+    if (actual.length === want.size && actual.every((s) => want.has(key(s)))) exactDocs++;
+  }
+  const pct = (a: number, b: number) => (b === 0 ? 100 : (100 * a) / b).toFixed(1);
+  t.diagnostic(`documents exact: ${exactDocs}/${table.cases.length}; sections: precision ${pct(correct, found)}%, recall ${pct(correct, expected)}%`);
+  assert.ok(table.cases.length >= 15);
+});
+
+test('Yizhuang article: title, lead, three two-line headings, footer, related links', () => {
+  const text = read('samples/yizhuang-article/repaired.txt');
+  const flat = flattenOutline(outlineText(text));
+  assert.deepEqual(flat.map((s) => s.kind), ['title', 'lead', 'heading', 'heading', 'heading', 'footer', 'related-links']);
+  assert.equal(flat[0].title, '協同發展邁出新步伐 北京亦莊助力打造京津冀高精尖產業經濟帶');
+  assert.equal(flat[0].line, 0);
+  assert.ok(flat[1].title.startsWith('人民網北京2月25日電'));
+  assert.deepEqual(flat.slice(2, 5).map((s) => s.title), [
+    '三地產業協同成效明顯 / 將打造區域優勢產業集群',
+    '三地推出179項“同事同標”政務事項 / 創新成立合作聯盟打造“京津冀經驗”',
+    '52個重大產業項目落地臺馬片區 / 建設創新孵化載體形成新質生產力',
+  ]);
+  // The title section holds the whole article; a subheading's section runs to the next one.
+  assert.deepEqual([flat[0].start, flat[0].end], [0, text.length]);
+  assert.equal(flat[2].end, flat[3].start);
+  assert.ok(text.slice(flat[2].start, flat[2].end).endsWith('王文勇表示。\n'));
+  assert.equal(flat[6].end, text.length);
+});
+
+test('CRLF and CR line breaks give the same outline with offsets into that text', () => {
+  const lf = read('samples/yizhuang-article/simplified.txt');
+  const expected = flattenOutline(outlineText(lf)).map(summary);
+  for (const eol of ['\r\n', '\r']) {
+    const text = lf.replace(/\n/g, eol);
+    const roots = outlineText(text);
+    assertWellFormed(text, roots);
+    assert.deepEqual(flattenOutline(roots).map(summary), expected);
+  }
+});
+
+test('empty and blank texts have no outline', () => {
+  for (const text of ['', '\n\n', '   \u3000\n', '%\n%\n']) assert.deepEqual(outlineText(text), []);
+  // Callers in plain JavaScript can pass anything.
+  assert.deepEqual(outlineText(undefined as unknown as string), []);
+});
+
+test('never throws: shuffled lines and cut-up case texts', () => {
+  // A fixed linear congruential generator keeps the run reproducible.
+  let seed = 20240225;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = table.cases.flatMap((c) => read(c.file).split('\n'));
+  for (let round = 0; round < 300; round++) {
+    const picked = Array.from({ length: 1 + Math.floor(random() * 40) }, () => lines[Math.floor(random() * lines.length)]);
+    let text = picked.join(random() < 0.5 ? '\n' : '\r\n');
+    const cut = Math.floor(random() * text.length);
+    if (random() < 0.3) text = text.slice(0, cut) + '\ud800' + text.slice(cut); // a lone surrogate
+    const roots = outlineText(text);
+    assertWellFormed(text, roots);
+  }
+});
+
+test('1 MB of article text is outlined in well under 50 ms', (t) => {
+  const article = read('samples/yizhuang-article/repaired.txt');
+  const text = article.repeat(Math.ceil(1_000_000 / article.length));
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let sections = 0;
+  for (let run = 0; run < 12; run++) {
+    const cpuBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    sections = flattenOutline(outlineText(text)).length;
+    wall.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  // The first runs include compiling the code. CPU time, unlike wall time, does not grow when
+  // other processes share the machine; the best later run is the cost of the work itself.
+  const best = (xs: number[]) => Math.min(...xs.slice(2));
+  t.diagnostic(`1 MB (${text.length} UTF-16 units, ${sections} sections): first run ${wall[0].toFixed(1)} ms, best ${best(wall).toFixed(1)} ms wall, ${best(cpu).toFixed(1)} ms CPU`);
+  assert.ok(sections > 100);
+  assert.ok(best(cpu) < 50, `best run used ${best(cpu).toFixed(1)} ms of CPU`);
+});
