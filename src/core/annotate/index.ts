@@ -1,0 +1,11 @@
+/** Figures and organizations in Chinese news text, for highlighting and the `annotate` command. */
+import { extractFigures, type Figure } from './figures';
+import { extractOrganizations, type Organization } from './organizations';
+
+export { extractFigures, extractOrganizations };
+export type { Figure, Organization };
+export type { OrganizationType } from './organizations';
+
+export function annotateText(text: string): { figures: Figure[]; organizations: Organization[] } {
+  return { figures: extractFigures(text), organizations: extractOrganizations(text) };
+}

@@ -1,0 +1,60 @@
+/**
+ * The suffix grammar of organization names, in Simplified (text is folded before matching).
+ * A suffix alone is never a name: organizations.ts requires a proper component (a place, a
+ * lexicon name, a Latin brand, a bracketed region) to its left.
+ */
+export type OrganizationType = 'company' | 'government' | 'university' | 'association' | 'media' | 'zone' | 'other';
+
+export interface OrgSuffix {
+  suffix: string;
+  type: OrganizationType;
+  /** Characters that, right after the suffix, show it is part of another word: 部分, 网络, 局面. */
+  notBefore?: string;
+}
+
+const table: Record<OrganizationType, Array<string | [string, string]>> = {
+  company: ['有限责任公司', '股份有限公司', '有限公司', '公司', '集团', '银行', '控股', ['工厂', '化'], '酒店', '书店', '事务所', '交易所'],
+  government: ['人民政府', '政府', '委员会', '管委会', '办公厅', '办公室', '国务院', '人民法院', '法院', '检察院', '公安局', '海关',
+    ['局', '面势限部外内'], ['部', '分门署件队落位下属将分'], ['厅', '堂'], ['署', '名'], ['委', '员托屈婉实'], ['办', '法理事公学成好']],
+  university: ['大学', ['学院', '派'], '中学', '小学', '学校', '研究院', '研究所', '研究中心', '科学院', '实验室', '幼儿园', '党校'],
+  association: ['协会', '学会', '商会', '联合会', '基金会', '促进会', '研究会', '联盟', '工会', '俱乐部'],
+  media: ['日报', '晚报', '时报', '周报', '早报', '报社', '杂志社', '通讯社', '新闻社', '电视台', '广播电台', '电台', '出版社',
+    ['网', '络站页民友店上点格购吧红速球联关内外际卡线盘状址游虫兜']],
+  zone: ['经济技术开发区', '开发区', '经开区', '高新区', '自贸区', '保税区', '产业园', '工业园', '科技园', '园区', '示范区'],
+  other: ['医院', '博物馆', '图书馆', '中心'],
+};
+
+/** Suffixes grouped by their last character, longest first, for matching at a candidate end. */
+export const SUFFIXES_BY_LAST_CHAR: ReadonlyMap<string, readonly OrgSuffix[]> = (() => {
+  const map = new Map<string, OrgSuffix[]>();
+  for (const [type, entries] of Object.entries(table) as Array<[OrganizationType, Array<string | [string, string]>]>) {
+    for (const entry of entries) {
+      const [suffix, notBefore] = typeof entry === 'string' ? [entry, undefined] : entry;
+      const last = suffix[suffix.length - 1];
+      const list = map.get(last) ?? [];
+      list.push({ suffix, type, ...(notBefore ? { notBefore } : {}) });
+      map.set(last, list);
+    }
+  }
+  for (const list of map.values()) list.sort((a, b) => b.suffix.length - a.suffix.length);
+  return map;
+})();
+
+/** The type a known name's ending gives it: 天津大学 → university, 人民日报 → media. */
+export function typeBySuffix(name: string): OrganizationType {
+  const list = SUFFIXES_BY_LAST_CHAR.get(name[name.length - 1]) ?? [];
+  for (const s of list) if (name.endsWith(s.suffix) && name.length > s.suffix.length) return s.type;
+  return 'other';
+}
+
+/**
+ * Heads of institutional names that the place list lacks but that start many names:
+ * 中央民族大学, 人民网, 国家统计局, 新华社.
+ */
+export const INSTITUTIONAL_HEADS = new Set(['中央', '国家', '中华', '人民', '国际', '世界', '全国', '中共', '新华', '光明', '环球', '国务院']);
+
+/**
+ * Characters that end a left extension whatever the lexicon says: function words and verbs
+ * that commonly precede a name (在北京大学, 与天津大学, 将天津大学).
+ */
+export const LEFT_STOP_CHARS = new Set([...'的在与和及将是为对向从由于以把被让给等了着过也都还就并而或又其该此这那各每我你他她它们有无不没到至已即']);
