@@ -1,0 +1,29 @@
+import { detectEncoding, repairText, type ByteDetection, type RepairResult, type ScriptTarget } from '../core';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface RepairedFile {
+  detection: ByteDetection;
+  repair: RepairResult;
+  /** The repaired file: UTF-8, with a BOM only when the input was UTF-8 with one. */
+  bytes: Buffer;
+  /** False when `bytes` are the input's own, byte for byte. */
+  changed: boolean;
+}
+
+/**
+ * A file's bytes to the repaired UTF-8 file. When the file is valid UTF-8 and repair leaves the
+ * text as it is, the output is the input's own bytes, not a re-encoding of the decoded text: the
+ * BOM, CRLF line ends and the lack of a final newline all survive, and a clean file comes out
+ * byte-identical. Binary files are returned unchanged.
+ */
+export function repairFileBytes(bytes: Buffer, script: ScriptTarget): RepairedFile {
+  const detection = detectEncoding(bytes);
+  if (detection.binary) return { detection, repair: { text: '', applied: [], flagged: [] }, bytes, changed: false };
+  const repair = repairText(detection.text, { script });
+  const untouched = detection.encoding === 'utf-8' && detection.undecodable === 0 && repair.text === detection.text;
+  if (untouched) return { detection, repair, bytes, changed: false };
+  const body = Buffer.from(repair.text, 'utf8');
+  const out = detection.encoding === 'utf-8' && detection.bom ? Buffer.concat([UTF8_BOM, body]) : body;
+  return { detection, repair, bytes: out, changed: !out.equals(bytes) };
+}
