@@ -5,3 +5,8 @@ export { analyzeText } from './analyzeText';
 export { repairText } from './repairText';
 export { analyzeFile } from './analyzeFile';
 export type { FileAnalysis } from './analyzeFile';
+export { applyIssues } from './repairText';
+export { convertScript, toSimplified, toTraditional } from './script/convertScript';
+export { describeIssueCounts } from './describeIssues';
+export * from './annotate';
+export * from './outline';

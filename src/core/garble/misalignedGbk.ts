@@ -62,6 +62,7 @@ interface Candidate {
 }
 
 const MAX_TOKENS = 48;
+const MAX_HOLES = 4;
 const BEAM = 48;
 const CONTEXT = 4;
 /** Minimum improvement of the window's log-probability (nats) before a run is repaired. */
@@ -74,11 +75,17 @@ const MAX_RANK = 6000;
 const LENGTH_BONUS = 4;
 /** Trail bytes tried in front of a whole swallowed character. */
 const SWALLOWED_TRAILS = 24;
+/** Beam states (best first) that also try a dropped user-defined pair inside a hole. */
+const USER_DEFINED_STATES = 2;
 
 const ORPHAN = new RegExp(`^(${PINYIN_SYLLABLE})\\)`, 'u');
 
+/**
+ * The decoder behind these runs wrote `?` (0x3F) for what it could not pair. U+FFFD comes from
+ * another process (legacy bytes read as UTF-8: replacement-char) and ends a run.
+ */
 function isHoleChar(ch: string): boolean {
-  return ch === '?' || ch === '\ufffd';
+  return ch === '?';
 }
 
 /** The run's tokens from the anchor on, until a line break or a character GBK cannot hold. */
@@ -86,11 +93,15 @@ function tokenize(view: string, anchor: number, table: DbcsTable): { tokens: Tok
   const tokens: Token[] = [];
   const ends: number[] = [];
   let i = anchor;
+  let holes = 0;
   while (i < view.length && tokens.length < MAX_TOKENS) {
     const cp = view.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    if (cp === 0x0a || cp === 0x0d) break;
+    if (cp === 0x0a || cp === 0x0d || cp === 0xfffd) break;
     if (isHoleChar(ch)) {
+      // A run has a lost byte at its start, its end and where a pinyin `(` was swallowed; text
+      // riddled with `?` or U+FFFD lost its bytes some other way (replacement-char).
+      if (++holes > MAX_HOLES) break;
       tokens.push({ type: 'hole', text: ch });
       i += 1;
     } else if (tokens.length > 0 && tokens[tokens.length - 1].type === 'hole' && ORPHAN.test(view.slice(i, i + 8))) {
@@ -126,7 +137,9 @@ class RunSearch {
   private feed(s: State, b: number): State | undefined {
     if (s.pending !== null) {
       const ch = this.table.decodePair(s.pending, b);
-      if (!ch) return undefined;
+      // The ideographic space A1A1 never comes out of a garbled run; as a guess it only ever
+      // stands in for a lost sentence end.
+      if (!ch || ch === '\u3000') return undefined;
       return this.emit({ ...s, pending: null, lastByte: b }, ch);
     }
     if (b < 0x80) return this.emit({ ...s, lastByte: b }, String.fromCharCode(b));
@@ -148,35 +161,71 @@ class RunSearch {
   }
 
   /** Every way to fill a hole: a lost lead, a lost trail, or a trail plus a whole swallowed character. */
-  private expandHole(s: State, next: Token | undefined): State[] {
+  private expandHole(s: State, next: Token | undefined, rank: number): State[] {
     const out: State[] = [];
     const base = { ...s, beforeHole: s.lastByte };
     if (s.pending === null) {
       for (let b = 0x81; b <= 0xfe; b++) {
         const n = this.feed(base, b);
-        if (n) out.push({ ...n, holeByte: b, holeChar: '', holes: { bytes: hex(b), prev: s.holes } });
+        if (n) out.push({ ...n, holeByte: b, holeChar: '', holes: { bytes: HEX[b], prev: s.holes } });
       }
       return out;
     }
-    const trails: State[] = [];
-    for (const [t, ch] of this.table.trailsOf(s.pending)) {
-      const n = this.emit({ ...base, pending: null, lastByte: t }, ch);
-      trails.push({ ...n, holeByte: t, holeChar: ch, holes: { bytes: hex(t), prev: s.holes } });
-    }
+    // Score every trail first and build states only for the few that can survive the beam.
+    const scored: Array<{ t: number; ch: string; score: number }> = [];
+    for (const [t, ch] of this.table.trailsOf(s.pending)) if (ch !== '\u3000') scored.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
+    scored.sort((a, b) => b.score - a.score);
+    const trails: State[] = scored.slice(0, BEAM).map(({ t, ch, score }) => ({
+      ...base,
+      pending: null,
+      lastByte: t,
+      out: s.out + ch,
+      score: s.score + score,
+      prev: ch,
+      holeByte: t,
+      holeChar: ch,
+      holes: { bytes: HEX[t], prev: s.holes },
+    }));
     out.push(...trails);
-    // `?wù)`: the hole may also hide a whole character whose reading survived as an orphan. The
-    // trail's character is then judged by the language model alone, so only its best few are paired.
-    if (next?.type === 'orphan') {
-      const wholes = charsWithReading(next.syllable, this.table);
-      trails.sort((a, b) => b.score - a.score);
+    // `?` for a lead byte and the ASCII byte after it that could not be its trail: the decoder
+    // swallowed both (`在 shell` → `?shell`). Before a Latin word that byte was most likely a space.
+    if (next?.type === 'ascii' && /[A-Za-z0-9]/.test(next.text)) {
       for (const n of trails.slice(0, SWALLOWED_TRAILS)) {
-        for (const whole of wholes) {
-          const m = this.emit(n, whole.ch);
-          out.push({ ...m, lastByte: whole.bytes[1], holeChar: whole.ch, holes: { bytes: hex(n.holeByte) + '+' + whole.bytes.map(hex).join(''), prev: s.holes } });
+        out.push({ ...this.emit(n, ' '), lastByte: 0x20, holes: { bytes: HEX[n.holeByte] + '+20', prev: s.holes } });
+      }
+    }
+    // A pair cp936 maps into the Private Use Area (user-defined rows) was dropped without a mark;
+    // when that happened just before the run's lone last byte, the `?` hides three bytes: the
+    // pending character's trail, the dropped pair's second byte as a lead, and that lead's trail.
+    if (rank < USER_DEFINED_STATES && (next === undefined || next.type !== 'hole')) {
+      for (const first of trails.filter((t) => isUserDefinedLead(t.holeByte)).slice(0, 4)) {
+        for (let lead = 0xa1; lead <= 0xfe; lead++) {
+          for (const c of this.commonTrails(lead)) {
+            const m = this.emit({ ...first, pending: null, lastByte: c.t }, c.ch);
+            out.push({ ...m, holeChar: c.ch, holes: { bytes: HEX[first.holeByte] + '+' + HEX[lead] + HEX[c.t], prev: s.holes } });
+          }
         }
       }
     }
     return out;
+  }
+
+  private readonly commonByLead = new Map<number, Array<{ t: number; ch: string }>>();
+
+  /** The few most frequent characters of a lead byte: the guesses worth making for a hidden pair. */
+  private commonTrails(lead: number): Array<{ t: number; ch: string }> {
+    let list = this.commonByLead.get(lead);
+    if (!list) {
+      list = this.table
+        .trailsOf(lead)
+        .filter(([, ch]) => ch !== '\u3000')
+        .map(([t, ch]) => ({ t, ch, u: this.lm.unigram(ch) }))
+        .sort((a, b) => b.u - a.u)
+        .slice(0, 6)
+        .map(({ t, ch }) => ({ t, ch }));
+      this.commonByLead.set(lead, list);
+    }
+    return list;
   }
 
   private orphanHolds(s: State, syllable: string): boolean {
@@ -197,7 +246,7 @@ class RunSearch {
       for (const s of beam) {
         switch (tok.type) {
           case 'hole':
-            next.push(...this.expandHole(s, tokens[k + 1]));
+            next.push(...this.expandHole(s, tokens[k + 1], beam.indexOf(s)));
             break;
           case 'orphan':
             if (this.orphanHolds(s, tok.syllable)) next.push(s);
@@ -219,19 +268,25 @@ class RunSearch {
       // A lost lead byte is judged only once its trail is known: keep every lead until then.
       const unresolved = next.length > 0 && next.every((s) => s.pending !== null) && (tok.type === 'hole' || tok.type === 'orphan');
       next.sort((a, b) => b.score - a.score);
-      beam = unresolved ? next : next.slice(0, BEAM);
-      // In step again: the rest of the line decodes as it is shown.
-      for (const s of beam) {
-        if (s.pending === null) this.candidates.push({ tokenEnd: k + 1, out: s.out, score: s.score, holes: s.holes });
+      const kept = unresolved ? next : next.slice(0, BEAM);
+      // A state back in step ends its run: from here on the line decodes as it is shown, so it
+      // becomes a candidate and is not carried further.
+      beam = [];
+      for (const s of kept) {
+        if (s.pending === null && tokens[k + 1]?.type !== 'orphan') this.candidates.push({ tokenEnd: k + 1, out: s.out, score: s.score, holes: s.holes });
+        else beam.push(s);
       }
     }
     return this.candidates;
   }
 }
 
-function hex(b: number): string {
-  return b.toString(16).toUpperCase().padStart(2, '0');
+/** First bytes of cp936's user-defined rows (AAA1–AFFE, F8A1–FEFE), which decode to the PUA. */
+function isUserDefinedLead(b: number): boolean {
+  return (b >= 0xaa && b <= 0xaf) || (b >= 0xf8 && b <= 0xfe);
 }
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
 
 let readingIndex: Map<string, Array<{ ch: string; bytes: readonly number[] }>> | undefined;
 
@@ -343,7 +398,10 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const garbledChars = [...garbled].length;
   if (gain < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) return undefined;
   for (const ch of best.c.out) {
-    if (isHan(ch.codePointAt(0)!) && lm.rank(ch) > MAX_RANK) return undefined;
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp) && lm.rank(ch) > MAX_RANK) return undefined;
+    // Fullwidth Latin letters and digits come out of bytes paired wrongly, not out of a repair.
+    if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return undefined;
   }
   const holes = holeBytes(best.c.holes);
   // Trim what the repair gives back unchanged (`MC` after 馭 re-decodes as itself).

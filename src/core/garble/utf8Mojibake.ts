@@ -40,8 +40,8 @@ const MIN_GAIN_PER_CHAR = 1.5;
 const MIN_MEAN_LOGPROB = -9;
 /** …and every Han character in it within this frequency rank. */
 const MAX_RANK = 8000;
-/** Holes allowed per run; more than this and the run is flagged, not guessed. */
-const MAX_HOLES = 3;
+/** Holes allowed per run (the byte lost at its end); text with more lost bytes is flagged, not guessed. */
+const MAX_HOLES = 1;
 
 function isHole(ch: string): boolean {
   return ch === '?' || ch === '\ufffd';
