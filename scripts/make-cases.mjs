@@ -182,8 +182,9 @@ garbleCases('mojibake-gbk', 40, pure, (s, whole) => {
   if (!g.isLosslessGbkMojibake(piece)) return null;
   return { label: `mojibake-gbk (古文码): UTF-8 read as GBK, ${whole ? 'whole line' : 'phrase'}`, original: splice(s.text, span, g.mojibakeGbk(piece)), fixed: s.text, kinds: ['mojibake-gbk'] };
 });
-// The odd last byte is written as `?`: every character but the last comes back; the last is
-// marked lost with U+FFFD rather than guessed.
+// The odd last byte is written as `?`: two of the last character's three UTF-8 bytes survive, so
+// the repair restores the third (64 candidates, chosen by the language model in context). The
+// expected text is the original; a wrong guess costs one character, as U+FFFD would.
 garbleCases('mojibake-gbk-lossy', 12, pure, (s, whole) => {
   const span = pickSpan(s.text, whole);
   const piece = s.text.slice(...span);
@@ -192,7 +193,7 @@ garbleCases('mojibake-gbk-lossy', 12, pure, (s, whole) => {
   const chars = [...piece];
   if (!garbled.endsWith('?') || !HAN.test(chars.at(-1))) return null;
   if (!iconv.encode(garbled.slice(0, -1), 'gbk').equals(utf8.subarray(0, utf8.length - 1))) return null;
-  return { label: 'mojibake-gbk (古文码) with the odd last byte lost as ?', original: splice(s.text, span, garbled), fixed: splice(s.text, span, chars.slice(0, -1).join('') + '\uFFFD'), kinds: ['mojibake-gbk'] };
+  return { label: 'mojibake-gbk (古文码) with the odd last byte lost as ?', original: splice(s.text, span, garbled), fixed: s.text, kinds: ['mojibake-gbk'] };
 });
 garbleCases('lossy-kunjinkao', 14, pure, (s, whole) => {
   const span = pickSpan(s.text, whole);

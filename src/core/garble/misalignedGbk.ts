@@ -188,8 +188,8 @@ class RunSearch {
     }));
     out.push(...trails);
     // `?` for a lead byte and the ASCII byte after it that could not be its trail: the decoder
-    // swallowed both (`在 shell` → `?shell`). Before a Latin word that byte was most likely a space.
-    if (next?.type === 'ascii' && /[A-Za-z0-9]/.test(next.text)) {
+    // swallowed both (`在 shell` → `?shell`). Before ASCII text that byte was most likely a space.
+    if (next?.type === 'ascii') {
       for (const n of trails.slice(0, SWALLOWED_TRAILS)) {
         out.push({ ...this.emit(n, ' '), lastByte: 0x20, holes: { bytes: HEX[n.holeByte] + '+20', prev: s.holes } });
       }
@@ -364,6 +364,8 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const leftBytes = leftChar ? table.bytesOf(leftChar) : undefined;
   const leftByte = leftBytes ? leftBytes[leftBytes.length - 1] : -1;
   const windowEnd = Math.min(v.length, ends[ends.length - 1] + CONTEXT);
+  const newline = v.slice(ends[ends.length - 1]).search(/[\r\n]/);
+  const lineEnd = newline < 0 ? v.length : ends[ends.length - 1] + newline;
 
   const candidates = new RunSearch(table, lm).run(tokens, leftChar, leftByte);
   if (candidates.length === 0) return undefined;
@@ -377,7 +379,9 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
     let s = restScore.get(key);
     if (s === undefined) {
       const rest = [...v.slice(ends[k - 1], windowEnd)];
-      s = rest.length === 0 ? 0 : (prev ? lm.bigram(prev, rest[0]) : lm.unigram(rest[0])) + lm.score(rest.join('')) - lm.unigram(rest[0]);
+      // At the end of the line the next token is the line break: `。` ends a line, `——` rarely.
+      if (windowEnd === lineEnd) rest.push('\n');
+      s = (prev ? lm.bigram(prev, rest[0]) : lm.unigram(rest[0])) + lm.score(rest.join('')) - lm.unigram(rest[0]);
       s += LENGTH_BONUS * rest.length;
       restScore.set(key, s);
     }
@@ -391,8 +395,8 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
     if (!best || total > best.total + 1e-6 || (total > best.total - 1e-6 && c.tokenEnd < best.c.tokenEnd)) best = { c, total };
   }
   if (!best) return undefined;
-  const baseline = lm.score(v.slice(leftStart, windowEnd));
-  const rest = [...v.slice(ends[best.c.tokenEnd - 1], windowEnd)].length;
+  const baseline = lm.score(v.slice(leftStart, windowEnd) + (windowEnd === lineEnd ? '\n' : ''));
+  const rest = [...v.slice(ends[best.c.tokenEnd - 1], windowEnd)].length + (windowEnd === lineEnd ? 1 : 0);
   const gain = best.total - LENGTH_BONUS * ([...best.c.out].length + rest) - baseline;
   const garbled = v.slice(anchor, ends[best.c.tokenEnd - 1]);
   const garbledChars = [...garbled].length;

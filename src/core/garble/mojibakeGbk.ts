@@ -11,7 +11,10 @@ import { findUtf8Mojibake } from './utf8Mojibake';
  * before it was misread, so it is flagged, never guessed. So are runs of 烫 and 屯, the MSVC debug
  * fill bytes 0xCC and 0xCD read as GBK.
  */
-const LOSSY = /(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}/g;
+// 锟 (EF BF) is U+FFFD's first two bytes; the character after it is BD and whatever byte followed
+// (斤 BDEF before another U+FFFD, 絥 BD6E before an `n`), then maybe 拷 (BF BD). 拷贝, 拷问 and
+// 拷打 are words, not debris.
+const LOSSY = /(?:锟[^\s锟]?(?:拷(?![贝貝问問打]))?)+|烫{3,}|屯{3,}/g;
 
 export function findLossyGbk(text: string): GarbleIssue[] {
   const issues: GarbleIssue[] = [];

@@ -76,10 +76,13 @@ function segments(text: string, spec: MojibakeSpec): Unit[][] {
   return out;
 }
 
-/** Where a UTF-8 reading of units[i..] stays valid; the furthest unit boundary that ends a sequence. */
-function validRunEnd(units: Unit[], i: number, holeBytes: number): number {
+/**
+ * Unit boundaries after i where a UTF-8 reading of units[i..] ends a sequence, up to where the
+ * reading breaks down.
+ */
+function validRunEnds(units: Unit[], i: number, holeBytes: number): number[] {
+  const ends: number[] = [];
   let need = 0;
-  let lastGood = i;
   for (let j = i; j < units.length; j++) {
     const u = units[j];
     const bytes = u.bytes ?? new Array<number>(holeBytes).fill(HOLE);
@@ -90,18 +93,18 @@ function validRunEnd(units: Unit[], i: number, holeBytes: number): number {
         continue;
       }
       if (need > 0) {
-        if (b < 0x80 || b > 0xbf) return lastGood;
+        if (b < 0x80 || b > 0xbf) return ends;
         need--;
       } else if (b < 0x80) {
         need = 0;
       } else if (b >= 0xc2 && b <= 0xdf) need = 1;
       else if (b >= 0xe0 && b <= 0xef) need = 2;
       else if (b >= 0xf0 && b <= 0xf4) need = 3;
-      else return lastGood;
+      else return ends;
     }
-    if (need === 0) lastGood = j + 1;
+    if (need === 0) ends.push(j + 1);
   }
-  return lastGood;
+  return ends;
 }
 
 function hasChinese(s: string): boolean {
@@ -117,7 +120,9 @@ function readsAsText(s: string, lm: CharLanguageModel): boolean {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (isHan(cp) && lm.rank(ch) > MAX_RANK) return false;
-    // Fullwidth Latin letters and digits in a repair are a sign of bytes paired wrongly.
+    // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
+    // Chinese text are the sign of bytes paired wrongly.
+    if (cp >= 0x0370 && cp <= 0x07ff) return false;
     if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
   }
   return true;
@@ -162,46 +167,78 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
   return best?.r;
 }
 
+/** How far a run's edges may move inward: real characters next to mojibake can read as UTF-8 too. */
+const EDGE_SLACK = 2;
+
+interface Choice {
+  start: number;
+  end: number;
+  reading: Reading;
+  gain: number;
+}
+
 export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[] {
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   for (const units of segments(text, spec)) {
     for (let i = 0; i < units.length; ) {
-      let end = validRunEnd(units, i, spec.holeBytes);
-      const viaUtf8 = end > i;
-      // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
-      if (!viaUtf8 && spec.alternates && i === 0) end = units.length;
-      if (end - i < 2) {
+      const ends = validRunEnds(units, i, spec.holeBytes);
+      const furthest = ends.length ? ends[ends.length - 1] : i;
+      const viaUtf8 = furthest - i >= 2;
+      if (!viaUtf8 && !(spec.alternates && i === 0 && units.length >= 2)) {
         i++;
         continue;
       }
       lm ??= getCharModel();
-      const run = units.slice(i, end);
-      const start = run[0].start;
-      const stop = run[run.length - 1].end;
-      const original = text.slice(start, stop);
-      const prev = start > 0 ? String.fromCodePoint(text.codePointAt(start - 1)!) : '';
-      const reading = readRun(run, spec, lm, prev);
-      if (reading && hasChinese(reading.text) && reading.text !== original) {
-        const next = stop < text.length ? String.fromCodePoint(text.codePointAt(stop)!) : '';
-        const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-        if (gain >= MIN_GAIN_PER_CHAR && readsAsText(reading.text, lm)) {
-          issues.push({
-            kind: spec.kind,
-            start,
-            end: stop,
-            confidence: Math.min(0.99, 0.6 + gain / 10),
-            replacement: reading.text,
-            plan: reading.plan,
-          });
-          i = end;
-          continue;
-        }
+      // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
+      const choice = viaUtf8 ? bestRun(text, units, i, ends, spec, lm) : judge(text, units, 0, units.length, spec, lm);
+      if (choice) {
+        issues.push({
+          kind: spec.kind,
+          start: units[choice.start].start,
+          end: units[choice.end - 1].end,
+          confidence: Math.min(0.99, 0.6 + choice.gain / 10),
+          replacement: choice.reading.text,
+          plan: choice.reading.plan,
+        });
+        i = choice.end;
+      } else {
+        i = viaUtf8 ? furthest : i + 1;
       }
-      i = viaUtf8 ? end : i + 1;
     }
   }
   return issues;
 }
 
-export { charCount };
+/**
+ * The best-reading run among the edges a UTF-8 reading allows: the start may move in past real
+ * characters whose GBK bytes happen to be UTF-8 too (十 CA B2 reads as ʮ), and so may the end.
+ */
+function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+  let best: Choice | undefined;
+  for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
+    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes);
+    for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
+      if (end - start < 2) continue;
+      const c = judge(text, units, start, end, spec, lm);
+      if (c && (!best || c.gain > best.gain)) best = c;
+    }
+  }
+  return best;
+}
+
+/** Read units[start, end) back and keep it when it reads far better than it did, in its context. */
+function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+  const run = units.slice(start, end);
+  const from = run[0].start;
+  const to = run[run.length - 1].end;
+  const original = text.slice(from, to);
+  const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
+  const reading = readRun(run, spec, lm, prev);
+  if (!reading || !hasChinese(reading.text) || reading.text === original) return undefined;
+  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+  const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+  if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm)) return undefined;
+  return { start, end, reading, gain };
+}
+
