@@ -314,6 +314,8 @@ function isAnchor(view: string, i: number): boolean {
   const next = view.codePointAt(i + 1);
   if (next === undefined || next < 0x21 || next === 0x3f) return false;
   const prev = i > 0 ? view.codePointAt(i - 1)! : 0;
+  // A run starts with exactly one lost byte: `???` is a placeholder, not a run.
+  if (prev === 0x3f) return false;
   const chineseAround = (cp: number) => isHan(cp) || isCjkPunct(cp) || cp === 0x20ac;
   if (!(chineseAround(prev) || chineseAround(next))) return false;
   // `what?No`: English on both sides is English.

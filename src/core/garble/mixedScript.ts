@@ -8,11 +8,12 @@ import { scriptOfChar } from '../script/scriptOfChar';
  * repair plan says which way the majority goes).
  *
  * Loose Traditional text keeps some Simplified-looking forms on purpose (后, 于, 里, 台 are also
- * Traditional characters; see scriptOfChar), and a Traditional article may quote one Simplified
- * word. So a text is flagged only when the minority script is a real share of the text, and the
- * flagged spans are the clauses written in the minority script.
+ * Traditional characters; see scriptOfChar), and a lone character of the other script is more often
+ * a typo than a conversion. So a clause is flagged when it holds two or more characters of the
+ * text's minority script — a converted phrase inside a long article is found that way — or one,
+ * when the minority script is a real share of a short text (`发展與協作`).
  */
-const MIN_MINORITY_CHARS = 1;
+const MIN_CLUSTER = 2;
 const MIN_MINORITY_SHARE = 0.1;
 const CLAUSE_BREAK = /[\n。！？!?；;，,、：:“”"「」『』（）()【】\[\]《》]/;
 
@@ -59,7 +60,8 @@ export function findMixedScript(text: string): GarbleIssue[] {
   if (!hasHan) return [];
   const minority = Math.min(traditional, simplified);
   const total = traditional + simplified;
-  if (minority < MIN_MINORITY_CHARS || minority < MIN_MINORITY_SHARE * total) return [];
+  if (minority === 0) return [];
+  const sizeable = minority >= MIN_MINORITY_SHARE * total;
   const majority: 'traditional' | 'simplified' = traditional >= simplified ? 'traditional' : 'simplified';
   const minorityName = majority === 'traditional' ? 'Simplified' : 'Traditional';
   const issues: GarbleIssue[] = [];
@@ -72,7 +74,7 @@ export function findMixedScript(text: string): GarbleIssue[] {
   for (const c of clauses(text)) {
     const minorityHere = majority === 'traditional' ? c.simplified : c.traditional;
     const majorityHere = majority === 'traditional' ? c.traditional : c.simplified;
-    if (minorityHere === 0) continue;
+    if (minorityHere === 0 || (minorityHere < MIN_CLUSTER && !sizeable)) continue;
     if (minorityHere >= majorityHere) {
       // A clause written in the minority script: flag it whole, trimmed of spaces.
       let { start, end } = c;

@@ -11,6 +11,7 @@ export function findMojibakeBig5(text: string): GarbleIssue[] {
   return findUtf8Mojibake(text, {
     kind: 'mojibake-big5',
     codec: big5Codec(),
+    minChinese: 2,
     holeBytes: 2,
     inSegment: (_ch, bytes) => bytes.length === 2,
   });

@@ -39,6 +39,7 @@ export function findMojibakeGbk(text: string): GarbleIssue[] {
   const found = findUtf8Mojibake(text, {
     kind: 'mojibake-gbk',
     codec,
+    minChinese: 2,
     holeBytes: 1,
     inSegment: (ch, bytes) => bytes.length === 2 || ch === '€',
   });

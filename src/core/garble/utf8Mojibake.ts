@@ -18,6 +18,11 @@ export interface MojibakeSpec {
   codec: LegacyCodec;
   /** Can this character (with its code-page bytes) be part of mojibake? */
   inSegment(ch: string, bytes: readonly number[]): boolean;
+  /**
+   * Chinese characters a reading must give. Two for the double-byte code pages: a real Chinese
+   * word's GBK bytes can read as one UTF-8 character by chance (宕機 E5B4 9943 → 崙C).
+   */
+  minChinese?: number;
   /** Printable ASCII may sit inside a segment (GBK trail bytes 0x40–0x7E read as Latin-1). */
   asciiInside?: boolean;
   /** Bytes a `?` stands for: 1 for GBK (a lone lead), 2 for Big5 (lead and its unmapped trail). */
@@ -107,12 +112,14 @@ function validRunEnds(units: Unit[], i: number, holeBytes: number): number[] {
   return ends;
 }
 
-function hasChinese(s: string): boolean {
+/** Han characters and CJK punctuation (outside Latin-1) in a string. */
+function countChinese(s: string): number {
+  let n = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (isHan(cp) || (isCjkPunct(cp) && cp > 0xff)) return true;
+    if (isHan(cp) || (isCjkPunct(cp) && cp > 0xff)) n++;
   }
-  return false;
+  return n;
 }
 
 function readsAsText(s: string, lm: CharLanguageModel): boolean {
@@ -235,7 +242,7 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const original = text.slice(from, to);
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const reading = readRun(run, spec, lm, prev);
-  if (!reading || !hasChinese(reading.text) || reading.text === original) return undefined;
+  if (!reading || reading.text === original || countChinese(reading.text) < (spec.minChinese ?? 1)) return undefined;
   const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
   const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
   if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm)) return undefined;
