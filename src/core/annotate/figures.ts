@@ -13,9 +13,10 @@
  *   dates have value null and their parts in `date`; ranges have value null and `range`.
  */
 import { foldToSimplified } from './scriptFold';
-import { coveredByWord, lexicalNumeralLexicon } from './lexicon';
+import { coveredByWord, lexicalNumeralWords } from './lexicon';
+import { CharTrie } from './trie';
 import {
-  isChineseNumeralChar, isChineseScaleChar, isDigit, parseArabic, parseChineseNumeral, scaleOf,
+  isChineseNumeralChar, isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf,
 } from './numerals';
 import {
   APPROXIMATION_INFIXES, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
@@ -54,6 +55,8 @@ interface NumberToken {
 /** A figure before its text is cut, with the scale its number was written with (万 → 1e4). */
 type Draft = Omit<Figure, 'text'> & { scale: number };
 
+/** Last characters of the growth words (增长, 提高, 下降了, 达到): the regex runs only after one. */
+const GROWTH_LAST_CHARS = '长加幅涨升高降跌少低落滑速了为达到';
 const RANGE_JOINERS = ['至', '到', '-', '－', '~', '～', '—', '–'];
 const LATIN = /[A-Za-z_]/;
 
@@ -65,9 +68,19 @@ function afterSpace(s: string, at: number, arabic: boolean): number {
   return arabic && s[at] === ' ' ? at + 1 : at;
 }
 
+/** One trie per word list, built on first use: a lookup costs a walk, not a startsWith per entry. */
+const listTries = new WeakMap<readonly string[], CharTrie>();
+
+/** The longest word of `words` at `at` (the lists put a longer word before its prefix: 个月, 个). */
 function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
-  for (const w of words) if (s.startsWith(w, at)) return w;
-  return undefined;
+  let trie = listTries.get(words);
+  if (!trie) {
+    trie = new CharTrie(words);
+    listTries.set(words, trie);
+  }
+  if (!trie.hasFirst(s.charCodeAt(at))) return undefined;
+  const len = trie.longest(s, at);
+  return len ? s.slice(at, at + len) : undefined;
 }
 
 function readArabic(s: string, at: number): { end: number; digits: string } | undefined {
@@ -101,7 +114,7 @@ function readNumber(s: string, at: number): NumberToken | undefined {
     value = parseArabic(digits);
   } else {
     end = at;
-    while (end < s.length && isChineseNumeralChar(s[end])) end++;
+    while (end < s.length && isChineseNumeralCode(s.charCodeAt(end))) end++;
     if (end === at) return undefined;
     digits = s.slice(at, end);
     const parsed = parseChineseNumeral(digits);
@@ -176,7 +189,7 @@ function readDate(s: string, n: NumberToken): { end: number; date: NonNullable<F
 function isLexicalNumeral(s: string, n: NumberToken, spanEnd: number): boolean {
   if (n.arabic) return false;
   if (NUMERAL_IDIOMS.has(s.slice(n.start, spanEnd)) || NUMERAL_IDIOMS.has(n.digits)) return true;
-  const lexicon = lexicalNumeralLexicon();
+  const lexicon = lexicalNumeralWords();
   for (let p = n.start; p < n.end; p++) {
     if (coveredByWord(s, p, lexicon)) return true;
   }
@@ -262,10 +275,12 @@ function joinRange(s: string, first: Draft): Draft {
   };
 }
 
-const PREFIX_FIRST_CHARS = new Set(APPROXIMATION_PREFIXES.map((w) => w[0]));
+/** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约. */
+const STARTS_FIGURE = new Uint8Array(0x10000);
+for (const w of APPROXIMATION_PREFIXES) STARTS_FIGURE[w.charCodeAt(0)] = 1;
 
-function canStartFigure(ch: string): boolean {
-  return isDigit(ch) || isChineseNumeralChar(ch) || PREFIX_FIRST_CHARS.has(ch);
+function canStartFigure(code: number): boolean {
+  return STARTS_FIGURE[code] === 1 || isDigitCode(code) || isChineseNumeralCode(code);
 }
 
 /** Figures in `text`, sorted and non-overlapping, with UTF-16 offsets into `text`. */
@@ -274,7 +289,7 @@ export function extractFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   let i = 0;
   while (i < s.length) {
-    if (!canStartFigure(s[i])) {
+    if (!canStartFigure(s.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -286,12 +301,12 @@ export function extractFigures(text: string): Figure[] {
     if (!draft) {
       // Skip the whole numeral run so that 一心一意 is not retried from its second character.
       let j = i + 1;
-      while (j < s.length && (isDigit(s[j]) || isChineseNumeralChar(s[j]) || s[j] === '.')) j++;
-      i = isDigit(s[i]) || isChineseNumeralChar(s[i]) ? j : i + 1;
+      while (j < s.length && (isDigitCode(s.charCodeAt(j)) || isChineseNumeralCode(s.charCodeAt(j)) || s.charCodeAt(j) === 0x2e)) j++;
+      i = isDigitCode(s.charCodeAt(i)) || isChineseNumeralCode(s.charCodeAt(i)) ? j : i + 1;
       continue;
     }
     draft = joinRange(s, draft);
-    const growth = GROWTH_WORDS.exec(s.slice(Math.max(0, draft.start - 8), draft.start));
+    const growth = GROWTH_LAST_CHARS.includes(s[draft.start - 1]) ? GROWTH_WORDS.exec(s.slice(Math.max(0, draft.start - 8), draft.start)) : null;
     const { scale: _scale, ...found } = draft;
     const figure: Figure = { ...found, text: text.slice(draft.start, draft.end) };
     if (growth) figure.growth = { word: text.slice(draft.start - growth[0].length, draft.start) };

@@ -14,8 +14,16 @@ const LARGE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const NUMERAL_CHARS = new Set([...Object.keys(DIGIT_VALUES), ...Object.keys(SMALL_UNITS), ...Object.keys(LARGE_UNITS)]);
 const SCALE_CHARS = new Set([...Object.keys(SMALL_UNITS), ...Object.keys(LARGE_UNITS)]);
 
+/** Numeral characters by UTF-16 code unit, so scans test a code without making a string. */
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of NUMERAL_CHARS) NUMERAL_CODES[c.charCodeAt(0)] = 1;
+
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES[code] === 1;
+}
+
 export function isChineseNumeralChar(ch: string): boolean {
-  return NUMERAL_CHARS.has(ch);
+  return NUMERAL_CODES[ch.charCodeAt(0)] === 1 && ch.length === 1;
 }
 
 export function isChineseScaleChar(ch: string): boolean {
@@ -28,7 +36,11 @@ export function isLargeScaleChar(ch: string): boolean {
 
 /** ASCII or full-width digit (０-９ are U+FF10..U+FF19). */
 export function isDigit(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
+  return ch.length === 1 && isDigitCode(ch.charCodeAt(0));
+}
+
+export function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 function asciiDigits(s: string): string {

@@ -15,13 +15,14 @@ export interface OrgSuffix {
 const table: Record<OrganizationType, Array<string | [string, string]>> = {
   company: ['有限责任公司', '股份有限公司', '有限公司', '公司', '集团', '银行', '控股', ['工厂', '化'], '酒店', '书店', '事务所', '交易所'],
   government: ['人民政府', '政府', '委员会', '管委会', '办公厅', '办公室', '国务院', '人民法院', '法院', '检察院', '公安局', '海关',
-    ['局', '面势限部外内'], ['部', '分门署件队落位下属将分'], ['厅', '堂'], ['署', '名'], ['委', '员托屈婉实'], ['办', '法理事公学成好']],
+    ['局', '面势限部外内'], ['部', '分门署件队落位下属将分'], ['厅', '堂'], ['署', '名'], ['委', '员托屈婉实'], ['办', '法理事公学成好'],
+    ['党', '员委支组派性内外'], ['所', '以有谓在得属']],
   university: ['大学', ['学院', '派'], '中学', '小学', '学校', '研究院', '研究所', '研究中心', '科学院', '实验室', '幼儿园', '党校'],
   association: ['协会', '学会', '商会', '联合会', '基金会', '促进会', '研究会', '联盟', '工会', '俱乐部'],
   media: ['日报', '晚报', '时报', '周报', '早报', '报社', '杂志社', '通讯社', '新闻社', '电视台', '广播电台', '电台', '出版社',
-    ['网', '络站页民友店上点格购吧红速球联关内外际卡线盘状址游虫兜']],
+    ['网', '络站页民友店上点格购吧红速球联关内外际卡线盘状址游虫兜'], ['社', '会区团交群']],
   zone: ['经济技术开发区', '开发区', '经开区', '高新区', '自贸区', '保税区', '产业园', '工业园', '科技园', '园区', '示范区'],
-  other: ['医院', '博物馆', '图书馆', '中心'],
+  other: ['医院', '博物馆', '图书馆', ['中心', '思'], ['队', '伍员长列形']],
 };
 
 /** Suffixes grouped by their last character, longest first, for matching at a candidate end. */
@@ -40,6 +41,19 @@ export const SUFFIXES_BY_LAST_CHAR: ReadonlyMap<string, readonly OrgSuffix[]> = 
   return map;
 })();
 
+/** Code units that end some suffix: the scan looks up the suffix table only at these. */
+export const SUFFIX_LAST_CHARS: Uint8Array = (() => {
+  const flags = new Uint8Array(0x10000);
+  for (const last of SUFFIXES_BY_LAST_CHAR.keys()) flags[last.charCodeAt(0)] = 1;
+  return flags;
+})();
+
+/**
+ * Endings that name a body even after plain words only, when two or more words precede them:
+ * 自由软件基金会, 互联网系统协会, 因特网软件联盟 (but not 行业协会).
+ */
+export const STRONG_SUFFIXES = new Set(['基金会', '协会', '学会', '联盟', '委员会', '研究所', '研究院', '研究会', '联合会', '促进会', '商会']);
+
 /** The type a known name's ending gives it: 天津大学 → university, 人民日报 → media. */
 export function typeBySuffix(name: string): OrganizationType {
   const list = SUFFIXES_BY_LAST_CHAR.get(name[name.length - 1]) ?? [];
@@ -57,4 +71,7 @@ export const INSTITUTIONAL_HEADS = new Set(['中央', '国家', '中华', '人�
  * Characters that end a left extension whatever the lexicon says: function words and verbs
  * that commonly precede a name (在北京大学, 与天津大学, 将天津大学).
  */
+/** Determiners and measure words that never start an unknown company name: 该公司, 哪家公司, 子公司. */
+export const NOT_A_NAME_HEAD = new Set([...'家个些种类该本子分总母大小新老各每某哪同此其另']);
+
 export const LEFT_STOP_CHARS = new Set([...'的在与和及将是为对向从由于以把被让给等了着过也都还就并而或又其该此这那各每我你他她它们有无不没到至已即']);

@@ -1,21 +1,28 @@
 /**
  * Organization names in news text, without a statistical model:
- * 1. names from the lexicon (jieba's nt entries): 天津大学, 中国气象局;
- * 2. a suffix grammar: a known ending (有限公司, 大学, 开发区, 网 ...) whose left part is a chain
- *    of dictionary words containing at least one proper component (北京 + 经济 + 技术 + 开发区;
- *    SMC + (中国) + 有限公司), or a whole quoted name (“…合作联盟”);
- * 3. aliases the text declares: 北京经济技术开发区(下称“北京亦庄”);
- * 4. document consistency: once a string is a name, all its other mentions are too, and the
+ * 1. names from the lexicon (jieba's nt entries and org abbreviations): 天津大学, 新华社, 发改委;
+ * 2. a suffix grammar (orgSuffixes.ts): a known ending (有限公司, 大学, 开发区, 局 ...) whose left
+ *    part is a chain of dictionary words with a proper component at its head (北京 + 经济 + 技术 +
+ *    开发区; SMC + (中国) + 有限公司; Apache + 软件 + 基金会), two or more plain words before a
+ *    strong ending (自由 + 软件 + 基金会), an unknown word before 公司 (网景公司), or a whole quoted
+ *    name (“…合作联盟”);
+ * 3. Latin names with a legal or institutional ending: Falcot Corp, SUSE ... GmbH (latinNames.ts);
+ * 4. names given in brackets after a name: 自由软件基金会（FSF）, Red Hat, Inc.（红帽）;
+ * 5. aliases the text declares: 北京经济技术开发区(下称“北京亦庄”);
+ * 6. document consistency: once a string is a name, all its other mentions are too, and the
  *    Latin brand heading a company name (SMC of SMC(中国)有限公司) names that company.
  * Matching runs on the text folded to Simplified, so Traditional and Simplified behave alike.
  */
 import { foldToSimplified } from './scriptFold';
 import {
-  commonLexicon, longestWordEndingAt, organizationLexicon, properLexicon, type WordSet,
+  commonWordsEnding, organizationNames, organizationNamesEnding, properWordsEnding,
 } from './lexicon';
 import { aliasDeclaredAfter } from './aliases';
+import { CharTrie } from './trie';
+import { bracketedNameAfter, isLatin, latinChainStart, latinNames } from './latinNames';
 import {
-  INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, SUFFIXES_BY_LAST_CHAR, typeBySuffix, type OrganizationType,
+  INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NOT_A_NAME_HEAD, STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR,
+  typeBySuffix, type OrganizationType,
 } from './orgSuffixes';
 
 export type { OrganizationType } from './orgSuffixes';
@@ -35,38 +42,32 @@ interface Candidate {
   type: OrganizationType;
   /** Folded canonical name; resolved to original text at the end. */
   canonical?: { start: number; end: number };
-  /** Latin brand at the head of a company name: SMC. */
+  /** Latin brand at the head of a company name: SMC, Canonical. */
   brand?: string;
 }
 
 const MAX_NAME_LENGTH = 30;
+/** Words of names that end in a stop character: 自由软件基金会, 国有资产监督管理委员会. */
+const STOP_ENDED_NAME_WORDS = new Set(['自由', '国有']);
 const OPEN_QUOTES = '“"「『';
 const CLOSE_QUOTES = '”"」』';
-const HAN = /[\u3400-\u9fff]/;
-const LATIN_BRAND = /[A-Za-z][A-Za-z0-9&.\-]*$/;
+
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
 
 /** Names from the lexicon, longest first at each position (3 characters or more: 中大 is too ambiguous). */
-function lexiconNames(s: string, lexicon: WordSet): Candidate[] {
-  const out: Candidate[] = [];
+function lexiconNames(s: string, out: Candidate[]): void {
+  const names = organizationNames();
   for (let i = 0; i < s.length; ) {
-    let found = 0;
-    for (const len of lexicon.lengthsByFirstChar.get(s[i]) ?? []) {
-      if (len >= 3 && i + len <= s.length) {
-        if (lexicon.words.has(s.slice(i, i + len))) {
-          found = len;
-          break;
-        }
-      }
-    }
+    const found = names.hasFirst(s.charCodeAt(i)) ? names.longest(s, i, 3) : 0;
     if (found) {
-      const name = s.slice(i, i + found);
-      out.push({ start: i, end: i + found, type: typeBySuffix(name) });
+      out.push({ start: withoutLeadingPlace(s, i, i + found), end: i + found, type: typeBySuffix(s.slice(i, i + found)) });
       i += found;
     } else {
       i++;
     }
   }
-  return out;
 }
 
 interface Component {
@@ -75,22 +76,29 @@ interface Component {
   brand?: string;
 }
 
-/** One component ending at `end`: a bracketed region, a Latin brand or the longest dictionary word. */
-function componentEndingAt(s: string, end: number, sets: { org: WordSet; proper: WordSet; common: WordSet }): Component | undefined {
-  if (s[end - 1] === ')') {
+/**
+ * One component ending at `end`: a bracketed region, a Latin brand (possibly set off by a space:
+ * Falcot 公司, Apache 软件基金会) or the longest dictionary word.
+ */
+function componentEndingAt(s: string, end: number): Component | undefined {
+  const last = s.charCodeAt(end - 1);
+  if (last === 0x29 /* ) */) {
     const open = s.lastIndexOf('(', end - 1);
+    if (open < 0 || end - open > 8) return undefined;
     const inside = s.slice(open + 1, end - 1);
-    if (open >= 0 && end - open <= 8 && (sets.proper.words.has(inside) || inside === '中国')) return { start: open, proper: true };
-    return undefined;
+    const isPlace = properWordsEnding().longest(s, end - 1) === inside.length || inside === '中国';
+    return isPlace ? { start: open, proper: true } : undefined;
   }
-  const brand = LATIN_BRAND.exec(s.slice(Math.max(0, end - 20), end));
-  if (brand && brand[0].length >= 2 && !/[A-Za-z0-9]/.test(s[end - brand[0].length - 1] ?? '')) {
-    return { start: end - brand[0].length, proper: true, brand: brand[0] };
+  const latinEnd = last === 0x20 && isLatin(s.charCodeAt(end - 2)) ? end - 1 : end;
+  if (isLatin(s.charCodeAt(latinEnd - 1))) {
+    const start = latinChainStart(s, latinEnd);
+    if (start === undefined) return undefined;
+    return { start, proper: true, brand: s.slice(start, latinEnd) };
   }
-  if (LEFT_STOP_CHARS.has(s[end - 1])) return undefined;
-  const org = longestWordEndingAt(s, end, sets.org);
-  const proper = longestWordEndingAt(s, end, sets.proper);
-  const common = longestWordEndingAt(s, end, sets.common);
+  if (LEFT_STOP_CHARS.has(s[end - 1]) && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) return undefined;
+  const org = organizationNamesEnding().longest(s, end, 2);
+  const proper = properWordsEnding().longest(s, end, 2);
+  const common = commonWordsEnding().longest(s, end, 2);
   const longest = Math.max(org, proper, common);
   if (longest === 0) return undefined;
   const word = s.slice(end - longest, end);
@@ -102,19 +110,59 @@ function quotedNameStart(s: string, end: number): number | undefined {
   if (!CLOSE_QUOTES.includes(s[end] ?? '')) return undefined;
   for (let i = end - 1; i >= 0 && end - i <= 40; i--) {
     if (OPEN_QUOTES.includes(s[i])) return end - i - 1 >= 4 ? i + 1 : undefined;
-    if (!HAN.test(s[i]) && !/[A-Za-z0-9()]/.test(s[i])) return undefined;
+    const c = s.charCodeAt(i);
+    if (!isHan(c) && !isLatin(c) && c !== 0x28 && c !== 0x29) return undefined;
   }
   return undefined;
 }
 
-function suffixNames(s: string): Candidate[] {
-  const sets = { org: organizationLexicon(), proper: properLexicon(), common: commonLexicon() };
-  const out: Candidate[] = [];
+/** Start of the run of Han characters (at most 8, not crossing a stop character) ending at `end`. */
+function hanRunStart(s: string, end: number): number | undefined {
+  let start = end;
+  while (start > 0 && end - start < 8 && isHan(s.charCodeAt(start - 1)) && !LEFT_STOP_CHARS.has(s[start - 1])) start--;
+  return end - start >= 2 ? start : undefined;
+}
+
+/**
+ * 网景公司, 昇阳公司: a short word the lexicon does not know, right before 公司 and after a
+ * boundary, is taken as the company's name. Known words (商业公司, 软件公司) and determiners
+ * (该公司, 哪家公司) are not names.
+ */
+function unknownWordBefore(s: string, suffixStart: number): number | undefined {
+  for (const len of [2, 3]) {
+    const start = suffixStart - len;
+    if (start < 0) break;
+    let ok = true;
+    for (let p = start; p < suffixStart && ok; p++) ok = isHan(s.charCodeAt(p)) && !LEFT_STOP_CHARS.has(s[p]) && !NOT_A_NAME_HEAD.has(s[p]);
+    if (!ok) break;
+    const before = s.charCodeAt(start - 1);
+    const bounded = start === 0 || !isHan(before) || LEFT_STOP_CHARS.has(s[start - 1]);
+    if (!bounded) continue;
+    if (commonWordsEnding().longest(s, suffixStart, 2) > 0 || properWordsEnding().longest(s, suffixStart, 2) >= len) return undefined;
+    return start;
+  }
+  return undefined;
+}
+
+/**
+ * 北京清华大学, 日本京都大学: a place written before a name that the lexicon knows and that has a
+ * proper head of its own (清华, 京都) says where it is, not what it is called. 北京经济技术开发区
+ * keeps its place: 经济技术开发区 is a kind of zone, not a name.
+ */
+function withoutLeadingPlace(s: string, start: number, end: number): number {
+  for (let p = start + 2; p <= start + 4 && p + 4 <= end; p++) {
+    if (properWordsEnding().longest(s, p, 2) !== p - start || organizationNames().longest(s, p, 4) !== end - p) continue;
+    const head = properWordsEnding();
+    if (head.longest(s, p + 2, 2) === 2 || head.longest(s, p + 3, 3) === 3) return p;
+  }
+  return start;
+}
+
+function suffixNames(s: string, out: Candidate[]): void {
   for (let i = 0; i < s.length; i++) {
-    const suffixes = SUFFIXES_BY_LAST_CHAR.get(s[i]);
-    if (!suffixes) continue;
+    if (!SUFFIX_LAST_CHARS[s.charCodeAt(i)]) continue;
     const end = i + 1;
-    for (const { suffix, type, notBefore } of suffixes) {
+    for (const { suffix, type, notBefore } of SUFFIXES_BY_LAST_CHAR.get(s[i])!) {
       if (!s.endsWith(suffix, end)) continue;
       if (notBefore && notBefore.includes(s[end] ?? '')) break;
       const suffixStart = end - suffix.length;
@@ -128,71 +176,89 @@ function suffixNames(s: string): Candidate[] {
       let pos = suffixStart;
       let start: number | undefined;
       let brand: string | undefined;
+      let words = 0;
+      let plainStart = suffixStart;
       while (pos > 0 && end - pos < MAX_NAME_LENGTH) {
-        const c = componentEndingAt(s, pos, sets);
+        const c = componentEndingAt(s, pos);
         // A one-character suffix (局, 部, 网) needs a real word before it: not 东部, 全部, 上网.
         if (!c || (pos === suffixStart && suffix.length === 1 && pos - c.start < 2)) break;
+        words++;
         if (c.proper) {
           start = c.start;
           brand = c.brand;
+        } else if (start === undefined) {
+          plainStart = c.start;
         }
         pos = c.start;
+        // A Latin brand heads the name: 保加利亚出版社 is a description before TopTeam公司.
+        if (c.brand) break;
       }
-      if (start !== undefined) out.push({ start, end, type, ...(brand && type === 'company' ? { brand } : {}) });
+      // 自由软件基金会, 互联网系统协会: two plain words before a strong ending name a body.
+      if (start === undefined && words >= 2 && STRONG_SUFFIXES.has(suffix) && suffixStart - plainStart >= 4) start = plainStart;
+      if (start === undefined && suffix === '公司') start = unknownWordBefore(s, suffixStart);
+      // 阿利坎特大学(Universitat d'Alacant): a transliterated name glossed with its original.
+      if (start === undefined && bracketedNameAfter(s, suffixStart, end)) start = hanRunStart(s, suffixStart);
+      if (start !== undefined) {
+        start = withoutLeadingPlace(s, start, end);
+        out.push({ start, end, type, ...(brand && type === 'company' ? { brand } : {}) });
+      }
       break;
     }
   }
-  return out;
 }
 
 /** Longest, then earliest, candidates win; the result is sorted and non-overlapping. */
-function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+function resolveOverlaps(candidates: Candidate[], length: number): Candidate[] {
   const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const taken: Candidate[] = [];
-  // Occupied code units, so the check stays linear on megabyte documents.
-  const occupied = new Set<number>();
+  const occupied = new Uint8Array(length);
   for (const c of sorted) {
     let free = true;
-    for (let p = c.start; p < c.end && free; p++) free = !occupied.has(p);
+    for (let p = c.start; p < c.end && free; p++) free = occupied[p] === 0;
     if (!free) continue;
-    for (let p = c.start; p < c.end; p++) occupied.add(p);
+    occupied.fill(1, c.start, c.end);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);
 }
 
-/** Aliases declared after a name: the alias span itself, canonical to the name. */
-function declaredAliases(s: string, names: Candidate[]): Candidate[] {
+/** Aliases declared after a name, and names given in brackets after it (FSF, Free Software Foundation). */
+function namesAfter(s: string, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const name of names) {
+    const canonical = name.canonical ?? { start: name.start, end: name.end };
     const alias = aliasDeclaredAfter(s, name.end);
-    if (alias) out.push({ start: alias.start, end: alias.end, type: name.type, canonical: name.canonical ?? { start: name.start, end: name.end } });
+    if (alias) {
+      out.push({ start: alias.start, end: alias.end, type: name.type, canonical });
+      continue;
+    }
+    const bracketed = bracketedNameAfter(s, name.start, name.end);
+    if (bracketed) out.push({ start: bracketed.start, end: bracketed.end, type: name.type, canonical });
   }
   return out;
 }
 
-/** Every other mention of a recognised name or declared alias, and brand mentions (SMC). */
+/** Every other mention of a recognised name or declared alias, and brand mentions (SMC), in one scan. */
 function otherMentions(s: string, found: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  const seen = new Set<string>();
-  const mention = (needle: string, source: Candidate, canonical: { start: number; end: number }, latin: boolean) => {
-    for (let at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + needle.length)) {
-      // A Latin brand must stand alone: SMC, not SMCX.
-      if (latin && (/[A-Za-z0-9]/.test(s[at - 1] ?? '') || /[A-Za-z0-9]/.test(s[at + needle.length] ?? ''))) continue;
-      out.push({ start: at, end: at + needle.length, type: source.type, canonical });
-    }
-  };
+  const byText = new Map<string, { source: Candidate; latin: boolean }>();
   for (const c of found) {
     const text = s.slice(c.start, c.end);
-    const canonical = c.canonical ?? { start: c.start, end: c.end };
-    if (!seen.has(text)) {
-      seen.add(text);
-      mention(text, c, canonical, false);
-    }
-    if (c.brand && !seen.has(c.brand)) {
-      seen.add(c.brand);
-      mention(c.brand, c, canonical, true);
-    }
+    if (!byText.has(text)) byText.set(text, { source: c, latin: false });
+    if (c.brand && c.brand.length >= 2 && !byText.has(c.brand)) byText.set(c.brand, { source: c, latin: true });
+  }
+  if (byText.size === 0) return [];
+  const trie = new CharTrie(byText.keys());
+  const out: Candidate[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!trie.hasFirst(s.charCodeAt(i))) continue;
+    const len = trie.longest(s, i, 2);
+    if (!len) continue;
+    const { source, latin } = byText.get(s.slice(i, i + len))!;
+    // A Latin name must stand alone: SMC, not SMCX, and not inside a host name (mail.falcot.com).
+    if ((latin || isLatin(s.charCodeAt(i))) && (isLatin(s.charCodeAt(i - 1)) || isLatin(s.charCodeAt(i + len)) ||
+      s[i - 1] === '.' || (s[i + len] === '.' && isLatin(s.charCodeAt(i + len + 1))))) continue;
+    out.push({ start: i, end: i + len, type: source.type, canonical: source.canonical ?? { start: source.start, end: source.end } });
+    i += len - 1;
   }
   return out;
 }
@@ -200,11 +266,14 @@ function otherMentions(s: string, found: Candidate[]): Candidate[] {
 /** Organizations in `text`, sorted and non-overlapping, with UTF-16 offsets into `text`. */
 export function extractOrganizations(text: string): Organization[] {
   const s = foldToSimplified(text);
-  const names = resolveOverlaps([...lexiconNames(s, organizationLexicon()), ...suffixNames(s)]);
-  const aliases = declaredAliases(s, names);
-  const found = resolveOverlaps([...names, ...aliases]);
+  const candidates: Candidate[] = [];
+  lexiconNames(s, candidates);
+  suffixNames(s, candidates);
+  latinNames(s, candidates);
+  const names = resolveOverlaps(candidates, s.length);
+  const found = resolveOverlaps([...names, ...namesAfter(s, names)], s.length);
   // Recognised spans keep their own entry; further mentions only fill gaps.
-  const all = resolveOverlaps([...found, ...otherMentions(s, found)]);
+  const all = resolveOverlaps([...found, ...otherMentions(s, found)], s.length);
   return all.map((c) => {
     const canonical = c.canonical ?? { start: c.start, end: c.end };
     return { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, canonical: text.slice(canonical.start, canonical.end) };

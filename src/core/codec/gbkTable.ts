@@ -12,6 +12,8 @@ export interface DbcsTable {
   decodePair(lead: number, trail: number): string | undefined;
   /** Bytes of a character: 1 for ASCII, 2 for a mapped double-byte character; undefined otherwise. */
   bytesOf(ch: string): readonly number[] | undefined;
+  /** The same for a BMP code point, allocation-free: lead << 8 | trail, the byte for ASCII, -1 when unmapped. */
+  codeOf(cp: number): number;
   /** All mapped trails of a lead byte, with their characters. */
   trailsOf(lead: number): ReadonlyArray<readonly [number, string]>;
   /** All mapped lead bytes for a trail byte, with their characters. */
@@ -51,6 +53,8 @@ export function buildDbcsTable(
   const decoded = iconv.decode(buf, encoding).split('\n');
   const forward = new Map<number, string>();
   const backward = new Map<string, number[]>();
+  const codes = new Int32Array(0x10000).fill(-1);
+  for (let b = 0; b < 0x80; b++) codes[b] = b;
   const byLead = new Map<number, Array<[number, string]>>();
   const byTrail = new Map<number, Array<[number, string]>>();
   pairs.forEach(([l, t], i) => {
@@ -61,7 +65,10 @@ export function buildDbcsTable(
     if (cp < 0x80) return;
     // User-defined areas decode to the Private Use Area: such a character can only have come from
     // its bytes (so mojibake repair maps it back), but it is never a repair's answer.
-    if (!backward.has(ch)) backward.set(ch, [l, t]);
+    if (!backward.has(ch)) {
+      backward.set(ch, [l, t]);
+      if (cp < 0x10000) codes[cp] = (l << 8) | t;
+    }
     if (cp >= 0xe000 && cp <= 0xf8ff) return;
     forward.set(l * 256 + t, ch);
     if (!byLead.has(l)) byLead.set(l, []);
@@ -76,6 +83,12 @@ export function buildDbcsTable(
   return {
     decodePair: (l, t) => forward.get(l * 256 + t),
     bytesOf: (ch) => ascii(ch) ?? backward.get(ch),
+    codeOf: (cp) => {
+      if (cp < 0x10000) return codes[cp];
+      // Supplementary characters (HKSCS in Big5) are few: the map has them.
+      const b = backward.get(String.fromCodePoint(cp));
+      return b ? (b[0] << 8) | b[1] : -1;
+    },
     trailsOf: (l) => byLead.get(l) ?? [],
     leadsOf: (t) => byTrail.get(t) ?? [],
     isLead: (b) => b >= leadRange[0] && b <= leadRange[1],

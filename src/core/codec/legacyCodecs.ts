@@ -8,6 +8,8 @@ export interface LegacyCodec {
   name: 'gbk' | 'big5' | 'cp1252';
   /** Bytes of the character under this code page, or undefined when it cannot come from it. */
   bytesOf(ch: string): readonly number[] | undefined;
+  /** Allocation-free form for a code point: lead << 8 | trail, or the single byte; -1 when unmapped. */
+  codeOf(cp: number): number;
   /** Decode bytes with this code page (for GBK-as-Latin-1 chains); undefined when any byte pair is unmapped. */
   decode?(bytes: readonly number[]): string | undefined;
   table?: DbcsTable;
@@ -44,13 +46,14 @@ export function gbkCodec(): LegacyCodec {
     table,
     // cp936 prints a lone 0x80 as €.
     bytesOf: (ch) => (ch === '€' ? [0x80] : table.bytesOf(ch)),
+    codeOf: (cp) => (cp === 0x20ac ? 0x80 : table.codeOf(cp)),
     decode: (bytes) => dbcsDecode(table, bytes),
   };
 }
 
 export function big5Codec(): LegacyCodec {
   const table = big5Table();
-  return { name: 'big5', table, bytesOf: (ch) => table.bytesOf(ch), decode: (bytes) => dbcsDecode(table, bytes) };
+  return { name: 'big5', table, bytesOf: (ch) => table.bytesOf(ch), codeOf: (cp) => table.codeOf(cp), decode: (bytes) => dbcsDecode(table, bytes) };
 }
 
 /**
@@ -74,6 +77,7 @@ export function cp1252Codec(): LegacyCodec {
       const cp = ch.charCodeAt(0);
       return ch.length === 1 && cp < 0x80 ? [cp] : undefined;
     },
+    codeOf: (cp) => (cp < 0x80 ? cp : cp1252Bytes.get(String.fromCharCode(cp)) ?? -1),
   };
 }
 

@@ -73,8 +73,14 @@ const MIN_GAIN_PER_CHAR = 1.2;
 const MAX_RANK = 6000;
 /** Bonus per output character when ranking candidates of different lengths (a word-insertion bonus). */
 const LENGTH_BONUS = 4;
-/** Trail bytes tried in front of a whole swallowed character. */
+/** Trail bytes tried in front of a swallowed space. */
 const SWALLOWED_TRAILS = 24;
+/** Beam states (best first) that try a silently dropped user-defined pair between two tokens… */
+const GAP_STATES = 6;
+/** …with this many of its first bytes… */
+const GAP_FIRSTS = 3;
+/** …at this cost (nats): a word-insertion bonus for the extra character plus the pair's rarity. */
+const GAP_COST = 6;
 /** Beam states (best first) that also try a dropped user-defined pair inside a hole. */
 const USER_DEFINED_STATES = 2;
 
@@ -173,7 +179,11 @@ class RunSearch {
     }
     // Score every trail first and build states only for the few that can survive the beam.
     const scored: Array<{ t: number; ch: string; score: number }> = [];
-    for (const [t, ch] of this.table.trailsOf(s.pending)) if (ch !== '\u3000') scored.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
+    // A `?` stands for bytes the misaligned decoder met in lead position, so its first byte is
+    // 0x81 or more: a byte below 0x80 would have printed as itself (`R`), and 0x80 as `€`.
+    for (const [t, ch] of this.table.trailsOf(s.pending)) {
+      if (t >= 0x81 && ch !== '\u3000') scored.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
+    }
     scored.sort((a, b) => b.score - a.score);
     const trails: State[] = scored.slice(0, BEAM).map(({ t, ch, score }) => ({
       ...base,
@@ -194,6 +204,28 @@ class RunSearch {
         out.push({ ...this.emit(n, ' '), lastByte: 0x20, holes: { bytes: HEX[n.holeByte] + '+20', prev: s.holes } });
       }
     }
+    // `?wù)`: the hole may also hide a whole character whose reading survived as an orphan, after
+    // the pending character's trail (當?shù)卣?wù) → 當地政務: the `?` before wù is 政's trail FE and
+    // 務 84D5, with the annotation's `(`). Trail and character are chosen together.
+    if (next?.type === 'orphan') {
+      const joint: Array<{ t: number; ch: string; whole: { ch: string; bytes: readonly number[] }; score: number }> = [];
+      for (const { t, ch, score } of scored) {
+        for (const whole of charsWithReading(next.syllable, this.table)) {
+          joint.push({ t, ch, whole, score: score + this.lm.bigram(ch, whole.ch) });
+        }
+      }
+      joint.sort((a, b) => b.score - a.score);
+      for (const j of joint.slice(0, BEAM)) {
+        const n = this.emit(this.emit({ ...base, pending: null, lastByte: j.t }, j.ch), j.whole.ch);
+        out.push({
+          ...n,
+          lastByte: j.whole.bytes[1],
+          holeByte: j.t,
+          holeChar: j.whole.ch,
+          holes: { bytes: HEX[j.t] + '+' + HEX[j.whole.bytes[0]] + HEX[j.whole.bytes[1]], prev: s.holes },
+        });
+      }
+    }
     // A pair cp936 maps into the Private Use Area (user-defined rows) was dropped without a mark;
     // when that happened just before the run's lone last byte, the `?` hides three bytes: the
     // pending character's trail, the dropped pair's second byte as a lead, and that lead's trail.
@@ -204,6 +236,33 @@ class RunSearch {
             const m = this.emit({ ...first, pending: null, lastByte: c.t }, c.ch);
             out.push({ ...m, holeChar: c.ch, holes: { bytes: HEX[first.holeByte] + '+' + HEX[lead] + HEX[c.t], prev: s.holes } });
           }
+        }
+      }
+    }
+    // Judge the orphan's reading now, before the beam cuts: a state that fails it is dead anyway.
+    return next?.type === 'orphan' ? out.filter((n) => this.orphanHolds(n, next.syllable)) : out;
+  }
+
+  /**
+   * cp936 maps the user-defined rows to the Private Use Area, and the decoder dropped such pairs
+   * without a mark. Inside a run, where every pair is (trail of one character, lead of the next),
+   * that happens whenever a trail byte is AA–AF or F8–FE: two bytes vanish between two tokens.
+   * For the best states, try putting them back: the pending lead's trail p1 from those rows, and the
+   * next character's lead p2, whose trail the next token supplies.
+   */
+  private droppedPairs(beam: State[]): State[] {
+    const out: State[] = [];
+    for (const s of beam.slice(0, GAP_STATES)) {
+      if (s.pending === null) continue;
+      const firsts: Array<{ t: number; ch: string; score: number }> = [];
+      for (const [t, ch] of this.table.trailsOf(s.pending)) {
+        if (isUserDefinedLead(t)) firsts.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
+      }
+      firsts.sort((a, b) => b.score - a.score);
+      for (const f of firsts.slice(0, GAP_FIRSTS)) {
+        const withFirst = this.emit({ ...s, pending: null, lastByte: f.t }, f.ch);
+        for (let p2 = 0xa1; p2 <= 0xfe; p2++) {
+          out.push({ ...withFirst, score: withFirst.score - GAP_COST, pending: p2, lastByte: p2, holes: { bytes: `(${HEX[f.t]}${HEX[p2]})`, prev: s.holes } });
         }
       }
     }
@@ -242,6 +301,7 @@ class RunSearch {
     ];
     for (let k = 0; k < tokens.length && beam.length > 0; k++) {
       const tok = tokens[k];
+      if (k > 0 && (tok.type === 'bytes' || tok.type === 'ascii')) beam = beam.concat(this.droppedPairs(beam));
       let next: State[] = [];
       for (const s of beam) {
         switch (tok.type) {

@@ -13,6 +13,6 @@ export function findMojibakeBig5(text: string): GarbleIssue[] {
     codec: big5Codec(),
     minChinese: 2,
     holeBytes: 2,
-    inSegment: (_ch, bytes) => bytes.length === 2,
+    inSegment: (code) => code > 0xff,
   });
 }

@@ -41,7 +41,7 @@ export function findMojibakeGbk(text: string): GarbleIssue[] {
     codec,
     minChinese: 2,
     holeBytes: 1,
-    inSegment: (ch, bytes) => bytes.length === 2 || ch === '€',
+    inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   });
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));

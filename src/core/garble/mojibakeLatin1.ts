@@ -15,7 +15,7 @@ export function findMojibakeLatin1(text: string): GarbleIssue[] {
     codec: cp1252Codec(),
     holeBytes: 1,
     asciiInside: true,
-    inSegment: (_ch, bytes) => bytes[0] >= 0x80,
+    inSegment: (code) => code >= 0x80,
     alternates: [
       { name: 'gbk', decode: (b) => gbk.decode!(b) },
       { name: 'big5', decode: (b) => big5.decode!(b) },

@@ -16,8 +16,8 @@ import { isHan, isCjkPunct } from '../text/chars';
 export interface MojibakeSpec {
   kind: GarbleKind;
   codec: LegacyCodec;
-  /** Can this character (with its code-page bytes) be part of mojibake? */
-  inSegment(ch: string, bytes: readonly number[]): boolean;
+  /** Can this character be part of mojibake? `code` is its code-page form (see LegacyCodec.codeOf). */
+  inSegment(code: number, cp: number): boolean;
   /**
    * Chinese characters a reading must give. Two for the double-byte code pages: a real Chinese
    * word's GBK bytes can read as one UTF-8 character by chance (宕機 E5B4 9943 → 崙C).
@@ -42,7 +42,7 @@ interface Unit {
 /** Minimum gain in mean log-probability per character before a span is repaired. */
 const MIN_GAIN_PER_CHAR = 1.5;
 /** A repair must read as ordinary text: mean log-probability per character at least this. */
-const MIN_MEAN_LOGPROB = -9;
+const MIN_MEAN_LOGPROB = -11;
 /** …and every Han character in it within this frequency rank. */
 const MAX_RANK = 8000;
 /** Holes allowed per run (the byte lost at its end); text with more lost bytes is flagged, not guessed. */
@@ -52,33 +52,72 @@ function isHole(ch: string): boolean {
   return ch === '?' || ch === '\ufffd';
 }
 
-/** Maximal runs of characters the code page could have printed from UTF-8 bytes. */
-function segments(text: string, spec: MojibakeSpec): Unit[][] {
-  const out: Unit[][] = [];
-  let cur: Unit[] = [];
-  const isAscii = (u: Unit) => u.bytes !== null && u.bytes.length === 1 && u.bytes[0] < 0x80;
-  const flush = () => {
-    while (cur.length && (cur[0].bytes === null || isAscii(cur[0]))) cur.shift();
-    while (cur.length && isAscii(cur[cur.length - 1])) cur.pop();
-    if (cur.length) out.push(cur);
-    cur = [];
-  };
-  for (let i = 0; i < text.length; ) {
+/** Units gathered from one start at most; a longer stretch is looked at in pieces. */
+const MAX_UNITS = 1024;
+
+function codeBytes(code: number): number[] {
+  return code > 0xff ? [code >> 8, code & 0xff] : [code];
+}
+
+/**
+ * The characters from `i` on that the code page could have printed from UTF-8 bytes, up to the
+ * first that it could not have (holes included; printable ASCII inside only when the spec allows,
+ * and never at the end).
+ */
+function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false): Unit[] {
+  const units: Unit[] = [];
+  // With `whileUtf8`, stop at the first unit that breaks a UTF-8 reading from `i` (a few more are
+  // kept so the run's start may still move inward past real characters).
+  let broken = -1;
+  let need = 0;
+  while (i < text.length && units.length < MAX_UNITS && (broken < 0 || units.length < broken + EDGE_SLACK)) {
     const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const end = i + ch.length;
-    if (isHole(ch)) {
-      if (cur.length) cur.push({ ch, start: i, end, bytes: null });
+    const end = i + (cp > 0xffff ? 2 : 1);
+    if (cp === 0x3f || cp === 0xfffd) {
+      units.push({ ch: String.fromCodePoint(cp), start: i, end, bytes: null });
     } else {
-      const bytes = spec.codec.bytesOf(ch);
-      if (bytes && spec.inSegment(ch, bytes)) cur.push({ ch, start: i, end, bytes });
-      else if (spec.asciiInside && cur.length && cp > 0x20 && cp < 0x7f) cur.push({ ch, start: i, end, bytes: [cp] });
-      else flush();
+      const code = spec.codec.codeOf(cp);
+      if (code >= 0 && spec.inSegment(code, cp)) units.push({ ch: String.fromCodePoint(cp), start: i, end, bytes: codeBytes(code) });
+      else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ ch: String.fromCharCode(cp), start: i, end, bytes: [cp] });
+      else break;
     }
     i = end;
+    if (whileUtf8 && broken < 0) {
+      need = feedUtf8(need, units[units.length - 1].bytes, spec.holeBytes);
+      if (need < 0) broken = units.length;
+    }
   }
-  flush();
-  return out;
+  while (units.length && units[units.length - 1].bytes?.length === 1 && units[units.length - 1].bytes![0] < 0x80) units.pop();
+  return units;
+}
+
+/** The code-page form of the character at i when it can open a UTF-8 sequence, else -1. */
+function utf8LeadAt(text: string, i: number, spec: MojibakeSpec): number {
+  const cp = text.codePointAt(i)!;
+  const code = spec.codec.codeOf(cp);
+  if (code < 0 || !spec.inSegment(code, cp)) return -1;
+  const first = code > 0xff ? code >> 8 : code;
+  return first >= 0xc2 && first <= 0xf4 ? code : -1;
+}
+
+/**
+ * One unit's bytes through a UTF-8 validity check: `need` is how many continuation bytes are due
+ * before; returns how many are due after, or -1 when the bytes cannot be UTF-8 there. A hole fits
+ * whatever is due; at a sequence start it is taken as a lead.
+ */
+function feedUtf8(need: number, bytes: readonly number[] | null, holeBytes: number): number {
+  for (const b of bytes ?? new Array<number>(holeBytes).fill(HOLE)) {
+    if (b === HOLE) need = need > 0 ? need - 1 : 2;
+    else if (need > 0) {
+      if (b < 0x80 || b > 0xbf) return -1;
+      need--;
+    } else if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return -1;
+  }
+  return need;
 }
 
 /**
@@ -89,24 +128,8 @@ function validRunEnds(units: Unit[], i: number, holeBytes: number): number[] {
   const ends: number[] = [];
   let need = 0;
   for (let j = i; j < units.length; j++) {
-    const u = units[j];
-    const bytes = u.bytes ?? new Array<number>(holeBytes).fill(HOLE);
-    for (const b of bytes) {
-      if (b === HOLE) {
-        // A hole fits whatever is due; at a sequence start it is taken as a lead.
-        need = need > 0 ? need - 1 : 2;
-        continue;
-      }
-      if (need > 0) {
-        if (b < 0x80 || b > 0xbf) return ends;
-        need--;
-      } else if (b < 0x80) {
-        need = 0;
-      } else if (b >= 0xc2 && b <= 0xdf) need = 1;
-      else if (b >= 0xe0 && b <= 0xef) need = 2;
-      else if (b >= 0xf0 && b <= 0xf4) need = 3;
-      else return ends;
-    }
+    need = feedUtf8(need, units[j].bytes, holeBytes);
+    if (need < 0) break;
     if (need === 0) ends.push(j + 1);
   }
   return ends;
@@ -187,34 +210,54 @@ interface Choice {
 export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[] {
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
-  for (const units of segments(text, spec)) {
-    for (let i = 0; i < units.length; ) {
-      const ends = validRunEnds(units, i, spec.holeBytes);
-      const furthest = ends.length ? ends[ends.length - 1] : i;
-      const viaUtf8 = furthest - i >= 2;
-      if (!viaUtf8 && !(spec.alternates && i === 0 && units.length >= 2)) {
-        i++;
-        continue;
+  let segmentStart = true;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const code = spec.codec.codeOf(cp);
+    const inSegment = code >= 0 && spec.inSegment(code, cp);
+    const opensSegment = inSegment && segmentStart;
+    segmentStart = !inSegment;
+    let choice: { units: Unit[]; choice: Choice } | undefined;
+    let skipTo = i + width;
+    // Most characters cannot open a UTF-8 sequence: skip them without building anything.
+    if (utf8LeadAt(text, i, spec) >= 0) {
+      const units = gather(text, i, spec, true);
+      const ends = validRunEnds(units, 0, spec.holeBytes);
+      const furthest = ends.length ? ends[ends.length - 1] : 0;
+      if (furthest >= 2) {
+        lm ??= getCharModel();
+        const c = bestRun(text, units, 0, ends, spec, lm);
+        if (c) choice = { units, choice: c };
+        else skipTo = units[furthest - 1].end;
       }
+    }
+    // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
+    if (!choice && opensSegment && spec.alternates) {
+      const units = gather(text, i, spec);
       lm ??= getCharModel();
-      // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
-      const choice = viaUtf8 ? bestRun(text, units, i, ends, spec, lm) : judge(text, units, 0, units.length, spec, lm);
-      if (choice) {
-        issues.push({
-          kind: spec.kind,
-          start: units[choice.start].start,
-          end: units[choice.end - 1].end,
-          confidence: Math.min(0.99, 0.6 + choice.gain / 10),
-          replacement: choice.reading.text,
-          plan: choice.reading.plan,
-        });
-        i = choice.end;
-      } else {
-        i = viaUtf8 ? furthest : i + 1;
-      }
+      const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm) : undefined;
+      if (c) choice = { units, choice: c };
+    }
+    if (choice) {
+      issues.push(toIssue(choice.units, choice.choice, spec));
+      i = choice.units[choice.choice.end - 1].end;
+    } else {
+      i = skipTo;
     }
   }
   return issues;
+}
+
+function toIssue(units: Unit[], choice: Choice, spec: MojibakeSpec): GarbleIssue {
+  return {
+    kind: spec.kind,
+    start: units[choice.start].start,
+    end: units[choice.end - 1].end,
+    confidence: Math.min(0.99, 0.6 + choice.gain / 10),
+    replacement: choice.reading.text,
+    plan: choice.reading.plan,
+  };
 }
 
 /**
