@@ -71,6 +71,10 @@ const MIN_GAIN = 8;
 const MIN_GAIN_PER_CHAR = 1.2;
 /** Repaired characters must be ordinary: within this frequency rank. */
 const MAX_RANK = 6000;
+/** Characters after the `?` looked at to decide whether a thorough search is worth it… */
+const GARBAGE_PROBE = 6;
+/** …which it is when they read worse than this (nats per character; real prose is near −6). */
+const GARBAGE_LOGPROB = -8;
 /** Bonus per output character when ranking candidates of different lengths (a word-insertion bonus). */
 const LENGTH_BONUS = 4;
 /** Trail bytes tried in front of a swallowed space. */
@@ -137,6 +141,8 @@ class RunSearch {
   constructor(
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
+    /** Also try the rare and costly cases: pairs the decoder dropped without a mark. */
+    private readonly thorough: boolean,
   ) {}
 
   /** Feed one byte into a state's decoder; undefined when the pairing is impossible. */
@@ -229,7 +235,7 @@ class RunSearch {
     // A pair cp936 maps into the Private Use Area (user-defined rows) was dropped without a mark;
     // when that happened just before the run's lone last byte, the `?` hides three bytes: the
     // pending character's trail, the dropped pair's second byte as a lead, and that lead's trail.
-    if (rank < USER_DEFINED_STATES && (next === undefined || next.type !== 'hole')) {
+    if (this.thorough && rank < USER_DEFINED_STATES && (next === undefined || next.type !== 'hole')) {
       for (const first of trails.filter((t) => isUserDefinedLead(t.holeByte)).slice(0, 4)) {
         for (let lead = 0xa1; lead <= 0xfe; lead++) {
           for (const c of this.commonTrails(lead)) {
@@ -301,7 +307,7 @@ class RunSearch {
     ];
     for (let k = 0; k < tokens.length && beam.length > 0; k++) {
       const tok = tokens[k];
-      if (k > 0 && (tok.type === 'bytes' || tok.type === 'ascii')) beam = beam.concat(this.droppedPairs(beam));
+      if (this.thorough && k > 0 && (tok.type === 'bytes' || tok.type === 'ascii')) beam = beam.concat(this.droppedPairs(beam));
       let next: State[] = [];
       for (const s of beam) {
         switch (tok.type) {
@@ -429,8 +435,16 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const newline = v.slice(ends[ends.length - 1]).search(/[\r\n]/);
   const lineEnd = newline < 0 ? v.length : ends[ends.length - 1] + newline;
 
-  const candidates = new RunSearch(table, lm).run(tokens, leftChar, leftByte);
-  if (candidates.length === 0) return undefined;
+  // The plain search first; the thorough one (dropped user-defined pairs) only where the plain one
+  // found nothing and the text after the `?` does read like garbage.
+  const plain = new RunSearch(table, lm, false).run(tokens, leftChar, leftByte);
+  const found = plain.length ? judgeCandidates(plain) : undefined;
+  if (found) return found;
+  if (lm.perChar(v.slice(anchor + 1, Math.min(ends[ends.length - 1], anchor + 1 + GARBAGE_PROBE))) > GARBAGE_LOGPROB) return undefined;
+  const thorough = new RunSearch(table, lm, true).run(tokens, leftChar, leftByte);
+  return thorough.length ? judgeCandidates(thorough) : undefined;
+
+  function judgeCandidates(candidates: Candidate[]): RunRepair | undefined {
 
   const leftScore = left ? lm.score(left) : 0;
   const restScore = new Map<string, number>();
@@ -487,4 +501,5 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
       'decode gbk in step',
     ],
   };
+  }
 }
