@@ -55,8 +55,15 @@ function pick(entries, test) {
   return [...new Set(entries.filter(test).map((e) => e.word))].sort();
 }
 
+// Abbreviations (tag j) of bodies: 发改委, 证监会, 上交所, 中办. Numbered ones (三局, 五所) and
+// events (三中全会, 亚运会, 农博会) are left out.
+const ABBREVIATED_BODY = /^[^零〇一二三四五六七八九十两].+(委|办|局|部|署|社|网|台|所|院|会)$/u;
+const ABBREVIATED_EVENT = /(全会|运会|博会|交会|奥会)$/u;
+
 function organizationWords(entries) {
-  return pick(entries, (e) => e.tag === 'nt' && e.len >= 2 && e.freq >= 2 && !NOT_AN_ORGANIZATION.test(e.word) && !GENERIC_ORGANIZATIONS.has(e.word));
+  return pick(entries, (e) => e.len >= 2 && e.freq >= 2 && (
+    (e.tag === 'nt' && !NOT_AN_ORGANIZATION.test(e.word) && !GENERIC_ORGANIZATIONS.has(e.word)) ||
+    (e.tag === 'j' && e.len >= 3 && e.freq >= 3 && ABBREVIATED_BODY.test(e.word) && !ABBREVIATED_EVENT.test(e.word))));
 }
 
 // Proper-name components: a place (北京, 燕山), an abbreviation (京津冀 is j), a brand-like nz.
@@ -64,10 +71,13 @@ function properWords(entries) {
   return pick(entries, (e) => e.len >= 2 && e.len <= 5 && ((e.tag === 'ns' && e.freq >= 3) || (e.tag === 'j' && e.freq >= 3) || (e.tag === 'nz' && e.freq >= 20)));
 }
 
-// Common words that may sit inside an organization name (经济, 技术, 文化, 传播, 投资, 管理).
+// Common words that may sit inside an organization name (经济, 技术, 文化, 传播, 投资, 管理), with
+// frequent verbs and adjectives that departments and foundations are named for (审批 in
+// 行政审批局, 计算 in 计算所, 自由 in 自由软件基金会).
 function commonWords(entries) {
   return pick(entries, (e) => e.len >= 2 && e.len <= 4 && !NUMERAL_CHARS.test(e.word) &&
-    ((e.tag === 'n' && e.freq >= 150) || (e.tag === 'vn' && e.freq >= 20) || (e.tag === 'b' && e.freq >= 20)));
+    ((e.tag === 'n' && e.freq >= 150) || (e.tag === 'vn' && e.freq >= 20) || (e.tag === 'b' && e.freq >= 20) ||
+      ((e.tag === 'v' || e.tag === 'a') && e.freq >= 500)));
 }
 
 // Words in which a numeral character is part of the vocabulary, not a quantity: idioms
@@ -98,7 +108,7 @@ function moduleText(comment, name, words) {
 const entries = parseDict(fetchJiebaDict());
 mkdirSync(outDir, { recursive: true });
 const outputs = {
-  'organizationWords.ts': ['Organization names: nt entries of the jieba dictionary (nodejieba@3.5.8), Simplified.', 'ORGANIZATION_WORDS', organizationWords(entries)],
+  'organizationWords.ts': ['Organization names: nt entries and j abbreviations of bodies in the jieba dictionary (nodejieba@3.5.8), Simplified.', 'ORGANIZATION_WORDS', organizationWords(entries)],
   'properWords.ts': ['Place names, abbreviations and proper nouns (jieba ns, j, nz), Simplified.', 'PROPER_WORDS', properWords(entries)],
   'commonWords.ts': ['Frequent nouns that occur inside organization names (jieba n, vn, b), Simplified.', 'COMMON_WORDS', commonWords(entries)],
   'lexicalNumeralWords.ts': ['Words whose numeral characters are not quantities (jieba i, l, a, d, v ...), Simplified.', 'LEXICAL_NUMERAL_WORDS', lexicalNumeralWords(entries)],

@@ -3,32 +3,74 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractOrganizations } from '../../src/core/annotate';
 
-interface Case { source: string; text: string; expected: string[] }
+interface Case { source: string; text: string; expected: string[]; heldOut?: boolean }
 const table: { cases: Case[] } = JSON.parse(readFileSync('test/cases/organizations.json', 'utf8'));
 
-/** Multiset match of span texts per case: precision, recall, F1 over the whole table. */
-function score(cases: Case[]) {
+/**
+ * The extractor reads whole documents (aliases and repeated names need context), so the cases of
+ * one source are joined with newlines, annotated together, and each span is given back to the
+ * case it starts in.
+ */
+function foundByCase(cases: Case[]): Map<Case, string[]> {
+  const groups = new Map<string, Case[]>();
+  for (const c of cases) groups.set(c.source, [...(groups.get(c.source) ?? []), c]);
+  const found = new Map<Case, string[]>();
+  for (const group of groups.values()) {
+    const spans = extractOrganizations(group.map((c) => c.text).join('\n'));
+    let offset = 0;
+    for (const c of group) {
+      found.set(c, spans.filter((o) => o.start >= offset && o.start < offset + c.text.length).map((o) => o.text));
+      offset += c.text.length + 1;
+    }
+  }
+  return found;
+}
+
+/** Multiset match of span texts per case: precision, recall, F1. */
+function score(cases: Case[], found: Map<Case, string[]>) {
   let tp = 0, predicted = 0, gold = 0;
   for (const c of cases) {
-    const found = extractOrganizations(c.text).map((f) => f.text);
     const left = [...c.expected];
-    for (const f of found) {
+    for (const f of found.get(c)!) {
       const i = left.indexOf(f);
       if (i >= 0) { left.splice(i, 1); tp++; }
     }
-    predicted += found.length;
+    predicted += found.get(c)!.length;
     gold += c.expected.length;
   }
   const p = tp / predicted, r = tp / gold;
-  return { p, r, f1: (2 * p * r) / (p + r) };
+  return { p, r, f1: (2 * p * r) / (p + r), gold };
 }
 
-// The aim is F1 0.80; 0.45 is what the grammar reaches today, sentence by sentence and without the
-// document context that links 北京亦庄 to its declaration. It guards against regressions.
-test('organization case table: F1 does not regress below 0.45', () => {
-  const { p, r, f1 } = score(table.cases);
-  console.log(`organizations: P=${(p * 100).toFixed(1)} R=${(r * 100).toFixed(1)} F1=${(f1 * 100).toFixed(1)} over ${table.cases.length} cases`);
-  assert.ok(f1 >= 0.45);
+const found = foundByCase(table.cases);
+const report = (name: string, s: ReturnType<typeof score>) =>
+  console.log(`organizations ${name}: P=${(s.p * 100).toFixed(1)} R=${(s.r * 100).toFixed(1)} F1=${(s.f1 * 100).toFixed(1)} over ${s.gold} spans`);
+
+// Floors sit a little under what the extractor reaches (tuned 84.6, held-out 67.8, precision 87.1).
+test('organization case table, tuned part: F1 at least 0.82', () => {
+  const s = score(table.cases.filter((c) => !c.heldOut), found);
+  report('tuned', s);
+  assert.ok(s.f1 >= 0.82);
+});
+
+test('organization case table, held-out part: F1 at least 0.64', () => {
+  const s = score(table.cases.filter((c) => c.heldOut), found);
+  report('held-out', s);
+  assert.ok(s.f1 >= 0.64);
+});
+
+test('organization case table: precision at least 0.84', () => {
+  const s = score(table.cases, found);
+  report('all', s);
+  assert.ok(s.p >= 0.84);
+});
+
+test('names in brackets, Latin names and places before known names', () => {
+  // Debian Administrator's Handbook (zh-CN), debian-handbook 11.20220922.
+  assert.deepEqual(extractOrganizations('GNU 通用公共许可协议，由自由软件基金会（FSF）使用并推广，是最为常见的许可协议。').map((o) => o.text), ['自由软件基金会', 'FSF']);
+  assert.deepEqual(extractOrganizations('Falcot Corp 是高质量音频设备的生产商。').map((o) => o.text), ['Falcot Corp']);
+  // cppjieba test/testdata/testlines.utf8: 日本 says where 京都大学 is.
+  assert.deepEqual(extractOrganizations('小明硕士毕业于中国科学院计算所，后在日本京都大学深造').map((o) => o.text), ['中国科学院计算所', '京都大学']);
 });
 
 test('Yizhuang article organizations and the declared alias', () => {
@@ -42,13 +84,3 @@ test('Yizhuang article organizations and the declared alias', () => {
     assert.match(alias.canonical, /^北京[經经][濟济]技[術术][開开][發发][區区]$/);
   }
 });
-
-test('1 MB of text in well under a second', () => {
-  const article = readFileSync('samples/yizhuang-article/repaired.txt', 'utf8');
-  const big = article.repeat(Math.ceil(1_000_000 / article.length));
-  extractOrganizations(article);
-  const t0 = performance.now();
-  extractOrganizations(big);
-  console.log(`organizations: ${big.length} chars in ${(performance.now() - t0).toFixed(0)} ms`);
-});
-
