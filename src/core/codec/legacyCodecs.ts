@@ -77,7 +77,8 @@ export function cp1252Codec(): LegacyCodec {
       const cp = ch.charCodeAt(0);
       return ch.length === 1 && cp < 0x80 ? [cp] : undefined;
     },
-    codeOf: (cp) => (cp < 0x80 ? cp : cp1252Bytes.get(String.fromCharCode(cp)) ?? -1),
+    // ™ (U+2122) is the highest code point cp1252 has.
+    codeOf: (cp) => (cp < 0x80 ? cp : cp > 0x2122 ? -1 : cp1252Bytes.get(String.fromCharCode(cp)) ?? -1),
   };
 }
 

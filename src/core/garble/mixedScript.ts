@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
-import { scriptOfChar } from '../script/scriptOfChar';
+import { scriptOfCodePoint } from '../script/scriptOfChar';
 
 /**
  * Simplified and Traditional mixed in one text: `发展與協作`. Usually a partial conversion, or text
@@ -35,7 +35,7 @@ function clauses(text: string): Clause[] {
       if (cur.end > cur.start) out.push(cur);
       cur = { start: i + ch.length, end: 0, traditional: 0, simplified: 0 };
     } else if (isHan(cp)) {
-      const s = scriptOfChar(ch);
+      const s = scriptOfCodePoint(cp);
       if (s === 'traditional') cur.traditional++;
       else if (s === 'simplified') cur.simplified++;
     }
@@ -50,10 +50,12 @@ export function findMixedScript(text: string): GarbleIssue[] {
   let traditional = 0;
   let simplified = 0;
   let hasHan = false;
-  for (const ch of text) {
-    if (!isHan(ch.codePointAt(0)!)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    // Surrogate halves are skipped: the supplementary planes hold no script-specific forms here.
+    if (!isHan(cp)) continue;
     hasHan = true;
-    const s = scriptOfChar(ch);
+    const s = scriptOfCodePoint(cp);
     if (s === 'traditional') traditional++;
     else if (s === 'simplified') simplified++;
   }
@@ -94,7 +96,7 @@ export function findMixedScript(text: string): GarbleIssue[] {
     for (let i = c.start; i < c.end; ) {
       const cp = text.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
-      const s = isHan(cp) ? scriptOfChar(ch) : 'other';
+      const s = isHan(cp) ? scriptOfCodePoint(cp) : 'other';
       if (s === minorityScript) {
         if (runStart < 0) runStart = i;
         runEnd = i + ch.length;

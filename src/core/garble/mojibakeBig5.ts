@@ -1,18 +1,21 @@
 import type { GarbleIssue } from '../types';
 import { big5Codec } from '../codec/legacyCodecs';
-import { findUtf8Mojibake } from './utf8Mojibake';
+import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
  * of UTF-8 continuation bytes fall, so many pairs are unmapped and print as `?`: each such `?` hides
  * two bytes, and long runs of them cannot be recovered.
  */
+let spec: MojibakeSpec | undefined;
+
 export function findMojibakeBig5(text: string): GarbleIssue[] {
-  return findUtf8Mojibake(text, {
+  spec ??= {
     kind: 'mojibake-big5',
     codec: big5Codec(),
     minChinese: 2,
     holeBytes: 2,
     inSegment: (code) => code > 0xff,
-  });
+  };
+  return findUtf8Mojibake(text, spec);
 }

@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
-import { findUtf8Mojibake } from './utf8Mojibake';
+import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 
 /**
  * 古文码: UTF-8 text decoded as GBK and saved. `参数` → `鍙傛暟`, `春眠` → `鏄ョ湢`.
@@ -33,16 +33,18 @@ export function findLossyGbk(text: string): GarbleIssue[] {
   return issues;
 }
 
+let spec: MojibakeSpec | undefined;
+
 export function findMojibakeGbk(text: string): GarbleIssue[] {
   const lossy = findLossyGbk(text);
-  const codec = gbkCodec();
-  const found = findUtf8Mojibake(text, {
+  spec ??= {
     kind: 'mojibake-gbk',
-    codec,
+    codec: gbkCodec(),
     minChinese: 2,
     holeBytes: 1,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
-  });
+  };
+  const found = findUtf8Mojibake(text, spec);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
   return [...lossy, ...clear].sort((a, b) => a.start - b.start);

@@ -91,13 +91,75 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
   return units;
 }
 
-/** The code-page form of the character at i when it can open a UTF-8 sequence, else -1. */
-function utf8LeadAt(text: string, i: number, spec: MojibakeSpec): number {
-  const cp = text.codePointAt(i)!;
+/**
+ * How many characters from i a UTF-8 reading covers up to its furthest sequence end, counted
+ * without building anything, and how many three-byte sequences (where CJK lives) it holds by then.
+ * In clean text the reach is 0 or 1 almost everywhere, or covers only two-byte sequences (GBK's
+ * C2–DF rows with trails A1–BF read as Greek and Cyrillic): neither is worth gathering.
+ */
+function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number } {
+  let need = 0;
+  let units = 0;
+  let reach = 0;
+  let cjk = 0;
+  let cjkAtReach = 0;
+  const feed = (b: number) => {
+    if (need > 0) need = b >= 0x80 && b <= 0xbf ? need - 1 : -1;
+    else if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cjk++;
+    } else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else need = -1;
+  };
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    if (cp === 0x3f || cp === 0xfffd) {
+      if (need === 0) cjk++;
+      need = feedUtf8(need, null, spec.holeBytes);
+    } else {
+      const code = spec.codec.codeOf(cp);
+      if (code < 0 || !(spec.inSegment(code, cp) || (spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f))) break;
+      if (code > 0xff) {
+        feed(code >> 8);
+        if (need >= 0) feed(code & 0xff);
+      } else feed(code);
+    }
+    if (need < 0) break;
+    units++;
+    if (need === 0) {
+      reach = units;
+      cjkAtReach = cjk;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return { reach, cjk: cjkAtReach };
+}
+
+const IN_SEGMENT = 1;
+const OPENS_UTF8 = 2;
+const flagTables = new WeakMap<MojibakeSpec, Uint8Array>();
+
+/** Whether a character can be part of mojibake, and whether its first byte can open a CJK sequence. */
+function flagsOf(cp: number, spec: MojibakeSpec): number {
   const code = spec.codec.codeOf(cp);
-  if (code < 0 || !spec.inSegment(code, cp)) return -1;
+  if (code < 0 || !spec.inSegment(code, cp)) return 0;
   const first = code > 0xff ? code >> 8 : code;
-  return first >= 0xc2 && first <= 0xf4 ? code : -1;
+  // Chinese lives in UTF-8's three-byte sequences (E0–EF; F0–F4 for the supplementary planes):
+  // a run of mojibake worth reading back opens with one of those leads.
+  return IN_SEGMENT | (first >= 0xe0 && first <= 0xf4 ? OPENS_UTF8 : 0);
+}
+
+/** flagsOf for the whole BMP, computed once per spec. */
+function charFlags(spec: MojibakeSpec): Uint8Array {
+  let table = flagTables.get(spec);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let cp = 0x80; cp < 0x10000; cp++) table[cp] = flagsOf(cp, spec);
+    flagTables.set(spec, table);
+  }
+  return table;
 }
 
 /**
@@ -211,17 +273,25 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   let segmentStart = true;
+  const flags = charFlags(spec);
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
+    const c = text.charCodeAt(i);
+    const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     const width = cp > 0xffff ? 2 : 1;
-    const code = spec.codec.codeOf(cp);
-    const inSegment = code >= 0 && spec.inSegment(code, cp);
+    const f = cp > 0xffff ? flagsOf(cp, spec) : flags[cp];
+    const inSegment = (f & IN_SEGMENT) !== 0;
     const opensSegment = inSegment && segmentStart;
     segmentStart = !inSegment;
+    // Most characters can neither open a UTF-8 sequence nor start a Latin-1 segment: one table
+    // look-up and on.
+    if ((f & OPENS_UTF8) === 0 && !(opensSegment && spec.alternates)) {
+      i += width;
+      continue;
+    }
     let choice: { units: Unit[]; choice: Choice } | undefined;
     let skipTo = i + width;
-    // Most characters cannot open a UTF-8 sequence: skip them without building anything.
-    if (utf8LeadAt(text, i, spec) >= 0) {
+    const r = f & OPENS_UTF8 ? utf8Reach(text, i, spec) : undefined;
+    if (r && r.reach >= 2 && r.cjk >= (spec.minChinese ?? 1)) {
       const units = gather(text, i, spec, true);
       const ends = validRunEnds(units, 0, spec.holeBytes);
       const furthest = ends.length ? ends[ends.length - 1] : 0;

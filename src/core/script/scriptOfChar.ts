@@ -37,11 +37,33 @@ function load() {
   return tables;
 }
 
+const SCRIPTS: readonly CharScript[] = ['neutral', 'traditional', 'simplified'];
+let byCodePoint: Uint8Array | undefined;
+
+/** The script of every BMP character, computed once (index into SCRIPTS). */
+function scriptTable(): Uint8Array {
+  if (!byCodePoint) {
+    const { s2t, t2s, big5 } = load();
+    byCodePoint = new Uint8Array(0x10000);
+    for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) byCodePoint[ch.charCodeAt(0)] = 1;
+    for (const ch of s2t.keys()) if (!big5.has(ch) && ch.length === 1) byCodePoint[ch.charCodeAt(0)] = 2;
+  }
+  return byCodePoint;
+}
+
 export function scriptOfChar(ch: string): CharScript {
-  const { s2t, t2s, big5 } = load();
-  if (t2s.has(ch) && !s2t.has(ch)) return 'traditional';
-  if (s2t.has(ch) && !big5.has(ch)) return 'simplified';
-  return 'neutral';
+  return scriptOfCodePoint(ch.codePointAt(0) ?? 0);
+}
+
+export function scriptOfCodePoint(cp: number): CharScript {
+  if (cp > 0xffff) {
+    const ch = String.fromCodePoint(cp);
+    const { s2t, t2s, big5 } = load();
+    if (t2s.has(ch) && !s2t.has(ch)) return 'traditional';
+    if (s2t.has(ch) && !big5.has(ch)) return 'simplified';
+    return 'neutral';
+  }
+  return SCRIPTS[scriptTable()[cp]];
 }
 
 /** Simplified form of a single character (itself when OpenCC has none). */
