@@ -1,4 +1,4 @@
-import type { GarbleIssue, GarbleKind } from './types';
+import { ALL_GARBLE_KINDS, type GarbleIssue, type GarbleKind } from './types';
 
 /** How each kind reads in a sentence, singular and plural. */
 const KIND_NOUNS: Record<GarbleKind, [string, string]> = {
@@ -12,9 +12,14 @@ const KIND_NOUNS: Record<GarbleKind, [string, string]> = {
   'mixed-script': ['mixed-script span', 'mixed-script spans'],
 };
 
-/** `7 misaligned GBK runs, 450 pinyin annotations`, in the order kinds first appear. */
+/** `7 misaligned GBK runs, 450 pinyin annotations`: byte-level kinds first, as ALL_GARBLE_KINDS lists them. */
 export function describeIssueCounts(issues: readonly GarbleIssue[]): string {
   const counts = new Map<GarbleKind, number>();
   for (const i of issues) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
-  return [...counts].map(([kind, n]) => `${n} ${KIND_NOUNS[kind][n === 1 ? 0 : 1]}`).join(', ');
+  return ALL_GARBLE_KINDS.filter((k) => counts.has(k))
+    .map((kind) => {
+      const n = counts.get(kind)!;
+      return `${n} ${KIND_NOUNS[kind][n === 1 ? 0 : 1]}`;
+    })
+    .join(', ');
 }
