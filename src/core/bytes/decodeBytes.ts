@@ -12,8 +12,11 @@ export interface Decoded {
  * about three times faster than iconv-lite on GB18030: a 1 MB file must decode within the
  * budget), falling back to iconv-lite on runtimes built without the CJK converters. The two
  * agree on GBK/GB18030 except the 18 vertical punctuation forms (A6D9–A6DF, A6EC–A6F5), which
- * WHATWG maps to U+FE10–FE19 and iconv-lite to the private use area; on Big5, WHATWG also
- * decodes the HKSCS rows with leads 0x81–0xA0, where iconv-lite gives U+FFFD.
+ * WHATWG maps to U+FE10–FE19 and iconv-lite to the private use area.
+ *
+ * Big5 always goes through iconv-lite: Node's native Big5 decoder silently drops some HKSCS
+ * characters (FEB8 疎 comes out as nothing, not even U+FFFD), and a decoder that loses a character
+ * without a mark must never touch a user's file.
  */
 export function decodeBytes(bytes: Uint8Array, encoding: DetectedEncoding): Decoded {
   const text = decoderFor(encoding)(bytes);
@@ -28,13 +31,22 @@ const decoders = new Map<DetectedEncoding, Decode>();
 function decoderFor(encoding: DetectedEncoding): Decode {
   let decode = decoders.get(encoding);
   if (!decode) {
-    try {
-      const native = new TextDecoder(encoding, { ignoreBOM: true });
-      decode = (bytes) => native.decode(bytes);
-    } catch {
-      decode = (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
-    }
+    decode = (encoding !== 'big5' && nativeDecoder(encoding)) || iconvDecoder(encoding);
     decoders.set(encoding, decode);
   }
   return decode;
+}
+
+function nativeDecoder(encoding: DetectedEncoding): Decode | undefined {
+  try {
+    const native = new TextDecoder(encoding, { ignoreBOM: true });
+    return (bytes) => native.decode(bytes);
+  } catch {
+    // A runtime built without the CJK converters.
+    return undefined;
+  }
+}
+
+function iconvDecoder(encoding: DetectedEncoding): Decode {
+  return (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
 }
