@@ -30,6 +30,13 @@ test('ranks real Chinese above the garbled forms of the same passage', () => {
   }
 });
 
+test('a cross-word bigram of news prose beats a dictionary word sharing its character', () => {
+  // 政務服務 (the sample article): 務服 occurs only across the boundary of 政務|服務, while 誤服
+  // ("taken by mistake") is a dictionary word; the GBK repair of 當地政務服務 weighs the two.
+  assert.ok(model.bigram('務', '服') > model.bigram('誤', '服'));
+  assert.ok(model.score('地政務服務') > model.score('地誤服務') - 2);
+});
+
 test('mojibake reads low in absolute terms', () => {
   assert.ok(model.perChar('鍙傛暟') < -10);
   assert.ok(model.perChar('ä¸­æ–‡') < -10);

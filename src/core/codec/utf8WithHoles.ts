@@ -6,6 +6,12 @@ import type { CharLanguageModel } from '../model/charLanguageModel';
  * UTF-8, and the character language model picks among the fillings (beam search).
  */
 export const HOLE = -1;
+/**
+ * A continuation byte a strict Windows-1252 decoder had no character for and dropped: one of
+ * 0x81, 0x8D, 0x8F, 0x90, 0x9D.
+ */
+export const DROPPED = -2;
+const DROPPABLE = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 
 interface State {
   out: string;
@@ -48,7 +54,34 @@ export interface Utf8Decoding {
 }
 
 /**
- * Decode `bytes` (HOLE marks an unknown byte) as UTF-8; undefined when no filling is valid.
+ * Where a UTF-8 sequence is cut short (a lead, then too few continuation bytes), put DROPPED
+ * markers for the missing ones; undefined when more than `max` are needed or the stream is broken
+ * some other way.
+ */
+export function restoreDroppedBytes(bytes: readonly number[], max: number): number[] | undefined {
+  const out: number[] = [];
+  let need = 0;
+  let added = 0;
+  const fill = () => {
+    added += need;
+    for (; need > 0; need--) out.push(DROPPED);
+  };
+  for (const b of bytes) {
+    if (need > 0 && (b < 0x80 || b > 0xbf)) fill();
+    if (need > 0) {
+      need--;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else if (b >= 0x80) return undefined;
+    out.push(b);
+  }
+  fill();
+  return added > 0 && added <= max ? out : undefined;
+}
+
+/**
+ * Decode `bytes` (HOLE marks an unknown byte, DROPPED one of Windows-1252's five undefined bytes) as UTF-8; undefined when no filling is valid.
  * `prev` is the character before the stream, for the first bigram.
  */
 export function decodeUtf8WithHoles(bytes: readonly number[], lm: CharLanguageModel, prev = ''): Utf8Decoding | undefined {
@@ -56,6 +89,13 @@ export function decodeUtf8WithHoles(bytes: readonly number[], lm: CharLanguageMo
   for (const b of bytes) {
     const next: State[] = [];
     for (const s of beam) {
+      if (b === DROPPED) {
+        for (const x of DROPPABLE) {
+          const n = step(s, x, lm, s.filled + (s.filled ? ' ' : '') + x.toString(16).toUpperCase());
+          if (n) next.push(n);
+        }
+        continue;
+      }
       if (b !== HOLE) {
         const n = step(s, b, lm, s.filled);
         if (n) next.push(n);

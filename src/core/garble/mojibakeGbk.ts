@@ -1,6 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import { scriptOfCodePoint } from '../script/scriptOfChar';
 
 /**
  * 古文码: UTF-8 text decoded as GBK and saved. `参数` → `鍙傛暟`, `春眠` → `鏄ョ湢`.
@@ -33,6 +34,46 @@ export function findLossyGbk(text: string): GarbleIssue[] {
   return issues;
 }
 
+/**
+ * 聽 is C2 A0, a no-break space in UTF-8 read as GBK: web pages are full of `&nbsp;`. In Simplified
+ * text 聽 cannot be the character itself (Simplified writes 听); in Traditional text it is one
+ * (聽說, 收聽), so there only indentation counts.
+ */
+const NBSP_MOJIBAKE = /聽+/g;
+
+export function findNbspMojibake(text: string): GarbleIssue[] {
+  if (!text.includes('聽')) return [];
+  let traditional = 0;
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const s = scriptOfCodePoint(text.charCodeAt(i));
+    if (s === 'traditional') traditional++;
+    else if (s === 'simplified') simplified++;
+  }
+  // 聽 itself is Traditional-only: leave it out of the count.
+  const matches = [...text.matchAll(NBSP_MOJIBAKE)];
+  traditional -= matches.reduce((n, m) => n + m[0].length, 0);
+  const issues: GarbleIssue[] = [];
+  for (const m of matches) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    // In Traditional text (`那麼, 聽聽 $t` is "let's listen") only indentation counts: a run at the
+    // start of a line, or three and more.
+    const lineStart = /(?:^|\n)[ \t\u3000]*$/.test(text.slice(Math.max(0, start - 16), start));
+    const mojibake = simplified > traditional || m[0].length >= 3 || lineStart;
+    if (!mojibake) continue;
+    issues.push({
+      kind: 'mojibake-gbk',
+      start,
+      end,
+      confidence: simplified > traditional ? 0.9 : 0.7,
+      replacement: '\u00a0'.repeat(m[0].length),
+      plan: ['encode gbk (聽 = C2 A0)', 'decode utf-8 (U+00A0 no-break space)'],
+    });
+  }
+  return issues;
+}
+
 let spec: MojibakeSpec | undefined;
 
 export function findMojibakeGbk(text: string): GarbleIssue[] {
@@ -47,5 +88,6 @@ export function findMojibakeGbk(text: string): GarbleIssue[] {
   const found = findUtf8Mojibake(text, spec);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
-  return [...lossy, ...clear].sort((a, b) => a.start - b.start);
+  const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));
+  return [...lossy, ...clear, ...nbsp].sort((a, b) => a.start - b.start);
 }

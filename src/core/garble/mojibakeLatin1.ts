@@ -17,6 +17,8 @@ export function findMojibakeLatin1(text: string): GarbleIssue[] {
     codec: cp1252Codec(),
     holeBytes: 1,
     asciiInside: true,
+    droppedBytes: true,
+    allowRare: true,
     inSegment: (code) => code >= 0x80,
     alternates: [
       { name: 'gbk', decode: (b) => gbk.decode!(b) },

@@ -1,6 +1,7 @@
 import type { GarbleIssue, GarbleKind } from '../types';
 import type { LegacyCodec } from '../codec/legacyCodecs';
-import { HOLE, decodeUtf8WithHoles } from '../codec/utf8WithHoles';
+import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../codec/utf8WithHoles';
+import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
 
@@ -27,6 +28,16 @@ export interface MojibakeSpec {
   asciiInside?: boolean;
   /** Bytes a `?` stands for: 1 for GBK (a lone lead), 2 for Big5 (lead and its unmapped trail). */
   holeBytes: number;
+  /**
+   * The code page's decoder may have dropped the five bytes Windows-1252 leaves undefined (0x81,
+   * 0x8D, 0x8F, 0x90, 0x9D) instead of keeping them: look for where they are missing.
+   */
+  droppedBytes?: boolean;
+  /**
+   * Latin-1 letters that read back as Chinese are evidence enough: no real text is written in
+   * `è‘›è¦ƒ`. Such readings may keep rare characters (葛覃) that a GBK reading could not.
+   */
+  allowRare?: boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
@@ -43,8 +54,9 @@ interface Unit {
 const MIN_GAIN_PER_CHAR = 1.5;
 /** A repair must read as ordinary text: mean log-probability per character at least this. */
 const MIN_MEAN_LOGPROB = -11;
-/** …and every Han character in it within this frequency rank. */
+/** …and its Han characters within this frequency rank, but for one in RARE_SHARE. */
 const MAX_RANK = 8000;
+const RARE_SHARE = 6;
 /** Holes allowed per run (the byte lost at its end); text with more lost bytes is flagged, not guessed. */
 const MAX_HOLES = 1;
 
@@ -207,17 +219,41 @@ function countChinese(s: string): number {
   return n;
 }
 
-function readsAsText(s: string, lm: CharLanguageModel): boolean {
-  if (lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+/**
+ * Every Han character of s is outside GB2312's first level (the 3,755 common characters, rows
+ * B0–D7), even in its Simplified form: 锛 and 宧 are, 機 (机) is not.
+ */
+function allRare(s: string, lm: CharLanguageModel): boolean {
+  const gbk = gbkTable();
+  let han = 0;
+  for (const ch of s) {
+    if (!isHan(ch.codePointAt(0)!)) continue;
+    han++;
+    const code = gbk.codeOf(lm.toSimplifiedChar(ch).codePointAt(0)!);
+    const lead = code >> 8;
+    if (lead >= 0xb0 && lead <= 0xd7 && (code & 0xff) >= 0xa1) return false;
+  }
+  return han > 0;
+}
+
+function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boolean {
+  if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+  let han = 0;
+  let rare = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    if (isHan(cp) && lm.rank(ch) > MAX_RANK) return false;
+    if (isHan(cp)) {
+      han++;
+      if (lm.rank(ch) > MAX_RANK) rare++;
+    }
     // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
     // Chinese text are the sign of bytes paired wrongly.
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
     if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
   }
-  return true;
+  // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
+  // character in a short reading is more likely bytes paired by chance.
+  return allowRare || rare <= Math.floor(han / RARE_SHARE);
 }
 
 function charCount(s: string): number {
@@ -247,6 +283,14 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
     const plan = [`encode ${spec.codec.name}`, 'decode utf-8'];
     if (utf8.filled.length) plan.splice(1, 0, `restore lost byte${utf8.filled.length > 1 ? 's' : ''} ${utf8.filled.join(', ')}`);
     return { text: utf8.text, plan };
+  }
+  if (holes === 0 && spec.droppedBytes) {
+    // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
+    const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
+    const fixed = restored && decodeUtf8WithHoles(restored, lm, prev);
+    if (fixed && !fixed.text.includes('\ufffd')) {
+      return { text: fixed.text, plan: [`encode ${spec.codec.name}`, `restore dropped byte${fixed.filled.length > 1 ? 's' : ''} ${fixed.filled.join(', ')}`, 'decode utf-8'] };
+    }
   }
   if (holes > 0 || !spec.alternates) return undefined;
   let best: { r: Reading; score: number } | undefined;
@@ -290,8 +334,16 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[
     }
     let choice: { units: Unit[]; choice: Choice } | undefined;
     let skipTo = i + width;
-    const r = f & OPENS_UTF8 ? utf8Reach(text, i, spec) : undefined;
-    if (r && r.reach >= 2 && r.cjk >= (spec.minChinese ?? 1)) {
+    // A stretch of Latin-1 letters inside Chinese text is mojibake as a whole, when it reads back
+    // at all (with dropped bytes restored, or as GBK/Big5): judge the whole segment first.
+    if (opensSegment && spec.alternates) {
+      const units = gather(text, i, spec);
+      lm ??= getCharModel();
+      const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm) : undefined;
+      if (c) choice = { units, choice: c };
+    }
+    const r = !choice && f & OPENS_UTF8 ? utf8Reach(text, i, spec) : undefined;
+    if (r && r.reach >= 2 && r.cjk >= 1) {
       const units = gather(text, i, spec, true);
       const ends = validRunEnds(units, 0, spec.holeBytes);
       const furthest = ends.length ? ends[ends.length - 1] : 0;
@@ -301,13 +353,6 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[
         if (c) choice = { units, choice: c };
         else skipTo = units[furthest - 1].end;
       }
-    }
-    // GBK bytes read as Latin-1 are no UTF-8 at all: the alternates get the whole segment.
-    if (!choice && opensSegment && spec.alternates) {
-      const units = gather(text, i, spec);
-      lm ??= getCharModel();
-      const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm) : undefined;
-      if (c) choice = { units, choice: c };
     }
     if (choice) {
       issues.push(toIssue(choice.units, choice.choice, spec));
@@ -355,10 +400,14 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const original = text.slice(from, to);
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const reading = readRun(run, spec, lm, prev);
-  if (!reading || reading.text === original || countChinese(reading.text) < (spec.minChinese ?? 1)) return undefined;
+  if (!reading || reading.text === original) return undefined;
+  const chinese = countChinese(reading.text);
+  // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
+  // a writer would use: every Han character of the original rare.
+  if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
   const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
   const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-  if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm)) return undefined;
+  if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
   return { start, end, reading, gain };
 }
 
