@@ -1,0 +1,112 @@
+// UI test: zhlens installed from its VSIX into a fresh code-server profile, driven through the
+// workbench the way a reader would use it: open the garbled sample from the explorer, run
+// "zhlens: Detect Garbled Text" from the command palette (F1), and see zhlens answer.
+//
+// Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
+// sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { launchBrowser } from '../vscode/browser.mjs';
+import { installExtension, makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { killGroup } from '../vscode/processGroup.mjs';
+import { REPO_ROOT, toolPaths } from '../vscode/tools.mjs';
+
+const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
+assert.ok(ZHLENS_VSIX && ZHLENS_SAMPLES && ZHLENS_RESULTS && ZHLENS_TMP, 'run through `node test/vscode/run.mjs ui`');
+
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const detect = manifest.contributes.commands.find((c) => c.command === 'zhlens.detect');
+// The palette shows "<category>: <title>".
+const DETECT_LABEL = detect.category ? `${detect.category}: ${detect.title}` : detect.title;
+// What counts as zhlens answering: a message that starts with "zhlens" or speaks of garbled text.
+// The aria alert puts the severity first ("Info: zhlens: ..."); the notification centre does not.
+const ZHLENS_MESSAGE = /^\s*(?:(?:Info|Warning|Error): )?zhlens|garbled/i;
+// The first line of samples/yizhuang-article/garbled.txt begins with these characters.
+const FIRST_CHARS = '協(xié)同';
+
+const tools = toolPaths();
+const profile = makeProfile({ root: join(ZHLENS_TMP, 'detect-command'), samples: ZHLENS_SAMPLES });
+const shot = (name) => join(ZHLENS_RESULTS, name);
+let server;
+let browser;
+let page;
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await stopCodeServer(server);
+});
+// Without namespaces a layer timeout reaches this process as SIGTERM, and `after` does not run:
+// code-server leads its own process group, so end that group here.
+process.once('SIGTERM', () => {
+  if (server) killGroup(server.child.pid);
+  process.exit(143);
+});
+
+async function screenshotOnFailure(step) {
+  try {
+    await step();
+  } catch (e) {
+    await page?.screenshot({ path: shot('ui-failure.png') }).catch(() => {});
+    throw e;
+  }
+}
+
+test('zhlens.vsix installs into a fresh profile with --install-extension', { timeout: 120_000 }, async () => {
+  await installExtension(tools, profile, ZHLENS_VSIX);
+  const installed = readdirSync(profile.extensions).filter((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
+  assert.deepEqual(installed, [`${manifest.publisher}.${manifest.name}-${manifest.version}`]);
+});
+
+test('the workbench opens the samples workspace', { timeout: 120_000 }, async () => {
+  server = await startCodeServer(tools, profile);
+  ({ browser } = await launchBrowser(tools, profile, server));
+  page = await browser.contexts()[0].newPage();
+  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  await screenshotOnFailure(async () => {
+    await page.goto(workbenchUrl(server, profile.workspace));
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'yizhuang-article' }).waitFor({ timeout: 60_000 });
+  });
+});
+
+test('yizhuang-article/garbled.txt opens from the explorer', { timeout: 60_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    await row('yizhuang-article').click();
+    await row('garbled.txt').click();
+    await page.locator('.editor-instance .view-lines', { hasText: FIRST_CHARS }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: shot('ui-file-open.png') });
+  });
+});
+
+test(`"${DETECT_LABEL}" from the command palette brings a zhlens notification`, { timeout: 90_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${DETECT_LABEL}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: DETECT_LABEL }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    // A notification is announced to screen readers (an aria alert) as soon as it is shown,
+    // whether or not the workbench shows it as a toast.
+    const announced = await page.waitForFunction(
+      ([source, flags]) => {
+        const pattern = new RegExp(source, flags);
+        const alerts = [...document.querySelectorAll('.monaco-aria-container .monaco-alert')].map((a) => a.textContent ?? '');
+        return alerts.find((text) => pattern.test(text));
+      },
+      [ZHLENS_MESSAGE.source, ZHLENS_MESSAGE.flags],
+      { timeout: 30_000 },
+    );
+    const message = (await announced.jsonValue()).trim();
+    console.log(`notification: ${message}`);
+    // Open the notification centre so the message is in the screenshot, and check it is there.
+    await page.locator('[id="status.notifications"]').click();
+    const item = page.locator('.notifications-center .notification-list-item-message', { hasText: ZHLENS_MESSAGE });
+    await item.first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: shot('ui-detect.png') });
+  });
+});
