@@ -8,7 +8,7 @@
 // hand (cases move in and out of it as the detectors change) and is not written here.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import iconv from 'iconv-lite';
@@ -307,9 +307,15 @@ for (const [f, enc] of [['classics-lunyu-simplified.txt', 'gb18030'], ['poetry-t
 // C1 controls (from sloppy cp1252 / Latin-1 mojibake) are written escaped so the JSON stays readable.
 const json = (v) => JSON.stringify(v, null, 2).replace(/[\u0080-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 mkdirSync(CASES, { recursive: true });
+// Cases that the core fails today live in known-failures.json (moved there by the case-table test
+// with ZHLENS_UPDATE_KNOWN_FAILURES=1); a regenerated table leaves them out so none is duplicated.
+const knownPath = join(CASES, 'known-failures.json');
+const known = existsSync(knownPath) ? JSON.parse(readFileSync(knownPath, 'utf8')) : [];
+const knownKey = (name, c) => `${name}\u0000${c.original ?? c.bytes}`;
+const knownKeys = new Set(known.filter((c) => c.table).map((c) => knownKey(c.table, c)));
 const counts = [];
 for (const [name, cases] of Object.entries(tables)) {
-  writeFileSync(join(CASES, `${name}.json`), json(cases));
+  writeFileSync(join(CASES, `${name}.json`), json(cases.filter((c) => !knownKeys.has(knownKey(name, c)))));
   counts.push(`${name}: ${cases.length}`);
 }
 console.log(counts.join('\n'));
