@@ -71,7 +71,7 @@ const MIN_GAIN = 8;
 const MIN_GAIN_PER_CHAR = 1.2;
 /** Repaired characters must be ordinary: within this frequency rank. */
 const MAX_RANK = 6000;
-/** Characters after the `?` looked at to decide whether a thorough search is worth it… */
+/** Characters after the `?` looked at to decide whether the thorough search is worth it… */
 const GARBAGE_PROBE = 6;
 /** …which it is when they read worse than this (nats per character; real prose is near −6). */
 const GARBAGE_LOGPROB = -8;
@@ -83,6 +83,8 @@ const SWALLOWED_TRAILS = 24;
 const GAP_STATES = 6;
 /** …with this many of its first bytes… */
 const GAP_FIRSTS = 3;
+/** …and this many leads for the character after the pair… */
+const GAP_SECONDS = 6;
 /** …at this cost (nats): a word-insertion bonus for the extra character plus the pair's rarity. */
 const GAP_COST = 6;
 /** Beam states (best first) that also try a dropped user-defined pair inside a hole. */
@@ -160,8 +162,9 @@ class RunSearch {
     return { ...s, pending: b, lastByte: b };
   }
 
+  /** Every character comes with LENGTH_BONUS, in the beam as in the final ranking. */
   private emit(s: State, ch: string): State {
-    return { ...s, out: s.out + ch, score: s.score + this.lm.bigram(s.prev, ch), prev: ch };
+    return { ...s, out: s.out + ch, score: s.score + this.lm.bigram(s.prev, ch) + LENGTH_BONUS, prev: ch };
   }
 
   private feedAll(s: State | undefined, bytes: readonly number[]): State | undefined {
@@ -196,7 +199,7 @@ class RunSearch {
       pending: null,
       lastByte: t,
       out: s.out + ch,
-      score: s.score + score,
+      score: s.score + score + LENGTH_BONUS,
       prev: ch,
       holeByte: t,
       holeChar: ch,
@@ -256,18 +259,29 @@ class RunSearch {
    * For the best states, try putting them back: the pending lead's trail p1 from those rows, and the
    * next character's lead p2, whose trail the next token supplies.
    */
-  private droppedPairs(beam: State[]): State[] {
+  private droppedPairs(beam: State[], nextByte: number): State[] {
     const out: State[] = [];
-    for (const s of beam.slice(0, GAP_STATES)) {
+    // The best states, and all those tied with them: right after the lost lead byte every lead is
+    // still equally likely, and the dropped pair may follow any of them.
+    const last = beam[Math.min(beam.length, GAP_STATES) - 1]?.score;
+    for (const s of beam.filter((b, i) => i < GAP_STATES || b.score === last)) {
       if (s.pending === null) continue;
       const firsts: Array<{ t: number; ch: string; score: number }> = [];
       for (const [t, ch] of this.table.trailsOf(s.pending)) {
-        if (isUserDefinedLead(t)) firsts.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
+        if (isUserDefinedLead(t) && this.lm.rank(ch) <= MAX_RANK) firsts.push({ t, ch, score: this.lm.bigram(s.prev, ch) });
       }
       firsts.sort((a, b) => b.score - a.score);
       for (const f of firsts.slice(0, GAP_FIRSTS)) {
         const withFirst = this.emit({ ...s, pending: null, lastByte: f.t }, f.ch);
+        // The pair's second byte leads the next character, whose trail is the next token's first
+        // byte: judge that character now and keep its best few.
+        const seconds: Array<{ p2: number; score: number }> = [];
         for (let p2 = 0xa1; p2 <= 0xfe; p2++) {
+          const ch = this.table.decodePair(p2, nextByte);
+          if (ch && this.lm.rank(ch) <= MAX_RANK) seconds.push({ p2, score: this.lm.bigram(f.ch, ch) });
+        }
+        seconds.sort((a, b) => b.score - a.score);
+        for (const { p2 } of seconds.slice(0, GAP_SECONDS)) {
           out.push({ ...withFirst, score: withFirst.score - GAP_COST, pending: p2, lastByte: p2, holes: { bytes: `(${HEX[f.t]}${HEX[p2]})`, prev: s.holes } });
         }
       }
@@ -307,7 +321,9 @@ class RunSearch {
     ];
     for (let k = 0; k < tokens.length && beam.length > 0; k++) {
       const tok = tokens[k];
-      if (this.thorough && k > 0 && (tok.type === 'bytes' || tok.type === 'ascii')) beam = beam.concat(this.droppedPairs(beam));
+      if (this.thorough && k > 0 && (tok.type === 'bytes' || tok.type === 'ascii')) {
+        beam = beam.concat(this.droppedPairs(beam, tok.type === 'bytes' ? tok.bytes[0] : tok.byte));
+      }
       let next: State[] = [];
       for (const s of beam) {
         switch (tok.type) {
@@ -435,14 +451,14 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const newline = v.slice(ends[ends.length - 1]).search(/[\r\n]/);
   const lineEnd = newline < 0 ? v.length : ends[ends.length - 1] + newline;
 
-  // The plain search first; the thorough one (dropped user-defined pairs) only where the plain one
-  // found nothing and the text after the `?` does read like garbage.
-  const plain = new RunSearch(table, lm, false).run(tokens, leftChar, leftByte);
-  const found = plain.length ? judgeCandidates(plain) : undefined;
-  if (found) return found;
-  if (lm.perChar(v.slice(anchor + 1, Math.min(ends[ends.length - 1], anchor + 1 + GARBAGE_PROBE))) > GARBAGE_LOGPROB) return undefined;
-  const thorough = new RunSearch(table, lm, true).run(tokens, leftChar, leftByte);
-  return thorough.length ? judgeCandidates(thorough) : undefined;
+  // The thorough search (pairs the decoder dropped without a mark) where the text after the `?`
+  // reads like garbage; the plain one where it reads like text (a real question mark, most likely).
+  // A second `?` close by (the run's lost last byte) says as much.
+  const garbage =
+    tokens.slice(1, GARBAGE_PROBE).some((t) => t.type === 'hole' || t.type === 'orphan') ||
+    lm.perChar(v.slice(anchor + 1, Math.min(ends[ends.length - 1], anchor + 1 + GARBAGE_PROBE))) <= GARBAGE_LOGPROB;
+  const candidates = new RunSearch(table, lm, garbage).run(tokens, leftChar, leftByte);
+  return candidates.length ? judgeCandidates(candidates) : undefined;
 
   function judgeCandidates(candidates: Candidate[]): RunRepair | undefined {
 
@@ -466,7 +482,7 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   let best: { c: Candidate; total: number } | undefined;
   for (const c of candidates) {
     const lastOut = c.out ? [...c.out].pop()! : leftChar;
-    const total = leftScore + c.score + tail(c.tokenEnd, lastOut) + LENGTH_BONUS * [...c.out].length;
+    const total = leftScore + c.score + tail(c.tokenEnd, lastOut);
     // Candidates that run on past the natural end re-decode the same characters: prefer the shortest.
     if (!best || total > best.total + 1e-6 || (total > best.total - 1e-6 && c.tokenEnd < best.c.tokenEnd)) best = { c, total };
   }
