@@ -65,7 +65,24 @@ export function detectEncoding(bytes: Uint8Array): ByteDetection {
   // NUL bytes that the best reading does not explain as UTF-16 are binary data.
   if (nuls.nulBytes > 0 && best.encoding !== 'utf-16le' && best.encoding !== 'utf-16be') return binary();
   const confidence = softmaxShare(best, scores);
-  return decoded(bytes, best.encoding, false, confidence);
+  const result = decoded(bytes, best.encoding, false, confidence);
+  // Random bytes read as UTF-16 (or GB18030) give a character for almost every pair: what gives
+  // them away is how many of those are controls, private-use code points or U+FFFD. (A UTF-8 file
+  // may hold U+FFFD as text: the replacement-char kind.)
+  return best.encoding !== 'utf-8' && notText(result.text) ? binary() : result;
+}
+
+/** Share of code points that text does not have, beyond which the bytes are taken as binary. */
+const MAX_NON_TEXT_SHARE = 0.05;
+
+function notText(text: string): boolean {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b && c !== 0x1b) || (c >= 0x7f && c < 0xa0)) bad++;
+    else if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff)) bad++;
+  }
+  return bad > MAX_NON_TEXT_SHARE * text.length;
 }
 
 /** The largest cut ≤ limit that does not split a UTF-8 sequence (it stops before a continuation byte). */
