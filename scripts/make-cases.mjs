@@ -275,6 +275,10 @@ garbleCases('mixed-script', 36, pure, (s) => {
     // Every `?` and `€` of the file is an artifact of a run; every Latin `(…)` after Han is a reading.
     if (/\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/u.test(line)) kinds.push('pinyin-annotation');
     add('yizhuang-lines', { label: `Yizhuang article line ${i + 1}`, original: line, fixed: repaired[i], kinds, source: `samples/yizhuang-article/garbled.txt:${i + 1}` });
+    // The same runs as a WHATWG or Python decoder marks them: U+FFFD where this one wrote `?`.
+    if (line.includes('?')) {
+      add('yizhuang-lines', { label: `Yizhuang article line ${i + 1}, U+FFFD for ?`, original: line.replaceAll('?', '\uFFFD'), fixed: repaired[i], kinds, source: `samples/yizhuang-article/garbled.txt:${i + 1}` });
+    }
   });
 }
 

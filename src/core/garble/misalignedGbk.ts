@@ -62,6 +62,9 @@ interface Candidate {
 }
 
 const MAX_TOKENS = 48;
+/** Characters on each side of a U+FFFD anchor looked at, and the most U+FFFD a run has among them. */
+const FFFD_NEIGHBOURHOOD = 10;
+const MAX_MARKS_NEARBY = 3;
 const MAX_HOLES = 4;
 const BEAM = 48;
 const CONTEXT = 4;
@@ -93,11 +96,13 @@ const USER_DEFINED_STATES = 2;
 const ORPHAN = new RegExp(`^(${PINYIN_SYLLABLE})\\)`, 'u');
 
 /**
- * The decoder behind these runs wrote `?` (0x3F) for what it could not pair. U+FFFD comes from
- * another process (legacy bytes read as UTF-8: replacement-char) and ends a run.
+ * The decoder behind these runs wrote `?` (0x3F) for what it could not pair; a WHATWG or Python
+ * decoder writes U+FFFD instead. Two marks in a row never come out of one misaligned run (every
+ * mark stands for at least one byte met in lead position, and the next byte pairs with it), but
+ * they do out of legacy bytes read as UTF-8 (replacement-char): such a mark ends a run.
  */
 function isHoleChar(ch: string): boolean {
-  return ch === '?';
+  return ch === '?' || ch === '\ufffd';
 }
 
 /** The run's tokens from the anchor on, until a line break or a character GBK cannot hold. */
@@ -109,7 +114,8 @@ function tokenize(view: string, anchor: number, table: DbcsTable): { tokens: Tok
   while (i < view.length && tokens.length < MAX_TOKENS) {
     const cp = view.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    if (cp === 0x0a || cp === 0x0d || cp === 0xfffd) break;
+    if (cp === 0x0a || cp === 0x0d) break;
+    if (isHoleChar(ch) && isHoleChar(view[i + 1] ?? '')) break;
     if (isHoleChar(ch)) {
       // A run has a lost byte at its start, its end and where a pinyin `(` was swallowed; text
       // riddled with `?` or U+FFFD lost its bytes some other way (replacement-char).
@@ -394,10 +400,17 @@ function charsWithReading(syllable: string, table: DbcsTable): Array<{ ch: strin
 function isAnchor(view: string, i: number): boolean {
   if (!isHoleChar(view[i])) return false;
   const next = view.codePointAt(i + 1);
-  if (next === undefined || next < 0x21 || next === 0x3f) return false;
+  if (next === undefined || next < 0x21 || next === 0x3f || next === 0xfffd) return false;
   const prev = i > 0 ? view.codePointAt(i - 1)! : 0;
   // A run starts with exactly one lost byte: `???` is a placeholder, not a run.
-  if (prev === 0x3f) return false;
+  if (prev === 0x3f || prev === 0xfffd) return false;
+  // U+FFFD all around is legacy bytes read as UTF-8 (replacement-char), not a misaligned run,
+  // which has a mark at its start, maybe one at its end and one per swallowed `(`.
+  if (view[i] === '\ufffd') {
+    let marks = 0;
+    for (let j = Math.max(0, i - FFFD_NEIGHBOURHOOD); j < Math.min(view.length, i + FFFD_NEIGHBOURHOOD); j++) if (view[j] === '\ufffd') marks++;
+    if (marks > MAX_MARKS_NEARBY) return false;
+  }
   const chineseAround = (cp: number) => isHan(cp) || isCjkPunct(cp) || cp === 0x20ac;
   if (!(chineseAround(prev) || chineseAround(next))) return false;
   // `what?No`: English on both sides is English.
