@@ -4,8 +4,9 @@
 //   node scripts/make-cases.mjs
 // A case is { label, original, fixed, kinds, expect, source } (byte cases: bytes, encoding, bom,
 // text instead of original/fixed). `original` is what a reader finds, `fixed` what a repair must
-// give; a clean case has fixed === original and no kinds. test/cases/known-failures.json is kept by
-// hand (cases move in and out of it as the detectors change) and is not written here.
+// give; a clean case has fixed === original and no kinds. test/cases/known-failures.json (cases
+// move in and out of it as the detectors change) and the hand-picked tables such as
+// encoding-short.json are not written here.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
