@@ -331,10 +331,11 @@ class RunSearch {
         beam = beam.concat(this.droppedPairs(beam, tok.type === 'bytes' ? tok.bytes[0] : tok.byte));
       }
       let next: State[] = [];
-      for (const s of beam) {
+      for (let rank = 0; rank < beam.length; rank++) {
+        const s = beam[rank];
         switch (tok.type) {
           case 'hole':
-            next.push(...this.expandHole(s, tokens[k + 1], beam.indexOf(s)));
+            next.push(...this.expandHole(s, tokens[k + 1], rank));
             break;
           case 'orphan':
             if (this.orphanHolds(s, tok.syllable)) next.push(s);
@@ -424,11 +425,12 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   const issues: GarbleIssue[] = [];
   let table: DbcsTable | undefined;
   let lm: CharLanguageModel | undefined;
+  const budget = searchBudget(v.length);
   for (let i = 0; i < v.length; i++) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
     lm ??= getCharModel();
-    const found = repairRun(v, i, table, lm);
+    const found = repairRun(v, i, table, lm, budget);
     if (!found) continue;
     const start = view.startOf(i);
     const end = view.endOf(found.end);
@@ -452,7 +454,22 @@ interface RunRepair {
   plan: string[];
 }
 
-function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguageModel): RunRepair | undefined {
+/**
+ * Searches a text may spend: a real article has a handful of runs, but a hostile one (`?中`
+ * repeated) has an anchor every other character, and each search costs milliseconds. Past the
+ * thorough budget anchors get the plain search; past the plain one they are left alone, so the
+ * time stays linear in the text's length.
+ */
+interface SearchBudget {
+  thorough: number;
+  plain: number;
+}
+
+function searchBudget(length: number): SearchBudget {
+  return { thorough: 16 + Math.floor(length / 1000), plain: 64 + Math.floor(length / 100) };
+}
+
+function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguageModel, budget: SearchBudget): RunRepair | undefined {
   const { tokens, ends } = tokenize(v, anchor, table);
   if (tokens.length < 2) return undefined;
   const leftStart = Math.max(0, anchor - CONTEXT);
@@ -470,7 +487,10 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const garbage =
     tokens.slice(1, GARBAGE_PROBE).some((t) => t.type === 'hole' || t.type === 'orphan') ||
     lm.perChar(v.slice(anchor + 1, Math.min(ends[ends.length - 1], anchor + 1 + GARBAGE_PROBE))) <= GARBAGE_LOGPROB;
-  const candidates = new RunSearch(table, lm, garbage).run(tokens, leftChar, leftByte);
+  const thorough = garbage && budget.thorough > 0;
+  if (thorough) budget.thorough--;
+  else if (budget.plain-- <= 0) return undefined;
+  const candidates = new RunSearch(table, lm, thorough).run(tokens, leftChar, leftByte);
   return candidates.length ? judgeCandidates(candidates) : undefined;
 
   function judgeCandidates(candidates: Candidate[]): RunRepair | undefined {
