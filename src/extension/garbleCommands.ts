@@ -1,61 +1,214 @@
 import * as vscode from 'vscode';
-import { convertScript, describeIssueCounts, repairText, type ScriptTarget } from '../core';
-import type { GarbleDiagnostics } from './garbleDiagnostics';
+import { convertScript, type GarbleIssue, type ScriptTarget } from '../core';
+import { showGarbleDetails } from './garbleDetails';
+import { describeCounts } from './garbleKindLabels';
+import { applyPreparedFix, prepareFixAll, prepareSpanFix } from './garbleEdits';
+import type { DocumentFindings, GarbleFindings } from './garbleFindings';
+import type { GarbleNotifier } from './garbleNotification';
+import { PREVIEW_SCHEME, type GarblePreview } from './garblePreview';
+import type { SkipReason } from './garbleScope';
+import type { GarbleWatcher } from './garbleWatcher';
+import { scanFolder } from './folderScan';
+import { readSettings } from './settings';
+import { convertFileToUtf8, encodingLabel, reopenWithDetectedEncoding } from './wrongEncoding';
 
-/** The palette commands of the garbling feature: detect, fix all (one undoable edit), convert script. */
-export function registerGarbleCommands(context: vscode.ExtensionContext, diagnostics: GarbleDiagnostics): void {
-  const withEditor = (run: (editor: vscode.TextEditor) => unknown) => () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) {
-      void vscode.window.showInformationMessage('zhlens: open a text file first.');
+export interface GarbleServices {
+  findings: GarbleFindings;
+  watcher: GarbleWatcher;
+  preview: GarblePreview;
+  notifier: GarbleNotifier;
+  output: vscode.OutputChannel;
+}
+
+/**
+ * The commands of the garbling feature. Those that act on a file take its URI as first argument
+ * (explorer and editor menus, notification buttons pass it) and fall back to the active editor.
+ */
+export function registerGarbleCommands(context: vscode.ExtensionContext, services: GarbleServices): void {
+  const { findings, watcher, preview, notifier, output } = services;
+
+  /** The findings of the document's current text, analysing it if they are stale. */
+  const currentFindings = async (document: vscode.TextDocument): Promise<DocumentFindings> => findings.current(document) ?? (await watcher.analyzeNow(document));
+
+  /** The findings, or undefined after telling the reader why there are none to act on. */
+  const actionableFindings = async (document: vscode.TextDocument): Promise<DocumentFindings | undefined> => {
+    const f = await currentFindings(document);
+    if (f.skipped) {
+      explainSkip(f.skipped);
       return undefined;
     }
-    return run(editor);
+    if (f.wrongEncoding) {
+      // The text is a wrong decoding of the bytes: repairing it would bake the loss in.
+      const label = encodingLabel(f.wrongEncoding.detected);
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: this file is in {0} but was opened as UTF-8; reopen it as {0} first (zhlens: Reopen with Detected Encoding).', label));
+      return undefined;
+    }
+    return f;
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'zhlens.detect',
-      withEditor((editor) => {
-        const issues = diagnostics.update(editor.document);
-        const message = issues.length
-          ? `zhlens: This file looks garbled: ${describeIssueCounts(issues)}.`
-          : 'zhlens: No garbled text found.';
-        void vscode.window.showInformationMessage(message);
-        return issues;
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'zhlens.fixAll',
-      withEditor(async (editor) => {
-        const document = editor.document;
-        const original = document.getText();
-        const repaired = repairText(original);
-        if (repaired.text === original) {
-          void vscode.window.showInformationMessage('zhlens: Nothing to fix.');
-          return false;
-        }
-        // One replacement of the whole text: a single undo step restores the original exactly.
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, fullRange(document), repaired.text);
-        const ok = await vscode.workspace.applyEdit(edit);
-        if (ok) diagnostics.update(document);
-        return ok;
-      }),
-    ),
-    vscode.commands.registerCommand('zhlens.toSimplified', withEditor((editor) => convertSelectionOrDocument(editor, 'simplified'))),
-    vscode.commands.registerCommand('zhlens.toTraditional', withEditor((editor) => convertSelectionOrDocument(editor, 'traditional'))),
-  );
+  const register = (id: string, run: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+
+  register('zhlens.detect', async (uri?: vscode.Uri) => {
+    const document = await targetDocument(uri);
+    if (!document) return [];
+    const f = await watcher.analyzeNow(document);
+    if (f.skipped) explainSkip(f.skipped);
+    else if (f.wrongEncoding) await showGarbleDetails(document, f);
+    else if (f.issues.length) void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: This file looks garbled: {0}.', describeCounts(f.issues)));
+    else void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: no garbled text found.'));
+    return f.issues;
+  });
+
+  register('zhlens.fixAll', async (uri?: vscode.Uri) => {
+    const document = await targetDocument(uri);
+    if (!document || !(await actionableFindings(document))) return false;
+    const fix = await prepareFixAll(document, readSettings(document.uri));
+    return (await applyPreparedFix(document, fix)) === 'applied';
+  });
+
+  register('zhlens.fixSelection', async () => {
+    const editor = vscode.window.activeTextEditor;
+    const document = editor && (await targetDocument(editor.document.uri));
+    if (!editor || !document) return false;
+    const f = await actionableFindings(document);
+    if (!f) return false;
+    const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)]);
+    if (!selections.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: select the text to fix first.'));
+      return false;
+    }
+    const inSelection = f.issues.filter((i) => selections.some(([s, e]) => i.start < e && s < i.end));
+    return (await applyPreparedFix(document, prepareSpanFix(document, inSelection, readSettings(document.uri)))) === 'applied';
+  });
+
+  register('zhlens.fixSpan', async (uriString: string, start: number, end: number, version: number) => {
+    const document = await targetDocument(vscode.Uri.parse(uriString));
+    if (!document) return false;
+    const f = findings.current(document);
+    const issue: GarbleIssue | undefined = f?.issues.find((i) => i.start === start && i.end === end);
+    const fix = issue && document.version === version ? prepareSpanFix(document, [issue], readSettings(document.uri)) : undefined;
+    if (!fix && document.version !== version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the file changed while the fix was being prepared; nothing was changed. Run the fix again.'));
+      return false;
+    }
+    return (await applyPreparedFix(document, fix)) === 'applied';
+  });
+
+  register('zhlens.previewFix', async (uri?: vscode.Uri) => {
+    const document = await targetDocument(uri);
+    if (!document || !(await actionableFindings(document))) return undefined;
+    const fix = await prepareFixAll(document, readSettings(document.uri));
+    if (!fix) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: nothing to fix.'));
+      return undefined;
+    }
+    return preview.show(document, fix);
+  });
+
+  register('zhlens.applyPreviewedFix', async () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const shown = tab?.input instanceof vscode.TabInputTextDiff ? tab.input.modified : vscode.window.activeTextEditor?.document.uri;
+    const previewed = shown?.scheme === PREVIEW_SCHEME ? preview.lookup(shown) : undefined;
+    if (!previewed) return false;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === previewed.source.toString());
+    if (!document) return false;
+    const applied = (await applyPreparedFix(document, previewed.fix)) === 'applied';
+    if (applied && tab) await vscode.window.tabGroups.close(tab);
+    return applied;
+  });
+
+  register('zhlens.showDetails', async (uri?: vscode.Uri) => {
+    const document = await targetDocument(uri);
+    if (!document) return;
+    const f = await currentFindings(document);
+    if (f.skipped) explainSkip(f.skipped);
+    else await showGarbleDetails(document, f);
+  });
+
+  register('zhlens.reopenWithEncoding', async (uri?: vscode.Uri) => {
+    const target = targetUri(uri);
+    return target && reopenWithDetectedEncoding(target);
+  });
+
+  register('zhlens.convertToUtf8', async (uri?: vscode.Uri) => {
+    const target = targetUri(uri);
+    return !!target && convertFileToUtf8(target, readSettings(target));
+  });
+
+  register('zhlens.toSimplified', (uri?: vscode.Uri) => convertSelectionOrDocument(uri, 'simplified'));
+  register('zhlens.toTraditional', (uri?: vscode.Uri) => convertSelectionOrDocument(uri, 'traditional'));
+
+  const folderCommand = (mode: 'scan' | 'fix') => async (uri?: vscode.Uri) => {
+    const folder = uri ?? (await vscode.window.showWorkspaceFolderPick())?.uri;
+    return folder && scanFolder(folder, mode, output);
+  };
+  register('zhlens.scanFolder', folderCommand('scan'));
+  register('zhlens.fixFolder', folderCommand('fix'));
+
+  register('zhlens.askAgain', () => notifier.askAgain());
+}
+
+function noEditor(): undefined {
+  void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: open a text file first. (Files over 50 MB are never passed to extensions.)'));
+  return undefined;
+}
+
+/** The document a command acts on: the one named by `uri`, else the active editor's. */
+async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) {
+    try {
+      return await vscode.workspace.openTextDocument(uri);
+    } catch (e) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens cannot open {0} as text: {1}', vscode.workspace.asRelativePath(uri), e instanceof Error ? e.message : String(e)));
+      return undefined;
+    }
+  }
+  return vscode.window.activeTextEditor?.document ?? noEditor();
+}
+
+function targetUri(uri?: vscode.Uri): vscode.Uri | undefined {
+  return uri instanceof vscode.Uri ? uri : (vscode.window.activeTextEditor?.document.uri ?? noEditor());
+}
+
+function explainSkip(reason: SkipReason): void {
+  const message: Record<SkipReason, string> = {
+    scheme: vscode.l10n.t('zhlens only checks files and untitled documents.'),
+    ignored: vscode.l10n.t('zhlens: this file matches zhlens.ignore and is not checked.'),
+    'too-large': vscode.l10n.t('zhlens: this file is larger than the size limit (zhlens.sizeLimitMB) and was not checked.'),
+    binary: vscode.l10n.t('zhlens: this file is binary; there is no text to check.'),
+    'not-chinese': vscode.l10n.t('zhlens: no Chinese text in this file.'),
+  };
+  void vscode.window.showInformationMessage(message[reason]);
+}
+
+async function convertSelectionOrDocument(uri: vscode.Uri | undefined, target: ScriptTarget): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || (uri instanceof vscode.Uri && editor.document.uri.toString() !== uri.toString())) {
+    const document = await targetDocument(uri);
+    if (!document) return false;
+    return convertRanges(document, [fullRange(document)], target);
+  }
+  const selections = editor.selections.filter((s) => !s.isEmpty);
+  return convertRanges(editor.document, selections.length ? selections : [fullRange(editor.document)], target);
+}
+
+/** One WorkspaceEdit for all ranges: one undo step. */
+async function convertRanges(document: vscode.TextDocument, ranges: readonly vscode.Range[], target: ScriptTarget): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const r of ranges) {
+    const text = document.getText(r);
+    const converted = convertScript(text, target);
+    if (converted !== text) edit.replace(document.uri, r, converted);
+  }
+  if (edit.size === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: nothing to convert.'));
+    return false;
+  }
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
+  return ok;
 }
 
 function fullRange(document: vscode.TextDocument): vscode.Range {
-  return new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-}
-
-async function convertSelectionOrDocument(editor: vscode.TextEditor, target: ScriptTarget): Promise<boolean> {
-  const selections = editor.selections.filter((s) => !s.isEmpty);
-  const ranges = selections.length ? selections : [fullRange(editor.document)];
-  return editor.edit((b) => {
-    for (const r of ranges) b.replace(r, convertScript(editor.document.getText(r), target));
-  });
+  return new vscode.Range(document.positionAt(0), document.lineAt(document.lineCount - 1).range.end);
 }

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { type ArticleAnalyses, isArticle } from './articleAnalysis';
+import { HIGHLIGHT_KINDS, type ArticleSettings, type HighlightKind } from './settings';
+
+/** Typing pauses shorter than this do not re-highlight. */
+const UPDATE_DELAY_MS = 250;
+
+/** A highlight as plain data, for `zhlens.internal.decorationRanges`. */
+export interface DecorationRange {
+  kind: HighlightKind;
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+}
+
+/** Theme colours contributed in package.json, one per kind; organizations also get a border. */
+function themeStyle(kind: HighlightKind, overviewRuler: boolean): vscode.DecorationRenderOptions {
+  const ruler = overviewRuler
+    ? { overviewRulerColor: new vscode.ThemeColor(kind === 'organization' ? 'zhlens.organizationOverviewRuler' : 'zhlens.figureOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Center }
+    : {};
+  if (kind === 'organization') {
+    return {
+      backgroundColor: new vscode.ThemeColor('zhlens.organizationBackground'),
+      borderColor: new vscode.ThemeColor('zhlens.organizationBorder'),
+      borderStyle: 'none none solid none',
+      borderWidth: '1px',
+      ...ruler,
+    };
+  }
+  return { backgroundColor: new vscode.ThemeColor(`zhlens.${kind}Background`), borderRadius: '2px', ...ruler };
+}
+
+/**
+ * Highlights figures (by kind) and organizations in the visible plain-text and Markdown editors.
+ * Decoration types are made once and again only when the highlight settings change; updates
+ * wait for a pause in typing and touch only visible editors.
+ */
+export class ArticleDecorations implements vscode.Disposable {
+  private types = new Map<HighlightKind, vscode.TextEditorDecorationType>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What each editor shows, by document URI, for the internal command and the tests. */
+  private readonly shown = new Map<string, DecorationRange[]>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
+    this.createTypes();
+    this.subscriptions.push(
+      vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
+      }),
+    );
+    this.updateVisible();
+  }
+
+  /** Settings changed: new decoration types (styles may differ), then redraw. */
+  reconfigure(): void {
+    for (const type of this.types.values()) type.dispose();
+    this.createTypes();
+    this.updateVisible();
+  }
+
+  /**
+   * The highlights zhlens last drew in `uri`'s editors. VS Code has no API to read decorations
+   * back from an editor, so this is the record the extension keeps of what it drew.
+   */
+  rangesFor(uri: vscode.Uri): DecorationRange[] {
+    return this.shown.get(uri.toString()) ?? [];
+  }
+
+  private createTypes(): void {
+    const settings = this.settings();
+    this.types = new Map(HIGHLIGHT_KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType({
+      ...themeStyle(kind, settings.overviewRuler),
+      ...settings.highlightStyles[kind],
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    })]));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isArticle(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.update(editor);
+    }, UPDATE_DELAY_MS));
+  }
+
+  private updateVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.update(editor);
+  }
+
+  private update(editor: vscode.TextEditor): void {
+    const { document } = editor;
+    if (!isArticle(document)) return;
+    const settings = this.settings();
+    const byKind = new Map<HighlightKind, DecorationRange[]>(HIGHLIGHT_KINDS.map((k) => [k, []]));
+    if (settings.highlightEnabled) {
+      const analysis = this.analyses.get(document, editor.visibleRanges);
+      const spans = [
+        ...analysis.figures.map((f) => ({ kind: f.kind as HighlightKind, text: f.text, start: f.start, end: f.end })),
+        ...analysis.organizations.map((o) => ({ kind: 'organization' as const, text: o.text, start: o.start, end: o.end })),
+      ];
+      for (const span of spans) {
+        if (!settings.highlightKinds.has(span.kind)) continue;
+        const at = document.positionAt(span.start);
+        byKind.get(span.kind)?.push({ ...span, line: at.line, character: at.character });
+      }
+    }
+    for (const [kind, ranges] of byKind) {
+      const type = this.types.get(kind);
+      if (type) editor.setDecorations(type, ranges.map((r) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end))));
+    }
+    this.shown.set(document.uri.toString(), [...byKind.values()].flat().sort((a, b) => a.start - b.start));
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const type of this.types.values()) type.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

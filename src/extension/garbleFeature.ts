@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { GarbleCodeActions } from './garbleCodeActions';
+import { registerGarbleCommands } from './garbleCommands';
+import { GarbleDiagnostics } from './garbleDiagnostics';
+import { GarbleFindings } from './garbleFindings';
+import { GarbleHoverProvider } from './garbleHover';
+import { GarbleNotifier } from './garbleNotification';
+import { GarblePreview } from './garblePreview';
+import { GarbleStatus } from './garbleStatus';
+import { GarbleWatcher } from './garbleWatcher';
+import { affectsGarbleSettings } from './settings';
+
+/** Documents the editor features attach to (detection itself decides what it looks at). */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+
+/** Wires the garbling feature: findings, their views, the reaction on open, and the commands. */
+export function activateGarbling(context: vscode.ExtensionContext): void {
+  const findings = new GarbleFindings();
+  const notifier = new GarbleNotifier(context.workspaceState);
+  const watcher = new GarbleWatcher(findings, (document, f, trigger) => {
+    if (trigger === 'open') void notifier.announce(document, f);
+  });
+  const preview = new GarblePreview();
+  const output = vscode.window.createOutputChannel('zhlens');
+  context.subscriptions.push(
+    findings,
+    new GarbleDiagnostics(findings),
+    new GarbleStatus(findings),
+    notifier,
+    watcher,
+    preview,
+    output,
+    vscode.languages.registerHoverProvider(SELECTOR, new GarbleHoverProvider(findings)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new GarbleCodeActions(findings), GarbleCodeActions.metadata),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsGarbleSettings(e) && watcher.refreshVisible()),
+  );
+  registerGarbleCommands(context, { findings, watcher, preview, notifier, output });
+}

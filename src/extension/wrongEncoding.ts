@@ -1,0 +1,183 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { detectEncoding, type ByteDetection, type DetectedEncoding } from '../core';
+import type { WrongEncoding } from './garbleFindings';
+import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from './settings';
+
+/** VS Code's names for the encodings zhlens detects (see `TextDocument.encoding`). */
+const EDITOR_ENCODING: Record<DetectedEncoding, string> = {
+  'utf-8': 'utf8',
+  gb18030: 'gb18030',
+  // The core decodes Big5 with the HKSCS extensions; cp950 would drop them.
+  big5: 'big5hkscs',
+  'utf-16le': 'utf16le',
+  'utf-16be': 'utf16be',
+};
+
+const ENCODING_LABEL: Record<DetectedEncoding, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030',
+  big5: 'Big5',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+export function encodingLabel(encoding: DetectedEncoding): string {
+  return ENCODING_LABEL[encoding];
+}
+
+/** Schemes whose documents have bytes on a file system zhlens can read. */
+function hasBytes(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' || uri.scheme === 'vscode-remote';
+}
+
+async function readBytes(uri: vscode.Uri, limit: number): Promise<Uint8Array | 'too-large'> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.size > limit) return 'too-large';
+  return vscode.workspace.fs.readFile(uri);
+}
+
+/**
+ * A GB18030, Big5 or UTF-16 file that the editor decoded as UTF-8 shows U+FFFD where its bytes
+ * did not fit; the characters are not in the text any more, only in the file. So the verdict
+ * comes from the bytes, and the text-level detectors are not run on such a document at all.
+ */
+export async function detectWrongEncoding(document: vscode.TextDocument, settings: ZhlensSettings): Promise<WrongEncoding | undefined> {
+  if (!hasBytes(document.uri) || !document.encoding.startsWith('utf8')) return undefined;
+  if (!document.getText().includes('\uFFFD')) return undefined;
+  let bytes: Uint8Array | 'too-large';
+  try {
+    bytes = await readBytes(document.uri, settings.sizeLimitBytes);
+  } catch {
+    return undefined; // deleted or unreadable since it was opened: the text-level check still runs
+  }
+  if (bytes === 'too-large') return undefined;
+  const detection = detectEncoding(bytes);
+  if (detection.binary || detection.encoding === 'utf-8') return undefined;
+  return { detected: detection.encoding, editorEncoding: EDITOR_ENCODING[detection.encoding], confidence: detection.confidence, undecodable: detection.undecodable };
+}
+
+/** The open document for `uri`, if any. */
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** The file's bytes and their detected encoding; a message and undefined when there is no text to detect. */
+async function readAndDetect(uri: vscode.Uri): Promise<{ bytes: Uint8Array; detection: ByteDetection } | undefined> {
+  if (!hasBytes(uri)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: only a file saved on disk has bytes to check; save this document first.'));
+    return undefined;
+  }
+  const bytes = await readBytes(uri, HARD_SIZE_LIMIT_BYTES);
+  if (bytes === 'too-large') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} is larger than 50 MB; its encoding is not checked.', path.basename(uri.fsPath)));
+    return undefined;
+  }
+  const detection = detectEncoding(bytes);
+  if (detection.binary) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is a binary file; it has no text encoding.', path.basename(uri.fsPath)));
+    return undefined;
+  }
+  return { bytes, detection };
+}
+
+/**
+ * Reopen the file decoded with the encoding its bytes are in (1.100's `openTextDocument(uri, {
+ * encoding })`). Nothing is written: saving later keeps that encoding.
+ */
+export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const open = openDocument(uri);
+  if (open?.isDirty) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} has unsaved changes; save or revert them before reopening it in another encoding.', path.basename(uri.fsPath)));
+    return undefined;
+  }
+  const read = await readAndDetect(uri);
+  if (!read) return undefined;
+  const { detection } = read;
+  const encoding = EDITOR_ENCODING[detection.encoding];
+  if (open?.encoding === encoding) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', path.basename(uri.fsPath), encodingLabel(detection.encoding)));
+    return open;
+  }
+  const reopened = await vscode.workspace.openTextDocument(uri, { encoding });
+  await vscode.window.showTextDocument(reopened);
+  return reopened;
+}
+
+/** `FILE.orig`, or `FILE.orig.2`, ... when an earlier backup is there: a backup is never overwritten. */
+async function freeBackupUri(uri: vscode.Uri): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = uri.with({ path: `${uri.path}.orig${n === 1 ? '' : `.${n}`}` });
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+/** Copy `bytes` to a fresh `FILE.orig` next to the file; returns where. */
+export async function writeBackup(uri: vscode.Uri, bytes: Uint8Array): Promise<vscode.Uri> {
+  const backup = await freeBackupUri(uri);
+  await vscode.workspace.fs.writeFile(backup, bytes);
+  return backup;
+}
+
+/**
+ * Rewrite the file as UTF-8 from its own bytes decoded in their detected encoding: never from
+ * the editor's text, which lost the characters it could not decode. Refused in untrusted
+ * workspaces, for documents with unsaved changes, and when the file changes on disk meanwhile.
+ */
+export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSettings): Promise<boolean> {
+  const name = path.basename(uri.fsPath);
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens does not write files in an untrusted workspace. Trust the workspace to convert {0}.', name));
+    return false;
+  }
+  const open = openDocument(uri);
+  if (open?.isDirty) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} has unsaved changes; save or revert them before converting the file.', name));
+    return false;
+  }
+  const before = await vscode.workspace.fs.stat(uri);
+  const read = await readAndDetect(uri);
+  if (!read) return false;
+  const { bytes: original, detection } = read;
+  if (detection.encoding === 'utf-8') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already UTF-8.', name));
+    return false;
+  }
+  const from = encodingLabel(detection.encoding);
+  if (detection.undecodable > 0) {
+    const convert = vscode.l10n.t('Convert anyway');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} bytes of {1} are not valid {2} and would become U+FFFD in the UTF-8 file.', detection.undecodable, name, from),
+      { modal: true },
+      convert,
+    );
+    if (answer !== convert) return false;
+  }
+  const now = await vscode.workspace.fs.stat(uri);
+  if (now.mtime !== before.mtime || now.size !== before.size) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} changed on disk while it was being converted; nothing was written. Try again.', name));
+    return false;
+  }
+  const backup = settings.backupOnConvert ? await writeBackup(uri, original) : undefined;
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(detection.text));
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('zhlens could not write {0}: {1}', name, e instanceof Error ? e.message : String(e)));
+    return false;
+  }
+  // An open editor still decodes the file the old way; reopening it as UTF-8 shows the new bytes.
+  if (open) {
+    const reopened = await vscode.workspace.openTextDocument(uri, { encoding: 'utf8' });
+    if (vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString())) await vscode.window.showTextDocument(reopened);
+  }
+  void vscode.window.showInformationMessage(
+    backup
+      ? vscode.l10n.t('zhlens converted {0} from {1} to UTF-8 (the original is kept as {2}).', name, from, path.basename(backup.fsPath))
+      : vscode.l10n.t('zhlens converted {0} from {1} to UTF-8.', name, from),
+  );
+  return true;
+}

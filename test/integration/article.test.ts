@@ -1,0 +1,109 @@
+// The reading features in a real VS Code: highlights, hovers and the outline on the Yizhuang
+// article (samples/yizhuang-article/repaired.txt; the workspace is a temp copy of samples/).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+interface DecorationRange {
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function openArticle(): Promise<vscode.TextEditor> {
+  await vscode.extensions.getExtension('zhlens.zhlens')?.activate();
+  const document = await vscode.workspace.openTextDocument(workspaceFile('yizhuang-article/repaired.txt'));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Highlights are drawn after a short pause; ask until they are there. */
+async function decorationsOf(editor: vscode.TextEditor): Promise<DecorationRange[]> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const ranges = await vscode.commands.executeCommand<DecorationRange[]>('zhlens.internal.decorationRanges', editor.document.uri.toString());
+    if (ranges.length) return ranges;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+suite('Article features on the Yizhuang article', () => {
+  test('figures and organizations are highlighted, each with its kind', async () => {
+    const editor = await openArticle();
+    const ranges = await decorationsOf(editor);
+    const text = editor.document.getText();
+    for (const r of ranges) assert.equal(text.slice(r.start, r.end), r.text);
+    const shown = (want: string, kind: string) => ranges.some((r) => r.text === want && r.kind === kind);
+    for (const [want, kind] of [['179項', 'count'], ['42%', 'percent'], ['近1000億元', 'money'], ['180.7億元', 'money']]) {
+      assert.ok(shown(want, kind), `${want} is not highlighted as ${kind}`);
+    }
+    for (const name of ['北京經濟技術開發區', '天津大學', '燕山大學', 'SMC(中國)有限公司']) {
+      assert.ok(shown(name, 'organization'), `${name} is not highlighted as an organization`);
+    }
+  });
+
+  test('the hover on 近1000億元 gives its value and its sentence', async () => {
+    const editor = await openArticle();
+    const offset = editor.document.getText().indexOf('近1000億元') + 2;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
+    const text = hoverText(hovers);
+    assert.match(text, /100,000,000,000 元/);
+    assert.match(text, /100 billion CNY/);
+    assert.match(text, /nearly/);
+    assert.ok(text.includes('馬駒橋智造基地集成電路產業生態持續完善,聚集制造、封測、裝備、零部件及材料等集成電路產業鏈各環節產業項目23個,總投資近1000億元;'), text);
+  });
+
+  test('the hover on 180.7億元 derives the year before from 同比增長8.4%', async () => {
+    const editor = await openArticle();
+    const offset = editor.document.getText().indexOf('180.7億元') + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
+    assert.match(hoverText(hovers), /the year before: ≈ 166\.7億元/);
+  });
+
+  test('the hover on 北京亦莊 names 北京經濟技術開發區 and links to the first mention', async () => {
+    const editor = await openArticle();
+    const text = editor.document.getText();
+    const offset = text.indexOf('北京亦莊', text.indexOf('下稱')) + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
+    const hover = hoverText(hovers);
+    assert.match(hover, /development zone/);
+    assert.match(hover, /Full name: 北京經濟技術開發區/);
+    assert.match(hover, /\d+ mentions/);
+    assert.match(hover, /command:zhlens\.article\.reveal\?/);
+  });
+
+  test('the outline: title, lead, three two-line sections, copyright notice, related links', async () => {
+    const editor = await openArticle();
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const zhlensSymbols = symbols.filter((s) => s.name.startsWith('協同發展邁出新步伐'));
+    assert.equal(zhlensSymbols.length, 1, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
+    const [title] = zhlensSymbols;
+    assert.equal(title.name, '協同發展邁出新步伐 北京亦莊助力打造京津冀高精尖產業經濟帶');
+    assert.deepEqual(title.children.map((s) => [s.name, s.detail]), [
+      ['人民網北京2月25日電 (記者孟竹)', 'lead'],
+      ['三地產業協同成效明顯 / 將打造區域優勢產業集群', 'section'],
+      ['三地推出179項“同事同標”政務事項 / 創新成立合作聯盟打造“京津冀經驗”', 'section'],
+      ['52個重大產業項目落地臺馬片區 / 建設創新孵化載體形成新質生產力', 'section'],
+      ['版權聲明', 'copyright notice'],
+      ['京西有驚喜 2024京西消費節"五季"全年放送點燃消費活力', 'related links'],
+    ]);
+    // A two-line heading selects both its lines.
+    const second = title.children[1];
+    assert.deepEqual([second.selectionRange.start.line, second.selectionRange.end.line], [2, 3]);
+  });
+
+  test('sections fold', async () => {
+    const editor = await openArticle();
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
+    assert.ok(folds.some((f) => f.start === 2 && f.end === 7), `folds: ${folds.map((f) => `${f.start}-${f.end}`).join(' ')}`);
+  });
+});
