@@ -22,13 +22,13 @@ import { TextView } from './text/textView';
 export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleIssue[] {
   const wanted = (k: GarbleKind) => !options.kinds || options.kinds.includes(k);
   if (!mayBeGarbled(text)) return [];
-  const found: GarbleIssue[] = [];
+  let found: GarbleIssue[] = [];
   const addUnlessOverlapping = (issues: GarbleIssue[]) => {
-    for (const i of issues) if (!found.some((f) => i.start < f.end && f.start < i.end)) found.push(i);
+    found = mergeWithoutOverlap(found, issues);
   };
 
   const annotations = findPinyinAnnotations(text);
-  if (wanted('misaligned-gbk')) found.push(...findMisalignedGbk(text, annotations));
+  if (wanted('misaligned-gbk')) found = findMisalignedGbk(text, annotations);
   if (wanted('pinyin-annotation')) addUnlessOverlapping(annotations);
   if (wanted('mojibake-gbk')) addUnlessOverlapping(findMojibakeGbk(text));
   if (wanted('mojibake-latin1')) addUnlessOverlapping(findMojibakeLatin1(text));
@@ -39,7 +39,29 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleI
     const mixed = findMixedScript(view.text).map((i) => ({ ...i, start: view.startOf(i.start), end: view.endOf(i.end) }));
     addUnlessOverlapping(mixed);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/**
+ * `kept` (sorted, no overlaps) with the issues of `added` that overlap none of it, in one sweep:
+ * a text with 10⁵ pinyin annotations must not cost 10¹⁰ comparisons.
+ */
+function mergeWithoutOverlap(kept: readonly GarbleIssue[], added: readonly GarbleIssue[]): GarbleIssue[] {
+  const incoming = [...added].sort((a, b) => a.start - b.start);
+  const out: GarbleIssue[] = [];
+  let k = 0;
+  let lastAddedEnd = -1;
+  for (const i of incoming) {
+    while (k < kept.length && kept[k].end <= i.start) out.push(kept[k++]);
+    // The kept issue at k ends after i starts; i overlaps it when it also starts before i ends
+    // (an empty span overlaps nothing).
+    const clash = k < kept.length && kept[k].start < i.end && i.start < kept[k].end;
+    if (clash || i.start < lastAddedEnd) continue;
+    out.push(i);
+    lastAddedEnd = i.end;
+  }
+  while (k < kept.length) out.push(kept[k++]);
+  return out;
 }
 
 /** Pure ASCII (code, English) has nothing any detector looks for. */
