@@ -34,7 +34,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ZhlensSettings 
   const c = vscode.workspace.getConfiguration('zhlens', scope);
   const kinds = c.get<string[]>('kinds', [...ALL_GARBLE_KINDS]).filter((k): k is GarbleKind => (ALL_GARBLE_KINDS as readonly string[]).includes(k));
   const script = c.get<string>('preferredScript', 'keep');
-  const limitMb = c.get<number>('sizeLimitMB', 5);
+  const limitMb = c.get<number>('sizeLimitMB', 2);
   return {
     detectOnOpen: c.get<boolean>('detectOnOpen', true),
     autoFix: c.get<boolean>('autoFix', false),

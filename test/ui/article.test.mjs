@@ -6,6 +6,7 @@
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
@@ -75,10 +76,14 @@ test(`the hover on ${FIGURE} shows its value and sentence`, { timeout: 90_000 },
     // line; the grammar makes it one token.
     await page.locator('.editor-instance .view-lines').first().click();
     await runCommand('>View: Toggle Word Wrap');
-    await runCommand(':17');
+    // Put the cursor inside the figure and ask for the hover from the keyboard, as a reader can:
+    // a mouse hover depends on where the wrapped line happens to fall on screen.
+    const lines = readFileSync(join(ZHLENS_SAMPLES, 'yizhuang-article', 'repaired.txt'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes(FIGURE));
+    await runCommand(`:${line + 1}:${lines[line].indexOf(FIGURE) + 2}`);
     const token = page.locator('.editor-instance .view-lines span span', { hasText: new RegExp(`^${FIGURE}$`) }).first();
     await token.waitFor({ timeout: 15_000 });
-    await token.hover();
+    await runCommand('>Show or Focus Hover');
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '100,000,000,000' });
     await hover.waitFor({ state: 'visible', timeout: 30_000 });
     const text = await hover.innerText();

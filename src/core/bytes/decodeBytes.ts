@@ -20,9 +20,35 @@ export interface Decoded {
  */
 export function decodeBytes(bytes: Uint8Array, encoding: DetectedEncoding): Decoded {
   const text = decoderFor(encoding)(bytes);
-  let replacements = 0;
-  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) replacements++;
+  let found = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) found++;
+  const replacements = found === 0 ? 0 : Math.max(0, found - encodedReplacementChars(bytes, encoding));
   return { text, replacements };
+}
+
+/**
+ * How each encoding writes U+FFFD itself. A file may hold the character as text (an earlier tool
+ * replaced what it could not read, the replacement-char kind): those bytes are well formed, and a
+ * valid UTF-8 file of nothing but U+FFFD has no undecodable byte. Big5 has no U+FFFD.
+ */
+const ENCODED_FFFD: Record<DetectedEncoding, { bytes: readonly number[]; step: number } | undefined> = {
+  'utf-8': { bytes: [0xef, 0xbf, 0xbd], step: 1 },
+  // A code unit starts at an even offset only.
+  'utf-16le': { bytes: [0xfd, 0xff], step: 2 },
+  'utf-16be': { bytes: [0xff, 0xfd], step: 2 },
+  'gb18030': { bytes: [0x84, 0x31, 0xa4, 0x37], step: 1 },
+  'big5': undefined,
+};
+
+function encodedReplacementChars(bytes: Uint8Array, encoding: DetectedEncoding): number {
+  const pattern = ENCODED_FFFD[encoding];
+  if (!pattern) return 0;
+  const [first, ...rest] = pattern.bytes;
+  let count = 0;
+  for (let i = 0; i + rest.length < bytes.length; i += pattern.step) {
+    if (bytes[i] === first && rest.every((b, k) => bytes[i + 1 + k] === b)) count++;
+  }
+  return count;
 }
 
 type Decode = (bytes: Uint8Array) => string;
