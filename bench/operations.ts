@@ -1,0 +1,42 @@
+/**
+ * What the bench times: the zhlens operations and the anchors they are compared with, each a
+ * function of one input. Shared by the timing run and the memory probes, so both measure the
+ * very same call.
+ */
+import * as iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+import { annotateText, analyzeText, detectEncoding, outlineText, repairText } from '../src/core';
+
+export type Input = string | Uint8Array;
+
+export interface Operation {
+  /** Whether the operation reads bytes (a file as found) or decoded text. */
+  input: 'bytes' | 'text';
+  /** zhlens's own code, or an anchor it is compared with. */
+  anchor: boolean;
+  run(input: Input): unknown;
+}
+
+const bytes = (input: Input) => input as Uint8Array;
+/** A Buffer view on the same memory: iconv-lite and jschardet take Buffers; no copy is timed. */
+const buffer = (input: Input) => {
+  const b = bytes(input);
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+};
+const text = (input: Input) => input as string;
+
+export const OPERATIONS = {
+  detectEncoding: { input: 'bytes', anchor: false, run: (i) => detectEncoding(bytes(i)) },
+  // A file as found, repaired: the encoding detected, the bytes decoded, the text repaired.
+  repairFile: { input: 'bytes', anchor: false, run: (i) => repairText(detectEncoding(bytes(i)).text) },
+  analyzeText: { input: 'text', anchor: false, run: (i) => analyzeText(text(i)) },
+  repairText: { input: 'text', anchor: false, run: (i) => repairText(text(i)) },
+  annotateText: { input: 'text', anchor: false, run: (i) => annotateText(text(i)) },
+  outlineText: { input: 'text', anchor: false, run: (i) => outlineText(text(i)) },
+  jschardet: { input: 'bytes', anchor: true, run: (i) => jschardet.detect(buffer(i)) },
+  'iconv utf-8': { input: 'bytes', anchor: true, run: (i) => iconv.decode(buffer(i), 'utf-8') },
+  'iconv gb18030': { input: 'bytes', anchor: true, run: (i) => iconv.decode(buffer(i), 'gb18030') },
+  'iconv big5': { input: 'bytes', anchor: true, run: (i) => iconv.decode(buffer(i), 'big5') },
+} satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof OPERATIONS;

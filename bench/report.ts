@@ -1,0 +1,142 @@
+/**
+ * The bench's one table and its targets. Every figure is a median of repeated runs in CPU
+ * milliseconds (wall milliseconds beside it); "vs anchor" is the anchor's time per MB divided by
+ * ours on the same input measured in the same run, so 2× means twice as fast as the anchor.
+ */
+import { MB, sizeLabel } from './corpus';
+import type { Timing } from './timing';
+
+export interface Row {
+  op: string;
+  anchor: boolean;
+  workload: string;
+  /** Nominal size (20 KB, 1 MB, 10 MB); 0 for a file measured at its own size. */
+  size: number;
+  /** Actual input size in bytes (UTF-8 for text). */
+  bytes: number;
+  file: string;
+  timing: Timing;
+  /** Resident-set high-water marks of the child process, before and after the one run. */
+  memory?: { baselineKb: number; peakKb: number };
+  note?: string;
+}
+
+/** Figures measured inside VS Code by bench/editor/ and scripts/bench.mjs. */
+export interface EditorFigures {
+  /** Median over the editor runs of `Extension.activate()` on a cold extension host. */
+  activationMs?: number;
+  /** Median time to require a fresh copy of dist/extension.js in the extension host. */
+  bundleLoadMs?: number;
+  /** Median time from openTextDocument of the Yizhuang article to zhlens's diagnostics on it. */
+  openToDiagnosticsMs?: number;
+  /** The same to the notification (the detect command's message shown). */
+  openToNotificationMs?: number;
+  runs?: number;
+  diagnostics?: number;
+  vsixBytes?: number;
+  notes?: string[];
+}
+
+const perMb = (r: Row) => r.timing.cpuMs / (r.bytes / MB);
+const fmt = (x: number, digits = 1) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(digits) : x.toFixed(digits + 1));
+
+function anchorOf(row: Row, rows: Row[]): Row | undefined {
+  const find = (op: string, workload: string) => rows.find((r) => r.op === op && r.workload === workload && r.size === row.size);
+  if (row.op === 'detectEncoding') return find('jschardet', row.workload);
+  if (row.op === 'repairFile') return find(`iconv ${row.workload.replace(' bytes', '')}`, row.workload);
+  if (row.op === 'repairText' && row.workload === 'latin1 file') return find('ftfy', row.workload);
+  if (row.op === 'analyzeText' || row.op === 'repairText') return find('iconv gb18030', 'gb18030 bytes');
+  return undefined;
+}
+
+function vsAnchor(row: Row, rows: Row[]): string {
+  const a = anchorOf(row, rows);
+  return a ? `${fmt(perMb(a) / perMb(row))}× ${a.op}` : '';
+}
+
+function table(headers: string[], body: string[][], rightAligned: Set<number>): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => [...r[i]].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+interface Target {
+  name: string;
+  measured: string;
+  pass: boolean | undefined;
+}
+
+function targets(rows: Row[], editor: EditorFigures | undefined): Target[] {
+  const out: Target[] = [];
+  const at = (op: string, size: number, workload?: string) => rows.filter((r) => r.op === op && r.size === size && (!workload || r.workload === workload));
+  const worst = (rs: Row[]) => rs.reduce<Row | undefined>((w, r) => (!w || r.timing.cpuMs > w.timing.cpuMs ? r : w), undefined);
+  const limit = (name: string, rs: Row[], maxMs: number) => {
+    const w = worst(rs);
+    if (w) out.push({ name, measured: `${fmt(w.timing.cpuMs)} ms (worst: ${w.workload})`, pass: w.timing.cpuMs <= maxMs });
+  };
+  const small = 20 * 1024;
+  limit('byte detection, 20 KB ≤ 2 ms', at('detectEncoding', small), 2);
+  limit('byte detection, 1 MB ≤ 30 ms', at('detectEncoding', MB), 30);
+  limit('text detection, 20 KB ≤ 2 ms', at('analyzeText', small), 2);
+  limit('text detection, Yizhuang article (11 KB) ≤ 2 ms', at('analyzeText', 0), 2);
+  limit('text detection, 1 MB ≤ 30 ms', at('analyzeText', MB), 30);
+  for (const r of rows.filter((r) => r.op === 'repairFile' && r.workload === 'gb18030 bytes')) {
+    const a = anchorOf(r, rows);
+    if (a) out.push({ name: `repair of a GB18030 file, ${sizeLabel(r.size)}: ≥ 0.5× raw gb18030 decode`, measured: `${fmt(perMb(a) / perMb(r), 2)}×`, pass: perMb(a) / perMb(r) >= 0.5 });
+  }
+  for (const size of [MB, 10 * MB]) {
+    const w = worst(at('repairText', size).filter((r) => r.workload !== 'latin1 file'));
+    const a = w && anchorOf(w, rows);
+    if (w && a) out.push({ name: `repair of garbled text, ${sizeLabel(size)}: ≥ 0.5× raw gb18030 decode`, measured: `${fmt(perMb(a) / perMb(w), 2)}× (worst: ${w.workload})`, pass: perMb(a) / perMb(w) >= 0.5 });
+  }
+  for (const r of rows.filter((r) => r.op === 'repairText' && r.workload === 'latin1 file')) {
+    const a = anchorOf(r, rows);
+    if (a) out.push({ name: `Latin-1 mojibake file, ${sizeLabel(r.size)}: ≥ 10× ftfy`, measured: `${fmt(perMb(a) / perMb(r))}×`, pass: perMb(a) / perMb(r) >= 10 });
+  }
+  limit('annotate, 1 MB ≤ 100 ms', at('annotateText', MB), 100);
+  if (editor?.activationMs !== undefined) out.push({ name: 'activation ≤ 50 ms', measured: `${fmt(editor.activationMs)} ms`, pass: editor.activationMs <= 50 });
+  else if (editor?.bundleLoadMs !== undefined) out.push({ name: 'activation ≤ 50 ms (measured: loading the bundle; zhlens was already active)', measured: `${fmt(editor.bundleLoadMs)} ms`, pass: editor.bundleLoadMs <= 50 });
+  else out.push({ name: 'activation ≤ 50 ms', measured: 'not measured', pass: undefined });
+  if (editor?.vsixBytes !== undefined) out.push({ name: 'VSIX ≤ 2 MB', measured: `${fmt(editor.vsixBytes / MB, 2)} MB`, pass: editor.vsixBytes <= 2 * MB });
+  else out.push({ name: 'VSIX ≤ 2 MB', measured: 'not measured', pass: undefined });
+  // Linear growth: the CPU cost per MB may not grow from one size to the next by more than half.
+  let steepest: { ratio: number; label: string } | undefined;
+  const sizes = [...new Set(rows.map((r) => r.size).filter((s) => s > 0))].sort((a, b) => a - b);
+  for (const r of rows.filter((r) => r.size === sizes.at(-1))) {
+    const perSize = sizes.map((s) => rows.find((x) => x.op === r.op && x.workload === r.workload && x.size === s)).filter((x): x is Row => !!x);
+    for (let i = 1; i < perSize.length; i++) {
+      const ratio = perMb(perSize[i]) / perMb(perSize[i - 1]);
+      if (!steepest || ratio > steepest.ratio) steepest = { ratio, label: `${r.op} · ${r.workload}, ${sizeLabel(perSize[i - 1].size)} → ${sizeLabel(perSize[i].size)}` };
+    }
+  }
+  if (steepest) out.push({ name: 'linear growth: cost per MB rises ≤ 1.5× from one size to the next', measured: `${fmt(steepest.ratio, 2)}× (steepest: ${steepest.label})`, pass: steepest.ratio <= 1.5 });
+  return out;
+}
+
+export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined): void {
+  const body = rows.map((r) => [
+    r.anchor ? `(${r.op})` : r.op,
+    r.workload,
+    r.size ? sizeLabel(r.size) : sizeLabel(r.bytes),
+    String(r.timing.runs),
+    fmt(r.timing.cpuMs),
+    fmt(r.timing.wallMs),
+    fmt(perMb(r)),
+    fmt(r.bytes / MB / (r.timing.cpuMs / 1000)),
+    r.memory ? `${fmt(r.memory.peakKb / 1024)}` : '',
+    r.memory && r.memory.baselineKb ? `+${fmt((r.memory.peakKb - r.memory.baselineKb) / 1024)}` : '',
+    vsAnchor(r, rows) || r.note || '',
+  ]);
+  if (editor) {
+    const row = (what: string, ms: number | undefined) => (ms === undefined ? [] : [[what, 'Yizhuang article', '', String(editor.runs ?? 1), '', fmt(ms), '', '', '', '', 'VS Code (code-server), wall time']]);
+    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs));
+    if (editor.vsixBytes !== undefined) body.push(['VSIX size', 'zhlens.vsix', sizeLabel(editor.vsixBytes), '', '', '', '', '', '', '', `${editor.vsixBytes} bytes`]);
+  }
+  const headers = ['operation', 'workload', 'size', 'runs', 'cpu ms', 'wall ms', 'cpu ms/MB', 'MB/s', 'peak MB', 'Δ MB', 'vs anchor (speed)'];
+  console.log(table(headers, body, new Set([3, 4, 5, 6, 7, 8, 9])));
+  console.log('\n(anchor) rows are other tools on the same input. cpu = user+system time of the process (the machine is shared; wall time is noisier).');
+  console.log('peak MB = resident-set high-water mark of a fresh process running the operation once; Δ MB = its rise over the process with the input loaded.');
+  for (const n of [...notes, ...(editor?.notes ?? [])]) console.log(`note: ${n}`);
+  console.log('\ntargets');
+  for (const t of targets(rows, editor)) console.log(`  ${t.pass === undefined ? 'n/a ' : t.pass ? 'pass' : 'MISS'}  ${t.name}: ${t.measured}`);
+}

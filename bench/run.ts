@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`, the Node part: times every operation on every workload, measures each one's
+ * memory peak in a child process, runs the anchors on the same inputs, and prints one table and
+ * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
+ *
+ *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--editor editor.json]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KB, MB, realText, sizeLabel } from './corpus';
+import { OPERATIONS, type Input, type OperationName } from './operations';
+import { time, type Timing } from './timing';
+import { BYTE_KINDS, TEXT_KINDS, byteWorkload, latin1FileWorkload, textWorkload } from './workloads';
+import { printReport, type EditorFigures, type Row } from './report';
+
+const ROOT = resolve(__dirname, '../..');
+const WORK = join(ROOT, 'out/bench/workloads');
+
+function parseArgs(argv: string[]) {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizeOf = (s: string) => Number.parseFloat(s) * (/m$/i.test(s) ? MB : KB);
+  return {
+    sizes: (value('--sizes') ?? '20k,1m,10m').split(',').map(sizeOf),
+    memory: !argv.includes('--no-memory'),
+    /** A case whose one run would take longer than this (CPU seconds, projected linearly from the size below) is skipped. */
+    maxSeconds: Number(value('--max-seconds') ?? 30),
+    editor: value('--editor'),
+  };
+}
+
+/** One measured case: an operation (or ftfy) on one workload, whose input is also written to `file`. */
+interface Case {
+  op: OperationName | 'ftfy';
+  workload: string;
+  file: string;
+  input: Input;
+}
+
+function saveInput(name: string, input: Input): string {
+  const file = join(WORK, name);
+  writeFileSync(file, input);
+  return file;
+}
+
+function casesForSize(base: string, size: number): Case[] {
+  const label = sizeLabel(size).replace(' ', '');
+  const cases: Case[] = [];
+  for (const kind of BYTE_KINDS) {
+    const bytes = byteWorkload(base, kind, size);
+    const file = saveInput(`${kind}-${label}.bin`, bytes);
+    const workload = `${kind} bytes`;
+    cases.push({ op: 'detectEncoding', workload, file, input: bytes });
+    cases.push({ op: 'jschardet', workload, file, input: bytes });
+    cases.push({ op: `iconv ${kind}`, workload, file, input: bytes });
+    if (kind !== 'utf-8') cases.push({ op: 'repairFile', workload, file, input: bytes });
+  }
+  for (const kind of TEXT_KINDS) {
+    const text = textWorkload(base, kind, size);
+    const file = saveInput(`${kind}-${label}.txt`, text);
+    cases.push({ op: 'analyzeText', workload: kind, file, input: text });
+    cases.push({ op: 'repairText', workload: kind, file, input: text });
+    if (kind === 'clean') {
+      cases.push({ op: 'annotateText', workload: kind, file, input: text });
+      cases.push({ op: 'outlineText', workload: kind, file, input: text });
+    }
+  }
+  const latin1 = latin1FileWorkload(base, size);
+  const file = saveInput(`latin1-file-${label}.txt`, latin1);
+  cases.push({ op: 'repairText', workload: 'latin1 file', file, input: latin1 });
+  cases.push({ op: 'ftfy', workload: 'latin1 file', file, input: latin1 });
+  return cases;
+}
+
+/** The real garbled article as found, at its own size. */
+function yizhuangCases(): Case[] {
+  const file = join(ROOT, 'samples/yizhuang-article/garbled.txt');
+  const bytes = new Uint8Array(readFileSync(file));
+  const text = readFileSync(file, 'utf8');
+  const workload = 'Yizhuang article';
+  return [
+    { op: 'detectEncoding', workload, file, input: bytes },
+    { op: 'jschardet', workload, file, input: bytes },
+    ...(['analyzeText', 'repairText', 'annotateText', 'outlineText'] as const).map((op) => ({ op, workload, file, input: text })),
+  ];
+}
+
+interface FtfyResult {
+  timing: Timing;
+  peakKb: number;
+  version: string;
+}
+
+/** ftfy in its own Python process (bench/time_ftfy.py), or the reason it could not run. */
+function timeFtfy(file: string): FtfyResult | string {
+  const run = spawnSync('python3', [join(ROOT, 'bench/time_ftfy.py'), file], { encoding: 'utf8' });
+  if (run.error) return `python3 not found (${run.error.message})`;
+  try {
+    const r = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '');
+    if (r.missing) return `ftfy is not installed (${r.missing}): \`pip install ftfy\`, or \`apt-get install python3-ftfy\` where Debian has it`;
+    return { timing: { runs: r.runs, wallMs: r.wallMs, cpuMs: r.cpuMs }, peakKb: r.maxRssKb, version: r.version };
+  } catch {
+    return `ftfy failed: ${run.stderr.trim().split('\n').at(-1)}`;
+  }
+}
+
+function probeMemory(op: OperationName, file: string): { baselineKb: number; peakKb: number } | undefined {
+  const run = spawnSync(process.execPath, ['--expose-gc', join(__dirname, 'memoryProbe.js'), op, file], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(`memory probe ${op} ${file} failed: ${run.stderr.trim().split('\n').at(-1)}\n`);
+    return undefined;
+  }
+  return JSON.parse(run.stdout);
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  mkdirSync(WORK, { recursive: true });
+  const base = realText(ROOT);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const measure = (c: Case, size: number) => {
+    const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
+    const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
+    const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;
+    if (projectedMs > args.maxSeconds * 1000) {
+      notes.push(`${c.op} on ${c.workload} ${sizeLabel(size)} skipped: one run would take about ${Math.round(projectedMs / 1000)} s of CPU (${Math.round(smaller!.timing.cpuMs)} ms at ${sizeLabel(smaller!.size)}, linearly; --max-seconds ${args.maxSeconds})`);
+      return;
+    }
+    process.stderr.write(`  ${c.op} · ${c.workload} · ${sizeLabel(size)} …`);
+    const row: Row = { op: c.op, anchor: c.op === 'ftfy' || OPERATIONS[c.op].anchor, workload: c.workload, size, bytes, file: c.file, timing: { runs: 0, wallMs: 0, cpuMs: 0 } };
+    if (c.op === 'ftfy') {
+      const ftfy = timeFtfy(c.file);
+      if (typeof ftfy === 'string') {
+        process.stderr.write(' skipped\n');
+        notes.push(`ftfy on ${c.workload} ${sizeLabel(size)} skipped: ${ftfy}`);
+        return;
+      }
+      row.timing = ftfy.timing;
+      row.memory = { baselineKb: 0, peakKb: ftfy.peakKb };
+      row.note = `ftfy ${ftfy.version}`;
+    } else {
+      const run = OPERATIONS[c.op].run;
+      const input = c.input;
+      row.timing = time(() => run(input), { singleRunMs: Math.min(10_000, args.maxSeconds * 1000) });
+    }
+    process.stderr.write(` ${row.timing.cpuMs.toFixed(1)} ms\n`);
+    rows.push(row);
+  };
+
+  process.stderr.write(`real text: ${sizeLabel(Buffer.byteLength(base))} (Yizhuang article, test/corpus, samples)\n`);
+  for (const c of yizhuangCases()) measure(c, 0);
+  for (const size of args.sizes) {
+    process.stderr.write(`workloads of ${sizeLabel(size)}\n`);
+    for (const c of casesForSize(base, size)) measure(c, size);
+  }
+  if (args.memory) {
+    process.stderr.write(`memory peaks (one child process per row)\n`);
+    for (const row of rows) {
+      if (row.op === 'ftfy') continue; // time_ftfy.py reports its own peak
+      const m = probeMemory(row.op as OperationName, row.file);
+      if (m) row.memory = m;
+    }
+  }
+  const editor: EditorFigures | undefined = args.editor && existsSync(args.editor) ? JSON.parse(readFileSync(args.editor, 'utf8')) : undefined;
+  printReport(rows, notes, editor);
+}
+
+main();

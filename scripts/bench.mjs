@@ -1,0 +1,73 @@
+// `npm run bench`: speed and memory of zhlens against anchors measured in the same run.
+//   1. typechecks and bundles bench/ (with src/core and test/garblers) into out/bench/;
+//   2. unless --no-editor: `npm run package` (the VSIX size; it also leaves the production
+//      bundle in dist/), then a few cold starts of VS Code (code-server, offline, through the
+//      runner of test/vscode/) with bench/editor/ as the tests entry: activation, and the time
+//      from opening the Yizhuang article to the notification and the diagnostics;
+//   3. runs out/bench/run.js, which times the core and the anchors and prints the one table.
+// Options: --sizes 20k,1m,10m (default), --no-memory, --max-seconds 30, --no-editor,
+// --editor-runs 3. ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where
+// the release has it); without it its rows are skipped with a note.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runIsolated } from '../test/vscode/isolation.mjs';
+import { ensureTools, REPO_ROOT } from '../test/vscode/tools.mjs';
+
+const args = process.argv.slice(2);
+const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+const OUT = join(REPO_ROOT, 'out/bench');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', loader: { '.txt': 'text', '.bin': 'binary' } };
+
+const typecheck = spawnSync('npx', ['tsc', '-p', 'bench'], { stdio: 'inherit', cwd: REPO_ROOT });
+if (typecheck.status !== 0) process.exit(1);
+mkdirSync(OUT, { recursive: true });
+await esbuild.build({ ...common, entryPoints: ['bench/run.ts', 'bench/memoryProbe.ts'], outdir: OUT, packages: 'external' });
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (s.length === 0) return undefined;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function editorFigures() {
+  const notes = [];
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (pack.status !== 0) return { notes: [`npm run package failed: ${(pack.stderr || pack.stdout).trim().split('\n').at(-1)}`] };
+  const vsixBytes = statSync(join(REPO_ROOT, 'zhlens.vsix')).size;
+  await ensureTools();
+  await esbuild.build({ ...common, entryPoints: ['bench/editor/index.ts'], outfile: join(OUT, 'editor/index.js'), external: ['vscode'] });
+  const runs = [];
+  const count = Number(option('--editor-runs', 3));
+  for (let i = 0; i < count; i++) {
+    process.stderr.write(`VS Code cold start ${i + 1}/${count} …\n`);
+    const run = await runIsolated(
+      [join(REPO_ROOT, 'test/vscode/extensionHostTests.mjs'), REPO_ROOT, join(OUT, 'editor/index.js'), join(REPO_ROOT, 'samples')],
+      { label: 'bench editor', timeoutMs: 240_000, capture: true },
+    );
+    if (run.result?.figures) runs.push(run.result.figures);
+    else notes.push(`VS Code run ${i + 1} gave no figures (exit ${run.code}${run.result?.error ? `: ${run.result.error}` : ''})`);
+  }
+  for (const r of runs) notes.push(...r.notes);
+  return {
+    runs: runs.length,
+    activationMs: median(runs.map((r) => r.activationMs)),
+    bundleLoadMs: median(runs.map((r) => r.bundleLoadMs)),
+    openToNotificationMs: median(runs.map((r) => r.openToNotificationMs)),
+    openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
+    diagnostics: runs.at(-1)?.diagnostics,
+    vsixBytes,
+    notes: [...new Set(notes)],
+  };
+}
+
+const passOn = args.filter((a, i) => a !== '--no-editor' && a !== '--editor-runs' && args[i - 1] !== '--editor-runs');
+if (!args.includes('--no-editor')) {
+  const editorFile = join(OUT, 'editor.json');
+  writeFileSync(editorFile, JSON.stringify(await editorFigures()));
+  passOn.push('--editor', editorFile);
+}
+const run = spawnSync(process.execPath, [join(OUT, 'run.js'), ...passOn], { stdio: 'inherit', cwd: REPO_ROOT });
+process.exit(run.status ?? 1);
