@@ -7,10 +7,10 @@
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
-import { killGroup } from '../vscode/processGroup.mjs';
+import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { uiSession } from './uiSession.mjs';
 import { toolPaths } from '../vscode/tools.mjs';
 
 const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
@@ -21,28 +21,13 @@ const FIGURE = '近1000億元';
 const tools = toolPaths();
 const profile = makeProfile({ root: join(ZHLENS_TMP, 'article'), samples: ZHLENS_SAMPLES });
 const shot = (name) => join(ZHLENS_RESULTS, name);
+const session = uiSession(shot('ui-article-failure.png'));
+const { screenshotOnFailure } = session;
 let server;
 let browser;
 let page;
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopCodeServer(server);
-});
-// code-server leads its own process group: end it if a layer timeout stops this process.
-process.once('SIGTERM', () => {
-  if (server) killGroup(server.child.pid);
-  process.exit(143);
-});
 
-async function screenshotOnFailure(step) {
-  try {
-    await step();
-  } catch (e) {
-    await page?.screenshot({ path: shot('ui-article-failure.png') }).catch(() => {});
-    throw e;
-  }
-}
 
 async function runCommand(label) {
   await page.keyboard.press('F1');
@@ -55,9 +40,10 @@ async function runCommand(label) {
 
 test('the workbench opens the Yizhuang article with zhlens installed', { timeout: 240_000 }, async () => {
   await installExtension(tools, profile, ZHLENS_VSIX);
-  server = await startCodeServer(tools, profile);
+  server = session.server = await startCodeServer(tools, profile);
   ({ browser } = await launchBrowser(tools, profile, server));
-  page = await browser.contexts()[0].newPage();
+  session.browser = browser;
+  page = session.page = await browser.contexts()[0].newPage();
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   await screenshotOnFailure(async () => {
     await page.goto(workbenchUrl(server, profile.workspace));

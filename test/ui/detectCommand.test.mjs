@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
-import { killGroup } from '../vscode/processGroup.mjs';
+import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { uiSession } from './uiSession.mjs';
 import { REPO_ROOT, toolPaths } from '../vscode/tools.mjs';
 
 const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
@@ -29,29 +29,13 @@ const FIRST_CHARS = '協(xié)同';
 const tools = toolPaths();
 const profile = makeProfile({ root: join(ZHLENS_TMP, 'detect-command'), samples: ZHLENS_SAMPLES });
 const shot = (name) => join(ZHLENS_RESULTS, name);
+const session = uiSession(shot('ui-failure.png'));
+const { screenshotOnFailure } = session;
 let server;
 let browser;
 let page;
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopCodeServer(server);
-});
-// Without namespaces a layer timeout reaches this process as SIGTERM, and `after` does not run:
-// code-server leads its own process group, so end that group here.
-process.once('SIGTERM', () => {
-  if (server) killGroup(server.child.pid);
-  process.exit(143);
-});
 
-async function screenshotOnFailure(step) {
-  try {
-    await step();
-  } catch (e) {
-    await page?.screenshot({ path: shot('ui-failure.png') }).catch(() => {});
-    throw e;
-  }
-}
 
 test('zhlens.vsix installs into a fresh profile with --install-extension', { timeout: 120_000 }, async () => {
   await installExtension(tools, profile, ZHLENS_VSIX);
@@ -60,9 +44,10 @@ test('zhlens.vsix installs into a fresh profile with --install-extension', { tim
 });
 
 test('the workbench opens the samples workspace', { timeout: 120_000 }, async () => {
-  server = await startCodeServer(tools, profile);
+  server = session.server = await startCodeServer(tools, profile);
   ({ browser } = await launchBrowser(tools, profile, server));
-  page = await browser.contexts()[0].newPage();
+  session.browser = browser;
+  page = session.page = await browser.contexts()[0].newPage();
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   await screenshotOnFailure(async () => {
     await page.goto(workbenchUrl(server, profile.workspace));

@@ -8,10 +8,10 @@
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
-import { killGroup } from '../vscode/processGroup.mjs';
+import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { uiSession } from './uiSession.mjs';
 import { toolPaths } from '../vscode/tools.mjs';
 
 const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
@@ -25,27 +25,13 @@ const REPAIRED_START = '協同發展邁出新步伐';
 const tools = toolPaths();
 const profile = makeProfile({ root: join(ZHLENS_TMP, 'fix-all'), samples: ZHLENS_SAMPLES });
 const shot = (name) => join(ZHLENS_RESULTS, name);
+const session = uiSession(shot('fix-all-failure.png'));
+const { screenshotOnFailure } = session;
 let server;
 let browser;
 let page;
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopCodeServer(server);
-});
-process.once('SIGTERM', () => {
-  if (server) killGroup(server.child.pid);
-  process.exit(143);
-});
 
-async function screenshotOnFailure(step) {
-  try {
-    await step();
-  } catch (e) {
-    await page?.screenshot({ path: shot('fix-all-failure.png') }).catch(() => {});
-    throw e;
-  }
-}
 
 const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
 const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
@@ -66,9 +52,10 @@ const announcements = () => page.$$eval('.monaco-aria-container .monaco-alert', 
 
 test('zhlens installs and the workbench opens the samples', { timeout: 180_000 }, async () => {
   await installExtension(tools, profile, ZHLENS_VSIX);
-  server = await startCodeServer(tools, profile);
+  server = session.server = await startCodeServer(tools, profile);
   ({ browser } = await launchBrowser(tools, profile, server));
-  page = await browser.contexts()[0].newPage();
+  session.browser = browser;
+  page = session.page = await browser.contexts()[0].newPage();
   await screenshotOnFailure(async () => {
     await page.goto(workbenchUrl(server, profile.workspace));
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
