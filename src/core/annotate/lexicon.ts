@@ -6,6 +6,7 @@ import { ORGANIZATION_WORDS } from './data/organizationWords';
 import { PROPER_WORDS } from './data/properWords';
 import { COMMON_WORDS } from './data/commonWords';
 import { LEXICAL_NUMERAL_WORDS } from './data/lexicalNumeralWords';
+import { FUNCTION_WORDS } from './data/functionWords';
 import { CharTrie } from './trie';
 
 const cache = new Map<string, CharTrie>();
@@ -27,6 +28,8 @@ export const organizationNamesEnding = (): CharTrie => lazy('organizations<', ()
 export const properWordsEnding = (): CharTrie => lazy('proper<', () => PROPER_WORDS, true);
 /** Frequent nouns found inside organization names, backward: 经济, 技术, 文化. */
 export const commonWordsEnding = (): CharTrie => lazy('common<', () => COMMON_WORDS, true);
+/** Function words, times and directions, backward: 目前, 已经, 其中, 今年. */
+export const functionWordsEnding = (): CharTrie => lazy('function<', () => FUNCTION_WORDS, true);
 /** Words whose numerals are not quantities, forward: 一般, 统一, 一心一意. */
 export const lexicalNumeralWords = (): CharTrie => lazy('lexicalNumerals', () => LEXICAL_NUMERAL_WORDS, false);
 

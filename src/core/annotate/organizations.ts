@@ -4,25 +4,29 @@
  * 2. a suffix grammar (orgSuffixes.ts): a known ending (有限公司, 大学, 开发区, 局 ...) whose left
  *    part is a chain of dictionary words with a proper component at its head (北京 + 经济 + 技术 +
  *    开发区; SMC + (中国) + 有限公司; Apache + 软件 + 基金会), two or more plain words before a
- *    strong ending (自由 + 软件 + 基金会), an unknown word before 公司 (网景公司), or a whole quoted
- *    name (“…合作联盟”);
- * 3. Latin names with a legal or institutional ending: Falcot Corp, SUSE ... GmbH (latinNames.ts);
- * 4. names given in brackets after a name: 自由软件基金会（FSF）, Red Hat, Inc.（红帽）;
- * 5. aliases the text declares: 北京经济技术开发区(下称“北京亦庄”);
- * 6. document consistency: once a string is a name, all its other mentions are too, and the
- *    Latin brand heading a company name (SMC of SMC(中国)有限公司) names that company.
+ *    strong ending (自由 + 软件 + 基金会), an unknown word before 公司 (网景公司), a brand no list
+ *    knows inside a company's or a newspaper's name (中国 + 诚通 + 控股 + 集团 + 有限公司), or a
+ *    whole quoted name (“…合作联盟”, 《联合报》);
+ * 3. well-known names without an ending (knownNames.ts): 华为, 工行, 北约, IBM;
+ * 4. Latin names with a legal or institutional ending: Falcot Corp, SUSE ... GmbH (latinNames.ts);
+ * 5. names given in brackets after a name: 自由软件基金会（FSF）, Red Hat, Inc.（红帽）;
+ * 6. aliases the text declares: 北京经济技术开发区(下称“北京亦庄”);
+ * 7. document consistency: once a string is a name, all its other mentions are too; the Latin
+ *    brand heading a company name (SMC of SMC(中国)有限公司) and the short names a full company
+ *    name gives (中国中车 of 中国中车集团公司) name that company.
  * Matching runs on the text folded to Simplified, so Traditional and Simplified behave alike.
  */
 import { foldToSimplified } from './scriptFold';
 import {
-  commonWordsEnding, organizationNames, organizationNamesEnding, properWordsEnding,
+  commonWordsEnding, functionWordsEnding, organizationNames, organizationNamesEnding, properWordsEnding,
 } from './lexicon';
 import { aliasDeclaredAfter } from './aliases';
 import { CharTrie } from './trie';
 import { bracketedNameAfter, isLatin, latinChainStart, latinNames } from './latinNames';
+import { knownNames } from './knownNames';
 import {
-  INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NOT_A_NAME_HEAD, STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR,
-  typeBySuffix, type OrganizationType,
+  COMPANY_FORM_SUFFIXES, GENERIC_HEADS, INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NEWSPAPER_SUFFIXES, NOT_A_NAME_HEAD,
+  STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR, typeBySuffix, type OrganizationType,
 } from './orgSuffixes';
 
 export type { OrganizationType } from './orgSuffixes';
@@ -56,12 +60,25 @@ function isHan(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
 }
 
+const NUMERALS = '零〇一二三四五六七八九十百千两';
+
+/**
+ * A lexicon entry that is only a kind of body (通讯社, 联合会: the dictionary tags them as names
+ * too) or a counted group (四大行) names nothing by itself.
+ */
+function namesNothingAlone(name: string): boolean {
+  return (!INSTITUTIONAL_HEADS.has(name) && SUFFIXES_BY_LAST_CHAR.get(name[name.length - 1])?.some((x) => x.suffix === name) === true) ||
+    (NUMERALS.includes(name[0]) && name[1] === '大');
+}
+
 /** Names from the lexicon, longest first at each position (3 characters or more: 中大 is too ambiguous). */
 function lexiconNames(s: string, out: Candidate[]): void {
   const names = organizationNames();
   for (let i = 0; i < s.length; ) {
     const found = names.hasFirst(s.charCodeAt(i)) ? names.longest(s, i, 3) : 0;
-    if (found) {
+    if (found && namesNothingAlone(s.slice(i, i + found))) {
+      i += found;
+    } else if (found) {
       out.push({ start: withoutLeadingPlace(s, i, i + found), end: i + found, type: typeBySuffix(s.slice(i, i + found)) });
       i += found;
     } else {
@@ -95,9 +112,10 @@ function componentEndingAt(s: string, end: number): Component | undefined {
     if (start === undefined) return undefined;
     return { start, proper: true, brand: s.slice(start, latinEnd) };
   }
-  if (LEFT_STOP_CHARS.has(s[end - 1]) && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) return undefined;
   const org = organizationNamesEnding().longest(s, end, 2);
   const proper = properWordsEnding().longest(s, end, 2);
+  // 在, 和, 都 end the walk, unless a name ends with them: 成都, 京都, 自由, 国有.
+  if (LEFT_STOP_CHARS.has(s[end - 1]) && !org && !proper && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) return undefined;
   const common = commonWordsEnding().longest(s, end, 2);
   const longest = Math.max(org, proper, common);
   if (longest === 0) return undefined;
@@ -158,6 +176,101 @@ function withoutLeadingPlace(s: string, start: number, end: number): number {
   return start;
 }
 
+interface Walk {
+  /** Start of the leftmost proper component, or of the unknown words of a company's name. */
+  start?: number;
+  brand?: string;
+  words: number;
+  /** Start of the plain words right of any proper one. */
+  plainStart: number;
+  /** The walk stopped at the start of the text, punctuation or a function word, not in mid-phrase. */
+  bounded: boolean;
+}
+
+/** Characters of words the lists lack that a company's or a newspaper's name may hold (诚通, 君傲). */
+const MAX_UNKNOWN_CHARS = 4;
+
+/**
+ * Walks left from an ending over the components of a name: dictionary words, places, Latin brands
+ * and, for companies and media, one run of characters the lists lack, which is the brand of a
+ * name shaped [place] [brand] [plain words] ending: 中国 + 诚通 + 控股 + 集团 + 有限公司,
+ * 日本 + 读卖 + 新闻社. The name starts at the leftmost proper component; a brand with nothing
+ * proper left of it starts the name when a boundary is left of it (浙商 + 证券 + 股份有限公司 at
+ * the start of a line), not in mid-sentence after plain words (梁振英 + 会见 + 中新社).
+ */
+function walkLeft(s: string, suffixStart: number, end: number, suffix: string, type: OrganizationType): Walk {
+  let pos = suffixStart;
+  let start: number | undefined;
+  let weakStart = false;
+  let brand: string | undefined;
+  let words = 0;
+  let plainStart = suffixStart;
+  let unknownStart: number | undefined;
+  let unknownChars = 0;
+  let bounded = false;
+  const takesUnknown = type === 'company' || type === 'media';
+  for (;;) {
+    if (pos === 0) {
+      bounded = true;
+      break;
+    }
+    if (end - pos >= MAX_NAME_LENGTH || GENERIC_HEADS.has(s.slice(pos - 2, pos))) break;
+    if (functionWordsEnding().longest(s, pos, 2) > 0) {
+      bounded = true;
+      break;
+    }
+    const c = componentEndingAt(s, pos);
+    // A one-character suffix (局, 部, 网) needs a real word before it: not 东部, 全部, 上网.
+    if (c && pos === suffixStart && suffix.length === 1 && pos - c.start < 2) break;
+    if (!c) {
+      const ch = s[pos - 1];
+      if (!isHan(s.charCodeAt(pos - 1)) || LEFT_STOP_CHARS.has(ch)) {
+        bounded = true;
+        break;
+      }
+      const inRun = unknownStart === undefined || unknownStart === pos;
+      if (!takesUnknown || !inRun || (start !== undefined && !weakStart) || (pos === suffixStart && suffix.length === 1) ||
+        unknownChars === MAX_UNKNOWN_CHARS || NOT_A_NAME_HEAD.has(ch) || NUMERALS.includes(ch)) break;
+      unknownStart = --pos;
+      unknownChars++;
+      words++;
+      continue;
+    }
+    if (unknownStart === pos) {
+      // Left of the brand only a place may stand (中国 of 中国诚通); plain words mean mid-sentence.
+      if (c.proper) {
+        start = c.start;
+        brand = c.brand;
+        unknownStart = undefined;
+        words++;
+      }
+      break;
+    }
+    words++;
+    if (c.proper) {
+      start = c.start;
+      brand = c.brand;
+      weakStart = INSTITUTIONAL_HEADS.has(s.slice(c.start, pos));
+    } else if (start === undefined) {
+      plainStart = c.start;
+    }
+    pos = c.start;
+    // A Latin brand heads the name: 保加利亚出版社 is a description before TopTeam公司.
+    if (c.brand) break;
+  }
+  // A brand left of everything proper belongs to the name when only a boundary is left of it;
+  // two characters at least, when nothing proper is there: not 去 in 去银行.
+  if (unknownStart !== undefined && bounded && (start === undefined ? unknownChars >= 2 : unknownStart < start)) start = unknownStart;
+  return { start, brand, words, plainStart, bounded };
+}
+
+/** Start of the title when `end` closes a title in book quotes: 《联合报》. */
+function bookTitleStart(s: string, end: number): number | undefined {
+  if (s[end] !== '》') return undefined;
+  const open = s.lastIndexOf('《', end - 1);
+  return open >= 0 && end - open - 1 >= 2 && end - open <= 16 && !s.slice(open + 1, end).includes('》') ? open + 1 : undefined;
+}
+
 function suffixNames(s: string, out: Candidate[]): void {
   for (let i = 0; i < s.length; i++) {
     if (!SUFFIX_LAST_CHARS[s.charCodeAt(i)]) continue;
@@ -172,33 +285,21 @@ function suffixNames(s: string, out: Candidate[]): void {
         out.push({ start: quoted, end, type });
         break;
       }
-      // Walk left over components; the name starts at the leftmost proper one.
-      let pos = suffixStart;
-      let start: number | undefined;
-      let brand: string | undefined;
-      let words = 0;
-      let plainStart = suffixStart;
-      while (pos > 0 && end - pos < MAX_NAME_LENGTH) {
-        const c = componentEndingAt(s, pos);
-        // A one-character suffix (局, 部, 网) needs a real word before it: not 东部, 全部, 上网.
-        if (!c || (pos === suffixStart && suffix.length === 1 && pos - c.start < 2)) break;
-        words++;
-        if (c.proper) {
-          start = c.start;
-          brand = c.brand;
-        } else if (start === undefined) {
-          plainStart = c.start;
-        }
-        pos = c.start;
-        // A Latin brand heads the name: 保加利亚出版社 is a description before TopTeam公司.
-        if (c.brand) break;
-      }
+      // A one-character ending that starts a word with the next character ends no name: 社长 in 中新社社长.
+      if (suffix.length === 1 && commonWordsEnding().longest(s, end + 1, 2) >= 2) break;
+      const walk = walkLeft(s, suffixStart, end, suffix, type);
+      let { start } = walk;
+      const { brand, words, plainStart } = walk;
       // 自由软件基金会, 互联网系统协会: two plain words before a strong ending name a body.
       if (start === undefined && words >= 2 && STRONG_SUFFIXES.has(suffix) && suffixStart - plainStart >= 4) start = plainStart;
+      // 证券时报, 工人日报: one word at a boundary before a newspaper's ending is its title.
+      if (start === undefined && words >= 1 && walk.bounded && NEWSPAPER_SUFFIXES.has(suffix)) start = plainStart;
       if (start === undefined && suffix === '公司') start = unknownWordBefore(s, suffixStart);
       // 阿利坎特大学(Universitat d'Alacant): a transliterated name glossed with its original.
       if (start === undefined && bracketedNameAfter(s, suffixStart, end)) start = hanRunStart(s, suffixStart);
-      if (start !== undefined) {
+      // 《联合报》: a title in book quotes that ends like a newspaper is one.
+      if (start === undefined && type === 'media') start = bookTitleStart(s, end);
+      if (start !== undefined && !NUMERALS.includes(s[start])) {
         start = withoutLeadingPlace(s, start, end);
         out.push({ start, end, type, ...(brand && type === 'company' ? { brand } : {}) });
       }
@@ -238,6 +339,38 @@ function namesAfter(s: string, names: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * The short names a company's full name gives: without its legal form (中国中车集团公司 →
+ * 中国中车, 浙商国际金融控股有限公司 → 浙商国际金融) and then without the place before its brand
+ * (中国诚通 → 诚通, 上海壁仞智能科技 → 壁仞科技), as news uses them after the first mention. A short name must keep three
+ * characters, or be a brand the word lists do not know: 上海汽车工业 does not give 汽车工业.
+ */
+function shortNames(s: string, c: Candidate): string[] {
+  let end = c.end;
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const form of COMPANY_FORM_SUFFIXES) {
+      if (end - form.length - c.start >= 2 && s.endsWith(form, end)) {
+        end -= form.length;
+        cut = true;
+        break;
+      }
+    }
+  }
+  if (end === c.end) return [];
+  const short = s.slice(c.start, end);
+  if (!/^[\u3400-\u9fff]+$/u.test(short)) return [];
+  const names = short.length >= 3 ? [short] : [];
+  const place = properWordsEnding().longest(s, c.start + 2, 2) === 2 ? 2 : properWordsEnding().longest(s, c.start + 3, 3) === 3 ? 3 : 0;
+  const brandStart = c.start + place;
+  if (place && end - brandStart >= 2 && commonWordsEnding().longest(s, brandStart + 2, 2) === 0 && properWordsEnding().longest(s, brandStart + 2, 2) === 0) {
+    names.push(s.slice(brandStart, end));
+    // 上海壁仞智能科技 → 壁仞科技: the brand with the trade the name ends in.
+    if (end - brandStart >= 6 && commonWordsEnding().longest(s, end, 2) === 2) names.push(s.slice(brandStart, brandStart + 2) + s.slice(end - 2, end));
+  }
+  return names;
+}
+
 /** Every other mention of a recognised name or declared alias, and brand mentions (SMC), in one scan. */
 function otherMentions(s: string, found: Candidate[]): Candidate[] {
   const byText = new Map<string, { source: Candidate; latin: boolean }>();
@@ -245,6 +378,7 @@ function otherMentions(s: string, found: Candidate[]): Candidate[] {
     const text = s.slice(c.start, c.end);
     if (!byText.has(text)) byText.set(text, { source: c, latin: false });
     if (c.brand && c.brand.length >= 2 && !byText.has(c.brand)) byText.set(c.brand, { source: c, latin: true });
+    if (c.type === 'company') for (const short of shortNames(s, c)) if (!byText.has(short)) byText.set(short, { source: c, latin: false });
   }
   if (byText.size === 0) return [];
   const trie = new CharTrie(byText.keys());
@@ -270,6 +404,7 @@ export function extractOrganizations(text: string): Organization[] {
   lexiconNames(s, candidates);
   suffixNames(s, candidates);
   latinNames(s, candidates);
+  knownNames(s, candidates);
   const names = resolveOverlaps(candidates, s.length);
   const found = resolveOverlaps([...names, ...namesAfter(s, names)], s.length);
   // Recognised spans keep their own entry; further mentions only fill gaps.
