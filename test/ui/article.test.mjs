@@ -1,7 +1,8 @@
 // UI test: the reading features as a reader meets them. zhlens is installed from its VSIX into a
 // fresh code-server profile; the Yizhuang article is opened from the explorer, a
-// figure stands out as one token and the zhlens side panel lists the article's sections.
-// Screenshots: test-results/article-highlights.png, test-results/article-panel.png.
+// figure stands out as one token, its hover gives its value, and the zhlens side panel lists the
+// article's sections. Screenshots: test-results/article-highlights.png, article-hover.png,
+// article-panel.png.
 //
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
@@ -73,6 +74,25 @@ test(`${FIGURE} stands out in the editor as one figure token`, { timeout: 90_000
     await page.keyboard.press('Escape');
     assert.equal(await token.innerText(), FIGURE);
     await page.screenshot({ path: shot('article-highlights.png') });
+  });
+});
+
+// What a reader gets on pointing at the figure: the hover with its value in full and in words.
+// The cursor is put inside the figure and VS Code's own Show Hover command (Ctrl+K Ctrl+I) asked
+// for it, which is what the pointer does, without depending on where the page lays the text out.
+test(`the hover on ${FIGURE} shows its value and reading`, { timeout: 90_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    // The find above left the figure selected; Left puts the cursor at its start, Right inside it.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await runCommand('>Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '100,000,000,000' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await hover.innerText();
+    assert.match(text, /100 billion CNY/);
+    assert.match(text, /nearly/);
+    await page.screenshot({ path: shot('article-hover.png') });
+    await page.keyboard.press('Escape');
   });
 });
 
