@@ -1,7 +1,8 @@
 /**
  * Well-known organizations that news names without any ending a grammar could see: short names of
  * companies and banks (华为, 工行), international bodies (北约, 欧盟), media (央视), universities
- * (清华), and Latin names of companies written inside Chinese text (IBM, Google). The jieba
+ * (清华), sports bodies and football clubs (亚足联, 阿森纳), and Latin names of companies written
+ * inside Chinese text (IBM, Google). The jieba
  * dictionary lacks them or tags them as something else (微软 is an adjective there, 华为 a
  * person's name). Kept by hand, in Simplified (text is folded before matching); a name that is
  * also a common word (苹果, 小米, 联想, 大众) is left out, and so is anything a suffix finds.
@@ -22,9 +23,12 @@ const KNOWN: Record<OrganizationType, string[]> = {
   government: ['北约', '欧盟', '东盟', '世贸组织', '世卫组织', '欧佩克', '美联储', '欧洲央行'],
   media: ['央视', '新华网', '中新网', '人民网', '美联社', '法新社', '路透社', '彭博社', '共同社', 'BBC', 'CNN'],
   university: ['清华', '北大', '复旦', '浙大', '南大', '人大附中'],
-  association: [],
+  association: ['亚足联', '国际足联', '欧足联', '国际奥委会', '中国奥委会', '国际田联', '国际泳联', '中国足协', '中国篮协',
+    '全国妇联', '全国总工会', '共青团中央', '全国工商联', '中国科协', '中国文联', '中国作协', '红十字会'],
+  // Football clubs news names bare; clubs whose names are also common words or places are left out.
+  other: ['曼联', '曼城', '皇马', '巴萨', '拜仁', '切尔西', '阿森纳', '尤文图斯', '国际米兰', 'AC米兰', '巴黎圣日耳曼',
+    '多特蒙德', '热刺', '马竞', '皇家马德里', '巴塞罗那足球俱乐部'],
   zone: [],
-  other: [],
 };
 
 const typeOf = new Map<string, OrganizationType>();
