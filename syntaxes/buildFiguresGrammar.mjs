@@ -54,7 +54,8 @@ const LATIN_UNITS = `(?:${[...words.LATIN_UNITS].sort((a, b) => b.length - a.len
 // a number followed by a dot and no digit (1.3.) numbers a section, one followed by a dot or
 // colon and a digit is a version or a time, one touching a Latin letter (other than a unit) an
 // identifier. Atomic groups keep the regex from settling for a shorter number, as the extractor does.
-const ARABIC_START = `(?<!${LATIN}|${DIGIT}|\\.)(?<!${LATIN}-)`;
+// The later parts of a time of day (20:34:57) and a version after 版本 are no figures either.
+const ARABIC_START = `(?<!${LATIN}|${DIGIT}|\\.)(?<!${LATIN}-)(?<!${DIGIT}:)(?<!${word('版本')}|${word('版本')} )`;
 const ARABIC_DIGITS = `(?>${DIGIT}+(?:[,，]${DIGIT}{3}(?!${DIGIT}))*(?:[.．]${DIGIT}+)?)(?!\\.(?!${DIGIT})|[.:]${DIGIT}|_|(?!${LATIN_UNITS})[A-Za-z])`;
 const INFIX = alternation(words.APPROXIMATION_INFIXES);
 const ARABIC = `${ARABIC_START}(?>${ARABIC_DIGITS}${SCALES}*${INFIX}?${SCALES}*)`;
@@ -93,7 +94,11 @@ const COUNT_CORE = `${NOT_ORDINAL}(?:${ARABIC}(?: ?${alternation(words.ARABIC_ME
 // A bare Arabic number after a slash or a Latin word is a prefix length or a version (/24, Debian 8);
 // a bare Chinese numeral is a figure only with a scale of a hundred or more (三千五百, 壹仟).
 const BARE_CHINESE = `${NOT_WEEKDAY}(?=${NUMERALS}{2})(?=${NUMERALS}*${chars([...'百佰千仟万亿'])})${CHINESE}`;
-const NUMBER_CORE = `${NOT_ORDINAL}(?:(?<!/|/ )(?<!${LATIN} )${ARABIC}|${BARE_CHINESE})${SUFFIX}`;
+// [3], (1), （2）: a number alone in brackets is a footnote mark or a list number.
+const OPEN_BRACKET = '[\\[(（【]';
+const CLOSE_BRACKET = '[\\])）】]';
+const NOT_BRACKETED = `(?:(?<!${OPEN_BRACKET})${ARABIC}|(?<=${OPEN_BRACKET})${ARABIC}(?!${CLOSE_BRACKET}))`;
+const NUMBER_CORE = `${NOT_ORDINAL}(?:(?<!/|/ )(?<!${LATIN} )${NOT_BRACKETED}|${BARE_CHINESE})${SUFFIX}`;
 
 // Ranges join two figures when the first has no unit (3至5年, 1125－1210) or both are dates
 // (2021年-2023年) or percentages with the same sign (20%-30%). The second figure takes no
@@ -103,6 +108,10 @@ const JOINER = chars(['至', '到', '-', '－', '~', '～', '—', '–']);
 const SECOND = `(?>${DATE_CORE}|${PERCENT_CORE}|${MONEY_CORE}|${COUNT_CORE}|${NUMBER_CORE})`;
 const RANGE = `${PREFIX}(?:${NUMBER_CORE}${JOINER}${SECOND}|${DATE_CORE}${JOINER}(?>${DATE_CORE})|${NOT_ORDINAL}${ARABIC}([%％‰])${SUFFIX}${JOINER}${ARABIC}\\1${SUFFIX})`;
 
+// 2023-07-04, 2019/03/08 (one separator throughout), 2025-10: tried before ranges, as the
+// extractor reads such a date before it looks for a range.
+const ISO_DATE = `${PREFIX}${NOT_ORDINAL}${ARABIC_START}${YEAR}(?:([-/])${MONTH}\\1${DAY}|[-/](?:1[0-2]|0[1-9]))(?![0-9:.])`;
+
 const figure = (kind, match) => ({ name: `constant.numeric.${kind}.zhlens`, match });
 
 const grammar = {
@@ -111,9 +120,10 @@ const grammar = {
   scopeName: 'text.zhlens.figures.injection',
   injectionSelector: 'L:text.plain, L:text.html.markdown -markup.fenced_code -markup.inline.raw -markup.raw',
   patterns: [
-    { include: '#range' }, { include: '#date' }, { include: '#percent' }, { include: '#money' }, { include: '#count' }, { include: '#number' },
+    { include: '#isoDate' }, { include: '#range' }, { include: '#date' }, { include: '#percent' }, { include: '#money' }, { include: '#count' }, { include: '#number' },
   ],
   repository: {
+    isoDate: figure('date', ISO_DATE),
     range: figure('range', RANGE),
     date: figure('date', `${PREFIX}${DATE_CORE}`),
     percent: figure('percent', `${PREFIX}${PERCENT_CORE}`),

@@ -59,6 +59,8 @@ type Draft = Omit<Figure, 'text'> & { scale: number };
 const GROWTH_LAST_CHARS = '长加幅涨升高降跌少低落滑速了为达到';
 const RANGE_JOINERS = ['至', '到', '-', '－', '~', '～', '—', '–'];
 const LATIN = /[A-Za-z_]/;
+const OPEN_BRACKETS = '[(（【';
+const CLOSE_BRACKETS = '])）】';
 
 /**
  * Mixed-script typesetting puts a space around Arabic numbers (1993 年, 7 月 13 日); one
@@ -85,8 +87,9 @@ function startsWithAny(s: string, at: number, words: readonly string[]): string 
 
 function readArabic(s: string, at: number): { end: number; digits: string } | undefined {
   if (!isDigit(s[at] ?? '')) return undefined;
-  const prev = s[at - 1] ?? '';
-  if (LATIN.test(prev) || isDigit(prev) || prev === '.' || prev === '-' && LATIN.test(s[at - 2] ?? '')) return undefined;
+  const prev = at > 0 ? s[at - 1] : '';
+  // 20:34:57 and 8:30 are times of day: their later parts are not figures either.
+  if (LATIN.test(prev) || isDigit(prev) || prev === '.' || (prev === '-' && LATIN.test(s[at - 2] ?? '')) || (prev === ':' && isDigit(s[at - 2] ?? ''))) return undefined;
   let end = at;
   while (isDigit(s[end] ?? '')) end++;
   // Thousands separators: 1,190 but not the list "1,2,3".
@@ -151,6 +154,21 @@ function isFourDigitYear(n: NumberToken): boolean {
   return n.integer && n.scale === 1 && n.digits.length === 4 && n.value >= 1000 && n.value <= 2999;
 }
 
+const ISO_DATE = /^[-/](\d{1,2})(?:([-/])(\d{1,2}))?(?![\d:.])/u;
+
+/** 2023-07-04, 2019/03/08, 2025-10: a year, month and day written with dashes or slashes. */
+function readIsoDate(s: string, n: NumberToken): { end: number; date: NonNullable<Figure['date']> } | undefined {
+  if (!n.arabic || !isFourDigitYear(n)) return undefined;
+  const m = ISO_DATE.exec(s.slice(n.end, n.end + 7));
+  if (!m) return undefined;
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return undefined;
+  if (m[3] === undefined) return m[1].length === 2 ? { end: n.end + m[0].length, date: { year: n.value, month } } : undefined;
+  const day = Number(m[3]);
+  if (m[2] !== s[n.end] || day < 1 || day > 31) return undefined;
+  return { end: n.end + m[0].length, date: { year: n.value, month, day } };
+}
+
 /** 2023年, 2021年4月, 2月25日, 3月8日, 二〇二三年; the token is the first number. */
 function readDate(s: string, n: NumberToken): { end: number; date: NonNullable<Figure['date']> } | undefined {
   if (n.infix) return undefined;
@@ -210,8 +228,10 @@ function readFigure(s: string, at: number, prefix?: string): Draft | undefined {
   if (!n) return undefined;
   const before = s[at - 1] === ' ' ? s[at - 2] ?? '' : s[at - 1] ?? '';
   if (before === '第' || (!n.arabic && (before === '星' || before === '礼'))) return undefined;
+  // 版本 2.100, 版本 11: a version, not a quantity.
+  if (n.arabic && before === '本' && s[s[at - 1] === ' ' ? at - 3 : at - 2] === '版') return undefined;
 
-  const date = readDate(s, n);
+  const date = readIsoDate(s, n) ?? readDate(s, n);
   if (date) {
     if (isLexicalNumeral(s, n, date.end)) return undefined;
     return { start, end: date.end, kind: 'date', value: null, unit: null, scale: 1, date: date.date, ...approx(prefix) };
@@ -239,6 +259,8 @@ function readFigure(s: string, at: number, prefix?: string): Draft | undefined {
     // Debian 8, BIND 9, 192.168.0.0/24: a bare number after a Latin word or a slash names a
     // version or a prefix length.
     if (before === '/' || (s[at - 1] === ' ' && LATIN.test(before))) return undefined;
+    // [3], (1), （2）: a footnote mark or a list number, not a quantity.
+    if (OPEN_BRACKETS.includes(s[at - 1] ?? ' ') && CLOSE_BRACKETS.includes(s[end] ?? ' ')) return undefined;
     kind = 'number';
   } else {
     // A bare Chinese numeral needs a scale of a hundred or more to read as a figure: 三千五百,
