@@ -307,6 +307,15 @@ for (const [f, enc] of [['classics-lunyu-simplified.txt', 'gb18030'], ['poetry-t
   byteCase('encoding', { text, source: `test/corpus/${f}` }, enc, enc === 'utf-16le', `${enc}${enc === 'utf-16le' ? ' with BOM' : ''}, first ${text.length} characters of a file`);
 }
 
+// Added after every other table so that their random draws stay as they were: pinyin noise
+// inserted by web pages, `人(rén )次(cì )`, on Simplified lines (8 cases after the 40 above).
+garbleCases('pinyin-annotation', 48, simplifiedPool, (s) => {
+  if ([...s.text].filter((c) => HAN.test(c)).length < 10) return null;
+  const original = g.pinyinNoise(s.text, 0.3, random);
+  if ((original.match(/ \)/g) ?? []).length < 3) return null;
+  return { label: 'pinyin-annotation: web-page noise, reading and a space in parentheses after 30% of the Han characters', original, fixed: s.text, kinds: ['pinyin-annotation'] };
+});
+
 // ---- write ----
 
 // C1 controls (from sloppy cp1252 / Latin-1 mojibake) are written escaped so the JSON stays readable.

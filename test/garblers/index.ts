@@ -9,6 +9,6 @@ export { mojibakeGbk, mojibakeGbkOfReplacement, isLosslessGbkMojibake } from './
 export { mojibakeLatin1, gbkAsLatin1, type SingleByteDecoder } from './mojibakeLatin1';
 export { mojibakeBig5, isLosslessBig5Mojibake } from './mojibakeBig5';
 export { misalignedGbk, decodeMisalignedRun, foldFullwidth } from './misalignedGbk';
-export { pinyinAnnotation } from './pinyinAnnotation';
+export { pinyinAnnotation, pinyinNoise } from './pinyinAnnotation';
 export { mixedScript, convertScript, type ScriptDirection } from './mixedScript';
 export { isGbkEncodable, isBig5Encodable } from './legacyCodecs';

@@ -18,3 +18,17 @@ export function pinyinAnnotation(text: string, share: number, random: Random): s
   }
   return out;
 }
+
+/**
+ * The noise some web pages insert against copying: `人(rén )次(cì )`, the default reading and a
+ * space inside the parenthesis, after any Han character (not only those Simplified writes
+ * otherwise), with probability `share` each.
+ */
+export function pinyinNoise(text: string, share: number, random: Random): string {
+  let out = '';
+  for (const c of text) {
+    out += c;
+    if (/\p{Script=Han}/u.test(c) && random.next() < share) out += `(${pinyin(c)} )`;
+  }
+  return out;
+}

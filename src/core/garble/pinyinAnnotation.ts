@@ -12,7 +12,10 @@ import { hasScriptVariant, simplifiedChar } from '../script/scriptOfChar';
  *  - the syllable is one of the readings of the character right before the parenthesis, and
  *  - the document's annotations look like a converter's: they sit on characters that have a form in
  *    the other script. Pinyin teaching text (`漢(hàn)字(zì)`, `你(nǐ)好(hǎo)`) annotates ordinary
- *    characters too, and stays.
+ *    characters too, and stays;
+ *  - or they look like the noise some web pages insert against copying: `人(rén )次(cì )`, the
+ *    reading followed by a space inside the parenthesis, which no teaching text writes, on any
+ *    character, several times in the document.
  */
 export interface PinyinAnnotation {
   /** Offset of the annotated character. */
@@ -21,9 +24,11 @@ export interface PinyinAnnotation {
   start: number;
   end: number;
   syllable: string;
+  /** Written `(rén )`, with a space before the closing parenthesis. */
+  spaced: boolean;
 }
 
-const ANNOTATION = new RegExp(`[(（](${PINYIN_SYLLABLE})[)）]`, 'gu');
+const ANNOTATION = new RegExp(`[(（](${PINYIN_SYLLABLE})( ?)[)）]`, 'gu');
 
 /** Every `(syllable)` right after a Han character whose reading it is, before any document-level judgement. */
 export function findReadingAnnotations(text: string): PinyinAnnotation[] {
@@ -38,7 +43,7 @@ export function findReadingAnnotations(text: string): PinyinAnnotation[] {
     if (!isHan(cp)) continue;
     const ch = String.fromCodePoint(cp);
     if (!hasReading(ch, m[1])) continue;
-    found.push({ charStart, start: m.index, end: m.index + m[0].length, syllable: m[1] });
+    found.push({ charStart, start: m.index, end: m.index + m[0].length, syllable: m[1], spaced: m[2] === ' ' });
   }
   return found;
 }
@@ -47,6 +52,8 @@ export function findReadingAnnotations(text: string): PinyinAnnotation[] {
 const CONVERTER_SHARE = 0.8;
 /** Below this many annotations a Simplified-side pattern is not told apart from teaching text. */
 const MIN_SIMPLIFIED_SIDE = 5;
+/** Spaced annotations needed before a document's `(rén )` are taken for inserted noise. */
+const MIN_SPACED = 3;
 
 /** Annotations judged to be a converter's leftovers, as removable issues. */
 export function findPinyinAnnotations(text: string): GarbleIssue[] {
@@ -61,6 +68,8 @@ export function findPinyinAnnotations(text: string): GarbleIssue[] {
     const variantSide = all.filter((a) => hasScriptVariant(charOf(a)));
     if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length) chosen = variantSide;
   }
+  const spaced = all.filter((a) => a.spaced);
+  if (spaced.length >= MIN_SPACED) chosen = [...new Set([...chosen, ...spaced])].sort((a, b) => a.start - b.start);
   return chosen.map((a) => ({
     kind: 'pinyin-annotation' as const,
     start: a.start,
