@@ -16,9 +16,9 @@ const table: Record<OrganizationType, Array<string | [string, string]>> = {
   company: ['有限责任公司', '股份有限公司', '有限公司', '集团公司', '总公司', '公司', '集团', '银行', '控股', ['工厂', '化'], '酒店', '书店', '事务所', '交易所'],
   government: ['人民政府', '政府', '委员会', '管委会', '党工委', '工委', ['党委', '书常委员副'], '办公厅', '办公室', '国务院', '人民法院', '法院', '检察院', '公安局', '海关',
     ['局', '面势限部外内'], ['部', '分门署件队落位下属将分'], ['厅', '堂'], ['署', '名'], ['委', '员托屈婉实'], ['办', '法理事公学成好'],
-    ['党', '员委支组派性内外'], ['所', '以有谓在得属用使说需做能要述知作']],
+    ['党', '员委支组派性内外'], ['所', '以有谓在得属用使说需做能要述知作'], ['处', '理于在罚置分境事']],
   university: ['大学', ['学院', '派'], '中学', '小学', '学校', '研究院', '研究所', '研究中心', '科学院', '实验室', '幼儿园', '党校'],
-  association: ['协会', '学会', '商会', '联合会', '基金会', '促进会', '研究会', '联盟', '工会', '俱乐部'],
+  association: ['协会', '学会', '商会', '联合会', '基金会', '促进会', '研究会', '联盟', '工会', '俱乐部', '总会', '协进会', '公会'],
   media: ['日报', '晚报', '时报', '周报', '早报', '报社', '杂志社', '通讯社', '新闻社', '电视台', '广播电台', '电台', '出版社',
     ['报', '告道到名表价案送社刊纸复警考批销务答效废关喜忧'],
     ['网', '络站页民友店上点格购吧红速球联关内外际卡线盘状址游虫兜'], ['社', '会区团交群']],
@@ -51,9 +51,9 @@ export const SUFFIX_LAST_CHARS: Uint8Array = (() => {
 
 /**
  * Endings that name a body even after plain words only, when two or more words precede them:
- * 自由软件基金会, 互联网系统协会, 因特网软件联盟 (but not 行业协会).
+ * 自由软件基金会, 互联网系统协会, 因特网软件联盟, 医院管理局 (but not 行业协会).
  */
-export const STRONG_SUFFIXES = new Set(['基金会', '协会', '学会', '联盟', '委员会', '研究所', '研究院', '研究会', '联合会', '促进会', '商会']);
+export const STRONG_SUFFIXES = new Set(['局', '基金会', '协会', '学会', '联盟', '委员会', '研究所', '研究院', '研究会', '联合会', '促进会', '商会', '总会', '协进会', '公会']);
 
 /** The type a known name's ending gives it: 天津大学 → university, 人民日报 → media. */
 export function typeBySuffix(name: string): OrganizationType {
@@ -76,6 +76,12 @@ export const INSTITUTIONAL_HEADS = new Set(['中央', '国家', '中华', '人�
 export const NEWSPAPER_SUFFIXES = new Set(['日报', '晚报', '时报', '周报', '早报']);
 
 /**
+ * Ministries, bureaus and universities, which one plain word before them at a boundary names:
+ * 经济部, 劳动部, 教育局, 科技大学, 浸会大学.
+ */
+export const ONE_WORD_SUFFIXES = new Set(['部', '局', '大学']);
+
+/**
  * Endings after which a company's own short name is left: 中国中车集团公司 → 中国中车, which
  * the same text then uses alone. Longest first.
  */
@@ -90,4 +96,4 @@ export const GENERIC_HEADS = new Set(['外国', '国外', '境外', '海外', '�
 /** Determiners and measure words that never start an unknown company name: 该公司, 哪家公司, 子公司. */
 export const NOT_A_NAME_HEAD = new Set([...'家个些种类该本子分总母大小新老各每某哪同此其另第']);
 
-export const LEFT_STOP_CHARS = new Set([...'的在与和及将是为对向从由于以把被让给等了着过也都还就并而或又其该此这那各每我你他她它们有无不没到至已即']);
+export const LEFT_STOP_CHARS = new Set([...'的在与和跟同及将是为对向从由于以把被让给等了着过也都还就并而或又其该此这那各每我你他她它们有无不没到至已即']);

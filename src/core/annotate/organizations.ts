@@ -25,7 +25,7 @@ import { CharTrie } from './trie';
 import { bracketedNameAfter, isLatin, latinChainStart, latinNames } from './latinNames';
 import { knownNames } from './knownNames';
 import {
-  COMPANY_FORM_SUFFIXES, GENERIC_HEADS, INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NEWSPAPER_SUFFIXES, NOT_A_NAME_HEAD,
+  COMPANY_FORM_SUFFIXES, GENERIC_HEADS, INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NEWSPAPER_SUFFIXES, NOT_A_NAME_HEAD, ONE_WORD_SUFFIXES,
   STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR, typeBySuffix, type OrganizationType,
 } from './orgSuffixes';
 
@@ -197,6 +197,19 @@ function countedOrCut(s: string, start: number): boolean {
   return !(place.longest(s, start + 2, 2) === 2 || place.longest(s, start + 3, 3) === 3) || s[start + 1] === '大';
 }
 
+/**
+ * The start moved back over a place the walk split: it read 台湾区 as 台 + 湾区 (a bay area),
+ * and the name starts at 台湾.
+ */
+function placeAcrossStart(s: string, start: number): number {
+  if (start === 0 || !isHan(s.charCodeAt(start - 1)) || LEFT_STOP_CHARS.has(s[start - 1])) return start;
+  for (let k = 1; k <= 2; k++) {
+    const len = properWordsEnding().longest(s, start + k, k + 1);
+    if (len > k && len <= k + 2) return start + k - len;
+  }
+  return start;
+}
+
 interface Walk {
   /** Start of the leftmost proper component, or of the unknown words of a company's name. */
   start?: number;
@@ -245,6 +258,17 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
     if (functionWordsEnding().longest(s, pos, 2) > 0) {
       bounded = true;
       break;
+    }
+    // 食物及卫生局, 商务及经济发展局: 及 joins two fields inside a bureau's name when a word at a
+    // boundary stands before it.
+    if (s[pos - 1] === '及' && type === 'government' && words > 0 && start === undefined) {
+      const field = componentEndingAt(s, pos - 1);
+      if (field && !field.proper && (field.start === 0 || !isHan(s.charCodeAt(field.start - 1)) || LEFT_STOP_CHARS.has(s[field.start - 1]))) {
+        plainStart = field.start;
+        words++;
+        pos = field.start;
+        continue;
+      }
     }
     const c = componentEndingAt(s, pos);
     // A one-character suffix (局, 部, 网) needs a real word before it: not 东部, 全部, 上网.
@@ -323,13 +347,15 @@ function suffixNames(s: string, out: Candidate[]): void {
       if (start === undefined && words >= 2 && STRONG_SUFFIXES.has(suffix) && suffixStart - plainStart >= 4) start = plainStart;
       // 证券时报, 工人日报: one word at a boundary before a newspaper's ending is its title.
       if (start === undefined && words >= 1 && walk.bounded && NEWSPAPER_SUFFIXES.has(suffix)) start = plainStart;
+      // 经济部, 教育局, 科技大学: one word at a boundary before them names a ministry, a bureau, a university.
+      if (start === undefined && words === 1 && walk.bounded && ONE_WORD_SUFFIXES.has(suffix) && suffixStart - plainStart === 2) start = plainStart;
       if (start === undefined && suffix === '公司') start = unknownWordBefore(s, suffixStart);
       // 阿利坎特大学(Universitat d'Alacant): a transliterated name glossed with its original.
       if (start === undefined && bracketedNameAfter(s, suffixStart, end)) start = hanRunStart(s, suffixStart);
       // 《联合报》: a title in book quotes that ends like a newspaper is one.
       if (start === undefined && type === 'media') start = bookTitleStart(s, end);
       if (start !== undefined && !countedOrCut(s, start)) {
-        start = withoutLeadingPlace(s, start, end);
+        start = withoutLeadingPlace(s, placeAcrossStart(s, start), end);
         out.push({ start, end, type, ...(brand && type === 'company' ? { brand } : {}) });
       }
       break;
