@@ -1,18 +1,18 @@
 import { debugEnabled, describeFsError, InputError } from './errors';
 import type { InputFile } from './expandInputs';
-import { readInput, type FileSnapshot } from './readInput';
+import { readInput, type Input } from './readInput';
 import type { Terminal } from './terminal';
 
 /**
- * The loop every command runs over its files: read each one (with the size limit), hand it to
+ * The loop every command runs over its files: read each one (with the size limits), hand it to
  * the command, and keep going when one fails, so that one unreadable file in a crawl of
  * thousands costs one line on stderr, not the run. Returns how many files failed.
  */
 export function forEachFile(
   files: readonly InputFile[],
   term: Terminal,
-  maxSize: number,
-  handle: (file: InputFile, snapshot: FileSnapshot) => void,
+  limits: { maxSize: number; wholeLimit: number },
+  handle: (file: InputFile, input: Input) => void,
 ): number {
   let errors = 0;
   let lastDraw = 0;
@@ -23,16 +23,16 @@ export function forEachFile(
       term.progress(`[${i + 1}/${files.length}] ${file.path}`);
       lastDraw = now;
     }
-    let snapshot: FileSnapshot;
+    let input: Input;
     try {
-      snapshot = readInput(file.path, maxSize);
+      input = readInput(file.path, limits.maxSize, limits.wholeLimit);
     } catch (err) {
       term.warn(`cannot read ${file.path}: ${describeFsError(err)}`);
       errors++;
       return;
     }
     try {
-      handle(file, snapshot);
+      handle(file, input);
     } catch (err) {
       reportFailure(term, file.path, err);
       errors++;

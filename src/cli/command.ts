@@ -1,4 +1,5 @@
 import { parseByteSize } from './byteSize';
+import { DEFAULT_PIECE_BYTES } from './fileInPieces';
 import { UsageError } from './errors';
 import type { OptionSpecs, ParsedArgs } from './parseArgs';
 import type { Terminal } from './terminal';
@@ -41,4 +42,21 @@ export function maxSizeOption(args: ParsedArgs, command: string): number {
 export function requireFiles(args: ParsedArgs, command: string): string[] {
   if (args.positionals.length === 0) throw new UsageError('no file given', command);
   return args.positionals;
+}
+
+/** Options of the commands that read large files in pieces. */
+export const PIECE_OPTIONS: OptionSpecs = {
+  'piece-size': { type: 'string' },
+};
+
+export const PIECE_OPTIONS_HELP = `  --piece-size N   read a file larger than N (default 1MB) in pieces of about N:
+                   memory stays bounded, the output is the same`;
+
+export function pieceSizeOption(args: ParsedArgs, command: string): number {
+  const text = args.value('piece-size');
+  if (text === undefined) return DEFAULT_PIECE_BYTES;
+  const size = parseByteSize(text);
+  // Below a few KB the windows would be mostly overlap.
+  if (size === undefined || size < 4096) throw new UsageError(`bad --piece-size '${text}' (at least 4k; examples: 1MB, 64k)`, command);
+  return size;
 }

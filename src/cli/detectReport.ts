@@ -46,26 +46,40 @@ export function detectTableHeader(fileWidth: number): string {
  *       3:7-3:10      mojibake-gbk  0.97  "鍙傛暟" → "参数"
  *                     plan: encode gbk → decode utf-8      (with --verbose)
  */
-export function detectTableRows(file: string, analysis: FileAnalysis, fileWidth: number, verbose: boolean): string {
+export function detectTableRows(file: string, analysis: FileAnalysis, rows: readonly IssueRow[], fileWidth: number, verbose: boolean): string {
   const { detection, issues } = analysis;
   const verdict = detection.binary ? 'binary' : analysis.garbled ? 'garbled' : 'clean';
   const counts = detection.binary ? 'not analysed' : countsByKind(issues) || '-';
   let out = `${padToWidth(file, fileWidth)}  ${detection.encoding.padEnd(ENCODING_WIDTH)}${verdict.padEnd(VERDICT_WIDTH)}${counts}\n`;
-  if (issues.length === 0) return out;
+  if (rows.length === 0) return out;
 
-  const positions = new TextPositions(detection.text);
-  const shown = verbose ? issues : issues.slice(0, ISSUE_ROWS);
-  const kindWidth = shown.reduce((w, i) => Math.max(w, i.kind.length), 0);
-  for (const issue of shown) {
-    const where = `${positions.format(issue.start)}-${positions.format(issue.end)}`;
-    const excerpt = quote(detection.text.slice(issue.start, issue.end));
+  const shown = verbose ? rows : rows.slice(0, ISSUE_ROWS);
+  const kindWidth = shown.reduce((w, r) => Math.max(w, r.issue.kind.length), 0);
+  for (const { issue, where, excerpt } of shown) {
     const fix =
       issue.replacement === '' ? ' → (removed)' : issue.replacement !== undefined ? ` → ${quote(issue.replacement)}` : issue.lossy ? ' (lost)' : '';
-    out += `  ${where.padEnd(13)} ${issue.kind.padEnd(kindWidth)}  ${issue.confidence.toFixed(2)}  ${excerpt}${fix}\n`;
+    out += `  ${where.padEnd(13)} ${issue.kind.padEnd(kindWidth)}  ${issue.confidence.toFixed(2)}  ${quote(excerpt)}${fix}\n`;
     if (verbose && issue.plan.length) out += `  ${''.padEnd(13)} plan: ${issue.plan.join(' → ')}\n`;
   }
-  if (shown.length < issues.length) out += `  … ${issues.length - shown.length} more (--verbose shows all)\n`;
+  if (shown.length < rows.length) out += `  … ${rows.length - shown.length} more (--verbose shows all)\n`;
   return out;
+}
+
+/** One issue as the table shows it: where (`line:column-line:column`) and the text it covers. */
+export interface IssueRow {
+  issue: GarbleIssue;
+  where: string;
+  excerpt: string;
+}
+
+/** The rows of issues whose offsets are into `text`. */
+export function issueRows(text: string, issues: readonly GarbleIssue[]): IssueRow[] {
+  const positions = new TextPositions(text);
+  return issues.map((issue) => ({
+    issue,
+    where: `${positions.format(issue.start)}-${positions.format(issue.end)}`,
+    excerpt: text.slice(issue.start, issue.end),
+  }));
 }
 
 /** `mojibake-gbk 3, pinyin-annotation 12`, in the order the kinds are declared. */

@@ -30,8 +30,9 @@ export function analyzeFile(bytes: Uint8Array, options: AnalyzeOptions = {}): Fi
       plan: [`decode ${detection.encoding}`, 'encode utf-8'],
     });
   }
-  issues.push(...analyzeText(detection.text, options));
+  // No spread of the issues into a call: a large file has more of them than a call has room for arguments.
+  for (const issue of analyzeText(detection.text, options)) issues.push(issue);
   const garbled = issues.length > 0;
-  const confidence = garbled ? Math.max(...issues.map((i) => i.confidence)) : detection.confidence;
+  const confidence = garbled ? issues.reduce((m, i) => Math.max(m, i.confidence), 0) : detection.confidence;
   return { detection, issues, garbled, confidence };
 }

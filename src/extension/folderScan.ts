@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { detectEncoding, type GarbleIssue } from '../core';
+import { FileChangedError } from '../files/replaceFile';
 import { AnalysisCancelled, analyzeInChunks, repairInChunks } from './chunkedAnalysis';
+import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { describeCounts } from './garbleKindLabels';
 import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from './settings';
-import { encodingLabel, writeBackup } from './wrongEncoding';
+import { encodingLabel } from './wrongEncoding';
 
 /** Folders no reader wants scanned, on top of `zhlens.ignore`. */
 const ALWAYS_EXCLUDED = ['**/.git/**', '**/node_modules/**', '**/*.orig'];
@@ -24,8 +26,8 @@ export interface FolderReport {
 interface ScannedFile {
   uri: vscode.Uri;
   path: string;
-  mtime: number;
-  bytes: Uint8Array;
+  /** The bytes as scanned: a fix replaces the file only while it still holds them. */
+  read: FileRead;
   bom: boolean;
   text: string;
 }
@@ -35,12 +37,18 @@ interface ScannedFile {
  * report in the output channel. Files are judged on their bytes, as the CLI does: a legacy
  * encoding is reported (Convert File to UTF-8 handles it), binary and oversized files are
  * skipped. Fix writes only after the reader confirms, only UTF-8 files, only files without
- * unsaved changes in an editor and unchanged on disk since the scan.
+ * unsaved changes in an editor and unchanged on disk since the scan (byte for byte), each
+ * through a temporary file renamed over it (`fileRewrite.ts`).
  */
 export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', output: vscode.OutputChannel): Promise<FolderReport | undefined> {
   const settings = readSettings(folder);
   if (mode === 'fix' && !vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens does not write files in an untrusted workspace. Trust the workspace to fix a folder.'));
+    return undefined;
+  }
+  // A virtual file system offers no temporary file and rename (package.json declares this limit).
+  if (mode === 'fix' && folder.scheme !== 'file' && folder.scheme !== 'vscode-remote') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens fixes folders on disk only; {0} is in a virtual file system.', vscode.workspace.asRelativePath(folder)));
     return undefined;
   }
   const report: FolderReport = { folder: folder.fsPath, files: [], cancelled: false };
@@ -86,17 +94,16 @@ export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', outpu
 }
 
 async function judgeFile(uri: vscode.Uri, path: string, settings: ZhlensSettings, token: vscode.CancellationToken): Promise<FileVerdict | { file: ScannedFile; verdict: FileVerdict }> {
-  const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.size > Math.min(settings.sizeLimitBytes, HARD_SIZE_LIMIT_BYTES)) return { kind: 'skipped', reason: vscode.l10n.t('larger than the size limit') };
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  const detection = detectEncoding(bytes);
+  const read = await readForRewrite(uri, Math.min(settings.sizeLimitBytes, HARD_SIZE_LIMIT_BYTES));
+  if (read === 'too-large') return { kind: 'skipped', reason: vscode.l10n.t('larger than the size limit') };
+  const detection = detectEncoding(read.bytes);
   if (detection.binary) return { kind: 'skipped', reason: vscode.l10n.t('binary') };
   if (detection.encoding !== 'utf-8') {
     return settings.kinds.includes('wrong-encoding') ? { kind: 'wrong-encoding', encoding: encodingLabel(detection.encoding) } : { kind: 'clean' };
   }
   const issues = await analyzeInChunks(detection.text, { kinds: settings.kinds }, token);
   if (!issues.length) return { kind: 'clean' };
-  const file: ScannedFile = { uri, path, mtime: stat.mtime, bytes, bom: detection.bom, text: detection.text };
+  const file: ScannedFile = { uri, path, read, bom: detection.bom, text: detection.text };
   return { file, verdict: { kind: 'garbled', issues, fixable: issues.filter((i) => i.replacement !== undefined).length } };
 }
 
@@ -122,15 +129,13 @@ async function fixFile(file: ScannedFile, settings: ZhlensSettings): Promise<Fil
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
   if (open?.isDirty) return { kind: 'skipped', reason: vscode.l10n.t('unsaved changes in an editor') };
   const repair = await repairInChunks(file.text, { kinds: settings.kinds, script: settings.preferredScript });
-  const now = await vscode.workspace.fs.stat(file.uri);
-  if (now.mtime !== file.mtime) return { kind: 'skipped', reason: vscode.l10n.t('changed on disk during the scan') };
   const body = new TextEncoder().encode(repair.text);
   const bytes = file.bom ? new Uint8Array([...UTF8_BOM, ...body]) : body;
   try {
-    const backup = settings.backupOnConvert ? await writeBackup(file.uri, file.bytes) : undefined;
-    await vscode.workspace.fs.writeFile(file.uri, bytes);
+    const backup = await rewriteFile(file.read, bytes, settings.backupOnConvert);
     return { kind: 'fixed', spans: repair.applied.length, backup: backup && vscode.workspace.asRelativePath(backup, false) };
   } catch (e) {
+    if (e instanceof FileChangedError) return { kind: 'skipped', reason: vscode.l10n.t('changed on disk during the scan') };
     return { kind: 'skipped', reason: vscode.l10n.t('could not write: {0}', e instanceof Error ? e.message : String(e)) };
   }
 }

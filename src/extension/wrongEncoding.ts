@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectEncoding, type ByteDetection, type DetectedEncoding } from '../core';
+import { FileChangedError } from '../files/replaceFile';
+import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import type { WrongEncoding } from './garbleFindings';
 import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from './settings';
 
@@ -63,22 +65,22 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 }
 
 /** The file's bytes and their detected encoding; a message and undefined when there is no text to detect. */
-async function readAndDetect(uri: vscode.Uri): Promise<{ bytes: Uint8Array; detection: ByteDetection } | undefined> {
+async function readAndDetect(uri: vscode.Uri): Promise<{ file: FileRead; detection: ByteDetection } | undefined> {
   if (!hasBytes(uri)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: only a file saved on disk has bytes to check; save this document first.'));
     return undefined;
   }
-  const bytes = await readBytes(uri, HARD_SIZE_LIMIT_BYTES);
-  if (bytes === 'too-large') {
+  const file = await readForRewrite(uri, HARD_SIZE_LIMIT_BYTES);
+  if (file === 'too-large') {
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} is larger than 50 MB; its encoding is not checked.', path.basename(uri.fsPath)));
     return undefined;
   }
-  const detection = detectEncoding(bytes);
+  const detection = detectEncoding(file.bytes);
   if (detection.binary) {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is a binary file; it has no text encoding.', path.basename(uri.fsPath)));
     return undefined;
   }
-  return { bytes, detection };
+  return { file, detection };
 }
 
 /**
@@ -104,29 +106,11 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
   return reopened;
 }
 
-/** `FILE.orig`, or `FILE.orig.2`, ... when an earlier backup is there: a backup is never overwritten. */
-async function freeBackupUri(uri: vscode.Uri): Promise<vscode.Uri> {
-  for (let n = 1; ; n++) {
-    const candidate = uri.with({ path: `${uri.path}.orig${n === 1 ? '' : `.${n}`}` });
-    try {
-      await vscode.workspace.fs.stat(candidate);
-    } catch {
-      return candidate;
-    }
-  }
-}
-
-/** Copy `bytes` to a fresh `FILE.orig` next to the file; returns where. */
-export async function writeBackup(uri: vscode.Uri, bytes: Uint8Array): Promise<vscode.Uri> {
-  const backup = await freeBackupUri(uri);
-  await vscode.workspace.fs.writeFile(backup, bytes);
-  return backup;
-}
-
 /**
  * Rewrite the file as UTF-8 from its own bytes decoded in their detected encoding: never from
  * the editor's text, which lost the characters it could not decode. Refused in untrusted
- * workspaces, for documents with unsaved changes, and when the file changes on disk meanwhile.
+ * workspaces, for documents with unsaved changes, and when the file changes on disk meanwhile;
+ * on a write error the file is left as it was (`fileRewrite.ts`).
  */
 export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSettings): Promise<boolean> {
   const name = path.basename(uri.fsPath);
@@ -139,10 +123,9 @@ export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSetting
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} has unsaved changes; save or revert them before converting the file.', name));
     return false;
   }
-  const before = await vscode.workspace.fs.stat(uri);
   const read = await readAndDetect(uri);
   if (!read) return false;
-  const { bytes: original, detection } = read;
+  const { detection } = read;
   if (detection.encoding === 'utf-8') {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already UTF-8.', name));
     return false;
@@ -157,16 +140,15 @@ export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSetting
     );
     if (answer !== convert) return false;
   }
-  const now = await vscode.workspace.fs.stat(uri);
-  if (now.mtime !== before.mtime || now.size !== before.size) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} changed on disk while it was being converted; nothing was written. Try again.', name));
-    return false;
-  }
-  const backup = settings.backupOnConvert ? await writeBackup(uri, original) : undefined;
+  let backup: vscode.Uri | undefined;
   try {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(detection.text));
+    backup = await rewriteFile(read.file, new TextEncoder().encode(detection.text), settings.backupOnConvert);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('zhlens could not write {0}: {1}', name, e instanceof Error ? e.message : String(e)));
+    if (e instanceof FileChangedError) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} changed on disk while it was being converted; nothing was written. Try again.', name));
+    } else {
+      void vscode.window.showErrorMessage(vscode.l10n.t('zhlens could not write {0}: {1}', name, e instanceof Error ? e.message : String(e)));
+    }
     return false;
   }
   // An open editor still decodes the file the old way; reopening it as UTF-8 shows the new bytes.

@@ -20,6 +20,18 @@ export interface WorkerConfig {
   /** Int32 [inputs run, input length, input mode] followed by the input's bytes. */
   shared: SharedArrayBuffer;
   maxInputBytes: number;
+  /**
+   * Fast mode: inputs of at most this many characters (bytes for byte inputs), and no 64 KB
+   * scaling inputs. Short inputs keep each run in the tens of microseconds on clean text.
+   */
+  maxChars?: number;
+  /**
+   * Take coverage after every Nth input instead of after each. A batch that reached new code is
+   * run again input by input to find which inputs to keep, so sampling loses no corpus entry.
+   * 0 turns block coverage off (it makes the core run about ten times slower): the inputs are
+   * then mutations of the seeds alone, one to four deep.
+   */
+  coverageEvery?: number;
 }
 
 const config = workerData as WorkerConfig;
@@ -70,30 +82,36 @@ function post<T>(method: string, params?: object): T {
   });
   return result as T;
 }
-post('Profiler.enable');
-post('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
+const coverageEvery = config.coverageEvery ?? 1;
+if (coverageEvery > 0) {
+  post('Profiler.enable');
+  post('Profiler.startPreciseCoverage', { callCount: false, detailed: true });
+}
 
 interface Coverage {
   result: { url: string; functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[] }[];
 }
 const seen = new Set<number>();
 let ownUrl: string | undefined;
-function newFeatures(): number {
-  let added = 0;
+/** The coverage keys reached since the last take that no kept input reached; not yet recorded. */
+function unseenFeatures(): Set<number> {
+  const unseen = new Set<number>();
   for (const script of post<Coverage>('Profiler.takePreciseCoverage').result) {
     if (ownUrl === undefined && script.url.endsWith('fuzzWorker.js')) ownUrl = script.url;
     if (script.url !== ownUrl) continue;
     for (const f of script.functions) {
       for (const range of f.ranges) {
         const key = range.startOffset * 4_194_304 + range.endOffset * 2 + (range.count > 0 ? 1 : 0);
-        if (!seen.has(key)) {
-          seen.add(key);
-          added++;
-        }
+        if (!seen.has(key)) unseen.add(key);
       }
     }
   }
-  return added;
+  return unseen;
+}
+function newFeatures(): number {
+  const unseen = unseenFeatures();
+  for (const key of unseen) seen.add(key);
+  return unseen.size;
 }
 
 function publish(input: Input): void {
@@ -128,11 +146,18 @@ function minimize(input: Input, message: string): Input {
   return best;
 }
 
-const seeds = loadSeeds(config.root).map((s): Input => ({ mode: 0, bytes: s.bytes }));
+const maxChars = config.maxChars;
+// In fast mode a seed is cut to a window of the input size at a random place, so that every part
+// of the samples can still be reached.
+const seeds = loadSeeds(config.root).map((s): Input => {
+  if (maxChars === undefined || s.bytes.length <= maxChars) return { mode: 0, bytes: s.bytes };
+  const at = random.int(0, s.bytes.length - maxChars);
+  return { mode: 0, bytes: s.bytes.subarray(at, at + maxChars) };
+});
 const corpus: Input[] = [...seeds];
 const MAX_CORPUS = 20_000;
 /** Most inputs stay small, for throughput; one in fifty may grow to 64 KB, for scaling. */
-const runBytes = () => (random.next() < 0.02 ? 64 * 1024 : 1024);
+const runBytes = () => (maxChars !== undefined ? maxChars * 2 : random.next() < 0.02 ? 64 * 1024 : 1024);
 
 function nextInput(): Input {
   const parent = random.next() < 0.8 && corpus.length > seeds.length ? corpus[random.int(seeds.length, corpus.length - 1)] : random.pick(corpus);
@@ -142,12 +167,13 @@ function nextInput(): Input {
   let input: Input = asText && parent.mode === 0 ? fromText(Buffer.from(parent.bytes).toString('utf8')) : parent;
   for (let k = random.int(1, 4); k > 0; k--) {
     if (input.mode === 1) input = fromText(mutateText(textOf(input), Buffer.from(other.bytes).toString('utf8'), random).slice(0, limit / 2));
-    else input = { mode: 0, bytes: mutateBytes(input.bytes, other.bytes, random).subarray(0, limit) };
+    else input = { mode: 0, bytes: mutateBytes(input.bytes, other.bytes, random).subarray(0, maxChars ?? limit) };
   }
   return input;
 }
 
 // Time per character, over inputs long enough for the clock to mean something.
+const TIMED_LENGTH = Math.min(256, (maxChars ?? 512) / 2);
 const perChar: number[] = [];
 const reported = new Set<string>();
 /** The scaling check runs the input 7 times over; once a minute is enough to sample slow paths. */
@@ -168,7 +194,27 @@ function growth(input: Input): { ratio: number; ms: number[] } {
 // Warm-up before the first published input: the character model, the OpenCC tables and the
 // pinyin dictionary load on first use, which would otherwise count against the first input's time.
 for (const seed of seeds.slice(0, 20)) runTargets(seed);
-newFeatures();
+if (coverageEvery > 0) newFeatures();
+
+/** Inputs run since the last coverage take. */
+const batch: Input[] = [];
+
+/** Keeps the inputs of the batch that reached new code. */
+function keepNewInputs(): void {
+  if (batch.length === 1) {
+    if (newFeatures() > 0 && corpus.length < MAX_CORPUS) corpus.push(batch[0]);
+    return;
+  }
+  if (unseenFeatures().size === 0) return;
+  for (const input of batch) {
+    try {
+      runTargets(input);
+    } catch {
+      // Reported when it first ran.
+    }
+    if (newFeatures() > 0 && corpus.length < MAX_CORPUS) corpus.push(input);
+  }
+}
 
 let executed = 0;
 let lastReport = performance.now();
@@ -197,7 +243,7 @@ for (;;) {
       }
       port.postMessage({ type: 'crash', message: failure, stack, mode: small.mode, bytes: Buffer.from(small.bytes).toString('base64') });
     }
-  } else if (length >= 256) {
+  } else if (length >= TIMED_LENGTH) {
     perChar.push(ms / length);
     if (perChar.length > 4000) perChar.splice(0, 2000);
     const median = [...perChar].sort((a, b) => a - b)[perChar.length >> 1];
@@ -208,7 +254,13 @@ for (;;) {
       port.postMessage({ type: 'slow', superLinear: g.ratio > 10, ms: g.ms, usPerChar: (1000 * ms) / length, medianUsPerChar: 1000 * median, length, mode: input.mode, bytes: Buffer.from(input.bytes).toString('base64') });
     }
   }
-  if (newFeatures() > 0 && corpus.length < MAX_CORPUS) corpus.push(input);
+  if (coverageEvery > 0) {
+    batch.push(input);
+    if (batch.length >= coverageEvery) {
+      keepNewInputs();
+      batch.length = 0;
+    }
+  }
   const now = performance.now();
   if (now - lastReport > 5000) {
     const sorted = [...perChar].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 /**
- * `zhlens repair --in-place` must never lose a file: these tests drive the replacement step
- * directly, changing the file between the read and the write the way a concurrent editor would.
+ * `zhlens repair --in-place` and the editor's Convert to UTF-8 must never lose a file: these
+ * tests drive the replacement step (src/files/replaceFile.ts) directly, changing the file between
+ * the read and the write the way a concurrent editor would.
  * Text: samples/yizhuang-article (see cli.test.ts).
  */
 import assert from 'node:assert/strict';
@@ -8,13 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { readInput } from '../../src/cli/readInput';
-import { FileChangedError, replaceInPlace, writeFileAtomic } from '../../src/cli/replaceFile';
+import { FileChangedError, readSnapshot, replaceInPlace, writeFileAtomic } from '../../src/files/replaceFile';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article');
 const repaired = fs.readFileSync(path.join(SAMPLES, 'repaired.txt'));
 const simplified = fs.readFileSync(path.join(SAMPLES, 'simplified.txt'));
-const MAX = 1 << 20;
 
 let dir: string;
 before(() => {
@@ -33,8 +32,8 @@ const leftovers = (name: string) => fs.readdirSync(dir).filter((n) => n.startsWi
 test('replaces the file, keeps its mode, writes the backup', () => {
   const file = fresh('a.txt', repaired);
   fs.chmodSync(file, 0o604);
-  const snapshot = readInput(file, MAX);
-  const result = replaceInPlace(snapshot, simplified, { backup: true });
+  const snapshot = readSnapshot(file);
+  const result = replaceInPlace(snapshot, simplified, { backupPath: `${file}.orig` });
   assert.equal(result.backupPath, `${file}.orig`);
   assert.ok(fs.readFileSync(file).equals(simplified));
   assert.ok(fs.readFileSync(`${file}.orig`).equals(repaired));
@@ -44,10 +43,10 @@ test('replaces the file, keeps its mode, writes the backup', () => {
 
 test('refuses when the file grew after it was read, and leaves it as it is now', () => {
   const file = fresh('b.txt', repaired);
-  const snapshot = readInput(file, MAX);
+  const snapshot = readSnapshot(file);
   fs.appendFileSync(file, '\n');
   const now = fs.readFileSync(file);
-  assert.throws(() => replaceInPlace(snapshot, simplified, { backup: true }), FileChangedError);
+  assert.throws(() => replaceInPlace(snapshot, simplified, { backupPath: `${file}.orig` }), FileChangedError);
   assert.ok(fs.readFileSync(file).equals(now));
   assert.ok(!fs.existsSync(`${file}.orig`), 'the backup of a refused write is removed');
   assert.deepEqual(leftovers('b.txt'), []);
@@ -56,20 +55,20 @@ test('refuses when the file grew after it was read, and leaves it as it is now',
 test('refuses a same-size edit that kept the modification time', () => {
   // repaired.txt and simplified.txt have the same length (8,121 bytes); only the bytes tell them apart.
   const file = fresh('c.txt', repaired);
-  const snapshot = readInput(file, MAX);
+  const snapshot = readSnapshot(file);
   const { atime, mtime } = fs.statSync(file);
   fs.writeFileSync(file, simplified);
   fs.utimesSync(file, atime, mtime);
-  assert.throws(() => replaceInPlace(snapshot, Buffer.from('x'), { backup: false }), FileChangedError);
+  assert.throws(() => replaceInPlace(snapshot, Buffer.from('x'), {}), FileChangedError);
   assert.ok(fs.readFileSync(file).equals(simplified));
 });
 
 test('refuses when the file was replaced by another one (new inode)', () => {
   const file = fresh('d.txt', repaired);
-  const snapshot = readInput(file, MAX);
+  const snapshot = readSnapshot(file);
   fs.writeFileSync(`${file}.new`, repaired);
   fs.renameSync(`${file}.new`, file);
-  assert.throws(() => replaceInPlace(snapshot, simplified, { backup: false }), FileChangedError);
+  assert.throws(() => replaceInPlace(snapshot, simplified, {}), FileChangedError);
   assert.ok(fs.readFileSync(file).equals(repaired));
 });
 
@@ -77,7 +76,7 @@ test('through a symbolic link, the target is replaced and the link stays a link'
   const target = fresh('e.txt', repaired);
   const link = path.join(dir, 'e-link.txt');
   fs.symlinkSync(target, link);
-  replaceInPlace(readInput(link, MAX), simplified, { backup: false });
+  replaceInPlace(readSnapshot(link), simplified, {});
   assert.ok(fs.lstatSync(link).isSymbolicLink());
   assert.ok(fs.readFileSync(target).equals(simplified));
 });

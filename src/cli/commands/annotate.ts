@@ -5,7 +5,7 @@ import { annotateJson, annotateListing } from '../annotateReport';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, requireFiles, type Command } from '../command';
 import { describeFsError, InputError, UsageError } from '../errors';
 import type { ParsedArgs } from '../parseArgs';
-import { readInput } from '../readInput';
+import { readWhole } from '../readInput';
 import type { Terminal } from '../terminal';
 
 export const annotateCommand: Command = {
@@ -37,7 +37,7 @@ function runAnnotate(args: ParsedArgs, term: Terminal): number {
   const file = files[0];
   let bytes: Buffer;
   try {
-    bytes = readInput(file, maxSize).bytes;
+    bytes = readWhole(file, maxSize).bytes;
   } catch (err) {
     throw new InputError(`cannot read ${file}: ${describeFsError(err)}`);
   }

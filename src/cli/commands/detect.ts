@@ -1,7 +1,8 @@
-import { ALL_GARBLE_KINDS, analyzeFile, type AnalyzeOptions, type GarbleKind } from '../../core';
+import { ALL_GARBLE_KINDS, analyzeFile, type AnalyzeOptions, type FileAnalysis, type GarbleKind } from '../../core';
 import { forEachFile, summaryLine } from '../batch';
-import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, requireFiles, type Command } from '../command';
-import { detectJsonLine, detectTableHeader, detectTableRows, TABLE_HEADER } from '../detectReport';
+import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, pieceSizeOption, PIECE_OPTIONS, PIECE_OPTIONS_HELP, requireFiles, type Command } from '../command';
+import { detectJsonLine, detectTableHeader, detectTableRows, issueRows, TABLE_HEADER, type IssueRow } from '../detectReport';
+import { detectInPieces } from '../fileInPieces';
 import { displayWidth } from '../displayWidth';
 import { UsageError } from '../errors';
 import { expandInputs } from '../expandInputs';
@@ -27,6 +28,7 @@ Options:
   -v, --verbose    list every issue and the steps that would repair it
   --kinds LIST     look only for these kinds, comma-separated:
                    ${ALL_GARBLE_KINDS.join(', ')}
+${PIECE_OPTIONS_HELP}
 ${COMMON_OPTIONS_HELP}
 
 Binary files are not analysed: their line says "garbled": false with no issues, and the
@@ -39,6 +41,7 @@ Examples:
   zhlens detect 'crawl/**/*.txt'`,
   options: {
     ...COMMON_OPTIONS,
+    ...PIECE_OPTIONS,
     json: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     kinds: { type: 'string' },
@@ -48,6 +51,7 @@ Examples:
 
 function runDetect(args: ParsedArgs, term: Terminal): number {
   const maxSize = maxSizeOption(args, 'detect');
+  const pieceBytes = pieceSizeOption(args, 'detect');
   const analyzeOptions: AnalyzeOptions = { kinds: kindsOption(args) };
   const json = args.flag('json');
   const verbose = args.flag('verbose');
@@ -61,8 +65,14 @@ function runDetect(args: ParsedArgs, term: Terminal): number {
   let garbled = 0;
   let clean = 0;
   let binary = 0;
-  const errors = forEachFile(files, term, maxSize, (file, { bytes }) => {
-    const analysis = analyzeFile(bytes, analyzeOptions);
+  const errors = forEachFile(files, term, { maxSize, wholeLimit: pieceBytes }, (file, input) => {
+    let analysis: FileAnalysis;
+    let rows: IssueRow[] | undefined;
+    if (input.kind === 'whole') {
+      analysis = analyzeFile(input.bytes, analyzeOptions);
+    } else {
+      ({ analysis, rows } = detectInPieces(input, pieceBytes, analyzeOptions, !json));
+    }
     if (analysis.detection.binary) {
       binary++;
       if (json) term.warn(`${file.path}: binary file, not analysed`);
@@ -72,7 +82,8 @@ function runDetect(args: ParsedArgs, term: Terminal): number {
       term.print(detectTableHeader(fileWidth));
       headerPrinted = true;
     }
-    term.print(json ? `${detectJsonLine(file.path, analysis)}\n` : detectTableRows(file.path, analysis, fileWidth, verbose));
+    if (json) term.print(`${detectJsonLine(file.path, analysis)}\n`);
+    else term.print(detectTableRows(file.path, analysis, rows ?? issueRows(analysis.detection.text, analysis.issues), fileWidth, verbose));
   });
 
   const failed = errors + problems.length;

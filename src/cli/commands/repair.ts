@@ -2,13 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScriptTarget } from '../../core';
 import { forEachFile, summaryLine } from '../batch';
-import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, requireFiles, type Command } from '../command';
+import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, pieceSizeOption, PIECE_OPTIONS, PIECE_OPTIONS_HELP, requireFiles, type Command } from '../command';
 import { describeFsError, InputError, UsageError } from '../errors';
 import { expandInputs, type InputFile } from '../expandInputs';
 import type { ParsedArgs } from '../parseArgs';
-import type { FileSnapshot } from '../readInput';
-import { repairFileBytes, type RepairedFile } from '../repairedBytes';
-import { replaceInPlace, writeFileAtomic } from '../replaceFile';
+import { BackupExistsError, FileChangedError, replaceInPlace, replaceWithTemporary, TemporaryFile, writeFileAtomic, type FileSnapshot } from '../../files/replaceFile';
+import { repairInPieces, type RepairedInPieces } from '../fileInPieces';
+import type { LargeInput, WholeInput } from '../readInput';
+import { repairFileBytes } from '../repairedBytes';
 import type { Terminal } from '../terminal';
 
 const SCRIPTS: readonly ScriptTarget[] = ['keep', 'simplified', 'traditional'];
@@ -32,6 +33,7 @@ Options:
                    bytes are kept as FILE.orig
   --no-backup      with --in-place: keep no FILE.orig
   -v, --verbose    also name the files that needed no change
+${PIECE_OPTIONS_HELP}
 ${COMMON_OPTIONS_HELP}
 
 --in-place refuses to overwrite an existing FILE.orig, and leaves a file alone when it changed
@@ -44,6 +46,7 @@ Examples:
   zhlens repair --in-place 'crawl/**/*.txt'`,
   options: {
     ...COMMON_OPTIONS,
+    ...PIECE_OPTIONS,
     script: { type: 'string' },
     out: { type: 'string', short: 'o' },
     'in-place': { type: 'boolean', short: 'i' },
@@ -65,6 +68,7 @@ function isRepairByproduct(name: string): boolean {
 
 function runRepair(args: ParsedArgs, term: Terminal): number {
   const maxSize = maxSizeOption(args, 'repair');
+  const pieceBytes = pieceSizeOption(args, 'repair');
   const script = scriptOption(args);
   const verbose = args.flag('verbose');
   const { files, problems, batch } = expandInputs(requireFiles(args, 'repair'), { ignoreFile: isRepairByproduct });
@@ -75,42 +79,23 @@ function runRepair(args: ParsedArgs, term: Terminal): number {
   let unchanged = 0;
   let binary = 0;
   const written = new Map<string, string>();
-  const errors = forEachFile(files, term, maxSize, (file, snapshot) => {
-    const result = repairFileBytes(snapshot.bytes, script);
-    if (result.detection.binary) {
-      if (destination.kind === 'stdout') throw new InputError(`cannot repair ${file.path}: binary file`);
+  const errors = forEachFile(files, term, { maxSize, wholeLimit: pieceBytes }, (file, input) => {
+    const result = input.kind === 'whole' ? repairWhole(file, input, script, destination, term, written) : repairLarge(file, input, pieceBytes, script, destination, term, written);
+    if (result.binary) {
       binary++;
       if (verbose || !batch) term.warn(`${file.path}: binary file, skipped`);
       return;
     }
-    if (result.detection.undecodable > 0) {
-      const n = result.detection.undecodable;
-      term.warn(`${file.path}: ${n} byte${n === 1 ? ' is' : 's are'} not valid ${result.detection.encoding}; written as U+FFFD`);
+    if (result.undecodable > 0) {
+      const n = result.undecodable;
+      term.warn(`${file.path}: ${n} byte${n === 1 ? ' is' : 's are'} not valid ${result.encoding}; written as U+FFFD`);
     }
-    if (destination.kind === 'stdout') {
-      term.print(result.bytes);
-      return;
-    }
-    if (destination.kind === 'in-place') {
-      if (!result.changed) {
-        unchanged++;
-        if (verbose) term.print(`unchanged ${file.path}\n`);
-        return;
-      }
-      const { backupPath } = writing(file.path, () => replaceInPlace(snapshot, result.bytes, { backup: destination.backup }));
-      repaired++;
-      term.print(`repaired ${file.path}: ${describeRepair(result)}${backupPath ? ` (original in ${backupPath})` : ''}\n`);
-      return;
-    }
-    const target = destination.kind === 'file' ? destination.file : path.join(destination.dir, file.relative);
-    writeCopy(file, snapshot, target, result, written);
-    if (result.changed) {
-      repaired++;
-      term.print(`repaired ${file.path} → ${target}: ${describeRepair(result)}\n`);
-    } else {
-      unchanged++;
-      if (verbose) term.print(`unchanged ${file.path} → ${target}\n`);
-    }
+    if (destination.kind === 'stdout') return;
+    if (result.changed) repaired++;
+    else unchanged++;
+    const to = result.target ? ` → ${result.target}` : '';
+    if (result.changed) term.print(`repaired ${file.path}${to}: ${describeRepair(result)}${result.backupPath ? ` (original in ${result.backupPath})` : ''}\n`);
+    else if (verbose) term.print(`unchanged ${file.path}${to}\n`);
   });
 
   const failed = errors + problems.length;
@@ -148,17 +133,113 @@ function destinationOption(args: ParsedArgs, batch: boolean): Destination {
   return { kind: 'file', file: out };
 }
 
-/** Writes one repaired copy, never over its own input and never twice to the same place. */
-function writeCopy(file: InputFile, snapshot: FileSnapshot, target: string, result: RepairedFile, written: Map<string, string>): void {
+/** What became of one file, in the terms the report lines use. */
+interface RepairOutcome {
+  binary: boolean;
+  encoding: string;
+  applied: number;
+  flagged: number;
+  undecodable: number;
+  changed: boolean;
+  /** The copy written with --out. */
+  target?: string;
+  backupPath?: string;
+}
+
+function repairWhole(file: InputFile, input: WholeInput, script: ScriptTarget, destination: Destination, term: Terminal, written: Map<string, string>): RepairOutcome {
+  const result = repairFileBytes(input.bytes, script);
+  const outcome: RepairOutcome = {
+    binary: result.detection.binary,
+    encoding: result.detection.encoding,
+    applied: result.repair.applied.length,
+    flagged: result.repair.flagged.length,
+    undecodable: result.detection.undecodable,
+    changed: result.changed,
+  };
+  if (outcome.binary) {
+    if (destination.kind === 'stdout') throw new InputError(`cannot repair ${file.path}: binary file`);
+    return outcome;
+  }
+  if (destination.kind === 'stdout') {
+    term.print(result.bytes);
+  } else if (destination.kind === 'in-place') {
+    if (result.changed) {
+      const backupPath = destination.backup ? `${input.snapshot.path}.orig` : undefined;
+      outcome.backupPath = writing(file.path, () => replaceInPlace(input.snapshot, result.bytes, { backupPath })).backupPath;
+    }
+  } else {
+    const target = copyTarget(file, input.snapshot.path, destination, written);
+    writing(target, () => {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomic(target, result.bytes);
+    });
+    outcome.target = target;
+  }
+  return outcome;
+}
+
+/**
+ * A file above the piece size, repaired region by region: the repaired bytes stream to standard
+ * output or to a temporary file that replaces the target at the end, as for a whole file. The
+ * in-place check compares the file's SHA-256 with that of the bytes read.
+ */
+function repairLarge(file: InputFile, input: LargeInput, pieceBytes: number, script: ScriptTarget, destination: Destination, term: Terminal, written: Map<string, string>): RepairOutcome {
+  let target: string | undefined;
+  let temp: TemporaryFile | undefined;
+  if (destination.kind === 'in-place') {
+    target = fs.realpathSync(input.path);
+  } else if (destination.kind !== 'stdout') {
+    target = copyTarget(file, input.path, destination, written);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  }
+  // Messages name the file as the user gave it when it is replaced, the copy otherwise.
+  const shown = destination.kind === 'in-place' ? file.path : target!;
+  let result: RepairedInPieces;
+  try {
+    result = repairInPieces(input, pieceBytes, script, (bytes) => {
+      if (destination.kind === 'stdout') return term.print(bytes);
+      temp ??= writing(shown, () => TemporaryFile.beside(target!));
+      writing(shown, () => temp!.write(bytes));
+    });
+  } catch (err) {
+    temp?.discard();
+    throw err;
+  }
+  const { applied, flagged, undecodable, changed } = result;
+  const outcome: RepairOutcome = { binary: result.detection.binary, encoding: result.detection.encoding, applied, flagged, undecodable, changed };
+  if (outcome.binary) {
+    if (destination.kind === 'stdout') throw new InputError(`cannot repair ${file.path}: binary file`);
+    // Skipped: its copy's name stays free for another file, as for a binary file read whole.
+    if (destination.kind !== 'in-place') written.delete(path.resolve(target!));
+    return outcome;
+  }
+  if (destination.kind === 'stdout') return outcome;
+  // A file that decodes to no text at all writes nothing; its copy is still made.
+  temp ??= writing(shown, () => TemporaryFile.beside(target!));
+  if (destination.kind === 'in-place') {
+    if (!result.changed) {
+      temp.discard();
+      return outcome;
+    }
+    const snapshot: FileSnapshot = { path: input.path, stat: input.stat, content: { sha256: result.sha256 } };
+    const backupPath = destination.backup ? `${input.path}.orig` : undefined;
+    outcome.backupPath = writing(file.path, () => replaceWithTemporary(snapshot, temp!, { backupPath })).backupPath;
+    return outcome;
+  }
+  writing(target!, () => temp!.commitTo(target!));
+  outcome.target = target;
+  return outcome;
+}
+
+/** Where --out puts a file's copy: never over its own input and never twice in one run. */
+function copyTarget(file: InputFile, inputPath: string, destination: Destination, written: Map<string, string>): string {
+  const target = destination.kind === 'file' ? destination.file : destination.kind === 'folder' ? path.join(destination.dir, file.relative) : inputPath;
   const key = path.resolve(target);
-  if (key === path.resolve(snapshot.path)) throw new InputError(`${target} is the input itself; use --in-place to replace it`);
+  if (key === path.resolve(inputPath)) throw new InputError(`${target} is the input itself; use --in-place to replace it`);
   const earlier = written.get(key);
   if (earlier) throw new InputError(`${file.path} would overwrite ${target}, already written from ${earlier}`);
   written.set(key, file.path);
-  writing(target, () => {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    writeFileAtomic(target, result.bytes);
-  });
+  return target;
 }
 
 /** Runs a write, turning a file-system error into one line that names the file written. */
@@ -167,17 +248,18 @@ function writing<T>(target: string, write: () => T): T {
     return write();
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if (err instanceof FileChangedError) throw new InputError(`${target} changed on disk while it was being repaired; left as it is`);
+    if (err instanceof BackupExistsError) throw new InputError(`${err.backupPath} already exists; move it away or use --no-backup`);
     throw new InputError(`cannot write ${target}: ${describeFsError(err)}`);
   }
 }
 
 /** `gb18030 → utf-8, 12 fixes, 3 flagged` */
-function describeRepair(result: RepairedFile): string {
+function describeRepair(result: RepairOutcome): string {
   const parts: string[] = [];
-  if (result.detection.encoding !== 'utf-8') parts.push(`${result.detection.encoding} → utf-8`);
-  const fixes = result.repair.applied.length;
-  if (fixes) parts.push(`${fixes} fix${fixes === 1 ? '' : 'es'}`);
-  if (result.repair.flagged.length) parts.push(`${result.repair.flagged.length} flagged`);
-  if (result.detection.undecodable) parts.push(`${result.detection.undecodable} undecodable bytes`);
+  if (result.encoding !== 'utf-8') parts.push(`${result.encoding} → utf-8`);
+  if (result.applied) parts.push(`${result.applied} fix${result.applied === 1 ? '' : 'es'}`);
+  if (result.flagged) parts.push(`${result.flagged} flagged`);
+  if (result.undecodable) parts.push(`${result.undecodable} undecodable bytes`);
   return parts.join(', ') || 'rewritten';
 }

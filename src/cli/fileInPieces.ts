@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import type { AnalyzeOptions, ByteDetection, FileAnalysis, GarbleIssue, ScriptTarget } from '../core';
+import type { IssueRow } from './detectReport';
+import type { LargeInput } from './readInput';
+import { analyzedRegions, repairRegion, type TextRegion } from './textRegions';
+import { TextPositions } from './textPosition';
+import { detectFromSample, readPieces, type PieceReader, type TextPiece } from './textPieces';
+
+/**
+ * `detect` and `repair` for a file read in pieces (`textPieces.ts`) and analysed in overlapping
+ * windows (`textRegions.ts`): memory stays at a few pieces whatever the file's size, and the
+ * findings and the repaired bytes are those of the whole file, offsets included.
+ */
+
+/** The default size of a piece: large enough that the windows' overlap costs nothing measurable. */
+export const DEFAULT_PIECE_BYTES = 1 << 20;
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const NO_PLAN: string[] = [];
+
+export interface FileInPieces {
+  detection: ByteDetection;
+  regions: Iterable<TextRegion>;
+  /** Bytes that did not decode, counted as the pieces are read. */
+  undecodable(): number;
+  sha256(): string;
+}
+
+function withFile<T>(input: LargeInput, use: (fd: number) => T): T {
+  const fd = fs.openSync(input.path, 'r');
+  try {
+    return use(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function openPieces(fd: number, input: LargeInput, pieceBytes: number, options: AnalyzeOptions): FileInPieces {
+  const { detection, bomLength } = detectFromSample(fd, Number(input.stat.size));
+  if (detection.binary) return { detection, regions: [], undecodable: () => 0, sha256: () => '' };
+  const reader: PieceReader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
+  let undecodable = 0;
+  function* texts(pieces: Iterable<TextPiece>): Generator<string> {
+    for (const piece of pieces) {
+      undecodable += piece.undecodable;
+      yield piece.text;
+    }
+  }
+  return { detection, regions: analyzedRegions(texts(reader.pieces), options), undecodable: () => undecodable, sha256: reader.sha256 };
+}
+
+export interface DetectedInPieces {
+  /**
+   * As `analyzeFile` gives it, except that `detection.text` is empty (the text is never held
+   * whole) and, without rows, the issues carry no plan or replacement.
+   */
+  analysis: FileAnalysis;
+  /** The table rows of the issues, when asked for. */
+  rows?: IssueRow[];
+}
+
+/** `analyzeFile` for a large file. */
+export function detectInPieces(input: LargeInput, pieceBytes: number, options: AnalyzeOptions, withRows: boolean): DetectedInPieces {
+  return withFile(input, (fd) => {
+    const file = openPieces(fd, input, pieceBytes, options);
+    const issues: GarbleIssue[] = [];
+    const rows = withRows ? new RowsInPieces() : undefined;
+    let length = 0;
+    let head = '';
+    for (const region of file.regions) {
+      // Without rows only what the JSON line shows is kept: a large file can have 10⁵ issues.
+      for (const issue of region.issues) issues.push(rows ? issue : { kind: issue.kind, start: issue.start, end: issue.end, confidence: issue.confidence, plan: NO_PLAN });
+      rows?.add(region);
+      if (length === 0) head = region.text.slice(0, 64);
+      length += region.text.length;
+    }
+    const { detection } = file;
+    const wanted = (k: GarbleIssue['kind']) => !options.kinds || options.kinds.includes(k);
+    if (!detection.binary && detection.encoding !== 'utf-8' && wanted('wrong-encoding')) {
+      const wrong: GarbleIssue = { kind: 'wrong-encoding', start: 0, end: length, confidence: detection.confidence, plan: [`decode ${detection.encoding}`, 'encode utf-8'] };
+      issues.unshift(wrong);
+      rows?.rows.unshift({ issue: wrong, where: `1:1-${rows.format(length)}`, excerpt: head });
+    }
+    const garbled = issues.length > 0;
+    const confidence = garbled ? issues.reduce((m, i) => Math.max(m, i.confidence), 0) : detection.confidence;
+    return { analysis: { detection: { ...detection, text: '', undecodable: file.undecodable() }, issues, garbled, confidence }, rows: rows?.rows };
+  });
+}
+
+/** Line:column positions carried from region to region, so that rows name lines of the whole file. */
+class RowsInPieces {
+  readonly rows: IssueRow[] = [];
+  private lines = 0; // line breaks before the current region
+  private lineStart = 0; // whole-text offset of the line the current region starts in
+  private regionOffset = 0;
+  private positions = new TextPositions('');
+
+  add(region: TextRegion): void {
+    this.positions = new TextPositions(region.text);
+    this.regionOffset = region.offset;
+    for (const issue of region.issues) {
+      const excerpt = region.text.slice(issue.start - region.offset, issue.end - region.offset);
+      this.rows.push({ issue, where: `${this.format(issue.start)}-${this.format(issue.end)}`, excerpt });
+    }
+    const lastBreak = region.text.lastIndexOf('\n');
+    if (lastBreak >= 0) this.lineStart = region.offset + lastBreak + 1;
+    for (let i = region.text.indexOf('\n'); i >= 0; i = region.text.indexOf('\n', i + 1)) this.lines++;
+    this.regionOffset = region.offset + region.text.length;
+    this.positions = new TextPositions('');
+  }
+
+  /** `line:column` of a whole-text offset inside the current region (or at its end). */
+  format(offset: number): string {
+    const { line, column } = this.positions.at(offset - this.regionOffset);
+    const firstLine = line === 1;
+    return `${this.lines + line}:${firstLine ? offset - this.lineStart + 1 : column}`;
+  }
+}
+
+export interface RepairedInPieces {
+  detection: ByteDetection;
+  applied: number;
+  flagged: number;
+  undecodable: number;
+  /** False when the bytes written are the input's own, byte for byte. */
+  changed: boolean;
+  sha256: string;
+}
+
+/** `repairFileBytes` for a large file: the repaired bytes go to `write` as each region is done. */
+export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void): RepairedInPieces {
+  return withFile(input, (fd) => {
+    const file = openPieces(fd, input, pieceBytes, {});
+    const { detection } = file;
+    let applied = 0;
+    let flagged = 0;
+    let changed = detection.encoding !== 'utf-8';
+    if (!detection.binary && detection.encoding === 'utf-8' && detection.bom) write(UTF8_BOM);
+    for (const region of file.regions) {
+      const r = repairRegion(region, { script });
+      applied += r.applied.length;
+      flagged += r.flagged.length;
+      if (r.repaired !== region.text) changed = true;
+      write(Buffer.from(r.repaired, 'utf8'));
+    }
+    const undecodable = file.undecodable();
+    // Valid UTF-8 decoded and encoded again is the same bytes; U+FFFD written for bad bytes is not.
+    if (undecodable > 0) changed = true;
+    return { detection: { ...detection, text: '', undecodable }, applied, flagged, undecodable, changed, sha256: file.sha256() };
+  });
+}
