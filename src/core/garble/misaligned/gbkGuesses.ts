@@ -1,0 +1,151 @@
+import { gbkTable, type DbcsTable } from '../../codec/gbkTable';
+import { getCharModel, type CharLanguageModel } from '../../model/charLanguageModel';
+import { isHan } from '../../text/chars';
+import { readingsOf } from '../../text/pinyinReadings';
+import { MAX_RANK } from './searchTuning';
+
+/**
+ * What the search may guess for lost bytes, per lead byte, worked out once from the GBK table and
+ * the character model (both fixed): every search reuses the lists instead of filtering the table's
+ * 190 trails of a lead again for each state.
+ */
+export class GbkGuesses {
+  /** The character of every pair (lead << 8 | trail), a flat table for the per-byte decoding. */
+  private readonly pairs: Array<string | undefined> = new Array(0x10000);
+  private readonly holeTrails: Array<TrailList> = [];
+  private readonly userDefined: Array<TrailList> = [];
+  private readonly common: Array<TrailList> = [];
+  private byReading: Map<string, WholeChar[]> | undefined;
+  private readonly secondLeads = new Map<string, readonly number[]>();
+
+  constructor(
+    private readonly table: DbcsTable,
+    private readonly lm: CharLanguageModel,
+  ) {
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (const [t, ch] of table.trailsOf(lead)) this.pairs[(lead << 8) | t] = ch;
+    }
+  }
+
+  /** The character of (lead, trail), or undefined when the pair is unmapped. */
+  decodePair(lead: number, trail: number): string | undefined {
+    return lead < 0 || trail < 0 ? undefined : this.pairs[(lead << 8) | trail];
+  }
+
+  /**
+   * Trails a `?` can stand for after `lead`. A `?` stands for bytes the misaligned decoder met in
+   * lead position, so its first byte is 0x81 or more: a byte below 0x80 would have printed as
+   * itself (`R`), and 0x80 as `€`. The ideographic space A1A1 never comes out of a garbled run.
+   */
+  trailsForHole(lead: number): TrailList {
+    return (this.holeTrails[lead] ??= this.trails(lead, (t, ch) => t >= 0x81 && ch !== '\u3000'));
+  }
+
+  /** Trails of `lead` that open a user-defined pair (AA–AF, F8–FE) and leave an ordinary character. */
+  userDefinedTrails(lead: number): TrailList {
+    return (this.userDefined[lead] ??= this.trails(lead, (t, ch) => isUserDefinedLead(t) && this.lm.rank(ch) <= MAX_RANK));
+  }
+
+  /** The few most frequent characters of a lead byte: the guesses worth making for a hidden pair. */
+  commonTrails(lead: number): TrailList {
+    let list = this.common[lead];
+    if (!list) {
+      const all = this.table
+        .trailsOf(lead)
+        .filter(([, ch]) => ch !== '\u3000')
+        .map(([t, ch]) => ({ t, ch, u: this.lm.unigram(ch) }))
+        .sort((a, b) => b.u - a.u)
+        .slice(0, 6);
+      list = { bytes: all.map((x) => x.t), chars: all.map((x) => x.ch) };
+      this.common[lead] = list;
+    }
+    return list;
+  }
+
+  /**
+   * After a dropped pair whose first byte completed `first`, the pair's second byte leads the
+   * next character, whose trail is `trail` (the next token's first byte): the `count` leads
+   * that make that character most likely after `first`.
+   */
+  leadsAfterDroppedPair(first: string, trail: number, count: number): readonly number[] {
+    const key = first + HEX_KEY[trail];
+    let best = this.secondLeads.get(key);
+    if (!best) {
+      const leads: number[] = [];
+      const scores: number[] = [];
+      for (let p2 = 0xa1; p2 <= 0xfe; p2++) {
+        const ch = this.decodePair(p2, trail);
+        if (ch && this.lm.rank(ch) <= MAX_RANK) {
+          leads.push(p2);
+          scores.push(this.lm.bigram(first, ch));
+        }
+      }
+      best = leads
+        .map((_, j) => j)
+        .sort((a, b) => scores[b] - scores[a])
+        .slice(0, count)
+        .map((j) => leads[j]);
+      // Hostile text could ask for every (character, byte): keep the memo bounded.
+      if (this.secondLeads.size >= MAX_MEMO) this.secondLeads.clear();
+      this.secondLeads.set(key, best);
+    }
+    return best;
+  }
+
+  /** Ordinary GBK characters by reading, for orphan readings whose character was swallowed whole. */
+  charsWithReading(syllable: string): readonly WholeChar[] {
+    if (!this.byReading) {
+      const index = new Map<string, WholeChar[]>();
+      for (let lead = 0x81; lead <= 0xfe; lead++) {
+        for (const [t, ch] of this.table.trailsOf(lead)) {
+          if (!isHan(ch.codePointAt(0)!) || this.lm.rank(ch) > MAX_RANK) continue;
+          for (const r of readingsOf(ch)) {
+            if (!index.has(r)) index.set(r, []);
+            index.get(r)!.push({ ch, lead, trail: t });
+          }
+        }
+      }
+      this.byReading = index;
+    }
+    return this.byReading.get(syllable) ?? [];
+  }
+
+  private trails(lead: number, keep: (t: number, ch: string) => boolean): TrailList {
+    const list: TrailList = { bytes: [], chars: [] };
+    for (const [t, ch] of this.table.trailsOf(lead)) {
+      if (keep(t, ch)) {
+        list.bytes.push(t);
+        list.chars.push(ch);
+      }
+    }
+    return list;
+  }
+}
+
+/** Trail bytes and their characters after one lead, in the table's order. */
+export interface TrailList {
+  bytes: number[];
+  chars: string[];
+}
+
+export interface WholeChar {
+  ch: string;
+  lead: number;
+  trail: number;
+}
+
+const MAX_MEMO = 20000;
+const HEX_KEY = Array.from({ length: 256 }, (_, b) => ':' + b);
+
+/** First bytes of cp936's user-defined rows (AAA1–AFFE, F8A1–FEFE), which decode to the PUA. */
+export function isUserDefinedLead(b: number): boolean {
+  return (b >= 0xaa && b <= 0xaf) || (b >= 0xf8 && b <= 0xfe);
+}
+
+let shared: GbkGuesses | undefined;
+
+/** The guesses for the GBK table and the character model, built on first use. */
+export function gbkGuesses(): GbkGuesses {
+  shared ??= new GbkGuesses(gbkTable(), getCharModel());
+  return shared;
+}

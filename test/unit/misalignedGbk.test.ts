@@ -1,0 +1,45 @@
+/**
+ * The misaligned-GBK search in parts: what a repair reports, and the beam cut it relies on to stay
+ * fast without changing its choices. The case tables (misaligned-gbk.json, yizhuang-lines.json)
+ * hold the repairs themselves.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMisalignedGbk } from '../../src/core/garble/misalignedGbk';
+import { BestOf } from '../../src/core/garble/misaligned/bestOf';
+import { seededRandom } from '../garblers';
+
+test('a repaired run names the bytes it restored', () => {
+  // test/corpus/prose-debian-fortunes-simplified.txt:165 and tech-debian-reference-zh-cn.txt:352,
+  // misaligned as in test/cases/misaligned-gbk.json.
+  const [account] = findMisalignedGbk('$ <以普通用户?嘶г诵械拿?令>');
+  assert.equal(account.replacement, '账户运行的命');
+  assert.deepEqual(account.plan, ['encode gbk (?嘶г诵械拿? → bytes, fullwidth ASCII unfolded)', 'restore lost bytes D5, FC', 'decode gbk in step']);
+  // The `?` before `shell` stands for 在's trail DA and the space the decoder swallowed with it.
+  const [shell] = findMisalignedGbk('现在，?憔驮?shell 下。shell 解析你的命令。');
+  assert.equal(shell.replacement, '你就在 ');
+  assert.equal(shell.plan[1], 'restore lost bytes C4, DA+20');
+});
+
+test('the beam cut keeps what a stable sort and a cut would keep', () => {
+  const random = seededRandom(3);
+  for (let round = 0; round < 200; round++) {
+    const size = random.int(1, 12);
+    // Few distinct scores, so that ties are many: among equals the one offered first is kept.
+    const scores = Array.from({ length: random.int(0, 60) }, () => random.int(-8, 0) / 2);
+    const best = new BestOf<number>(size);
+    const admitted: boolean[] = [];
+    scores.forEach((score, i) => {
+      admitted.push(best.admits(score));
+      best.add(score, i);
+    });
+    const expected = scores
+      .map((score, i) => ({ score, i }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, size)
+      .map((x) => x.i);
+    assert.deepEqual(best.sorted(), expected);
+    // `admits` never turns away an item that the cut keeps.
+    for (const i of expected) assert.ok(admitted[i], `item ${i} of ${JSON.stringify(scores)} was turned away`);
+  }
+});
