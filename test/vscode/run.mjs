@@ -59,8 +59,9 @@ export async function runUiLayer() {
   const pack = await runGroup('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, timeoutMs: 180_000, capture: true, quiet: true, label: 'npm run package' });
   if (pack.code !== 0) return broken(layer, `npm run package failed:\n${pack.output.slice(-3000)}`);
   // Screenshots from an earlier run (ui-failure.png above all) must not pass for this run's.
-  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  // Only the screenshots go: test-results/ also holds fuzz and bench output that may be in use.
   mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const f of readdirSync(RESULTS_DIR)) if (f.endsWith('.png')) rmSync(join(RESULTS_DIR, f), { force: true });
   const files = readdirSync(join(REPO_ROOT, 'test/ui'))
     .filter((f) => f.endsWith('.test.mjs'))
     .map((f) => join(REPO_ROOT, 'test/ui', f));
