@@ -27,6 +27,8 @@ export interface EditorFigures {
   activationMs?: number;
   /** Median time to require a fresh copy of dist/extension.js in the extension host. */
   bundleLoadMs?: number;
+  /** The same for dist/core.js, which the extension requires at the first call into the core. */
+  coreLoadMs?: number;
   /** Median time from openTextDocument of the Yizhuang article to zhlens's diagnostics on it. */
   openToDiagnosticsMs?: number;
   /** The same to the notification (the detect command's message shown). */
@@ -129,7 +131,7 @@ export function printReport(rows: Row[], notes: string[], editor: EditorFigures 
   ]);
   if (editor) {
     const row = (what: string, ms: number | undefined) => (ms === undefined ? [] : [[what, 'Yizhuang article', '', String(editor.runs ?? 1), '', fmt(ms), '', '', '', '', 'VS Code (code-server), wall time']]);
-    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs));
+    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('core load (first use)', editor.coreLoadMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs));
     if (editor.vsixBytes !== undefined) body.push(['VSIX size', 'zhlens.vsix', sizeLabel(editor.vsixBytes), '', '', '', '', '', '', '', `${editor.vsixBytes} bytes`]);
   }
   const headers = ['operation', 'workload', 'size', 'runs', 'cpu ms', 'wall ms', 'cpu ms/MB', 'MB/s', 'peak MB', 'Δ MB', 'vs anchor (speed)'];

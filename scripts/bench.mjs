@@ -55,6 +55,7 @@ async function editorFigures() {
     runs: runs.length,
     activationMs: median(runs.map((r) => r.activationMs)),
     bundleLoadMs: median(runs.map((r) => r.bundleLoadMs)),
+    coreLoadMs: median(runs.map((r) => r.coreLoadMs)),
     openToNotificationMs: median(runs.map((r) => r.openToNotificationMs)),
     openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
     diagnostics: runs.at(-1)?.diagnostics,

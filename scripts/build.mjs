@@ -1,8 +1,10 @@
-// Bundles the extension and the CLI with esbuild: one CommonJS file each, Node target,
-// `vscode` left external (the editor provides it at run time).
+// Bundles the extension and the CLI with esbuild: CommonJS, Node target, `vscode` left external
+// (the editor provides it at run time). The extension is two files, dist/extension.js (the editor
+// layer) and dist/core.js (the core, required at its first use); the CLI is one, dist/cli.js.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,10 +24,77 @@ const binaryFilesNextToBundle = {
       const name = basename(args.path);
       mkdirSync(outdir, { recursive: true });
       copyFileSync(args.path, join(outdir, name));
-      return { contents: `module.exports = require('fs').readFileSync(require('path').join(__dirname, ${JSON.stringify(name)}));`, loader: 'js' };
+      // An ES module with a default export: as CommonJS (`module.exports = buffer`) the bundle's
+      // interop helper copied the Buffer's million indices into getters when the bundle loaded,
+      // which took seconds.
+      return {
+        contents: `import { readFileSync } from 'fs'; import { join } from 'path'; export default readFileSync(join(__dirname, ${JSON.stringify(name)}));`,
+        loader: 'js',
+      };
     });
   },
 };
+
+const CORE_INDEX = resolve('src/core/index.ts');
+const CORE_TYPES = resolve('src/core/types.ts');
+const EXTENSION_DIR = resolve('src/extension');
+
+/** Names a module exports, from an in-memory ES-module build of it. */
+async function exportsOf(entry) {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [entry],
+    format: 'esm',
+    packages: 'external',
+    loader: { ...common.loader, '.bin': 'empty' },
+    plugins: [],
+    write: false,
+    metafile: true,
+    sourcemap: false,
+    minify: false,
+    logLevel: 'silent',
+  });
+  return Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.exports ?? [];
+}
+
+/**
+ * VS Code activates zhlens at startup, and every millisecond of loading the bundle is a
+ * millisecond of the editor's start: the core with its tables is 4 MB of JavaScript to read and
+ * compile, while the editor layer is small. So the editor layer's `import … from '../core'` gets a
+ * stand-in: each core function loads dist/core.js at its first call and calls through; the
+ * constants of core/types.ts (ALL_GARBLE_KINDS) are bundled as they are. The core must export
+ * functions only beyond types.ts, which the build checks once dist/core.js is written.
+ */
+const coreOnFirstCall = {
+  name: 'core-on-first-call',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core$/ }, (args) =>
+      resolve(args.resolveDir, args.path, 'index.ts') === CORE_INDEX && args.importer.startsWith(EXTENSION_DIR)
+        ? { path: CORE_INDEX, namespace: 'core-on-first-call' }
+        : undefined,
+    );
+    build.onResolve({ filter: /^\.\/core\.js$/, namespace: 'core-on-first-call' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'core-on-first-call' }, async () => {
+      const eager = new Set(await exportsOf(CORE_TYPES));
+      const lazy = (await exportsOf(CORE_INDEX)).filter((name) => !eager.has(name));
+      const contents = [
+        `export * from ${JSON.stringify(CORE_TYPES)};`,
+        'let core;',
+        "const load = () => (core ??= require('./core.js'));",
+        ...lazy.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: dirname(CORE_INDEX) };
+    });
+  },
+};
+
+/** Every export of the built core beyond types.ts must be a function, or the stand-in above would misrepresent it. */
+async function checkCoreExports(coreFile) {
+  const eager = new Set(await exportsOf(CORE_TYPES));
+  const core = createRequire(import.meta.url)(resolve(coreFile));
+  const wrong = Object.keys(core).filter((name) => !eager.has(name) && typeof core[name] !== 'function');
+  if (wrong.length) throw new Error(`src/core exports ${wrong.join(', ')}, not functions: the extension loads the core at a function's first call, so export constants from src/core/types.ts`);
+}
 
 const common = {
   bundle: true,
@@ -36,11 +105,15 @@ const common = {
   minify: production,
   logLevel: 'info',
   loader: { '.txt': 'text' },
+  // Chinese as UTF-8, not as \uXXXX escapes: the dictionaries and lexicons are mostly Chinese,
+  // and escaped they took twice the bytes to read and parse.
+  charset: 'utf8',
   plugins: [binaryFilesNextToBundle],
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, coreOnFirstCall] },
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -49,4 +122,5 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
   chmodSync('dist/cli.js', 0o755);
+  await checkCoreExports('dist/core.js');
 }

@@ -54,7 +54,9 @@ export class ArticleDecorations implements vscode.Disposable {
         if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
       }),
     );
-    this.updateVisible();
+    // Editors already open when zhlens activates get their highlights just after activation, not
+    // inside it: annotating loads the core and its lexicons, which the editor's start should not wait for.
+    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document);
   }
 
   /** Settings changed: new decoration types (styles may differ), then redraw. */

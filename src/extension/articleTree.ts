@@ -64,8 +64,11 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
         if (e.textEditor.document === this.document && this.followCursor()) this.selectSectionAt(e.textEditor.document.offsetAt(e.selections[0].active));
       }),
     );
+    // The article open when zhlens activates is outlined just after activation, not inside it (see
+    // ArticleDecorations).
     const active = vscode.window.activeTextEditor?.document;
-    this.show(active && isArticle(active) ? active : undefined);
+    this.document = active && isArticle(active) ? active : undefined;
+    if (this.document) this.scheduleRefresh();
   }
 
   attach(view: vscode.TreeView<ArticleNode>): void {

@@ -43,7 +43,6 @@ export interface MojibakeSpec {
 }
 
 interface Unit {
-  ch: string;
   start: number;
   end: number;
   /** Code-page bytes, or null for a hole (`?`, U+FFFD). */
@@ -67,8 +66,11 @@ function isHole(ch: string): boolean {
 /** Units gathered from one start at most; a longer stretch is looked at in pieces. */
 const MAX_UNITS = 1024;
 
-function codeBytes(code: number): number[] {
-  return code > 0xff ? [code >> 8, code & 0xff] : [code];
+/** One shared array per single byte: a whole file of mojibake is a million units. */
+const SINGLE_BYTES: ReadonlyArray<readonly number[]> = Array.from({ length: 256 }, (_, b) => [b]);
+
+function codeBytes(code: number): readonly number[] {
+  return code > 0xff ? [code >> 8, code & 0xff] : SINGLE_BYTES[code];
 }
 
 /**
@@ -77,6 +79,7 @@ function codeBytes(code: number): number[] {
  * and never at the end).
  */
 function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false): Unit[] {
+  const tables = charTables(spec);
   const units: Unit[] = [];
   // With `whileUtf8`, stop at the first unit that breaks a UTF-8 reading from `i` (a few more are
   // kept so the run's start may still move inward past real characters).
@@ -86,11 +89,11 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
     const cp = text.codePointAt(i)!;
     const end = i + (cp > 0xffff ? 2 : 1);
     if (cp === 0x3f || cp === 0xfffd) {
-      units.push({ ch: String.fromCodePoint(cp), start: i, end, bytes: null });
+      units.push({ start: i, end, bytes: null });
     } else {
-      const code = spec.codec.codeOf(cp);
-      if (code >= 0 && spec.inSegment(code, cp)) units.push({ ch: String.fromCodePoint(cp), start: i, end, bytes: codeBytes(code) });
-      else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ ch: String.fromCharCode(cp), start: i, end, bytes: [cp] });
+      const code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      if (code >= 0) units.push({ start: i, end, bytes: codeBytes(code) });
+      else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: SINGLE_BYTES[cp] });
       else break;
     }
     i = end;
@@ -110,6 +113,7 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
  * C2–DF rows with trails A1–BF read as Greek and Cyrillic): neither is worth gathering.
  */
 function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number } {
+  const tables = charTables(spec);
   let need = 0;
   let units = 0;
   let reach = 0;
@@ -131,8 +135,9 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
       if (need === 0) cjk++;
       need = feedUtf8(need, null, spec.holeBytes);
     } else {
-      const code = spec.codec.codeOf(cp);
-      if (code < 0 || !(spec.inSegment(code, cp) || (spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f))) break;
+      let code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
+      if (code < 0) break;
       if (code > 0xff) {
         feed(code >> 8);
         if (need >= 0) feed(code & 0xff);
@@ -151,27 +156,42 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
 
 const IN_SEGMENT = 1;
 const OPENS_UTF8 = 2;
-const flagTables = new WeakMap<MojibakeSpec, Uint8Array>();
+
+/** A character's code-page form when it can be part of mojibake, else -1. */
+function segmentCode(cp: number, spec: MojibakeSpec): number {
+  const code = spec.codec.codeOf(cp);
+  return code >= 0 && spec.inSegment(code, cp) ? code : -1;
+}
 
 /** Whether a character can be part of mojibake, and whether its first byte can open a CJK sequence. */
 function flagsOf(cp: number, spec: MojibakeSpec): number {
-  const code = spec.codec.codeOf(cp);
-  if (code < 0 || !spec.inSegment(code, cp)) return 0;
+  const code = segmentCode(cp, spec);
+  if (code < 0) return 0;
   const first = code > 0xff ? code >> 8 : code;
   // Chinese lives in UTF-8's three-byte sequences (E0–EF; F0–F4 for the supplementary planes):
   // a run of mojibake worth reading back opens with one of those leads.
   return IN_SEGMENT | (first >= 0xe0 && first <= 0xf4 ? OPENS_UTF8 : 0);
 }
 
-/** flagsOf for the whole BMP, computed once per spec. */
-function charFlags(spec: MojibakeSpec): Uint8Array {
-  let table = flagTables.get(spec);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    for (let cp = 0x80; cp < 0x10000; cp++) table[cp] = flagsOf(cp, spec);
-    flagTables.set(spec, table);
+interface CharTables {
+  flags: Uint8Array;
+  /** segmentCode of every BMP character whose flags have IN_SEGMENT. */
+  codes: Int32Array;
+}
+const charTableCache = new WeakMap<MojibakeSpec, CharTables>();
+
+/** flagsOf and segmentCode for the whole BMP, computed once per spec (a code-page look-up is a Map's). */
+function charTables(spec: MojibakeSpec): CharTables {
+  let tables = charTableCache.get(spec);
+  if (!tables) {
+    tables = { flags: new Uint8Array(0x10000), codes: new Int32Array(0x10000).fill(-1) };
+    for (let cp = 0x80; cp < 0x10000; cp++) {
+      tables.flags[cp] = flagsOf(cp, spec);
+      if (tables.flags[cp] & IN_SEGMENT) tables.codes[cp] = segmentCode(cp, spec);
+    }
+    charTableCache.set(spec, tables);
   }
-  return table;
+  return tables;
 }
 
 /**
@@ -271,7 +291,7 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
   const bytes: number[] = [];
   let holes = 0;
   for (const u of units) {
-    if (u.bytes) bytes.push(...u.bytes);
+    if (u.bytes) for (const b of u.bytes) bytes.push(b);
     else {
       holes++;
       for (let k = 0; k < spec.holeBytes; k++) bytes.push(HOLE);
@@ -317,7 +337,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   let segmentStart = true;
-  const flags = charFlags(spec);
+  const { flags } = charTables(spec);
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;

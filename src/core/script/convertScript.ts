@@ -1,21 +1,71 @@
-import * as OpenCC from 'opencc-js';
 import type { ScriptTarget } from '../types';
 
 /**
  * Simplified ⇄ Traditional conversion with OpenCC's phrase tables. Taiwan standard on the
  * Traditional side: `from: 'tw'` converts 隨著 → 随着 and 著重 → 着重 correctly, where the generic
  * `t` table leaves 著.
+ *
+ * Only the tables of these two conversions are loaded (opencc-js's full build carries every
+ * locale, Hong Kong and Japanese included, 2.2 MB), and only at the first conversion: the 1 MB
+ * STPhrases table is needed by cn → tw alone, and most files are never converted.
  */
-let toCn: ((s: string) => string) | undefined;
-let toTw: ((s: string) => string) | undefined;
+type Converter = (text: string) => string;
+
+let toCn: Converter | undefined;
+let toTw: Converter | undefined;
+
+/**
+ * The dictionaries of the two conversions, required at the first one (esbuild bundles each
+ * `require` as a module that runs when first required, not when the bundle loads).
+ */
+function dictionaries() {
+  return {
+    compatibility: require('opencc-js/dict/CJK_Compatibility_Ideographs').default as string,
+    stPhrases: require('opencc-js/dict/STPhrases').default as string,
+    stPhrasesRegional: require('opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases').default as string,
+    stCharacters: require('opencc-js/dict/STCharacters').default as string,
+    tsPhrases: require('opencc-js/dict/TSPhrases').default as string,
+    tsCharacters: require('opencc-js/dict/TSCharacters').default as string,
+    twVariantsPhrases: require('opencc-js/dict/TWVariantsPhrases').default as string,
+    twVariants: require('opencc-js/dict/TWVariants').default as string,
+    twVariantsRevPhrases: require('opencc-js/dict/TWVariantsRevPhrases').default as string,
+    twVariantsRev: require('opencc-js/dict/TWVariantsRev').default as string,
+  };
+}
+
+/** opencc-js's `s2tw` and `tw2s` configurations, which its full build's `Converter({ from, to })` picks for these pairs. */
+function buildConverter(from: 'cn' | 'tw', to: 'cn' | 'tw'): Converter {
+  const { ConverterBuilder } = require('opencc-js/core') as typeof import('opencc-js/core');
+  const d = dictionaries();
+  const fromCn = [d.stPhrases, d.stCharacters];
+  const fromTw = [d.twVariantsRevPhrases, d.twVariantsRev];
+  const toCnGroup = [d.tsPhrases, d.tsCharacters];
+  const toTwGroup = [d.twVariantsPhrases, d.twVariants];
+  return ConverterBuilder({
+    from: { cn: [fromCn], tw: [fromTw] },
+    to: { cn: [toCnGroup], tw: [toTwGroup] },
+    configs: {
+      s2tw: {
+        normalizationChain: [[d.compatibility]],
+        segmentation: [d.stPhrases, d.stPhrasesRegional],
+        conversionChain: [[d.stPhrases, d.stPhrasesRegional, d.stCharacters], toTwGroup],
+      },
+      tw2s: {
+        normalizationChain: [[d.compatibility]],
+        segmentation: [d.tsPhrases],
+        conversionChain: [fromTw, toCnGroup],
+      },
+    },
+  })({ from, to });
+}
 
 export function toSimplified(text: string): string {
-  toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  toCn ??= buildConverter('tw', 'cn');
   return toCn(text);
 }
 
 export function toTraditional(text: string): string {
-  toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  toTw ??= buildConverter('cn', 'tw');
   return toTw(text);
 }
 
