@@ -37,26 +37,37 @@ export function findLossyGbk(text: string): GarbleIssue[] {
 /**
  * 聽 is C2 A0, a no-break space in UTF-8 read as GBK: web pages are full of `&nbsp;`. In Simplified
  * text 聽 cannot be the character itself (Simplified writes 听); in Traditional text it is one
- * (聽說, 收聽), so there only indentation counts.
+ * (聽說, 收聽), so there only indentation counts. Which script a 聽 sits in is read around it first
+ * (a Traditional line quoted in a Simplified page keeps its 聽: 燄聽風來動), and from the whole
+ * text when its neighbourhood has no character of either script.
  */
 const NBSP_MOJIBAKE = /聽+/g;
+/** Characters either side of a 聽 that decide its script. */
+const NEIGHBOURHOOD = 12;
 
-export function findNbspMojibake(text: string): GarbleIssue[] {
-  if (!text.includes('聽')) return [];
+function scriptCounts(text: string, from: number, to: number): { traditional: number; simplified: number } {
   let traditional = 0;
   let simplified = 0;
-  for (let i = 0; i < text.length; i++) {
-    const s = scriptOfCodePoint(text.charCodeAt(i));
+  for (let i = Math.max(0, from); i < Math.min(text.length, to); i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x807d /* 聽 */) continue;
+    const s = scriptOfCodePoint(code);
     if (s === 'traditional') traditional++;
     else if (s === 'simplified') simplified++;
   }
-  // 聽 itself is Traditional-only: leave it out of the count.
+  return { traditional, simplified };
+}
+
+export function findNbspMojibake(text: string): GarbleIssue[] {
+  if (!text.includes('聽')) return [];
+  const whole = scriptCounts(text, 0, text.length);
   const matches = [...text.matchAll(NBSP_MOJIBAKE)];
-  traditional -= matches.reduce((n, m) => n + m[0].length, 0);
   const issues: GarbleIssue[] = [];
   for (const m of matches) {
     const start = m.index!;
     const end = start + m[0].length;
+    const near = scriptCounts(text, start - NEIGHBOURHOOD, end + NEIGHBOURHOOD);
+    const { simplified, traditional } = near.simplified + near.traditional > 0 ? near : whole;
     // In Traditional text (`那麼, 聽聽 $t` is "let's listen") only indentation counts: a run at the
     // start of a line, or three and more.
     const lineStart = /(?:^|\n)[ \t\u3000]*$/.test(text.slice(Math.max(0, start - 16), start));
