@@ -61,6 +61,7 @@ function isHan(code: number): boolean {
 }
 
 const NUMERALS = '零〇一二三四五六七八九十百千两';
+const LEVEL_CHARS = '省市县区镇乡州';
 
 /**
  * A lexicon entry that is only a kind of body (通讯社, 联合会: the dictionary tags them as names
@@ -128,9 +129,19 @@ function componentEndingAt(s: string, end: number): Component | undefined {
   }
   const common = commonWordsEnding().longest(s, end, 2);
   const longest = Math.max(org, proper, common);
+  // 福林镇, 石安乡: towns and townships are too many for the lists; two characters before 镇 or 乡
+  // that are no word of their own (not 城镇, 乡镇) name one.
+  if (longest < 3 && (s[end - 1] === '镇' || s[end - 1] === '乡') && end >= 3 && townName(s, end - 3, end - 1)) return { start: end - 3, proper: true };
   if (longest === 0) return undefined;
   const word = s.slice(end - longest, end);
   return { start: end - longest, proper: org === longest || proper === longest || INSTITUTIONAL_HEADS.has(word), org: org === longest };
+}
+
+function townName(s: string, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) {
+    if (!isHan(s.charCodeAt(p)) || LEFT_STOP_CHARS.has(s[p]) || NOT_A_NAME_HEAD.has(s[p]) || NUMERALS.includes(s[p])) return false;
+  }
+  return commonWordsEnding().longest(s, end + 1, 2) === 0 && commonWordsEnding().longest(s, end, 2) === 0 && functionWordsEnding().longest(s, end, 2) === 0;
 }
 
 /** The quoted name that ends exactly at `end`: “京津冀三地……合作联盟”. */
@@ -184,6 +195,11 @@ function withoutLeadingPlace(s: string, start: number, end: number): number {
     if (head.longest(s, p + 2, 2) === 2 || head.longest(s, p + 3, 3) === 3) return p;
   }
   return start;
+}
+
+/** True when the text before `at` ends with a body's ending: 公司, 协会, 大学. */
+function endsWithSuffix(s: string, at: number): boolean {
+  return (SUFFIXES_BY_LAST_CHAR.get(s[at - 1] ?? '') ?? []).some((x) => x.suffix.length >= 2 && s.endsWith(x.suffix, at));
 }
 
 /**
@@ -244,6 +260,7 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
   let plainStart = suffixStart;
   let unknownStart: number | undefined;
   let unknownChars = 0;
+  let unknownEnd: number | undefined;
   let bounded = false;
   // Companies and media may be named for a brand alone (浙商证券); other bodies only with a
   // place or name before the words the lists lack (国务院 + 侨务 + 办公室).
@@ -282,6 +299,7 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
       const inRun = unknownStart === undefined || unknownStart === pos;
       if (!inRun || !NAMED_FOR_A_FIELD.has(type) || (start !== undefined && !(weakStart && type === 'company')) || (pos === suffixStart && suffix.length === 1) ||
         unknownChars === MAX_UNKNOWN_CHARS || NOT_A_NAME_HEAD.has(ch) || NUMERALS.includes(ch)) break;
+      unknownEnd ??= pos;
       unknownStart = --pos;
       unknownChars++;
       words++;
@@ -289,6 +307,7 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
     }
     // 党中央 + 国务院: two bodies side by side, not one name (but 中国 + 国务院 is one).
     if (c.org && standsAlone && pos === suffixStart) break;
+
     if (unknownStart === pos) {
       // Left of the brand only a place may stand (中国 of 中国诚通); plain words mean mid-sentence.
       if (c.proper) {
@@ -314,6 +333,10 @@ function walkLeft(s: string, suffixStart: number, end: number, suffix: string, t
   // A brand left of everything proper belongs to the name when only a boundary is left of it;
   // two characters at least, when nothing proper is there: not 去 in 去银行.
   if (unknownStart !== undefined && bounded && (start === undefined ? brandNamed && unknownChars >= 2 : unknownStart < start)) start = unknownStart;
+  // Mid-sentence, a company named brand + trade + legal form keeps a brand of two characters, the
+  // usual length of one (组建起 + 福鼎 + 科技 + 股份有限公司).
+  if (start === undefined && !bounded && unknownEnd !== undefined && unknownChars >= 2 && unknownEnd < suffixStart && suffix.length >= 2 &&
+    type === 'company') start = unknownEnd - 2;
   return { start, brand, words, plainStart, bounded };
 }
 
@@ -340,6 +363,12 @@ function suffixNames(s: string, out: Candidate[]): void {
       }
       // A one-character ending that starts a word with the next character ends no name: 社长 in 中新社社长.
       if (suffix.length === 1 && commonWordsEnding().longest(s, end + 1, 2) >= 2) break;
+      // 奇瑞汽车有限公司党委书记: the party committee of a body named in full is that body's,
+      // not a name of its own (but 福林镇党委 and 贵州省委 are names).
+      if (suffix === '党委' && endsWithSuffix(s, suffixStart)) break;
+      // 北京市委市政府, 福林镇党委镇政府: the committee and the government side by side; the
+      // government's own name is only its level (市政府), which names no one.
+      if (suffix.endsWith('政府') && LEVEL_CHARS.includes(s[suffixStart - 1] ?? ' ') && s[suffixStart - 2] === '委') break;
       const walk = walkLeft(s, suffixStart, end, suffix, type);
       let { start } = walk;
       const { brand, words, plainStart } = walk;
