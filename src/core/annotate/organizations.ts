@@ -62,6 +62,8 @@ function isHan(code: number): boolean {
 
 const NUMERALS = '零〇一二三四五六七八九十百千两';
 const LEVEL_CHARS = '省市县区镇乡州';
+/** Second characters of titles made with a body's last character: 部长, 社长, 委员. */
+const TITLE_ENDS = '长员';
 
 /**
  * A lexicon entry that is only a kind of body (通讯社, 联合会: the dictionary tags them as names
@@ -72,14 +74,21 @@ function namesNothingAlone(name: string): boolean {
     (NUMERALS.includes(name[0]) && name[1] === '大');
 }
 
+/** 卫生部门, 新华网站: the ending's last character begins another word with the next one (the suffix table's notBefore). */
+function continuesAsWord(s: string, end: number): boolean {
+  if (end >= s.length) return false;
+  return (SUFFIXES_BY_LAST_CHAR.get(s[end - 1]) ?? []).some((x) => x.suffix.length === 1 && x.notBefore?.includes(s[end]));
+}
+
 /** Names from the lexicon, longest first at each position (3 characters or more: 中大 is too ambiguous). */
 function lexiconNames(s: string, out: Candidate[]): void {
   const names = organizationNames();
   for (let i = 0; i < s.length; ) {
     const found = names.hasFirst(s.charCodeAt(i)) ? names.longest(s, i, 3) : 0;
-    // 外交部长, 新华社社长 is fine: a name whose last character starts a word with the next
-    // (部长) is the title of a person, not the body.
-    if (found && (namesNothingAlone(s.slice(i, i + found)) || commonWordsEnding().longest(s, i + found + 1, 2) >= 2)) {
+    // 外交部长 (but 新华社社长 is fine): a name whose last character makes a title with the next
+    // (部长, 委员) is the title of a person, not the body.
+    if (found && (namesNothingAlone(s.slice(i, i + found)) || (TITLE_ENDS.includes(s[i + found] ?? ' ') && commonWordsEnding().longest(s, i + found + 1, 2) >= 2) ||
+      continuesAsWord(s, i + found))) {
       i += found;
     } else if (found) {
       out.push({ start: withoutLeadingPlace(s, i, i + found), end: i + found, type: typeBySuffix(s.slice(i, i + found)) });
