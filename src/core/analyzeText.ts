@@ -1,9 +1,10 @@
 import type { AnalyzeOptions, GarbleIssue, GarbleKind } from './types';
 import { findPinyinAnnotations } from './garble/pinyinAnnotation';
 import { findMisalignedGbk } from './garble/misalignedGbk';
-import { findMojibakeGbk } from './garble/mojibakeGbk';
-import { findMojibakeLatin1 } from './garble/mojibakeLatin1';
-import { findMojibakeBig5 } from './garble/mojibakeBig5';
+import { findMojibakeGbk, gbkMojibakeSpec } from './garble/mojibakeGbk';
+import { findMojibakeLatin1, latin1MojibakeSpec } from './garble/mojibakeLatin1';
+import { findMojibakeBig5, big5MojibakeSpec } from './garble/mojibakeBig5';
+import { mojibakeStops } from './garble/utf8Mojibake';
 import { findReplacementChars } from './garble/replacementChar';
 import { findMixedScript } from './garble/mixedScript';
 import { TextView } from './text/textView';
@@ -30,14 +31,20 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleI
   const annotations = findPinyinAnnotations(text);
   if (wanted('misaligned-gbk')) found = findMisalignedGbk(text, annotations);
   if (wanted('pinyin-annotation')) addUnlessOverlapping(annotations);
-  if (wanted('mojibake-gbk')) addUnlessOverlapping(findMojibakeGbk(text));
-  if (wanted('mojibake-latin1')) addUnlessOverlapping(findMojibakeLatin1(text));
-  if (wanted('mojibake-big5')) addUnlessOverlapping(findMojibakeBig5(text));
+  // One pass over the text finds where each mojibake detector has something to look at.
+  const [gbkStops, latin1Stops, big5Stops] = mojibakeStops(text, [gbkMojibakeSpec(), latin1MojibakeSpec(), big5MojibakeSpec()]);
+  if (wanted('mojibake-gbk')) addUnlessOverlapping(findMojibakeGbk(text, gbkStops));
+  if (wanted('mojibake-latin1')) addUnlessOverlapping(findMojibakeLatin1(text, latin1Stops));
+  if (wanted('mojibake-big5')) addUnlessOverlapping(findMojibakeBig5(text, big5Stops));
   if (wanted('replacement-char')) addUnlessOverlapping(findReplacementChars(text));
   if (wanted('mixed-script')) {
-    const view = new TextView(text, [...found, ...annotations]);
-    const mixed = findMixedScript(view.text).map((i) => ({ ...i, start: view.startOf(i.start), end: view.endOf(i.end) }));
-    addUnlessOverlapping(mixed);
+    const removed = [...found, ...annotations];
+    if (removed.length === 0) {
+      addUnlessOverlapping(findMixedScript(text));
+    } else {
+      const view = new TextView(text, removed);
+      addUnlessOverlapping(findMixedScript(view.text).map((i) => ({ ...i, start: view.startOf(i.start), end: view.endOf(i.end) })));
+    }
   }
   return found;
 }

@@ -33,46 +33,112 @@ interface State {
 
 const BEAM = 32;
 
-// States are written out field by field, not spread: a two-byte hole expands into a thousand of them.
-function step(s: State, b: number, lm: CharLanguageModel, filled: Filling | undefined): State | undefined {
-  if (s.need > 0) {
-    if (b < 0x80 || b > 0xbf) return undefined;
-    const cp = (s.cp << 6) | (b & 0x3f);
-    if (s.need > 1) return { out: s.out, score: s.score, prev: s.prev, need: s.need - 1, cp, min: s.min, filled };
-    if (cp < s.min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return undefined;
-    const ch = String.fromCodePoint(cp);
-    return { out: s.out + ch, score: s.score + lm.bigram(s.prev, ch), prev: ch, need: 0, cp: 0, min: s.min, filled };
-  }
-  if (b < 0x80) {
-    const ch = String.fromCharCode(b);
-    return { out: s.out + ch, score: s.score + lm.bigram(s.prev, ch), prev: ch, need: 0, cp: s.cp, min: s.min, filled };
-  }
-  if (b >= 0xc2 && b <= 0xdf) return { out: s.out, score: s.score, prev: s.prev, need: 1, cp: b & 0x1f, min: 0x80, filled };
-  if (b >= 0xe0 && b <= 0xef) return { out: s.out, score: s.score, prev: s.prev, need: 2, cp: b & 0x0f, min: 0x800, filled };
-  if (b >= 0xf0 && b <= 0xf4) return { out: s.out, score: s.score, prev: s.prev, need: 3, cp: b & 0x07, min: 0x10000, filled };
-  return undefined;
-}
-
-const byScore = (a: State, b: State) => b.score - a.score;
+/** What one byte does to a state (advance's answer); the state it leads to is in `advanced`. */
+const INVALID = 0;
+const PARTIAL = 1;
+const COMPLETE = 2;
+/** need, cp and min after the byte; for COMPLETE, `char` is the code point completed. */
+const advanced = { need: 0, cp: 0, min: 0, char: 0 };
 
 /**
- * The `limit` best states in score order, ties in the order given: what a stable sort and a
- * slice give, without sorting all of them. A two-byte hole makes a thousand states to keep 32 of,
- * and the children of one state, all carrying its score until their character completes, come
- * already in order.
+ * One byte through a state's UTF-8 reading, without building the next state: a hole expands a
+ * state into up to a thousand, of which the beam keeps 32, so only the kept ones are built.
  */
-function bestStates(states: State[], limit: number): State[] {
+function advance(s: State, b: number): number {
+  if (s.need > 0) {
+    if (b < 0x80 || b > 0xbf) return INVALID;
+    const cp = (s.cp << 6) | (b & 0x3f);
+    if (s.need > 1) return setAdvanced(s.need - 1, cp, s.min, 0, PARTIAL);
+    if (cp < s.min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return INVALID;
+    return setAdvanced(0, 0, s.min, cp, COMPLETE);
+  }
+  if (b < 0x80) return setAdvanced(0, s.cp, s.min, b, COMPLETE);
+  if (b >= 0xc2 && b <= 0xdf) return setAdvanced(1, b & 0x1f, 0x80, 0, PARTIAL);
+  if (b >= 0xe0 && b <= 0xef) return setAdvanced(2, b & 0x0f, 0x800, 0, PARTIAL);
+  if (b >= 0xf0 && b <= 0xf4) return setAdvanced(3, b & 0x07, 0x10000, 0, PARTIAL);
+  return INVALID;
+}
+
+function setAdvanced(need: number, cp: number, min: number, char: number, outcome: number): number {
+  advanced.need = need;
+  advanced.cp = cp;
+  advanced.min = min;
+  advanced.char = char;
+  return outcome;
+}
+
+/**
+ * Indices of the `limit` best of `scores[0, count)` in score order, ties in index order: what a
+ * stable sort and a slice give, without sorting all of them. The children of one state, all
+ * carrying its score until their character completes, come already in order.
+ */
+function bestIndices(scores: Float64Array, count: number, limit: number): number[] {
   let sorted = true;
-  for (let i = 1; i < states.length && sorted; i++) sorted = states[i].score <= states[i - 1].score;
-  if (sorted) return states.slice(0, limit);
-  if (states.length <= limit) return states.sort(byScore);
-  const scores = new Float64Array(states.length);
-  for (let i = 0; i < states.length; i++) scores[i] = states[i].score;
-  scores.sort();
-  const threshold = scores[scores.length - limit];
+  for (let i = 1; i < count && sorted; i++) sorted = scores[i] <= scores[i - 1];
+  const byScore = (a: number, b: number) => scores[b] - scores[a];
+  if (sorted) return indexRange(Math.min(limit, count));
+  if (count <= limit) return indexRange(count).sort(byScore);
+  const threshold = kthLargest(scores, count, limit);
   let ties = limit;
-  for (const s of states) if (s.score > threshold) ties--;
-  return states.filter((s) => s.score > threshold || (s.score === threshold && ties-- > 0)).sort(byScore);
+  for (let i = 0; i < count; i++) if (scores[i] > threshold) ties--;
+  const chosen: number[] = [];
+  for (let i = 0; i < count; i++) if (scores[i] > threshold || (scores[i] === threshold && ties-- > 0)) chosen.push(i);
+  return chosen.sort(byScore);
+}
+
+/**
+ * The k-th largest of `scores[0, count)` (k < count), through a sorted buffer of the k largest
+ * so far: most scores fall below its smallest and cost one comparison, where sorting a hole's
+ * thousand scores cost a millisecond.
+ */
+function kthLargest(scores: Float64Array, count: number, k: number): number {
+  const top = scores.slice(0, k).sort();
+  for (let i = k; i < count; i++) {
+    const x = scores[i];
+    if (!(x > top[0])) continue;
+    // Drop the smallest and insert x in order.
+    let j = 1;
+    while (j < k && top[j] < x) {
+      top[j - 1] = top[j];
+      j++;
+    }
+    top[j - 1] = x;
+  }
+  return top[0];
+}
+
+function indexRange(n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** The states one byte leads to, as (parent, byte) pairs before any is built. */
+class Expansion {
+  completeParent: number[] = [];
+  completeByte: number[] = [];
+  completeChar: string[] = [];
+  completeScore = new Float64Array(64);
+  partialParent: number[] = [];
+  partialByte: number[] = [];
+
+  addComplete(parent: number, byte: number, ch: string, score: number): void {
+    const k = this.completeParent.length;
+    if (k === this.completeScore.length) {
+      const grown = new Float64Array(k * 2);
+      grown.set(this.completeScore);
+      this.completeScore = grown;
+    }
+    this.completeParent.push(parent);
+    this.completeByte.push(byte);
+    this.completeChar.push(ch);
+    this.completeScore[k] = score;
+  }
+
+  addPartial(parent: number, byte: number): void {
+    this.partialParent.push(parent);
+    this.partialByte.push(byte);
+  }
 }
 
 /** The filled bytes in stream order, as hex. */
@@ -163,6 +229,52 @@ function crossKnownStretch(beam: State[], bytes: readonly number[], from: number
 }
 
 /**
+ * One-character strings of the BMP, made once: a two-byte hole completes a thousand characters,
+ * each looked up in the language model by its string.
+ */
+const bmpChars: Array<string | undefined> = new Array(0x10000);
+
+function charOf(cp: number): string {
+  if (cp > 0xffff) return String.fromCodePoint(cp);
+  return (bmpChars[cp] ??= String.fromCharCode(cp));
+}
+
+/** Records what byte `x` does to state `s` (the beam's p-th) in `expansion`. */
+function expand(expansion: Expansion, p: number, s: State, x: number, lm: CharLanguageModel): void {
+  const outcome = advance(s, x);
+  if (outcome === PARTIAL) expansion.addPartial(p, x);
+  else if (outcome === COMPLETE) {
+    const ch = charOf(advanced.char);
+    expansion.addComplete(p, x, ch, s.score + lm.bigram(s.prev, ch));
+  }
+}
+
+/** The best BEAM complete and BEAM × 64 partial states of an expansion, built. */
+function keptStates(beam: State[], expansion: Expansion, b: number): State[] {
+  const fills = b === HOLE || b === DROPPED;
+  const filling = (s: State, x: number) => (fills ? { byte: x, before: s.filled } : s.filled);
+  const kept: State[] = [];
+  const complete = expansion.completeParent.length;
+  for (const k of bestIndices(expansion.completeScore, complete, BEAM)) {
+    const s = beam[expansion.completeParent[k]];
+    const x = expansion.completeByte[k];
+    advance(s, x);
+    const ch = expansion.completeChar[k];
+    kept.push({ out: s.out + ch, score: expansion.completeScore[k], prev: ch, need: 0, cp: advanced.cp, min: s.min, filled: filling(s, x) });
+  }
+  const partial = expansion.partialParent.length;
+  const partialScores = new Float64Array(partial);
+  for (let k = 0; k < partial; k++) partialScores[k] = beam[expansion.partialParent[k]].score;
+  for (const k of bestIndices(partialScores, partial, BEAM * 64)) {
+    const s = beam[expansion.partialParent[k]];
+    const x = expansion.partialByte[k];
+    advance(s, x);
+    kept.push({ out: s.out, score: s.score, prev: s.prev, need: advanced.need, cp: advanced.cp, min: advanced.min, filled: filling(s, x) });
+  }
+  return kept;
+}
+
+/**
  * Decode `bytes` (HOLE marks an unknown byte, DROPPED one of Windows-1252's five undefined bytes) as UTF-8; undefined when no filling is valid.
  * `prev` is the character before the stream, for the first bigram. The beam works only around the
  * holes: stretches of known bytes between them are decoded directly.
@@ -181,33 +293,23 @@ export function decodeUtf8WithHoles(bytes: readonly number[], lm: CharLanguageMo
       }
     }
     const b = bytes[i];
-    const next: State[] = [];
-    for (const s of beam) {
+    const expansion = new Expansion();
+    for (let p = 0; p < beam.length; p++) {
+      const s = beam[p];
       if (b === DROPPED) {
-        for (const x of DROPPABLE) {
-          const n = step(s, x, lm, { byte: x, before: s.filled });
-          if (n) next.push(n);
-        }
-        continue;
-      }
-      if (b !== HOLE) {
-        const n = step(s, b, lm, s.filled);
-        if (n) next.push(n);
-        continue;
-      }
-      // A continuation byte when one is due; otherwise the lead of a CJK-range sequence.
-      const [lo, hi] = s.need > 0 ? [0x80, 0xbf] : [0xe0, 0xef];
-      for (let x = lo; x <= hi; x++) {
-        const n = step(s, x, lm, { byte: x, before: s.filled });
-        if (n) next.push(n);
+        for (const x of DROPPABLE) expand(expansion, p, s, x, lm);
+      } else if (b !== HOLE) {
+        expand(expansion, p, s, b, lm);
+      } else {
+        // A continuation byte when one is due; otherwise the lead of a CJK-range sequence.
+        const [lo, hi] = s.need > 0 ? [0x80, 0xbf] : [0xe0, 0xef];
+        for (let x = lo; x <= hi; x++) expand(expansion, p, s, x, lm);
       }
     }
-    if (next.length === 0) return undefined;
+    if (expansion.completeParent.length + expansion.partialParent.length === 0) return undefined;
     // A state in the middle of a sequence has not been scored for it yet: prune the complete
     // states to the beam, and keep the partial ones until their character is known.
-    const complete = bestStates(next.filter((s) => s.need === 0), BEAM);
-    const partial = bestStates(next.filter((s) => s.need > 0), BEAM * 64);
-    beam = complete.concat(partial);
+    beam = keptStates(beam, expansion, b);
   }
   const done = beam.filter((s) => s.need === 0);
   if (done.length === 0) return undefined;

@@ -58,6 +58,29 @@ function isAnchor(view: string, i: number): boolean {
   return true;
 }
 
+/**
+ * The next `?` or U+FFFD at or after a position. Anchors are holes, a few hundred in a megabyte of
+ * clean text: the native search finds them instead of a test on every character.
+ */
+class HoleCursor {
+  private question = -1;
+  private replacement = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the next hole at or after `from`, or the text's length. */
+  next(from: number): number {
+    if (this.question < from) this.question = this.find('?', from);
+    if (this.replacement < from) this.replacement = this.find('\ufffd', from);
+    return Math.min(this.question, this.replacement);
+  }
+
+  private find(ch: string, from: number): number {
+    const at = this.text.indexOf(ch, from);
+    return at < 0 ? this.text.length : at;
+  }
+}
+
 export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: number; end: number }> = []): GarbleIssue[] {
   const view = new TextView(text, removed);
   const v = view.text;
@@ -65,7 +88,8 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   let table: DbcsTable | undefined;
   let lm: CharLanguageModel | undefined;
   const budget = searchBudget(v.length);
-  for (let i = 0; i < v.length; i++) {
+  const holes = new HoleCursor(v);
+  for (let i = holes.next(0); i < v.length; i = holes.next(i + 1)) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
     lm ??= getCharModel();

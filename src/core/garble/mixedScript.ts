@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
-import { scriptOfCodePoint } from '../script/scriptOfChar';
+import { bmpScripts, scriptOfCodePoint, SIMPLIFIED_CODE, TRADITIONAL_CODE } from '../script/scriptOfChar';
 
 /**
  * Simplified and Traditional mixed in one text: `发展與協作`. Usually a partial conversion, or text
@@ -15,7 +15,15 @@ import { scriptOfCodePoint } from '../script/scriptOfChar';
  */
 const MIN_CLUSTER = 2;
 const MIN_MINORITY_SHARE = 0.1;
-const CLAUSE_BREAK = /[\n。！？!?；;，,、：:“”"「」『』（）()【】\[\]《》]/;
+const CLAUSE_BREAKS = '\n。！？!?；;，,、：:“”"「」『』（）()【】[]《》';
+/** The clause breaks as a flag per BMP character: the scan reads every character of the text. */
+const IS_CLAUSE_BREAK = new Uint8Array(0x10000);
+for (let k = 0; k < CLAUSE_BREAKS.length; k++) IS_CLAUSE_BREAK[CLAUSE_BREAKS.charCodeAt(k)] = 1;
+
+/** UTF-16 units a code point takes. */
+function codePointWidth(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
 
 interface Clause {
   start: number;
@@ -24,41 +32,67 @@ interface Clause {
   simplified: number;
 }
 
-function clauses(text: string): Clause[] {
-  const out: Clause[] = [];
-  let cur: Clause = { start: 0, end: 0, traditional: 0, simplified: 0 };
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    if (CLAUSE_BREAK.test(ch)) {
-      cur.end = i;
-      if (cur.end > cur.start) out.push(cur);
-      cur = { start: i + ch.length, end: 0, traditional: 0, simplified: 0 };
-    } else if (isHan(cp)) {
-      const s = scriptOfCodePoint(cp);
-      if (s === 'traditional') cur.traditional++;
-      else if (s === 'simplified') cur.simplified++;
-    }
-    i += ch.length;
-  }
-  cur.end = text.length;
-  if (cur.end > cur.start) out.push(cur);
-  return out;
+interface ScriptCounts {
+  /** Clauses with a Traditional character, and with a Simplified one (only those can be flagged). */
+  withTraditional: Clause[];
+  withSimplified: Clause[];
+  /** Traditional and Simplified characters of the BMP in the whole text. */
+  traditional: number;
+  simplified: number;
+  hasHan: boolean;
 }
 
-export function findMixedScript(text: string): GarbleIssue[] {
+/** The clauses of a text with their script counts, and the whole text's, in one pass. */
+function countScripts(text: string): ScriptCounts {
+  const scripts = bmpScripts();
+  const withTraditional: Clause[] = [];
+  const withSimplified: Clause[] = [];
   let traditional = 0;
   let simplified = 0;
   let hasHan = false;
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.charCodeAt(i);
-    // Surrogate halves are skipped: the supplementary planes hold no script-specific forms here.
-    if (!isHan(cp)) continue;
-    hasHan = true;
-    const s = scriptOfCodePoint(cp);
-    if (s === 'traditional') traditional++;
-    else if (s === 'simplified') simplified++;
+  // A clause of neither script is never flagged; its object is used again for the next clause.
+  const keep = (c: Clause): boolean => {
+    if (c.end <= c.start || c.traditional + c.simplified === 0) return false;
+    if (c.traditional > 0) withTraditional.push(c);
+    if (c.simplified > 0) withSimplified.push(c);
+    return true;
+  };
+  let cur: Clause = { start: 0, end: 0, traditional: 0, simplified: 0 };
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = codePointWidth(cp);
+    if (cp <= 0xffff && IS_CLAUSE_BREAK[cp]) {
+      cur.end = i;
+      if (keep(cur)) cur = { start: i + width, end: 0, traditional: 0, simplified: 0 };
+      else cur.start = i + width;
+    } else if (cp > 0xffff) {
+      // The supplementary planes hold no script-specific forms here; a clause still counts what
+      // OpenCC says of them, the whole text does not.
+      if (isHan(cp)) {
+        const s = scriptOfCodePoint(cp);
+        if (s === 'traditional') cur.traditional++;
+        else if (s === 'simplified') cur.simplified++;
+      }
+    } else if (isHan(cp)) {
+      hasHan = true;
+      const s = scripts[cp];
+      if (s === TRADITIONAL_CODE) {
+        cur.traditional++;
+        traditional++;
+      } else if (s === SIMPLIFIED_CODE) {
+        cur.simplified++;
+        simplified++;
+      }
+    }
+    i += width;
   }
+  cur.end = text.length;
+  keep(cur);
+  return { withTraditional, withSimplified, traditional, simplified, hasHan };
+}
+
+export function findMixedScript(text: string): GarbleIssue[] {
+  const { withTraditional, withSimplified, traditional, simplified, hasHan } = countScripts(text);
   if (!hasHan) return [];
   const minority = Math.min(traditional, simplified);
   const total = traditional + simplified;
@@ -73,7 +107,7 @@ export function findMixedScript(text: string): GarbleIssue[] {
     `convert to ${majority} on request (opencc-js)`,
   ];
   const confidence = Math.min(0.95, 0.5 + minority / total);
-  for (const c of clauses(text)) {
+  for (const c of majority === 'traditional' ? withSimplified : withTraditional) {
     const minorityHere = majority === 'traditional' ? c.simplified : c.traditional;
     const majorityHere = majority === 'traditional' ? c.traditional : c.simplified;
     if (minorityHere === 0 || (minorityHere < MIN_CLUSTER && !sizeable)) continue;
@@ -95,13 +129,13 @@ export function findMixedScript(text: string): GarbleIssue[] {
     };
     for (let i = c.start; i < c.end; ) {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
+      const width = codePointWidth(cp);
       const s = isHan(cp) ? scriptOfCodePoint(cp) : 'other';
       if (s === minorityScript) {
         if (runStart < 0) runStart = i;
-        runEnd = i + ch.length;
+        runEnd = i + width;
       } else if (s === majority || s === 'other') close();
-      i += ch.length;
+      i += width;
     }
     close();
   }

@@ -9,7 +9,7 @@ import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
  */
 let spec: MojibakeSpec | undefined;
 
-export function findMojibakeBig5(text: string): GarbleIssue[] {
+export function big5MojibakeSpec(): MojibakeSpec {
   spec ??= {
     kind: 'mojibake-big5',
     codec: big5Codec(),
@@ -17,5 +17,10 @@ export function findMojibakeBig5(text: string): GarbleIssue[] {
     holeBytes: 2,
     inSegment: (code) => code > 0xff,
   };
-  return findUtf8Mojibake(text, spec);
+  return spec;
+}
+
+/** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
+export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
+  return findUtf8Mojibake(text, big5MojibakeSpec(), stops);
 }

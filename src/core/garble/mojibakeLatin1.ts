@@ -9,10 +9,11 @@ import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
  */
 let spec: MojibakeSpec | undefined;
 
-export function findMojibakeLatin1(text: string): GarbleIssue[] {
+export function latin1MojibakeSpec(): MojibakeSpec {
+  if (spec) return spec;
   const gbk = gbkCodec();
   const big5 = big5Codec();
-  spec ??= {
+  spec = {
     kind: 'mojibake-latin1',
     codec: cp1252Codec(),
     holeBytes: 1,
@@ -25,5 +26,10 @@ export function findMojibakeLatin1(text: string): GarbleIssue[] {
       { name: 'big5', decode: (b) => big5.decode!(b) },
     ],
   };
-  return findUtf8Mojibake(text, spec);
+  return spec;
+}
+
+/** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
+export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
+  return findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
 }

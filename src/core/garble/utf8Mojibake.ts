@@ -333,12 +333,57 @@ interface Choice {
   gain: number;
 }
 
-export function findUtf8Mojibake(text: string, spec: MojibakeSpec): GarbleIssue[] {
+/**
+ * Where the scan for each spec must stop in a text: characters that open a UTF-8 sequence, with
+ * alternates every character that can be part of a segment, and the supplementary planes (high
+ * surrogates), which the tables do not cover. Everything else a scan passes by, and in clean text
+ * that is nearly every character: one pass over the text with a combined table serves every spec.
+ */
+export function mojibakeStops(text: string, specs: readonly MojibakeSpec[]): number[][] {
+  const table = stopTable(specs);
+  const stops = specs.map(() => [] as number[]);
+  for (let i = 0; i < text.length; i++) {
+    const bits = table[text.charCodeAt(i)];
+    if (bits === 0) continue;
+    for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].push(i);
+  }
+  return stops;
+}
+
+let stopTableCache: { specs: readonly MojibakeSpec[]; table: Uint8Array } | undefined;
+
+/** Bit k of a BMP character's entry: the scan for specs[k] stops there. */
+function stopTable(specs: readonly MojibakeSpec[]): Uint8Array {
+  const cached = stopTableCache;
+  if (cached && cached.specs.length === specs.length && cached.specs.every((s, k) => s === specs[k])) return cached.table;
+  const table = new Uint8Array(0x10000);
+  specs.forEach((spec, k) => {
+    const { flags } = charTables(spec);
+    const stopsAt = spec.alternates ? IN_SEGMENT | OPENS_UTF8 : OPENS_UTF8;
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (flags[cp] & stopsAt || (cp >= 0xd800 && cp <= 0xdbff)) table[cp] |= 1 << k;
+    }
+  });
+  stopTableCache = { specs: [...specs], table };
+  return table;
+}
+
+export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: readonly number[] = mojibakeStops(text, [spec])[0]): GarbleIssue[] {
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   let segmentStart = true;
   const { flags } = charTables(spec);
+  let nextStop = 0;
   for (let i = 0; i < text.length; ) {
+    // The characters before the next stop open nothing, and where segments matter (alternates)
+    // every segment character is a stop: the ones passed by are outside any segment.
+    while (nextStop < stops.length && stops[nextStop] < i) nextStop++;
+    const stop = nextStop < stops.length ? stops[nextStop] : text.length;
+    if (stop > i) {
+      segmentStart = true;
+      i = stop;
+      if (i >= text.length) break;
+    }
     const c = text.charCodeAt(i);
     const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     const width = cp > 0xffff ? 2 : 1;

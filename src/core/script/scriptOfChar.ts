@@ -51,6 +51,18 @@ function scriptTable(): Uint8Array {
   return byCodePoint;
 }
 
+/** Script codes of bmpScripts(). */
+export const TRADITIONAL_CODE = 1;
+export const SIMPLIFIED_CODE = 2;
+
+/**
+ * The script of every BMP character as a code (0 neutral, TRADITIONAL_CODE, SIMPLIFIED_CODE),
+ * for scans that read every character of a text.
+ */
+export function bmpScripts(): Uint8Array {
+  return scriptTable();
+}
+
 export function scriptOfChar(ch: string): CharScript {
   return scriptOfCodePoint(ch.codePointAt(0) ?? 0);
 }
