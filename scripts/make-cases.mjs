@@ -316,6 +316,15 @@ garbleCases('pinyin-annotation', 48, simplifiedPool, (s) => {
   return { label: 'pinyin-annotation: web-page noise, reading and a space in parentheses after 30% of the Han characters', original, fixed: s.text, kinds: ['pinyin-annotation'] };
 });
 
+// Also last: 古文码 from web pages that dropped the private-use characters of GBK user-defined
+// pairs (two bytes lost at a time); lines with at least one such pair and no `?`.
+garbleCases('mojibake-gbk-dropped', 20, pure, (s) => {
+  if (!g.isLosslessGbkMojibake(s.text)) return null;
+  const original = g.mojibakeGbkDroppedPua(s.text);
+  if (original === g.mojibakeGbk(s.text)) return null;
+  return { label: 'mojibake-gbk (古文码) with the private-use characters of user-defined pairs dropped', original, fixed: s.text, kinds: ['mojibake-gbk'] };
+});
+
 // ---- write ----
 
 // C1 controls (from sloppy cp1252 / Latin-1 mojibake) are written escaped so the JSON stays readable.

@@ -5,7 +5,7 @@
 export { seededRandom, type Random } from './random';
 export { wrongEncoding, isEncodable, type FileEncoding } from './wrongEncoding';
 export { replacementChar } from './replacementChar';
-export { mojibakeGbk, mojibakeGbkOfReplacement, isLosslessGbkMojibake } from './mojibakeGbk';
+export { mojibakeGbk, mojibakeGbkOfReplacement, mojibakeGbkDroppedPua, isLosslessGbkMojibake } from './mojibakeGbk';
 export { mojibakeLatin1, gbkAsLatin1, type SingleByteDecoder } from './mojibakeLatin1';
 export { mojibakeBig5, isLosslessBig5Mojibake } from './mojibakeBig5';
 export { misalignedGbk, decodeMisalignedRun, foldFullwidth } from './misalignedGbk';

@@ -24,3 +24,12 @@ export function isLosslessGbkMojibake(text: string): boolean {
   // A `?` written for a lost byte encodes back as 0x3F, so the comparison fails exactly then.
   return iconv.encode(mojibakeGbk(text), 'gbk').equals(Buffer.from(text, 'utf8'));
 }
+
+/**
+ * Web pages made the same mojibake and then lost the private-use characters: a GBK decoder turns
+ * user-defined pairs (leads AA–AF, which UTF-8 continuation bytes often are) into U+E000–U+F8FF,
+ * and a later step dropped them, two bytes at a time (第四阶段 → 绗洓闃舵 instead of 绗\ue1b0洓…).
+ */
+export function mojibakeGbkDroppedPua(text: string): string {
+  return mojibakeGbk(text).replace(/[\ue000-\uf8ff]/gu, '');
+}

@@ -12,6 +12,14 @@ export const HOLE = -1;
  */
 export const DROPPED = -2;
 const DROPPABLE = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+/**
+ * The two bytes of a GBK user-defined pair (lead AA–AF, trail A1–FE) that a decoder turned into a
+ * private-use character and a later step dropped: the lead is a UTF-8 continuation byte, the
+ * trail a continuation or the lead of the next sequence.
+ */
+export const PUA_LEAD = -3;
+export const PUA_TRAIL = -4;
+const PUA_LEADS = [0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf];
 
 /** The bytes chosen for the holes so far, newest first (shared by every state that descends from it). */
 interface Filling {
@@ -251,7 +259,7 @@ function expand(expansion: Expansion, p: number, s: State, x: number, lm: CharLa
 
 /** The best BEAM complete and BEAM × 64 partial states of an expansion, built. */
 function keptStates(beam: State[], expansion: Expansion, b: number): State[] {
-  const fills = b === HOLE || b === DROPPED;
+  const fills = b < 0;
   const filling = (s: State, x: number) => (fills ? { byte: x, before: s.filled } : s.filled);
   const kept: State[] = [];
   const complete = expansion.completeParent.length;
@@ -275,7 +283,8 @@ function keptStates(beam: State[], expansion: Expansion, b: number): State[] {
 }
 
 /**
- * Decode `bytes` (HOLE marks an unknown byte, DROPPED one of Windows-1252's five undefined bytes) as UTF-8; undefined when no filling is valid.
+ * Decode `bytes` (HOLE marks an unknown byte, DROPPED one of Windows-1252's five undefined bytes,
+ * PUA_LEAD and PUA_TRAIL a dropped GBK user-defined pair) as UTF-8; undefined when no filling is valid.
  * `prev` is the character before the stream, for the first bigram. The beam works only around the
  * holes: stretches of known bytes between them are decoded directly.
  */
@@ -298,6 +307,12 @@ export function decodeUtf8WithHoles(bytes: readonly number[], lm: CharLanguageMo
       const s = beam[p];
       if (b === DROPPED) {
         for (const x of DROPPABLE) expand(expansion, p, s, x, lm);
+      } else if (b === PUA_LEAD) {
+        for (const x of PUA_LEADS) expand(expansion, p, s, x, lm);
+      } else if (b === PUA_TRAIL) {
+        // A continuation byte when one is due; otherwise the lead of a CJK-range sequence.
+        const [lo, hi] = s.need > 0 ? [0xa1, 0xbf] : [0xe0, 0xef];
+        for (let x = lo; x <= hi; x++) expand(expansion, p, s, x, lm);
       } else if (b !== HOLE) {
         expand(expansion, p, s, b, lm);
       } else {

@@ -96,6 +96,7 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     codec: gbkCodec(),
     minChinese: 2,
     holeBytes: 1,
+    droppedPairs: true,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };
   return spec;

@@ -1,6 +1,6 @@
 import type { GarbleIssue, GarbleKind } from '../types';
 import type { LegacyCodec } from '../codec/legacyCodecs';
-import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../codec/utf8WithHoles';
+import { HOLE, PUA_LEAD, PUA_TRAIL, decodeUtf8WithHoles, restoreDroppedBytes } from '../codec/utf8WithHoles';
 import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
@@ -38,6 +38,12 @@ export interface MojibakeSpec {
    * `è‘›è¦ƒ`. Such readings may keep rare characters (葛覃) that a GBK reading could not.
    */
   allowRare?: boolean;
+  /**
+   * The page dropped the private-use characters its GBK decoder made of user-defined pairs
+   * (AA–AF leads): where the UTF-8 reading breaks between two characters, such a pair may be
+   * missing (绗洓闃舵 for 第四阶段: AC E5 between 绗 and 洓).
+   */
+  droppedPairs?: boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
@@ -65,6 +71,11 @@ function isHole(ch: string): boolean {
 
 /** Units gathered from one start at most; a longer stretch is looked at in pieces. */
 const MAX_UNITS = 1024;
+/** A dropped user-defined pair, inserted as a unit of no width where the UTF-8 reading broke. */
+const DROPPED_PAIR: readonly number[] = [PUA_LEAD, PUA_TRAIL];
+/** Dropped pairs one run may restore, and the real characters at least between two of them. */
+const MAX_DROPPED_PAIRS = 8;
+const MIN_UNITS_BETWEEN_PAIRS = 2;
 
 /** One shared array per single byte: a whole file of mojibake is a million units. */
 const SINGLE_BYTES: ReadonlyArray<readonly number[]> = Array.from({ length: 256 }, (_, b) => [b]);
@@ -85,6 +96,8 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
   // kept so the run's start may still move inward past real characters).
   let broken = -1;
   let need = 0;
+  let pairs = 0;
+  let lastPair = -MIN_UNITS_BETWEEN_PAIRS - 1;
   while (i < text.length && units.length < MAX_UNITS && (broken < 0 || units.length < broken + EDGE_SLACK)) {
     const cp = text.codePointAt(i)!;
     const end = i + (cp > 0xffff ? 2 : 1);
@@ -98,7 +111,19 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
     }
     i = end;
     if (whileUtf8 && broken < 0) {
-      need = feedUtf8(need, units[units.length - 1].bytes, spec.holeBytes);
+      const before = need;
+      need = feedUtf8(before, units[units.length - 1].bytes, spec.holeBytes);
+      if (need < 0 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+        // A dropped user-defined pair before this unit may mend the reading.
+        const mended = feedUtf8(feedUtf8(before, DROPPED_PAIR, 1), units[units.length - 1].bytes, spec.holeBytes);
+        if (mended >= 0) {
+          const unit = units[units.length - 1];
+          units.splice(units.length - 1, 0, { start: unit.start, end: unit.start, bytes: DROPPED_PAIR });
+          need = mended;
+          pairs++;
+          lastPair = units.length - 1;
+        }
+      }
       if (need < 0) broken = units.length;
     }
   }
@@ -201,8 +226,11 @@ function charTables(spec: MojibakeSpec): CharTables {
  */
 function feedUtf8(need: number, bytes: readonly number[] | null, holeBytes: number): number {
   for (const b of bytes ?? new Array<number>(holeBytes).fill(HOLE)) {
-    if (b === HOLE) need = need > 0 ? need - 1 : 2;
-    else if (need > 0) {
+    if (b === HOLE || b === PUA_TRAIL) need = need > 0 ? need - 1 : 2;
+    else if (b === PUA_LEAD) {
+      if (need === 0) return -1;
+      need--;
+    } else if (need > 0) {
       if (b < 0x80 || b > 0xbf) return -1;
       need--;
     } else if (b < 0x80) need = 0;
@@ -301,7 +329,13 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
   if (utf8 && !utf8.text.includes('\ufffd')) {
     const plan = [`encode ${spec.codec.name}`, 'decode utf-8'];
-    if (utf8.filled.length) plan.splice(1, 0, `restore lost byte${utf8.filled.length > 1 ? 's' : ''} ${utf8.filled.join(', ')}`);
+    const pairs = units.filter((u) => u.bytes === DROPPED_PAIR).length;
+    const lost = utf8.filled.slice(0);
+    if (pairs) {
+      const restored = lost.splice(lost.length - 2 * pairs).reduce<string[]>((out, b, k) => (k % 2 ? [...out.slice(0, -1), `${out[out.length - 1]} ${b}`] : [...out, b]), []);
+      plan.splice(1, 0, `restore dropped user-defined pair${pairs > 1 ? 's' : ''} ${restored.join(', ')}`);
+    }
+    if (lost.length) plan.splice(1, 0, `restore lost byte${lost.length > 1 ? 's' : ''} ${lost.join(', ')}`);
     return { text: utf8.text, plan };
   }
   if (holes === 0 && spec.droppedBytes) {
