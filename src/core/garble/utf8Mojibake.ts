@@ -76,6 +76,8 @@ const DROPPED_PAIR: readonly number[] = [PUA_LEAD, PUA_TRAIL];
 /** Dropped pairs one run may restore, and the real characters at least between two of them. */
 const MAX_DROPPED_PAIRS = 8;
 const MIN_UNITS_BETWEEN_PAIRS = 2;
+/** Characters a reading that starts with a mended pair must cover before it is gathered. */
+const MIN_REACH_AFTER_PAIR = 4;
 
 /** One shared array per single byte: a whole file of mojibake is a million units. */
 const SINGLE_BYTES: ReadonlyArray<readonly number[]> = Array.from({ length: 256 }, (_, b) => [b]);
@@ -128,6 +130,11 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
     }
   }
   while (units.length && units[units.length - 1].bytes?.length === 1 && units[units.length - 1].bytes![0] < 0x80) units.pop();
+  // A run that stops two bytes short of a character may have lost a user-defined pair there.
+  if (whileUtf8 && broken < 0 && need === 2 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+    const end = units[units.length - 1].end;
+    units.push({ start: end, end, bytes: DROPPED_PAIR });
+  }
   return units;
 }
 
@@ -154,19 +161,31 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     } else if (b >= 0xf0 && b <= 0xf4) need = 3;
     else need = -1;
   };
+  let pairs = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
+    const before = need;
+    let code = -1;
     if (cp === 0x3f || cp === 0xfffd) {
       if (need === 0) cjk++;
       need = feedUtf8(need, null, spec.holeBytes);
     } else {
-      let code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
       if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
       if (code < 0) break;
       if (code > 0xff) {
         feed(code >> 8);
         if (need >= 0) feed(code & 0xff);
       } else feed(code);
+    }
+    // A dropped user-defined pair among the first characters may mend the reading (鏀寔 for 支持:
+    // AF E6 lost); later breaks end the reach, and gather mends those once a run is worth reading.
+    if (need < 0 && code >= 0 && spec.droppedPairs && units > 0 && units <= 2 && pairs === 0) {
+      const mended = feedUtf8(feedUtf8(before, DROPPED_PAIR, 1), codeBytes(code), spec.holeBytes);
+      if (mended >= 0) {
+        need = mended;
+        pairs++;
+      }
     }
     if (need < 0) break;
     units++;
@@ -176,6 +195,9 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     }
     i += cp > 0xffff ? 2 : 1;
   }
+  // A reading mended by a guessed pair must go on for longer before it is worth gathering: by
+  // chance such a pair mends something in ordinary text all the time.
+  if (pairs > 0 && reach < MIN_REACH_AFTER_PAIR) return { reach: 0, cjk: 0 };
   return { reach, cjk: cjkAtReach };
 }
 
