@@ -31,5 +31,64 @@ export function latin1MojibakeSpec(): MojibakeSpec {
 
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
-  return findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
+  const issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
+  return issues.some((i) => i.plan.includes('decode utf-8')) ? [...issues, ...otherSequences(text, issues)].sort((a, b) => a.start - b.start) : issues;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * In a text whose Chinese was found read as Windows-1252, the other UTF-8 sequences read the same
+ * way are mojibake too, though they hold no Chinese to prove it: the no-break space (`Â` + NBSP),
+ * emoji (`ðŸ’¡`), pinyin tone marks (`Ã¬`), fullwidth digits (`ï¼‘`). The document's own mojibake
+ * is the evidence (as ftfy judges a text by its other mistakes); each sequence must decode as
+ * strict UTF-8 and the spans must not overlap what was found.
+ */
+function otherSequences(text: string, found: readonly GarbleIssue[]): GarbleIssue[] {
+  const codec = cp1252Codec();
+  const out: GarbleIssue[] = [];
+  let f = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (f < found.length && found[f].end <= i) f++;
+    if (f < found.length && found[f].start <= i) {
+      i = found[f].end;
+      continue;
+    }
+    const start = i;
+    const bytes: number[] = [];
+    // Whole sequences, one after another: a lead (C2–F4) and its continuation bytes (80–BF).
+    for (;;) {
+      const lead = codec.codeOf(text.charCodeAt(i));
+      const len = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+      if (len === 0 || i + len > text.length || (f < found.length && found[f].start < i + len)) break;
+      const seq = [lead];
+      for (let k = 1; k < len; k++) {
+        const b = codec.codeOf(text.charCodeAt(i + k));
+        if (b < 0x80 || b > 0xbf) break;
+        seq.push(b);
+      }
+      if (seq.length < len) break;
+      try {
+        strictUtf8.decode(Uint8Array.from(seq));
+      } catch {
+        break;
+      }
+      bytes.push(...seq);
+      i += len;
+    }
+    if (bytes.length === 0) {
+      i = start + 1;
+      continue;
+    }
+    out.push({
+      kind: 'mojibake-latin1',
+      start,
+      end: i,
+      confidence: 0.8,
+      replacement: strictUtf8.decode(Uint8Array.from(bytes)),
+      plan: ['encode cp1252', 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)'],
+    });
+  }
+  return out;
 }
