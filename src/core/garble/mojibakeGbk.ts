@@ -97,6 +97,7 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     minChinese: 2,
     holeBytes: 1,
     droppedPairs: true,
+    fullwidthFolded: true,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };
   return spec;

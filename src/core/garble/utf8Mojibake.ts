@@ -26,6 +26,11 @@ export interface MojibakeSpec {
   minChinese?: number;
   /** Printable ASCII may sit inside a segment (GBK trail bytes 0x40–0x7E read as Latin-1). */
   asciiInside?: boolean;
+  /**
+   * Printable ASCII inside a UTF-8 sequence may be a fullwidth form (row A3) that a later step
+   * folded to ASCII: 浠g爜 for 浠ｇ爜, 代码 (E4 BB A3 E7 A0 81).
+   */
+  fullwidthFolded?: boolean;
   /** Bytes a `?` stands for: 1 for GBK (a lone lead), 2 for Big5 (lead and its unmapped trail). */
   holeBytes: number;
   /**
@@ -109,6 +114,7 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
       const code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
       if (code >= 0) units.push({ start: i, end, bytes: codeBytes(code) });
       else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: SINGLE_BYTES[cp] });
+      else if (spec.fullwidthFolded && whileUtf8 && need > 0 && broken < 0 && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: [0xa3, cp + 0x80] });
       else break;
     }
     i = end;
@@ -172,6 +178,7 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     } else {
       code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
       if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
+      if (code < 0 && spec.fullwidthFolded && need > 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
       if (code < 0) break;
       if (code > 0xff) {
         feed(code >> 8);
@@ -351,12 +358,19 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
   if (utf8 && !utf8.text.includes('\ufffd')) {
     const plan = [`encode ${spec.codec.name}`, 'decode utf-8'];
-    const pairs = units.filter((u) => u.bytes === DROPPED_PAIR).length;
-    const lost = utf8.filled.slice(0);
-    if (pairs) {
-      const restored = lost.splice(lost.length - 2 * pairs).reduce<string[]>((out, b, k) => (k % 2 ? [...out.slice(0, -1), `${out[out.length - 1]} ${b}`] : [...out, b]), []);
-      plan.splice(1, 0, `restore dropped user-defined pair${pairs > 1 ? 's' : ''} ${restored.join(', ')}`);
+    // The filled bytes come in byte order: a hole's, then a dropped pair's two, as the units hold them.
+    const lost: string[] = [];
+    const pairs: string[] = [];
+    let k = 0;
+    for (const u of units) {
+      if (u.bytes === DROPPED_PAIR) {
+        pairs.push(`${utf8.filled[k]} ${utf8.filled[k + 1]}`);
+        k += 2;
+      } else if (!u.bytes) {
+        for (let h = 0; h < spec.holeBytes; h++) lost.push(utf8.filled[k++]);
+      }
     }
+    if (pairs.length) plan.splice(1, 0, `restore dropped user-defined pair${pairs.length > 1 ? 's' : ''} ${pairs.join(', ')}`);
     if (lost.length) plan.splice(1, 0, `restore lost byte${lost.length > 1 ? 's' : ''} ${lost.join(', ')}`);
     return { text: utf8.text, plan };
   }
