@@ -190,7 +190,8 @@ export function restoreDroppedBytes(bytes: readonly number[], max: number): numb
 }
 
 /** Length of the UTF-8 sequence a byte opens; 0 for a continuation byte or a byte that opens none. */
-function sequenceLength(b: number): number {
+/** Bytes of the UTF-8 sequence a lead byte opens; 0 for a byte no sequence starts with. */
+export function sequenceLength(b: number): number {
   if (b < 0x80) return 1;
   if (b >= 0xc2 && b <= 0xdf) return 2;
   if (b >= 0xe0 && b <= 0xef) return 3;

@@ -1,5 +1,6 @@
 import type { GarbleIssue } from '../types';
-import { cp1252Codec, gbkCodec, big5Codec } from '../codec/legacyCodecs';
+import { cp1252Codec, gbkCodec, big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
+import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 
 /**
@@ -38,6 +39,28 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * The whole UTF-8 sequence whose bytes, read as cp1252 (one character a byte), start at `i`: its
+ * character and its length; undefined when none does.
+ */
+function sequenceAt(text: string, i: number, codec: LegacyCodec): { char: string; length: number } | undefined {
+  const lead = codec.codeOf(text.charCodeAt(i));
+  const len = lead >= 0x80 ? sequenceLength(lead) : 0;
+  if (len === 0 || i + len > text.length) return undefined;
+  const bytes = new Uint8Array(len);
+  bytes[0] = lead;
+  for (let k = 1; k < len; k++) {
+    const b = codec.codeOf(text.charCodeAt(i + k));
+    if (b < 0x80 || b > 0xbf) return undefined;
+    bytes[k] = b;
+  }
+  try {
+    return { char: strictUtf8.decode(bytes), length: len };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * In a text whose Chinese was found read as Windows-1252, the other UTF-8 sequences read the same
  * way are mojibake too, though they hold no Chinese to prove it: the no-break space (`Â` + NBSP),
  * emoji (`ðŸ’¡`), pinyin tone marks (`Ã¬`), fullwidth digits (`ï¼‘`). The document's own mojibake
@@ -56,29 +79,15 @@ function otherSequences(text: string, found: readonly GarbleIssue[]): GarbleIssu
       continue;
     }
     const start = i;
-    const bytes: number[] = [];
-    // Whole sequences, one after another: a lead (C2–F4) and its continuation bytes (80–BF).
-    for (;;) {
-      const lead = codec.codeOf(text.charCodeAt(i));
-      const len = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-      if (len === 0 || i + len > text.length || (f < found.length && found[f].start < i + len)) break;
-      const seq = [lead];
-      for (let k = 1; k < len; k++) {
-        const b = codec.codeOf(text.charCodeAt(i + k));
-        if (b < 0x80 || b > 0xbf) break;
-        seq.push(b);
-      }
-      if (seq.length < len) break;
-      try {
-        strictUtf8.decode(Uint8Array.from(seq));
-      } catch {
-        break;
-      }
-      bytes.push(...seq);
-      i += len;
+    let replacement = '';
+    // Whole sequences, one after another, up to the next finding.
+    for (let seq = sequenceAt(text, i, codec); seq; seq = sequenceAt(text, i, codec)) {
+      if (f < found.length && found[f].start < i + seq.length) break;
+      replacement += seq.char;
+      i += seq.length;
     }
-    if (bytes.length === 0) {
-      i = start + 1;
+    if (i === start) {
+      i++;
       continue;
     }
     out.push({
@@ -86,7 +95,7 @@ function otherSequences(text: string, found: readonly GarbleIssue[]): GarbleIssu
       start,
       end: i,
       confidence: 0.8,
-      replacement: strictUtf8.decode(Uint8Array.from(bytes)),
+      replacement,
       plan: ['encode cp1252', 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)'],
     });
   }

@@ -123,7 +123,7 @@ function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false):
       need = feedUtf8(before, units[units.length - 1].bytes, spec.holeBytes);
       if (need < 0 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
         // A dropped user-defined pair before this unit may mend the reading.
-        const mended = feedUtf8(feedUtf8(before, DROPPED_PAIR, 1), units[units.length - 1].bytes, spec.holeBytes);
+        const mended = feedAfterDroppedPair(before, units[units.length - 1].bytes, spec.holeBytes);
         if (mended >= 0) {
           const unit = units[units.length - 1];
           units.splice(units.length - 1, 0, { start: unit.start, end: unit.start, bytes: DROPPED_PAIR });
@@ -188,7 +188,7 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     // A dropped user-defined pair among the first characters may mend the reading (鏀寔 for 支持:
     // AF E6 lost); later breaks end the reach, and gather mends those once a run is worth reading.
     if (need < 0 && code >= 0 && spec.droppedPairs && units > 0 && units <= 2 && pairs === 0) {
-      const mended = feedUtf8(feedUtf8(before, DROPPED_PAIR, 1), codeBytes(code), spec.holeBytes);
+      const mended = feedAfterDroppedPair(before, codeBytes(code), spec.holeBytes);
       if (mended >= 0) {
         need = mended;
         pairs++;
@@ -269,6 +269,12 @@ function feedUtf8(need: number, bytes: readonly number[] | null, holeBytes: numb
     else return -1;
   }
   return need;
+}
+
+/** feedUtf8 for a unit with a dropped user-defined pair before it: -1 when the pair cannot mend the reading there. */
+function feedAfterDroppedPair(need: number, bytes: readonly number[] | null, holeBytes: number): number {
+  const afterPair = feedUtf8(need, DROPPED_PAIR, 1);
+  return afterPair < 0 ? -1 : feedUtf8(afterPair, bytes, holeBytes);
 }
 
 /**
