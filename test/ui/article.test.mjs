@@ -7,40 +7,22 @@
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
-import { toolPaths } from '../vscode/tools.mjs';
-
-const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
-assert.ok(ZHLENS_VSIX && ZHLENS_SAMPLES && ZHLENS_RESULTS && ZHLENS_TMP, 'run through `node test/vscode/run.mjs ui`');
 
 const FIGURE = '近1000億元';
 
-const tools = toolPaths();
-const profile = makeProfile({ root: join(ZHLENS_TMP, 'article'), samples: ZHLENS_SAMPLES });
-const shot = (name) => join(ZHLENS_RESULTS, name);
-const session = uiSession(shot('ui-article-failure.png'));
-const { screenshotOnFailure } = session;
+const session = uiSession('article', 'ui-article-failure.png');
+const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
 let server;
 let browser;
 let page;
 
 
-
-async function runCommand(label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(label);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
 test('the workbench opens the Yizhuang article with zhlens installed', { timeout: 240_000 }, async () => {
-  await installExtension(tools, profile, ZHLENS_VSIX);
+  await installExtension(tools, profile, session.vsix);
   server = session.server = await startCodeServer(tools, profile);
   ({ browser } = await launchBrowser(tools, profile, server));
   session.browser = browser;
@@ -63,7 +45,7 @@ test('the workbench opens the Yizhuang article with zhlens installed', { timeout
 test(`${FIGURE} stands out in the editor as one figure token`, { timeout: 90_000 }, async () => {
   await screenshotOnFailure(async () => {
     await page.locator('.editor-instance .view-lines').first().click();
-    await runCommand('>View: Toggle Word Wrap');
+    await runCommand('View: Toggle Word Wrap');
     const token = page.locator('.editor-instance .view-lines span span', { hasText: new RegExp(`^${FIGURE}$`) }).first();
     await page.keyboard.press('Control+F');
     const find = page.locator('.find-widget textarea, .find-widget input').first();
@@ -85,7 +67,7 @@ test(`the hover on ${FIGURE} shows its value and reading`, { timeout: 90_000 }, 
     // The find above left the figure selected; Left puts the cursor at its start, Right inside it.
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowRight');
-    await runCommand('>Show or Focus Hover');
+    await runCommand('Show or Focus Hover');
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '100,000,000,000' }).first();
     await hover.waitFor({ state: 'visible', timeout: 30_000 });
     const text = await hover.innerText();

@@ -9,12 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
-import { REPO_ROOT, toolPaths } from '../vscode/tools.mjs';
-
-const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
-assert.ok(ZHLENS_VSIX && ZHLENS_SAMPLES && ZHLENS_RESULTS && ZHLENS_TMP, 'run through `node test/vscode/run.mjs ui`');
+import { REPO_ROOT } from '../vscode/tools.mjs';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 const detect = manifest.contributes.commands.find((c) => c.command === 'zhlens.detect');
@@ -26,19 +23,14 @@ const ZHLENS_MESSAGE = /^\s*(?:(?:Info|Warning|Error): )?zhlens|garbled/i;
 // The first line of samples/yizhuang-article/garbled.txt begins with these characters.
 const FIRST_CHARS = '協(xié)同';
 
-const tools = toolPaths();
-const profile = makeProfile({ root: join(ZHLENS_TMP, 'detect-command'), samples: ZHLENS_SAMPLES });
-const shot = (name) => join(ZHLENS_RESULTS, name);
-const session = uiSession(shot('ui-failure.png'));
-const { screenshotOnFailure } = session;
+const session = uiSession('detect-command', 'ui-failure.png');
+const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
 let server;
 let browser;
 let page;
 
-
-
 test('zhlens.vsix installs into a fresh profile with --install-extension', { timeout: 120_000 }, async () => {
-  await installExtension(tools, profile, ZHLENS_VSIX);
+  await installExtension(tools, profile, session.vsix);
   const installed = readdirSync(profile.extensions).filter((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
   assert.deepEqual(installed, [`${manifest.publisher}.${manifest.name}-${manifest.version}`]);
 });
@@ -69,12 +61,7 @@ test('yizhuang-article/garbled.txt opens from the explorer', { timeout: 60_000 }
 test(`"${DETECT_LABEL}" from the command palette brings a zhlens notification`, { timeout: 90_000 }, async () => {
   await screenshotOnFailure(async () => {
     await page.locator('.editor-instance .view-lines').first().click();
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${DETECT_LABEL}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DETECT_LABEL }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await runCommand(DETECT_LABEL);
     // A notification is announced to screen readers (an aria alert) as soon as it is shown,
     // whether or not the workbench shows it as a toast.
     const announced = await page.waitForFunction(

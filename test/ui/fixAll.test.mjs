@@ -7,31 +7,21 @@
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, makeProfile, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
-import { toolPaths } from '../vscode/tools.mjs';
-
-const { ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS, ZHLENS_TMP } = process.env;
-assert.ok(ZHLENS_VSIX && ZHLENS_SAMPLES && ZHLENS_RESULTS && ZHLENS_TMP, 'run through `node test/vscode/run.mjs ui`');
 
 const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pinyin annotations';
 // The first line of yizhuang-article/garbled.txt, and of repaired.txt: the annotations go.
 const GARBLED_START = '協(xié)同發(fā)展';
 const REPAIRED_START = '協同發展邁出新步伐';
 
-const tools = toolPaths();
-const profile = makeProfile({ root: join(ZHLENS_TMP, 'fix-all'), samples: ZHLENS_SAMPLES });
-const shot = (name) => join(ZHLENS_RESULTS, name);
-const session = uiSession(shot('fix-all-failure.png'));
-const { screenshotOnFailure } = session;
+const session = uiSession('fix-all', 'fix-all-failure.png');
+const { screenshotOnFailure, tools, profile, shot } = session;
 let server;
 let browser;
 let page;
-
-
 
 const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
 const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
@@ -51,7 +41,7 @@ async function garbledNotification() {
 const announcements = () => page.$$eval('.monaco-aria-container .monaco-alert', (alerts) => alerts.map((a) => a.textContent ?? ''));
 
 test('zhlens installs and the workbench opens the samples', { timeout: 180_000 }, async () => {
-  await installExtension(tools, profile, ZHLENS_VSIX);
+  await installExtension(tools, profile, session.vsix);
   server = session.server = await startCodeServer(tools, profile);
   ({ browser } = await launchBrowser(tools, profile, server));
   session.browser = browser;
