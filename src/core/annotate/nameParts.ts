@@ -13,8 +13,18 @@ const STOP_ENDED_NAME_WORDS = new Set(['自由', '国有']);
 const OPEN_QUOTES = '“"「『';
 const CLOSE_QUOTES = '”"」』';
 
-export function isHan(code: number): boolean {
+function isHan(code: number): boolean {
   return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** A Han character that may be part of a name: not a function word or verb that ends a walk (在, 与, 的). */
+function isNameChar(s: string, p: number): boolean {
+  return isHan(s.charCodeAt(p)) && !LEFT_STOP_CHARS.has(s[p]);
+}
+
+/** Nothing of a name can go on left of `pos`: the text's start, punctuation, a stop character. */
+export function atBoundary(s: string, pos: number): boolean {
+  return pos === 0 || !isNameChar(s, pos - 1);
 }
 
 export const NUMERALS = '零〇一二三四五六七八九十百千两';
@@ -54,7 +64,7 @@ export function componentEndingAt(s: string, end: number): Component | undefined
   if (LEFT_STOP_CHARS.has(s[end - 1]) && !STOP_ENDED_NAME_WORDS.has(s.slice(end - 2, end))) {
     const name = Math.max(org, proper);
     const before = end - name;
-    const bounded = before === 0 || !isHan(s.charCodeAt(before - 1)) || LEFT_STOP_CHARS.has(s[before - 1]) || properWordsEnding().longest(s, before, 2) > 0;
+    const bounded = atBoundary(s, before) || properWordsEnding().longest(s, before, 2) > 0;
     if (!name || !bounded) return undefined;
   }
   const common = commonWordsEnding().longest(s, end, 2);
@@ -69,7 +79,7 @@ export function componentEndingAt(s: string, end: number): Component | undefined
 
 function townName(s: string, start: number, end: number): boolean {
   for (let p = start; p < end; p++) {
-    if (!isHan(s.charCodeAt(p)) || LEFT_STOP_CHARS.has(s[p]) || NOT_A_NAME_HEAD.has(s[p]) || NUMERALS.includes(s[p])) return false;
+    if (!isNameChar(s, p) || NOT_A_NAME_HEAD.has(s[p]) || NUMERALS.includes(s[p])) return false;
   }
   return commonWordsEnding().longest(s, end + 1, 2) === 0 && commonWordsEnding().longest(s, end, 2) === 0 && functionWordsEnding().longest(s, end, 2) === 0;
 }
@@ -88,7 +98,7 @@ export function quotedNameStart(s: string, end: number): number | undefined {
 /** Start of the run of Han characters (at most 8, not crossing a stop character) ending at `end`. */
 export function hanRunStart(s: string, end: number): number | undefined {
   let start = end;
-  while (start > 0 && end - start < 8 && isHan(s.charCodeAt(start - 1)) && !LEFT_STOP_CHARS.has(s[start - 1])) start--;
+  while (start > 0 && end - start < 8 && isNameChar(s, start - 1)) start--;
   return end - start >= 2 ? start : undefined;
 }
 
@@ -102,11 +112,9 @@ export function unknownWordBefore(s: string, suffixStart: number): number | unde
     const start = suffixStart - len;
     if (start < 0) break;
     let ok = true;
-    for (let p = start; p < suffixStart && ok; p++) ok = isHan(s.charCodeAt(p)) && !LEFT_STOP_CHARS.has(s[p]) && !NOT_A_NAME_HEAD.has(s[p]);
+    for (let p = start; p < suffixStart && ok; p++) ok = isNameChar(s, p) && !NOT_A_NAME_HEAD.has(s[p]);
     if (!ok) break;
-    const before = s.charCodeAt(start - 1);
-    const bounded = start === 0 || !isHan(before) || LEFT_STOP_CHARS.has(s[start - 1]);
-    if (!bounded) continue;
+    if (!atBoundary(s, start)) continue;
     if (commonWordsEnding().longest(s, suffixStart, 2) > 0 || properWordsEnding().longest(s, suffixStart, 2) >= len) return undefined;
     return start;
   }
@@ -148,7 +156,7 @@ export function countedOrCut(s: string, start: number): boolean {
  * and the name starts at 台湾.
  */
 export function placeAcrossStart(s: string, start: number): number {
-  if (start === 0 || !isHan(s.charCodeAt(start - 1)) || LEFT_STOP_CHARS.has(s[start - 1])) return start;
+  if (atBoundary(s, start)) return start;
   for (let k = 1; k <= 2; k++) {
     const len = properWordsEnding().longest(s, start + k, k + 1);
     if (len > k && len <= k + 2) return start + k - len;

@@ -3,10 +3,10 @@
  * deciding where the name starts.
  */
 import { functionWordsEnding } from './lexicon';
-import { componentEndingAt, isHan, NUMERALS } from './nameParts';
-import { GENERIC_HEADS, INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NOT_A_NAME_HEAD, type OrganizationType } from './orgSuffixes';
+import { atBoundary, componentEndingAt, NUMERALS } from './nameParts';
+import { GENERIC_HEADS, INSTITUTIONAL_HEADS, NOT_A_NAME_HEAD, type OrganizationType } from './orgSuffixes';
 
-export const MAX_NAME_LENGTH = 30;
+const MAX_NAME_LENGTH = 30;
 
 export interface Walk {
   /** Start of the leftmost proper component, or of the unknown words of a company's name. */
@@ -62,7 +62,7 @@ export function walkLeft(s: string, suffixStart: number, end: number, suffix: st
     // boundary stands before it.
     if (s[pos - 1] === '及' && type === 'government' && words > 0 && start === undefined) {
       const field = componentEndingAt(s, pos - 1);
-      if (field && !field.proper && (field.start === 0 || !isHan(s.charCodeAt(field.start - 1)) || LEFT_STOP_CHARS.has(s[field.start - 1]))) {
+      if (field && !field.proper && atBoundary(s, field.start)) {
         plainStart = field.start;
         words++;
         pos = field.start;
@@ -74,7 +74,7 @@ export function walkLeft(s: string, suffixStart: number, end: number, suffix: st
     if (c && pos === suffixStart && suffix.length === 1 && pos - c.start < 2) break;
     if (!c) {
       const ch = s[pos - 1];
-      if (!isHan(s.charCodeAt(pos - 1)) || LEFT_STOP_CHARS.has(ch)) {
+      if (atBoundary(s, pos)) {
         bounded = true;
         break;
       }
