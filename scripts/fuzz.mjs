@@ -53,7 +53,6 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
-  loader: { '.txt': 'text', '.bin': 'binary' },
 });
 
 function readTable() {

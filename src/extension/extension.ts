@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { activateArticleFeatures } from './articleFeature';
-import { activateGarbling } from './garbleFeature';
+import { activateArticleFeatures } from './article/articleFeature';
+import { activateGarbling } from './garble/garbleFeature';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { annotateText, outlineText, type Figure, type Organization, type Section } from '../core';
+import { annotateText, outlineText, type Figure, type Organization, type Section } from '../../core';
 
 /** Figures, organizations and sections of one document version, with UTF-16 offsets into it. */
 export interface ArticleAnalysis {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type ArticleAnalyses, isArticle } from './articleAnalysis';
-import { HIGHLIGHT_KINDS, type ArticleSettings, type HighlightKind } from './settings';
+import { HIGHLIGHT_KINDS, type ArticleSettings, type HighlightKind } from '../settings';
 
 /** Typing pauses shorter than this do not re-highlight. */
 const UPDATE_DELAY_MS = 250;

@@ -4,9 +4,9 @@ import { ArticleDecorations } from './articleDecorations';
 import { ArticleHoverProvider } from './articleHover';
 import { REVEAL_COMMAND, revealInDocument } from './articleReveal';
 import { ARTICLE_VIEW_ID, ArticleTreeProvider } from './articleTree';
-import { OutlineFoldingProvider } from './outlineFolding';
-import { OutlineSymbolProvider } from './outlineSymbols';
-import { affectsArticleSettings, readArticleSettings } from './settings';
+import { OutlineFoldingProvider } from '../outline/outlineFolding';
+import { OutlineSymbolProvider } from '../outline/outlineSymbols';
+import { affectsArticleSettings, readArticleSettings } from '../settings';
 
 /**
  * The reading features: figure and organization highlights with their hovers, the outline

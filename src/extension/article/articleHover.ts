@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeFigure, describeOrganization, type FigureDescription, type OrganizationDescription } from '../core';
+import { describeFigure, describeOrganization, type FigureDescription, type OrganizationDescription } from '../../core';
 import { type ArticleAnalyses, indexAt } from './articleAnalysis';
 import { REVEAL_COMMAND, revealLink } from './articleReveal';
 

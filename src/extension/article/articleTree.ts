@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Figure, Organization, Section } from '../core';
+import type { Figure, Organization, Section } from '../../core';
 import { type ArticleAnalyses, isArticle } from './articleAnalysis';
 import { REVEAL_COMMAND } from './articleReveal';
-import { headingRange, SECTION_KIND_LABELS } from './outlineSymbols';
+import { headingRange, SECTION_KIND_LABELS } from '../outline/outlineSymbols';
 
 export const ARTICLE_VIEW_ID = 'zhlens.article';
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { analyzeText, repairText, type AnalyzeOptions, type GarbleIssue, type RepairOptions } from '../core';
+import { analyzeText, repairText, type AnalyzeOptions, type GarbleIssue, type RepairOptions } from '../../core';
 
 /**
  * `analyzeText` is synchronous and the extension host runs every extension on one thread. It

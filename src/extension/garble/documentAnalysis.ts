@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { analyzeInChunks } from './chunkedAnalysis';
 import type { DocumentFindings } from './garbleFindings';
 import { skipReason } from './garbleScope';
-import type { ZhlensSettings } from './settings';
+import type { ZhlensSettings } from '../settings';
 import { detectWrongEncoding } from './wrongEncoding';
 
 /**

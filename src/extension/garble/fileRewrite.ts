@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { FileChangedError, replaceInPlace, type FileSnapshot } from '../files/replaceFile';
+import { FileChangedError, replaceInPlace, type FileSnapshot } from '../../files/replaceFile';
 
 /**
  * Rewriting a file the reader asked zhlens to change (Convert to UTF-8, Fix Folder). A file on

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { detectEncoding, type GarbleIssue } from '../core';
-import { FileChangedError } from '../files/replaceFile';
+import { detectEncoding, type GarbleIssue } from '../../core';
+import { FileChangedError } from '../../files/replaceFile';
 import { AnalysisCancelled, analyzeInChunks, repairInChunks } from './chunkedAnalysis';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { describeCounts } from './garbleKindLabels';
-import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from './settings';
+import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from '../settings';
 import { encodingLabel } from './wrongEncoding';
 
 /** Folders no reader wants scanned, on top of `zhlens.ignore`. */

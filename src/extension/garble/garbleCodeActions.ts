@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GarbleFindings } from './garbleFindings';
 import { kindLabel } from './garbleKindLabels';
 import { prepareFixAll, spanReplacement } from './garbleEdits';
-import { readSettings } from './settings';
+import { readSettings } from '../settings';
 import { encodingLabel } from './wrongEncoding';
 
 /** `source.fixAll.zhlens`: what `editor.codeActionsOnSave` users list to repair on save. */

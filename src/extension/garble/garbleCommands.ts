@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { convertScript, type GarbleIssue, type ScriptTarget } from '../core';
+import { convertScript, type GarbleIssue, type ScriptTarget } from '../../core';
 import { showGarbleDetails } from './garbleDetails';
 import { describeCounts } from './garbleKindLabels';
 import { applyPreparedFix, prepareFixAll, prepareSpanFix } from './garbleEdits';
@@ -9,7 +9,7 @@ import { PREVIEW_SCHEME, type GarblePreview } from './garblePreview';
 import type { SkipReason } from './garbleScope';
 import type { GarbleWatcher } from './garbleWatcher';
 import { scanFolder } from './folderScan';
-import { readSettings } from './settings';
+import { readSettings } from '../settings';
 import { convertFileToUtf8, encodingLabel, reopenWithDetectedEncoding } from './wrongEncoding';
 
 export interface GarbleServices {

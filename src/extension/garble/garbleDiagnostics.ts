@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GarbleIssue } from '../core';
+import type { GarbleIssue } from '../../core';
 import type { DocumentFindings, GarbleFindings, WrongEncoding } from './garbleFindings';
 import { kindLabel } from './garbleKindLabels';
 import { encodingLabel } from './wrongEncoding';

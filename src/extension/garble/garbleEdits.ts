@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { applyIssues, convertScript, type GarbleIssue } from '../core';
+import { applyIssues, convertScript, type GarbleIssue } from '../../core';
 import { repairInChunks } from './chunkedAnalysis';
 import { issueRange } from './garbleDiagnostics';
-import type { ZhlensSettings } from './settings';
+import type { ZhlensSettings } from '../settings';
 
 /** An edit prepared against one version of a document. */
 export interface PreparedFix {

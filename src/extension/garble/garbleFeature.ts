@@ -8,7 +8,7 @@ import { GarbleNotifier } from './garbleNotification';
 import { GarblePreview } from './garblePreview';
 import { GarbleStatus } from './garbleStatus';
 import { GarbleWatcher } from './garbleWatcher';
-import { affectsGarbleSettings } from './settings';
+import { affectsGarbleSettings } from '../settings';
 
 /** Documents the editor features attach to (detection itself decides what it looks at). */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];

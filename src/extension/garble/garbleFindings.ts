@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DetectedEncoding, GarbleIssue } from '../core';
+import type { DetectedEncoding, GarbleIssue } from '../../core';
 import type { SkipReason } from './garbleScope';
 
 /** A file whose bytes are in a legacy encoding although the editor decoded them as UTF-8. */

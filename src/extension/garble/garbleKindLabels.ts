@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ALL_GARBLE_KINDS, describeIssueCounts, type GarbleIssue, type GarbleKind } from '../core';
+import { ALL_GARBLE_KINDS, describeIssueCounts, type GarbleIssue, type GarbleKind } from '../../core';
 
 /** The name of one span of each kind, in the user's language. */
 export function kindLabel(kind: GarbleKind): string {

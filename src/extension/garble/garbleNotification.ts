@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fixableIssues, type DocumentFindings } from './garbleFindings';
 import { describeCounts } from './garbleKindLabels';
 import { applyPreparedFix, prepareFixAll } from './garbleEdits';
-import { readSettings } from './settings';
+import { readSettings } from '../settings';
 import { encodingLabel } from './wrongEncoding';
 
 const DONT_ASK_KEY = 'zhlens.dontAskFiles';

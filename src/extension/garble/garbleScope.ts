@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ZhlensSettings } from './settings';
+import type { ZhlensSettings } from '../settings';
 
 /**
  * Which documents zhlens looks at. Output panels, git's views of old revisions, diff previews and

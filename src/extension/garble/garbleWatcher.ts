@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AnalysisCancelled } from './chunkedAnalysis';
 import { analyzeDocument } from './documentAnalysis';
 import type { DocumentFindings, GarbleFindings } from './garbleFindings';
-import { readSettings } from './settings';
+import { readSettings } from '../settings';
 
 /** Waits before analysing: switching through editors quickly, or typing, starts one analysis, not many. */
 const OPEN_DELAY_MS = 150;

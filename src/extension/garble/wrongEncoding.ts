@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectEncoding, type ByteDetection, type DetectedEncoding } from '../core';
-import { FileChangedError } from '../files/replaceFile';
+import { detectEncoding, type ByteDetection, type DetectedEncoding } from '../../core';
+import { FileChangedError } from '../../files/replaceFile';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import type { WrongEncoding } from './garbleFindings';
-import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from './settings';
+import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from '../settings';
 
 /** VS Code's names for the encodings zhlens detects (see `TextDocument.encoding`). */
 const EDITOR_ENCODING: Record<DetectedEncoding, string> = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Section } from '../core';
-import type { ArticleAnalyses } from './articleAnalysis';
+import type { Section } from '../../core';
+import type { ArticleAnalyses } from '../article/articleAnalysis';
 import { sectionRange } from './outlineSymbols';
 
 /** One folding range per section of more than one line, nested as the outline is. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Section, SectionKind } from '../core';
-import type { ArticleAnalyses } from './articleAnalysis';
+import type { Section, SectionKind } from '../../core';
+import type { ArticleAnalyses } from '../article/articleAnalysis';
 
 /** How each kind of section shows in the Outline view and breadcrumbs. */
 const SYMBOL_KINDS: Record<SectionKind, vscode.SymbolKind> = {
