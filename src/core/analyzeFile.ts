@@ -1,5 +1,6 @@
 import { detectEncoding } from './bytes/detectEncoding';
 import { analyzeText } from './analyzeText';
+import { runFileDetectors } from './pipeline/runDetectors';
 import type { AnalyzeOptions, ByteDetection, GarbleIssue } from './types';
 
 export interface FileAnalysis {
@@ -19,17 +20,7 @@ export interface FileAnalysis {
 export function analyzeFile(bytes: Uint8Array, options: AnalyzeOptions = {}): FileAnalysis {
   const detection = detectEncoding(bytes);
   if (detection.binary) return { detection, issues: [], garbled: false, confidence: detection.confidence };
-  const wanted = (k: GarbleIssue['kind']) => !options.kinds || options.kinds.includes(k);
-  const issues: GarbleIssue[] = [];
-  if (detection.encoding !== 'utf-8' && wanted('wrong-encoding')) {
-    issues.push({
-      kind: 'wrong-encoding',
-      start: 0,
-      end: detection.text.length,
-      confidence: detection.confidence,
-      plan: [`decode ${detection.encoding}`, 'encode utf-8'],
-    });
-  }
+  const issues = runFileDetectors(detection, detection.text.length, options);
   // No spread of the issues into a call: a large file has more of them than a call has room for arguments.
   for (const issue of analyzeText(detection.text, options)) issues.push(issue);
   const garbled = issues.length > 0;
