@@ -1,20 +1,31 @@
-import { analyzeText, applyIssues, convertScript, type AnalyzeOptions, type GarbleIssue, type RepairOptions } from '../core';
+import type { AnalyzeOptions, GarbleIssue, RepairOptions, RepairResult } from '../types';
+import { analyzeText } from '../analyzeText';
+import { applyIssues } from '../repairText';
+import { convertScript } from '../script/convertScript';
 
 /**
- * Analysis of a text that arrives in pieces, with the same findings as analysing it whole. The
- * text is analysed in windows that overlap: each window sees `CONTEXT` characters before the
- * region it decides on and at least `CONTEXT` after it, and the region ends at a line end where
- * it can (the detectors look within a line) and never inside a finding: a run that crosses the
- * planned end moves the end to the run's start, and the next window finds it whole.
+ * The analysis of a document, window by window: the one the CLI (whole files and files read in
+ * pieces) and the editor share, so that they report the same spans on the same text.
  *
- * Two judgements are the document's, not the line's: which script is the majority (mixed
- * script) and whether the annotations look like a converter's (pinyin annotations). A window
- * makes them for its own text, so on a file that changes character between megabytes they can
- * differ from the whole file's (docs/reliability.md).
+ * A document is cut into regions of about `regionUnits` UTF-16 units, ending at a line end where
+ * they can (the detectors look within a line) and never inside a finding: a run that crosses the
+ * planned end moves the end to the run's start, and the next window finds it whole. Each window
+ * is its region with `context` units before it and up to `context` after it. The regions depend
+ * on the text alone, not on how it arrives (whole, or in pieces of any size), and a window's
+ * findings on its own text alone, so a cache keyed by the window's text makes the analysis
+ * incremental: after an edit only the windows whose text changed are read again.
+ *
+ * A text shorter than one region and its context is one window: its findings are
+ * `analyzeText(text)`. Two judgements are the window's, not the document's: which script is the
+ * majority (mixed script) and whether the annotations look like a converter's (pinyin
+ * annotations); on a long document that changes character between windows they can differ from
+ * a judgement over the whole text (docs/reliability.md).
  */
 
-/** Characters of context on each side of a region: several times the longest misaligned run or annotation. */
-const CONTEXT = 1024;
+/** Units a window decides on: a few milliseconds of analysis of clean text. */
+export const REGION_UNITS = 32 * 1024;
+/** Units of context on each side of a region: several times the longest misaligned run or annotation. */
+export const WINDOW_CONTEXT = 1024;
 
 export interface TextRegion {
   /** UTF-16 offset of the region in the whole text. */
@@ -25,16 +36,58 @@ export interface TextRegion {
   issues: GarbleIssue[];
 }
 
+/** Findings of windows already analysed, by the window's text: what makes re-analysis incremental. */
+export interface WindowCache {
+  /** The window-relative findings of a window analysed before, if any. */
+  get(key: string): GarbleIssue[] | undefined;
+  set(key: string, issues: GarbleIssue[]): void;
+  /** Start of a new analysis of the document: windows not used since the one before are let go. */
+  nextGeneration(): void;
+}
+
+/** A WindowCache for one document that keeps the windows of its last two analyses. */
+export function createWindowCache(): WindowCache {
+  let current = new Map<string, GarbleIssue[]>();
+  let previous = new Map<string, GarbleIssue[]>();
+  return {
+    get(key) {
+      const hit = current.get(key) ?? previous.get(key);
+      if (hit) current.set(key, hit);
+      return hit;
+    },
+    set: (key, issues) => void current.set(key, issues),
+    nextGeneration() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}
+
+export interface WindowOptions {
+  regionUnits?: number;
+  context?: number;
+  cache?: WindowCache;
+}
+
 /** The text of `pieces` as consecutive regions with their findings. */
-export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptions, context = CONTEXT): Generator<TextRegion> {
+export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptions = {}, windows: WindowOptions = {}): Generator<TextRegion> {
+  const regionUnits = windows.regionUnits ?? REGION_UNITS;
+  const context = windows.context ?? WINDOW_CONTEXT;
+  const cache = windows.cache;
+  cache?.nextGeneration();
+  const kinds = options.kinds ? options.kinds.join() : '*';
   let before = ''; // already decided text just before `pending`, as context
   let pending = ''; // text not yet decided
   let offset = 0; // whole-text offset of `pending`
-  const decide = (last: boolean): TextRegion | undefined => {
-    const planned = last ? pending.length : plannedEnd(pending, pending.length - context);
-    if (planned <= 0) return undefined;
-    const window = before + pending;
-    const issues = analyzeText(window, options);
+  const decide = (last: boolean): TextRegion => {
+    const planned = last ? pending.length : plannedEnd(pending, regionUnits);
+    const window = before + pending.slice(0, planned + context);
+    const key = `${kinds}|${before.length}|${planned}|${window}`;
+    let issues = cache?.get(key);
+    if (!issues) {
+      issues = analyzeText(window, options);
+      cache?.set(key, issues);
+    }
     const end = regionEnd(issues, before.length, before.length + planned) - before.length;
     const region: TextRegion = {
       offset,
@@ -50,18 +103,14 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   };
   for (const piece of pieces) {
     pending += piece;
-    while (pending.length > 2 * context) {
-      const region = decide(false);
-      if (!region) break;
-      yield region;
-    }
+    while (pending.length >= regionUnits + context) yield decide(false);
   }
-  if (pending.length) yield decide(true)!;
+  while (pending.length >= regionUnits + context) yield decide(false);
+  if (pending.length) yield decide(true);
 }
 
 /** Just after the last line end at or before `limit`; in a line longer than that, `limit` itself (not between the halves of a surrogate pair). */
 function plannedEnd(text: string, limit: number): number {
-  if (limit <= 0) return 0;
   const lineEnd = text.lastIndexOf('\n', limit - 1);
   if (lineEnd >= 0 && lineEnd + 1 > limit / 2) return lineEnd + 1;
   const c = text.charCodeAt(limit - 1);
@@ -93,6 +142,26 @@ function contextBefore(text: string, context: number): string {
   return lineStart > 0 && lineStart < tail.length ? tail.slice(lineStart) : tail;
 }
 
+/** What a document's windowed analysis found: its findings, and the regions they were decided in. */
+export interface TextFindings {
+  issues: GarbleIssue[];
+  /** [start, end) of each region, in order, covering the text. */
+  regions: Array<{ start: number; end: number }>;
+}
+
+/** The windowed analysis of a whole text (analyzedRegions, collected). */
+export function analyzeTextInWindows(text: string, options: AnalyzeOptions = {}, windows: WindowOptions = {}): TextFindings {
+  const findings: TextFindings = { issues: [], regions: [] };
+  for (const region of analyzedRegions([text], options, windows)) addRegion(findings, region);
+  return findings;
+}
+
+/** Adds one region's findings (no spread into a call: a large file has more issues than a call has room for arguments). */
+export function addRegion(findings: TextFindings, region: TextRegion): void {
+  for (const issue of region.issues) findings.issues.push(issue);
+  findings.regions.push({ start: region.offset, end: region.offset + region.text.length });
+}
+
 export interface RepairedRegion extends TextRegion {
   /** The region repaired (and converted to the asked script). */
   repaired: string;
@@ -104,8 +173,9 @@ export interface RepairedRegion extends TextRegion {
 const REPAIR_PASSES = 3;
 
 /**
- * `repairText` over regions, pass for pass: the findings of the first pass come from the
- * overlapping windows; the further passes and the script conversion run on the region alone.
+ * `repairText` over a region, pass for pass: the findings of the first pass are the region's (from
+ * the windows, as the reader saw them); the further passes and the script conversion run on the
+ * region alone.
  */
 export function repairRegion(region: TextRegion, options: RepairOptions): RepairedRegion {
   const applied = region.issues.filter((i) => i.replacement !== undefined);
@@ -119,4 +189,31 @@ export function repairRegion(region: TextRegion, options: RepairOptions): Repair
   if (fixable.length) repaired = applyIssues(repaired, fixable);
   if (options.script && options.script !== 'keep') repaired = convertScript(repaired, options.script);
   return { ...region, repaired, applied, flagged };
+}
+
+/**
+ * The repair of `text` from findings already made (what the reader sees, what `zhlens detect`
+ * reports): each region's findings applied, then the further passes and the script conversion
+ * region by region, as `zhlens repair` does. Nothing is analysed again for the first pass.
+ */
+export function repairWithFindings(text: string, findings: TextFindings, options: RepairOptions = {}): RepairResult {
+  const parts: string[] = [];
+  const applied: GarbleIssue[] = [];
+  const flagged: GarbleIssue[] = [];
+  let k = 0;
+  findings.regions.forEach(({ start, end }, r) => {
+    const last = r === findings.regions.length - 1;
+    const issues: GarbleIssue[] = [];
+    while (k < findings.issues.length && (last || findings.issues[k].start < end)) issues.push(findings.issues[k++]);
+    const repaired = repairRegion({ offset: start, text: text.slice(start, end), issues }, options);
+    parts.push(repaired.repaired);
+    for (const i of repaired.applied) applied.push(i);
+    for (const i of repaired.flagged) flagged.push(i);
+  });
+  return { text: parts.join(''), applied, flagged };
+}
+
+/** `repairText` of a whole document, window by window: the windowed findings, then repairWithFindings. */
+export function repairTextInWindows(text: string, options: RepairOptions = {}, windows: WindowOptions = {}): RepairResult {
+  return repairWithFindings(text, analyzeTextInWindows(text, options, windows), options);
 }
