@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import { activateArticleFeatures } from './article/articleFeature';
 import { activateGarbling } from './garble/garbleFeature';
+import { DocumentStates } from './documentState';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
  * each piece adapts one core result to one editor feature.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  activateGarbling(context);
-  activateArticleFeatures(context);
+  // One state per open document, one lifecycle and one debounce, shared by every feature.
+  const states = new DocumentStates();
+  context.subscriptions.push(states);
+  activateGarbling(context, states);
+  activateArticleFeatures(context, states);
 }
 
 export function deactivate(): void {}

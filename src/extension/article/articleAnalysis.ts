@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { annotateText, outlineText, type Figure, type Organization, type Section } from '../../core';
+import type { DocumentStates } from '../documentState';
 
 /** Figures, organizations and sections of one document version, with UTF-16 offsets into it. */
 export interface ArticleAnalysis {
@@ -26,44 +27,33 @@ export function isArticle(document: vscode.TextDocument): boolean {
 
 /**
  * One analysis per document version, shared by highlights, hovers, the outline and the Article
- * view, so that an edit costs one extraction however many features show it.
+ * view, so that an edit costs one extraction however many features show it. It is kept in the
+ * document's state (documentState.ts), which goes when the document closes.
  */
-export class ArticleAnalyses implements vscode.Disposable {
-  private readonly cache = new Map<string, ArticleAnalysis>();
-  private readonly closed: vscode.Disposable;
-
-  constructor(private readonly maxLength: () => number) {
-    this.closed = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
-  }
+export class ArticleAnalyses {
+  constructor(private readonly states: DocumentStates, private readonly maxLength: () => number) {}
 
   /**
    * The analysis of `document`. Over the size limit, figures and organizations are read from
    * `around` (the visible ranges) only and the result is not cached, since it depends on them.
    */
   get(document: vscode.TextDocument, around: readonly vscode.Range[] = []): ArticleAnalysis {
-    const key = document.uri.toString();
-    const cached = this.cache.get(key);
+    const state = this.states.of(document.uri);
+    const cached = state.article;
     if (cached && cached.version === document.version && !cached.partial) return cached;
     const text = document.getText();
     const sections = cached?.version === document.version ? cached.sections : outlineText(text);
     if (text.length <= this.maxLength()) {
-      const analysis = { version: document.version, ...annotateText(text), sections, partial: false };
-      this.cache.set(key, analysis);
-      return analysis;
+      state.article = { version: document.version, ...annotateText(text), sections, partial: false };
+      return state.article;
     }
-    const analysis = { version: document.version, ...annotateWindows(document, around), sections, partial: true };
-    this.cache.set(key, analysis);
-    return analysis;
+    state.article = { version: document.version, ...annotateWindows(document, around), sections, partial: true };
+    return state.article;
   }
 
-  /** Forget cached results, as when the size limit changes. */
+  /** Forget the results of every document, as when the size limit changes. */
   clear(): void {
-    this.cache.clear();
-  }
-
-  dispose(): void {
-    this.closed.dispose();
-    this.cache.clear();
+    for (const state of this.states.all()) state.article = undefined;
   }
 }
 

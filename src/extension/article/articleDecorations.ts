@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import { type ArticleAnalyses, isArticle } from './articleAnalysis';
 import { HIGHLIGHT_KINDS, type ArticleSettings, type HighlightKind } from '../settings';
-
-/** Typing pauses shorter than this do not re-highlight. */
-const UPDATE_DELAY_MS = 250;
+import type { DocumentStates } from '../documentState';
 
 /** A highlight as plain data, for `zhlens.internal.decorationRanges`. */
 export interface DecorationRange {
@@ -39,16 +37,17 @@ function themeStyle(kind: HighlightKind, overviewRuler: boolean): vscode.Decorat
  */
 export class ArticleDecorations implements vscode.Disposable {
   private types = new Map<HighlightKind, vscode.TextEditorDecorationType>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** What each editor shows, by document URI, for the internal command and the tests. */
   private readonly shown = new Map<string, DecorationRange[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
+  constructor(private readonly states: DocumentStates, private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
     this.createTypes();
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      // Edits re-highlight once the document has settled (DocumentStates' one debounce).
+      states.onDidSettle(({ document }) => this.redraw(document)),
+      states.onDidClose((uri) => this.shown.delete(uri.toString())),
       // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
@@ -84,13 +83,11 @@ export class ArticleDecorations implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    if (!isArticle(document)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.update(editor);
-    }, UPDATE_DELAY_MS));
+    if (isArticle(document)) this.states.schedule(document, 'view');
+  }
+
+  private redraw(document: vscode.TextDocument): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.update(editor);
   }
 
   private updateVisible(): void {
@@ -122,7 +119,6 @@ export class ArticleDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
     for (const type of this.types.values()) type.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -7,16 +7,17 @@ import { ARTICLE_VIEW_ID, ArticleTreeProvider } from './articleTree';
 import { OutlineFoldingProvider } from '../outline/outlineFolding';
 import { OutlineSymbolProvider } from '../outline/outlineSymbols';
 import { affectsArticleSettings, readArticleSettings } from '../settings';
+import type { DocumentStates } from '../documentState';
 
 /**
  * The reading features: figure and organization highlights with their hovers, the outline
  * (symbols and folding) and the Article view, all fed by one shared analysis per document.
  */
-export function activateArticleFeatures(context: vscode.ExtensionContext): void {
+export function activateArticleFeatures(context: vscode.ExtensionContext, states: DocumentStates): void {
   let settings = readArticleSettings();
-  const analyses = new ArticleAnalyses(() => settings.highlightMaxLength);
-  const decorations = new ArticleDecorations(analyses, () => settings);
-  const tree = new ArticleTreeProvider(analyses, () => settings.outlineFollowCursor, context.extensionUri);
+  const analyses = new ArticleAnalyses(states, () => settings.highlightMaxLength);
+  const decorations = new ArticleDecorations(states, analyses, () => settings);
+  const tree = new ArticleTreeProvider(states, analyses, () => settings.outlineFollowCursor, context.extensionUri);
   const view = vscode.window.createTreeView(ARTICLE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(view);
 
@@ -33,7 +34,7 @@ export function activateArticleFeatures(context: vscode.ExtensionContext): void 
   registerOutline();
 
   context.subscriptions.push(
-    analyses, decorations, tree, view,
+    decorations, tree, view,
     { dispose: () => outline?.dispose() },
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ArticleHoverProvider(analyses)),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealInDocument),

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { Figure, Organization, Section } from '../../core';
 import { type ArticleAnalyses, isArticle } from './articleAnalysis';
+import type { DocumentStates } from '../documentState';
 import { REVEAL_COMMAND } from './articleReveal';
 import { headingRange, SECTION_KIND_LABELS } from '../outline/outlineSymbols';
 
 export const ARTICLE_VIEW_ID = 'zhlens.article';
-
-/** Edits re-read the article after this pause, so the tree does not redraw on every keystroke. */
-const REFRESH_DELAY_MS = 300;
 
 type NodeData =
   | { type: 'section'; section: Section }
@@ -43,22 +41,22 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
   private document: vscode.TextDocument | undefined;
   private roots: ArticleNode[] = [];
   private byId = new Map<string, ArticleNode>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private view: vscode.TreeView<ArticleNode> | undefined;
 
-  constructor(private readonly analyses: ArticleAnalyses, private readonly followCursor: () => boolean, private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly states: DocumentStates, private readonly analyses: ArticleAnalyses, private readonly followCursor: () => boolean, private readonly extensionUri: vscode.Uri) {
     this.subscriptions.push(
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to a panel or a non-article editor leaves the last article shown.
         if (editor && isArticle(editor.document) && editor.document !== this.document) this.show(editor.document);
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.scheduleRefresh();
+      // Edits re-read the article once it has settled (DocumentStates' one debounce), not on every keystroke.
+      states.onDidSettle(({ document }) => {
+        if (document === this.document) this.refresh();
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.document) this.show(undefined);
+      states.onDidClose((uri) => {
+        if (uri.toString() === this.document?.uri.toString()) this.show(undefined);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document === this.document && this.followCursor()) this.selectSectionAt(e.textEditor.document.offsetAt(e.selections[0].active));
@@ -68,7 +66,7 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
     // ArticleDecorations).
     const active = vscode.window.activeTextEditor?.document;
     this.document = active && isArticle(active) ? active : undefined;
-    if (this.document) this.scheduleRefresh();
+    if (this.document) this.states.schedule(this.document, 'view');
   }
 
   attach(view: vscode.TreeView<ArticleNode>): void {
@@ -122,11 +120,6 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
     this.document = document;
     this.byId.clear();
     this.refresh();
-  }
-
-  private scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
   }
 
   private refresh(): void {
@@ -187,7 +180,6 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { detectEncoding, type GarbleIssue } from '../../core';
+import { fileVerdict, repairWithFindings, type FileAnalysis, type GarbleIssue } from '../../core';
 import { FileChangedError } from '../../files/replaceFile';
-import { AnalysisCancelled, analyzeInChunks, repairInChunks } from './chunkedAnalysis';
+import { AnalysisCancelled, verdictInTurns } from './documentAnalysis';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { describeCounts } from './garbleKindLabels';
 import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from '../settings';
@@ -12,7 +12,7 @@ const ALWAYS_EXCLUDED = ['**/.git/**', '**/node_modules/**', '**/*.orig'];
 
 export type FileVerdict =
   | { kind: 'clean' }
-  | { kind: 'garbled'; issues: GarbleIssue[]; fixable: number }
+  | { kind: 'garbled'; issues: GarbleIssue[]; fixable: number; regions: FileAnalysis['regions'] }
   | { kind: 'wrong-encoding'; encoding: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'fixed'; spans: number; backup?: string };
@@ -52,7 +52,7 @@ export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', outpu
     return undefined;
   }
   const report: FolderReport = { folder: folder.fsPath, files: [], cancelled: false };
-  const toFix: { file: ScannedFile; issues: GarbleIssue[] }[] = [];
+  const toFix: { file: ScannedFile; findings: { issues: GarbleIssue[]; regions: FileAnalysis['regions'] } }[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('zhlens: scanning {0}', vscode.workspace.asRelativePath(folder)), cancellable: true },
     async (progress, token) => {
@@ -70,7 +70,7 @@ export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', outpu
           const verdict = await judgeFile(uri, path, settings, token);
           if ('file' in verdict) {
             report.files.push({ path, verdict: verdict.verdict });
-            if (verdict.verdict.kind === 'garbled' && verdict.verdict.fixable) toFix.push({ file: verdict.file, issues: verdict.verdict.issues });
+            if (verdict.verdict.kind === 'garbled' && verdict.verdict.fixable) toFix.push({ file: verdict.file, findings: verdict.verdict });
           } else {
             report.files.push({ path, verdict });
           }
@@ -96,19 +96,20 @@ export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', outpu
 async function judgeFile(uri: vscode.Uri, path: string, settings: ZhlensSettings, token: vscode.CancellationToken): Promise<FileVerdict | { file: ScannedFile; verdict: FileVerdict }> {
   const read = await readForRewrite(uri, Math.min(settings.sizeLimitBytes, HARD_SIZE_LIMIT_BYTES));
   if (read === 'too-large') return { kind: 'skipped', reason: vscode.l10n.t('larger than the size limit') };
-  const detection = detectEncoding(read.bytes);
+  // The same verdict as the editor's and `zhlens detect`'s; a file in a legacy encoding is that alone.
+  const verdict = await verdictInTurns(fileVerdict({ bytes: read.bytes }, { kinds: settings.kinds, legacyText: 'skip' }), token);
+  const { detection, issues, regions } = verdict;
   if (detection.binary) return { kind: 'skipped', reason: vscode.l10n.t('binary') };
   if (detection.encoding !== 'utf-8') {
     return settings.kinds.includes('wrong-encoding') ? { kind: 'wrong-encoding', encoding: encodingLabel(detection.encoding) } : { kind: 'clean' };
   }
-  const issues = await analyzeInChunks(detection.text, { kinds: settings.kinds }, token);
   if (!issues.length) return { kind: 'clean' };
   const file: ScannedFile = { uri, path, read, bom: detection.bom, text: detection.text };
-  return { file, verdict: { kind: 'garbled', issues, fixable: issues.filter((i) => i.replacement !== undefined).length } };
+  return { file, verdict: { kind: 'garbled', issues, regions, fixable: issues.filter((i) => i.replacement !== undefined).length } };
 }
 
-async function fixFiles(toFix: { file: ScannedFile; issues: GarbleIssue[] }[], report: FolderReport, settings: ZhlensSettings): Promise<void> {
-  const spans = toFix.reduce((n, f) => n + f.issues.filter((i) => i.replacement !== undefined).length, 0);
+async function fixFiles(toFix: { file: ScannedFile; findings: { issues: GarbleIssue[]; regions: FileAnalysis['regions'] } }[], report: FolderReport, settings: ZhlensSettings): Promise<void> {
+  const spans = toFix.reduce((n, f) => n + f.findings.issues.filter((i) => i.replacement !== undefined).length, 0);
   const fix = vscode.l10n.t('Fix {0} files', toFix.length);
   const backupNote = settings.backupOnConvert ? vscode.l10n.t('Each original is kept as FILE.orig.') : vscode.l10n.t('No backups are kept (zhlens.backupOnConvert is off).');
   const answer = await vscode.window.showWarningMessage(
@@ -117,18 +118,19 @@ async function fixFiles(toFix: { file: ScannedFile; issues: GarbleIssue[] }[], r
     fix,
   );
   if (answer !== fix) return;
-  for (const { file } of toFix) {
+  for (const { file, findings } of toFix) {
     const entry = report.files.find((f) => f.path === file.path)!;
-    entry.verdict = await fixFile(file, settings);
+    entry.verdict = await fixFile(file, findings, settings);
   }
 }
 
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
-async function fixFile(file: ScannedFile, settings: ZhlensSettings): Promise<FileVerdict> {
+/** Repairs a file with the findings of its scan (the text is the bytes as scanned: the rewrite checks they are still on disk). */
+async function fixFile(file: ScannedFile, findings: { issues: GarbleIssue[]; regions: FileAnalysis['regions'] }, settings: ZhlensSettings): Promise<FileVerdict> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
   if (open?.isDirty) return { kind: 'skipped', reason: vscode.l10n.t('unsaved changes in an editor') };
-  const repair = await repairInChunks(file.text, { kinds: settings.kinds, script: settings.preferredScript });
+  const repair = repairWithFindings(file.text, findings, { kinds: settings.kinds, script: settings.preferredScript });
   const body = new TextEncoder().encode(repair.text);
   const bytes = file.bom ? new Uint8Array([...UTF8_BOM, ...body]) : body;
   try {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GarbleFindings } from './garbleFindings';
+import type { DocumentFindings, GarbleFindings } from './garbleFindings';
 import { kindLabel } from './garbleKindLabels';
 import { prepareFixAll, spanReplacement } from './garbleEdits';
 import { readSettings } from '../settings';
@@ -15,14 +15,18 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('zhlens');
 export class GarbleCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(private readonly findings: GarbleFindings) {}
+  /** `analyze`: the findings of the document's current version, analysing it when they are stale. */
+  constructor(private readonly findings: GarbleFindings, private readonly analyze: (document: vscode.TextDocument) => Promise<DocumentFindings>) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const settings = readSettings(document.uri);
-    // The fix-all edit costs a full repair: only computed when a fix-all is asked for (on save).
+    // The fix-all edit costs a repair: only computed when a fix-all is asked for (on save). It
+    // applies the findings of the current version, as Fix all does; a skipped or wrongly decoded
+    // document has none to apply.
     if (context.only && FIX_ALL_KIND.intersects(context.only)) {
-      const fix = await prepareFixAll(document, settings, token);
-      if (!fix || token.isCancellationRequested) return [];
+      const current = await this.analyze(document);
+      const fix = !current.skipped && !current.wrongEncoding ? prepareFixAll(document, settings, current) : undefined;
+      if (!fix || fix.edit.size === 0 || token.isCancellationRequested) return [];
       const action = new vscode.CodeAction(vscode.l10n.t('Fix all garbled text (zhlens)'), FIX_ALL_KIND);
       action.edit = fix.edit;
       return [action];

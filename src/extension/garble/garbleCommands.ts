@@ -3,6 +3,7 @@ import { convertScript, type GarbleIssue, type ScriptTarget } from '../../core';
 import { showGarbleDetails } from './garbleDetails';
 import { describeCounts } from './garbleKindLabels';
 import { applyPreparedFix, prepareFixAll, prepareSpanFix } from './garbleEdits';
+import { issuesInSelections } from './garbleFixes';
 import type { DocumentFindings, GarbleFindings } from './garbleFindings';
 import type { GarbleNotifier } from './garbleNotification';
 import { PREVIEW_SCHEME, type GarblePreview } from './garblePreview';
@@ -61,9 +62,9 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
 
   register('zhlens.fixAll', async (uri?: vscode.Uri) => {
     const document = await targetDocument(uri);
-    if (!document || !(await actionableFindings(document))) return false;
-    const fix = await prepareFixAll(document, readSettings(document.uri));
-    return (await applyPreparedFix(document, fix)) === 'applied';
+    const f = document && (await actionableFindings(document));
+    if (!document || !f) return false;
+    return (await applyPreparedFix(document, prepareFixAll(document, readSettings(document.uri), f))) === 'applied';
   });
 
   register('zhlens.fixSelection', async () => {
@@ -72,12 +73,12 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
     if (!editor || !document) return false;
     const f = await actionableFindings(document);
     if (!f) return false;
-    const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)]);
+    const selections = editor.selections.filter((s) => !s.isEmpty).map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
     if (!selections.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: select the text to fix first.'));
       return false;
     }
-    const inSelection = f.issues.filter((i) => selections.some(([s, e]) => i.start < e && s < i.end));
+    const inSelection = issuesInSelections(f.issues, selections);
     return (await applyPreparedFix(document, prepareSpanFix(document, inSelection, readSettings(document.uri)))) === 'applied';
   });
 
@@ -96,8 +97,9 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
 
   register('zhlens.previewFix', async (uri?: vscode.Uri) => {
     const document = await targetDocument(uri);
-    if (!document || !(await actionableFindings(document))) return undefined;
-    const fix = await prepareFixAll(document, readSettings(document.uri));
+    const f = document && (await actionableFindings(document));
+    if (!document || !f) return undefined;
+    const fix = prepareFixAll(document, readSettings(document.uri), f);
     if (!fix) {
       void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: nothing to fix.'));
       return undefined;

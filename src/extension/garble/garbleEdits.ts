@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { applyIssues, convertScript, type GarbleIssue } from '../../core';
-import { repairInChunks } from './chunkedAnalysis';
+import { applyIssues, convertScript, repairWithFindings, type GarbleIssue } from '../../core';
+import type { DocumentFindings } from './garbleFindings';
+import { changedMiddle } from './garbleFixes';
 import { issueRange } from './garbleDiagnostics';
 import type { ZhlensSettings } from '../settings';
 
@@ -19,15 +20,20 @@ export interface PreparedFixAll extends PreparedFix {
 }
 
 /**
- * Fix all as one `WorkspaceEdit`, hence one undo step. When the repair is exactly the first
- * pass's spans, each span is its own replacement (the cursor, folds and bookmarks elsewhere stay
- * put); when later passes or a script conversion changed more, the changed middle of the text is
- * replaced in one piece.
+ * Fix all as one `WorkspaceEdit`, hence one undo step, made from the findings the reader sees
+ * (`findings`, of the document's current version): nothing is analysed again for them, only the
+ * text a first repair leaves is looked at for a further layer, as `zhlens repair` does
+ * (repairWithFindings). When the repair is exactly the findings' spans, each span is its own
+ * replacement (the cursor, folds and bookmarks elsewhere stay put); when later passes or a
+ * script conversion changed more, the changed middle of the text is replaced in one piece.
  */
-export async function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, token?: vscode.CancellationToken): Promise<PreparedFixAll | undefined> {
+export function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, findings: DocumentFindings): PreparedFixAll | undefined {
   const version = document.version;
   const text = document.getText();
-  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript }, token);
+  // Findings of another version do not describe this text: an empty fix of their version, which
+  // applyPreparedFix refuses with "the file changed".
+  if (findings.version !== version) return { edit: new vscode.WorkspaceEdit(), version: findings.version, spans: 0, repairedText: text };
+  const repair = repairWithFindings(text, findings, { kinds: settings.kinds, script: settings.preferredScript });
   if (repair.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
   if (applyIssues(text, repair.applied) === repair.text) {
@@ -37,15 +43,6 @@ export async function prepareFixAll(document: vscode.TextDocument, settings: Zhl
     edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
   }
   return { edit, version, spans: repair.applied.length, repairedText: repair.text };
-}
-
-/** The smallest [start, end) of `before` whose replacement turns it into `after`. */
-function changedMiddle(before: string, after: string): { start: number; end: number; replacement: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, replacement: after.slice(start, after.length - tail) };
 }
 
 /** The replacement of one span: its repair, or for mixed script the conversion to the preferred script. */

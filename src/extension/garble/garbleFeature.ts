@@ -9,15 +9,16 @@ import { GarblePreview } from './garblePreview';
 import { GarbleStatus } from './garbleStatus';
 import { GarbleWatcher } from './garbleWatcher';
 import { affectsGarbleSettings } from '../settings';
+import type { DocumentStates } from '../documentState';
 
 /** Documents the editor features attach to (detection itself decides what it looks at). */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
 
 /** Wires the garbling feature: findings, their views, the reaction on open, and the commands. */
-export function activateGarbling(context: vscode.ExtensionContext): void {
-  const findings = new GarbleFindings();
-  const notifier = new GarbleNotifier(context.workspaceState);
-  const watcher = new GarbleWatcher(findings, (document, f, trigger) => {
+export function activateGarbling(context: vscode.ExtensionContext, states: DocumentStates): void {
+  const findings = new GarbleFindings(states);
+  const notifier = new GarbleNotifier(context.workspaceState, states);
+  const watcher = new GarbleWatcher(states, findings, (document, f, trigger) => {
     if (trigger === 'open') void notifier.announce(document, f);
   });
   const preview = new GarblePreview();
@@ -31,7 +32,7 @@ export function activateGarbling(context: vscode.ExtensionContext): void {
     preview,
     output,
     vscode.languages.registerHoverProvider(SELECTOR, new GarbleHoverProvider(findings)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new GarbleCodeActions(findings), GarbleCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new GarbleCodeActions(findings, async (document) => findings.current(document) ?? (await watcher.analyzeNow(document))), GarbleCodeActions.metadata),
     vscode.workspace.onDidChangeConfiguration((e) => affectsGarbleSettings(e) && watcher.refreshVisible()),
   );
   registerGarbleCommands(context, { findings, watcher, preview, notifier, output });

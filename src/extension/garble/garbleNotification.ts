@@ -3,6 +3,7 @@ import { fixableIssues, type DocumentFindings } from './garbleFindings';
 import { describeCounts } from './garbleKindLabels';
 import { applyPreparedFix, prepareFixAll } from './garbleEdits';
 import { readSettings } from '../settings';
+import type { DocumentStates } from '../documentState';
 import { encodingLabel } from './wrongEncoding';
 
 const DONT_ASK_KEY = 'zhlens.dontAskFiles';
@@ -14,27 +15,25 @@ const DONT_ASK_KEY = 'zhlens.dontAskFiles';
  * Mixed script alone is a matter of style, not garbling: it gets diagnostics, no notification.
  */
 export class GarbleNotifier implements vscode.Disposable {
-  private readonly announced = new Set<string>();
-  private readonly subscription = vscode.workspace.onDidCloseTextDocument((d) => this.announced.delete(d.uri.toString()));
-
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento, private readonly states: DocumentStates) {}
 
   async announce(document: vscode.TextDocument, findings: DocumentFindings): Promise<void> {
     const key = document.uri.toString();
-    if (this.announced.has(key) || this.dontAsk().includes(key)) return;
+    const documentState = this.states.of(document.uri);
+    if (documentState.announced || this.dontAsk().includes(key)) return;
     if (vscode.window.activeTextEditor?.document !== document) return;
     if (findings.wrongEncoding) {
-      this.announced.add(key);
+      documentState.announced = true;
       return this.announceWrongEncoding(document, findings);
     }
     if (findings.skipped === 'too-large') {
-      this.announced.add(key);
+      documentState.announced = true;
       return this.announceTooLarge(key);
     }
     if (!findings.issues.some((i) => i.kind !== 'mixed-script')) return;
-    this.announced.add(key);
+    documentState.announced = true;
     const settings = readSettings(document.uri);
-    if (settings.autoFix && vscode.workspace.isTrusted && fixableIssues(findings).length) return this.autoFix(document);
+    if (settings.autoFix && vscode.workspace.isTrusted && fixableIssues(findings).length) return this.autoFix(document, findings);
 
     const fixAll = vscode.l10n.t('Fix all');
     const preview = vscode.l10n.t('Preview');
@@ -70,8 +69,8 @@ export class GarbleNotifier implements vscode.Disposable {
     if (answer === never) await this.neverAsk(key);
   }
 
-  private async autoFix(document: vscode.TextDocument): Promise<void> {
-    const fix = await prepareFixAll(document, readSettings(document.uri));
+  private async autoFix(document: vscode.TextDocument, findings: DocumentFindings): Promise<void> {
+    const fix = prepareFixAll(document, readSettings(document.uri), findings);
     if (!fix || (await applyPreparedFix(document, fix)) !== 'applied') return;
     const fixedVersion = document.version;
     const undo = vscode.l10n.t('Undo');
@@ -93,10 +92,8 @@ export class GarbleNotifier implements vscode.Disposable {
   /** Forget every "Don't ask for this file". */
   async askAgain(): Promise<void> {
     await this.state.update(DONT_ASK_KEY, undefined);
-    this.announced.clear();
+    for (const s of this.states.all()) s.announced = false;
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-  }
+  dispose(): void {}
 }

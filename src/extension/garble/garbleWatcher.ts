@@ -1,44 +1,32 @@
 import * as vscode from 'vscode';
-import { AnalysisCancelled } from './chunkedAnalysis';
-import { analyzeDocument } from './documentAnalysis';
+import type { DocumentStates, SettleReason } from '../documentState';
+import { AnalysisCancelled, analyzeDocument } from './documentAnalysis';
 import type { DocumentFindings, GarbleFindings } from './garbleFindings';
 import { readSettings } from '../settings';
-
-/** Waits before analysing: switching through editors quickly, or typing, starts one analysis, not many. */
-const OPEN_DELAY_MS = 150;
-const EDIT_DELAY_MS = 600;
 
 /** `open`: the reader brought the document to the front (may notify); `edit`: its text or the settings changed. */
 export type AnalysisTrigger = 'open' | 'edit';
 
-interface Pending {
-  timer?: ReturnType<typeof setTimeout>;
-  cancel: vscode.CancellationTokenSource;
-}
-
 /**
  * Keeps the findings of the documents in visible editors up to date: analyses on open, on
- * switching editors and after edits, debounced, one analysis per document at a time (a newer
- * request cancels the older between two chunks).
+ * switching editors and after edits, once the document has settled (DocumentStates' one
+ * debounce), one analysis per document at a time (a newer request cancels the older between
+ * two windows).
  */
 export class GarbleWatcher implements vscode.Disposable {
-  private readonly pending = new Map<string, Pending>();
+  private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
+    private readonly states: DocumentStates,
     private readonly findings: GarbleFindings,
     private readonly onAnalysed: (document: vscode.TextDocument, findings: DocumentFindings, trigger: AnalysisTrigger) => void,
   ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((e) => e && this.schedule(e.document, 'open')),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 'open'))),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.findings.latest(e.document.uri)) this.schedule(e.document, 'edit');
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cancel(d.uri);
-        this.findings.delete(d.uri);
-      }),
+      states.onDidSettle(({ document, reasons }) => this.settled(document, reasons)),
+      states.onDidClose((uri) => this.cancel(uri)),
     );
     for (const e of vscode.window.visibleTextEditors) this.schedule(e.document, 'open');
   }
@@ -55,30 +43,42 @@ export class GarbleWatcher implements vscode.Disposable {
       const current = this.findings.current(document);
       if (current) return this.onAnalysed(document, current, trigger);
     }
-    this.cancel(document.uri);
-    const entry: Pending = { cancel: new vscode.CancellationTokenSource() };
-    entry.timer = setTimeout(() => void this.run(document, trigger, entry), trigger === 'open' ? OPEN_DELAY_MS : EDIT_DELAY_MS);
-    this.pending.set(document.uri.toString(), entry);
+    this.states.schedule(document, trigger);
   }
 
   /** Analyse now, without waiting (commands); the result is stored like any other. */
   async analyzeNow(document: vscode.TextDocument): Promise<DocumentFindings> {
     this.cancel(document.uri);
-    const findings = await analyzeDocument(document, readSettings(document.uri), false);
+    const findings = await analyzeDocument(document, readSettings(document.uri), false, this.states.of(document.uri).windows);
     this.store(document, findings);
     return findings;
   }
 
-  private async run(document: vscode.TextDocument, trigger: AnalysisTrigger, entry: Pending): Promise<void> {
+  private settled(document: vscode.TextDocument, reasons: ReadonlySet<SettleReason>): void {
+    const open = reasons.has('open');
+    if (open && !reasons.has('edit')) {
+      const current = this.findings.current(document);
+      if (current) return this.onAnalysed(document, current, 'open');
+    }
+    // An edit re-analyses only documents zhlens has looked at (`latest`); an open, any document.
+    if (open ? !readSettings(document.uri).detectOnOpen : !(reasons.has('edit') && this.findings.latest(document.uri))) return;
+    void this.run(document, open ? 'open' : 'edit');
+  }
+
+  private async run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+    this.cancel(document.uri);
+    const cancel = new vscode.CancellationTokenSource();
+    const key = document.uri.toString();
+    this.running.set(key, cancel);
     try {
-      const findings = await analyzeDocument(document, readSettings(document.uri), true, entry.cancel.token);
-      if (entry.cancel.token.isCancellationRequested || document.isClosed) return;
+      const findings = await analyzeDocument(document, readSettings(document.uri), true, this.states.of(document.uri).windows, cancel.token);
+      if (cancel.token.isCancellationRequested || document.isClosed) return;
       if (this.store(document, findings)) this.onAnalysed(document, findings, trigger);
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) throw e;
     } finally {
-      if (this.pending.get(document.uri.toString()) === entry) this.pending.delete(document.uri.toString());
-      entry.cancel.dispose();
+      if (this.running.get(key) === cancel) this.running.delete(key);
+      cancel.dispose();
     }
   }
 
@@ -90,18 +90,13 @@ export class GarbleWatcher implements vscode.Disposable {
   }
 
   private cancel(uri: vscode.Uri): void {
-    const p = this.pending.get(uri.toString());
-    if (!p) return;
-    if (p.timer) clearTimeout(p.timer);
-    p.cancel.cancel();
-    this.pending.delete(uri.toString());
+    const running = this.running.get(uri.toString());
+    running?.cancel();
+    this.running.delete(uri.toString());
   }
 
   dispose(): void {
-    for (const p of this.pending.values()) {
-      if (p.timer) clearTimeout(p.timer);
-      p.cancel.cancel();
-    }
+    for (const c of this.running.values()) c.cancel();
     this.subscriptions.forEach((s) => s.dispose());
   }
 }

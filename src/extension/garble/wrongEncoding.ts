@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectEncoding, type ByteDetection, type DetectedEncoding } from '../../core';
+import { detectEncoding, type ByteDetection, type DetectedEncoding, type FileAnalysis } from '../../core';
 import { FileChangedError } from '../../files/replaceFile';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import type { WrongEncoding } from './garbleFindings';
@@ -40,22 +40,25 @@ async function readBytes(uri: vscode.Uri, limit: number): Promise<Uint8Array | '
 }
 
 /**
- * A GB18030, Big5 or UTF-16 file that the editor decoded as UTF-8 shows U+FFFD where its bytes
- * did not fit; the characters are not in the text any more, only in the file. So the verdict
- * comes from the bytes, and the text-level detectors are not run on such a document at all.
+ * The file's bytes, when they are needed for the verdict: a GB18030, Big5 or UTF-16 file that
+ * the editor decoded as UTF-8 shows U+FFFD where its bytes did not fit; the characters are not in
+ * the text any more, only in the file. Other documents are judged on their text alone.
  */
-export async function detectWrongEncoding(document: vscode.TextDocument, settings: ZhlensSettings): Promise<WrongEncoding | undefined> {
+export async function bytesToJudge(document: vscode.TextDocument, settings: ZhlensSettings): Promise<Uint8Array | undefined> {
   if (!hasBytes(document.uri) || !document.encoding.startsWith('utf8')) return undefined;
   if (!document.getText().includes('\uFFFD')) return undefined;
-  let bytes: Uint8Array | 'too-large';
   try {
-    bytes = await readBytes(document.uri, settings.sizeLimitBytes);
+    const bytes = await readBytes(document.uri, settings.sizeLimitBytes);
+    return bytes === 'too-large' ? undefined : bytes;
   } catch {
     return undefined; // deleted or unreadable since it was opened: the text-level check still runs
   }
-  if (bytes === 'too-large') return undefined;
-  const detection = detectEncoding(bytes);
-  if (detection.binary || detection.encoding === 'utf-8') return undefined;
+}
+
+/** The wrong encoding of a verdict (the core's file-level finding), in the terms the editor shows it. */
+export function wrongEncodingOf(verdict: FileAnalysis): WrongEncoding | undefined {
+  const { detection } = verdict;
+  if (!verdict.issues.some((i) => i.kind === 'wrong-encoding')) return undefined;
   return { detected: detection.encoding, editorEncoding: EDITOR_ENCODING[detection.encoding], confidence: detection.confidence, undecodable: detection.undecodable };
 }
 
