@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createWindowCache, type WindowCache } from '../core';
 import type { ArticleAnalysis } from './article/articleAnalysis';
+import type { DecorationRange } from './article/articleDecorations';
 import type { DocumentFindings } from './garble/garbleFindings';
 import { SettleDebounce } from './settleDebounce';
 
@@ -17,6 +18,8 @@ export interface DocumentState {
   article?: ArticleAnalysis;
   /** The reader has been told about this document's garbling in this session. */
   announced?: boolean;
+  /** The highlights last drawn in its editors (VS Code cannot read decorations back). */
+  highlights?: DecorationRange[];
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * The editor layer's own logic, tested without an editor: the one debounce every feature shares
- * (src/extension/settleDebounce.ts) and what the fix commands pick and replace
- * (src/extension/garble/garbleFixes.ts). What the editor shows is tested in test/integration/.
+ * (src/extension/settleDebounce.ts), what the fix commands pick and replace
+ * (src/extension/garble/garbleFixes.ts) and which documents zhlens looks at (skipRules.ts).
+ * What the editor shows is tested in test/integration/.
  */
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
 import type { GarbleIssue } from '../../src/core';
 import { SettleDebounce } from '../../src/extension/settleDebounce';
 import { changedMiddle, fixable, issuesInSelections } from '../../src/extension/garble/garbleFixes';
+import { skipReasonOf } from '../../src/extension/garble/skipRules';
 
 test('one debounce: a document settles once, after the quiet of the last request, with every reason asked', () => {
   mock.timers.enable({ apis: ['setTimeout'] });
@@ -46,4 +48,17 @@ test('a repair that changed more than its spans replaces only the changed middle
   assert.deepEqual(changedMiddle('發(fā)展與協作', '发展与协作'), { start: 0, end: 8, replacement: '发展与协' });
   assert.deepEqual(changedMiddle('前文發(fā)展後文', '前文發展後文'), { start: 3, end: 7, replacement: '' });
   assert.deepEqual(changedMiddle('same', 'same'), { start: 4, end: 4, replacement: '' });
+});
+
+test('which documents are looked at: files with text, and on open only prose or text with Chinese', () => {
+  const doc = (text: string, languageId = 'plaintext', scheme = 'file', ignored = false) => ({ scheme, languageId, text, ignored });
+  const limit = 100;
+  assert.equal(skipReasonOf(doc('發展'), limit, true), undefined);
+  assert.equal(skipReasonOf(doc('發展', 'plaintext', 'git'), limit, true), 'scheme');
+  assert.equal(skipReasonOf(doc('發展', 'plaintext', 'file', true), limit, true), 'ignored');
+  assert.equal(skipReasonOf(doc('PNG\u0000\u0001'), limit, true), 'binary');
+  assert.equal(skipReasonOf(doc('let x = 1;', 'typescript'), limit, true), 'not-chinese');
+  assert.equal(skipReasonOf(doc('let x = 1;', 'typescript'), limit, false), undefined, 'a command looks at any text');
+  assert.equal(skipReasonOf(doc('// 注释', 'typescript'), limit, true), undefined);
+  assert.equal(skipReasonOf(doc('發'.repeat(101)), limit, true), 'too-large');
 });

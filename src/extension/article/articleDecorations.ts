@@ -37,8 +37,6 @@ function themeStyle(kind: HighlightKind, overviewRuler: boolean): vscode.Decorat
  */
 export class ArticleDecorations implements vscode.Disposable {
   private types = new Map<HighlightKind, vscode.TextEditorDecorationType>();
-  /** What each editor shows, by document URI, for the internal command and the tests. */
-  private readonly shown = new Map<string, DecorationRange[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly states: DocumentStates, private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
@@ -47,7 +45,6 @@ export class ArticleDecorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
       // Edits re-highlight once the document has settled (DocumentStates' one debounce).
       states.onDidSettle(({ document }) => this.redraw(document)),
-      states.onDidClose((uri) => this.shown.delete(uri.toString())),
       // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
@@ -70,7 +67,7 @@ export class ArticleDecorations implements vscode.Disposable {
    * back from an editor, so this is the record the extension keeps of what it drew.
    */
   rangesFor(uri: vscode.Uri): DecorationRange[] {
-    return this.shown.get(uri.toString()) ?? [];
+    return this.states.peek(uri)?.highlights ?? [];
   }
 
   private createTypes(): void {
@@ -115,7 +112,7 @@ export class ArticleDecorations implements vscode.Disposable {
       const type = this.types.get(kind);
       if (type) editor.setDecorations(type, ranges.map((r) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end))));
     }
-    this.shown.set(document.uri.toString(), [...byKind.values()].flat().sort((a, b) => a.start - b.start));
+    this.states.of(document.uri).highlights = [...byKind.values()].flat().sort((a, b) => a.start - b.start);
   }
 
   dispose(): void {
