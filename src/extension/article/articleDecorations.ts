@@ -99,7 +99,7 @@ export class ArticleDecorations implements vscode.Disposable {
     if (settings.highlightEnabled) {
       const analysis = this.analyses.get(document, editor.visibleRanges);
       const spans = [
-        ...analysis.figures.map((f) => ({ kind: f.kind as HighlightKind, text: f.text, start: f.start, end: f.end })),
+        ...analysis.figures.map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end })),
         ...analysis.organizations.map((o) => ({ kind: 'organization' as const, text: o.text, start: o.start, end: o.end })),
       ];
       for (const span of spans) {
