@@ -1,6 +1,7 @@
-import type { GarbleIssue, RepairOptions, RepairResult } from './types';
+import type { GarbleIssue, RepairOptions, RepairResult, TextEdit } from './types';
 import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
+import { composeEdits, editsBetween, spanEdits } from './textEdits';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -27,6 +28,7 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
   let current = text;
   let applied: GarbleIssue[] = [];
   let flagged: GarbleIssue[] = [];
+  let edits: TextEdit[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const issues = analyzeText(current, options);
     const fixable = issues.filter((i) => i.replacement !== undefined);
@@ -35,8 +37,13 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
       flagged = issues.filter((i) => i.replacement === undefined);
     }
     if (fixable.length === 0) break;
+    edits = composeEdits(text, edits, spanEdits(current, fixable));
     current = applyIssues(current, fixable);
   }
-  if (options.script && options.script !== 'keep') current = convertScript(current, options.script);
-  return { text: current, applied, flagged };
+  if (options.script && options.script !== 'keep') {
+    const converted = convertScript(current, options.script);
+    edits = composeEdits(text, edits, editsBetween(current, converted));
+    current = converted;
+  }
+  return { text: current, applied, edits, flagged };
 }

@@ -58,10 +58,26 @@ export interface RepairOptions extends AnalyzeOptions {
   script?: ScriptTarget;
 }
 
+/**
+ * One replacement in a text: [start, end) of the text before the edit (UTF-16 code units) becomes
+ * `text`. An edit list is sorted, its edits do not overlap, and each offset refers to the text
+ * before any of them.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface RepairResult {
   text: string;
   /** The issues whose replacement was applied, with offsets into the input text. */
   applied: GarbleIssue[];
+  /**
+   * Every change from the input to `text`, all passes and the script conversion composed, each
+   * as small as it can be: `applyEdits(input, edits) === text`. What moves notes and cursors.
+   */
+  edits: TextEdit[];
   /** Issues found but not applied (lossy spans, flag-only kinds). */
   flagged: GarbleIssue[];
 }
