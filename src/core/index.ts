@@ -11,3 +11,4 @@ export { applyEdits, composeEdits, mapOffset, mapRange } from './textEdits';
 export { describeIssueCounts } from './describeIssues';
 export * from './annotate';
 export * from './outline';
+export * from './notes';

@@ -96,3 +96,11 @@ export interface ByteDetection {
   /** Count of bytes that could not be decoded with `encoding` (each became U+FFFD). */
   undecodable: number;
 }
+
+/**
+ * The meanings a reader's highlight can carry, each drawn in its own theme colour. Stored in the
+ * notes file as a `classifying` body with this value.
+ */
+export type HighlightColour = 'key-fact' | 'question' | 'quote' | 'to-check';
+
+export const HIGHLIGHT_COLOURS: readonly HighlightColour[] = ['key-fact', 'question', 'quote', 'to-check'];

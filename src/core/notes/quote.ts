@@ -1,0 +1,20 @@
+import { codePointsAfter, codePointsBefore, toCodePointOffsets } from './codePoints';
+import type { NoteQuote } from './types';
+
+/** Context kept on each side of a quote, in code points: enough to tell repeated words apart. */
+const CONTEXT_CODE_POINTS = 32;
+
+/** The TextQuoteSelector of [start, end) (UTF-16 offsets) of `text`. */
+export function quoteAt(text: string, start: number, end: number): NoteQuote {
+  return {
+    exact: text.slice(start, end),
+    prefix: codePointsBefore(text, start, CONTEXT_CODE_POINTS),
+    suffix: codePointsAfter(text, end, CONTEXT_CODE_POINTS),
+  };
+}
+
+/** Both selectors of [start, end): the quote and the position in code points. */
+export function selectorsAt(text: string, start: number, end: number): { quote: NoteQuote; position: { start: number; end: number } } {
+  const [s, e] = toCodePointOffsets(text, [start, end]);
+  return { quote: quoteAt(text, start, end), position: { start: s, end: e } };
+}
