@@ -7,7 +7,7 @@ export { analyzeFile } from './analyzeFile';
 export type { FileAnalysis } from './analyzeFile';
 export { applyIssues } from './repairText';
 export { convertScript, convertScriptWithEdits, toSimplified, toTraditional } from './script/convertScript';
-export { applyEdits, composeEdits, mapOffset, mapRange } from './textEdits';
+export { applyEdits, composeEdits, mapOffset, mapRange, spanEdits } from './textEdits';
 export { describeIssueCounts } from './describeIssues';
 export * from './annotate';
 export * from './outline';

@@ -42,14 +42,17 @@ export function minimalEdit(text: string, start: number, end: number, replacemen
   return { start: start + head, end: end - tail, text: replacement.slice(head, replacement.length - tail) };
 }
 
-/** The edits that replace each span by its text: sorted spans, an overlapping one skipped (as `applyIssues` does). */
+/**
+ * The edits that replace each span by its text, each as small as it can be (a span converted to
+ * the other script character for character); sorted spans, an overlapping one skipped (as
+ * `applyIssues` does).
+ */
 export function spanEdits(text: string, spans: readonly { start: number; end: number; replacement?: string }[]): TextEdit[] {
   const edits: TextEdit[] = [];
   let pos = 0;
   for (const s of spans) {
     if (s.replacement === undefined || s.start < pos) continue;
-    const e = minimalEdit(text, s.start, s.end, s.replacement);
-    if (e) edits.push(e);
+    for (const e of editsBetween(text.slice(s.start, s.end), s.replacement)) edits.push({ start: e.start + s.start, end: e.end + s.start, text: e.text });
     pos = s.end;
   }
   return edits;

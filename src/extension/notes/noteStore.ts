@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { notesFilePath, parseNotes, relativeIri, serialiseNotes, type Note } from '../../core';
+import { readNotesSettings } from '../settings';
+import { noteFileHost } from './noteFiles';
+
+/** The notes file of an article, where `zhlens.notes.location` puts it; undefined where none can go. */
+export function notesFileUri(article: vscode.Uri): vscode.Uri | undefined {
+  if (article.scheme === 'untitled') return undefined;
+  const settings = readNotesSettings(article);
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  const path = notesFilePath(article.path, settings.location, folder?.uri.path);
+  return path === undefined ? undefined : article.with({ path });
+}
+
+export interface StoredNotes {
+  notes: Note[];
+  /** Annotations of the file that could not be read (kept out, reported). */
+  problems: string[];
+}
+
+/** The notes stored for `article`; none when there is no notes file. */
+export async function readStoredNotes(article: vscode.Uri, file = notesFileUri(article)): Promise<StoredNotes> {
+  if (!file) return { notes: [], problems: [] };
+  const text = await noteFileHost(file).read(file);
+  return text === undefined ? { notes: [], problems: [] } : parseNotes(text);
+}
+
+/** Writes the notes of `article` (removes the file when there are none). */
+export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note[], file = notesFileUri(article)): Promise<void> {
+  if (!file) return;
+  const host = noteFileHost(file);
+  if (!notes.length) {
+    await host.remove(file);
+    return;
+  }
+  const name = decodeURIComponent(article.path.slice(article.path.lastIndexOf('/') + 1));
+  await host.write(file, serialiseNotes(notes, relativeIri(file.path, article.path), `zhlens notes on ${name}`));
+}
