@@ -2,7 +2,7 @@
 export type { AnchoredNote, Note, NoteQuote, Placement } from './types';
 export { placeNote, placeNotes, anchorContext } from './anchor';
 export type { AnchorContext } from './anchor';
-export { selectorsAt, quoteAt } from './quote';
+export { selectorsAt, selectorsOfRanges, quoteAt } from './quote';
 export { toCodePointOffsets, toUtf16Offsets } from './codePoints';
 export { normaliseForMatching } from './normalise';
 export { parseNotes, serialiseNotes, toAnnotationCollection, toWebAnnotation, fromWebAnnotation } from './webAnnotation';

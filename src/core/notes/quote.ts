@@ -18,3 +18,9 @@ export function selectorsAt(text: string, start: number, end: number): { quote: 
   const [s, e] = toCodePointOffsets(text, [start, end]);
   return { quote: quoteAt(text, start, end), position: { start: s, end: e } };
 }
+
+/** The selectors of many ranges of one text, its code points counted once. */
+export function selectorsOfRanges(text: string, ranges: readonly { start: number; end: number }[]): { quote: NoteQuote; position: { start: number; end: number } }[] {
+  const points = toCodePointOffsets(text, ranges.flatMap((r) => [r.start, r.end]));
+  return ranges.map((r, k) => ({ quote: quoteAt(text, r.start, r.end), position: { start: points[2 * k], end: points[2 * k + 1] } }));
+}

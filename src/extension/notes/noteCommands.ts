@@ -104,7 +104,8 @@ export function registerNoteCommands(context: vscode.ExtensionContext, services:
       return added?.note.id;
     }
     // The reader writes the note in the thread's reply box, then presses Add Note (zhlens.notes.create).
-    threads.draft(t.document.uri, new vscode.Range(t.document.positionAt(s), t.document.positionAt(e)));
+    const range = new vscode.Range(t.document.positionAt(s), t.document.positionAt(e));
+    threads.draft(t.document.uri, range, t.document.getText(range));
     return undefined;
   });
 

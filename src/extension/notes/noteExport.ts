@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { notesDigest, outlineText, selectorsAt, toAnnotationCollection, type AnchoredNote, type DigestLabels, type Note } from '../../core';
+import { notesDigest, outlineText, selectorsOfRanges, toAnnotationCollection, type AnchoredNote, type DigestLabels, type Note } from '../../core';
 import type { ArticleNotes } from './notesManager';
 import { colourLabel } from './noteLabels';
 
 /** The article's notes with selectors of the text as it is now (orphans as they were stored). */
 export function currentNotes(a: ArticleNotes): Note[] {
-  return a.notes.map((n) => (n.range ? { ...n.note, ...selectorsAt(a.text, n.range.start, n.range.end) } : n.note));
+  const placed = a.notes.filter((n) => n.range);
+  const selectors = new Map(selectorsOfRanges(a.text, placed.map((n) => n.range!)).map((s, k) => [placed[k], s]));
+  return a.notes.map((n) => ({ ...n.note, ...selectors.get(n) }));
 }
 
 function anchored(a: ArticleNotes): AnchoredNote[] {

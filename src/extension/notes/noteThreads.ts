@@ -104,8 +104,9 @@ export class NoteThreads implements vscode.Disposable {
   }
 
   /** A new, empty thread on the selection, ready for the reader to write the note in. */
-  draft(uri: vscode.Uri, range: vscode.Range): vscode.CommentThread {
+  draft(uri: vscode.Uri, range: vscode.Range, words: string): vscode.CommentThread {
     const thread = this.controller.createCommentThread(uri, range, []);
+    thread.label = vscode.l10n.t('New note on “{0}”', excerpt(words, 30));
     thread.canReply = true;
     thread.contextValue = 'zhlens-draft';
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;

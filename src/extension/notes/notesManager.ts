@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { anchorContext, applyEdits, mapRange, placeNote, selectorsAt, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
+import { anchorContext, applyEdits, mapRange, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
 import { announcedRewrite } from '../documentRewrites';
 import { readNotesSettings } from '../settings';
 import { noteFileHost } from './noteFiles';
@@ -159,27 +159,29 @@ export class NotesManager implements vscode.Disposable {
     if (!e.contentChanges.length) return;
     const newText = e.document.getText();
     const rewrite = announcedRewrite(e);
-    // Each placed note's words before the change, in case the change came from outside.
-    const before = new Map(a.notes.filter((n) => n.range).map((n) => [n, { ...selectorsAt(a.text, n.range!.start, n.range!.end), range: n.range! }] as const));
+    // A change to a clean document that leaves it clean is the file reloaded after another
+    // program changed it. VS Code reports a reader's first edit of a clean document as clean
+    // too, and marks the document dirty just after: the judgement waits for that.
+    const maybeOutside = !rewrite && !e.document.isDirty && e.reason === undefined;
+    // Then each placed note's words before the change are kept, to look for them afterwards.
+    const before = maybeOutside ? new Map(a.notes.filter((n) => n.range).map((n) => [n, { quote: quoteAt(a.text, n.range!.start, n.range!.end), range: n.range! }] as const)) : undefined;
     if (rewrite) {
       this.mapAll(a, rewrite.edits, rewrite.before);
     } else {
       let t = a.text;
-      for (const c of e.contentChanges) {
+      // One change after the other, each in the text the ones before it left (VS Code's order).
+      e.contentChanges.forEach((c, k) => {
         const edit: TextEdit = { start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text };
         this.mapAll(a, [edit], t);
-        t = applyEdits(t, [edit]);
-      }
+        if (k + 1 < e.contentChanges.length) t = applyEdits(t, [edit]);
+      });
     }
     a.text = newText;
     a.behind = a.notes.length > 0;
     // An undo or redo may bring an orphan's words back.
     if (e.reason !== undefined) this.findOrphans(a, anchorContext(newText));
     this.changed.fire(a.uri);
-    // A change to a clean document that leaves it clean is the file reloaded after another
-    // program changed it. VS Code reports a reader's first edit of a clean document as clean
-    // too, and marks the document dirty just after: the judgement waits for that.
-    if (!rewrite && !e.document.isDirty && e.reason === undefined) {
+    if (before) {
       const document = e.document;
       setTimeout(() => {
         if (!document.isDirty && !document.isClosed && this.articles.get(document.uri.toString()) === a) this.changedOutside(a, before);
@@ -191,13 +193,13 @@ export class NotesManager implements vscode.Disposable {
    * After a change from outside, a note whose words are not at its mapped place any more is
    * looked for by its quote and context (near where it was), and orphans are looked for again.
    */
-  private changedOutside(a: ArticleNotes, before: ReadonlyMap<TrackedNote, { quote: Note['quote']; position: Note['position']; range: { start: number; end: number } }>): void {
+  private changedOutside(a: ArticleNotes, before: ReadonlyMap<TrackedNote, { quote: Note['quote']; range: { start: number; end: number } }>): void {
     const ctx = anchorContext(a.text);
     let moved = false;
     for (const n of a.notes) {
       const was = before.get(n);
       if (!was || (n.range && a.text.slice(n.range.start, n.range.end) === was.quote.exact)) continue;
-      this.place(n, placeNote(ctx, { ...n.note, quote: was.quote, position: was.position }, was.range));
+      this.place(n, placeNote(ctx, { ...n.note, quote: was.quote }, was.range));
       moved = true;
     }
     moved = this.findOrphans(a, ctx) || moved;
@@ -313,7 +315,8 @@ export class NotesManager implements vscode.Disposable {
     const key = a.uri.toString();
     const previous = this.writes.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
-      for (const n of a.notes) if (n.range) n.note = { ...n.note, ...selectorsAt(a.text, n.range.start, n.range.end) };
+      const placed = a.notes.filter((n) => n.range);
+      selectorsOfRanges(a.text, placed.map((n) => n.range!)).forEach((selectors, k) => (placed[k].note = { ...placed[k].note, ...selectors }));
       a.behind = false;
       const file = notesFileUri(a.uri);
       if (!file) return;
