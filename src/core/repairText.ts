@@ -28,7 +28,8 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
   let current = text;
   let applied: GarbleIssue[] = [];
   let flagged: GarbleIssue[] = [];
-  let edits: TextEdit[] = [];
+  // Each step's text before and after it, and how: the edit list is worked out only when asked for.
+  const steps: { before: string; after: string; issues?: GarbleIssue[] }[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const issues = analyzeText(current, options);
     const fixable = issues.filter((i) => i.replacement !== undefined);
@@ -37,13 +38,23 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
       flagged = issues.filter((i) => i.replacement === undefined);
     }
     if (fixable.length === 0) break;
-    edits = composeEdits(text, edits, spanEdits(current, fixable));
-    current = applyIssues(current, fixable);
+    const next = applyIssues(current, fixable);
+    steps.push({ before: current, after: next, issues: fixable });
+    current = next;
   }
   if (options.script && options.script !== 'keep') {
     const converted = convertScript(current, options.script);
-    edits = composeEdits(text, edits, editsBetween(current, converted));
+    steps.push({ before: current, after: converted });
     current = converted;
   }
-  return { text: current, applied, edits, flagged };
+  let edits: TextEdit[] | undefined;
+  return {
+    text: current,
+    applied,
+    get edits(): TextEdit[] {
+      edits ??= steps.reduce<TextEdit[]>((sofar, step) => composeEdits(text, sofar, step.issues ? spanEdits(step.before, step.issues) : editsBetween(step.before, step.after), step.after), []);
+      return edits;
+    },
+    flagged,
+  };
 }

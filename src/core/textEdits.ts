@@ -80,6 +80,27 @@ export function editsBetween(before: string, after: string): TextEdit[] {
 
 /** Character-for-character runs of change when both lines have as many code points; else one trimmed edit. */
 function lineEdits(a: string, b: string, offset: number): TextEdit[] {
+  if (a.length === b.length) {
+    // The common case (a conversion keeps each character's length): compared unit by unit,
+    // a surrogate pair as one character.
+    const edits: TextEdit[] = [];
+    let run: TextEdit | undefined;
+    for (let i = 0; i < a.length; ) {
+      const width = isHigh(a.charCodeAt(i)) || isHigh(b.charCodeAt(i)) ? 2 : 1;
+      if (a.charCodeAt(i) !== b.charCodeAt(i) || (width === 2 && a.charCodeAt(i + 1) !== b.charCodeAt(i + 1))) {
+        const ch = b.slice(i, i + width);
+        if (run && run.end === offset + i) {
+          run.end += width;
+          run.text += ch;
+        } else {
+          run = { start: offset + i, end: offset + i + width, text: ch };
+          edits.push(run);
+        }
+      }
+      i += width;
+    }
+    return edits;
+  }
   const ca = [...a];
   const cb = [...b];
   if (ca.length !== cb.length) {
@@ -118,6 +139,20 @@ function advanceCodePoints(to: string, n: number): number {
   return i;
 }
 
+/** Cumulative length changes of an edit list, kept while the list lives: many offsets are mapped through one list. */
+const prefixCache = new WeakMap<readonly TextEdit[], Float64Array>();
+
+function prefixDeltas(edits: readonly TextEdit[]): Float64Array {
+  let sums = prefixCache.get(edits);
+  if (!sums) {
+    sums = new Float64Array(edits.length);
+    let d = 0;
+    edits.forEach((e, k) => (sums![k] = d += e.text.length - (e.end - e.start)));
+    prefixCache.set(edits, sums);
+  }
+  return sums;
+}
+
 /**
  * Where offset `p` of the text before the edits is in the text after them. `side` says which
  * end of a range `p` is: a range's start stays after text inserted right at it and its end
@@ -135,7 +170,7 @@ export function mapOffset(edits: readonly TextEdit[], p: number, side: 'start' |
     if (edits[mid].end < p) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = 0; k < lo; k++) delta += edits[k].text.length - (edits[k].end - edits[k].start);
+  delta = lo > 0 ? prefixDeltas(edits)[lo - 1] : 0;
   for (let k = lo; k < edits.length; k++) {
     const e = edits[k];
     if (e.start > p) break;
@@ -166,67 +201,96 @@ export function mapRange(edits: readonly TextEdit[], start: number, end: number,
   return { start: s, end: e };
 }
 
-/** Offset `p` through the edits, with insertions at `p` kept after it (`left`) or before it (`right`); inside a replacement, to its start or end. */
-function throughOutward(edits: readonly TextEdit[], p: number, bias: 'left' | 'right'): number {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.start > p) break;
-    const newStart = e.start + delta;
-    if (e.end < p) {
-      // Wholly before p.
-    } else if (e.start === e.end) {
-      if (bias === 'left') return newStart;
-    } else if (p === e.start) {
-      return newStart;
-    } else if (p < e.end) {
-      return bias === 'left' ? newStart : newStart + e.text.length;
+/**
+ * Offsets through an edit list, asked in non-decreasing order: edits wholly before the offsets
+ * asked so far are passed once, so a whole sorted list of offsets costs one sweep.
+ */
+class ForwardCursor {
+  private next = 0;
+  private delta = 0;
+
+  constructor(private readonly edits: readonly TextEdit[]) {}
+
+  /** `p` through the edits, insertions at `p` kept after it (`left`) or before it (`right`); inside a replacement, to its start or end. */
+  map(p: number, bias: 'left' | 'right'): number {
+    const { edits } = this;
+    while (this.next < edits.length && edits[this.next].end < p) {
+      const e = edits[this.next++];
+      this.delta += e.text.length - (e.end - e.start);
     }
-    delta += e.text.length - (e.end - e.start);
+    let delta = this.delta;
+    for (let k = this.next; k < edits.length; k++) {
+      const e = edits[k];
+      if (e.start > p) break;
+      const newStart = e.start + delta;
+      if (e.start === e.end) {
+        if (bias === 'left') return newStart;
+      } else if (p === e.start) {
+        return newStart;
+      } else if (p < e.end) {
+        return bias === 'left' ? newStart : newStart + e.text.length;
+      }
+      delta += e.text.length - (e.end - e.start);
+    }
+    return p + delta;
   }
-  return p + delta;
 }
 
-/** Offset `q` of the text after `a`, taken back to the text before it; inside a replacement, to its start or end. */
-function back(edits: readonly TextEdit[], q: number, side: 'start' | 'end'): number {
-  let delta = 0;
-  for (const e of edits) {
-    const newStart = e.start + delta;
-    const newEnd = newStart + e.text.length;
-    if (q < newStart) break;
-    if (q <= newEnd) {
+/** Offsets of the text after an edit list taken back to the text before it, asked in non-decreasing order. */
+class BackCursor {
+  private next = 0;
+  private delta = 0;
+
+  constructor(private readonly edits: readonly TextEdit[]) {}
+
+  /** `q` back through the edits; inside a replacement, to its start (`start`) or end (`end`). */
+  map(q: number, side: 'start' | 'end'): number {
+    const { edits } = this;
+    for (;;) {
+      const e = edits[this.next];
+      if (!e) return q - this.delta;
+      const newStart = e.start + this.delta;
+      const newEnd = newStart + e.text.length;
+      if (q < newStart) return q - this.delta;
       if (q === newStart) return e.start;
+      if (q < newEnd) return side === 'start' ? e.start : e.end;
       if (q === newEnd) return e.end;
-      return side === 'start' ? e.start : e.end;
+      this.delta = newEnd - e.end;
+      this.next++;
     }
-    delta = newEnd - e.end;
   }
-  return q - delta;
 }
 
 /**
  * One edit list for `a` then `b` (`b`'s offsets are into `applyEdits(original, a)`), with
- * offsets into `original`. Edits of the two that overlap or touch become one.
+ * offsets into `original`. Edits of the two that overlap or touch become one. `final`, the text
+ * after both, may be passed when the caller has it.
  */
-export function composeEdits(original: string, a: readonly TextEdit[], b: readonly TextEdit[]): TextEdit[] {
+export function composeEdits(original: string, a: readonly TextEdit[], b: readonly TextEdit[], final?: string): TextEdit[] {
   if (b.length === 0) return [...a];
-  const middle = applyEdits(original, a);
   if (a.length === 0) return [...b];
-  const final = applyEdits(middle, b);
-  const spans: [number, number][] = a.map((e) => [e.start, e.end]);
-  for (const e of b) spans.push([back(a, e.start, 'start'), back(a, e.end, 'end')]);
-  spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  final ??= applyEdits(applyEdits(original, a), b);
+  // b's edits taken back to the original, in order (their starts and ends never decrease).
+  const back = new BackCursor(a);
+  const fromB: [number, number][] = b.map((e) => [back.map(e.start, 'start'), back.map(e.end, 'end')]);
+  // Both lists sorted: merged in one pass, overlapping or touching spans joined.
   const merged: [number, number][] = [];
-  for (const s of spans) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < fromB.length) {
+    const takeA = j >= fromB.length || (i < a.length && (a[i].start < fromB[j][0] || (a[i].start === fromB[j][0] && a[i].end <= fromB[j][1])));
+    const span: [number, number] = takeA ? [a[i].start, a[i++].end] : [fromB[j][0], fromB[j++][1]];
     const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
   }
+  const throughA = new ForwardCursor(a);
+  const throughB = new ForwardCursor(b);
   const out: TextEdit[] = [];
   for (const [s, e] of merged) {
-    const from = throughOutward(b, throughOutward(a, s, 'left'), 'left');
-    const to = throughOutward(b, throughOutward(a, e, 'right'), 'right');
+    const from = throughB.map(throughA.map(s, 'left'), 'left');
+    const to = throughB.map(throughA.map(e, 'right'), 'right');
     const text = final.slice(from, to);
-    if (text === original.slice(s, e)) continue;
     const trimmed = minimalEdit(original, s, e, text);
     if (trimmed) out.push(trimmed);
   }

@@ -76,6 +76,7 @@ export interface RepairResult {
   /**
    * Every change from the input to `text`, all passes and the script conversion composed, each
    * as small as it can be: `applyEdits(input, edits) === text`. What moves notes and cursors.
+   * Worked out at the first read.
    */
   edits: TextEdit[];
   /** Issues found but not applied (lossy spans, flag-only kinds). */

@@ -78,7 +78,7 @@ export function noteOn(text: string, start: number, end: number, extra: Partial<
   };
 }
 
-const cases = JSON.parse(readFileSync(join(ROOT, 'test/cases/notes-anchoring.json'), 'utf8')) as AnchorCase[];
+const cases = (JSON.parse(readFileSync(join(ROOT, 'test/cases/notes-anchoring.json'), 'utf8')) as { cases: AnchorCase[] }).cases;
 
 test('notes-anchoring.json: the shape of every case', () => {
   for (const c of cases) {
