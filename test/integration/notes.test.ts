@@ -295,3 +295,71 @@ suite('Reader notes that follow the text', function () {
     assert.equal(await exists(workspaceFile(`${FOLDER}/.zhlens/english.md.annotations.json`)), false);
   });
 });
+
+/** Files of a file system provider of this test's own, as a remote or virtual workspace's are. */
+class MemoryFiles implements vscode.FileSystemProvider {
+  readonly files = new Map<string, Uint8Array>();
+  readonly calls: string[] = [];
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const bytes = this.files.get(uri.path);
+    if (bytes) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length };
+    if ([...this.files.keys()].some((p) => p.startsWith(`${uri.path}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+    return [...this.files.keys()].filter((p) => p.startsWith(`${uri.path}/`)).map((p) => [p.slice(uri.path.length + 1), vscode.FileType.File]);
+  }
+  readFile(uri: vscode.Uri): Uint8Array {
+    const bytes = this.files.get(uri.path);
+    if (!bytes) throw vscode.FileSystemError.FileNotFound(uri);
+    return bytes;
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.calls.push(`write ${uri.path}`);
+    this.files.set(uri.path, content);
+  }
+  createDirectory(): void {}
+  delete(uri: vscode.Uri): void {
+    this.calls.push(`delete ${uri.path}`);
+    this.files.delete(uri.path);
+  }
+  rename(from: vscode.Uri, to: vscode.Uri): void {
+    this.calls.push(`rename ${from.path} ${to.path}`);
+    this.files.set(to.path, this.readFile(from));
+    this.files.delete(from.path);
+  }
+}
+
+suite('Reader notes on a file system that is not the disk', () => {
+  test('the notes file is written through workspace.fs, whole (a temporary file renamed over it), and removed with the last note', async () => {
+    const memory = new MemoryFiles();
+    const registration = vscode.workspace.registerFileSystemProvider('zhlens-notes-memory', memory);
+    try {
+      memory.files.set('/news/article.txt', new TextEncoder().encode('北京亦莊助力打造京津冀高精尖產業經濟帶。\n第二段。\n'));
+      const uri = vscode.Uri.from({ scheme: 'zhlens-notes-memory', path: '/news/article.txt' });
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const id = await waitFor('the note to be made', async () => vscode.commands.executeCommand<string | undefined>('zhlens.notes.add', uri.toString(), 0, 4, '地名'));
+      const file = '/news/.zhlens/article.txt.annotations.json';
+      const stored = await waitFor('the notes file', () => memory.files.get(file));
+      const json = JSON.parse(new TextDecoder().decode(stored));
+      assert.equal(json.first.items[0].target.selector[0].exact, '北京亦莊');
+      assert.equal(json.first.items[0].target.source, '../article.txt');
+      const renames = memory.calls.filter((c) => c.startsWith('rename '));
+      assert.equal(renames.length, 1);
+      assert.match(renames[0], /^rename \/news\/\.zhlens\/\.article\.txt\.annotations\.json\.zhlens-\w+\.tmp \/news\/\.zhlens\/article\.txt\.annotations\.json$/);
+      assert.deepEqual([...memory.files.keys()].sort(), [file, '/news/article.txt']);
+      assert.equal(await vscode.commands.executeCommand('zhlens.notes.delete', { uri: uri.toString(), id }), true);
+      await waitFor('the notes file to go', () => (memory.files.has(file) ? undefined : true));
+      assert.deepEqual([...memory.files.keys()], ['/news/article.txt']);
+    } finally {
+      await closeAllEditors();
+      registration.dispose();
+    }
+  });
+});

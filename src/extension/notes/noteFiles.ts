@@ -15,6 +15,8 @@ export interface NoteFileHost {
   write(uri: vscode.Uri, text: string): Promise<void>;
   /** Removes the file if it is there. */
   remove(uri: vscode.Uri): Promise<void>;
+  /** Removes the folder if it is there and empty. */
+  removeFolderIfEmpty(uri: vscode.Uri): Promise<void>;
 }
 
 const nodeHost: NoteFileHost = {
@@ -32,6 +34,10 @@ const nodeHost: NoteFileHost = {
   },
   async remove(uri) {
     await fs.promises.rm(uri.fsPath, { force: true });
+  },
+  async removeFolderIfEmpty(uri) {
+    // rmdir refuses a folder that is not empty.
+    await fs.promises.rmdir(uri.fsPath).catch(() => undefined);
   },
 };
 
@@ -63,6 +69,13 @@ const workspaceHost: NoteFileHost = {
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
     }
+  },
+  async removeFolderIfEmpty(uri) {
+    const entries = await vscode.workspace.fs.readDirectory(uri).then(
+      (list) => list,
+      () => undefined,
+    );
+    if (entries && entries.length === 0) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   },
 };
 

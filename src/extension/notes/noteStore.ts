@@ -31,6 +31,7 @@ export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note
   const host = noteFileHost(file);
   if (!notes.length) {
     await host.remove(file);
+    await host.removeFolderIfEmpty(vscode.Uri.joinPath(file, '..'));
     return;
   }
   const name = decodeURIComponent(article.path.slice(article.path.lastIndexOf('/') + 1));
