@@ -25,15 +25,20 @@ export async function readStoredNotes(article: vscode.Uri, file = notesFileUri(a
   return text === undefined ? { notes: [], problems: [] } : parseNotes(text);
 }
 
-/** Writes the notes of `article` (removes the file when there are none). */
-export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note[], file = notesFileUri(article)): Promise<void> {
-  if (!file) return;
+/**
+ * Writes the notes of `article` (removes the file when there are none) and returns the text
+ * written; nothing is written when that text is `unchanged`, what was last written.
+ */
+export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note[], file = notesFileUri(article), unchanged?: string): Promise<string | undefined> {
+  if (!file) return undefined;
   const host = noteFileHost(file);
   if (!notes.length) {
     await host.remove(file);
     await host.removeFolderIfEmpty(vscode.Uri.joinPath(file, '..'));
-    return;
+    return undefined;
   }
   const name = decodeURIComponent(article.path.slice(article.path.lastIndexOf('/') + 1));
-  await host.write(file, serialiseNotes(notes, relativeIri(file.path, article.path), `zhlens notes on ${name}`));
+  const text = serialiseNotes(notes, relativeIri(file.path, article.path), `zhlens notes on ${name}`);
+  if (text !== unchanged) await host.write(file, text);
+  return text;
 }

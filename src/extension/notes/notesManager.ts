@@ -321,8 +321,8 @@ export class NotesManager implements vscode.Disposable {
       const file = notesFileUri(a.uri);
       if (!file) return;
       try {
-        await writeStoredNotes(a.uri, a.notes.map((n) => n.note), file);
-        this.written.set(file.toString(), await noteFileHost(file).read(file));
+        // Unchanged notes (the article saved after edits far from them) leave the file alone.
+        this.written.set(file.toString(), await writeStoredNotes(a.uri, a.notes.map((n) => n.note), file, this.written.get(file.toString())));
       } catch (e) {
         a.behind = true;
         void vscode.window.showWarningMessage(vscode.l10n.t('zhlens cannot save the notes of {0}: {1}', vscode.workspace.asRelativePath(a.uri), e instanceof Error ? e.message : String(e)));
@@ -418,6 +418,7 @@ export class NotesManager implements vscode.Disposable {
   private async notesFileChanged(file: vscode.Uri): Promise<void> {
     const text = await noteFileHost(file).read(file).catch(() => undefined);
     if (text !== undefined && this.written.get(file.toString()) === text) return;
+    this.written.set(file.toString(), text);
     for (const d of vscode.workspace.textDocuments) {
       if (notesFileUri(d.uri)?.toString() === file.toString() && this.articles.has(d.uri.toString())) await this.reload(d);
     }
