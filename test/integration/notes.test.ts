@@ -25,6 +25,7 @@ interface Shown {
   notes: ShownNote[];
   decorations: { kind: string; start: number; end: number; text: string }[];
   view?: { depth: number; label: string; description?: string; contextValue?: string }[];
+  notesFile: { broken: boolean; kept: number };
 }
 
 const FOLDER = 'notes-in-host';
@@ -284,6 +285,31 @@ suite('Reader notes that follow the text', function () {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(renamed));
     await expectPlaced(renamed, '产业主阵地', '北京经济技术开发区');
     uri = renamed;
+  });
+
+  test('a notes file that is not JSON (a merge conflict) is never overwritten; unreadable annotations are kept', async () => {
+    const article = workspaceFile(`${FOLDER}/conflict.txt`);
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode('北京亦莊助力打造京津冀高精尖產業經濟帶。\n'));
+    const notesFile = workspaceFile(`${FOLDER}/.zhlens/conflict.txt.annotations.json`);
+    const conflict = '<<<<<<< HEAD\n{"type": "AnnotationCollection"}\n=======\n>>>>>>> other\n';
+    await vscode.workspace.fs.writeFile(notesFile, new TextEncoder().encode(conflict));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+    await waitFor('the notes file to be found broken', async () => ((await shown(article))?.notesFile.broken ? true : undefined));
+    assert.equal(await vscode.commands.executeCommand('zhlens.notes.add', article.toString(), 0, 4, 'x'), undefined);
+    assert.equal(await readUtf8(notesFile), conflict);
+    // Mended by hand, with one annotation zhlens cannot read: a new note is added, the other kept.
+    const foreign = { id: 'urn:x:1', type: 'Annotation', target: { source: '../conflict.txt', selector: { type: 'CssSelector', value: 'p' } } };
+    await vscode.workspace.fs.writeFile(notesFile, new TextEncoder().encode(JSON.stringify({ type: 'AnnotationPage', items: [foreign] })));
+    await waitFor('the mended notes file to be read', async () => ((await shown(article))?.notesFile.kept === 1 ? true : undefined));
+    const id = await vscode.commands.executeCommand<string>('zhlens.notes.add', article.toString(), 0, 4, '地名');
+    assert.ok(id);
+    const items = await waitFor('both annotations in the file', async () => {
+      const json = JSON.parse(await readUtf8(notesFile));
+      return json.first?.items?.length === 2 ? json.first.items : undefined;
+    });
+    assert.deepEqual(items[1], foreign);
+    assert.equal(items[0].id, id);
+    await closeAllEditors();
   });
 
   test('a file that is no Chinese article is offered no notes', async () => {

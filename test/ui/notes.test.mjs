@@ -111,6 +111,10 @@ test(`${HIGHLIGHT_ON} highlighted as a Question, and the Notes view lists both`,
     assert.equal(stored.target.selector[0].exact, HIGHLIGHT_ON);
     assert.equal(stored.body.find((b) => b.purpose === 'classifying').value, 'question');
     await page.locator('.activitybar .action-item a[aria-label^="zhlens"]').click();
+    // The Notes view starts collapsed under the Article view: the reader opens it.
+    const header = page.locator('.pane-header', { hasText: /^Notes/ }).first();
+    await header.waitFor({ timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const rowOf = (text) => page.locator('.monaco-list-row', { hasText: text });
     await rowOf(`“${NOTE_ON}”`).first().waitFor({ timeout: 30_000 });
     await rowOf(`“${HIGHLIGHT_ON}”`).first().waitFor({ timeout: 10_000 });

@@ -144,14 +144,14 @@ test('W3C Web Annotation: selectors in code points, tags and colour as bodies, r
   );
   assert.equal(a.body.find((b: { purpose: string }) => b.purpose === 'classifying').value, 'question');
   const back = parseNotes(file);
-  assert.deepEqual(back, { notes: [note], problems: [] });
+  assert.deepEqual(back, { notes: [note], problems: [], kept: [], broken: false });
   // A note whose text is found by position alone, in code points.
   const p = placeNote(anchorContext(text), back.notes[0]);
   assert.equal(p.placed && text.slice(p.start, p.end), '𡈽地上的');
 });
 
-test('W3C Web Annotation: other tools’ annotations are read, broken ones reported', () => {
-  const { notes, problems } = parseNotes(
+test('W3C Web Annotation: other tools’ annotations are read, unreadable ones reported and written back as they were', () => {
+  const { notes, problems, kept } = parseNotes(
     JSON.stringify({
       type: 'AnnotationPage',
       items: [
@@ -164,7 +164,14 @@ test('W3C Web Annotation: other tools’ annotations are read, broken ones repor
   assert.equal(notes[0].body, 'plain');
   assert.deepEqual(notes[0].quote, { exact: '北京', prefix: '', suffix: '' });
   assert.deepEqual(problems, ['a2: no TextQuoteSelector']);
-  assert.equal(parseNotes('{').problems.length, 1);
+  assert.deepEqual(kept, [{ id: 'a2', type: 'Annotation', target: { source: 'x' } }]);
+  const again = JSON.parse(serialiseNotes(notes, 'x', 'notes', kept));
+  assert.deepEqual(again.first.items[1], { id: 'a2', type: 'Annotation', target: { source: 'x' } });
+  assert.equal(again.total, 2);
+  // Not JSON (a merge conflict): nothing can be read, and the file must not be rewritten.
+  const conflict = parseNotes('<<<<<<< HEAD\n{}\n=======\n');
+  assert.equal(conflict.broken, true);
+  assert.equal(conflict.problems.length, 1);
 });
 
 test('tags are the hashtags of a note, not headings or C#', () => {

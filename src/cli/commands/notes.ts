@@ -71,8 +71,9 @@ function runNotes(args: ParsedArgs, term: Terminal): number {
   const detection = detectEncoding(bytes);
   if (detection.binary) throw new InputError(`cannot read notes on ${file}: binary file`);
   const text = detection.text;
-  const { notes, problems } = parseNotes(stored);
-  for (const p of problems) term.warn(`${notesFile}: left out an annotation: ${p}`);
+  const { notes, problems, kept, broken } = parseNotes(stored);
+  if (broken) throw new InputError(`cannot read ${notesFile}: ${problems.join('; ')}`);
+  for (const p of problems) term.warn(`${notesFile}: an annotation zhlens cannot read (kept as it is): ${p}`);
 
   const ctx = anchorContext(text);
   const anchored: AnchoredNote[] = notes.map((note) => {
@@ -86,7 +87,7 @@ function runNotes(args: ParsedArgs, term: Terminal): number {
   const current = anchored.map((a) => a.note);
   if (args.flag('update')) {
     try {
-      writeFileAtomic(notesFile, new TextEncoder().encode(serialiseNotes(current, relativeIri(path.resolve(notesFile).split(path.sep).join('/'), absolute.split(path.sep).join('/')), `zhlens notes on ${path.basename(file)}`)));
+      writeFileAtomic(notesFile, new TextEncoder().encode(serialiseNotes(current, relativeIri(path.resolve(notesFile).split(path.sep).join('/'), absolute.split(path.sep).join('/')), `zhlens notes on ${path.basename(file)}`, kept)));
     } catch (err) {
       throw new InputError(`cannot write ${notesFile}: ${describeFsError(err)}`);
     }

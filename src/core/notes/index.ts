@@ -6,6 +6,7 @@ export { selectorsAt, selectorsOfRanges, quoteAt } from './quote';
 export { toCodePointOffsets, toUtf16Offsets } from './codePoints';
 export { normaliseForMatching } from './normalise';
 export { parseNotes, serialiseNotes, toAnnotationCollection, toWebAnnotation, fromWebAnnotation } from './webAnnotation';
+export type { ParsedNotes } from './webAnnotation';
 export { notesDigest, sectionPathAt } from './digest';
 export type { DigestInput, DigestLabels } from './digest';
 export { notesFilePath, isNotesFilePath, relativeIri, resolveIri } from './notesFile';

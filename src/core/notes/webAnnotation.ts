@@ -43,19 +43,20 @@ export function toWebAnnotation(note: Note, source: string): Json {
   return annotation;
 }
 
-export function toAnnotationCollection(notes: readonly Note[], source: string, label: string): Json {
+/** The collection of `notes`, followed by `kept`: annotations of the file zhlens could not read, written back as they were. */
+export function toAnnotationCollection(notes: readonly Note[], source: string, label: string, kept: readonly unknown[] = []): Json {
   return {
     '@context': CONTEXT,
     type: 'AnnotationCollection',
     label,
-    total: notes.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: notes.map((n) => toWebAnnotation(n, source)) },
+    total: notes.length + kept.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items: [...notes.map((n) => toWebAnnotation(n, source)), ...kept] },
   };
 }
 
 /** The notes file's text: the collection, two-space indented, one final newline. */
-export function serialiseNotes(notes: readonly Note[], source: string, label: string): string {
-  return `${JSON.stringify(toAnnotationCollection(notes, source, label), null, 2)}\n`;
+export function serialiseNotes(notes: readonly Note[], source: string, label: string, kept: readonly unknown[] = []): string {
+  return `${JSON.stringify(toAnnotationCollection(notes, source, label, kept), null, 2)}\n`;
 }
 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
@@ -106,16 +107,28 @@ export function fromWebAnnotation(value: unknown): Note | string {
   };
 }
 
+/** What a notes file holds. */
+export interface ParsedNotes {
+  notes: Note[];
+  /** Why annotations (or the file) could not be read. */
+  problems: string[];
+  /** The annotations that could not be read, as they are in the file, to be written back unchanged. */
+  kept: unknown[];
+  /** The file is not JSON at all (a merge conflict, a truncated write): it must not be rewritten. */
+  broken: boolean;
+}
+
 /**
  * The notes of a notes file: an AnnotationCollection (its first page), an AnnotationPage, a list
- * of annotations or one annotation. Annotations that cannot be read are reported, not dropped silently.
+ * of annotations or one annotation. Annotations that cannot be read are reported and kept, never
+ * dropped silently.
  */
-export function parseNotes(text: string): { notes: Note[]; problems: string[] } {
+export function parseNotes(text: string): ParsedNotes {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { notes: [], problems: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    return { notes: [], problems: [`not JSON: ${e instanceof Error ? e.message : String(e)}`], kept: [], broken: true };
   }
   let items: unknown[];
   if (Array.isArray(json)) items = json;
@@ -124,10 +137,13 @@ export function parseNotes(text: string): { notes: Note[]; problems: string[] } 
   else items = [json];
   const notes: Note[] = [];
   const problems: string[] = [];
+  const kept: unknown[] = [];
   for (const item of items) {
     const n = fromWebAnnotation(item);
-    if (typeof n === 'string') problems.push(n);
-    else notes.push(n);
+    if (typeof n === 'string') {
+      problems.push(n);
+      kept.push(item);
+    } else notes.push(n);
   }
-  return { notes, problems };
+  return { notes, problems, kept, broken: false };
 }

@@ -313,6 +313,7 @@ export function registerNoteCommands(context: vscode.ExtensionContext, services:
         };
       }),
       decorations: decorations.rangesFor(document.uri),
+      notesFile: { broken: a.broken, kept: a.kept.length },
       view: tree.current()?.uri.toString() === document.uri.toString() ? tree.rows() : undefined,
     };
   });

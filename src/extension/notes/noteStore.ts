@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { notesFilePath, parseNotes, relativeIri, serialiseNotes, type Note } from '../../core';
+import { notesFilePath, parseNotes, relativeIri, serialiseNotes, type Note, type ParsedNotes } from '../../core';
 import { readNotesSettings } from '../settings';
 import { noteFileHost } from './noteFiles';
 
@@ -12,33 +12,30 @@ export function notesFileUri(article: vscode.Uri): vscode.Uri | undefined {
   return path === undefined ? undefined : article.with({ path });
 }
 
-export interface StoredNotes {
-  notes: Note[];
-  /** Annotations of the file that could not be read (kept out, reported). */
-  problems: string[];
-}
+const NONE: ParsedNotes = { notes: [], problems: [], kept: [], broken: false };
 
 /** The notes stored for `article`; none when there is no notes file. */
-export async function readStoredNotes(article: vscode.Uri, file = notesFileUri(article)): Promise<StoredNotes> {
-  if (!file) return { notes: [], problems: [] };
+export async function readStoredNotes(article: vscode.Uri, file = notesFileUri(article)): Promise<ParsedNotes> {
+  if (!file) return NONE;
   const text = await noteFileHost(file).read(file);
-  return text === undefined ? { notes: [], problems: [] } : parseNotes(text);
+  return text === undefined ? NONE : parseNotes(text);
 }
 
 /**
- * Writes the notes of `article` (removes the file when there are none) and returns the text
- * written; nothing is written when that text is `unchanged`, what was last written.
+ * Writes the notes of `article`, followed by the annotations it could not read (`kept`); removes
+ * the file when there are none. Returns the text written; nothing is written when that text is
+ * `unchanged`, what was last written.
  */
-export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note[], file = notesFileUri(article), unchanged?: string): Promise<string | undefined> {
+export async function writeStoredNotes(article: vscode.Uri, notes: readonly Note[], file = notesFileUri(article), unchanged?: string, kept: readonly unknown[] = []): Promise<string | undefined> {
   if (!file) return undefined;
   const host = noteFileHost(file);
-  if (!notes.length) {
+  if (!notes.length && !kept.length) {
     await host.remove(file);
     await host.removeFolderIfEmpty(vscode.Uri.joinPath(file, '..'));
     return undefined;
   }
   const name = decodeURIComponent(article.path.slice(article.path.lastIndexOf('/') + 1));
-  const text = serialiseNotes(notes, relativeIri(file.path, article.path), `zhlens notes on ${name}`);
+  const text = serialiseNotes(notes, relativeIri(file.path, article.path), `zhlens notes on ${name}`, kept);
   if (text !== unchanged) await host.write(file, text);
   return text;
 }

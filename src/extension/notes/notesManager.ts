@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { anchorContext, applyEdits, mapRange, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
+import { anchorContext, applyEdits, mapRange, parseNotes, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
 import { announcedRewrite } from '../documentRewrites';
 import { readNotesSettings } from '../settings';
 import { noteFileHost } from './noteFiles';
@@ -21,8 +21,10 @@ export interface ArticleNotes {
   /** The document's text as the ranges refer to it. */
   text: string;
   notes: TrackedNote[];
-  /** Annotations of the notes file that could not be read. */
-  problems: string[];
+  /** Annotations of the notes file that could not be read: written back as they were. */
+  kept: unknown[];
+  /** The notes file is not JSON: zhlens does not write it until it is mended. */
+  broken: boolean;
   /** The notes file is behind what is shown (positions moved, nothing else). */
   behind: boolean;
 }
@@ -138,13 +140,15 @@ export class NotesManager implements vscode.Disposable {
       const [start, end] = toUtf16Offsets(text, [note.position.start, note.position.end]);
       return { note, lastRange: { start, end } };
     });
-    const article: ArticleNotes = { uri: document.uri, text, notes, problems: stored.problems, behind: moved };
+    const article: ArticleNotes = { uri: document.uri, text, notes, kept: stored.kept, broken: stored.broken, behind: moved };
     this.articles.set(document.uri.toString(), article);
-    if (stored.problems.length) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} notes of {1} could not be read and are left out: {2}', stored.problems.length, vscode.workspace.asRelativePath(document.uri), stored.problems.join('; ')));
+    if (stored.broken) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the notes file of {0} cannot be read ({1}); zhlens will not write it until it is mended.', vscode.workspace.asRelativePath(document.uri), stored.problems.join('; ')));
+    } else if (stored.problems.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} notes of {1} could not be read; they are kept in the notes file as they are: {2}', stored.problems.length, vscode.workspace.asRelativePath(document.uri), stored.problems.join('; ')));
     }
     // Notes found again after the file changed while closed: the notes file learns their new places.
-    if (moved && !document.isDirty && !stored.problems.length) void this.persist(article);
+    if (moved && !document.isDirty) void this.persist(article);
     this.changed.fire(document.uri);
     return article;
   }
@@ -248,6 +252,10 @@ export class NotesManager implements vscode.Disposable {
   async add(document: vscode.TextDocument, start: number, end: number, init: { motivation: Note['motivation']; colour?: HighlightColour; body?: string }): Promise<TrackedNote | undefined> {
     const a = await this.notesOf(document);
     if (!a || end <= start) return undefined;
+    if (a.broken) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the notes file of {0} cannot be read; mend it (or move it away) before adding notes.', vscode.workspace.asRelativePath(document.uri)));
+      return undefined;
+    }
     const now = new Date().toISOString();
     const body = init.body?.trim() ?? '';
     const note: Note = {
@@ -319,10 +327,10 @@ export class NotesManager implements vscode.Disposable {
       selectorsOfRanges(a.text, placed.map((n) => n.range!)).forEach((selectors, k) => (placed[k].note = { ...placed[k].note, ...selectors }));
       a.behind = false;
       const file = notesFileUri(a.uri);
-      if (!file) return;
+      if (!file || a.broken) return;
       try {
         // Unchanged notes (the article saved after edits far from them) leave the file alone.
-        this.written.set(file.toString(), await writeStoredNotes(a.uri, a.notes.map((n) => n.note), file, this.written.get(file.toString())));
+        this.written.set(file.toString(), await writeStoredNotes(a.uri, a.notes.map((n) => n.note), file, this.written.get(file.toString()), a.kept));
       } catch (e) {
         a.behind = true;
         void vscode.window.showWarningMessage(vscode.l10n.t('zhlens cannot save the notes of {0}: {1}', vscode.workspace.asRelativePath(a.uri), e instanceof Error ? e.message : String(e)));
@@ -377,10 +385,15 @@ export class NotesManager implements vscode.Disposable {
     const from = notesFileUri(oldUri);
     const to = notesFileUri(newUri);
     if (!from || !to || from.toString() === to.toString()) return;
-    const stored = await readStoredNotes(oldUri, from);
-    if (!stored.notes.length) return;
-    await writeStoredNotes(newUri, stored.notes, to);
-    await noteFileHost(from).remove(from);
+    const host = noteFileHost(from);
+    const text = await host.read(from);
+    if (text === undefined) return;
+    const stored = parseNotes(text);
+    // A file zhlens cannot read moves as it is; any other is written anew, naming the article's new name.
+    if (stored.broken) await noteFileHost(to).write(to, text);
+    else await writeStoredNotes(newUri, stored.notes, to, undefined, stored.kept);
+    await host.remove(from);
+    await host.removeFolderIfEmpty(vscode.Uri.joinPath(from, '..'));
     this.written.delete(from.toString());
   }
 
