@@ -4,6 +4,7 @@ import { HOLE, PUA_LEAD, PUA_TRAIL, decodeUtf8WithHoles, restoreDroppedBytes } f
 import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
+import { weighRepair, NEIGHBOURHOOD } from '../decision';
 
 /**
  * The shared machinery of mojibake repair (ftfy's idea, for the code pages Chinese text meets):
@@ -549,6 +550,8 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
   const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
   if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
+  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
+  if (!weight.accept) return undefined;
   return { start, end, reading, gain };
 }
 
