@@ -1,5 +1,6 @@
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { getBackgroundModel, type BackgroundModel } from './backgroundModel';
+import { isCjkPunct, isHan } from '../text/chars';
 
 /**
  * How likely a string is as text, whatever its language: at every character, a mixture of the
@@ -20,6 +21,11 @@ function isLetter(cp: number): boolean {
   return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
+/** Han, CJK punctuation and the fullwidth forms: what the Chinese model was trained on. */
+function isCjk(cp: number): boolean {
+  return isHan(cp) || isCjkPunct(cp);
+}
+
 function logAddExp(a: number, b: number): number {
   const m = Math.max(a, b);
   return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
@@ -37,6 +43,10 @@ export class TextLikelihood {
     let zh = prev ? this.chinese.bigram(prev, ch) : this.chinese.unigram(ch);
     if (isLetter(cp)) zh -= LN_LETTERS;
     const bg = this.other.logProb(prev ? prev.codePointAt(0)! : -1, cp);
+    // Outside CJK and ASCII the Chinese model knows characters only from the odd symbol in its
+    // training text (© in every help page's footer): it may not vouch for them more than the
+    // model of the languages that write them.
+    if (cp >= 0x80 && !isCjk(cp)) zh = Math.min(zh, bg);
     return logAddExp(LN_CHINESE_WEIGHT + zh, LN_OTHER_WEIGHT + bg);
   }
 

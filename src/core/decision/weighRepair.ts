@@ -54,41 +54,69 @@ export const DOUBLE_BYTE_LOG_PRIOR = -20;
 /** Characters either side of a span that say which languages are written around it. */
 export const NEIGHBOURHOOD = 80;
 
-function isOtherScriptLetter(cp: number): boolean {
-  return (
-    (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || // ASCII letters
-    (cp >= 0x0370 && cp <= 0x052f) || // Greek, Cyrillic
-    (cp >= 0x3041 && cp <= 0x30ff) || // kana
-    (cp >= 0xac00 && cp <= 0xd7a3) // Hangul syllables
-  );
+/**
+ * The writing system of a letter, for the question "is this script written here?". Latin letters
+ * outside ASCII count as Latin in a reading but are not counted in a neighbourhood: they are what
+ * Latin-1 mojibake is made of, so a whole file of it is not evidence against itself. Symbols,
+ * punctuation, digits and emoji belong to no script.
+ */
+type Script = 'latin' | 'greek' | 'cyrillic' | 'armenian' | 'hebrew' | 'arabic' | 'nko-syriac-thaana' | 'indic' | 'thai-lao' | 'georgian' | 'hangul' | 'kana' | 'han' | 'phonetic';
+
+function scriptOf(cp: number): Script | undefined {
+  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return 'latin';
+  if (cp < 0xc0) return undefined;
+  if (cp <= 0x24f) return cp === 0xd7 || cp === 0xf7 ? undefined : 'latin';
+  if (cp >= 0x370 && cp <= 0x3ff) return 'greek';
+  if (cp >= 0x400 && cp <= 0x52f) return 'cyrillic';
+  if (cp >= 0x530 && cp <= 0x58f) return 'armenian';
+  if (cp >= 0x590 && cp <= 0x5ff) return 'hebrew';
+  if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f)) return 'arabic';
+  if (cp >= 0x700 && cp <= 0x7ff) return 'nko-syriac-thaana';
+  if (cp >= 0x900 && cp <= 0xdff) return 'indic';
+  if (cp >= 0xe00 && cp <= 0xeff) return 'thai-lao';
+  if (cp >= 0x10a0 && cp <= 0x10ff) return 'georgian';
+  if ((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7a3)) return 'hangul';
+  if (cp >= 0x1d00 && cp <= 0x1dbf) return 'phonetic';
+  if (cp >= 0x1e00 && cp <= 0x1eff) return 'latin';
+  if (cp >= 0x3041 && cp <= 0x30ff) return 'kana';
+  if (isHan(cp) || (cp > 0xff && isCjkPunct(cp))) return 'han';
+  return undefined;
 }
 
 /**
- * ln P(the span was Chinese | its neighbourhood): Chinese characters around it make Chinese
- * likely; letters of other scripts (English, German, Russian, Japanese kana, Korean) make it
- * less likely with every one. Latin letters outside ASCII are not counted: they are what
- * Latin-1 mojibake is made of, so a whole file of it is not evidence against itself.
+ * ln P(the scripts a reading brings are written here | the span's neighbourhood). A reading in
+ * a script its surroundings already use costs nothing: `é` among French, `中文` among Chinese. One
+ * that brings a script from nowhere pays for it with every letter of other scripts around: `ה`
+ * in `“×” curves`, `Յ` after `HUHLL`, Han characters in a German sentence. Scripts the span
+ * itself already shows (Han in GBK mojibake) are no news.
  */
-export function chineseHereLogPrior(before: string, after: string): number {
-  let han = 0;
-  let other = 0;
+export function scriptHereLogPrior(reading: string, original: string, before: string, after: string): number {
+  const brought = new Set<Script>();
+  for (const ch of reading) {
+    const s = scriptOf(ch.codePointAt(0)!);
+    if (s) brought.add(s);
+  }
+  for (const ch of original) {
+    const s = scriptOf(ch.codePointAt(0)!);
+    if (s) brought.delete(s);
+  }
+  if (brought.size === 0) return 0;
+  const counts = new Map<Script, number>();
+  let total = 0;
   for (const s of [before.slice(-NEIGHBOURHOOD), after.slice(0, NEIGHBOURHOOD)]) {
     for (let i = 0; i < s.length; i++) {
       const cp = s.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      if (isHan(cp) || (cp > 0xff && isCjkPunct(cp))) han++;
-      else if (isOtherScriptLetter(cp)) other++;
+      if (cp >= 0x80 && cp <= 0x24f) continue;
+      const script = scriptOf(cp);
+      if (!script) continue;
+      counts.set(script, (counts.get(script) ?? 0) + 1);
+      total++;
     }
   }
-  return Math.log((han + 1) / (han + other + 2));
-}
-
-function holdsChinese(s: string): boolean {
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (isHan(cp) || (cp > 0xff && isCjkPunct(cp))) return true;
-  }
-  return false;
+  let prior = 0;
+  for (const script of brought) prior += Math.log(((counts.get(script) ?? 0) + 1) / (total + 2));
+  return prior;
 }
 
 function lastChar(s: string): string {
@@ -110,7 +138,7 @@ export function weighRepair(h: RepairHypothesis, channelLogPrior = CHANNEL_LOG_P
   const after = firstChar(h.after);
   const asRepaired = text.logProb(h.reading + after, before);
   const asItStands = text.logProb(h.original + after, before);
-  const language = holdsChinese(h.reading) && !holdsChinese(h.original) ? chineseHereLogPrior(h.before, h.after) : 0;
+  const language = scriptHereLogPrior(h.reading, h.original, h.before, h.after);
   const code = h.code === 'double-byte' ? DOUBLE_BYTE_LOG_PRIOR : 0;
   const margin = asRepaired + channelLogPrior + code + language - asItStands;
   return { margin, accept: margin > 0 };

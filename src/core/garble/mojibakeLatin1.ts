@@ -124,7 +124,30 @@ function byToken(text: string, runs: GarbleIssue[]): GarbleIssue[] {
   return out;
 }
 
+/**
+ * A token that would still hold mojibake after its repair (`Ð уÑ�Ñ�кий`, `ââ€�’`) was garbled
+ * some other way (another code page, lost bytes) or not at all: repairing part of it gives text
+ * that is neither what was written nor what was meant. All of a token or none of it.
+ */
+function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): boolean {
+  let from = issue.start;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  let to = issue.end;
+  while (to < text.length && !/\s/.test(text[to])) to++;
+  const token = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 0xfffd) return true;
+    if (c >= 0xc2 && c <= 0xf4 && i + 1 < token.length) {
+      const next = codec.codeOf(token.charCodeAt(i + 1));
+      if (next >= 0x80 && next <= 0xbf) return true;
+    }
+  }
+  return false;
+}
+
 function weighed(text: string, issue: GarbleIssue): boolean {
+  if (leavesResidue(text, issue, cp1252Codec())) return false;
   const weight = weighRepair({
     before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),
     original: text.slice(issue.start, issue.end),
