@@ -14,12 +14,14 @@ import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
 
 /** Characters either side of a lossy token in which other debris means real damage. */
 const DEBRIS_NEIGHBOURHOOD = 40;
+/** A lossy lead that is not part of a well-known token: 锟 (GBK), 嚙 (Big5), U+FFFD. */
+const DEBRIS = /[锟嚙\ufffd]/;
 /** The longest reading (code points) of a string literal in code taken for a sample of mojibake. */
 const MAX_SAMPLE = 3;
 
 /** The whole token is one of the well-known lossy forms: U+FFFD, its GBK reading 锟斤拷, MSVC's fill 烫烫烫 / 屯屯屯. */
-const CANONICAL_LOSSY = /^(?:(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+)$/;
-const CANONICAL_ANYWHERE = /(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+/g;
+const CANONICAL_LOSSY = /^(?:(?:锟斤拷)+|(?:嚙踝蕭)+|烫{3,}|屯{3,}|\ufffd+)$/;
+const CANONICAL_ANYWHERE = /(?:锟斤拷)+|(?:嚙踝蕭)+|烫{3,}|屯{3,}|\ufffd+/g;
 
 /**
  * A text about garbled text: a quoted sample in it is an example, not damage. Words about
@@ -103,7 +105,7 @@ function besideItsFix(text: string, issue: GarbleIssue): boolean {
 /** Other lossy debris near the span (a 锟 or U+FFFD that is not part of a well-known token). */
 function debrisNearby(text: string, start: number, end: number): boolean {
   const around = text.slice(Math.max(0, start - DEBRIS_NEIGHBOURHOOD), start) + ' ' + text.slice(end, end + DEBRIS_NEIGHBOURHOOD);
-  return /[锟\ufffd]/.test(around.replace(CANONICAL_ANYWHERE, ' '));
+  return DEBRIS.test(around.replace(CANONICAL_ANYWHERE, ' '));
 }
 
 /** 锟斤拷 and 烫烫烫 named together: a text about them. */

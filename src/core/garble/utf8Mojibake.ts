@@ -50,6 +50,11 @@ export interface MojibakeSpec {
    * missing (绗洓闃舵 for 第四阶段: AC E5 between 绗 and 洓).
    */
   droppedPairs?: boolean;
+  /**
+   * Readings in other languages count too: Korean, Japanese and emoji whose UTF-8 was read with
+   * this code page come back as themselves (weighed by decision/weighRepair, not as Chinese).
+   */
+  otherLanguages?: boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
@@ -74,6 +79,13 @@ const MAX_HOLES = 1;
 function isHole(ch: string): boolean {
   return ch === '?' || ch === '\ufffd';
 }
+
+const KANA_OR_HANGUL = /[\u3041-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+/**
+ * C0 and C1 controls other than tab and line breaks, private-use and unassigned code points: no
+ * text reads back as those (`虺弗` as bytes is U+F3E25, nobody's character).
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Co}\p{Cn}]/u;
 
 /** Units gathered from one start at most; a longer stretch is looked at in pieces. */
 const MAX_UNITS = 1024;
@@ -165,7 +177,11 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;
       cjk++;
-    } else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // The supplementary planes: emoji, rare Han.
+      need = 3;
+      cjk++;
+    }
     else need = -1;
   };
   let pairs = 0;
@@ -544,14 +560,23 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const reading = readRun(run, spec, lm, prev);
   if (!reading || reading.text === original) return undefined;
   const chinese = countChinese(reading.text);
-  // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
-  // a writer would use: every Han character of the original rare.
-  if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
-  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
-  const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-  if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
+  // Korean, Japanese and emoji read as GBK (頃滉淡 for 한국어, 鈿狅笍 for ⚠️) read back as
+  // themselves, not as Chinese: the shared decision alone judges them.
+  const ownLanguage = spec.otherLanguages === true && (chinese === 0 || KANA_OR_HANGUL.test(reading.text));
+  let gain = 0;
+  if (!ownLanguage) {
+    // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
+    // a writer would use: every Han character of the original rare.
+    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+    gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
+  } else if (CONTROLS.test(reading.text) || reading.plan.some((step) => step.startsWith('restore'))) {
+    // The Chinese model cannot tell which emoji or syllable a lost byte belonged to: no guess.
+    return undefined;
+  }
   const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
   if (!weight.accept) return undefined;
-  return { start, end, reading, gain };
+  return { start, end, reading, gain: ownLanguage ? weight.margin / charCount(original) : gain };
 }
 
