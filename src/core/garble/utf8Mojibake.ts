@@ -336,7 +336,7 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
-function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boolean {
+function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
   if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
   let han = 0;
   let rare = 0;
@@ -347,9 +347,10 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boole
       if (lm.rank(ch) > MAX_RANK) rare++;
     }
     // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
-    // Chinese text are the sign of bytes paired wrongly.
+    // Chinese text are the sign of bytes paired wrongly. A single-byte code page pairs nothing:
+    // there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
+    if (!singleByte && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
@@ -570,7 +571,7 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
     if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
     const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
     gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare, spec.codec.name === 'cp1252')) return undefined;
   } else if (CONTROLS.test(reading.text) || reading.plan.some((step) => step.startsWith('restore'))) {
     // The Chinese model cannot tell which emoji or syllable a lost byte belonged to: no guess.
     return undefined;
