@@ -156,9 +156,10 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
   if (inPattern(text, start, end) && (s.code || aboutEncoding(s))) return true;
   // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems').
   if (inQuotation(text, start, end) && aboutEncoding(s)) return true;
-  // In code, a string literal that is nothing but the mojibake of a character or two is data (a
-  // table of markers, `"Ã©"`, `"Ã¢â‚¬Å“"`): text in code says more than one garbled letter.
-  if (s.code && codePoints(issue.replacement) <= MAX_SAMPLE) {
+  // In code, a string literal that is nothing but the Latin-1 mojibake of a character or two is
+  // data (a table of markers, `"Ã©"`, `"Ã¢â‚¬Å“"`): text in code says more than one garbled
+  // letter. Not so for GBK: `label: '鍙傛暟'` is a two-character word, garbled.
+  if (s.code && issue.kind === 'mojibake-latin1' && codePoints(issue.replacement) <= MAX_SAMPLE) {
     const literal = stringAround(s, start, end);
     if (literal && literal.start + 1 === start && literal.end - 1 === end) return true;
   }
