@@ -146,8 +146,21 @@ function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): bo
   return false;
 }
 
+/**
+ * Quotation marks are continuation bytes in cp1252 (« » “ ” ‘ ’ are 0xAB 0xBB 0x93 0x94 0x91
+ * 0x92): a letter between an opening mark and its closing one is a quoted letter, `»Ä«`, `“×”`,
+ * not a two-byte sequence.
+ */
+const OPENING_QUOTES = '»«„“‚‘"\'';
+const CLOSING_QUOTES = '«»“”‘’';
+
+function quotesALetter(text: string, issue: GarbleIssue): boolean {
+  const last = text[issue.end - 1];
+  return issue.start > 0 && OPENING_QUOTES.includes(text[issue.start - 1]) && CLOSING_QUOTES.includes(last) && issue.end - issue.start === 2;
+}
+
 function weighed(text: string, issue: GarbleIssue): boolean {
-  if (leavesResidue(text, issue, cp1252Codec())) return false;
+  if (leavesResidue(text, issue, cp1252Codec()) || quotesALetter(text, issue)) return false;
   const weight = weighRepair({
     before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),
     original: text.slice(issue.start, issue.end),

@@ -571,7 +571,10 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
     if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
     const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
     gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare, spec.codec.name === 'cp1252')) return undefined;
+    // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
+    // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
+    const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
   } else if (CONTROLS.test(reading.text) || reading.plan.some((step) => step.startsWith('restore'))) {
     // The Chinese model cannot tell which emoji or syllable a lost byte belonged to: no guess.
     return undefined;
