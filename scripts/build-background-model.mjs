@@ -12,9 +12,8 @@
 // Each language contributes at most MAX_CHARS_PER_LANGUAGE characters (files in manifest order),
 // so that German and Japanese man pages do not drown Icelandic or Korean.
 //
-// Folding (mirrored by src/core/decision/backgroundModel.ts): whitespace → space (not the
-// ideographic space, which is CJK's own), ASCII and
-// fullwidth digits → `0`, letters lower-cased (one code point to one code point). Counts are
+// Folding (mirrored by src/core/decision/backgroundModel.ts): whitespace → space, ASCII and
+// fullwidth digits → `0`, the no-break space → space; case and the ideographic space are kept. Counts are
 // smoothed like the character model (Dirichlet prior μ on the unigram) and written in the same
 // layout (src/core/model/charModelData.ts), with no Traditional→Simplified table.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,11 +32,8 @@ const MU = 2;
 const MIN_COUNT = 3;
 
 function fold(cp) {
-  if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x85 || cp === 0x2028 || cp === 0x2029) return 0x20;
+  if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x2028 || cp === 0x2029) return 0x20;
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19)) return 0x30;
-  const ch = String.fromCodePoint(cp);
-  const lower = ch.toLowerCase();
-  if (lower !== ch && [...lower].length === 1) return lower.codePointAt(0);
   return cp;
 }
 

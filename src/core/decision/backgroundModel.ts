@@ -18,14 +18,15 @@ export interface BackgroundModel {
 
 const UNKNOWN = -1;
 
-/** Whitespace to a space (U+3000 stays: it is CJK's own), digits to `0`, letters to lower case (as the builder folds). */
+/**
+ * Whitespace (the no-break space too) to a space, digits to `0` (as the builder folds). Case is
+ * kept: mojibake writes capitals inside words (`responsabilitÃ`, `dÃ©jÃ `) where text writes small
+ * letters (`não`); so is the ideographic space, CJK's own.
+ */
 export function foldBackground(cp: number): number {
-  if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x85 || cp === 0x2028 || cp === 0x2029) return 0x20;
+  if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x2028 || cp === 0x2029) return 0x20;
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19)) return 0x30;
-  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp;
-  const ch = String.fromCodePoint(cp);
-  const lower = ch.toLowerCase();
-  return lower !== ch && lower.length === ch.length ? lower.codePointAt(0)! : cp;
+  return cp;
 }
 
 class QuantizedBackgroundModel implements BackgroundModel {

@@ -134,11 +134,19 @@ function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): bo
   while (from > 0 && !/\s/.test(text[from - 1])) from--;
   let to = issue.end;
   while (to < text.length && !/\s/.test(text[to])) to++;
-  const token = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
+  // Mojibake of mojibake unwinds a layer a pass (Ã\x83Â© → Ã© → é): judge the token unwound.
+  let token = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
+  for (let layer = 1; layer < MAX_LAYERS; layer++) {
+    const next = decodedSequences(token, codec);
+    if (next === token) break;
+    token = next;
+  }
+  // What is left: a lost byte, or Â / Ã (C2 / C3, the leads of Latin-1's own letters in UTF-8)
+  // before a continuation byte. Other letters before such a byte are words: `píše`, `Größe“`.
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
     if (c === 0xfffd) return true;
-    if (c >= 0xc2 && c <= 0xf4 && i + 1 < token.length) {
+    if ((c === 0xc2 || c === 0xc3) && i + 1 < token.length) {
       const next = codec.codeOf(token.charCodeAt(i + 1));
       if (next >= 0x80 && next <= 0xbf) return true;
     }
@@ -157,6 +165,22 @@ const CLOSING_QUOTES = '«»“”‘’';
 function quotesALetter(text: string, issue: GarbleIssue): boolean {
   const last = text[issue.end - 1];
   return issue.start > 0 && OPENING_QUOTES.includes(text[issue.start - 1]) && CLOSING_QUOTES.includes(last) && issue.end - issue.start === 2;
+}
+
+/** Layers of mojibake repair unwinds (repairText's passes). */
+const MAX_LAYERS = 3;
+
+/** s with every whole UTF-8 sequence read as cp1252 decoded. */
+function decodedSequences(s: string, codec: LegacyCodec): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const seq = sequenceAt(s, i, codec);
+    if (seq) {
+      out += seq.char;
+      i += seq.length;
+    } else out += s[i++];
+  }
+  return out;
 }
 
 function weighed(text: string, issue: GarbleIssue): boolean {
