@@ -141,6 +141,9 @@ function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): bo
     if (next === token) break;
     token = next;
   }
+  // Chinese unwound is the Chinese detectors' to finish (a lost byte there is restored or shown
+  // by them: 中文的编ç + NBSP + U+FFFD becomes 中文的编码).
+  if (/\p{Script=Han}/u.test(token)) return false;
   // What is left: a lost byte, or Â / Ã (C2 / C3, the leads of Latin-1's own letters in UTF-8)
   // before a continuation byte. Other letters before such a byte are words: `píše`, `Größe“`.
   for (let i = 0; i < token.length; i++) {

@@ -560,6 +560,9 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const reading = readRun(run, spec, lm, prev);
   if (!reading || reading.text === original) return undefined;
+  // A byte restored where one was lost never makes a control or a separator (`â€?` is not
+  // “ + U+2028): those are no text's, and the guess would be invented.
+  if (reading.plan.some((step) => step.startsWith('restore')) && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(reading.text)) return undefined;
   const chinese = countChinese(reading.text);
   // Korean, Japanese and emoji read as GBK (頃滉淡 for 한국어, 鈿狅笍 for ⚠️) read back as
   // themselves, not as Chinese: the shared decision alone judges them.
