@@ -2,3 +2,5 @@
 export { weighRepair, scriptHereLogPrior, CHANNEL_LOG_PRIOR, DOUBLE_BYTE_LOG_PRIOR, NEIGHBOURHOOD, type RepairHypothesis, type RepairWeight } from './weighRepair';
 export { getTextLikelihood, TextLikelihood } from './textLikelihood';
 export { getBackgroundModel, foldBackground, type BackgroundModel } from './backgroundModel';
+export { readsInOtherLanguage, otherLanguageReadingIsText, restoresIntoNonText } from './otherLanguages';
+export { withoutDeliberateGarbling } from './deliberateGarbling';

@@ -4,7 +4,7 @@ import { HOLE, PUA_LEAD, PUA_TRAIL, decodeUtf8WithHoles, restoreDroppedBytes } f
 import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
-import { weighRepair, NEIGHBOURHOOD } from '../decision';
+import { weighRepair, NEIGHBOURHOOD, otherLanguageReadingIsText, readsInOtherLanguage, restoresIntoNonText } from '../decision';
 
 /**
  * The shared machinery of mojibake repair (ftfy's idea, for the code pages Chinese text meets):
@@ -79,13 +79,6 @@ const MAX_HOLES = 1;
 function isHole(ch: string): boolean {
   return ch === '?' || ch === '\ufffd';
 }
-
-const KANA_OR_HANGUL = /[\u3041-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
-/**
- * C0 and C1 controls other than tab and line breaks, private-use and unassigned code points: no
- * text reads back as those (`虺弗` as bytes is U+F3E25, nobody's character).
- */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Co}\p{Cn}]/u;
 
 /** Units gathered from one start at most; a longer stretch is looked at in pieces. */
 const MAX_UNITS = 1024;
@@ -560,13 +553,10 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const reading = readRun(run, spec, lm, prev);
   if (!reading || reading.text === original) return undefined;
-  // A byte restored where one was lost never makes a control or a separator (`â€?` is not
-  // “ + U+2028): those are no text's, and the guess would be invented.
-  if (reading.plan.some((step) => step.startsWith('restore')) && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(reading.text)) return undefined;
+  if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
   const chinese = countChinese(reading.text);
-  // Korean, Japanese and emoji read as GBK (頃滉淡 for 한국어, 鈿狅笍 for ⚠️) read back as
-  // themselves, not as Chinese: the shared decision alone judges them.
-  const ownLanguage = spec.otherLanguages === true && (chinese === 0 || KANA_OR_HANGUL.test(reading.text));
+  // Korean, Japanese and emoji read as GBK come back as themselves: the shared decision alone judges them.
+  const ownLanguage = spec.otherLanguages === true && readsInOtherLanguage(reading.text, chinese);
   let gain = 0;
   if (!ownLanguage) {
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
@@ -578,10 +568,7 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
     const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
     if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
-  } else if (CONTROLS.test(reading.text) || reading.plan.some((step) => step.startsWith('restore'))) {
-    // The Chinese model cannot tell which emoji or syllable a lost byte belonged to: no guess.
-    return undefined;
-  }
+  } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
   const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
   if (!weight.accept) return undefined;
   return { start, end, reading, gain: ownLanguage ? weight.margin / charCount(original) : gain };
