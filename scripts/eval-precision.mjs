@@ -66,6 +66,10 @@ for (const name of ['manifest-debian.json', 'manifest-repos.json']) {
   const p = join(DATA, name);
   if (existsSync(p)) manifest.push(...JSON.parse(readFileSync(p, 'utf8')));
 }
+if (manifest.length === 0) {
+  console.error(`no corpus in ${DATA}: build it with node scripts/build-precision-corpus.mjs (and add-precision-repos.mjs), see docs/precision.md`);
+  process.exit(1);
+}
 // Files garbled in their source (checked by reading) are counted apart: zhlens should flag them.
 const garbledInSource = new Map(JSON.parse(readFileSync(new URL('./precision-garbled-in-source.json', import.meta.url), 'utf8')).files.map((f) => [f.path, f]));
 const inSplit = manifest.filter((e) => (SPLIT === 'all' || e.split === SPLIT) && (!ONLY_SOURCE || e.source === ONLY_SOURCE) && (!ONLY_LANG || e.lang === ONLY_LANG));
