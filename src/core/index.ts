@@ -10,3 +10,4 @@ export { convertScript, toSimplified, toTraditional } from './script/convertScri
 export { describeIssueCounts } from './describeIssues';
 export * from './annotate';
 export * from './outline';
+export { languageOfPath } from './code/languages';

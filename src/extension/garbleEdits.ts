@@ -27,7 +27,7 @@ export interface PreparedFixAll extends PreparedFix {
 export async function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, token?: vscode.CancellationToken): Promise<PreparedFixAll | undefined> {
   const version = document.version;
   const text = document.getText();
-  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript }, token);
+  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript, languageId: document.languageId }, token);
   if (repair.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
   if (applyIssues(text, repair.applied) === repair.text) {
