@@ -11,4 +11,5 @@ export { applyEdits, composeEdits, mapOffset, mapRange, spanEdits } from './text
 export { describeIssueCounts } from './describeIssues';
 export * from './annotate';
 export * from './outline';
+export { languageOfPath } from './code/languages';
 export * from './notes';

@@ -51,6 +51,12 @@ export type ScriptTarget = 'keep' | 'simplified' | 'traditional';
 export interface AnalyzeOptions {
   /** Kinds to look for; all text-level kinds when absent. */
   kinds?: readonly GarbleKind[];
+  /**
+   * The editor's languageId of the text (`typescript`, `python`, `markdown`, `plaintext`…;
+   * `languageOfPath` gives it for a file name). In source code only comments and string literals
+   * are looked at. Absent: the text is read as prose.
+   */
+  languageId?: string;
 }
 
 export interface RepairOptions extends AnalyzeOptions {

@@ -28,7 +28,7 @@ export interface PreparedFixAll extends PreparedFix {
 export async function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, token?: vscode.CancellationToken): Promise<PreparedFixAll | undefined> {
   const version = document.version;
   const text = document.getText();
-  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript }, token);
+  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript, languageId: document.languageId }, token);
   if (repair.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
   for (const e of coarsened(repair.edits, text)) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
