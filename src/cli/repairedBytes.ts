@@ -19,7 +19,7 @@ export interface RepairedFile {
  */
 export function repairFileBytes(bytes: Buffer, script: ScriptTarget, languageId?: string): RepairedFile {
   const detection = detectEncoding(bytes);
-  if (detection.binary) return { detection, repair: { text: '', applied: [], flagged: [] }, bytes, changed: false };
+  if (detection.binary) return { detection, repair: { text: '', applied: [], edits: [], flagged: [] }, bytes, changed: false };
   const repair = repairText(detection.text, { script, languageId });
   const untouched = detection.encoding === 'utf-8' && detection.undecodable === 0 && repair.text === detection.text;
   if (untouched) return { detection, repair, bytes, changed: false };

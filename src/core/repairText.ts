@@ -1,6 +1,7 @@
-import type { GarbleIssue, RepairOptions, RepairResult } from './types';
+import type { GarbleIssue, RepairOptions, RepairResult, TextEdit } from './types';
 import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
+import { composeEdits, editsBetween, spanEdits } from './textEdits';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -150,6 +151,18 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
     current = pieces.map((p) => p.text).join('');
   }
   const applied = appliedSpans(pieces, firstPass);
+  const repaired = current;
   if (options.script && options.script !== 'keep') current = convertScript(current, options.script);
-  return { text: current, applied, flagged };
+  const converted = current;
+  // The edit list is worked out only when read (the editor's Fix all, the reader's notes).
+  let edits: TextEdit[] | undefined;
+  return {
+    text: current,
+    applied,
+    get edits(): TextEdit[] {
+      edits ??= composeEdits(text, spanEdits(text, applied), editsBetween(repaired, converted), converted);
+      return edits;
+    },
+    flagged,
+  };
 }
