@@ -11,7 +11,10 @@ export type { RepairedRegion, TextFindings, TextRegion, WindowCache, WindowOptio
 export { setDataHost } from './data/dataFiles';
 export type { DataHost } from './data/dataFiles';
 export { applyIssues } from './repairText';
-export { convertScript, toSimplified, toTraditional } from './script/convertScript';
+export { convertScript, convertScriptWithEdits, toSimplified, toTraditional } from './script/convertScript';
+export { applyEdits, composeEdits, mapOffset, mapRange, spanEdits } from './textEdits';
 export { describeIssueCounts } from './describeIssues';
 export * from './annotate';
 export * from './outline';
+export { languageOfPath } from './code/languages';
+export * from './notes';

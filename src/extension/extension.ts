@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { activateArticleFeatures } from './article/articleFeature';
 import { activateGarbling } from './garble/garbleFeature';
 import { DocumentStates } from './documentState';
+import { activateNotes } from './notes/notesFeature';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(states);
   activateGarbling(context, states);
   activateArticleFeatures(context, states);
+  activateNotes(context);
 }
 
 export function deactivate(): void {}

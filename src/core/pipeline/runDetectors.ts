@@ -2,6 +2,7 @@ import type { AnalyzeOptions, ByteDetection, GarbleIssue, GarbleKind } from '../
 import { DETECTORS } from './detectors';
 import type { DetectorInput, FileDetector, TextDetector } from './garbleDetector';
 import { TextScan } from './textScan';
+import { withoutDeliberateGarbling } from '../decision/deliberateGarbling';
 
 const TEXT_DETECTORS = DETECTORS.filter((d): d is TextDetector => d.level === 'text');
 const FILE_DETECTORS = DETECTORS.filter((d): d is FileDetector => d.level === 'file');
@@ -12,8 +13,8 @@ const wants = (options: AnalyzeOptions) => (kind: GarbleKind) => !options.kinds 
 /**
  * The pipeline over one text: the text is classified once (TextScan), then every wanted text
  * detector of DETECTORS runs in order (with those it `uses`), and each one's findings join the
- * result where they overlap nothing kept before them. Every garbled span, in text order,
- * without overlaps.
+ * result where they overlap nothing kept before them; last, what is written on purpose goes.
+ * Every garbled span, in text order, without overlaps.
  */
 export function runTextDetectors(text: string, options: AnalyzeOptions = {}): GarbleIssue[] {
   // Pure ASCII (code, English) has nothing any detector looks for: one quick pass and done.
@@ -42,7 +43,9 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
   for (const d of TEXT_DETECTORS) {
     if (wanted(d.kind)) kept = mergeWithoutOverlap(kept, run(d));
   }
-  return kept;
+  // What is written on purpose is no finding: code outside comments and strings (by the text's
+  // languageId), quoted samples of mojibake, 锟斤拷 written about.
+  return withoutDeliberateGarbling(text, kept, options.languageId);
 }
 
 /** The file-level findings of a file whose bytes gave `detection` (its decoded text is `textLength` long). */

@@ -1,7 +1,6 @@
-import type { AnalyzeOptions, GarbleIssue, RepairOptions, RepairResult } from '../types';
+import type { AnalyzeOptions, GarbleIssue, RepairOptions, RepairResult, TextEdit } from '../types';
 import { analyzeText } from '../analyzeText';
-import { applyIssues } from '../repairText';
-import { convertScript } from '../script/convertScript';
+import { repairFrom } from '../repairText';
 
 /**
  * The analysis of a document, window by window: the one the CLI (whole files and files read in
@@ -165,30 +164,31 @@ export function addRegion(findings: TextFindings, region: TextRegion): void {
 export interface RepairedRegion extends TextRegion {
   /** The region repaired (and converted to the asked script). */
   repaired: string;
+  /** As repairText reports them, with whole-text offsets. */
   applied: GarbleIssue[];
   flagged: GarbleIssue[];
+  /** Every change of the region, whole-text offsets (worked out when read). */
+  readonly edits: TextEdit[];
 }
 
-/** The passes of `repairText` (mojibake of mojibake unwinds one layer a pass). */
-const REPAIR_PASSES = 3;
+const shifted = (delta: number) => (i: GarbleIssue): GarbleIssue => ({ ...i, start: i.start + delta, end: i.end + delta });
 
 /**
- * `repairText` over a region, pass for pass: the findings of the first pass are the region's (from
- * the windows, as the reader saw them); the further passes and the script conversion run on the
- * region alone.
+ * `repairText` over a region, pass for pass (repairFrom): the findings of the first pass are the
+ * region's (from the windows, as the reader saw them); the further passes and the script
+ * conversion run on the region alone.
  */
 export function repairRegion(region: TextRegion, options: RepairOptions): RepairedRegion {
-  const applied = region.issues.filter((i) => i.replacement !== undefined);
-  const flagged = region.issues.filter((i) => i.replacement === undefined);
-  let repaired = region.text;
-  let fixable: GarbleIssue[] = applied.map((i) => ({ ...i, start: i.start - region.offset, end: i.end - region.offset }));
-  for (let pass = 1; pass < REPAIR_PASSES && fixable.length; pass++) {
-    repaired = applyIssues(repaired, fixable);
-    fixable = analyzeText(repaired, options).filter((i) => i.replacement !== undefined);
-  }
-  if (fixable.length) repaired = applyIssues(repaired, fixable);
-  if (options.script && options.script !== 'keep') repaired = convertScript(repaired, options.script);
-  return { ...region, repaired, applied, flagged };
+  const r = repairFrom(region.text, region.issues.map(shifted(-region.offset)), options);
+  return {
+    ...region,
+    repaired: r.text,
+    applied: r.applied.map(shifted(region.offset)),
+    flagged: r.flagged.map(shifted(region.offset)),
+    get edits(): TextEdit[] {
+      return r.edits.map((e) => ({ start: e.start + region.offset, end: e.end + region.offset, text: e.text }));
+    },
+  };
 }
 
 /**
@@ -197,20 +197,35 @@ export function repairRegion(region: TextRegion, options: RepairOptions): Repair
  * region by region, as `zhlens repair` does. Nothing is analysed again for the first pass.
  */
 export function repairWithFindings(text: string, findings: TextFindings, options: RepairOptions = {}): RepairResult {
-  const parts: string[] = [];
-  const applied: GarbleIssue[] = [];
-  const flagged: GarbleIssue[] = [];
+  const regions: RepairedRegion[] = [];
   let k = 0;
   findings.regions.forEach(({ start, end }, r) => {
     const last = r === findings.regions.length - 1;
     const issues: GarbleIssue[] = [];
     while (k < findings.issues.length && (last || findings.issues[k].start < end)) issues.push(findings.issues[k++]);
-    const repaired = repairRegion({ offset: start, text: text.slice(start, end), issues }, options);
-    parts.push(repaired.repaired);
-    for (const i of repaired.applied) applied.push(i);
-    for (const i of repaired.flagged) flagged.push(i);
+    regions.push(repairRegion({ offset: start, text: text.slice(start, end), issues }, options));
   });
-  return { text: parts.join(''), applied, flagged };
+  const applied: GarbleIssue[] = [];
+  const flagged: GarbleIssue[] = [];
+  for (const r of regions) {
+    // No spread into a call: a large file has more issues than a call has room for arguments.
+    for (const i of r.applied) applied.push(i);
+    for (const i of r.flagged) flagged.push(i);
+  }
+  let edits: TextEdit[] | undefined;
+  return {
+    text: regions.map((r) => r.repaired).join(''),
+    applied,
+    flagged,
+    // Worked out when read, as repairText's.
+    get edits(): TextEdit[] {
+      if (!edits) {
+        edits = [];
+        for (const r of regions) for (const e of r.edits) edits.push(e);
+      }
+      return edits;
+    },
+  };
 }
 
 /** `repairText` of a whole document, window by window: the windowed findings, then repairWithFindings. */

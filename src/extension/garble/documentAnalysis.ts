@@ -40,7 +40,8 @@ export async function analyzeDocument(document: vscode.TextDocument, settings: Z
   const skipped = skipReason(document, settings, automatic);
   if (skipped) return { ...base, skipped };
   const text = document.getText();
-  const options = { kinds: settings.kinds, legacyText: 'skip' as const };
+  // In source code (languageId) only comments and strings are looked at.
+  const options = { kinds: settings.kinds, languageId: document.languageId, legacyText: 'skip' as const };
   const bytes = settings.kinds.includes('wrong-encoding') ? await bytesToJudge(document, settings) : undefined;
   let verdict = await verdictInTurns(fileVerdict({ bytes, text }, options, { cache: windows }), token);
   // Bytes that look binary say nothing about the text the editor shows: judge that text alone.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fileVerdict, repairWithFindings, type FileAnalysis, type GarbleIssue } from '../../core';
+import { fileVerdict, languageOfPath, repairWithFindings, type FileAnalysis, type GarbleIssue } from '../../core';
 import { FileChangedError } from '../../files/replaceFile';
 import { AnalysisCancelled, verdictInTurns } from './documentAnalysis';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
@@ -97,7 +97,7 @@ async function judgeFile(uri: vscode.Uri, path: string, settings: ZhlensSettings
   const read = await readForRewrite(uri, Math.min(settings.sizeLimitBytes, HARD_SIZE_LIMIT_BYTES));
   if (read === 'too-large') return { kind: 'skipped', reason: vscode.l10n.t('larger than the size limit') };
   // The same verdict as the editor's and `zhlens detect`'s; a file in a legacy encoding is that alone.
-  const verdict = await verdictInTurns(fileVerdict({ bytes: read.bytes }, { kinds: settings.kinds, legacyText: 'skip' }), token);
+  const verdict = await verdictInTurns(fileVerdict({ bytes: read.bytes }, { kinds: settings.kinds, languageId: languageOfPath(path), legacyText: 'skip' }), token);
   const { detection, issues, regions } = verdict;
   if (detection.binary) return { kind: 'skipped', reason: vscode.l10n.t('binary') };
   if (detection.encoding !== 'utf-8') {
@@ -130,7 +130,7 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 async function fixFile(file: ScannedFile, findings: { issues: GarbleIssue[]; regions: FileAnalysis['regions'] }, settings: ZhlensSettings): Promise<FileVerdict> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
   if (open?.isDirty) return { kind: 'skipped', reason: vscode.l10n.t('unsaved changes in an editor') };
-  const repair = repairWithFindings(file.text, findings, { kinds: settings.kinds, script: settings.preferredScript });
+  const repair = repairWithFindings(file.text, findings, { kinds: settings.kinds, script: settings.preferredScript, languageId: languageOfPath(file.path) });
   const body = new TextEncoder().encode(repair.text);
   const bytes = file.bom ? new Uint8Array([...UTF8_BOM, ...body]) : body;
   try {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { applyIssues, convertScript, repairWithFindings, type GarbleIssue } from '../../core';
+import { convertScript, repairWithFindings, spanEdits, type GarbleIssue, type TextEdit } from '../../core';
+import { announceRewrite } from '../documentRewrites';
 import type { DocumentFindings } from './garbleFindings';
-import { changedMiddle } from './garbleFixes';
+import { coarsened } from './garbleFixes';
 import { issueRange } from './garbleDiagnostics';
 import type { ZhlensSettings } from '../settings';
 
@@ -12,6 +13,8 @@ export interface PreparedFix {
   version: number;
   /** How many garbled spans it repairs. */
   spans: number;
+  /** The repair's own edit list (offsets into that version): what notes in the text move through. */
+  edits: readonly TextEdit[];
 }
 
 export interface PreparedFixAll extends PreparedFix {
@@ -23,26 +26,20 @@ export interface PreparedFixAll extends PreparedFix {
  * Fix all as one `WorkspaceEdit`, hence one undo step, made from the findings the reader sees
  * (`findings`, of the document's current version): nothing is analysed again for them, only the
  * text a first repair leaves is looked at for a further layer, as `zhlens repair` does
- * (repairWithFindings). When the repair is exactly the findings' spans, each span is its own
- * replacement (the cursor, folds and bookmarks elsewhere stay put); when later passes or a
- * script conversion changed more, the changed middle of the text is replaced in one piece.
+ * (repairWithFindings). The edit is the repair's own edit list: each change as small as it can
+ * be, so that the cursor, folds, bookmarks and notes elsewhere stay put.
  */
 export function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, findings: DocumentFindings): PreparedFixAll | undefined {
   const version = document.version;
   const text = document.getText();
   // Findings of another version do not describe this text: an empty fix of their version, which
   // applyPreparedFix refuses with "the file changed".
-  if (findings.version !== version) return { edit: new vscode.WorkspaceEdit(), version: findings.version, spans: 0, repairedText: text };
-  const repair = repairWithFindings(text, findings, { kinds: settings.kinds, script: settings.preferredScript });
+  if (findings.version !== version) return { edit: new vscode.WorkspaceEdit(), version: findings.version, spans: 0, edits: [], repairedText: text };
+  const repair = repairWithFindings(text, findings, { kinds: settings.kinds, script: settings.preferredScript, languageId: document.languageId });
   if (repair.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  if (applyIssues(text, repair.applied) === repair.text) {
-    for (const i of repair.applied) edit.replace(document.uri, issueRange(document, i), i.replacement!);
-  } else {
-    const { start, end, replacement } = changedMiddle(text, repair.text);
-    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
-  }
-  return { edit, version, spans: repair.applied.length, repairedText: repair.text };
+  for (const e of coarsened(repair.edits, text)) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  return { edit, version, spans: repair.applied.length, edits: repair.edits, repairedText: repair.text };
 }
 
 /** The replacement of one span: its repair, or for mixed script the conversion to the preferred script. */
@@ -57,15 +54,16 @@ export function spanReplacement(document: vscode.TextDocument, issue: GarbleIssu
 /** One edit repairing the given spans (those that can be repaired); undefined when none can. */
 export function prepareSpanFix(document: vscode.TextDocument, issues: readonly GarbleIssue[], settings: ZhlensSettings): PreparedFix | undefined {
   const edit = new vscode.WorkspaceEdit();
-  let spans = 0;
+  const replaced: { start: number; end: number; replacement: string }[] = [];
   for (const i of issues) {
     const replacement = spanReplacement(document, i, settings);
     if (replacement === undefined) continue;
     edit.replace(document.uri, issueRange(document, i), replacement);
-    spans++;
+    replaced.push({ start: i.start, end: i.end, replacement });
   }
-  if (!spans) return undefined;
-  return { edit, version: document.version, spans };
+  if (!replaced.length) return undefined;
+  replaced.sort((a, b) => a.start - b.start);
+  return { edit, version: document.version, spans: replaced.length, edits: spanEdits(document.getText(), replaced) };
 }
 
 export type FixOutcome = 'applied' | 'nothing' | 'changed' | 'rejected';
@@ -84,9 +82,14 @@ export async function applyPreparedFix(document: vscode.TextDocument, fix: Prepa
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the file changed while the fix was being prepared; nothing was changed. Run the fix again.'));
     return 'changed';
   }
-  if (!(await vscode.workspace.applyEdit(fix.edit))) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
-    return 'rejected';
+  const announcement = announceRewrite(document, fix.edits);
+  try {
+    if (!(await vscode.workspace.applyEdit(fix.edit))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
+      return 'rejected';
+    }
+  } finally {
+    announcement.dispose();
   }
   return 'applied';
 }

@@ -1,4 +1,4 @@
-import type { GarbleIssue } from '../../core';
+import type { GarbleIssue, TextEdit } from '../../core';
 
 /**
  * What the fix commands pick and replace, as plain data: no editor here, so it is unit-tested on
@@ -15,11 +15,22 @@ export function issuesInSelections(issues: readonly GarbleIssue[], selections: R
   return issues.filter((i) => selections.some(([s, e]) => s < e && i.start < e && s < i.end));
 }
 
-/** The smallest [start, end) of `before` whose replacement turns it into `after`. */
-export function changedMiddle(before: string, after: string): { start: number; end: number; replacement: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, replacement: after.slice(start, after.length - tail) };
+/** Edits an editor applies at once without trouble; more are joined with their neighbours. */
+const MAX_DOCUMENT_EDITS = 1000;
+
+/** The edit list in at most MAX_DOCUMENT_EDITS pieces: runs of neighbouring edits joined, the text between them kept. */
+export function coarsened(edits: readonly TextEdit[], text: string, maxEdits = MAX_DOCUMENT_EDITS): readonly TextEdit[] {
+  if (edits.length <= maxEdits) return edits;
+  const per = Math.ceil(edits.length / maxEdits);
+  const out: TextEdit[] = [];
+  for (let k = 0; k < edits.length; k += per) {
+    const group = edits.slice(k, k + per);
+    const parts: string[] = [];
+    group.forEach((e, j) => {
+      if (j > 0) parts.push(text.slice(group[j - 1].end, e.start));
+      parts.push(e.text);
+    });
+    out.push({ start: group[0].start, end: group[group.length - 1].end, text: parts.join('') });
+  }
+  return out;
 }

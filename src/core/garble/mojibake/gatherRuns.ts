@@ -100,8 +100,11 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;
       cjk++;
-    } else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else need = -1;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // The supplementary planes: emoji, rare Han.
+      need = 3;
+      cjk++;
+    } else need = -1;
   };
   let pairs = 0;
   while (i < text.length) {

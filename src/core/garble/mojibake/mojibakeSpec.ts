@@ -40,6 +40,11 @@ export interface MojibakeSpec {
    * missing (绗洓闃舵 for 第四阶段: AC E5 between 绗 and 洓).
    */
   droppedPairs?: boolean;
+  /**
+   * Readings in other languages count too: Korean, Japanese and emoji whose UTF-8 was read with
+   * this code page come back as themselves (weighed by decision/weighRepair, not as Chinese).
+   */
+  otherLanguages?: boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
