@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { annotateCommand } from './commands/annotate';
 import { detectCommand } from './commands/detect';
+import { notesCommand } from './commands/notes';
 import { repairCommand } from './commands/repair';
 import { reportCommand } from './stream/reportCommand';
 import type { Command } from './command';
@@ -8,7 +9,7 @@ import { debugEnabled, InputError, UsageError } from './errors';
 import { parseArgs } from './parseArgs';
 import type { Terminal } from './terminal';
 
-const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand, reportCommand];
+const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand, notesCommand, reportCommand];
 
 const GENERAL_USAGE = `zhlens ${COMMANDS.map((c) => c.name).join('|')} [OPTIONS] FILE|DIR|GLOB...`;
 

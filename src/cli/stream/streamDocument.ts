@@ -1,4 +1,4 @@
-import { analyzeText, repairText, type GarbleIssue, type GarbleKind, type ScriptTarget } from '../../core';
+import { fileVerdict, repairTextInWindows, type FileAnalysis, type GarbleIssue, type GarbleKind, type ScriptTarget } from '../../core';
 import { parseRecord, RecordError, writeRecord, type JsonRecord } from './jsonRecord';
 
 /**
@@ -132,14 +132,15 @@ function streamRecord(record: JsonRecord, lineNumber: number, id: unknown, setti
     let issues: GarbleIssue[];
     let fieldChanged = false;
     if (settings.command === 'repair') {
-      const result = repairText(text, { script: settings.script });
+      // As `zhlens repair FILE` on a UTF-8 file of this text: the same windows, the same passes.
+      const result = repairTextInWindows(text, { script: settings.script });
       issues = mergeByStart(result.applied, result.flagged);
       if (result.text !== text) {
         fieldChanged = true;
         replace.set(field, JSON.stringify(result.text));
       }
     } else {
-      issues = analyzeText(text, { kinds: settings.kinds });
+      issues = textVerdict(text, settings.kinds).issues;
       if (!settings.keepText) replace.set(field, undefined);
     }
     garbled ||= issues.length > 0;
@@ -157,6 +158,15 @@ function streamRecord(record: JsonRecord, lineNumber: number, id: unknown, setti
     summary.changed = changed;
   }
   return { out: writeRecord(record.members, replace, [[RESULT_MEMBER, result]]), summary };
+}
+
+/** The verdict `zhlens detect FILE` gives a UTF-8 file of this text (fileVerdict, window by window, run to its end). */
+function textVerdict(text: string, kinds: readonly GarbleKind[] | undefined): FileAnalysis {
+  const steps = fileVerdict({ text }, { kinds });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The error record: the record's own members when it is one (ids intact), and why zhlens left it alone. */
