@@ -13,9 +13,9 @@ import * as iconv from 'iconv-lite';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Non-empty lines of a test corpus file that are long enough to judge. */
-function paragraphs(file: string, minChars = 40): string[] {
+function paragraphs(root: string, file: string, minChars = 40): string[] {
   return fs
-    .readFileSync(path.join(ROOT, file), 'utf8')
+    .readFileSync(path.join(root, file), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length >= minChars);
@@ -39,11 +39,12 @@ const KINDS: readonly DocKind[] = ['clean', 'utf-8 read as gbk', 'clean', 'utf-8
 /**
  * `count` records, kinds in turn. Simplified text for GBK and ISO-8859-1, Traditional for
  * Big5 (as the sites that serve them), the Yizhuang article's own lines for pinyin annotations.
+ * `root`: the repository (the bench reads the same text from its own bundle's folder).
  */
-export function sampleCorpus(count: number): CorpusDoc[] {
-  const simplified = paragraphs('test/corpus/classics-lunyu-simplified.txt');
-  const traditional = paragraphs('test/corpus/biographies-tang-poets-traditional.txt');
-  const annotated = paragraphs('samples/yizhuang-article/garbled.txt', 80).filter((l) => /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]+\)/.test(l));
+export function sampleCorpus(count: number, root = ROOT): CorpusDoc[] {
+  const simplified = paragraphs(root, 'test/corpus/classics-lunyu-simplified.txt');
+  const traditional = paragraphs(root, 'test/corpus/biographies-tang-poets-traditional.txt');
+  const annotated = paragraphs(root, 'samples/yizhuang-article/garbled.txt', 80).filter((l) => /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]+\)/.test(l));
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
