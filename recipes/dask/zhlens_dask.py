@@ -38,6 +38,7 @@ from distributed import Client, get_worker
 
 def zhlens_partition(lines, index, output, zhlens, command, options):
     """One partition through the zhlens CLI's streaming mode; writes part-NNNNN.jsonl, returns what the driver checks."""
+    started = time.monotonic()
     data = "".join(line if line.endswith("\n") else line + "\n" for line in lines).encode("utf-8", "surrogateescape")
     # The report goes to a local temporary file first: zhlens writes it by renaming, which an
     # object store cannot do.
@@ -66,6 +67,7 @@ def zhlens_partition(lines, index, output, zhlens, command, options):
         "lines_in": len(lines),
         "lines_out": run.stdout.count(b"\n"),
         "worker": worker,
+        "seconds": round(time.monotonic() - started, 3),
         "report": report_text,
     }
 
@@ -122,7 +124,7 @@ def main(argv=None):
     with fsspec.open(f"{args.output}/report.json", "wb") as f:
         f.write(merged)
     manifest = {
-        "partitions": [{k: r[k] for k in ("partition", "lines_in", "lines_out", "worker")} for r in results],
+        "partitions": [{k: r[k] for k in ("partition", "lines_in", "lines_out", "worker", "seconds")} for r in results],
         "workers": sorted({r["worker"] for r in results if r["worker"]}),
         "seconds": round(time.monotonic() - started, 3),
     }
