@@ -53,7 +53,7 @@ export function jsonlOptionsHelp(command: StreamCommand): string {
   -j, --jobs N     worker threads (default: the cores, ${defaultJobs()} here); output order is kept${
     command === 'detect' ? `\n  --no-text        leave the text members out of the output (findings only)` : ''
   }
-                   --max-size is the longest line read (a longer one gets an error record)`;
+  --max-size SIZE  with --jsonl, the longest line read: a longer line gets an error record`;
 }
 
 /** The options of the file mode that mean nothing to a stream. */
