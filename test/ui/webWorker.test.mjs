@@ -1,0 +1,91 @@
+// UI test of zhlens in the browser's extension host: a copy of zhlens with the `browser` entry and
+// no `main` (test/ui/webOnlyVsix.mjs) is installed into a fresh code-server profile. VS Code runs
+// such an extension only in its web worker extension host, the one vscode.dev and github.dev have,
+// with no Node, no file system but `workspace.fs`. The reader opens the Yizhuang article and sees
+// what the desktop shows: the notification with its counts, the warnings under the text and the
+// zhlens status item; **Fix all** repairs the article. Screenshots: test-results/web-before.png
+// and web-after.png.
+//
+// Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), after `npm run package` built
+// dist/web/extension.js.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { launchBrowser } from '../vscode/browser.mjs';
+import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { uiSession } from './uiSession.mjs';
+import { packageWebOnly } from './webOnlyVsix.mjs';
+
+const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pinyin annotations';
+// The first line of yizhuang-article/garbled.txt, and of repaired.txt: the annotations go.
+const GARBLED_START = '協(xié)同發(fā)展';
+const REPAIRED_START = '協同發展邁出新步伐';
+
+const session = uiSession('web-worker', 'web-failure.png');
+const { screenshotOnFailure, tools, profile, shot } = session;
+let server;
+let browser;
+let page;
+/** Every worker the workbench started (the web worker extension host is one of them). */
+const workers = [];
+
+const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
+const warningSquiggles = () => page.locator('.editor-instance .squiggly-warning');
+
+test('a copy of zhlens with only the browser entry installs', { timeout: 180_000 }, async () => {
+  const { vsix, manifest } = await packageWebOnly(join(profile.tmp, 'web-vsix'));
+  await installExtension(tools, profile, vsix);
+  const [dir] = readdirSync(profile.extensions).filter((d) => d.startsWith(`${manifest.publisher}.${manifest.name}-`));
+  assert.ok(dir, 'the extension folder is in the profile');
+  const installed = JSON.parse(readFileSync(join(profile.extensions, dir, 'package.json'), 'utf8'));
+  assert.equal(installed.main, undefined);
+  assert.equal(installed.browser, './dist/web/extension.js');
+  assert.ok(existsSync(join(profile.extensions, dir, 'dist/web/extension.js')));
+  assert.ok(!existsSync(join(profile.extensions, dir, 'dist/extension.js')), 'no Node bundle to fall back on');
+});
+
+test('the workbench opens the samples', { timeout: 180_000 }, async () => {
+  server = session.server = await startCodeServer(tools, profile);
+  ({ browser } = await launchBrowser(tools, profile, server));
+  session.browser = browser;
+  const context = browser.contexts()[0];
+  page = session.page = await context.newPage();
+  page.on('worker', (w) => workers.push(w.url()));
+  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  await screenshotOnFailure(async () => {
+    await page.goto(workbenchUrl(server, profile.workspace));
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await row('yizhuang-article').waitFor({ timeout: 60_000 });
+  });
+});
+
+test('the Yizhuang article opens with the notification, the warnings and the status', { timeout: 120_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await row('yizhuang-article').click();
+    await row('garbled.txt').first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: GARBLED_START }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction((message) => [...document.querySelectorAll('.monaco-aria-container .monaco-alert')].some((a) => a.textContent?.includes(message)), GARBLED_MESSAGE, { timeout: 90_000 });
+    await zhlensStatus().filter({ hasText: '457' }).waitFor({ timeout: 10_000 });
+    await warningSquiggles().first().waitFor({ timeout: 10_000 });
+    await page.locator('[id="status.notifications"]').click();
+    const notification = page.locator('.notifications-center .notification-list-item', { hasText: GARBLED_MESSAGE });
+    await notification.waitFor({ timeout: 10_000 });
+    for (const button of ['Fix all', 'Preview', 'Details']) await notification.locator('.monaco-button', { hasText: button }).first().waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: shot('web-before.png') });
+  });
+  console.log(`workers: ${workers.join(', ')}`);
+});
+
+test('Fix all in the notification repairs the article in the editor', { timeout: 60_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    const notification = page.locator('.notifications-center .notification-list-item', { hasText: GARBLED_MESSAGE });
+    if (!(await notification.isVisible())) await page.locator('[id="status.notifications"]').click();
+    await notification.locator('.monaco-button', { hasText: /^Fix all$/ }).click();
+    await page.locator('.editor-instance .view-lines', { hasText: REPAIRED_START }).waitFor({ timeout: 30_000 });
+    await zhlensStatus().locator('.codicon-check').waitFor({ timeout: 30_000 });
+    await warningSquiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.screenshot({ path: shot('web-after.png') });
+  });
+});
