@@ -3,7 +3,9 @@
 // such an extension only in its web worker extension host, the one vscode.dev and github.dev have,
 // with no Node, no file system but `workspace.fs`. The reader opens the Yizhuang article and sees
 // what the desktop shows: the notification with its counts, the warnings under the text and the
-// zhlens status item; **Fix all** repairs the article. Screenshots: test-results/web-before.png
+// zhlens status item; **Fix all** repairs the article. In the repaired version the reader
+// highlights 180.7億元 as a Question, and the notes file beside the article (written through
+// `workspace.fs`, the only file system there) holds it. Screenshots: test-results/web-before.png
 // and web-after.png.
 //
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), after `npm run package` built
@@ -22,13 +24,14 @@ const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pin
 const GARBLED_START = '協(xié)同發(fā)展';
 const REPAIRED_START = '協同發展邁出新步伐';
 
+const HIGHLIGHT_ON = '180.7億元';
+
 const session = uiSession('web-worker', 'web-failure.png');
-const { screenshotOnFailure, tools, profile, shot } = session;
+const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
+const notesFile = join(profile.workspace, 'yizhuang-article', '.zhlens', 'repaired.txt.annotations.json');
 let server;
 let browser;
 let page;
-/** Every worker the workbench started (the web worker extension host is one of them). */
-const workers = [];
 
 const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
 const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
@@ -52,7 +55,6 @@ test('the workbench opens the samples', { timeout: 180_000 }, async () => {
   session.browser = browser;
   const context = browser.contexts()[0];
   page = session.page = await context.newPage();
-  page.on('worker', (w) => workers.push(w.url()));
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
   await screenshotOnFailure(async () => {
     await page.goto(workbenchUrl(server, profile.workspace));
@@ -75,7 +77,6 @@ test('the Yizhuang article opens with the notification, the warnings and the sta
     for (const button of ['Fix all', 'Preview', 'Details']) await notification.locator('.monaco-button', { hasText: button }).first().waitFor({ timeout: 5_000 });
     await page.screenshot({ path: shot('web-before.png') });
   });
-  console.log(`workers: ${workers.join(', ')}`);
 });
 
 test('Fix all in the notification repairs the article in the editor', { timeout: 60_000 }, async () => {
@@ -87,5 +88,33 @@ test('Fix all in the notification repairs the article in the editor', { timeout:
     await zhlensStatus().locator('.codicon-check').waitFor({ timeout: 30_000 });
     await warningSquiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({ path: shot('web-after.png') });
+  });
+});
+
+test(`in the repaired article, ${HIGHLIGHT_ON} highlighted as a Question lands in the notes file`, { timeout: 120_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await row('repaired.txt').first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: REPAIRED_START }).waitFor({ timeout: 30_000 });
+    // Select the words with the find widget, as a reader would.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+F');
+    const find = page.locator('.find-widget textarea, .find-widget input').first();
+    await find.waitFor({ state: 'visible', timeout: 10_000 });
+    await find.fill(HIGHLIGHT_ON);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await runCommand('zhlens: Highlight…');
+    const question = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Question' }).first();
+    await question.waitFor({ timeout: 15_000 });
+    await question.click();
+    const deadline = Date.now() + 20_000;
+    let stored;
+    while (!stored && Date.now() < deadline) {
+      if (existsSync(notesFile)) stored = JSON.parse(readFileSync(notesFile, 'utf8')).first.items.find((a) => a.motivation === 'highlighting');
+      if (!stored) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(stored, `the notes file holds the highlight: ${existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '(no file)'}`);
+    assert.equal(stored.target.selector[0].exact, HIGHLIGHT_ON);
+    assert.equal(stored.body.find((b) => b.purpose === 'classifying').value, 'question');
   });
 });
