@@ -5,7 +5,8 @@
 // what the desktop shows: the notification with its counts, the warnings under the text and the
 // zhlens status item; **Fix all** repairs the article. In the repaired version the reader
 // highlights 180.7億元 as a Question, and the notes file beside the article (written through
-// `workspace.fs`, the only file system there) holds it. Screenshots: test-results/web-before.png
+// `workspace.fs`, the only file system there) holds it. A GB18030 file opened as UTF-8 is judged
+// on its bytes (read through `workspace.fs`) and **Reopen as GB18030** shows its Chinese. Screenshots: test-results/web-before.png
 // and web-after.png.
 //
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), after `npm run package` built
@@ -25,6 +26,9 @@ const GARBLED_START = '協(xié)同發(fā)展';
 const REPAIRED_START = '協同發展邁出新步伐';
 
 const HIGHLIGHT_ON = '180.7億元';
+const WRONG_ENCODING = 'This file is in GB18030 but was opened as UTF-8';
+// samples/gb18030-file/expected.txt: 论语 学而篇, which garbled.txt holds in GB18030.
+const GB18030_TEXT = '子曰：“学而时习之';
 
 const session = uiSession('web-worker', 'web-failure.png');
 const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
@@ -116,5 +120,20 @@ test(`in the repaired article, ${HIGHLIGHT_ON} highlighted as a Question lands i
     assert.ok(stored, `the notes file holds the highlight: ${existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '(no file)'}`);
     assert.equal(stored.target.selector[0].exact, HIGHLIGHT_ON);
     assert.equal(stored.body.find((b) => b.purpose === 'classifying').value, 'question');
+  });
+});
+
+test('a GB18030 file opened as UTF-8: the notification, and Reopen as GB18030 shows its Chinese', { timeout: 120_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await row('yizhuang-article').click(); // fold it, so that the one garbled.txt row is the GB18030 file's
+    await row('gb18030-file').click();
+    await row('garbled.txt').first().click();
+    await page.locator('.tab.active', { hasText: 'garbled.txt' }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction((message) => [...document.querySelectorAll('.monaco-aria-container .monaco-alert')].some((a) => a.textContent?.includes(message)), WRONG_ENCODING, { timeout: 60_000 });
+    const notification = page.locator('.notifications-center .notification-list-item', { hasText: WRONG_ENCODING });
+    if (!(await notification.isVisible())) await page.locator('[id="status.notifications"]').click();
+    await notification.locator('.monaco-button', { hasText: /^Reopen as GB18030$/ }).click();
+    await page.locator('.editor-instance .view-lines', { hasText: GB18030_TEXT }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: /^GB ?18030$/ }).first().waitFor({ timeout: 10_000 });
   });
 });
