@@ -16,11 +16,16 @@ declare const ZHLENS_DATA_FILES: string;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   useLocalFiles(undefined);
   const files = new Map<string, Uint8Array>();
-  await Promise.all(
-    ZHLENS_DATA_FILES.split('\n').map(async (name) => {
-      files.set(name, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'data', ...name.split('/'))));
-    }),
-  );
+  try {
+    await Promise.all(
+      ZHLENS_DATA_FILES.split('\n').map(async (name) => {
+        files.set(name, await readExtensionFile(vscode.Uri.joinPath(context.extensionUri, 'data', ...name.split('/'))));
+      }),
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('zhlens could not read its data files, so it is off: {0}', e instanceof Error ? e.message : String(e)));
+    throw e;
+  }
   setDataHost({
     read(name) {
       const bytes = files.get(name);
@@ -29,6 +34,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   activateFeatures(context);
+}
+
+/**
+ * A file of the extension: through `workspace.fs`, which reads the extension's location on every
+ * host; an extension served over http(s) (a gallery's CDN) is fetched when no file system
+ * provider answers for that scheme.
+ */
+async function readExtensionFile(uri: vscode.Uri): Promise<Uint8Array> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (uri.scheme !== 'http' && uri.scheme !== 'https') throw e;
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`${uri.toString(true)}: ${response.status} ${response.statusText}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
 }
 
 export function deactivate(): void {}
