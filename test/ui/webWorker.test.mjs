@@ -3,7 +3,8 @@
 // such an extension only in its web worker extension host, the one vscode.dev and github.dev have,
 // with no Node, no file system but `workspace.fs`. The reader opens the Yizhuang article and sees
 // what the desktop shows: the notification with its counts, the warnings under the text and the
-// zhlens status item; **Fix all** repairs the article. In the repaired version the reader
+// zhlens status item; **Fix all** repairs the article, and **Convert to Simplified Chinese**
+// (OpenCC's tables, bundled for the browser) turns it into simplified.txt's text. In the repaired version the reader
 // highlights 180.7億元 as a Question, and the notes file beside the article (written through
 // `workspace.fs`, the only file system there) holds it. A GB18030 file opened as UTF-8 is judged
 // on its bytes (read through `workspace.fs`) and **Reopen as GB18030** shows its Chinese. Screenshots: test-results/web-before.png
@@ -25,6 +26,8 @@ const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pin
 const GARBLED_START = '協(xié)同發(fā)展';
 const REPAIRED_START = '協同發展邁出新步伐';
 
+// The first line of yizhuang-article/simplified.txt.
+const SIMPLIFIED_START = '协同发展迈出新步伐';
 const HIGHLIGHT_ON = '180.7億元';
 const WRONG_ENCODING = 'This file is in GB18030 but was opened as UTF-8';
 // samples/gb18030-file/expected.txt: 论语 学而篇, which garbled.txt holds in GB18030.
@@ -92,6 +95,14 @@ test('Fix all in the notification repairs the article in the editor', { timeout:
     await zhlensStatus().locator('.codicon-check').waitFor({ timeout: 30_000 });
     await warningSquiggles().first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({ path: shot('web-after.png') });
+  });
+});
+
+test('Convert to Simplified Chinese turns the repaired article into Simplified Chinese', { timeout: 60_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await page.locator('.editor-instance .view-lines').first().click(); // a cursor, no selection: the whole document
+    await runCommand('zhlens: Convert to Simplified Chinese');
+    await page.locator('.editor-instance .view-lines', { hasText: SIMPLIFIED_START }).waitFor({ timeout: 30_000 });
   });
 });
 
