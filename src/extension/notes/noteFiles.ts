@@ -5,8 +5,8 @@ import { localFiles, type LocalFiles } from '../localFiles';
  * How notes files are read and written: a small host interface, so that the feature works on the
  * local disk (through Node, the temporary-file-and-rename of src/files/) and on any other file
  * system VS Code offers (a remote, a virtual workspace, every file in the browser) through
- * `workspace.fs`, where the same
- * atomicity comes from writing a temporary file beside the target and renaming it over.
+ * `workspace.fs`, where the same atomicity comes from writing a temporary file beside the target
+ * and renaming it over.
  */
 export interface NoteFileHost {
   /** The file's text, or undefined when there is no such file. */
