@@ -81,7 +81,7 @@ function checkShape(c: Case, table: string): void {
   assert.ok(c.expect === 'pass' || c.expect === 'fail', `${where}: expect`);
   assert.equal(typeof c.source, 'string', `${where}: source`);
   if (isByteCase(c)) {
-    assert.ok(['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'].includes(c.encoding), `${where}: encoding`);
+    assert.ok(['utf-8', 'gb18030', 'big5', 'euc-tw', 'utf-16le', 'utf-16be'].includes(c.encoding), `${where}: encoding`);
     assert.equal(typeof c.text, 'string', `${where}: text`);
     return;
   }
