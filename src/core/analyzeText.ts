@@ -29,11 +29,15 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleI
   };
 
   const annotations = findPinyinAnnotations(text);
-  if (wanted('misaligned-gbk')) found = findMisalignedGbk(text, annotations);
-  if (wanted('pinyin-annotation')) addUnlessOverlapping(annotations);
   // One pass over the text finds where each mojibake detector has something to look at.
   const [gbkStops, latin1Stops, big5Stops] = mojibakeStops(text, [gbkMojibakeSpec(), latin1MojibakeSpec(), big5MojibakeSpec()]);
-  if (wanted('mojibake-gbk')) addUnlessOverlapping(findMojibakeGbk(text, gbkStops));
+  // GBK mojibake before misaligned runs: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
+  // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
+  // sequences for several characters is the stronger evidence.
+  const gbkMojibake = wanted('mojibake-gbk') ? findMojibakeGbk(text, gbkStops) : [];
+  if (wanted('misaligned-gbk')) found = findMisalignedGbk(text, annotations).filter((m) => !gbkMojibake.some((g) => g.replacement !== undefined && g.start < m.end && m.start < g.end));
+  if (wanted('pinyin-annotation')) addUnlessOverlapping(annotations);
+  addUnlessOverlapping(gbkMojibake);
   if (wanted('mojibake-latin1')) addUnlessOverlapping(findMojibakeLatin1(text, latin1Stops));
   if (wanted('mojibake-big5')) addUnlessOverlapping(findMojibakeBig5(text, big5Stops));
   if (wanted('replacement-char')) addUnlessOverlapping(findReplacementChars(text));

@@ -155,5 +155,24 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const search = new RunSearch(gbkGuesses(), lm, thorough);
   const candidates = search.run(tokens, leftChar, leftByte, budget.work);
   budget.work -= search.work;
-  return candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
+  const repair = candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
+  if (repair && ONLY_MARK_AND_ASCII.test(v.slice(anchor, repair.end)) && !formsWord(repair.out, v.slice(repair.end), lm)) return undefined;
+  return repair;
+}
+
+/**
+ * A mark followed by ASCII only (`版本?Y訊` for 版本資訊, but also `麥康姆?X自傳`, Malcolm X) shows
+ * no byte paired wrongly: a text may write that itself. Such a run is read back only when the
+ * character it gives is common and makes a word with the character after it (資訊, 漸變).
+ */
+const ONLY_MARK_AND_ASCII = /^[?\ufffd][\x21-\x7e]*$/;
+const MINIMAL_RUN_RANK = 3000;
+const MINIMAL_RUN_BIGRAM = -5;
+
+function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
+  const chars = [...out];
+  const last = chars[chars.length - 1];
+  const next = [...after][0];
+  if (!last || !next) return false;
+  return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }

@@ -1,6 +1,8 @@
 import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import { gbkLostByteCandidates } from './mojibake/lostBytes';
+import { isGbkGap } from '../codec/gbkGaps';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 
 /**
@@ -98,6 +100,8 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     holeBytes: 1,
     droppedPairs: true,
     fullwidthFolded: true,
+    lostByteCandidates: gbkLostByteCandidates,
+    lostPair: isGbkGap,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };
   return spec;

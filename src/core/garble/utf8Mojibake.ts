@@ -4,6 +4,7 @@ import { HOLE, PUA_LEAD, PUA_TRAIL, decodeUtf8WithHoles, restoreDroppedBytes } f
 import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
+import { readWithLostBytes } from './mojibake/lostBytes';
 
 /**
  * The shared machinery of mojibake repair (ftfy's idea, for the code pages Chinese text meets):
@@ -49,6 +50,13 @@ export interface MojibakeSpec {
    * missing (绗洓闃舵 for 第四阶段: AC E5 between 绗 and 洓).
    */
   droppedPairs?: boolean;
+  /**
+   * Bytes a `?` can stand for, given the first byte read after it: runs with any number of lost
+   * bytes are then read character by character (mojibake/lostBytes.ts).
+   */
+  lostByteCandidates?(next: number | undefined): readonly number[];
+  /** Byte pairs a decoder swallowed into one mark (see mojibake/lostBytes.ts). */
+  lostPair?(first: number, second: number): boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
@@ -319,20 +327,30 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
+/** Readings this long may hold fullwidth figures and letters, next to each other or before a Han character. */
+const FULLWIDTH_READING = 6;
+
+function isFullwidthAlnum(cp: number | undefined): boolean {
+  return cp !== undefined && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a));
+}
+
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boolean {
-  if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+  if (!allowRare && perCharWithLost(s, lm) < MIN_MEAN_LOGPROB) return false;
   let han = 0;
   let rare = 0;
-  for (const ch of s) {
+  const chars = [...s];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k];
     const cp = ch.codePointAt(0)!;
     if (isHan(cp)) {
       han++;
       if (lm.rank(ch) > MAX_RANK) rare++;
     }
     // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
-    // Chinese text are the sign of bytes paired wrongly.
+    // Chinese text are the sign of bytes paired wrongly; but news written with fullwidth figures
+    // (２０名, １９９８年, Ｄ组) reads back to them, in longer readings.
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
+    if (isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (isFullwidthAlnum(chars[k - 1]?.codePointAt(0)) || isFullwidthAlnum(chars[k + 1]?.codePointAt(0)) || isHan(chars[k + 1]?.codePointAt(0) ?? 0)))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
@@ -348,9 +366,11 @@ function charCount(s: string): number {
 interface Reading {
   text: string;
   plan: string[];
+  /** Characters stayed lost (U+FFFD in the text). */
+  lossy?: boolean;
 }
 
-function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string): Reading | undefined {
+function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string, next: string): Reading | undefined {
   const bytes: number[] = [];
   let holes = 0;
   for (const u of units) {
@@ -359,6 +379,10 @@ function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev:
       holes++;
       for (let k = 0; k < spec.holeBytes; k++) bytes.push(HOLE);
     }
+  }
+  if (holes > 0 && spec.lostByteCandidates && !units.some((u) => u.bytes === DROPPED_PAIR)) {
+    const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair };
+    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, lm, prev, next);
   }
   if (holes > MAX_HOLES) return undefined;
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
@@ -406,7 +430,25 @@ interface Choice {
   start: number;
   end: number;
   reading: Reading;
+  /** Mean gain per character, and the gain over the whole span. */
   gain: number;
+  total: number;
+}
+
+/** What a character that stayed lost (U+FFFD in a reading) is taken to cost: an ordinary character's. */
+const LOST_CHAR_LOGPROB = -7;
+
+/** perChar, with each U+FFFD scored as an unknown ordinary character and its bigrams left out. */
+function perCharWithLost(s: string, lm: CharLanguageModel): number {
+  if (!s.includes('\ufffd')) return lm.perChar(s);
+  let sum = 0;
+  let n = 0;
+  for (const piece of s.split('\ufffd')) {
+    if (piece) sum += lm.score(piece);
+    n += charCount(piece);
+  }
+  const lost = s.split('\ufffd').length - 1;
+  return (sum + lost * LOST_CHAR_LOGPROB) / (n + lost);
 }
 
 /**
@@ -513,6 +555,7 @@ function toIssue(units: Unit[], choice: Choice, spec: MojibakeSpec): GarbleIssue
     confidence: Math.min(0.99, 0.6 + choice.gain / 10),
     replacement: choice.reading.text,
     plan: choice.reading.plan,
+    ...(choice.reading.lossy ? { lossy: true } : {}),
   };
 }
 
@@ -527,7 +570,9 @@ function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: M
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
       const c = judge(text, units, start, end, spec, lm);
-      if (c && (!best || c.gain > best.gain)) best = c;
+      // The edges that gain most in all (not per character): a run's last character, even one
+      // that stays lost, is better read than left as mojibake.
+      if (c && (!best || c.total > best.total)) best = c;
     }
   }
   return best;
@@ -540,15 +585,15 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const to = run[run.length - 1].end;
   const original = text.slice(from, to);
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
-  const reading = readRun(run, spec, lm, prev);
+  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+  const reading = readRun(run, spec, lm, prev, next);
   if (!reading || reading.text === original) return undefined;
   const chinese = countChinese(reading.text);
   // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
   // a writer would use: every Han character of the original rare.
   if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
-  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
-  const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+  const gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
   if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
-  return { start, end, reading, gain };
+  return { start, end, reading, gain, total: gain * charCount(original) };
 }
 
