@@ -5,7 +5,7 @@
 // after repair against the rate of leaving the text alone; and whether clean documents stay
 // untouched.
 //
-//   node scripts/eval-repair.mjs [--split test|tuning] [--kind prefix] [--show N] [--json file]
+//   node scripts/eval-repair.mjs [--split test|tuning] [--kind prefix] [--limit docs] [--show N] [--json file]
 //
 // Tune on `--split tuning` only; `test` (the default) is the held-out part that is reported.
 // docs/repair-eval.md says where the sources come from and how to fetch them.
@@ -25,6 +25,7 @@ const split = arg('--split', 'test');
 const kindFilter = arg('--kind', '');
 const show = Number(arg('--show', '0'));
 const jsonOut = arg('--json', '');
+const limit = Number(arg('--limit', '0'));
 
 // The core, bundled as the extension bundles it.
 const work = mkdtempSync(join(tmpdir(), 'zhlens-eval-repair-'));
@@ -37,7 +38,9 @@ await esbuild.build({
 const core = createRequire(import.meta.url)(bundle);
 rmSync(work, { recursive: true, force: true });
 
-const docs = loadDocuments().filter((d) => d.split === split);
+const docs = loadDocuments()
+  .filter((d) => d.split === split)
+  .slice(0, limit > 0 ? limit : undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Cases: { kind, variant, doc, original, garbled | bytes, expect }
