@@ -102,6 +102,7 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     fullwidthFolded: true,
     lostByteCandidates: gbkLostByteCandidates,
     lostPair: isGbkGap,
+    otherLanguages: true,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };
   return spec;
