@@ -183,6 +183,12 @@ for (const c of usable) {
       detected = issues.some((i) => c.expect.includes(i.kind));
     }
   }
+  // Folding fullwidth forms to ASCII happened to the whole text after the misreading: no repair
+  // can tell which `,` was `，`. Such cases are compared with both sides folded.
+  if (c.fold) {
+    repaired = foldFullwidth(repaired);
+    c.original = foldFullwidth(c.original);
+  }
   const exact = repaired === c.original;
   if (detected) row.detected++;
   if (exact) row.exact++;

@@ -7,6 +7,7 @@ import { gbkGuesses } from './misaligned/gbkGuesses';
 import { judgeRun, type RunRepair } from './misaligned/judgeRun';
 import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
+import { findSilentRuns } from './misaligned/silentRuns';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -89,25 +90,39 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   let lm: CharLanguageModel | undefined;
   const budget = searchBudget(v.length);
   const holes = new HoleCursor(v);
+  const anchored: Array<{ start: number; end: number }> = [];
   for (let i = holes.next(0); i < v.length; i = holes.next(i + 1)) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
     lm ??= getCharModel();
     const found = repairRun(v, i, table, lm, budget);
     if (!found) continue;
-    const start = view.startOf(i);
-    const end = view.endOf(found.end);
     issues.push({
       kind: 'misaligned-gbk',
-      start,
-      end,
+      start: view.startOf(i),
+      end: view.endOf(found.end),
       confidence: found.confidence,
       replacement: found.out,
       plan: found.plan,
     });
+    anchored.push({ start: i, end: found.end });
     i = found.end - 1;
   }
-  return issues;
+  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts).
+  table ??= gbkTable();
+  lm ??= getCharModel();
+  for (const run of findSilentRuns(v, table, lm, anchored)) {
+    issues.push({
+      kind: 'misaligned-gbk',
+      start: view.startOf(run.start),
+      end: view.endOf(run.end),
+      confidence: run.confidence,
+      replacement: run.out,
+      plan: run.plan,
+      ...(run.lossy ? { lossy: true } : {}),
+    });
+  }
+  return issues.sort((a, b) => a.start - b.start);
 }
 
 /**
