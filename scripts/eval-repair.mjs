@@ -10,8 +10,7 @@
 // Tune on `--split tuning` only; `test` (the default) is the held-out part that is reported.
 // docs/repair-eval.md says where the sources come from and how to fetch them.
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadDocuments } from './eval-repair/corpus.mjs';
@@ -27,16 +26,16 @@ const show = Number(arg('--show', '0'));
 const jsonOut = arg('--json', '');
 const limit = Number(arg('--limit', '0'));
 
-// The core, bundled as the extension bundles it.
-const work = mkdtempSync(join(tmpdir(), 'zhlens-eval-repair-'));
-const bundle = join(work, 'core.cjs');
+// The core, bundled as the extension bundles it, inside the repository (out/), where it finds
+// data/ as it does from dist/.
+const work = join('out', 'eval-repair');
+mkdirSync(work, { recursive: true });
+const bundle = join(process.cwd(), work, 'core.cjs');
 await esbuild.build({
   entryPoints: ['src/core/index.ts'],
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  loader: { '.txt': 'text', '.bin': 'binary' },
 });
 const core = createRequire(import.meta.url)(bundle);
-rmSync(work, { recursive: true, force: true });
 
 const docs = loadDocuments()
   .filter((d) => d.split === split)

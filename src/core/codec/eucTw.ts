@@ -1,4 +1,4 @@
-import eucTwBytes from '../../../data/euc-tw.bin';
+import { dataBytes } from '../data/dataFiles';
 
 /**
  * EUC-TW, the Unix encoding of CNS 11643 (Traditional Chinese): ASCII, plane 1 as two bytes
@@ -15,6 +15,7 @@ let planes: { cells: Uint16Array; count: number } | undefined;
 
 function table(): { cells: Uint16Array; count: number } {
   if (!planes) {
+    const eucTwBytes = dataBytes('euc-tw.bin');
     const data = eucTwBytes.byteOffset % 2 === 0 ? eucTwBytes : eucTwBytes.slice();
     const magic = String.fromCharCode(data[0], data[1], data[2], data[3]);
     if (magic !== 'ZHET' || data[4] !== 1) throw new Error('euc-tw.bin: unknown format');

@@ -8,6 +8,8 @@ import { judgeRun, type RunRepair } from './misaligned/judgeRun';
 import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
 import { findSilentRuns } from './misaligned/silentRuns';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -191,3 +193,22 @@ function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
   if (!last || !next) return false;
   return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }
+
+export const misalignedGbkDetector: TextDetector = {
+  level: 'text',
+  kind: 'misaligned-gbk',
+  looksFor: 'GBK decoded one byte off: ?!叭缃馭MC → 。“如今SMC',
+  plan: 'pair the bytes again from the lost lead byte on, the lost bytes chosen by the character model',
+  noun: ['misaligned GBK run', 'misaligned GBK runs'],
+  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts):
+  // what it needs is double-byte characters.
+  needs: NON_ASCII,
+  // GBK mojibake is weighed first: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
+  // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
+  // sequences for several characters is the stronger evidence.
+  uses: ['pinyin-annotation', 'mojibake-gbk'],
+  find: ({ text, found }) => {
+    const mojibake = found('mojibake-gbk').filter((g) => g.replacement !== undefined);
+    return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
+  },
+};

@@ -3,6 +3,8 @@ import { isCjkPunct, isHan } from '../text/chars';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
 import { hasScriptVariant, simplifiedChar } from '../script/scriptOfChar';
 import { judgeAnnotations } from './pinyin/annotationEvidence';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { PARENTHESIS } from '../pipeline/textScan';
 
 /**
  * Stray pinyin annotations: `發(fā)展` for `發展`, `最(zuì)愿意`, `发展(fāzhǎn)`.
@@ -127,3 +129,13 @@ export function findPinyinAnnotations(text: string): GarbleIssue[] {
       plan: [`remove reading (${a.syllable}) of ${a.unit}: ${why.get(a)}`],
     }));
 }
+
+export const pinyinAnnotationDetector: TextDetector = {
+  level: 'text',
+  kind: 'pinyin-annotation',
+  looksFor: "a converter's reading after a character: 發(fā)展 → 發展",
+  plan: 'remove the reading',
+  noun: ['pinyin annotation', 'pinyin annotations'],
+  needs: PARENTHESIS,
+  find: ({ text }) => findPinyinAnnotations(text),
+};
