@@ -75,8 +75,10 @@ const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, taken: ReadonlyArray<{ start: number; end: number }>): SilentRun[] {
   const runs: SilentRun[] = [];
   const free = (a: number, b: number) => !taken.some((t) => t.start < b && a < t.end) && !runs.some((r) => r.start < b && a < r.end);
-  const bad = new BadBigrams(v, lm);
+  let bad: BadBigrams | undefined;
   for (let at = 1; at <= v.length; at++) {
+    // A run shows at least one double-byte character right before its end.
+    if (v.charCodeAt(at - 1) < 0x80) continue;
     const c = at < v.length ? v.charCodeAt(at) : -1;
     let end: End | undefined;
     if (c >= 0x40 && c <= 0x7e) end = { at, kind: 'ascii' };
@@ -86,32 +88,40 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     // is legacy bytes read as UTF-8 (replacement-char).
     if (end.kind === 'mark' && (v[at + 1] === '?' || v[at + 1] === '\ufffd')) continue;
     if (end.kind !== 'ascii' && marksNear(v, at) > MAX_MARKS_NEARBY) continue;
+    bad ??= new BadBigrams(v, lm);
     const best = bestRun(v, end, table, lm, bad);
     if (best && free(best.start, best.end)) runs.push(best);
   }
   return runs.sort((a, b) => a.start - b.start);
 }
 
-/** Where the text has a bigram that unlikely, worked out once per text. */
+/** Where the text has a bigram that unlikely, worked out where a run is looked for, once. */
 class BadBigrams {
+  /** Per offset, the bigram ending there: 0 not looked at yet, 1 bad, 2 not. */
   private readonly flags: Uint8Array;
-  private readonly prefix: Int32Array;
 
-  constructor(v: string, lm: CharLanguageModel) {
+  constructor(
+    private readonly v: string,
+    private readonly lm: CharLanguageModel,
+  ) {
     this.flags = new Uint8Array(v.length + 1);
-    this.prefix = new Int32Array(v.length + 2);
-    for (let i = 1; i < v.length; i++) {
-      const a = v.charCodeAt(i - 1);
-      const b = v.charCodeAt(i);
-      // Not across surrogates or whitespace (no run holds them).
-      if (a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && lm.bigram(v[i - 1], v[i]) <= BAD_BIGRAM) this.flags[i] = 1;
-    }
-    for (let i = 0; i <= v.length; i++) this.prefix[i + 1] = this.prefix[i] + this.flags[i];
   }
 
   /** Whether a bigram ending at an offset in [from, to) is bad. */
   any(from: number, to: number): boolean {
-    return this.prefix[Math.max(0, to)] - this.prefix[Math.max(0, from)] > 0;
+    for (let i = Math.max(1, from); i < Math.min(to, this.v.length); i++) if (this.at(i)) return true;
+    return false;
+  }
+
+  private at(i: number): boolean {
+    if (this.flags[i] === 0) {
+      const a = this.v.charCodeAt(i - 1);
+      const b = this.v.charCodeAt(i);
+      // Not across surrogates or whitespace, nor between two ASCII characters (no run holds them).
+      const bad = (a >= 0x80 || b >= 0x80) && a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && this.lm.bigram(this.v[i - 1], this.v[i]) <= BAD_BIGRAM;
+      this.flags[i] = bad ? 1 : 2;
+    }
+    return this.flags[i] === 1;
   }
 }
 
@@ -138,20 +148,20 @@ function bestRun(v: string, end: End, table: DbcsTable, lm: CharLanguageModel, b
   const nextBytes = nextChar === undefined ? undefined : table.bytesOf(nextChar);
   const nextByte = nextBytes?.[0];
   let best: { run: SilentRun; gain: number } | undefined;
-  // k: characters shown in the run, the last k before the end. None: a lone ASCII letter that
-  // stands for a character whose lead was lost (很y防守 for 很難防守).
-  for (let k = end.kind === 'ascii' ? 0 : 1; k <= shown.length; k++) {
+  // k: characters shown in the run, the last k before the end. A lone ASCII character between
+  // Chinese ones (很y防守 for 很難防守) is not read: one byte is too little evidence against the
+  // text as written (`數組變量@混淆` in a manual).
+  for (let k = 1; k <= shown.length; k++) {
     const first = shown.length - k;
-    const start = k > 0 ? shown[first].at : end.at;
+    const start = shown[first].at;
     const before = v.slice(Math.max(0, start - CONTEXT), start);
     const prev = before ? before[before.length - 1] : '';
     // The run sits in Chinese text: in step before it (a Han character or Chinese punctuation,
     // or the line's start), and Han among what it shows (Latin letters GBK also holds, `sposób`,
     // `kódú`, are other languages' own); and something in it reads as garbage.
     if (prev && !isChinese(prev.codePointAt(0)!)) continue;
-    if (k > 0 && !shown.slice(first).some((x) => isHan(x.ch.codePointAt(0)!))) continue;
-    if (k > 0 && !bad.any(start, garbledEnd + 1)) continue;
-    if (k === 0 && !(nextChar !== undefined && isChinese(nextChar.codePointAt(0)!) && prev)) continue;
+    if (!shown.slice(first).some((x) => isHan(x.ch.codePointAt(0)!))) continue;
+    if (!bad.any(start, garbledEnd + 1)) continue;
     const bytes: number[] = [];
     for (let j = first; j < shown.length; j++) bytes.push(...shown[j].bytes);
     // bytes = T1 L2 T2 L3 … Tk L(k+1); the end gives T(k+1) (ASCII) or hides it.
@@ -159,29 +169,28 @@ function bestRun(v: string, end: End, table: DbcsTable, lm: CharLanguageModel, b
     else bytes.push(-1);
     const t1 = bytes[0];
     if (t1 < 0x40) continue;
+    // The pairs in between are the same for every longer run, with one more in front: one that
+    // GBK has no character for, or that is no ordinary character, ends the search.
     const middle: string[] = [];
     let ok = true;
     for (let p = 1; p + 2 < bytes.length; p += 2) {
       const ch = table.decodePair(bytes[p], bytes[p + 1]);
-      if (!ch) {
+      if (!ch || !ordinary(ch, lm)) {
         ok = false;
         break;
       }
       middle.push(ch);
     }
-    if (!ok) continue;
+    if (!ok) break;
     let firstGuess: Guess | undefined;
     let lastGuess: Guess | undefined;
     let known: string[];
     if (!hidden) {
-      // The last pair is known: L(k+1) and the ASCII trail (or, with k = 0, only the trail).
-      if (k > 0) {
-        const last = table.decodePair(bytes[bytes.length - 2], bytes[bytes.length - 1]);
-        if (!last) continue;
-        known = [...middle, last];
-      } else known = [];
-      const follow = known.length ? known[0] : nextChar;
-      firstGuess = guess(table.leadsOf(t1), (ch) => lm.bigram(prev || '\n', ch) + (follow ? lm.bigram(ch, follow) : 0), lm);
+      // The last pair is known: L(k+1) and the ASCII trail.
+      const last = table.decodePair(bytes[bytes.length - 2], bytes[bytes.length - 1]);
+      if (!last || !ordinary(last, lm)) break;
+      known = [...middle, last];
+      firstGuess = guess(table.leadsOf(t1), (ch) => lm.bigram(prev || '\n', ch) + lm.bigram(ch, known[0]), lm);
     } else {
       known = middle;
       const lastLead = bytes[bytes.length - 2];
@@ -212,8 +221,6 @@ function bestRun(v: string, end: End, table: DbcsTable, lm: CharLanguageModel, b
     if (best && gain <= best.gain) continue;
     const sureFirst = firstGuess.margin >= MARGIN;
     const sureLast = !lastGuess || lastGuess.margin >= MARGIN;
-    // A lone letter read as a character is kept only when sure: nothing else in it is garbage.
-    if (k === 0 && !(sureFirst && sureLast)) continue;
     // The shared decision: the reading must be likelier than the text as written, in any language.
     const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: garbled, reading: read, after: v.slice(garbledEnd, garbledEnd + NEIGHBOURHOOD) });
     if (!weight.accept) continue;
