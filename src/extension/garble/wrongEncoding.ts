@@ -105,7 +105,7 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
   const { detection } = read;
   const encoding = EDITOR_ENCODING[detection.encoding];
   if (!encoding) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: VS Code cannot open {0} files; convert {1} to UTF-8 instead.', encodingLabel(detection.encoding), path.basename(uri.fsPath)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: VS Code cannot open {0} files; convert {1} to UTF-8 instead.', encodingLabel(detection.encoding), fileName(uri)));
     return undefined;
   }
   if (open?.encoding === encoding) {
