@@ -134,6 +134,18 @@ function characterEnd(bytes: Uint8Array, limit: number, encoding: DetectedEncodi
       while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
       return Math.max(0, end);
     }
+    case 'euc-tw': {
+      // 0x8E opens a four-byte character (a plane, then a pair); A1–FE pairs; anything else stands alone.
+      let end = 0;
+      for (let p = 0; p <= limit; ) {
+        end = p;
+        const lead = bytes[p];
+        if (lead === 0x8e) p += 4;
+        else if (lead >= 0xa1 && lead <= 0xfe && bytes[p + 1] >= 0xa1 && bytes[p + 1] <= 0xfe) p += 2;
+        else p += 1;
+      }
+      return end;
+    }
     default: {
       // GBK, GB18030 and Big5 cannot be read backwards (a trail byte can look like a lead), so
       // walk forward: a byte above 0x80 leads a pair, or in GB18030 a four-byte sequence when a

@@ -25,8 +25,8 @@ export const ALL_GARBLE_KINDS: readonly GarbleKind[] = [
   'mixed-script',
 ];
 
-/** Encodings zhlens detects on bytes. `gb18030` covers GBK and GB2312. */
-export type DetectedEncoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
+/** Encodings zhlens detects on bytes. `gb18030` covers GBK and GB2312; `euc-tw` is CNS 11643 (planes 1–4). */
+export type DetectedEncoding = 'utf-8' | 'gb18030' | 'big5' | 'euc-tw' | 'utf-16le' | 'utf-16be';
 
 /**
  * One garbled span of a text and, when it can be undone, how.

@@ -70,7 +70,7 @@ function checkShape(c: Case): void {
   assert.equal(typeof c.source, 'string', 'source');
   if (isByteCase(c)) {
     assert.equal(typeof c.input.base64, 'string', 'input.base64');
-    assert.ok(['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'].includes(c.encoding), 'encoding');
+    assert.ok(['utf-8', 'gb18030', 'big5', 'euc-tw', 'utf-16le', 'utf-16be'].includes(c.encoding), 'encoding');
     assert.equal(typeof c.text, 'string', 'text');
     return;
   }

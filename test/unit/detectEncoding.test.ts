@@ -68,6 +68,22 @@ test('Traditional passages, Big5 told from GBK by the model', () => {
   checkAll(TRADITIONAL, ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be']);
 });
 
+test('EUC-TW files are read with the table made from glibc iconv', () => {
+  // manpages-zh 1.6.4.0 zh_TW cp.1, and a UD_Chinese-GSD sentence with plane 3 variants (綫),
+  // encoded by glibc's `iconv -t EUC-TW`.
+  const cases: Array<[string, string]> = [
+    ['2rfRwMz5zvvL9NTPzO7z8u7v6vvMr8b47brdqKGizdDPr9nyx+nUttTPzO7z8u7v6vvMr8b47brG+PLnxOOhpA==', '從指定的來原始檔複製到目標處，或者將多個原始檔複製到目標目錄中。'],
+    ['xtLy2cW/7bDo18/b4Pvy2eL6x9HV6+/Lxu6hpA==', '必選引數對長短選項同時適用。'],
+    ['8aLe28q4jqPI7sWvzqn7t46jyO4=', '機場快綫及東鐵綫'],
+  ];
+  for (const [b64, text] of cases) {
+    const d = detectEncoding(new Uint8Array(Buffer.from(b64, 'base64')));
+    assert.equal(d.encoding, 'euc-tw', text);
+    assert.equal(d.text, text);
+    assert.equal(d.undecodable, 0);
+  }
+});
+
 test('byte-order marks are read and left out of the text', () => {
   const text = SIMPLIFIED[0];
   for (const encoding of ['utf-8', 'utf-16le', 'utf-16be'] as const) {

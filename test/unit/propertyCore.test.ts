@@ -110,6 +110,9 @@ test('pinyin annotations of Traditional text are removed exactly', () => {
   fc.assert(
     fc.property(fc.constantFrom(...traditional), fc.integer(), fc.double({ min: 0.1, max: 1, noNaN: true }), (l, seed, share) => {
       const garbled = pinyinAnnotation(l.text, share, seededRandom(seed));
+      // A line whose only readings close it (`魏徵(zhǐ)`, `貨(huò)`) is shaped like a gloss, which
+      // teaching text writes and which stays; a converter's readings break running text.
+      fc.pre(/[)）][^\s)）]/u.test(garbled));
       assert.equal(repairText(garbled).text, l.text, l.from);
     }),
     runs(150),

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { DetectedEncoding } from '../types';
+import { decodeEucTw } from '../codec/eucTw';
 
 export interface Decoded {
   text: string;
@@ -16,7 +17,8 @@ export interface Decoded {
  *
  * Big5 always goes through iconv-lite: Node's native Big5 decoder silently drops some HKSCS
  * characters (FEB8 疎 comes out as nothing, not even U+FFFD), and a decoder that loses a character
- * without a mark must never touch a user's file.
+ * without a mark must never touch a user's file. EUC-TW, which neither has, goes through the
+ * core's own table (codec/eucTw.ts).
  */
 export function decodeBytes(bytes: Uint8Array, encoding: DetectedEncoding): Decoded {
   const text = decoderFor(encoding)(bytes);
@@ -38,6 +40,7 @@ const ENCODED_FFFD: Record<DetectedEncoding, { bytes: readonly number[]; step: n
   'utf-16be': { bytes: [0xff, 0xfd], step: 2 },
   'gb18030': { bytes: [0x84, 0x31, 0xa4, 0x37], step: 1 },
   'big5': undefined,
+  'euc-tw': undefined,
 };
 
 function encodedReplacementChars(bytes: Uint8Array, encoding: DetectedEncoding): number {
@@ -57,7 +60,8 @@ const decoders = new Map<DetectedEncoding, Decode>();
 function decoderFor(encoding: DetectedEncoding): Decode {
   let decode = decoders.get(encoding);
   if (!decode) {
-    decode = (encoding !== 'big5' && nativeDecoder(encoding)) || iconvDecoder(encoding);
+    if (encoding === 'euc-tw') decode = decodeEucTw;
+    else decode = (encoding !== 'big5' && nativeDecoder(encoding)) || iconvDecoder(encoding);
     decoders.set(encoding, decode);
   }
   return decode;

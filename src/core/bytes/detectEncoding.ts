@@ -21,7 +21,12 @@ const CLEAN_UTF8_PRIOR = 10;
 /** Softmax temperature (nats) turning candidate log-likelihoods into a confidence. */
 const CONFIDENCE_TEMPERATURE = 2;
 const EVIDENCE_BYTES = 65536;
-const ALL_CANDIDATES: readonly DetectedEncoding[] = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
+/**
+ * Prior log-odds against EUC-TW: it is rare, and its plane 1 shares its byte ranges (A1–FE pairs)
+ * with GB2312 and Big5, so on a short snippet it must read clearly better to be chosen.
+ */
+const EUC_TW_PRIOR = -6;
+const ALL_CANDIDATES: readonly DetectedEncoding[] = ['utf-8', 'gb18030', 'big5', 'euc-tw', 'utf-16le', 'utf-16be'];
 
 /**
  * Decide how a file's bytes are encoded and decode them. Never throws; binary files come back
@@ -61,6 +66,7 @@ export function detectEncoding(bytes: Uint8Array): ByteDetection {
   if (utf8.invalidBytes === 0 && nuls.nulBytes === 0) {
     for (const s of scores) if (s.encoding === 'utf-8') s.score += CLEAN_UTF8_PRIOR;
   }
+  for (const s of scores) if (s.encoding === 'euc-tw') s.score += EUC_TW_PRIOR;
   const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
   // NUL bytes that the best reading does not explain as UTF-16 are binary data.
   if (nuls.nulBytes > 0 && best.encoding !== 'utf-16le' && best.encoding !== 'utf-16be') return binary();

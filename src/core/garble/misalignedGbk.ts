@@ -7,8 +7,9 @@ import { gbkGuesses } from './misaligned/gbkGuesses';
 import { judgeRun, type RunRepair } from './misaligned/judgeRun';
 import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
+import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
-import { QUESTION_MARK, REPLACEMENT_CHAR } from '../pipeline/textScan';
+import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -91,25 +92,39 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   let lm: CharLanguageModel | undefined;
   const budget = searchBudget(v.length);
   const holes = new HoleCursor(v);
+  const anchored: Array<{ start: number; end: number }> = [];
   for (let i = holes.next(0); i < v.length; i = holes.next(i + 1)) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
     lm ??= getCharModel();
     const found = repairRun(v, i, table, lm, budget);
     if (!found) continue;
-    const start = view.startOf(i);
-    const end = view.endOf(found.end);
     issues.push({
       kind: 'misaligned-gbk',
-      start,
-      end,
+      start: view.startOf(i),
+      end: view.endOf(found.end),
       confidence: found.confidence,
       replacement: found.out,
       plan: found.plan,
     });
+    anchored.push({ start: i, end: found.end });
     i = found.end - 1;
   }
-  return issues;
+  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts).
+  table ??= gbkTable();
+  lm ??= getCharModel();
+  for (const run of findSilentRuns(v, table, lm, anchored)) {
+    issues.push({
+      kind: 'misaligned-gbk',
+      start: view.startOf(run.start),
+      end: view.endOf(run.end),
+      confidence: run.confidence,
+      replacement: run.out,
+      plan: run.plan,
+      ...(run.lossy ? { lossy: true } : {}),
+    });
+  }
+  return issues.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -157,7 +172,26 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const search = new RunSearch(gbkGuesses(), lm, thorough);
   const candidates = search.run(tokens, leftChar, leftByte, budget.work);
   budget.work -= search.work;
-  return candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
+  const repair = candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
+  if (repair && ONLY_MARK_AND_ASCII.test(v.slice(anchor, repair.end)) && !formsWord(repair.out, v.slice(repair.end), lm)) return undefined;
+  return repair;
+}
+
+/**
+ * A mark followed by ASCII only (`版本?Y訊` for 版本資訊, but also `麥康姆?X自傳`, Malcolm X) shows
+ * no byte paired wrongly: a text may write that itself. Such a run is read back only when the
+ * character it gives is common and makes a word with the character after it (資訊, 漸變).
+ */
+const ONLY_MARK_AND_ASCII = /^[?\ufffd][\x21-\x7e]*$/;
+const MINIMAL_RUN_RANK = 3000;
+const MINIMAL_RUN_BIGRAM = -5;
+
+function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
+  const chars = [...out];
+  const last = chars[chars.length - 1];
+  const next = [...after][0];
+  if (!last || !next) return false;
+  return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }
 
 export const misalignedGbkDetector: TextDetector = {
@@ -166,8 +200,15 @@ export const misalignedGbkDetector: TextDetector = {
   looksFor: 'GBK decoded one byte off: ?!叭缃馭MC → 。“如今SMC',
   plan: 'pair the bytes again from the lost lead byte on, the lost bytes chosen by the character model',
   noun: ['misaligned GBK run', 'misaligned GBK runs'],
-  // A run starts where its first byte was lost: a `?` or U+FFFD.
-  needs: QUESTION_MARK | REPLACEMENT_CHAR,
-  uses: ['pinyin-annotation'],
-  find: ({ text, found }) => findMisalignedGbk(text, found('pinyin-annotation')),
+  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts):
+  // what it needs is double-byte characters.
+  needs: NON_ASCII,
+  // GBK mojibake is weighed first: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
+  // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
+  // sequences for several characters is the stronger evidence.
+  uses: ['pinyin-annotation', 'mojibake-gbk'],
+  find: ({ text, found }) => {
+    const mojibake = found('mojibake-gbk').filter((g) => g.replacement !== undefined);
+    return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
+  },
 };

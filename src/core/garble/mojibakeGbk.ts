@@ -1,6 +1,8 @@
 import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import { gbkLostByteCandidates } from './mojibake/lostBytes';
+import { isGbkGap } from '../codec/gbkGaps';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
@@ -100,6 +102,8 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     holeBytes: 1,
     droppedPairs: true,
     fullwidthFolded: true,
+    lostByteCandidates: gbkLostByteCandidates,
+    lostPair: isGbkGap,
     otherLanguages: true,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };

@@ -1,51 +1,88 @@
 import type { GarbleIssue } from '../types';
-import { isHan } from '../text/chars';
-import { hasReading, PINYIN_SYLLABLE } from '../text/pinyinReadings';
+import { isCjkPunct, isHan } from '../text/chars';
+import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
 import { hasScriptVariant, simplifiedChar } from '../script/scriptOfChar';
+import { judgeAnnotations } from './pinyin/annotationEvidence';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { PARENTHESIS } from '../pipeline/textScan';
 
 /**
- * Stray pinyin annotations: `發(fā)展` for `發展`.
+ * Stray pinyin annotations: `發(fā)展` for `發展`, `最(zuì)愿意`, `发展(fāzhǎn)`.
  *
- * Some Simplified→Traditional converters print the reading of a converted character after it. The
- * reading is the character's default one (pinyin-pro's `pinyin(c)`), not the one in context, and only
- * characters whose form changed get one. So an annotation is removed only when
- *  - the syllable is one of the readings of the character right before the parenthesis, and
- *  - the document's annotations look like a converter's: they sit on characters that have a form in
- *    the other script. Pinyin teaching text (`漢(hàn)字(zì)`, `你(nǐ)好(hǎo)`) annotates ordinary
- *    characters too, and stays;
- *  - or they look like the noise some web pages insert against copying: `人(rén )次(cì )`, the
- *    reading followed by a space inside the parenthesis, which no teaching text writes, on any
- *    character, several times in the document.
+ * Three processes leave readings inside text that was never meant to carry them:
+ *  - Simplified→Traditional converters that print the default reading of each converted
+ *    character after it (only characters whose form changed get one);
+ *  - web pages that insert readings against copying, `人(rén )次(cì )`, with a space;
+ *  - crawls of pages with ruby (注音) that flatten `<ruby>` into `字(zì)`, after single characters
+ *    or whole words, at any density, with or without tone marks.
+ * People write readings too: a gloss on a rare character or an unusual reading in a poem
+ * (`居胥（xū）`), a lesson's vocabulary (`貨(huò)`, `中国(Zhōngguó) China`). Which is which is decided
+ * per document and per paragraph from the evidence (pinyin/annotationEvidence.ts); every removal
+ * says why in its plan.
  */
 export interface PinyinAnnotation {
-  /** Offset of the annotated character. */
+  /** Offset of the first annotated character. */
   charStart: number;
-  /** The `(syllable)` span, parentheses included. */
+  /** The span removed with the reading: the parentheses, and a space before them in running text. */
   start: number;
   end: number;
+  /** The text inside the parentheses. */
   syllable: string;
+  /** The annotated characters (one, or a word). */
+  unit: string;
   /** Written `(rén )`, with a space before the closing parenthesis. */
   spaced: boolean;
+  toned: boolean;
+  /** What follows the closing parenthesis: 'han' (running text), 'punct' (CJK), 'end' (line end), 'other'. */
+  after: 'han' | 'punct' | 'end' | 'other';
+  /** Whitespace follows the closing parenthesis (a gloss or a list may go on after it). */
+  spacedAfter: boolean;
 }
 
-const ANNOTATION = new RegExp(`[(（](${PINYIN_SYLLABLE})( ?)[)）]`, 'gu');
+const ANNOTATION = /[(（]( ?)([^()（）\n\r]{1,48}?)( ?)[)）]/gu;
 
-/** Every `(syllable)` right after a Han character whose reading it is, before any document-level judgement. */
+/** Every `(reading)` right after the Han characters it reads, before any document-level judgement. */
 export function findReadingAnnotations(text: string): PinyinAnnotation[] {
   const found: PinyinAnnotation[] = [];
+  // Every annotation opens with one of these: a text without them costs two native searches.
+  if (!text.includes('(') && !text.includes('（')) return found;
   ANNOTATION.lastIndex = 0;
   for (let m = ANNOTATION.exec(text); m; m = ANNOTATION.exec(text)) {
-    const before = text.codePointAt(m.index - 1) ?? 0;
-    // The character before may be a surrogate pair (a supplementary-plane Han character).
-    const charStart = before >= 0xdc00 && before <= 0xdfff ? m.index - 2 : m.index - 1;
-    if (charStart < 0) continue;
-    const cp = text.codePointAt(charStart)!;
-    if (!isHan(cp)) continue;
-    const ch = String.fromCodePoint(cp);
-    if (!hasReading(ch, m[1])) continue;
-    found.push({ charStart, start: m.index, end: m.index + m[0].length, syllable: m[1], spaced: m[2] === ' ' });
+    const inner = m[2];
+    if (!PINYIN_TEXT.test(inner) || !/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/.test(inner)) continue;
+    // `(AI)`, `(OK)`: capitals only are an abbreviation, not a reading.
+    if (inner === inner.toUpperCase()) continue;
+    // A space between the word and the parenthesis is allowed (`发展 (fāzhǎn)`).
+    let before = m.index;
+    if (text[before - 1] === ' ') before--;
+    const chars: string[] = [];
+    const starts: number[] = [];
+    for (let i = before; i > 0 && chars.length < MAX_ANNOTATED_CHARS; ) {
+      const low = text.charCodeAt(i - 1);
+      const at = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+      const cp = text.codePointAt(at)!;
+      if (!isHan(cp)) break;
+      chars.unshift(String.fromCodePoint(cp));
+      starts.unshift(at);
+      i = at;
+    }
+    if (chars.length === 0) continue;
+    const n = annotatedLength(chars, inner);
+    if (n === 0) continue;
+    const end = m.index + m[0].length;
+    const next = text.codePointAt(end);
+    const after = next === undefined || next === 0x0a || next === 0x0d ? 'end' : isHan(next) ? 'han' : isCjkPunct(next) ? 'punct' : 'other';
+    found.push({
+      charStart: starts[starts.length - n],
+      start: before,
+      end,
+      syllable: (m[1] + inner).trim(),
+      unit: chars.slice(chars.length - n).join(''),
+      spaced: m[3] === ' ',
+      toned: hasToneMarks(inner),
+      after,
+      spacedAfter: next === 0x20 || next === 0x09 || next === 0x3000,
+    });
   }
   return found;
 }
@@ -57,29 +94,40 @@ const MIN_SIMPLIFIED_SIDE = 5;
 /** Spaced annotations needed before a document's `(rén )` are taken for inserted noise. */
 const MIN_SPACED = 3;
 
-/** Annotations judged to be a converter's leftovers, as removable issues. */
+/**
+ * A converter's leftovers: single characters, with a form in the other script, and at least one
+ * of them inside running text (a converter breaks words: `不帶(dài)參數`, `小於(wū)ARG2`); `貨(huò)`
+ * alone, or before a translation, is a gloss.
+ */
+function converterAnnotations(all: readonly PinyinAnnotation[]): PinyinAnnotation[] {
+  const single = all.filter((a) => [...a.unit].length === 1 && a.toned);
+  if (!single.some((a) => a.after !== 'end' && !a.spacedAfter)) return [];
+  const traditionalSide = single.filter((a) => simplifiedChar(a.unit) !== a.unit);
+  if (traditionalSide.length >= CONVERTER_SHARE * all.length) return traditionalSide;
+  const variantSide = single.filter((a) => hasScriptVariant(a.unit));
+  if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length) return variantSide;
+  return [];
+}
+
+/** Annotations judged to be left by a converter, a page or a crawl, as removable issues. */
 export function findPinyinAnnotations(text: string): GarbleIssue[] {
   const all = findReadingAnnotations(text);
   if (all.length === 0) return [];
-  const charOf = (a: PinyinAnnotation) => String.fromCodePoint(text.codePointAt(a.charStart)!);
-  const traditionalSide = all.filter((a) => simplifiedChar(charOf(a)) !== charOf(a));
-  let chosen: PinyinAnnotation[] = [];
-  if (traditionalSide.length >= CONVERTER_SHARE * all.length) {
-    chosen = traditionalSide;
-  } else {
-    const variantSide = all.filter((a) => hasScriptVariant(charOf(a)));
-    if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length) chosen = variantSide;
-  }
-  const spaced = all.filter((a) => a.spaced);
-  if (spaced.length >= MIN_SPACED) chosen = [...new Set([...chosen, ...spaced])].sort((a, b) => a.start - b.start);
-  return chosen.map((a) => ({
-    kind: 'pinyin-annotation' as const,
-    start: a.start,
-    end: a.end,
-    confidence: 0.95,
-    replacement: '',
-    plan: [`remove reading (${a.syllable}) of ${charOf(a)}`],
-  }));
+  const why = new Map<PinyinAnnotation, string>();
+  for (const a of converterAnnotations(all)) why.set(a, 'a converter annotated the characters it changed');
+  const spaced = all.filter((a) => a.spaced && [...a.unit].length === 1);
+  if (spaced.length >= MIN_SPACED) for (const a of spaced) if (!why.has(a)) why.set(a, `${spaced.length} readings written "(rén )", as pages insert them`);
+  for (const [a, reason] of judgeAnnotations(text, all)) if (!why.has(a)) why.set(a, reason);
+  return all
+    .filter((a) => why.has(a))
+    .map((a) => ({
+      kind: 'pinyin-annotation' as const,
+      start: a.start,
+      end: a.end,
+      confidence: 0.95,
+      replacement: '',
+      plan: [`remove reading (${a.syllable}) of ${a.unit}: ${why.get(a)}`],
+    }));
 }
 
 export const pinyinAnnotationDetector: TextDetector = {

@@ -89,5 +89,6 @@ function toIssue(units: Unit[], choice: Choice, spec: MojibakeSpec): GarbleIssue
     confidence: Math.min(0.99, 0.6 + choice.gain / 10),
     replacement: choice.reading.text,
     plan: choice.reading.plan,
+    ...(choice.reading.lossy ? { lossy: true } : {}),
   };
 }

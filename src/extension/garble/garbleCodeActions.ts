@@ -36,10 +36,9 @@ export class GarbleCodeActions implements vscode.CodeActionProvider {
     if (!f || !ours.length) return [];
     if (f.wrongEncoding) {
       const label = encodingLabel(f.wrongEncoding.detected);
-      return [
-        commandAction(vscode.l10n.t('Reopen as {0}', label), 'zhlens.reopenWithEncoding', [document.uri], ours, true),
-        commandAction(vscode.l10n.t('Convert to UTF-8'), 'zhlens.convertToUtf8', [document.uri], ours, false),
-      ];
+      const convert = commandAction(vscode.l10n.t('Convert to UTF-8'), 'zhlens.convertToUtf8', [document.uri], ours, !f.wrongEncoding.editorEncoding);
+      if (!f.wrongEncoding.editorEncoding) return [convert];
+      return [commandAction(vscode.l10n.t('Reopen as {0}', label), 'zhlens.reopenWithEncoding', [document.uri], ours, true), convert];
     }
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {

@@ -42,7 +42,11 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
     if (f.wrongEncoding) {
       // The text is a wrong decoding of the bytes: repairing it would bake the loss in.
       const label = encodingLabel(f.wrongEncoding.detected);
-      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: this file is in {0} but was opened as UTF-8; reopen it as {0} first (zhlens: Reopen with Detected Encoding).', label));
+      void vscode.window.showWarningMessage(
+        f.wrongEncoding.editorEncoding
+          ? vscode.l10n.t('zhlens: this file is in {0} but was opened as UTF-8; reopen it as {0} first (zhlens: Reopen with Detected Encoding).', label)
+          : vscode.l10n.t('zhlens: this file is in {0} but was opened as UTF-8; convert it to UTF-8 first (zhlens: Convert File to UTF-8).', label),
+      );
       return undefined;
     }
     return f;

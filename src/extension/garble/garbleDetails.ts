@@ -19,11 +19,13 @@ export async function showGarbleDetails(document: vscode.TextDocument, findings:
     const label = encodingLabel(findings.wrongEncoding.detected);
     const reopen = vscode.l10n.t('Reopen as {0}', label);
     const convert = vscode.l10n.t('Convert to UTF-8');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This file is in {0} but was opened as UTF-8, so its Chinese text shows as �. Reopen it as {0} or convert it to UTF-8.', label),
-      reopen,
-      convert,
-    );
+    const answer = findings.wrongEncoding.editorEncoding
+      ? await vscode.window.showWarningMessage(
+          vscode.l10n.t('This file is in {0} but was opened as UTF-8, so its Chinese text shows as �. Reopen it as {0} or convert it to UTF-8.', label),
+          reopen,
+          convert,
+        )
+      : await vscode.window.showWarningMessage(vscode.l10n.t('This file is in {0} but was opened as UTF-8, so its Chinese text shows as �. VS Code cannot open {0}: convert it to UTF-8.', label), convert);
     if (answer === reopen) await vscode.commands.executeCommand('zhlens.reopenWithEncoding', document.uri);
     if (answer === convert) await vscode.commands.executeCommand('zhlens.convertToUtf8', document.uri);
     return;

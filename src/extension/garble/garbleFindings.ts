@@ -7,8 +7,8 @@ import type { SkipReason } from './garbleScope';
 /** A file whose bytes are in a legacy encoding although the editor decoded them as UTF-8. */
 export interface WrongEncoding {
   detected: DetectedEncoding;
-  /** The encoding id VS Code knows the detected encoding by (`gb18030`, `big5hkscs`, ...). */
-  editorEncoding: string;
+  /** The encoding id VS Code knows the detected encoding by (`gb18030`, `big5hkscs`, ...); none for EUC-TW. */
+  editorEncoding?: string;
   confidence: number;
   /** Bytes that do not decode even in the detected encoding. */
   undecodable: number;

@@ -6,8 +6,11 @@ import { fileName } from '../localFiles';
 import type { WrongEncoding } from './garbleFindings';
 import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from '../settings';
 
-/** VS Code's names for the encodings zhlens detects (see `TextDocument.encoding`). */
-const EDITOR_ENCODING: Record<DetectedEncoding, string> = {
+/**
+ * VS Code's names for the encodings zhlens detects (see `TextDocument.encoding`). VS Code cannot
+ * open EUC-TW: such a file is offered the conversion to UTF-8 only.
+ */
+const EDITOR_ENCODING: Partial<Record<DetectedEncoding, string>> = {
   'utf-8': 'utf8',
   gb18030: 'gb18030',
   // The core decodes Big5 with the HKSCS extensions; cp950 would drop them.
@@ -20,6 +23,7 @@ const ENCODING_LABEL: Record<DetectedEncoding, string> = {
   'utf-8': 'UTF-8',
   gb18030: 'GB18030',
   big5: 'Big5',
+  'euc-tw': 'EUC-TW',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
 };
@@ -100,6 +104,10 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
   if (!read) return undefined;
   const { detection } = read;
   const encoding = EDITOR_ENCODING[detection.encoding];
+  if (!encoding) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: VS Code cannot open {0} files; convert {1} to UTF-8 instead.', encodingLabel(detection.encoding), fileName(uri)));
+    return undefined;
+  }
   if (open?.encoding === encoding) {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', fileName(uri), encodingLabel(detection.encoding)));
     return open;

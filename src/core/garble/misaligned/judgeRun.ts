@@ -71,6 +71,9 @@ export function judgeRun(candidates: readonly RunCandidate[], w: RunWindow, lm: 
   const garbled = v.slice(anchor, ends[best.c.tokenEnd - 1]);
   const garbledChars = [...garbled].length;
   if (gain < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) return undefined;
+  // Misaligned Chinese re-pairs into Chinese, words or sentence punctuation (`?!盨` as `。”S`): a
+  // reading with neither where the run had Han (`-?選` as `-＿x`) trades words for symbols.
+  if (!readsChinese(bestOut) && readsChinese(garbled)) return undefined;
   for (const ch of bestOut) {
     const cp = ch.codePointAt(0)!;
     if (isHan(cp) && lm.rank(ch) > MAX_RANK) return undefined;
@@ -95,4 +98,14 @@ export function judgeRun(candidates: readonly RunCandidate[], w: RunWindow, lm: 
       'decode gbk in step',
     ],
   };
+}
+
+/** Han, or the punctuation of Chinese sentences (not fullwidth letters, digits or symbols). */
+function readsChinese(s: string): boolean {
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp) || (cp >= 0x3001 && cp <= 0x303f) || cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d || cp === 0x2026 || cp === 0x2014) return true;
+    if ((cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff1f)) return true;
+  }
+  return false;
 }

@@ -16,6 +16,9 @@ const GAP_SECONDS = 6;
 /** …at this cost (nats): a word-insertion bonus for the extra character plus the pair's rarity. */
 const GAP_COST = 6;
 
+/** ASCII that delimits data and code: `}` `]` `)` `"` `,` `:` `;` `>` and their openers. */
+const STRUCTURAL_ASCII = new Set([...'{}[]()<>"\',:;|\\`@^~_'].map((c) => c.charCodeAt(0)));
+
 /** A reading of the run that is back in step after `tokenEnd` tokens. */
 export interface RunCandidate {
   state: RunState;
@@ -60,8 +63,15 @@ export class RunSearch {
           break;
         case 'ascii':
         case 'bytes':
-          for (const s of beam) this.readToken(s, readings, cut);
-          if (this.thorough && k > 0) this.droppedPairs(beam, readings, cut);
+          {
+            // Structural ASCII right after a lost byte that ends the garbled stretch (`锛?}`, `?]`,
+            // `?"}`) is the text's own: never the trail of a lost lead (or of a pair put back
+            // before it), whatever Han character that pair would make. Inside a run it may be a
+            // fullwidth form folded to ASCII (`規?;瘧?` for 規模化應: `;` is A3 BB).
+            const structural = tok.type === 'ascii' && tokens[k - 1]?.type === 'hole' && STRUCTURAL_ASCII.has(tok.byte) && tokens[k + 1]?.type !== 'bytes';
+            for (const s of beam) if (!(structural && s.pending !== NO_BYTE)) this.readToken(s, readings, cut);
+            if (this.thorough && k > 0 && !structural) this.droppedPairs(beam, readings, cut);
+          }
           break;
       }
       this.work += cut.work;

@@ -47,21 +47,31 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
+/** Readings this long may hold fullwidth figures and letters, next to each other or before a Han character. */
+const FULLWIDTH_READING = 6;
+
+function isFullwidthAlnum(cp: number | undefined): boolean {
+  return cp !== undefined && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a));
+}
+
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
-  if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+  if (!allowRare && perCharWithLost(s, lm) < MIN_MEAN_LOGPROB) return false;
   let han = 0;
   let rare = 0;
-  for (const ch of s) {
+  const chars = [...s];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k];
     const cp = ch.codePointAt(0)!;
     if (isHan(cp)) {
       han++;
       if (lm.rank(ch) > MAX_RANK) rare++;
     }
     // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
-    // Chinese text are the sign of bytes paired wrongly. A single-byte code page pairs nothing:
-    // there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
+    // Chinese text are the sign of bytes paired wrongly; but news written with fullwidth figures
+    // (２０名, １９９８年, Ｄ组) reads back to them, in longer readings. A single-byte code page pairs
+    // nothing: there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if (!singleByte && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))) return false;
+    if (!singleByte && isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (isFullwidthAlnum(chars[k - 1]?.codePointAt(0)) || isFullwidthAlnum(chars[k + 1]?.codePointAt(0)) || isHan(chars[k + 1]?.codePointAt(0) ?? 0)))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
@@ -79,7 +89,25 @@ export interface Choice {
   start: number;
   end: number;
   reading: Reading;
+  /** Mean gain per character, and the gain over the whole span. */
   gain: number;
+  total: number;
+}
+
+/** What a character that stayed lost (U+FFFD in a reading) is taken to cost: an ordinary character's. */
+const LOST_CHAR_LOGPROB = -7;
+
+/** perChar, with each U+FFFD scored as an unknown ordinary character and its bigrams left out. */
+function perCharWithLost(s: string, lm: CharLanguageModel): number {
+  if (!s.includes('\ufffd')) return lm.perChar(s);
+  let sum = 0;
+  let n = 0;
+  for (const piece of s.split('\ufffd')) {
+    if (piece) sum += lm.score(piece);
+    n += charCount(piece);
+  }
+  const lost = s.split('\ufffd').length - 1;
+  return (sum + lost * LOST_CHAR_LOGPROB) / (n + lost);
 }
 
 /**
@@ -93,7 +121,9 @@ export function bestRun(text: string, units: Unit[], i: number, ends: number[], 
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
       const c = judge(text, units, start, end, spec, lm);
-      if (c && (!best || c.gain > best.gain)) best = c;
+      // The edges that gain most in all (not per character): a run's last character, even one
+      // that stays lost, is better read than left as mojibake.
+      if (c && (!best || c.total > best.total)) best = c;
     }
   }
   return best;
@@ -106,7 +136,8 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   const to = run[run.length - 1].end;
   const original = text.slice(from, to);
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
-  const reading = readRun(run, spec, lm, prev);
+  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+  const reading = readRun(run, spec, lm, prev, next);
   if (!reading || reading.text === original) return undefined;
   if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
   const chinese = countChinese(reading.text);
@@ -117,8 +148,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
     // a writer would use: every Han character of the original rare.
     if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
-    const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
-    gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+    gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
     // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
     const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
@@ -126,6 +156,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
   const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
   if (!weight.accept) return undefined;
-  return { start, end, reading, gain: ownLanguage ? weight.margin / charCount(original) : gain };
+  if (ownLanguage) gain = weight.margin / charCount(original);
+  return { start, end, reading, gain, total: gain * charCount(original) };
 }
 

@@ -41,6 +41,13 @@ export interface MojibakeSpec {
    */
   droppedPairs?: boolean;
   /**
+   * Bytes a `?` can stand for, given the first byte read after it: runs with any number of lost
+   * bytes are then read character by character (lostBytes.ts).
+   */
+  lostByteCandidates?(next: number | undefined): readonly number[];
+  /** Byte pairs a decoder swallowed into one mark (see lostBytes.ts). */
+  lostPair?(first: number, second: number): boolean;
+  /**
    * Readings in other languages count too: Korean, Japanese and emoji whose UTF-8 was read with
    * this code page come back as themselves (weighed by decision/weighRepair, not as Chinese).
    */

@@ -1,6 +1,7 @@
 import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../../codec/utf8WithHoles';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { DROPPED_PAIR } from './gatherRuns';
+import { readWithLostBytes } from './lostBytes';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 
 /**
@@ -17,9 +18,11 @@ const MAX_HOLES = 1;
 export interface Reading {
   text: string;
   plan: string[];
+  /** Characters stayed lost (U+FFFD in the text). */
+  lossy?: boolean;
 }
 
-export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string): Reading | undefined {
+export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string, next: string): Reading | undefined {
   const bytes: number[] = [];
   let holes = 0;
   for (const u of units) {
@@ -28,6 +31,10 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
       holes++;
       for (let k = 0; k < spec.holeBytes; k++) bytes.push(HOLE);
     }
+  }
+  if (holes > 0 && spec.lostByteCandidates && !units.some((u) => u.bytes === DROPPED_PAIR)) {
+    const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair };
+    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, lm, prev, next);
   }
   if (holes > MAX_HOLES) return undefined;
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);

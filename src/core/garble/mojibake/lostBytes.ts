@@ -1,0 +1,153 @@
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
+import { isGbkGap } from '../../codec/gbkGaps';
+
+/**
+ * Mojibake with lost bytes, read run by run: UTF-8 decoded with a legacy code page that printed
+ * `?` or U+FFFD where it could not decode, possibly many times in one run (Python's `gbk` codec
+ * rejects every user-defined pair, 鏂囦欢 → 鏂囦�欢; Windows writes `?`). Each lost byte is
+ * guessed only among the bytes the code page could have failed on there (see the spec's
+ * `lostByteCandidates`), and kept only when the character model is sure; a character it is not
+ * sure of stays lost, shown as U+FFFD, and the repair says so.
+ */
+export interface LostByteSpec {
+  codecName: string;
+  /** Bytes one `?` stands for. */
+  holeBytes: number;
+  /**
+   * Bytes a lost byte can have been, given the first byte the decoder read after it (undefined
+   * at the end of the run or before another lost byte).
+   */
+  lostByteCandidates(next: number | undefined): readonly number[];
+  /**
+   * A decoder may also have swallowed a lead and the byte after it into one mark (iconv-lite's
+   * cp936 on a user-defined pair, WHATWG on a lead before a non-ASCII byte it cannot pair): the
+   * pairs it does that to. Such a two-byte hole is read only where the UTF-8 structure needs it.
+   */
+  lostPair?(first: number, second: number): boolean;
+}
+
+export interface LostByteReading {
+  text: string;
+  plan: string[];
+  lossy: boolean;
+}
+
+/** Runs with more lost bytes than one unit in this many are not read: too little is left. */
+const UNITS_PER_LOST = 3;
+
+/** `units`: each unit's code-page bytes, or null for a `?`/U+FFFD. */
+export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>, spec: LostByteSpec, lm: CharLanguageModel, before: string, after: string): LostByteReading | undefined {
+  const holes = units.filter((u) => u === null).length;
+  if (holes * UNITS_PER_LOST > units.length + 2) return undefined;
+  const widths = spec.lostPair && spec.holeBytes === 1 ? holeWidths(units) : units.map((u) => (u ? 0 : spec.holeBytes));
+  if (!widths) return undefined;
+  const bytes: number[] = [];
+  const candidates = new Map<number, readonly number[]>();
+  const pairs = new Map<number, (a: number, b: number) => boolean>();
+  units.forEach((u, k) => {
+    if (u) {
+      for (const b of u) bytes.push(b);
+      return;
+    }
+    const next = units[k + 1];
+    if (widths[k] === 2 && spec.lostPair) {
+      pairs.set(bytes.length, spec.lostPair);
+      candidates.set(bytes.length, ANY_HIGH);
+      candidates.set(bytes.length + 1, ANY_HIGH);
+      bytes.push(LOST, LOST);
+      return;
+    }
+    const allowed = spec.lostByteCandidates(next ? next[0] : undefined);
+    for (let h = 0; h < widths[k]; h++) {
+      candidates.set(bytes.length, h === 0 ? allowed : CONTINUATION);
+      bytes.push(LOST);
+    }
+  });
+  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs);
+  if (!d) return undefined;
+  const plan = [`encode ${spec.codecName}`];
+  const sure = d.restored.filter((b) => b !== '??');
+  if (sure.length) plan.push(`restore lost byte${sure.length > 1 ? 's' : ''} ${sure.join(', ')}`);
+  plan.push('decode utf-8');
+  if (d.unrecovered) plan.push(`${d.unrecovered} character${d.unrecovered > 1 ? 's' : ''} lost with ${d.unrecovered > 1 ? 'their bytes' : 'its byte'}: kept as U+FFFD`);
+  return { text: d.text, plan, lossy: d.unrecovered > 0 };
+}
+
+const CONTINUATION: readonly number[] = Array.from({ length: 0x40 }, (_, k) => 0x80 + k);
+
+/**
+ * How many bytes each `?` stands for (1 or 2; 0 for a known unit), as few two-byte ones as the
+ * UTF-8 structure allows: a dynamic programme over the bytes still due in the current sequence.
+ * Undefined when no choice makes the run well-formed UTF-8.
+ */
+function holeWidths(units: ReadonlyArray<readonly number[] | null>): number[] | undefined {
+  // cost[need]: fewest two-byte holes to reach this many continuation bytes due; back-pointers per unit.
+  let cost = [0, Infinity, Infinity, Infinity];
+  const back: Array<Array<{ from: number; width: number }>> = [];
+  const highByte = (need: number): number[] => (need > 0 ? [need - 1] : [1, 2, 3]);
+  for (const u of units) {
+    const next = [Infinity, Infinity, Infinity, Infinity];
+    const from: Array<{ from: number; width: number }> = [];
+    const reach = (need: number, c: number, origin: number, width: number) => {
+      if (c < next[need]) {
+        next[need] = c;
+        from[need] = { from: origin, width };
+      }
+    };
+    for (let need = 0; need < 4; need++) {
+      if (cost[need] === Infinity) continue;
+      if (u) {
+        let n = need;
+        for (const b of u) n = n < 0 ? n : stepKnown(n, b);
+        if (n >= 0) reach(n, cost[need], need, 0);
+        continue;
+      }
+      for (const a of highByte(need)) {
+        reach(a, cost[need], need, 1);
+        for (const b of highByte(a)) reach(b, cost[need] + 1, need, 2);
+      }
+    }
+    back.push(from);
+    cost = next;
+  }
+  if (cost[0] === Infinity) return undefined;
+  const widths = new Array<number>(units.length).fill(0);
+  let need = 0;
+  for (let k = units.length - 1; k >= 0; k--) {
+    const step = back[k][need];
+    widths[k] = units[k] ? 0 : step.width;
+    need = step.from;
+  }
+  return widths;
+}
+
+/** Continuation bytes due after a known byte, or -1 when the byte cannot come there. */
+function stepKnown(need: number, b: number): number {
+  if (need > 0) return b >= 0x80 && b <= 0xbf ? need - 1 : -1;
+  if (b < 0x80) return 0;
+  if (b >= 0xc2 && b <= 0xdf) return 1;
+  if (b >= 0xe0 && b <= 0xef) return 2;
+  if (b >= 0xf0 && b <= 0xf4) return 3;
+  return -1;
+}
+
+/**
+ * GBK (cp936, Python's `gbk`, WHATWG): a lost byte is a lead the decoder could not pair. Before a
+ * byte that cannot trail (ASCII below 0x40, a line end, the end) it was any byte from 0x80 up;
+ * before a byte that can, the pair was one the decoder has no character for (a user-defined
+ * pair, an unassigned symbol cell; data/gbk-gaps.bin, from the decoders themselves).
+ */
+export function gbkLostByteCandidates(next: number | undefined): readonly number[] {
+  if (next === undefined || next < 0x40 || next === 0x7f || next === 0xff) return ANY_HIGH;
+  let list = byTrail.get(next);
+  if (!list) {
+    list = [];
+    for (let lead = 0x80; lead <= 0xff; lead++) if (isGbkGap(lead, next)) list.push(lead);
+    byTrail.set(next, list);
+  }
+  return list;
+}
+
+const byTrail = new Map<number, number[]>();
+const ANY_HIGH: readonly number[] = Array.from({ length: 0x80 }, (_, k) => 0x80 + k);

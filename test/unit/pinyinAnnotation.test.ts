@@ -1,0 +1,49 @@
+/**
+ * Pinyin annotations: which readings are left by a process (removed) and which are written by a
+ * person (kept). Running text is from UD_Chinese-GSD / GSDSimp (Wikipedia, CC BY-SA 4.0) and
+ * the sentence quoted in the issue that asked for this; the lessons and glossaries are the
+ * shapes teaching text takes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText, repairText } from '../../src/core';
+
+const removed = (garbled: string, clean: string) => {
+  const r = repairText(garbled);
+  assert.equal(r.text, clean);
+  assert.ok(r.applied.every((i) => i.kind === 'pinyin-annotation'));
+  // The plan says why the document's readings were taken for a process's.
+  assert.match(r.applied[0].plan[0], /^remove reading \(.+\) of \S+: .+/);
+};
+const kept = (text: string) => {
+  assert.deepEqual(analyzeText(text).filter((i) => i.kind === 'pinyin-annotation'), []);
+  assert.equal(repairText(text).text, text);
+};
+
+test('readings after a few common characters of running text are removed', () => {
+  removed('意志薄弱的人最(zuì)愿意诉苦，这(zhè)可以赢得(dé)别人的同情。', '意志薄弱的人最愿意诉苦，这可以赢得别人的同情。');
+});
+
+test('readings after whole words, with or without tone marks, spaces and fullwidth parentheses', () => {
+  removed('但是甘地更相信尼赫鲁能建立(jiànlì)保障印度人民自由的政府(zhèngfǔ)。', '但是甘地更相信尼赫鲁能建立保障印度人民自由的政府。');
+  removed('但是甘地更相信尼赫鲁能建立（jian li）保障印度人民自由的政府（zheng fu）。', '但是甘地更相信尼赫鲁能建立保障印度人民自由的政府。');
+  removed('然而，這樣的處理（chǔ lǐ ）也衍生了一些問題（wèn tí ）。', '然而，這樣的處理也衍生了一些問題。');
+});
+
+test('a reading must be one of the characters before it: English in parentheses stays', () => {
+  kept('在艾哈迈达巴德建立了Sabarmati Ashram（高僧修行所），还有报纸“年轻的印度”（Young India）。');
+  kept('人工智能(AI)和机器学习(machine learning)是(is)两个领域。');
+});
+
+test('lessons, dictionaries and glossaries keep their pinyin', () => {
+  kept('貨(huò)');
+  kept('你(nǐ)好(hǎo)');
+  kept('中国(Zhōngguó) China\n美国(Měiguó) the United States\n学生(xuésheng) student');
+  kept('1. 发展(fāzhǎn) to develop\n2. 经济(jīngjì) economy\n3. 政府(zhèngfǔ) government');
+  // A gloss on a rare character or an unusual reading, as poems carry them.
+  kept('元嘉草草，封狼居胥（xū），赢得仓皇北顾。可堪回首，佛(bì)狸祠下，一片神鸦社鼓。');
+});
+
+test('one reading of a common character is not enough evidence', () => {
+  kept('這種車輛如果歸私人擁有，多半會設置(shèzhì)昂貴的音頻設備。');
+});
