@@ -15,8 +15,10 @@ import { LEFT_STOP_CHARS, SUFFIXES_BY_LAST_CHAR } from './orgSuffixes';
 const GENERIC_BEFORE = new Set([...'的各每该此这那其本']);
 const MAX_PICKED_WORDS = 3;
 
-/** The words of the name s[start, end): its ending (the shortest suffix of two characters or more), then dictionary words right to left. */
-function words(s: string, start: number, end: number): Array<[number, number]> {
+/** The words of a name: its ending (the shortest suffix of two characters or more), then dictionary words right to left. */
+function words(s: string): Array<[number, number]> {
+  const start = 0;
+  const end = s.length;
   const out: Array<[number, number]> = [];
   let e = end;
   const endings = (SUFFIXES_BY_LAST_CHAR.get(s[e - 1]) ?? []).filter((x) => x.suffix.length >= 2 && s.endsWith(x.suffix, e) && e - x.suffix.length > start);
@@ -33,9 +35,10 @@ function words(s: string, start: number, end: number): Array<[number, number]> {
   return out;
 }
 
-/** The short forms of the name s[start, end) (none when it has no known ending). */
-export function shortFormsOf(s: string, start: number, end: number): string[] {
-  const parts = words(s, start, end);
+/** The short forms of a name (folded; none when it has no known ending). */
+export function shortFormsOf(name: string): string[] {
+  const s = name;
+  const parts = words(s);
   if (parts.length < 2) return [];
   const [endStart, endEnd] = parts[parts.length - 1];
   const ending = s.slice(endStart, endEnd);
@@ -48,7 +51,6 @@ export function shortFormsOf(s: string, start: number, end: number): string[] {
     for (let k = from; k < heads.length; k++) pick(k + 1, prefix + heads[k], count + 1);
   };
   pick(0, '', 0);
-  const name = s.slice(start, end);
   return [...forms].filter((f) => f.length >= 2 && f !== name && !isWord(f));
 }
 

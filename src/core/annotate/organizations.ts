@@ -204,12 +204,27 @@ export function extractOrganizations(text: string): Organization[] {
   const tagged = [...candidates];
   for (const c of ruleCandidates(s)) {
     // 中国科学院计算所 of the lexicon over 中国科学院 of the tagger: the dictionary knows the longer name.
-    if (c.source === 'lexicon' && tagged.some((t) => t.start >= c.start && t.end <= c.end && t.end - t.start < c.end - c.start)) candidates.push(c);
+    if (c.source === 'lexicon' && holdsShorter(tagged, c)) candidates.push(c);
     if (c.source === 'latin' || c.source === 'known' || c.source === 'quoted' || (c.source === 'suffix' && (isLatin(s.charCodeAt(c.start)) || c.type === 'zone'))) {
       candidates.push(c);
     }
   }
   return withOtherMentions(text, s, candidates);
+}
+
+/** Whether a span of `sorted` (by start, as the tagger gives them) lies within `c` and is shorter. */
+function holdsShorter(sorted: Candidate[], c: Candidate): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < sorted.length && sorted[k].start < c.end; k++) {
+    if (sorted[k].end <= c.end && sorted[k].end - sorted[k].start < c.end - c.start) return true;
+  }
+  return false;
 }
 
 /** SMC of SMC(中国)有限公司: the Latin word a company's name starts with, which the text may use alone. */

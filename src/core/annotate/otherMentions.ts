@@ -65,9 +65,12 @@ function shortNames(s: string, c: Candidate): string[] {
  */
 export function linkShortForms(s: string, found: Candidate[]): Candidate[] {
   const fullNames = new Map<string, Candidate>();
+  const seen = new Set<string>();
   for (const c of found) {
-    if (c.canonical) continue;
-    for (const short of shortFormsOf(s, c.start, c.end)) if (!fullNames.has(short)) fullNames.set(short, c);
+    const name = s.slice(c.start, c.end);
+    if (c.canonical || seen.has(name)) continue;
+    seen.add(name);
+    for (const short of shortFormsOf(name)) if (!fullNames.has(short)) fullNames.set(short, c);
   }
   return found.map((c) => {
     const full = c.canonical ? undefined : fullNames.get(s.slice(c.start, c.end));
@@ -87,9 +90,12 @@ export function otherMentions(s: string, found: Candidate[]): Candidate[] {
     if (c.brand && c.brand.length >= 2 && !byText.has(c.brand)) byText.set(c.brand, { source: c, latin: true });
     if (c.type === 'company') for (const short of shortNames(s, c)) if (!byText.has(short)) byText.set(short, { source: c, latin: false });
   }
+  const seen = new Set<string>();
   for (const c of found) {
-    if (c.canonical) continue;
-    for (const short of shortFormsOf(s, c.start, c.end)) if (!byText.has(short)) byText.set(short, { source: c, latin: false, shortForm: true });
+    const name = s.slice(c.start, c.end);
+    if (c.canonical || seen.has(name)) continue;
+    seen.add(name);
+    for (const short of shortFormsOf(name)) if (!byText.has(short)) byText.set(short, { source: c, latin: false, shortForm: true });
   }
   if (byText.size === 0) return [];
   const trie = new CharTrie(byText.keys());
