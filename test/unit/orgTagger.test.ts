@@ -37,7 +37,7 @@ function scoreBySource(cases: Case[], annotate: (text: string) => string[]) {
 
 // Sentences sampled from the test splits of the corpora (never trained on); the floors sit a
 // few points under what the shipped model reaches on this sample, so that a worse model fails.
-const FLOORS: Record<string, number> = { 'MSRA NER': 0.82, 'Resume NER': 0.82, 'Weibo NER 2nd version': 0.4, CLUENER2020: 0.68 };
+const FLOORS: Record<string, number> = { 'MSRA NER': 0.84, 'Resume NER': 0.78, 'Weibo NER 2nd version': 0.38, CLUENER2020: 0.7 };
 
 test('organizations in sampled test sentences of public corpora: F1 per corpus', () => {
   const f1 = scoreBySource(table.cases, (text) => extractOrganizations(text).map((o) => o.text));
