@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
-import { activateArticleFeatures } from './articleFeature';
-import { activateGarbling } from './garbleFeature';
+import { activateArticleFeatures } from './article/articleFeature';
+import { activateGarbling } from './garble/garbleFeature';
+import { DocumentStates } from './documentState';
+import { activateNotes } from './notes/notesFeature';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
  * each piece adapts one core result to one editor feature.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  activateGarbling(context);
-  activateArticleFeatures(context);
+  // One state per open document, one lifecycle and one debounce, shared by every feature.
+  const states = new DocumentStates();
+  context.subscriptions.push(states);
+  activateGarbling(context, states);
+  activateArticleFeatures(context, states);
+  activateNotes(context);
 }
 
 export function deactivate(): void {}

@@ -16,7 +16,7 @@ import { foldToSimplified } from './scriptFold';
 import { coveredByWord, lexicalNumeralWords } from './lexicon';
 import { CharTrie } from './trie';
 import {
-  isChineseNumeralChar, isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf,
+  isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf,
 } from './numerals';
 import {
   APPROXIMATION_INFIXES, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
