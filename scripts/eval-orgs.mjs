@@ -3,17 +3,17 @@
 // /work/data/ner); docs/annotate-data.md says where each comes from.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const work = mkdtempSync(join(tmpdir(), 'zhlens-eval-orgs-'));
+// Bundled inside the repository (out/), where the core finds data/ as it does from dist/.
+const work = join('out', 'eval-orgs');
+mkdirSync(work, { recursive: true });
 try {
   await esbuild.build({
     entryPoints: ['scripts/orgs/eval.ts'],
     outfile: join(work, 'eval.cjs'),
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
-    loader: { '.txt': 'text', '.bin': 'binary' },
   });
   const run = spawnSync(process.execPath, [join(work, 'eval.cjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = run.status ?? 1;

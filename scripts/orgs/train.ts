@@ -1,10 +1,10 @@
 /**
  * Trains the organization tagger (src/core/annotate/tagger/) on the training splits of the public
  * NER corpora (corpora.ts): an averaged structured perceptron over the features of
- * tagger/features.ts, decoded with Viterbi under B/I/E/S constraints. Writes data/orgTagger.bin.
+ * tagger/features.ts, decoded with Viterbi under B/I/E/S constraints. Writes data/annotate/orgTagger.bin.
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
- *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/orgTagger.bin]
+ *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *
  * Only training splits are read. --holdout keeps the last part of every training split out of
  * training and scores it after each epoch: that is how the number of epochs, the corpus weights
@@ -29,7 +29,7 @@ const holdout = Number(option('--holdout', '0'));
 const epochs = Number(option('--epochs', '8'));
 const minCount = Number(option('--min-count', '2'));
 const featureBudgets = option('--max-features', '100000').split(',').map(Number);
-const out = option('--out', 'data/orgTagger.bin');
+const out = option('--out', 'data/annotate/orgTagger.bin');
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;

@@ -61,7 +61,7 @@ test('Traditional text is tagged as its Simplified', () => {
 });
 
 test('the tagger adds up the weights of the features training reads', () => {
-  const bytes = new Uint8Array(readFileSync('data/orgTagger.bin'));
+  const bytes = new Uint8Array(readFileSync('data/annotate/orgTagger.bin'));
   const m = decodeTaggerModel(bytes);
   const T = TAG_COUNT;
   const rows = new Map<number, Int8Array>();

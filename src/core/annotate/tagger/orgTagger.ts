@@ -1,7 +1,7 @@
 /**
  * The organization tagger: a linear-chain model over the features of features.ts, trained by
  * scripts/orgs/train.ts on public NER corpora (docs/annotate-data.md) and shipped as
- * data/orgTagger.bin, which is read and decoded the first time a text is tagged.
+ * data/annotate/orgTagger.bin, which is read (through the data host) and decoded the first time a text is tagged.
  *
  * Text is tagged sentence by sentence (the corpora are sentences): a piece ends at a newline or
  * a sentence-final mark, and pieces without a Han character are skipped. The score of a tag at a
@@ -10,8 +10,9 @@
  * summed two tags to a 32-bit word. The result is the sum training computes from the features'
  * list (extractFeatures), to the last bit.
  */
+import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection } from './taggerModel';
-import { BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, positionInWord, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
 
 const T = TAG_COUNT;
@@ -91,15 +92,8 @@ export function useTaggerModel(bytes: Uint8Array): void {
   loaded = undefined;
 }
 
-/**
- * data/orgTagger.bin, required here rather than imported so that it is read when a text is first
- * tagged, not when the core loads. The bundler's binary loader yields the bytes themselves, the
- * build's file-next-to-bundle plugin (scripts/build.mjs) a module whose default export they are.
- */
-function shippedModel(): Uint8Array {
-  const required = require('../../../../data/orgTagger.bin') as Uint8Array | { default: Uint8Array };
-  return required instanceof Uint8Array ? required : required.default;
-}
+/** The model the tagger ships with, read through the data host the first time a text is tagged. */
+export const TAGGER_MODEL_FILE = 'annotate/orgTagger.bin';
 
 /** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at`: w0 + w1·65536, w2 + w3·65536, w4. */
 function pack(section: ModelSection, entry: number, row: number, out: Int32Array, at: number): void {
@@ -119,7 +113,7 @@ function packAll(section: ModelSection): Int32Array {
 
 function model(): LoadedModel {
   if (loaded) return loaded;
-  const m = decodeTaggerModel(bytesOverride ?? shippedModel());
+  const m = decodeTaggerModel(bytesOverride ?? dataBytes(TAGGER_MODEL_FILE));
   if (m.tagCount !== T) throw new Error(`orgTagger.bin: ${m.tagCount} tags, the tagger reads ${T}`);
   // Dense features by index: the row of hash(template, index) where the model has one, else a row of zeros.
   const entryOf = new Map<number, number>();

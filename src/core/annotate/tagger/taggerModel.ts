@@ -1,5 +1,5 @@
 /**
- * The organization tagger's model file (data/orgTagger.bin, written by scripts/orgs/train.ts):
+ * The organization tagger's model file (data/annotate/orgTagger.bin, written by scripts/orgs/train.ts):
  *
  *   u32 magic 'ZHOT', u32 version 2, u32 tag count T, f32 scale,
  *   f32 × (T + 1) × T transition scores (row T: at the start),
