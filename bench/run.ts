@@ -3,7 +3,7 @@
  * memory peak in a child process, runs the anchors on the same inputs, and prints one table and
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
- *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--editor editor.json]
+ *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--ops OP,OP] [--editor editor.json]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ function parseArgs(argv: string[]) {
     /** A case whose one run would take longer than this (CPU seconds, projected linearly from the size below) is skipped. */
     maxSeconds: Number(value('--max-seconds') ?? 30),
     editor: value('--editor'),
+    /** Only these operations and anchors (--ops annotateText,'iconv gb18030'); all when absent. */
+    ops: value('--ops')?.split(','),
   };
 }
 
@@ -125,6 +127,7 @@ function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
   const measure = (c: Case, size: number) => {
+    if (args.ops && !args.ops.includes(c.op)) return;
     const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
     const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
     const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;
