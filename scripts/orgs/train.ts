@@ -18,8 +18,9 @@ import { CORPORA, readSplit, type Sentence } from './corpora';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
   B, BIGRAM_OFFSETS, bigramHash, E, extractFeatures, FEATURES_PER_CHAR, I, modelCode, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
-  WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
+  useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
+import { CharTrie } from '../../src/core/annotate/trie';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
 import { decodeTaggerModel, encodeTaggerModel, type FloatSection } from '../../src/core/annotate/tagger/taggerModel';
 
@@ -27,9 +28,11 @@ const args = process.argv.slice(2);
 const option = (flag: string, fallback: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const holdout = Number(option('--holdout', '0'));
 const epochs = Number(option('--epochs', '8'));
+const seeds = Number(option('--seeds', '1'));
 const minCount = Number(option('--min-count', '2'));
 const featureBudgets = option('--max-features', '100000').split(',').map(Number);
 const out = option('--out', 'data/annotate/orgTagger.bin');
+const namesOut = option('--names-out', out.replace(/[^/]*$/, 'orgTaggerNames.txt'));
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;
@@ -77,27 +80,48 @@ const pairs = new Set<number>();
 /** Word hashes of the training text's segmentation, to find the word features' words again. */
 const words = new Set<number>([PAD_START, PAD_END]);
 const piece = new Piece();
+// The organization names of the training text, each with the folds (sentence index mod FOLDS)
+// it occurs in: a sentence's features read the names of the other folds only, as a test
+// sentence's read names found elsewhere (features.ts useTrainedNames).
+const FOLDS = 10;
+const read: Array<{ corpus: string; sentence: Sentence; folded: string; training: boolean; fold: number }> = [];
+const nameFolds = new Map<string, number>();
 for (const corpus of CORPORA) {
   const sentences = readSplit(corpus, 'train');
   if (!sentences) throw new Error(`${corpus.name}: training split missing (ZHLENS_NER_DATA)`);
   const cut = Math.round(sentences.length * (1 - holdout));
   sentences.forEach((sentence, i) => {
     const folded = foldToSimplified(sentence.text);
-    const hashes = new Uint32Array(folded.length * F);
-    extractFeatures(folded, hashes);
-    if (i < cut) {
-      trainSet.push({ corpus: corpus.name, sentence, hashes });
-      for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
-      const codes = [...Array(PAD).fill(PAD_START), ...Array.from(folded, (ch) => modelCode(ch.charCodeAt(0))), ...Array(PAD).fill(PAD_END)];
-      for (let k = 0; k + 1 < codes.length; k++) pairs.add(((codes[k] << 16) | codes[k + 1]) >>> 0);
-      piece.read(folded);
-      for (let p = 0; p < folded.length; p++) words.add(piece.wordOf[p]);
-    } else {
-      tuneSet.push({ corpus: corpus.name, sentence, hashes });
+    const training = i < cut;
+    read.push({ corpus: corpus.name, sentence, folded, training, fold: i % FOLDS });
+    if (!training) return;
+    for (const e of sentence.entities) {
+      const name = folded.slice(e.start, e.end);
+      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << (i % FOLDS)));
     }
   });
   log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
 }
+const namesOutsideFold = Array.from({ length: FOLDS }, (_, fold) => new CharTrie([...nameFolds].filter(([, folds]) => folds & ~(1 << fold)).map(([name]) => name), true));
+const trainedNames = [...nameFolds.keys()].sort();
+log(`${trainedNames.length} organization names in the training text`);
+const allNames = new CharTrie(trainedNames, true);
+for (const { corpus, sentence, folded, training, fold } of read) {
+  useTrainedNames(training ? namesOutsideFold[fold] : allNames);
+  const hashes = new Uint32Array(folded.length * F);
+  extractFeatures(folded, hashes);
+  if (training) {
+    trainSet.push({ corpus, sentence, hashes });
+    for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+    const codes = [...Array(PAD).fill(PAD_START), ...Array.from(folded, (ch) => modelCode(ch.charCodeAt(0))), ...Array(PAD).fill(PAD_END)];
+    for (let k = 0; k + 1 < codes.length; k++) pairs.add(((codes[k] << 16) | codes[k + 1]) >>> 0);
+    piece.read(folded);
+    for (let p = 0; p < folded.length; p++) words.add(piece.wordOf[p]);
+  } else {
+    tuneSet.push({ corpus, sentence, hashes });
+  }
+}
+read.length = 0;
 
 const rowOf = new Map<number, number>();
 const keys: number[] = [];
@@ -202,40 +226,56 @@ const f1 = (t: { tp: number; found: number; gold: number }) => {
   return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} (${t.gold})`;
 };
 
-const random = rng(17);
 const order: number[] = [];
 train.forEach((ex, i) => {
   for (let k = 0; k < (weights[ex.corpus] ?? 1); k++) order.push(i);
 });
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  let errors = 0;
-  for (const idx of order) {
-    const ex = train[idx];
-    emissions(ex, w, scratch);
-    for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
-    viterbi(scratch, ex.n, transF, predicted);
-    let wrong = false;
-    for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
-    if (wrong) {
-      errors++;
-      updateDiff(ex);
+/** The averaged perceptrons of every seed, summed; their mean is the model (--seeds). */
+const sum = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T) };
+for (let run = 0; run < seeds; run++) {
+  const random = rng(17 + run);
+  w.fill(0);
+  u.fill(0);
+  trans.fill(0);
+  transU.fill(0);
+  c = 1;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
     }
-    c++;
+    let errors = 0;
+    for (const idx of order) {
+      const ex = train[idx];
+      emissions(ex, w, scratch);
+      for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
+      viterbi(scratch, ex.n, transF, predicted);
+      let wrong = false;
+      for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
+      if (wrong) {
+        errors++;
+        updateDiff(ex);
+      }
+      c++;
+    }
+    log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
+    if (tune.length && (epoch === epochs || seeds === 1)) {
+      const by = score(tune, averaged());
+      for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
+    }
   }
-  log(`epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
-  if (tune.length) {
-    const by = score(tune, averaged());
-    for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
+  const one = averaged();
+  for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
+  for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;
+  if (tune.length && seeds > 1) {
+    const by = score(tune, sum);
+    for (const [corpus, t] of by) log(`  held out, mean of ${run + 1} seeds ${corpus.padEnd(8)} ${f1(t)}`);
   }
 }
 
 // 3. Keep the features that weigh most, group the unigrams by character and the bigrams by
 // pair (the tagger reads each once), quantize, write.
-const model = averaged();
+const model = sum;
 const strength = new Float32Array(rows);
 for (let r = 0; r < rows; r++) {
   let m = 0;
@@ -314,5 +354,6 @@ for (const maxFeatures of featureBudgets) {
     for (const [corpus, t] of by) log(`  as shipped, held out ${corpus.padEnd(8)} ${f1(t)}`);
   }
   writeFileSync(target, bytes);
+  writeFileSync(namesOut, trainedNames.join('\n') + '\n');
   log(`wrote ${target}: ${bytes.length} bytes`);
 }

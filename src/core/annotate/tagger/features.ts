@@ -12,7 +12,8 @@
  * A trigram, a skip bigram and unigrams and bigrams three characters away were tried and left
  * out: on the held-out part of the training splits they changed F1 by less than 0.3.
  */
-import { commonWordsEnding, functionWordsEnding, organizationNamesEnding, properWordsEnding } from '../lexicon';
+import { commonWordsEnding, functionWordsEnding, organizationNamesEnding, properWordsEnding, trainedOrganizationNamesEnding } from '../lexicon';
+import type { CharTrie } from '../trie';
 import { SUFFIXES_BY_LAST_CHAR, SUFFIX_LAST_CHARS, type OrganizationType, type OrgSuffix } from '../orgSuffixes';
 
 /** Tags of the tagger: outside, and the first, inner, last or only character of an organization name. */
@@ -69,6 +70,16 @@ function suffixesEndingWith(code: number): readonly OrgSuffix[] {
 }
 
 const TYPE_INDEX: Record<OrganizationType, number> = { company: 1, government: 2, university: 3, association: 4, media: 5, zone: 6, other: 7 };
+
+/**
+ * The organization names of the training splits, backward (data/annotate/orgTaggerNames.txt, written
+ * with the model). Training sets the names of the other folds for each sentence (useTrainedNames),
+ * so that the model learns how far such a list is to be trusted on names it has not seen.
+ */
+let trainedNames: CharTrie | undefined;
+export function useTrainedNames(names: CharTrie | undefined): void {
+  trainedNames = names;
+}
 
 /** How far right an organization ending is looked for. */
 const SUFFIX_REACH = 12;
@@ -127,6 +138,9 @@ export class Piece {
   classes = new Uint8Array(0);
   orgStart = new Uint8Array(0);
   orgEnd = new Uint8Array(0);
+  /** Longest name of the training splits' list starting / ending here (capped at 6). */
+  trainedStart = new Uint8Array(0);
+  trainedEnd = new Uint8Array(0);
   placeStart = new Uint8Array(0);
   placeEnd = new Uint8Array(0);
   commonStart = new Uint8Array(0);
@@ -149,7 +163,7 @@ export class Piece {
     const size = Math.max(n + 2 * PAD, this.codes.length * 2, 256);
     this.codes = new Uint16Array(size);
     this.classes = new Uint8Array(size);
-    for (const key of ['orgStart', 'orgEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const) {
+    for (const key of ['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const) {
       this[key] = new Uint8Array(size);
     }
     this.wordStart = new Int32Array(size);
@@ -176,7 +190,7 @@ export class Piece {
       classes[i + PAD] = classOf[c];
     }
     for (let i = 0; i < n; i++) {
-      this.orgStart[i] = this.orgEnd[i] = this.placeStart[i] = this.placeEnd[i] = this.commonStart[i] = this.commonEnd[i] = 0;
+      this.orgStart[i] = this.orgEnd[i] = this.trainedStart[i] = this.trainedEnd[i] = this.placeStart[i] = this.placeEnd[i] = this.commonStart[i] = this.commonEnd[i] = 0;
       this.functionStart[i] = this.functionEnd[i] = this.suffixEnd[i] = this.suffixAhead[i] = this.longestEnding[i] = 0;
     }
     this.markWords(s);
@@ -189,6 +203,7 @@ export class Piece {
     const places = properWordsEnding();
     const common = commonWordsEnding();
     const fn = functionWordsEnding();
+    const trained = trainedNames ?? trainedOrganizationNamesEnding();
     const longestEnding = this.longestEnding;
     const mark = (starts: Uint8Array, ends: Uint8Array, end: number, len: number) => {
       if (len === 0) return;
@@ -202,6 +217,14 @@ export class Piece {
       if (code < 0x3400) continue;
       const end = i + 1;
       if (orgs.hasFirst(code)) mark(this.orgStart, this.orgEnd, end, orgs.longest(s, end, 2));
+      if (trained.hasFirst(code)) {
+        // Not a word of the segmentation: only these two features read the list.
+        const len = trained.longest(s, end, 2);
+        if (len) {
+          this.trainedEnd[i] = cap(len, 6);
+          if (this.trainedStart[end - len] < len) this.trainedStart[end - len] = cap(len, 6);
+        }
+      }
       if (places.hasFirst(code)) mark(this.placeStart, this.placeEnd, end, places.longest(s, end, 2));
       if (common.hasFirst(code)) mark(this.commonStart, this.commonEnd, end, common.longest(s, end, 2));
       if (fn.hasFirst(code)) mark(this.functionStart, this.functionEnd, end, fn.longest(s, end, 1));
@@ -248,7 +271,7 @@ function wordHash(codes: Uint16Array, start: number, end: number): number {
  * the bias, the classes of the characters around, and what the word lists and organization
  * endings say at the character. The tagger keeps their rows in arrays by index.
  */
-export const DENSE_SIZES = [1, 8 ** 5, 7 * 7, 7 ** 4, 7 * 7, 7 ** 4, 64, 13 * 8] as const;
+export const DENSE_SIZES = [1, 8 ** 5, 7 * 7, 7 ** 4, 7 * 7, 7 ** 4, 64, 13 * 8, 7 ** 4] as const;
 export const DENSE_FEATURES = DENSE_SIZES.length;
 export const denseHash = (d: number, index: number): number => hash(12 + d, index);
 
@@ -265,6 +288,7 @@ export function denseFeatures(p: Piece, i: number, out: Int32Array | Uint32Array
   out[o + 5] = ((p.functionStart[i] * 7 + p.functionEnd[i]) * 7 + (i > 0 ? p.functionEnd[i - 1] : 0)) * 7 + (i + 1 < n ? p.functionStart[i + 1] : 0);
   out[o + 6] = p.suffixEnd[i];
   out[o + 7] = p.suffixAhead[i];
+  out[o + 8] = ((p.trainedStart[i] * 7 + p.trainedEnd[i]) * 7 + (i > 0 ? p.trainedEnd[i - 1] : 0)) * 7 + (i + 1 < n ? p.trainedStart[i + 1] : 0);
 }
 
 /** Features of large domains (a character with an ending or a word length), HASHED_FEATURES of them from out[o]; 0 is none. */
