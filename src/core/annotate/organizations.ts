@@ -202,7 +202,12 @@ export function extractOrganizations(text: string): Organization[] {
     candidates.push({ start, end, type, source: 'tagger', ...(brand ? { brand } : {}) });
   }
   const tagged = [...candidates];
-  for (const c of ruleCandidates(s)) {
+  const rules = ruleCandidates(s);
+  // A zone's own bodies (北京经济技术开发区科技创新局): the corpora tag zones as places, so the
+  // tagger rarely finds a name that starts with one.
+  const zoneStarts = new Set(rules.filter((c) => c.source === 'suffix' && c.type === 'zone').map((c) => c.start));
+  for (const c of rules) {
+    if (c.source === 'suffix' && c.type !== 'zone' && zoneStarts.has(c.start)) candidates.push(c);
     // 中国科学院计算所 of the lexicon over 中国科学院 of the tagger: the dictionary knows the longer name.
     if (c.source === 'lexicon' && holdsShorter(tagged, c)) candidates.push(c);
     if (c.source === 'latin' || c.source === 'known' || c.source === 'quoted' || (c.source === 'suffix' && (isLatin(s.charCodeAt(c.start)) || c.type === 'zone'))) {
