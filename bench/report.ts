@@ -47,7 +47,7 @@ function anchorOf(row: Row, rows: Row[]): Row | undefined {
   if (row.op === 'detectEncoding') return find('jschardet', row.workload);
   if (row.op === 'repairFile') return find(`iconv ${row.workload.replace(' bytes', '')}`, row.workload);
   if (row.op === 'repairText' && row.workload === 'latin1 file') return find('ftfy', row.workload);
-  if (row.op === 'analyzeText' || row.op === 'repairText') return find('iconv gb18030', 'gb18030 bytes');
+  if (row.op === 'analyzeText' || row.op === 'repairText' || row.op === 'annotateText') return find('iconv gb18030', 'gb18030 bytes');
   return undefined;
 }
 

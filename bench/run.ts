@@ -3,7 +3,7 @@
  * memory peak in a child process, runs the anchors on the same inputs, and prints one table and
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
- *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--editor editor.json]
+ *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--ops OP,OP] [--editor editor.json]
  *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3]
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +31,8 @@ function parseArgs(argv: string[]) {
     /** A case whose one run would take longer than this (CPU seconds, projected linearly from the size below) is skipped. */
     maxSeconds: Number(value('--max-seconds') ?? 30),
     editor: value('--editor'),
+    /** Only these operations and anchors (--ops annotateText,'iconv gb18030'); all when absent. */
+    ops: value('--ops')?.split(','),
     stream: !argv.includes('--no-stream'),
     streamOnly: argv.includes('--stream-only'),
     streamDocs: Number(value('--stream-docs') ?? 4000),
@@ -132,6 +134,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
   const measure = (c: Case, size: number) => {
+    if (args.ops && !args.ops.includes(c.op)) return;
     const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
     const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
     const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;

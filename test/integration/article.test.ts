@@ -81,6 +81,19 @@ suite('Article features on the Yizhuang article', () => {
     assert.match(hover, /command:zhlens\.article\.reveal\?/);
   });
 
+  test('the hover on a short form (天大 after 天津大學) names the full name, the kind and the other mention', async () => {
+    await vscode.extensions.getExtension('zhlens.zhlens')?.activate();
+    const text = '天津大學與燕山大學簽署合作協議。天大將派出教師參與研究。';
+    const document = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+    await vscode.window.showTextDocument(document);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(text.indexOf('天大') + 1));
+    const hover = hoverText(hovers);
+    assert.match(hover, /天大\*\* · university/);
+    assert.match(hover, /Full name: 天津大學/);
+    assert.match(hover, /Other mentions: .*天津大學/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the outline: title, lead, three two-line sections, copyright notice, related links', async () => {
     const editor = await openArticle();
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);

@@ -1,6 +1,7 @@
 /**
- * What the hover on an organization says: its type, the names the text uses for it (北京亦莊
- * for 北京經濟技術開發區 after 下稱“北京亦莊”), how often the text mentions it and where first.
+ * What the hover on an organization says: its type, its full name and the names the text uses
+ * for it (北京亦莊 for 北京經濟技術開發區 after 下稱“北京亦莊”, 天大 for 天津大學), how often the
+ * text mentions it, where first, and its other mentions.
  */
 import type { Organization, OrganizationType } from './organizations';
 
@@ -11,6 +12,8 @@ export interface OrganizationDescription {
   aliases: string[];
   mentions: number;
   firstMention: { start: number; end: number; text: string };
+  /** Every mention of the same organization but the one described, in order. */
+  otherMentions: Array<{ start: number; end: number; text: string }>;
 }
 
 const TYPE_NAMES: Record<OrganizationType, string> = {
@@ -35,5 +38,6 @@ export function describeOrganization(organizations: readonly Organization[], ind
     aliases,
     mentions: same.length,
     firstMention: { start: first.start, end: first.end, text: first.text },
+    otherMentions: same.filter((o) => o !== organization).map((o) => ({ start: o.start, end: o.end, text: o.text })),
   };
 }

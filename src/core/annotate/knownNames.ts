@@ -37,6 +37,11 @@ const typeOf = new Map<string, OrganizationType>();
 for (const [type, names] of Object.entries(KNOWN) as Array<[OrganizationType, string[]]>) for (const n of names) typeOf.set(n, type);
 let trie: CharTrie | undefined;
 
+/** The kind of a well-known name written exactly so (folded): 华为 company, 北约 government. */
+export function knownNameType(folded: string): OrganizationType | undefined {
+  return typeOf.get(folded);
+}
+
 /**
  * Known names in folded text. A Latin name must stand alone (IBM, not IBMX) and not lead a product
  * (Google Chrome, Microsoft Office); a two-character Han name must not continue a longer Han word

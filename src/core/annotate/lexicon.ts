@@ -29,6 +29,9 @@ export const functionWordsEnding = (): CharTrie => lazy('function<', 'functionWo
 /** Words whose numerals are not quantities, forward: 一般, 统一, 一心一意. */
 export const lexicalNumeralWords = (): CharTrie => lazy('lexicalNumerals', 'lexicalNumeralWords', false);
 
+/** Organization names of the NER corpora's training splits, backward (the tagger's list: tagger/features.ts). */
+export const trainedOrganizationNamesEnding = (): CharTrie => lazy('trained<', 'orgTaggerNames', true);
+
 /** True when some word of the forward trie `words` (2 characters or more) covers position `pos`. */
 export function coveredByWord(text: string, pos: number, words: CharTrie, maxLength = 8): boolean {
   for (let start = pos; start >= 0 && pos - start < maxLength; start--) {

@@ -9,6 +9,7 @@ import { bracketedNameAfter, isLatin } from './latinNames';
 import { COMPANY_FORM_SUFFIXES } from './orgSuffixes';
 import type { Candidate } from './organizations';
 import { CharTrie } from './trie';
+import { shortFormsOf, standsAsName } from './abbreviations';
 
 /** Aliases declared after a name, and names given in brackets after it (FSF, Free Software Foundation). */
 export function namesAfter(s: string, names: Candidate[]): Candidate[] {
@@ -58,14 +59,43 @@ function shortNames(s: string, c: Candidate): string[] {
   return names;
 }
 
-/** Every other mention of a recognised name or declared alias, and brand mentions (SMC), in one scan. */
+/**
+ * Names found that are short forms of another name found (天大 of 天津大学 in the same text) take
+ * that name as their full name.
+ */
+export function linkShortForms(s: string, found: Candidate[]): Candidate[] {
+  const fullNames = new Map<string, Candidate>();
+  const seen = new Set<string>();
+  for (const c of found) {
+    const name = s.slice(c.start, c.end);
+    if (c.canonical || seen.has(name)) continue;
+    seen.add(name);
+    for (const short of shortFormsOf(name)) if (!fullNames.has(short)) fullNames.set(short, c);
+  }
+  return found.map((c) => {
+    const full = c.canonical ? undefined : fullNames.get(s.slice(c.start, c.end));
+    return full ? { ...c, canonical: { start: full.start, end: full.end }, type: full.type } : c;
+  });
+}
+
+/**
+ * Every other mention of a recognised name or declared alias, brand mentions (SMC) and short
+ * forms (天大 of 天津大学) where they stand as names, in one scan.
+ */
 export function otherMentions(s: string, found: Candidate[]): Candidate[] {
-  const byText = new Map<string, { source: Candidate; latin: boolean }>();
+  const byText = new Map<string, { source: Candidate; latin: boolean; shortForm?: boolean }>();
   for (const c of found) {
     const text = s.slice(c.start, c.end);
     if (!byText.has(text)) byText.set(text, { source: c, latin: false });
     if (c.brand && c.brand.length >= 2 && !byText.has(c.brand)) byText.set(c.brand, { source: c, latin: true });
     if (c.type === 'company') for (const short of shortNames(s, c)) if (!byText.has(short)) byText.set(short, { source: c, latin: false });
+  }
+  const seen = new Set<string>();
+  for (const c of found) {
+    const name = s.slice(c.start, c.end);
+    if (c.canonical || seen.has(name)) continue;
+    seen.add(name);
+    for (const short of shortFormsOf(name)) if (!byText.has(short)) byText.set(short, { source: c, latin: false, shortForm: true });
   }
   if (byText.size === 0) return [];
   const trie = new CharTrie(byText.keys());
@@ -74,7 +104,8 @@ export function otherMentions(s: string, found: Candidate[]): Candidate[] {
     if (!trie.hasFirst(s.charCodeAt(i))) continue;
     const len = trie.longest(s, i, 2);
     if (!len) continue;
-    const { source, latin } = byText.get(s.slice(i, i + len))!;
+    const { source, latin, shortForm } = byText.get(s.slice(i, i + len))!;
+    if (shortForm && !standsAsName(s, i, i + len)) continue;
     // A Latin name must stand alone: SMC, not SMCX, and not inside a host name (mail.falcot.com).
     if ((latin || isLatin(s.charCodeAt(i))) && (isLatin(s.charCodeAt(i - 1)) || isLatin(s.charCodeAt(i + len)) ||
       s[i - 1] === '.' || (s[i + len] === '.' && isLatin(s.charCodeAt(i + len + 1))))) continue;

@@ -38,6 +38,11 @@ function organizationMarkdown(document: vscode.TextDocument, name: string, d: Or
   if (d.aliases.length) lines.push(`Also called: ${d.aliases.map(escapeMarkdown).join(', ')}`, '');
   const first = revealLink(`first mention, ${lineLabel(document, d.firstMention.start)}`, document.uri, d.firstMention.start, d.firstMention.end);
   lines.push(`${d.mentions} mention${d.mentions === 1 ? '' : 's'} · ${first}`);
+  if (d.otherMentions.length) {
+    const listed = d.otherMentions.slice(0, MAX_LISTED_MENTIONS).map((m) => revealLink(`${escapeMarkdown(m.text)} (${lineLabel(document, m.start)})`, document.uri, m.start, m.end));
+    const more = d.otherMentions.length > MAX_LISTED_MENTIONS ? ` and ${d.otherMentions.length - MAX_LISTED_MENTIONS} more` : '';
+    lines.push('', `Other mentions: ${listed.join(', ')}${more}`);
+  }
   return lines;
 }
 

@@ -1,0 +1,216 @@
+/**
+ * `npm run eval:orgs`: exact-span precision, recall and F1 of organization names on the held-out
+ * test splits of public Chinese NER corpora (scripts/orgs/corpora.ts), per corpus and per kind of
+ * organization, for the tagger zhlens ships and, beside it, the rules it had before.
+ *
+ * Each test sentence is annotated alone. A kind is given to a span by its text
+ * (organizationKind: 财政部 government, 天津大学 university), to gold and found spans alike, so
+ * that a span found right counts once in its kind's row.
+ *
+ * Options: --errors (the most common errors of the tagger on each test split, by kind of error
+ * and by string), --corpus NAME (only that corpus), --split holdout (the last tenth of each
+ * training split, for a model trained with --holdout 0.1), --model FILE (another model file),
+ * --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
+ * length, to check that Traditional text is tagged as well), --write-cases (rewrite
+ * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with).
+ */
+import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpora';
+import { extractOrganizations } from '../../src/core/annotate';
+import { extractOrganizationsByRules } from '../../src/core/annotate/organizations';
+import { organizationKind } from '../../src/core/annotate/organizationKind';
+import { tagOrganizations, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { foldToSimplified } from '../../src/core/annotate/scriptFold';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { toTraditional } from '../../src/core/script/convertScript';
+
+const args = process.argv.slice(2);
+const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const showErrors = args.includes('--errors');
+const onlyCorpus = option('--corpus');
+const splitOption = option('--split') ?? 'test';
+/** --split holdout: the last tenth of each training split, which a model trained with --holdout 0.1 has not seen. */
+const split = (splitOption === 'holdout' ? 'train' : splitOption) as Split;
+const modelPath = option('--model');
+const traditional = args.includes('--traditional');
+if (args.includes('--write-cases')) {
+  writeCases();
+  process.exit(0);
+}
+if (modelPath) useTaggerModel(readFileSync(modelPath));
+
+interface Span { start: number; end: number }
+interface Tally { tp: number; found: number; gold: number }
+const tally = (): Tally => ({ tp: 0, found: 0, gold: 0 });
+
+function add(t: Tally, o: Tally): void {
+  t.tp += o.tp;
+  t.found += o.found;
+  t.gold += o.gold;
+}
+
+function prf(t: Tally): [number, number, number] {
+  const p = t.found ? t.tp / t.found : 0;
+  const r = t.gold ? t.tp / t.gold : 0;
+  return [p * 100, r * 100, p + r ? (200 * p * r) / (p + r) : 0];
+}
+
+type Method = (text: string) => Span[];
+/**
+ * zhlens as shipped (extractOrganizations: the model and the rules' names it keeps, with zhlens'
+ * conventions); the model's spans alone; the rules zhlens had before the model.
+ */
+const METHODS: Array<[string, Method]> = [
+  ['zhlens', (t) => extractOrganizations(t)],
+  ['model alone', (t) => tagOrganizations(foldToSimplified(t)).map(([start, end]) => ({ start, end }))],
+  ['rules (before)', (t) => extractOrganizationsByRules(t)],
+];
+
+interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number> }
+
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** What went wrong with a found span that is not gold, or a gold span not found. */
+function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): void {
+  const key = (s: Span) => `${s.start}:${s.end}`;
+  const goldKeys = new Set(gold.map(key));
+  const foundKeys = new Set(found.map(key));
+  for (const f of found) {
+    if (goldKeys.has(key(f))) continue;
+    const g = gold.find((x) => x.start < f.end && f.start < x.end);
+    const name = text.slice(f.start, f.end);
+    if (!g) {
+      count(log.kinds, 'found, not a name in the corpus');
+      count(log.strings, `+ ${name}`);
+    } else if (f.start <= g.start && f.end >= g.end) {
+      count(log.kinds, f.start < g.start ? 'runs long on the left' : 'runs long on the right');
+      count(log.strings, `> ${name} (gold ${text.slice(g.start, g.end)})`);
+    } else if (f.start >= g.start && f.end <= g.end) {
+      count(log.kinds, f.start > g.start ? 'cut short on the left' : 'cut short on the right');
+      count(log.strings, `< ${name} (gold ${text.slice(g.start, g.end)})`);
+    } else {
+      count(log.kinds, 'crosses the gold boundary');
+      count(log.strings, `x ${name} (gold ${text.slice(g.start, g.end)})`);
+    }
+  }
+  for (const g of gold) {
+    if (foundKeys.has(key(g)) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
+    count(log.kinds, 'missed');
+    count(log.strings, `- ${text.slice(g.start, g.end)}`);
+  }
+}
+
+function evaluate(sentences: Sentence[], method: Method, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
+  const all = tally();
+  const byKind = new Map<string, Tally>();
+  const kindTally = (k: string) => byKind.get(k) ?? byKind.set(k, tally()).get(k)!;
+  const started = process.cpuUsage();
+  const found = sentences.map((s) => method(s.text));
+  const used = process.cpuUsage(started);
+  sentences.forEach((s, i) => {
+    const gold = s.entities.filter((e) => e.label === 'ORG');
+    const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}`));
+    for (const g of gold) {
+      all.gold++;
+      kindTally(organizationKind(s.text.slice(g.start, g.end))).gold++;
+    }
+    for (const f of found[i]) {
+      const kind = kindTally(organizationKind(s.text.slice(f.start, f.end)));
+      all.found++;
+      kind.found++;
+      if (goldKeys.has(`${f.start}:${f.end}`)) {
+        all.tp++;
+        kind.tp++;
+      }
+    }
+    if (log) classify(s.text, found[i], gold, log);
+  });
+  return { all, byKind, ms: (used.user + used.system) / 1000 };
+}
+
+const fmt = (x: number) => x.toFixed(1).padStart(5);
+const KIND_ORDER = ['government', 'company', 'university', 'media', 'association', 'zone', 'other'];
+
+let missing = 0;
+const totals = new Map<string, Tally>(METHODS.map(([name]) => [name, tally()]));
+for (const corpus of CORPORA) {
+  if (onlyCorpus && corpus.name !== onlyCorpus) continue;
+  const whole = readSplit(corpus, split);
+  let sentences = whole && splitOption === 'holdout' ? whole.slice(Math.round(whole.length * 0.9)) : whole;
+  if (sentences && traditional) {
+    sentences = sentences.map((x) => ({ ...x, text: toTraditional(x.text) })).filter((x, i) => x.text.length === sentences![i].text.length);
+  }
+  if (!sentences) {
+    if (corpus.files[split]) {
+      console.log(`${corpus.name}: ${split} split missing (${NER_DATA}/${corpus.files[split]}); see docs/annotate-data.md for where to get it`);
+      missing++;
+    }
+    continue;
+  }
+  const gold = sentences.reduce((n, s) => n + s.entities.filter((e) => e.label === 'ORG').length, 0);
+  console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names`);
+  console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
+  for (const [name, method] of METHODS) {
+    const log: ErrorLog | undefined = showErrors && name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
+    const { all, byKind, ms } = evaluate(sentences, method, log);
+    add(totals.get(name)!, all);
+    const [p, r, f] = prf(all);
+    console.log(`  ${name.padEnd(16)} ${'all'.padEnd(12)} ${fmt(p)} ${fmt(r)} ${fmt(f)} ${String(all.gold).padStart(6)} ${String(all.found).padStart(6)}   (${ms.toFixed(0)} ms CPU)`);
+    for (const kind of KIND_ORDER) {
+      const t = byKind.get(kind);
+      if (!t) continue;
+      const [kp, kr, kf] = prf(t);
+      console.log(`  ${''.padEnd(16)} ${kind.padEnd(12)} ${fmt(kp)} ${fmt(kr)} ${fmt(kf)} ${String(t.gold).padStart(6)} ${String(t.found).padStart(6)}`);
+    }
+    if (log) {
+      const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+      console.log('  errors of zhlens, by kind:');
+      for (const [k, n] of top(log.kinds, 10)) console.log(`    ${String(n).padStart(5)}  ${k}`);
+      console.log('  most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
+      for (const [k, n] of top(log.strings, 25)) console.log(`    ${String(n).padStart(5)}  ${k}`);
+    }
+  }
+}
+if (totals.get('zhlens')!.gold) {
+  console.log('\nall corpora together:');
+  for (const [name, t] of totals) {
+    const [p, r, f] = prf(t);
+    console.log(`  ${name.padEnd(16)} P ${fmt(p)}  R ${fmt(r)}  F1 ${fmt(f)}  over ${t.gold} names`);
+  }
+}
+if (missing) {
+  console.log(`\n${missing} split(s) missing: set ZHLENS_NER_DATA to the folder that holds msra/, resume/, weibo/ and cluener/.`);
+  process.exitCode = 1;
+}
+
+/**
+ * A small sample of each corpus's test split (20 sentences with organizations, 5 without, of at
+ * most 80 characters, drawn with a fixed seed), with each sentence's source and licence, for
+ * test/cases/org-tagger.json.
+ */
+function writeCases(): void {
+  const LICENCES: Record<string, string> = {
+    msra: 'MSRA NER (SIGHAN 2006 bakeoff-3), test split; research use',
+    resume: 'Resume NER (Zhang & Yang 2018, jiesutd/LatticeLSTM), test split; research use',
+    weibo: 'Weibo NER 2nd version (Peng & Dredze 2015, hltcoe/golden-horse), test split; annotations CC BY-SA 3.0, messages under Weibo terms',
+    cluener: 'CLUENER2020 (CLUEbenchmark), dev split (its test labels are unpublished); research use',
+  };
+  let seed = 2024;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  const cases: Array<{ source: string; text: string; expected: string[] }> = [];
+  for (const corpus of CORPORA) {
+    const test = readSplit(corpus, 'test');
+    if (!test) throw new Error(`${corpus.name}: test split missing`);
+    const short = test.filter((x) => x.text.length <= 80);
+    for (const [wanted, withNames] of [[20, true], [5, false]] as const) {
+      const pool = short.filter((x) => x.entities.some((e) => e.label === 'ORG') === withNames);
+      for (let k = 0; k < wanted && pool.length; k++) {
+        const [x] = pool.splice(Math.floor(random() * pool.length), 1);
+        cases.push({ source: LICENCES[corpus.name], text: x.text, expected: x.entities.filter((e) => e.label === 'ORG').map((e) => x.text.slice(e.start, e.end)) });
+      }
+    }
+  }
+  writeFileSync('test/cases/org-tagger.json', JSON.stringify({ description: 'Sentences sampled from the test splits of public Chinese NER corpora (scripts/orgs/eval.ts --write-cases; docs/annotate-data.md), with their organization names as the corpus labels them.', cases }, null, 1) + '\n');
+  console.log(`wrote test/cases/org-tagger.json: ${cases.length} sentences`);
+}

@@ -1,0 +1,359 @@
+/**
+ * Trains the organization tagger (src/core/annotate/tagger/) on the training splits of the public
+ * NER corpora (corpora.ts): an averaged structured perceptron over the features of
+ * tagger/features.ts, decoded with Viterbi under B/I/E/S constraints. Writes data/annotate/orgTagger.bin.
+ *
+ *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
+ *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
+ *
+ * Only training splits are read. --holdout keeps the last part of every training split out of
+ * training and scores it after each epoch: that is how the number of epochs, the corpus weights
+ * (how many times each corpus's sentences are seen per epoch) and the size were chosen
+ * (docs/annotate-data.md); the defaults are those choices, and the shipped model is trained with
+ * them on the whole training splits. Runs are deterministic (seeded shuffles): the same corpora
+ * give the same bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { CORPORA, readSplit, type Sentence } from './corpora';
+import { foldToSimplified } from '../../src/core/annotate/scriptFold';
+import {
+  B, BIGRAM_OFFSETS, bigramHash, E, extractFeatures, FEATURES_PER_CHAR, I, modelCode, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
+  useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
+} from '../../src/core/annotate/tagger/features';
+import { CharTrie } from '../../src/core/annotate/trie';
+import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
+import { decodeTaggerModel, encodeTaggerModel, type FloatSection } from '../../src/core/annotate/tagger/taggerModel';
+
+const args = process.argv.slice(2);
+const option = (flag: string, fallback: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+const holdout = Number(option('--holdout', '0'));
+const epochs = Number(option('--epochs', '8'));
+const seeds = Number(option('--seeds', '1'));
+const minCount = Number(option('--min-count', '2'));
+const featureBudgets = option('--max-features', '100000').split(',').map(Number);
+const out = option('--out', 'data/annotate/orgTagger.bin');
+const namesOut = option('--names-out', out.replace(/[^/]*$/, 'orgTaggerNames.txt'));
+const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+
+const T = TAG_COUNT;
+const F = FEATURES_PER_CHAR;
+
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string> }
+
+function goldTags(s: Sentence): Uint8Array {
+  const tags = new Uint8Array(s.text.length);
+  const taken = new Uint8Array(s.text.length);
+  // Longer spans first where a corpus nests or overlaps them.
+  for (const e of [...s.entities].filter((x) => x.label === 'ORG').sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    let free = true;
+    for (let p = e.start; p < e.end; p++) if (taken[p]) free = false;
+    if (!free || e.end <= e.start) continue;
+    taken.fill(1, e.start, e.end);
+    if (e.end - e.start === 1) tags[e.start] = S;
+    else {
+      tags[e.start] = B;
+      for (let p = e.start + 1; p < e.end - 1; p++) tags[p] = I;
+      tags[e.end - 1] = E;
+    }
+  }
+  return tags;
+}
+
+const started = Date.now();
+const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+
+// 1. Sentences of every training split, features hashed, counts of each feature.
+const trainSet: Array<{ corpus: string; sentence: Sentence; hashes: Uint32Array }> = [];
+const tuneSet: typeof trainSet = [];
+const counts = new Map<number, number>();
+/** Character pairs of the training text (model codes), to find the bigram features' pairs again. */
+const pairs = new Set<number>();
+/** Word hashes of the training text's segmentation, to find the word features' words again. */
+const words = new Set<number>([PAD_START, PAD_END]);
+const piece = new Piece();
+// The organization names of the training text, each with the folds (sentence index mod FOLDS)
+// it occurs in: a sentence's features read the names of the other folds only, as a test
+// sentence's read names found elsewhere (features.ts useTrainedNames).
+const FOLDS = 10;
+const read: Array<{ corpus: string; sentence: Sentence; folded: string; training: boolean; fold: number }> = [];
+const nameFolds = new Map<string, number>();
+for (const corpus of CORPORA) {
+  const sentences = readSplit(corpus, 'train');
+  if (!sentences) throw new Error(`${corpus.name}: training split missing (ZHLENS_NER_DATA)`);
+  const cut = Math.round(sentences.length * (1 - holdout));
+  sentences.forEach((sentence, i) => {
+    const folded = foldToSimplified(sentence.text);
+    const training = i < cut;
+    read.push({ corpus: corpus.name, sentence, folded, training, fold: i % FOLDS });
+    if (!training) return;
+    for (const e of sentence.entities) {
+      const name = folded.slice(e.start, e.end);
+      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << (i % FOLDS)));
+    }
+  });
+  log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
+}
+const namesOutsideFold = Array.from({ length: FOLDS }, (_, fold) => new CharTrie([...nameFolds].filter(([, folds]) => folds & ~(1 << fold)).map(([name]) => name), true));
+const trainedNames = [...nameFolds.keys()].sort();
+log(`${trainedNames.length} organization names in the training text`);
+const allNames = new CharTrie(trainedNames, true);
+for (const { corpus, sentence, folded, training, fold } of read) {
+  useTrainedNames(training ? namesOutsideFold[fold] : allNames);
+  const hashes = new Uint32Array(folded.length * F);
+  extractFeatures(folded, hashes);
+  if (training) {
+    trainSet.push({ corpus, sentence, hashes });
+    for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+    const codes = [...Array(PAD).fill(PAD_START), ...Array.from(folded, (ch) => modelCode(ch.charCodeAt(0))), ...Array(PAD).fill(PAD_END)];
+    for (let k = 0; k + 1 < codes.length; k++) pairs.add(((codes[k] << 16) | codes[k + 1]) >>> 0);
+    piece.read(folded);
+    for (let p = 0; p < folded.length; p++) words.add(piece.wordOf[p]);
+  } else {
+    tuneSet.push({ corpus, sentence, hashes });
+  }
+}
+read.length = 0;
+
+const rowOf = new Map<number, number>();
+const keys: number[] = [];
+for (const [h, c] of counts) {
+  if (c >= minCount) {
+    rowOf.set(h, keys.length);
+    keys.push(h);
+  }
+}
+counts.clear();
+log(`${rowOf.size} features seen at least ${minCount} times`);
+
+const toExample = ({ corpus, sentence, hashes }: (typeof trainSet)[number]): Example => {
+  const features = new Int32Array(hashes.length);
+  for (let k = 0; k < hashes.length; k++) features[k] = hashes[k] ? (rowOf.get(hashes[k]) ?? -1) : -1;
+  const orgs = new Set(sentence.entities.filter((e) => e.label === 'ORG').map((e) => `${e.start}:${e.end}`));
+  return { corpus, n: sentence.text.length, features, gold: goldTags(sentence), orgs };
+};
+const train = trainSet.map(toExample);
+const tune = tuneSet.map(toExample);
+trainSet.length = 0;
+tuneSet.length = 0;
+
+// 2. Averaged perceptron: w, and u = Σ c·Δ so that the average is w − u / c.
+const rows = keys.length;
+const w = new Float32Array(rows * T);
+const u = new Float64Array(rows * T);
+const trans = new Float64Array((T + 1) * T);
+const transU = new Float64Array((T + 1) * T);
+let c = 1;
+
+function emissions(ex: Example, weightsOf: Float32Array, scratch: Float32Array): void {
+  scratch.fill(0, 0, ex.n * T);
+  for (let i = 0; i < ex.n; i++) {
+    const o = i * T;
+    for (let k = 0; k < F; k++) {
+      const r = ex.features[i * F + k];
+      if (r < 0) continue;
+      const base = r * T;
+      for (let t = 0; t < T; t++) scratch[o + t] += weightsOf[base + t];
+    }
+  }
+}
+
+const maxLength = Math.max(...train.map((e) => e.n), ...tune.map((e) => e.n));
+const scratch = new Float32Array(maxLength * T);
+const predicted = new Uint8Array(maxLength);
+const transF = new Float32Array((T + 1) * T);
+
+function updateDiff(ex: Example): void {
+  // Only positions where gold and prediction differ (or whose transition differs) change weights.
+  for (let i = 0; i < ex.n; i++) {
+    const g = ex.gold[i];
+    const p = predicted[i];
+    const gFrom = i === 0 ? T : ex.gold[i - 1];
+    const pFrom = i === 0 ? T : predicted[i - 1];
+    if (g !== p) {
+      for (let k = 0; k < F; k++) {
+        const r = ex.features[i * F + k];
+        if (r < 0) continue;
+        w[r * T + g] += 1;
+        u[r * T + g] += c;
+        w[r * T + p] -= 1;
+        u[r * T + p] -= c;
+      }
+    }
+    if (g !== p || gFrom !== pFrom) {
+      trans[gFrom * T + g] += 1;
+      transU[gFrom * T + g] += c;
+      trans[pFrom * T + p] -= 1;
+      transU[pFrom * T + p] -= c;
+    }
+  }
+}
+
+function averaged(): { w: Float32Array; trans: Float32Array } {
+  const aw = new Float32Array(rows * T);
+  for (let k = 0; k < aw.length; k++) aw[k] = w[k] - u[k] / c;
+  const at = new Float32Array((T + 1) * T);
+  for (let k = 0; k < at.length; k++) at[k] = trans[k] - transU[k] / c;
+  return { w: aw, trans: at };
+}
+
+function score(set: Example[], model: { w: Float32Array; trans: Float32Array }): Map<string, { tp: number; found: number; gold: number }> {
+  const by = new Map<string, { tp: number; found: number; gold: number }>();
+  for (const ex of set) {
+    emissions(ex, model.w, scratch);
+    viterbi(scratch, ex.n, model.trans, predicted);
+    const t = by.get(ex.corpus) ?? by.set(ex.corpus, { tp: 0, found: 0, gold: 0 }).get(ex.corpus)!;
+    t.gold += ex.orgs.size;
+    for (const [a, b] of spansOf(predicted, ex.n)) {
+      t.found++;
+      if (ex.orgs.has(`${a}:${b}`)) t.tp++;
+    }
+  }
+  return by;
+}
+
+const f1 = (t: { tp: number; found: number; gold: number }) => {
+  const p = t.found ? t.tp / t.found : 0;
+  const r = t.gold ? t.tp / t.gold : 0;
+  return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} (${t.gold})`;
+};
+
+const order: number[] = [];
+train.forEach((ex, i) => {
+  for (let k = 0; k < (weights[ex.corpus] ?? 1); k++) order.push(i);
+});
+/** The averaged perceptrons of every seed, summed; their mean is the model (--seeds). */
+const sum = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T) };
+for (let run = 0; run < seeds; run++) {
+  const random = rng(17 + run);
+  w.fill(0);
+  u.fill(0);
+  trans.fill(0);
+  transU.fill(0);
+  c = 1;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    for (const idx of order) {
+      const ex = train[idx];
+      emissions(ex, w, scratch);
+      for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
+      viterbi(scratch, ex.n, transF, predicted);
+      let wrong = false;
+      for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
+      if (wrong) {
+        errors++;
+        updateDiff(ex);
+      }
+      c++;
+    }
+    log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
+    if (tune.length && (epoch === epochs || seeds === 1)) {
+      const by = score(tune, averaged());
+      for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
+    }
+  }
+  const one = averaged();
+  for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
+  for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;
+  if (tune.length && seeds > 1) {
+    const by = score(tune, sum);
+    for (const [corpus, t] of by) log(`  held out, mean of ${run + 1} seeds ${corpus.padEnd(8)} ${f1(t)}`);
+  }
+}
+
+// 3. Keep the features that weigh most, group the unigrams by character and the bigrams by
+// pair (the tagger reads each once), quantize, write.
+const model = sum;
+const strength = new Float32Array(rows);
+for (let r = 0; r < rows; r++) {
+  let m = 0;
+  for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(model.w[r * T + t]));
+  strength[r] = m;
+}
+for (const maxFeatures of featureBudgets) {
+  const target = featureBudgets.length > 1 ? out.replace(/(\.bin)?$/, `.${maxFeatures}.bin`) : out;
+  const kept = [...strength.keys()].filter((r) => strength[r] > 0).sort((a, b) => strength[b] - strength[a]).slice(0, maxFeatures);
+  log(`${kept.length} of ${rows} features kept (weakest kept: ${strength[kept[kept.length - 1]]?.toFixed(3)})`);
+
+  const unigramOf = new Map<number, [number, number]>();
+  for (let code = 0; code < 0x10000; code++) UNIGRAM_OFFSETS.forEach((_, u) => unigramOf.set(unigramHash(u, code), [u, code]));
+  const bigramOf = new Map<number, [number, number]>();
+  for (const pair of pairs) BIGRAM_OFFSETS.forEach((_, b) => bigramOf.set(bigramHash(b, pair >>> 16, pair & 0xffff), [b, pair]));
+  const wordOf = new Map<number, [number, number]>();
+  for (const word of words) for (let role = 0; role < WORD_ROLES; role++) for (let position = 0; position < WORD_POSITIONS; position++) wordOf.set(wordFeatureHash(role, word, position), [role * WORD_POSITIONS + position, word]);
+  const WORD_WIDTH = WORD_ROLES * WORD_POSITIONS;
+  const wordRows = new Map<number, Float32Array>();
+  const hashedRows: number[] = [];
+  const unigramRows = new Map<number, Float32Array>();
+  const bigramRows = new Map<number, Float32Array>();
+  for (const r of kept) {
+    const weightsOfRow = model.w.subarray(r * T, r * T + T);
+    const uni = unigramOf.get(keys[r]);
+    const bi = bigramOf.get(keys[r]);
+    const word = wordOf.get(keys[r]);
+    if (word) {
+      const block = wordRows.get(word[1]) ?? wordRows.set(word[1], new Float32Array(WORD_WIDTH * T)).get(word[1])!;
+      block.set(weightsOfRow, word[0] * T);
+    } else if (uni) {
+      const block = unigramRows.get(uni[1]) ?? unigramRows.set(uni[1], new Float32Array(UNIGRAM_OFFSETS.length * T)).get(uni[1])!;
+      block.set(weightsOfRow, uni[0] * T);
+    } else if (bi) {
+      const block = bigramRows.get(bi[1]) ?? bigramRows.set(bi[1], new Float32Array(BIGRAM_OFFSETS.length * T)).get(bi[1])!;
+      block.set(weightsOfRow, bi[0] * T);
+    } else {
+      hashedRows.push(r);
+    }
+  }
+  function section(entries: Array<[number, Float32Array]>, width: number): FloatSection {
+    entries.sort((a, b) => a[0] - b[0]);
+    const weightsOut = new Float32Array(entries.length * width * T);
+    entries.forEach(([, w], k) => weightsOut.set(w, k * width * T));
+    return { keys: Uint32Array.from(entries, ([key]) => key), weights: weightsOut, width };
+  }
+  const bytes = encodeTaggerModel(T, model.trans, [
+    section(hashedRows.map((r) => [keys[r], model.w.slice(r * T, r * T + T)]), 1),
+    section([...unigramRows], UNIGRAM_OFFSETS.length),
+    section([...bigramRows], BIGRAM_OFFSETS.length),
+    section([...wordRows], WORD_WIDTH),
+  ]);
+  log(`${hashedRows.length} hashed features, ${unigramRows.size} characters, ${bigramRows.size} character pairs, ${wordRows.size} words`);
+  if (tune.length) {
+    // Score the held-out part again with the model as shipped (fewer features, 8-bit weights),
+    // read back from the bytes through the features' hashes.
+    const shipped = decodeTaggerModel(bytes);
+    const w2 = new Float32Array(rows * T);
+    const index = new Map<number, number>();
+    keys.forEach((h, r) => index.set(h, r));
+    const put = (hash: number, from: Int8Array, at: number) => {
+      const r = index.get(hash);
+      if (r !== undefined) for (let t = 0; t < T; t++) w2[r * T + t] = from[at + t] * shipped.scale;
+    };
+    shipped.hashed.keys.forEach((h, k) => put(h, shipped.hashed.weights, k * T));
+    shipped.unigrams.keys.forEach((code, k) => UNIGRAM_OFFSETS.forEach((_, u) => put(unigramHash(u, code), shipped.unigrams.weights, (k * UNIGRAM_OFFSETS.length + u) * T)));
+    shipped.bigrams.keys.forEach((pair, k) => BIGRAM_OFFSETS.forEach((_, b) => put(bigramHash(b, pair >>> 16, pair & 0xffff), shipped.bigrams.weights, (k * BIGRAM_OFFSETS.length + b) * T)));
+    shipped.words.keys.forEach((word, k) => {
+      for (let role = 0; role < WORD_ROLES; role++) {
+        for (let position = 0; position < WORD_POSITIONS; position++) {
+          put(wordFeatureHash(role, word, position), shipped.words.weights, (k * WORD_WIDTH + role * WORD_POSITIONS + position) * T);
+        }
+      }
+    });
+    const by = score(tune, { w: w2, trans: shipped.transition });
+    for (const [corpus, t] of by) log(`  as shipped, held out ${corpus.padEnd(8)} ${f1(t)}`);
+  }
+  writeFileSync(target, bytes);
+  writeFileSync(namesOut, trainedNames.join('\n') + '\n');
+  log(`wrote ${target}: ${bytes.length} bytes`);
+}

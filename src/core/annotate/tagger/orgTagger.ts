@@ -1,0 +1,335 @@
+/**
+ * The organization tagger: a linear-chain model over the features of features.ts, trained by
+ * scripts/orgs/train.ts on public NER corpora (docs/annotate-data.md) and shipped as
+ * data/annotate/orgTagger.bin, which is read (through the data host) and decoded the first time a text is tagged.
+ *
+ * Text is tagged sentence by sentence (the corpora are sentences): a piece ends at a newline or
+ * a sentence-final mark, and pieces without a Han character are skipped. The score of a tag at a
+ * character is the sum of its features' weights; each character's unigram weights and each
+ * pair's bigram weights are read once and added to the positions that see them, and weights are
+ * summed two tags to a 32-bit word. The result is the sum training computes from the features'
+ * list (extractFeatures), to the last bit.
+ */
+import { dataBytes } from '../../data/dataFiles';
+import { decodeTaggerModel, type ModelSection } from './taggerModel';
+import { BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { spansOf, viterbi } from './viterbi';
+
+const T = TAG_COUNT;
+const U = UNIGRAM_OFFSETS.length;
+const BG = BIGRAM_OFFSETS.length;
+/** Words of a packed row of T weights: w0 + w1·65536, w2 + w3·65536, w4 (a sum of 24 rows keeps each lane within 16 bits). */
+const W = 3;
+
+/**
+ * Entries by 32-bit key (a character pair, a word's hash): open addressing over 2 words a slot,
+ * the key and the entry's index + 1 (0: empty), so that the probes walk a compact array and the
+ * rows sit apart, dense.
+ */
+class KeyIndex {
+  readonly slots: Int32Array;
+  readonly mask: number;
+
+  constructor(keys: Uint32Array) {
+    let size = 2;
+    while (size < keys.length * 2) size <<= 1;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    keys.forEach((key, entry) => {
+      let slot = this.first(key | 0);
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = key | 0;
+      this.slots[slot * 2 + 1] = entry + 1;
+    });
+  }
+
+  first(key: number): number {
+    return (Math.imul(key, 0x9e3779b1) >>> 12) & this.mask;
+  }
+
+  /** The entry of `key`, or −1. */
+  find(key: number): number {
+    const slots = this.slots;
+    let slot = this.first(key);
+    for (;;) {
+      const entry = slots[slot * 2 + 1];
+      if (entry === 0) return -1;
+      if (slots[slot * 2] === key) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+interface LoadedModel {
+  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (a hash of 0 marks an empty slot). */
+  hashed: Int32Array;
+  hashedMask: number;
+  /** Row of each character's unigram weights (U packed rows), or −1. */
+  unigramRow: Int32Array;
+  unigrams: Int32Array;
+  /** Character pairs (first << 16 | second), and their BG packed rows each. */
+  pairIndex: KeyIndex;
+  bigrams: Int32Array;
+  /** Words by hash, and their WORD_ROWS packed rows each (role-major). */
+  wordIndex: KeyIndex;
+  words: Int32Array;
+  /** Packed rows of the dense features (features.ts DENSE_SIZES), template after template from denseStart[d]. */
+  dense: Int32Array;
+  denseStart: Int32Array;
+  /** Transition scores in units of the weights' scale. */
+  transition: Float32Array;
+}
+
+const WORD_ROWS = WORD_ROLES * WORD_POSITIONS;
+const NO_ROWS = -1;
+
+let loaded: LoadedModel | undefined;
+let bytesOverride: Uint8Array | undefined;
+
+/** For the evaluation script: tag with another model file. */
+export function useTaggerModel(bytes: Uint8Array): void {
+  bytesOverride = bytes;
+  loaded = undefined;
+}
+
+/** The model the tagger ships with, read through the data host the first time a text is tagged. */
+export const TAGGER_MODEL_FILE = 'annotate/orgTagger.bin';
+
+/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at`: w0 + w1·65536, w2 + w3·65536, w4. */
+function pack(section: ModelSection, entry: number, row: number, out: Int32Array, at: number): void {
+  const w = section.weights;
+  const base = (entry * section.width + row) * T;
+  out[at] = w[base] + w[base + 1] * 65536;
+  out[at + 1] = w[base + 2] + w[base + 3] * 65536;
+  out[at + 2] = w[base + 4];
+}
+
+/** All rows of a section, packed, entry after entry. */
+function packAll(section: ModelSection): Int32Array {
+  const out = new Int32Array(section.keys.length * section.width * W);
+  for (let k = 0; k < section.keys.length; k++) for (let r = 0; r < section.width; r++) pack(section, k, r, out, (k * section.width + r) * W);
+  return out;
+}
+
+function model(): LoadedModel {
+  if (loaded) return loaded;
+  const m = decodeTaggerModel(bytesOverride ?? dataBytes(TAGGER_MODEL_FILE));
+  if (m.tagCount !== T) throw new Error(`orgTagger.bin: ${m.tagCount} tags, the tagger reads ${T}`);
+  // Dense features by index: the row of hash(template, index) where the model has one, else a row of zeros.
+  const entryOf = new Map<number, number>();
+  m.hashed.keys.forEach((key, k) => entryOf.set(key, k));
+  const denseStart = new Int32Array(DENSE_FEATURES);
+  let total = 0;
+  DENSE_SIZES.forEach((size, d) => {
+    denseStart[d] = total;
+    total += size;
+  });
+  const dense = new Int32Array(total * W);
+  const denseKeys = new Set<number>();
+  DENSE_SIZES.forEach((size, d) => {
+    for (let v = 0; v < size; v++) {
+      const at = (denseStart[d] + v) * W;
+      const key = denseHash(d, v);
+      const entry = entryOf.get(key);
+      denseKeys.add(key);
+      if (entry !== undefined) pack(m.hashed, entry, 0, dense, at);
+    }
+  });
+  // The other hashed features, by hash.
+  const rest = [...m.hashed.keys.keys()].filter((k) => !denseKeys.has(m.hashed.keys[k]));
+  let hashedSize = 2;
+  while (hashedSize < rest.length * 2) hashedSize <<= 1;
+  const hashed = new Int32Array(hashedSize * 4);
+  for (const k of rest) {
+    const key = m.hashed.keys[k];
+    let slot = key & (hashedSize - 1);
+    while (hashed[slot * 4] !== 0) slot = (slot + 1) & (hashedSize - 1);
+    hashed[slot * 4] = key | 0;
+    pack(m.hashed, k, 0, hashed, slot * 4 + 1);
+  }
+  const unigramRow = new Int32Array(0x10000).fill(-1);
+  m.unigrams.keys.forEach((code, k) => {
+    unigramRow[code] = k;
+  });
+  loaded = {
+    hashed, hashedMask: hashedSize - 1, unigramRow, unigrams: packAll(m.unigrams),
+    pairIndex: new KeyIndex(m.bigrams.keys), bigrams: packAll(m.bigrams),
+    wordIndex: new KeyIndex(m.words.keys), words: packAll(m.words),
+    dense, denseStart, transition: Float32Array.from(m.transition, (v) => v / m.scale),
+  };
+  return loaded;
+}
+
+/** Where the rows of `word` start in m.words, or NO_ROWS. */
+function wordRows(m: LoadedModel, word: number): number {
+  const entry = m.wordIndex.find(word | 0);
+  return entry < 0 ? NO_ROWS : entry * WORD_ROWS * W;
+}
+
+const isSentenceEnd = (c: number) => c === 0x0a || c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */ || c === 0x21 || c === 0x3f || c === 0x0d;
+const MAX_PIECE = 400;
+const MAX_GAP = 6;
+
+function hasHan(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
+/** Buffers kept from one piece to the next. */
+class Scratch {
+  piece = new Piece();
+  /** Packed sums per position (W words). */
+  sums = new Int32Array(0);
+  dense = new Int32Array(DENSE_FEATURES);
+  hashed = new Uint32Array(HASHED_FEATURES);
+  emission = new Float32Array(0);
+  tags = new Uint8Array(0);
+
+  grow(n: number): void {
+    if (this.tags.length >= n) return;
+    const size = Math.max(n, this.tags.length * 2, 256);
+    this.sums = new Int32Array(size * W);
+    this.emission = new Float32Array(size * T);
+    this.tags = new Uint8Array(size);
+  }
+}
+
+const scratch = new Scratch();
+
+/** Tag scores of every character of the piece in `sc.piece`, into `sc.emission`. */
+function score(m: LoadedModel, sc: Scratch): void {
+  const p = sc.piece;
+  const n = p.n;
+  const { codes, wordEnd, wordOf, position } = p;
+  const sums = sc.sums;
+  const add = (i: number, table: Int32Array, at: number) => {
+    const o = i * W;
+    sums[o] += table[at];
+    sums[o + 1] += table[at + 1];
+    sums[o + 2] += table[at + 2];
+  };
+  // Every position has the bias (dense feature 0, index 0): it starts the sums.
+  const { dense, denseStart } = m;
+  const biasAt = denseStart[0] * W;
+  for (let i = 0; i < n; i++) {
+    sums[i * W] = dense[biasAt];
+    sums[i * W + 1] = dense[biasAt + 1];
+    sums[i * W + 2] = dense[biasAt + 2];
+  }
+  // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
+  const { unigramRow, unigrams, bigrams, pairIndex } = m;
+  for (let k = 0; k < n + 2 * PAD; k++) {
+    const row = unigramRow[codes[k]];
+    if (row < 0) continue;
+    for (let u = 0; u < U; u++) {
+      const i = k - PAD - UNIGRAM_OFFSETS[u];
+      if (i >= 0 && i < n) add(i, unigrams, (row * U + u) * W);
+    }
+  }
+  for (let k = 0; k + 1 < n + 2 * PAD; k++) {
+    const entry = pairIndex.find((codes[k] << 16) | codes[k + 1]);
+    if (entry < 0) continue;
+    for (let b = 0; b < BG; b++) {
+      const i = k - PAD - BIGRAM_OFFSETS[b];
+      if (i >= 0 && i < n) add(i, bigrams, (entry * BG + b) * W);
+    }
+  }
+  // Words: each word's rows go to its own characters (role 0), to the characters of the next
+  // word (role 1: the word before them) and of the previous word (role 2: the word after them).
+  const words = m.words;
+  let previousStart = -1;
+  let previousRows = wordRows(m, PAD_START);
+  for (let ws = 0; ws < n; ) {
+    const we = wordEnd[ws];
+    const rows = wordRows(m, wordOf[ws]);
+    for (let i = ws; i < we; i++) {
+      if (rows !== NO_ROWS) add(i, words, rows + position[i] * W);
+      if (previousRows !== NO_ROWS) add(i, words, previousRows + (WORD_POSITIONS + position[i]) * W);
+    }
+    if (previousStart >= 0 && rows !== NO_ROWS) {
+      for (let i = previousStart; i < ws; i++) add(i, words, rows + (2 * WORD_POSITIONS + position[i]) * W);
+    }
+    previousStart = ws;
+    previousRows = rows;
+    ws = we;
+  }
+  const endRows = wordRows(m, PAD_END);
+  if (endRows !== NO_ROWS) for (let i = Math.max(previousStart, 0); i < n; i++) add(i, words, endRows + (2 * WORD_POSITIONS + position[i]) * W);
+  const { hashed, hashedMask } = m;
+  const denseIndex = sc.dense;
+  const hashedKeys = sc.hashed;
+  const emission = sc.emission;
+  for (let i = 0; i < n; i++) {
+    denseFeatures(p, i, denseIndex, 0);
+    for (let d = 1; d < DENSE_FEATURES; d++) add(i, dense, (denseStart[d] + denseIndex[d]) * W);
+    hashedFeatures(p, i, hashedKeys, 0);
+    for (let f = 0; f < HASHED_FEATURES; f++) {
+      const key = hashedKeys[f] | 0;
+      if (key === 0) continue;
+      let at = (key & hashedMask) << 2;
+      let found = hashed[at];
+      while (found !== key && found !== 0) {
+        at = (at + 4) & ((hashedMask << 2) | 3);
+        found = hashed[at];
+      }
+      if (found !== 0) add(i, hashed, at + 1);
+    }
+    // Lanes: a sum packs Σw0 + Σw1·65536; the low lane is read sign-extended, the high one is what remains.
+    const o = i * T;
+    const a0 = sums[i * W], a1 = sums[i * W + 1];
+    const low0 = (a0 << 16) >> 16, low1 = (a1 << 16) >> 16;
+    emission[o] = low0;
+    emission[o + 1] = (a0 - low0) / 65536;
+    emission[o + 2] = low1;
+    emission[o + 3] = (a1 - low1) / 65536;
+    emission[o + 4] = sums[i * W + 2];
+  }
+}
+
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** Tags folded[start, end) as a piece of its own. */
+function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>): void {
+  const n = end - start;
+  if (n < 2 || !hasHan(folded, start, end)) return;
+  const sc = scratch;
+  sc.grow(n);
+  sc.piece.read(folded.slice(start, end));
+  score(m, sc);
+  viterbi(sc.emission, n, m.transition, sc.tags);
+  for (const [a, b] of spansOf(sc.tags, n)) out.push([start + a, start + b]);
+}
+
+/**
+ * Organization spans the model finds in folded text, as [start, end) pairs in order. A sentence
+ * is also cut where MAX_GAP characters or more hold no Han character (code, addresses, English):
+ * the corpora hardly have such runs, and Latin names are latinNames.ts' part.
+ */
+export function tagOrganizations(folded: string): Array<[number, number]> {
+  const m = model();
+  const out: Array<[number, number]> = [];
+  let pieceStart = 0;
+  let gapStart = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
+    if (isHan(c)) {
+      if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
+        tagPiece(m, folded, pieceStart, gapStart, out);
+        pieceStart = i;
+      }
+      gapStart = -1;
+    } else if (gapStart < 0) {
+      gapStart = i;
+    }
+    if (isSentenceEnd(c) || i - pieceStart >= MAX_PIECE) {
+      const end = Math.min(i + 1, folded.length);
+      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out);
+      pieceStart = end;
+      gapStart = -1;
+    }
+  }
+  return out;
+}
