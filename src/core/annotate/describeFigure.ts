@@ -43,7 +43,10 @@ const KIND_NAMES: Record<Figure['kind'], string> = {
   money: 'amount of money',
   date: 'date',
   count: 'count',
+  measure: 'measure',
   range: 'range',
+  ordinal: 'ordinal',
+  version: 'stage or version',
 };
 
 /** Approximation words as extracted (Simplified) and what they say about the written number. */
