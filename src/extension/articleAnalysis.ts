@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { annotateText, outlineText, type Figure, type Organization, type Section } from '../core';
+import {
+  annotateText, outlineText, readArticleHead, repeatedFigures, repeatedOrganizations,
+  type ArticleHead, type Figure, type MentionGroup, type Organization, type Section,
+} from '../core';
 
 /** Figures, organizations and sections of one document version, with UTF-16 offsets into it. */
 export interface ArticleAnalysis {
@@ -7,6 +10,10 @@ export interface ArticleAnalysis {
   figures: Figure[];
   organizations: Organization[];
   sections: Section[];
+  /** Title, source, place, date and author, as the article gives them before its text. */
+  head: ArticleHead;
+  /** Figures and organizations mentioned more than once, grouped; worked out at the first call. */
+  mentions: () => { figures: MentionGroup[]; organizations: MentionGroup[] };
   /**
    * True when the document is over `zhlens.highlight.maxDocumentLength`: figures and
    * organizations then come from the lines around what the editor shows, not the whole text.
@@ -45,13 +52,14 @@ export class ArticleAnalyses implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && !cached.partial) return cached;
     const text = document.getText();
-    const sections = cached?.version === document.version ? cached.sections : outlineText(text);
-    if (text.length <= this.maxLength()) {
-      const analysis = { version: document.version, ...annotateText(text), sections, partial: false };
-      this.cache.set(key, analysis);
-      return analysis;
-    }
-    const analysis = { version: document.version, ...annotateWindows(document, around), sections, partial: true };
+    const sameVersion = cached?.version === document.version;
+    const sections = sameVersion ? cached.sections : outlineText(text);
+    const head = sameVersion ? cached.head : readArticleHead(text);
+    const annotations = text.length <= this.maxLength() ? annotateText(text) : annotateWindows(document, around);
+    const analysis: ArticleAnalysis = {
+      version: document.version, ...annotations, sections, head, partial: text.length > this.maxLength(),
+      mentions: once(() => ({ figures: repeatedFigures(annotations.figures), organizations: repeatedOrganizations(annotations.organizations) })),
+    };
     this.cache.set(key, analysis);
     return analysis;
   }
@@ -65,6 +73,11 @@ export class ArticleAnalyses implements vscode.Disposable {
     this.closed.dispose();
     this.cache.clear();
   }
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 /** Annotations of whole lines around each range, shifted to document offsets, in order. */

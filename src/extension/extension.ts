@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { activateArticleFeatures } from './articleFeature';
 import { activateGarbling } from './garbleFeature';
+import { registerWalkthroughCommands } from './walkthrough';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
@@ -9,6 +10,7 @@ import { activateGarbling } from './garbleFeature';
 export function activate(context: vscode.ExtensionContext): void {
   activateGarbling(context);
   activateArticleFeatures(context);
+  registerWalkthroughCommands(context);
 }
 
 export function deactivate(): void {}

@@ -53,9 +53,12 @@ function groupBy<T extends Mention>(items: readonly T[], key: (item: T) => strin
   return out.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }
 
-/** Figures mentioned twice or more, grouped by the quantity they state. */
+/**
+ * Figures mentioned twice or more, grouped by the quantity they state. Ordinals are left out:
+ * two 首次 are two different firsts.
+ */
 export function repeatedFigures(figures: readonly Figure[]): MentionGroup[] {
-  return groupBy(figures, quantityKey, (f) => f.text, (f) => (f.kind === 'measure' && f.dimension ? f.dimension : f.kind));
+  return groupBy(figures.filter((f) => f.kind !== 'ordinal'), quantityKey, (f) => f.text, (f) => (f.kind === 'measure' && f.dimension ? f.dimension : f.kind));
 }
 
 /** Organizations mentioned twice or more under any of their names, grouped by their full name. */
