@@ -88,6 +88,7 @@ interface Prefixes {
 /** Last characters of the growth words (增长, 提高, 下降了, 达到, 增产): the regex runs only after one. */
 const GROWTH_LAST_CHARS = '长加幅涨升高降跌少低落滑速了为达到产';
 const RANGE_JOINERS = ['至', '到', '-', '－', '~', '～', '—', '–'];
+const TEMPERATURE_SCALE_WORDS = Object.keys(TEMPERATURE_SCALES);
 const LATIN = /[A-Za-z_]/;
 const HAN = /[\u3400-\u9fff]/;
 const OPEN_BRACKETS = '[(（【';
@@ -473,7 +474,7 @@ function joinRange(s: string, first: Draft, prefixes: Prefixes): Draft {
 
 /** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约, 第, 首, 摄氏, 负, 民国. */
 const STARTS_FIGURE = new Uint8Array(0x10000);
-for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...Object.keys(TEMPERATURE_SCALES), '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
+for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...TEMPERATURE_SCALE_WORDS, '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
 
 function canStartFigure(code: number): boolean {
   return STARTS_FIGURE[code] === 1 || isDigitCode(code) || isChineseNumeralCode(code);
@@ -490,7 +491,7 @@ function readPrefixes(s: string, i: number): { prefixes: Prefixes; numberAt: num
     prefixes.approx = approx;
     at += approx.length;
   }
-  const scale = startsWithAny(s, at, Object.keys(TEMPERATURE_SCALES));
+  const scale = startsWithAny(s, at, TEMPERATURE_SCALE_WORDS);
   if (scale) {
     prefixes.scale = TEMPERATURE_SCALES[scale];
     at += scale.length;
