@@ -82,7 +82,9 @@ const CHINESE = `(?!${alternation(IDIOM_RUNS)}(?!${NUMERALS}))(?>${CHINESE_RUN}$
 // 第三, 第3届 are positions; 星期一 and 礼拜一 are weekdays.
 const NOT_ORDINAL = `(?<!${word('第')}|${word('第')} )`;
 const NOT_WEEKDAY = `(?<!${chars(['星', '礼'])})`;
-const PREFIX = `(?:${alternation(words.APPROXIMATION_PREFIXES.filter((w) => w !== '近'))}|(?<!${chars([...'最附靠邻亲将接'])})${word('近')})?`;
+// 风速-0.4m/s: a minus after a word (not a dash between numbers, 1-10月, nor after a name, A-1).
+const MINUS = `(?:(?<![0-9０-９A-Za-z_%％)）\\]】.．])[-−－](?=${DIGIT}))`;
+const PREFIX = `(?:${alternation(words.APPROXIMATION_PREFIXES.filter((w) => w !== '近'))}|(?<!${chars([...'最附靠邻亲将接'])})${word('近')})?${MINUS}?`;
 const SUFFIX = `${alternation(words.APPROXIMATION_SUFFIXES)}?`;
 
 const YEAR = '(?<![0-9.])[12][0-9]{3}';
@@ -127,7 +129,9 @@ const TEMPERATURE_UNIT = alternation(temperatureWords.filter((w) => w !== '度')
 const DEGREE = `(?:${SCALE_PREFIX}${SIGN}?${ARABIC}${word('度')}|(?<=${['北纬', '南纬', '东经', '西经'].map(word).join('|')})${ARABIC}${word('度')}|${SIGN}${ARABIC} ?${TEMPERATURE_UNIT})`;
 // 一个多月: the approximation between 个 and its unit of time.
 const MONTHS_AND_MORE = `(?:${ARABIC}|${CHINESE}|${word('一')})${word('个')}${word('多')}(?:${['月', '小时', '星期', '钟头'].map(word).join('|')})`;
-const MEASURE_CORE = `${NOT_ORDINAL}(?:${DEGREE}|${MONTHS_AND_MORE}|${ARABIC} ?${ARABIC_UNIT}|${CHINESE_NUMBER}${CHINESE_UNIT}|${LONE_YI}${TIME_UNIT})${SUFFIX}`;
+// 9秒95: sports timing writes hundredths after 秒.
+const HUNDREDTHS = `${ARABIC_START}${DIGIT}+ ?${word('秒')}${DIGIT}{2}(?![0-9０-９.．])`;
+const MEASURE_CORE = `${NOT_ORDINAL}(?:${DEGREE}|${MONTHS_AND_MORE}|${HUNDREDTHS}|${ARABIC} ?${ARABIC_UNIT}|${CHINESE_NUMBER}${CHINESE_UNIT}|${LONE_YI}${TIME_UNIT})${SUFFIX}`;
 
 // 第三个, 第 3 章, 第22号, 首次; 第三产业, 第三方 are names. 第一季度 is a quarter (a date).
 const ORDINAL = `(?!${alternation(words.ORDINAL_TERMS)})${word('第')} ?(?:${DIGIT}+|${NUMERALS}+)(?! ?${word('季度')})(?: ?${alternation(words.ORDINAL_MEASURES)})?|(?<!${NUMERALS})${word('首')}${alternation(words.FIRST_MEASURES)}`;
@@ -137,7 +141,7 @@ const VERSION_AFTER_NAME = `(?<=${HAN})${DIGIT}+[.．]0(?![0-9０-９.．%％‰
 // 2024京西消费节, 《中国制造2025》: a year written into a name.
 const YEAR_IN_NAME = `${ARABIC_START}(?:19|20)[0-9]{2}(?=${HAN}|[》”」])(?!${SCALES}|${INFIX}|${alternation([...words.CURRENCIES, ...unitWords, ...words.ARABIC_MEASURES])}|${chars(['年', '月', '日', '号'])})`;
 // 15时23分, 06时, 8点钟: a time of day is read whole and is no figure.
-const TIME_OF_DAY = `${ARABIC_START}(?:[01]?[0-9]|2[0-4])(?:${word('点钟')}|[时時点點](?:[0-5]?[0-9])${word('分')}|[时時](?!${chars([...'间期代候刻节段速尚任效'])}))`;
+const TIME_OF_DAY = `${ARABIC_START}(?:[01]?[0-9]|2[0-4])(?:${word('点钟')}|[时時点點](?:[0-5]?[0-9])${word('分')}(?:[0-6]?[0-9](?:[.．][0-9]+)?${word('秒')})?|[时時](?!${chars([...'间期代候刻节段速尚任效'])}))`;
 // 三分之二: a fraction, a share.
 const FRACTION = `${CHINESE_RUN}${word('分之')}${CHINESE_RUN}`;
 // 一季度, 第一季度: a quarter of the year.

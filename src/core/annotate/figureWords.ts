@@ -35,6 +35,9 @@ export const GROWTH_WORDS = /(?:同比|环比|比上年|较上年|比去年|较�
 /** Sign words before a temperature: 零下29度, 负52.3摄氏度. */
 export const NEGATIVE_PREFIXES = ['零下', '负'];
 
+/** Minus signs written before a number: 风速-0.4m/s, −5℃. */
+export const MINUS_SIGNS = ['-', '−', '－'];
+
 /** Before a number, 摄氏 or 华氏 make a following 度 a temperature: 摄氏35度. */
 export const TEMPERATURE_SCALES: Record<string, 'degC' | 'degF'> = { 摄氏: 'degC', 华氏: 'degF' };
 
@@ -56,11 +59,12 @@ export const VERSION_WORDS = ['阶段', '版本', '版', '时代'];
  */
 export const ORDINAL_MEASURES = [
   '个', '届', '号', '章', '节', '次', '条', '位', '名', '批', '期', '季', '场', '轮', '天', '年', '部分', '部', '版', '种',
-  '项', '家', '座', '代', '集', '页', '卷', '课', '层', '站', '阶段', '款', '例', '单', '笔', '台', '架',
+  '项', '家', '座', '代', '集', '页', '卷', '课', '层', '站', '阶段', '款', '例', '单', '笔', '台', '架', '道', '组', '枚', '局',
+  '盘', '棒', '跳', '环',
 ];
 
 /** 首 is an ordinal before these: 首次, 首个, 首届, 首批. (首 alone is a head, 一首 a poem.) */
-export const FIRST_MEASURES = ['个', '次', '届', '批', '家', '款', '座', '条', '台', '架', '例', '位', '场', '轮', '日', '期', '站', '辆', '艘', '单', '笔', '套'];
+export const FIRST_MEASURES = ['个', '次', '届', '批', '家', '款', '座', '条', '台', '架', '例', '位', '场', '轮', '日', '期', '站', '辆', '艘', '单', '笔', '套', '枚', '部', '颗', '局'];
 
 /** Ordinals that are names of things, not positions: the tertiary sector, a third party. */
 export const ORDINAL_TERMS = ['第一产业', '第二产业', '第三产业', '第三方', '第一线', '第一时间', '第一手', '第二课堂', '第一书记'];

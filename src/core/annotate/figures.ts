@@ -24,7 +24,7 @@ import {
   isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf,
 } from './numerals';
 import {
-  ANGLE_CONTEXT, APPROXIMATION_INFIXES, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
+  ANGLE_CONTEXT, APPROXIMATION_INFIXES, MINUS_SIGNS, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
   CURRENCIES, FIRST_MEASURES, GROWTH_WORDS, NEGATIVE_PREFIXES, NUMERAL_IDIOMS, ORDINAL_MEASURES, ORDINAL_TERMS, PERCENT_SIGNS,
   QUALIFIERS, ROC_ERA, ROC_YEAR_OFFSET, SPEED_CONTEXT, TEMPERATURE_CONTEXT, TEMPERATURE_SCALES, TIME_MEASURES, VERSION_WORDS,
 } from './figureWords';
@@ -81,7 +81,10 @@ interface Prefixes {
   start: number;
   approx?: string;
   scale?: 'degC' | 'degF';
+  /** 零下 or 负: a temperature below zero. */
   negative?: boolean;
+  /** A minus sign (风速-0.4m/s): the number is negative whatever it measures. */
+  minus?: boolean;
   roc?: boolean;
 }
 
@@ -262,7 +265,11 @@ function timeOfDayEnd(s: string, n: NumberToken): number | undefined {
   const mark = s[at];
   if (mark !== '时' && mark !== '点') return undefined;
   const minutes = readNumber(s, at + 1);
-  if (minutes && minutes.integer && minutes.value < 60 && s[minutes.end] === '分') return minutes.end + 1;
+  if (minutes && minutes.integer && minutes.value < 60 && s[minutes.end] === '分') {
+    // 14时28分04.0秒: the seconds belong to the time of day too.
+    const seconds = readNumber(s, minutes.end + 1);
+    return seconds && seconds.value < 61 && s[seconds.end] === '秒' ? seconds.end + 1 : minutes.end + 1;
+  }
   // 06时 alone, but not 3时期 or 8点建议.
   return mark === '时' && n.arabic && !/[间期代候刻节段速尚任效]/.test(s[at + 1] ?? '') ? at + 1 : undefined;
 }
@@ -380,7 +387,15 @@ function readFigure(s: string, at: number, prefixes: Prefixes = { start: at }): 
   if (unit) {
     if (!n.arabic && n.digits === '一' && !isTimeUnit(unit)) return undefined;
     const speed = asSpeed(s, unit, prefixes);
-    return finish(s, n, start, unitStart + unit.written.length, { kind: 'measure', unit: unit.written, dimension: speed.dimension }, prefixes, infix);
+    const unitEnd = unitStart + unit.written.length;
+    // 9秒95, 10秒06: sports timing writes hundredths after 秒.
+    const hundredths = unit.written === '秒' && n.arabic && n.integer && /^\d\d(?![\d.])/.test(s.slice(unitEnd, unitEnd + 3)) ? s.slice(unitEnd, unitEnd + 2) : undefined;
+    if (hundredths) {
+      const draft = finish(s, n, start, unitEnd + 2, { kind: 'measure', unit: unit.written, dimension: 'time' }, prefixes, infix);
+      if (draft) draft.value = Number(`${n.value}.${hundredths}`) * (draft.value !== null && draft.value < 0 ? -1 : 1);
+      return draft;
+    }
+    return finish(s, n, start, unitEnd, { kind: 'measure', unit: unit.written, dimension: speed.dimension }, prefixes, infix);
   }
   if (measure) {
     if (!n.arabic && n.digits === '一' && !TIME_MEASURES.has(measure)) return undefined;
@@ -412,7 +427,7 @@ function finish(s: string, n: NumberToken, start: number, end: number, what: Pic
   if (isLexicalNumeral(s, n, end)) return undefined;
   const suffix = startsWithAny(s, end, APPROXIMATION_SUFFIXES);
   if (suffix) end += suffix.length;
-  const negative = prefixes.negative && what.dimension === 'temperature';
+  const negative = (prefixes.negative && what.dimension === 'temperature') || prefixes.minus;
   // 零下 and 负 belong to a temperature only: elsewhere the figure starts after them (负责3项).
   if (prefixes.negative && !negative) return undefined;
   const value = negative ? -n.value : n.value;
@@ -474,7 +489,7 @@ function joinRange(s: string, first: Draft, prefixes: Prefixes): Draft {
 
 /** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约, 第, 首, 摄氏, 负, 民国. */
 const STARTS_FIGURE = new Uint8Array(0x10000);
-for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...TEMPERATURE_SCALE_WORDS, '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
+for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...MINUS_SIGNS, ...TEMPERATURE_SCALE_WORDS, '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
 
 function canStartFigure(code: number): boolean {
   return STARTS_FIGURE[code] === 1 || isDigitCode(code) || isChineseNumeralCode(code);
@@ -500,6 +515,10 @@ function readPrefixes(s: string, i: number): { prefixes: Prefixes; numberAt: num
   if (sign) {
     prefixes.negative = true;
     at += sign.length;
+  } else if (MINUS_SIGNS.includes(s[at]) && isDigit(s[at + 1] ?? '') && !/[\dA-Za-z_%％)）\]】.]/.test(s[at - 1] ?? '')) {
+    // A minus after a word, not a dash between two numbers (1-10月) or after a name (A-1).
+    prefixes.minus = true;
+    at += 1;
   }
   if (s.startsWith(ROC_ERA, at)) {
     prefixes.roc = true;
