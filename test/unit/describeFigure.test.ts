@@ -129,3 +129,13 @@ test('ordinals, stages, years in names, temperatures and bounds read as what the
   assert.deepEqual(describe(heat, '35℃以上').approximation, { word: '以上', meaning: 'or more' });
   assert.equal(describe(heat, '35℃以上').normalized, '35℃ = 35 ℃');
 });
+
+test('Chinese scale words after digits, read in full and in words: 1.3万亿斤, 3.9萬億元', () => {
+  const grain = '2021年全国粮食总产量13657亿斤,比上年增加267亿斤,增长2.0%,全年粮食产量再创新高,连续7年保持在1.3万亿斤以上。';
+  const d = describe(grain, '1.3万亿斤以上');
+  assert.deepEqual([d.kind, d.normalized, d.reading], ['mass', '1.3万亿斤 = 1,300,000,000,000 斤', '≈ 1.3 trillion jin']);
+  assert.deepEqual(d.conversions, ['≈ 650 million t', '≈ 650 billion kg']);
+  assert.deepEqual(d.approximation, { word: '以上', meaning: 'or more' });
+  const trade = '今年上半年,我國服務進出口縂額達到3.9萬億元,同比增長8%,槼模創歷史同期新高。';
+  assert.deepEqual([describe(trade, '3.9萬億元').normalized, describe(trade, '3.9萬億元').reading], ['3.9萬億元 = 3,900,000,000,000 元', '≈ 3.9 trillion CNY']);
+});
