@@ -5,7 +5,7 @@
  */
 import * as iconv from 'iconv-lite';
 import jschardet from 'jschardet';
-import { annotateText, analyzeText, detectEncoding, outlineText, repairText } from '../src/core';
+import { annotateText, analyzeText, detectEncoding, outlineText, placeNotes, repairText, selectorsAt, type Note } from '../src/core';
 
 export type Input = string | Uint8Array;
 
@@ -25,6 +25,26 @@ const buffer = (input: Input) => {
 };
 const text = (input: Input) => input as string;
 
+/**
+ * Reader notes on a text changed outside the editor: 20 notes of 12 characters spread over the
+ * text, which then gets a line written above them all, so that every note misses its stored
+ * position and is looked for by its quote and context. Prepared once per input, not timed.
+ */
+const notesCases = new Map<string, { changed: string; notes: Note[] }>();
+function notesCase(input: string): { changed: string; notes: Note[] } {
+  let c = notesCases.get(input);
+  if (!c) {
+    const notes: Note[] = [];
+    for (let k = 0; k < 20; k++) {
+      const at = Math.floor(((k + 0.5) * input.length) / 20);
+      notes.push({ id: `n${k}`, motivation: 'commenting', body: '', tags: [], created: '', modified: '', resolved: false, ...selectorsAt(input, at, Math.min(input.length, at + 12)) });
+    }
+    c = { changed: `編者按:這一行是後來加上的。\n${input}`, notes };
+    notesCases.set(input, c);
+  }
+  return c;
+}
+
 export const OPERATIONS = {
   detectEncoding: { input: 'bytes', anchor: false, run: (i) => detectEncoding(bytes(i)) },
   // A file as found, repaired: the encoding detected, the bytes decoded, the text repaired.
@@ -33,6 +53,10 @@ export const OPERATIONS = {
   repairText: { input: 'text', anchor: false, run: (i) => repairText(text(i)) },
   annotateText: { input: 'text', anchor: false, run: (i) => annotateText(text(i)) },
   outlineText: { input: 'text', anchor: false, run: (i) => outlineText(text(i)) },
+  // Fix all's edit list: the repair and the list of its edits that moves the reader's notes.
+  repairEdits: { input: 'text', anchor: false, run: (i) => repairText(text(i)).edits },
+  // 20 notes found again by quote and context after a change from outside.
+  placeNotes: { input: 'text', anchor: false, run: (i) => placeNotes(notesCase(text(i)).changed, notesCase(text(i)).notes) },
   jschardet: { input: 'bytes', anchor: true, run: (i) => jschardet.detect(buffer(i)) },
   'iconv utf-8': { input: 'bytes', anchor: true, run: (i) => iconv.decode(buffer(i), 'utf-8') },
   'iconv gb18030': { input: 'bytes', anchor: true, run: (i) => iconv.decode(buffer(i), 'gb18030') },

@@ -66,7 +66,9 @@ function casesForSize(base: string, size: number): Case[] {
     if (kind === 'clean') {
       cases.push({ op: 'annotateText', workload: kind, file, input: text });
       cases.push({ op: 'outlineText', workload: kind, file, input: text });
+      cases.push({ op: 'placeNotes', workload: kind, file, input: text });
     }
+    if (kind === 'pinyin-annotation' || kind === 'mixed-script') cases.push({ op: 'repairEdits', workload: kind, file, input: text });
   }
   const latin1 = latin1FileWorkload(base, size);
   const file = saveInput(`latin1-file-${label}.txt`, latin1);
@@ -84,7 +86,7 @@ function yizhuangCases(): Case[] {
   return [
     { op: 'detectEncoding', workload, file, input: bytes },
     { op: 'jschardet', workload, file, input: bytes },
-    ...(['analyzeText', 'repairText', 'annotateText', 'outlineText'] as const).map((op) => ({ op, workload, file, input: text })),
+    ...(['analyzeText', 'repairText', 'repairEdits', 'annotateText', 'outlineText', 'placeNotes'] as const).map((op) => ({ op, workload, file, input: text })),
   ];
 }
 

@@ -68,7 +68,8 @@ async function exportsOf(entry) {
 const coreOnFirstCall = {
   name: 'core-on-first-call',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/core$/ }, (args) =>
+    // `../core` from src/extension, `../../core` from a feature folder under it.
+    build.onResolve({ filter: /^(\.\.\/)+core$/ }, (args) =>
       resolve(args.resolveDir, args.path, 'index.ts') === CORE_INDEX && args.importer.startsWith(EXTENSION_DIR)
         ? { path: CORE_INDEX, namespace: 'core-on-first-call' }
         : undefined,

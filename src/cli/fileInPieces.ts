@@ -128,16 +128,16 @@ export interface RepairedInPieces {
 }
 
 /** `repairFileBytes` for a large file: the repaired bytes go to `write` as each region is done. */
-export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void): RepairedInPieces {
+export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces {
   return withFile(input, (fd) => {
-    const file = openPieces(fd, input, pieceBytes, {});
+    const file = openPieces(fd, input, pieceBytes, { languageId });
     const { detection } = file;
     let applied = 0;
     let flagged = 0;
     let changed = detection.encoding !== 'utf-8';
     if (!detection.binary && detection.encoding === 'utf-8' && detection.bom) write(UTF8_BOM);
     for (const region of file.regions) {
-      const r = repairRegion(region, { script });
+      const r = repairRegion(region, { script, languageId });
       applied += r.applied.length;
       flagged += r.flagged.length;
       if (r.repaired !== region.text) changed = true;

@@ -1,13 +1,14 @@
 import { version } from '../../package.json';
 import { annotateCommand } from './commands/annotate';
 import { detectCommand } from './commands/detect';
+import { notesCommand } from './commands/notes';
 import { repairCommand } from './commands/repair';
 import type { Command } from './command';
 import { debugEnabled, InputError, UsageError } from './errors';
 import { parseArgs } from './parseArgs';
 import type { Terminal } from './terminal';
 
-const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand];
+const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand, notesCommand];
 
 const GENERAL_USAGE = `zhlens ${COMMANDS.map((c) => c.name).join('|')} [OPTIONS] FILE|DIR|GLOB...`;
 

@@ -15,12 +15,12 @@ export interface RepairedFile {
  * A file's bytes to the repaired UTF-8 file. When the file is valid UTF-8 and repair leaves the
  * text as it is, the output is the input's own bytes, not a re-encoding of the decoded text: the
  * BOM, CRLF line ends and the lack of a final newline all survive, and a clean file comes out
- * byte-identical. Binary files are returned unchanged.
+ * byte-identical. Binary files are returned unchanged. `languageId`: see AnalyzeOptions.
  */
-export function repairFileBytes(bytes: Buffer, script: ScriptTarget): RepairedFile {
+export function repairFileBytes(bytes: Buffer, script: ScriptTarget, languageId?: string): RepairedFile {
   const detection = detectEncoding(bytes);
-  if (detection.binary) return { detection, repair: { text: '', applied: [], flagged: [] }, bytes, changed: false };
-  const repair = repairText(detection.text, { script });
+  if (detection.binary) return { detection, repair: { text: '', applied: [], edits: [], flagged: [] }, bytes, changed: false };
+  const repair = repairText(detection.text, { script, languageId });
   const untouched = detection.encoding === 'utf-8' && detection.undecodable === 0 && repair.text === detection.text;
   if (untouched) return { detection, repair, bytes, changed: false };
   const body = Buffer.from(repair.text, 'utf8');

@@ -8,6 +8,7 @@ import { mojibakeStops } from './garble/utf8Mojibake';
 import { findReplacementChars } from './garble/replacementChar';
 import { findMixedScript } from './garble/mixedScript';
 import { TextView } from './text/textView';
+import { withoutDeliberateGarbling } from './decision/deliberateGarbling';
 
 /**
  * Every garbled span of a decoded text, in text order, without overlaps.
@@ -19,6 +20,8 @@ import { TextView } from './text/textView';
  *  3. mojibake (GBK, Latin-1, Big5), lossy 锟斤拷 and U+FFFD runs;
  *  4. mixed script, judged on the text with every other finding taken out, so that mojibake's odd
  *     characters do not count as Traditional ones.
+ * Then what is written on purpose goes (code outside comments and strings, quoted samples of
+ * mojibake, 锟斤拷 written about: decision/deliberateGarbling.ts).
  */
 export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleIssue[] {
   const wanted = (k: GarbleKind) => !options.kinds || options.kinds.includes(k);
@@ -46,7 +49,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): GarbleI
       addUnlessOverlapping(findMixedScript(view.text).map((i) => ({ ...i, start: view.startOf(i.start), end: view.endOf(i.end) })));
     }
   }
-  return found;
+  return withoutDeliberateGarbling(text, found, options.languageId);
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { GarbleIssue, RepairOptions, RepairResult } from './types';
+import type { GarbleIssue, RepairOptions, RepairResult, TextEdit } from './types';
 import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
+import { composeEdits, editsBetween, spanEdits } from './textEdits';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -19,24 +20,149 @@ export function applyIssues(text: string, issues: readonly GarbleIssue[]): strin
 }
 
 /**
+ * A stretch of the text being repaired: either the input's own text (`changed` false) or what
+ * the repairs so far made of the input's [origStart, origEnd).
+ */
+interface Piece {
+  text: string;
+  origStart: number;
+  origEnd: number;
+  changed: boolean;
+  /** The repairs that made a changed piece, in the order applied. */
+  issues: GarbleIssue[];
+}
+
+/**
+ * The pieces after one pass's repairs (offsets into the pieces' joined text, sorted, apart).
+ * A repair that reaches into a changed piece takes all of it, so every changed piece stays one
+ * span of the input: later passes never move an edit outside the spans reported.
+ */
+function applyPass(pieces: Piece[], issues: readonly GarbleIssue[]): Piece[] {
+  const out: Piece[] = [];
+  let k = 0;
+  let pieceStart = 0;
+  /** Unconsumed start of pieces[k] (a piece may be split by a repair). */
+  let offset = 0;
+  const emitRest = (upTo: number) => {
+    // Copy pieces (or their unchanged remainders) that end at or before `upTo`.
+    while (k < pieces.length && pieceStart + pieces[k].text.length <= upTo) {
+      const p = pieces[k];
+      if (offset === 0) out.push(p);
+      else if (offset < p.text.length) out.push({ ...p, text: p.text.slice(offset), origStart: p.origStart + offset });
+      pieceStart += p.text.length;
+      k++;
+      offset = 0;
+    }
+  };
+  for (const issue of issues) {
+    emitRest(issue.start);
+    // Now pieces[k] (if any) contains issue.start, or starts after it for an empty span at a boundary.
+    let origStart: number;
+    let head = '';
+    if (k < pieces.length && pieceStart + offset < issue.start) {
+      const p = pieces[k];
+      const at = issue.start - pieceStart;
+      if (p.changed) {
+        head = p.text.slice(offset, at);
+        origStart = p.origStart;
+      } else {
+        out.push({ ...p, text: p.text.slice(offset, at), origStart: p.origStart + offset, origEnd: p.origStart + at });
+        origStart = p.origStart + at;
+      }
+      offset = at;
+    } else {
+      origStart = k < pieces.length ? (pieces[k].changed ? pieces[k].origStart : pieces[k].origStart + offset) : pieces.length ? pieces[pieces.length - 1].origEnd : 0;
+    }
+    const made: GarbleIssue[] = [];
+    let origEnd = origStart;
+    let tail = '';
+    // Take every piece the repair covers; a changed piece is taken whole.
+    while (k < pieces.length && (pieceStart + pieces[k].text.length <= issue.end || (pieces[k].changed && pieceStart < issue.end) || (pieces[k].changed && pieceStart + offset === issue.start && issue.start === issue.end))) {
+      const p = pieces[k];
+      if (p.changed) made.push(...p.issues);
+      const end = pieceStart + p.text.length;
+      if (p.changed && end > issue.end) tail = p.text.slice(issue.end - pieceStart);
+      origEnd = p.origEnd;
+      pieceStart = end;
+      k++;
+      offset = 0;
+      if (p.changed && end >= issue.end) break;
+    }
+    if (k < pieces.length && pieceStart < issue.end) {
+      // An unchanged piece split by the repair's end.
+      const at = issue.end - pieceStart;
+      origEnd = pieces[k].origStart + at;
+      offset = at;
+    }
+    out.push({ text: head + issue.replacement! + tail, origStart, origEnd: Math.max(origEnd, origStart), changed: true, issues: [...made, issue] });
+  }
+  emitRest(Infinity);
+  return out.filter((p) => p.changed || p.text.length > 0);
+}
+
+/** The repairs as spans of the input: a piece made by one repair of the first pass is that repair. */
+function appliedSpans(pieces: readonly Piece[], firstPass: ReadonlySet<GarbleIssue>): GarbleIssue[] {
+  const out: GarbleIssue[] = [];
+  for (const p of pieces) {
+    if (!p.changed) continue;
+    const [first] = p.issues;
+    if (p.issues.length === 1 && firstPass.has(first)) {
+      out.push(first);
+      continue;
+    }
+    const plan: string[] = [];
+    for (const i of p.issues) for (const step of i.plan) if (!plan.includes(step)) plan.push(step);
+    out.push({
+      kind: first.kind,
+      start: p.origStart,
+      end: p.origEnd,
+      confidence: Math.min(...p.issues.map((i) => i.confidence)),
+      replacement: p.text,
+      plan,
+      ...(p.issues.some((i) => i.lossy) ? { lossy: true } : {}),
+    });
+  }
+  return out;
+}
+
+/**
  * Undo every recoverable garbled span, then convert the script when asked. Lossy spans (锟斤拷,
  * U+FFFD) and mixed script are reported in `flagged` and left as they are. A text with nothing to
  * repair comes back as the very same string.
+ *
+ * `applied` are spans of the input, and the repaired text differs from the input only inside
+ * them: a span a later pass reached (mojibake of mojibake, an annotation after an annotation) is
+ * reported with every step that made it.
  */
 export function repairText(text: string, options: RepairOptions = {}): RepairResult {
   let current = text;
-  let applied: GarbleIssue[] = [];
+  let pieces: Piece[] = [{ text, origStart: 0, origEnd: text.length, changed: false, issues: [] }];
+  let firstPass = new Set<GarbleIssue>();
   let flagged: GarbleIssue[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const issues = analyzeText(current, options);
     const fixable = issues.filter((i) => i.replacement !== undefined);
     if (pass === 0) {
-      applied = fixable;
+      firstPass = new Set(fixable);
       flagged = issues.filter((i) => i.replacement === undefined);
     }
     if (fixable.length === 0) break;
-    current = applyIssues(current, fixable);
+    pieces = applyPass(pieces, fixable);
+    current = pieces.map((p) => p.text).join('');
   }
+  const applied = appliedSpans(pieces, firstPass);
+  const repaired = current;
   if (options.script && options.script !== 'keep') current = convertScript(current, options.script);
-  return { text: current, applied, flagged };
+  const converted = current;
+  // The edit list is worked out only when read (the editor's Fix all, the reader's notes).
+  let edits: TextEdit[] | undefined;
+  return {
+    text: current,
+    applied,
+    get edits(): TextEdit[] {
+      edits ??= composeEdits(text, spanEdits(text, applied), editsBetween(repaired, converted), converted);
+      return edits;
+    },
+    flagged,
+  };
 }

@@ -51,6 +51,12 @@ export type ScriptTarget = 'keep' | 'simplified' | 'traditional';
 export interface AnalyzeOptions {
   /** Kinds to look for; all text-level kinds when absent. */
   kinds?: readonly GarbleKind[];
+  /**
+   * The editor's languageId of the text (`typescript`, `python`, `markdown`, `plaintext`…;
+   * `languageOfPath` gives it for a file name). In source code only comments and string literals
+   * are looked at. Absent: the text is read as prose.
+   */
+  languageId?: string;
 }
 
 export interface RepairOptions extends AnalyzeOptions {
@@ -58,10 +64,27 @@ export interface RepairOptions extends AnalyzeOptions {
   script?: ScriptTarget;
 }
 
+/**
+ * One replacement in a text: [start, end) of the text before the edit (UTF-16 code units) becomes
+ * `text`. An edit list is sorted, its edits do not overlap, and each offset refers to the text
+ * before any of them.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface RepairResult {
   text: string;
   /** The issues whose replacement was applied, with offsets into the input text. */
   applied: GarbleIssue[];
+  /**
+   * Every change from the input to `text`, all passes and the script conversion composed, each
+   * as small as it can be: `applyEdits(input, edits) === text`. What moves notes and cursors.
+   * Worked out at the first read.
+   */
+  edits: TextEdit[];
   /** Issues found but not applied (lossy spans, flag-only kinds). */
   flagged: GarbleIssue[];
 }
@@ -80,3 +103,11 @@ export interface ByteDetection {
   /** Count of bytes that could not be decoded with `encoding` (each became U+FFFD). */
   undecodable: number;
 }
+
+/**
+ * The meanings a reader's highlight can carry, each drawn in its own theme colour. Stored in the
+ * notes file as a `classifying` body with this value.
+ */
+export type HighlightColour = 'key-fact' | 'question' | 'quote' | 'to-check';
+
+export const HIGHLIGHT_COLOURS: readonly HighlightColour[] = ['key-fact', 'question', 'quote', 'to-check'];

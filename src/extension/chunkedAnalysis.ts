@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { analyzeText, repairText, type AnalyzeOptions, type GarbleIssue, type RepairOptions } from '../core';
+import { analyzeText, repairText, type AnalyzeOptions, type GarbleIssue, type RepairOptions, type TextEdit } from '../core';
 
 /**
  * `analyzeText` is synchronous and the extension host runs every extension on one thread. It
@@ -57,6 +57,8 @@ export interface ChunkedRepair {
   text: string;
   /** Issues applied in the first pass, offsets into the input. */
   applied: GarbleIssue[];
+  /** The repair's edit list, offsets into the input. */
+  edits: TextEdit[];
   flagged: GarbleIssue[];
 }
 
@@ -65,12 +67,14 @@ export async function repairInChunks(text: string, options: RepairOptions, token
   const parts: string[] = [];
   const applied: GarbleIssue[] = [];
   const flagged: GarbleIssue[] = [];
+  const edits: TextEdit[] = [];
   const shift = (offset: number) => (i: GarbleIssue) => ({ ...i, start: i.start + offset, end: i.end + offset });
   await eachChunk(text, token, (chunk, offset) => {
     const r = repairText(chunk, options);
     parts.push(r.text);
     applied.push(...r.applied.map(shift(offset)));
     flagged.push(...r.flagged.map(shift(offset)));
+    edits.push(...r.edits.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset })));
   });
-  return { text: parts.join(''), applied, flagged };
+  return { text: parts.join(''), applied, edits, flagged };
 }

@@ -17,6 +17,6 @@ export async function analyzeDocument(document: vscode.TextDocument, settings: Z
     const wrongEncoding = await detectWrongEncoding(document, settings);
     if (wrongEncoding) return { ...base, wrongEncoding };
   }
-  const issues = await analyzeInChunks(document.getText(), { kinds: settings.kinds }, token);
+  const issues = await analyzeInChunks(document.getText(), { kinds: settings.kinds, languageId: document.languageId }, token);
   return { ...base, issues };
 }

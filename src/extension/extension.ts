@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { activateArticleFeatures } from './articleFeature';
 import { activateGarbling } from './garbleFeature';
 import { registerWalkthroughCommands } from './walkthrough';
+import { activateNotes } from './notes/notesFeature';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   activateGarbling(context);
   activateArticleFeatures(context);
   registerWalkthroughCommands(context);
+  activateNotes(context);
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectEncoding, type GarbleIssue } from '../core';
+import { detectEncoding, languageOfPath, type GarbleIssue } from '../core';
 import { FileChangedError } from '../files/replaceFile';
 import { AnalysisCancelled, analyzeInChunks, repairInChunks } from './chunkedAnalysis';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
@@ -101,7 +101,7 @@ async function judgeFile(uri: vscode.Uri, path: string, settings: ZhlensSettings
   if (detection.encoding !== 'utf-8') {
     return settings.kinds.includes('wrong-encoding') ? { kind: 'wrong-encoding', encoding: encodingLabel(detection.encoding) } : { kind: 'clean' };
   }
-  const issues = await analyzeInChunks(detection.text, { kinds: settings.kinds }, token);
+  const issues = await analyzeInChunks(detection.text, { kinds: settings.kinds, languageId: languageOfPath(path) }, token);
   if (!issues.length) return { kind: 'clean' };
   const file: ScannedFile = { uri, path, read, bom: detection.bom, text: detection.text };
   return { file, verdict: { kind: 'garbled', issues, fixable: issues.filter((i) => i.replacement !== undefined).length } };
@@ -128,7 +128,7 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 async function fixFile(file: ScannedFile, settings: ZhlensSettings): Promise<FileVerdict> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString());
   if (open?.isDirty) return { kind: 'skipped', reason: vscode.l10n.t('unsaved changes in an editor') };
-  const repair = await repairInChunks(file.text, { kinds: settings.kinds, script: settings.preferredScript });
+  const repair = await repairInChunks(file.text, { kinds: settings.kinds, script: settings.preferredScript, languageId: languageOfPath(file.path) });
   const body = new TextEncoder().encode(repair.text);
   const bytes = file.bom ? new Uint8Array([...UTF8_BOM, ...body]) : body;
   try {

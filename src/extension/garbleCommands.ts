@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { convertScript, type GarbleIssue, type ScriptTarget } from '../core';
+import { convertScriptWithEdits, type GarbleIssue, type ScriptTarget, type TextEdit } from '../core';
+import { announceRewrite } from './documentRewrites';
 import { showGarbleDetails } from './garbleDetails';
 import { describeCounts } from './garbleKindLabels';
 import { applyPreparedFix, prepareFixAll, prepareSpanFix } from './garbleEdits';
@@ -192,19 +193,28 @@ async function convertSelectionOrDocument(uri: vscode.Uri | undefined, target: S
   return convertRanges(editor.document, selections.length ? selections : [fullRange(editor.document)], target);
 }
 
-/** One WorkspaceEdit for all ranges: one undo step. */
+/** One WorkspaceEdit for all ranges: one undo step, announced with its character-for-character edit list. */
 async function convertRanges(document: vscode.TextDocument, ranges: readonly vscode.Range[], target: ScriptTarget): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
-  for (const r of ranges) {
-    const text = document.getText(r);
-    const converted = convertScript(text, target);
-    if (converted !== text) edit.replace(document.uri, r, converted);
+  const edits: TextEdit[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start.compareTo(b.start))) {
+    const offset = document.offsetAt(r.start);
+    const converted = convertScriptWithEdits(document.getText(r), target);
+    if (!converted.edits.length) continue;
+    edit.replace(document.uri, r, converted.text);
+    edits.push(...converted.edits.map((e) => ({ start: e.start + offset, end: e.end + offset, text: e.text })));
   }
   if (edit.size === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: nothing to convert.'));
     return false;
   }
-  const ok = await vscode.workspace.applyEdit(edit);
+  const announcement = announceRewrite(document, edits);
+  let ok: boolean;
+  try {
+    ok = await vscode.workspace.applyEdit(edit);
+  } finally {
+    announcement.dispose();
+  }
   if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
   return ok;
 }

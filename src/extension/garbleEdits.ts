@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { applyIssues, convertScript, type GarbleIssue } from '../core';
+import { convertScript, spanEdits, type GarbleIssue, type TextEdit } from '../core';
 import { repairInChunks } from './chunkedAnalysis';
+import { announceRewrite } from './documentRewrites';
 import { issueRange } from './garbleDiagnostics';
 import type { ZhlensSettings } from './settings';
 
@@ -11,6 +12,8 @@ export interface PreparedFix {
   version: number;
   /** How many garbled spans it repairs. */
   spans: number;
+  /** The repair's own edit list (offsets into that version): what notes in the text move through. */
+  edits: readonly TextEdit[];
 }
 
 export interface PreparedFixAll extends PreparedFix {
@@ -19,33 +22,37 @@ export interface PreparedFixAll extends PreparedFix {
 }
 
 /**
- * Fix all as one `WorkspaceEdit`, hence one undo step. When the repair is exactly the first
- * pass's spans, each span is its own replacement (the cursor, folds and bookmarks elsewhere stay
- * put); when later passes or a script conversion changed more, the changed middle of the text is
- * replaced in one piece.
+ * Fix all as one `WorkspaceEdit`, hence one undo step, made of the repair's own edit list: each
+ * change as small as it can be, so that the cursor, folds and bookmarks elsewhere stay put.
  */
 export async function prepareFixAll(document: vscode.TextDocument, settings: ZhlensSettings, token?: vscode.CancellationToken): Promise<PreparedFixAll | undefined> {
   const version = document.version;
   const text = document.getText();
-  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript }, token);
+  const repair = await repairInChunks(text, { kinds: settings.kinds, script: settings.preferredScript, languageId: document.languageId }, token);
   if (repair.text === text) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  if (applyIssues(text, repair.applied) === repair.text) {
-    for (const i of repair.applied) edit.replace(document.uri, issueRange(document, i), i.replacement!);
-  } else {
-    const { start, end, replacement } = changedMiddle(text, repair.text);
-    edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), replacement);
-  }
-  return { edit, version, spans: repair.applied.length, repairedText: repair.text };
+  for (const e of coarsened(repair.edits, text)) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  return { edit, version, spans: repair.applied.length, edits: repair.edits, repairedText: repair.text };
 }
 
-/** The smallest [start, end) of `before` whose replacement turns it into `after`. */
-function changedMiddle(before: string, after: string): { start: number; end: number; replacement: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, replacement: after.slice(start, after.length - tail) };
+/** Edits an editor applies at once without trouble; more are joined with their neighbours. */
+const MAX_DOCUMENT_EDITS = 1000;
+
+/** The edit list in at most MAX_DOCUMENT_EDITS pieces: runs of neighbouring edits joined, the text between them kept. */
+function coarsened(edits: readonly TextEdit[], text: string): readonly TextEdit[] {
+  if (edits.length <= MAX_DOCUMENT_EDITS) return edits;
+  const per = Math.ceil(edits.length / MAX_DOCUMENT_EDITS);
+  const out: TextEdit[] = [];
+  for (let k = 0; k < edits.length; k += per) {
+    const group = edits.slice(k, k + per);
+    const parts: string[] = [];
+    group.forEach((e, j) => {
+      if (j > 0) parts.push(text.slice(group[j - 1].end, e.start));
+      parts.push(e.text);
+    });
+    out.push({ start: group[0].start, end: group[group.length - 1].end, text: parts.join('') });
+  }
+  return out;
 }
 
 /** The replacement of one span: its repair, or for mixed script the conversion to the preferred script. */
@@ -60,15 +67,16 @@ export function spanReplacement(document: vscode.TextDocument, issue: GarbleIssu
 /** One edit repairing the given spans (those that can be repaired); undefined when none can. */
 export function prepareSpanFix(document: vscode.TextDocument, issues: readonly GarbleIssue[], settings: ZhlensSettings): PreparedFix | undefined {
   const edit = new vscode.WorkspaceEdit();
-  let spans = 0;
+  const replaced: { start: number; end: number; replacement: string }[] = [];
   for (const i of issues) {
     const replacement = spanReplacement(document, i, settings);
     if (replacement === undefined) continue;
     edit.replace(document.uri, issueRange(document, i), replacement);
-    spans++;
+    replaced.push({ start: i.start, end: i.end, replacement });
   }
-  if (!spans) return undefined;
-  return { edit, version: document.version, spans };
+  if (!replaced.length) return undefined;
+  replaced.sort((a, b) => a.start - b.start);
+  return { edit, version: document.version, spans: replaced.length, edits: spanEdits(document.getText(), replaced) };
 }
 
 export type FixOutcome = 'applied' | 'nothing' | 'changed' | 'rejected';
@@ -87,9 +95,14 @@ export async function applyPreparedFix(document: vscode.TextDocument, fix: Prepa
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the file changed while the fix was being prepared; nothing was changed. Run the fix again.'));
     return 'changed';
   }
-  if (!(await vscode.workspace.applyEdit(fix.edit))) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
-    return 'rejected';
+  const announcement = announceRewrite(document, fix.edits);
+  try {
+    if (!(await vscode.workspace.applyEdit(fix.edit))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: the editor refused the fix (is the file read-only?). Nothing was changed.'));
+      return 'rejected';
+    }
+  } finally {
+    announcement.dispose();
   }
   return 'applied';
 }

@@ -96,3 +96,25 @@ export function readArticleSettings(scope?: vscode.ConfigurationScope): ArticleS
 export function affectsArticleSettings(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration('zhlens.highlight') || e.affectsConfiguration('zhlens.outline');
 }
+
+/** Settings of the reader's notes and highlights (`zhlens.notes.*`). */
+export interface NotesSettings {
+  enabled: boolean;
+  /** Folder of the notes files: relative to each article's folder, or under `${workspaceFolder}`. */
+  location: string;
+  /** Language ids of the documents that can carry notes (when they hold Chinese). */
+  languages: readonly string[];
+}
+
+export function readNotesSettings(scope?: vscode.ConfigurationScope): NotesSettings {
+  const c = vscode.workspace.getConfiguration('zhlens', scope);
+  return {
+    enabled: c.get<boolean>('notes.enabled', true),
+    location: c.get<string>('notes.location', '.zhlens'),
+    languages: c.get<string[]>('notes.languages', ['plaintext', 'markdown']),
+  };
+}
+
+export function affectsNotesSettings(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration('zhlens.notes');
+}

@@ -12,13 +12,17 @@ suite('translations of the garbling feature', () => {
 
   test('every vscode.l10n.t message in src/extension has a zh-cn translation, and none is unused', async () => {
     const base = ext().extensionUri;
-    const dir = vscode.Uri.joinPath(base, 'src/extension');
     const messages = new Set<string>();
-    for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
-      if (!name.endsWith('.ts')) continue;
-      const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
-      for (const m of source.matchAll(/l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) messages.add(m[2].replace(/\\(['"\\])/g, '$1'));
-    }
+    // Every feature folder under src/extension too.
+    const visit = async (dir: vscode.Uri): Promise<void> => {
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+        if (type === vscode.FileType.Directory) await visit(vscode.Uri.joinPath(dir, name));
+        if (!name.endsWith('.ts')) continue;
+        const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
+        for (const m of source.matchAll(/l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) messages.add(m[2].replace(/\\(['"\\])/g, '$1'));
+      }
+    };
+    await visit(vscode.Uri.joinPath(base, 'src/extension'));
     const bundle = await readJson(base, 'l10n/bundle.l10n.zh-cn.json');
     assert.deepEqual([...messages].filter((m) => !(m in bundle)), [], 'untranslated');
     assert.deepEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'translated but unused');

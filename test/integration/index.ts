@@ -14,7 +14,8 @@ function findTestFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000 });
+  // ZHLENS_INHOST_GREP=text runs only the tests whose titles contain it (while working on one feature).
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, grep: process.env.ZHLENS_INHOST_GREP || undefined });
   for (const file of findTestFiles(__dirname).sort()) mocha.addFile(file);
   // The runner outside the editor reads the counts from here; the exit code alone says only pass/fail.
   const resultFile = process.env.ZHLENS_TEST_RESULT_FILE;

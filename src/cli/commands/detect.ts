@@ -1,4 +1,4 @@
-import { ALL_GARBLE_KINDS, analyzeFile, type AnalyzeOptions, type FileAnalysis, type GarbleKind } from '../../core';
+import { ALL_GARBLE_KINDS, analyzeFile, languageOfPath, type AnalyzeOptions, type FileAnalysis, type GarbleKind } from '../../core';
 import { forEachFile, summaryLine } from '../batch';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, pieceSizeOption, PIECE_OPTIONS, PIECE_OPTIONS_HELP, requireFiles, type Command } from '../command';
 import { detectJsonLine, detectTableHeader, detectTableRows, issueRows, TABLE_HEADER, type IssueRow } from '../detectReport';
@@ -68,10 +68,13 @@ function runDetect(args: ParsedArgs, term: Terminal): number {
   const errors = forEachFile(files, term, { maxSize, wholeLimit: pieceBytes }, (file, input) => {
     let analysis: FileAnalysis;
     let rows: IssueRow[] | undefined;
+    // The file's language from its name, as the editor knows it: in source code only comments
+    // and strings are looked at.
+    const options: AnalyzeOptions = { ...analyzeOptions, languageId: languageOfPath(file.path) };
     if (input.kind === 'whole') {
-      analysis = analyzeFile(input.bytes, analyzeOptions);
+      analysis = analyzeFile(input.bytes, options);
     } else {
-      ({ analysis, rows } = detectInPieces(input, pieceBytes, analyzeOptions, !json));
+      ({ analysis, rows } = detectInPieces(input, pieceBytes, options, !json));
     }
     if (analysis.detection.binary) {
       binary++;

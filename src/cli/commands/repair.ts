@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ScriptTarget } from '../../core';
+import { languageOfPath, type ScriptTarget } from '../../core';
 import { forEachFile, summaryLine } from '../batch';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, pieceSizeOption, PIECE_OPTIONS, PIECE_OPTIONS_HELP, requireFiles, type Command } from '../command';
 import { describeFsError, InputError, UsageError } from '../errors';
@@ -147,7 +147,7 @@ interface RepairOutcome {
 }
 
 function repairWhole(file: InputFile, input: WholeInput, script: ScriptTarget, destination: Destination, term: Terminal, written: Map<string, string>): RepairOutcome {
-  const result = repairFileBytes(input.bytes, script);
+  const result = repairFileBytes(input.bytes, script, languageOfPath(file.path));
   const outcome: RepairOutcome = {
     binary: result.detection.binary,
     encoding: result.detection.encoding,
@@ -196,11 +196,17 @@ function repairLarge(file: InputFile, input: LargeInput, pieceBytes: number, scr
   const shown = destination.kind === 'in-place' ? file.path : target!;
   let result: RepairedInPieces;
   try {
-    result = repairInPieces(input, pieceBytes, script, (bytes) => {
-      if (destination.kind === 'stdout') return term.print(bytes);
-      temp ??= writing(shown, () => TemporaryFile.beside(target!));
-      writing(shown, () => temp!.write(bytes));
-    });
+    result = repairInPieces(
+      input,
+      pieceBytes,
+      script,
+      (bytes) => {
+        if (destination.kind === 'stdout') return term.print(bytes);
+        temp ??= writing(shown, () => TemporaryFile.beside(target!));
+        writing(shown, () => temp!.write(bytes));
+      },
+      languageOfPath(file.path),
+    );
   } catch (err) {
     temp?.discard();
     throw err;

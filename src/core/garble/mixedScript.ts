@@ -91,7 +91,70 @@ function countScripts(text: string): ScriptCounts {
   return { withTraditional, withSimplified, traditional, simplified, hasHan };
 }
 
+/** Hiragana and katakana (with the prolonged sound mark and iteration marks). */
+function isKana(cp: number): boolean {
+  return cp >= 0x3041 && cp <= 0x30ff;
+}
+
+/**
+ * Japanese writes kanji among kana, and its kanji forms (様, 変, 駅, 図) are neither OpenCC's
+ * Simplified nor its Traditional ones: Japanese is not mixed Chinese script. A text is Japanese
+ * when its kana are more than a small share of its Han characters; in other texts a line with
+ * kana is a Japanese line.
+ */
+const JAPANESE_KANA_SHARE = 0.05;
+const MIN_KANA = 3;
+
+/**
+ * Chinese must be what the text is written in before its scripts can be mixed: a Czech README's
+ * language menu (`[繁體中文](README-zh-Hant.md) ∙ [简体中文](README-zh.md)`), a locale table in
+ * code, a dictionary of phrases in both scripts are other texts that name Chinese. Han characters
+ * are weighed against words of other scripts (runs of letters).
+ */
+const MIN_CHINESE_SHARE = 0.5;
+
+function howWritten(text: string): { whole: boolean; notChinese: boolean; lines: Array<[number, number]> } {
+  let kana = 0;
+  let han = 0;
+  let words = 0;
+  let inWord = false;
+  const lines: Array<[number, number]> = [];
+  let lineStart = 0;
+  let lineKana = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x0a) {
+      if (lineKana) lines.push([lineStart, i]);
+      lineStart = i + 1;
+      lineKana = false;
+      inWord = false;
+      continue;
+    }
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f) || (c >= 0xac00 && c <= 0xd7a3);
+    if (letter && !inWord) words++;
+    inWord = letter;
+    if (isKana(c)) {
+      kana++;
+      lineKana = true;
+    } else if (isHan(c)) han++;
+  }
+  return { whole: kana >= MIN_KANA && kana >= JAPANESE_KANA_SHARE * han, notChinese: han < MIN_CHINESE_SHARE * (han + words), lines };
+}
+
 export function findMixedScript(text: string): GarbleIssue[] {
+  const written = howWritten(text);
+  if (written.whole || written.notChinese) return [];
+  if (written.lines.length > 0) {
+    // Japanese lines are taken out (blanked to spaces, offsets unchanged) before the count.
+    const parts: string[] = [];
+    let pos = 0;
+    for (const [a, b] of written.lines) {
+      parts.push(text.slice(pos, a), ' '.repeat(b - a));
+      pos = b;
+    }
+    parts.push(text.slice(pos));
+    text = parts.join('');
+  }
   const { withTraditional, withSimplified, traditional, simplified, hasHan } = countScripts(text);
   if (!hasHan) return [];
   const minority = Math.min(traditional, simplified);

@@ -20,7 +20,35 @@ export function big5MojibakeSpec(): MojibakeSpec {
   return spec;
 }
 
+/**
+ * `嚙踝蕭` is the Big5 twin of `锟斤拷`: U+FFFD (EF BF BD) written as UTF-8 and read as Big5,
+ * 嚙 (EF BF), then BD and the next byte (踝 BD EF before another U+FFFD), then 蕭 (BF BD). The
+ * text was lost before it was misread: flagged, never guessed. 嚙 alone is a word (嚙齒, to gnaw)
+ * and 蕭 a surname, so only the whole pattern, or 嚙 twice with one character between, counts.
+ */
+const LOSSY_BIG5 = /(?:嚙[^\s嚙]蕭)+(?:嚙[^\s嚙]?)?|嚙[^\s嚙]嚙[^\s嚙]?/g;
+
+export function findLossyBig5(text: string): GarbleIssue[] {
+  if (!text.includes('嚙')) return [];
+  const issues: GarbleIssue[] = [];
+  LOSSY_BIG5.lastIndex = 0;
+  for (let m = LOSSY_BIG5.exec(text); m; m = LOSSY_BIG5.exec(text)) {
+    issues.push({
+      kind: 'mojibake-big5',
+      start: m.index,
+      end: m.index + m[0].length,
+      confidence: 0.95,
+      lossy: true,
+      plan: ['U+FFFD written as UTF-8 (EF BF BD), then read as Big5', 'the original characters are lost: nothing to restore'],
+    });
+  }
+  return issues;
+}
+
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
-  return findUtf8Mojibake(text, big5MojibakeSpec(), stops);
+  const lossy = findLossyBig5(text);
+  const found = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
+  if (lossy.length === 0) return found;
+  return [...lossy, ...found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end))].sort((a, b) => a.start - b.start);
 }

@@ -98,6 +98,7 @@ export function gbkMojibakeSpec(): MojibakeSpec {
     holeBytes: 1,
     droppedPairs: true,
     fullwidthFolded: true,
+    otherLanguages: true,
     inSegment: (code, cp) => code > 0xff || cp === 0x20ac,
   };
   return spec;

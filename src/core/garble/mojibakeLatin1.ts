@@ -2,6 +2,7 @@ import type { GarbleIssue } from '../types';
 import { cp1252Codec, gbkCodec, big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
 import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import { weighRepair, NEIGHBOURHOOD } from '../decision';
 
 /**
  * 符号码: UTF-8 text decoded as Latin-1 or Windows-1252 and saved: `中文` → `ä¸­æ–‡`. Also 拼音码,
@@ -33,7 +34,8 @@ export function latin1MojibakeSpec(): MojibakeSpec {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
   const issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
-  return issues.some((i) => i.plan.includes('decode utf-8')) ? [...issues, ...otherSequences(text, issues)].sort((a, b) => a.start - b.start) : issues;
+  const others = otherSequences(text, issues, issues.some((i) => i.plan.includes('decode utf-8')));
+  return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -60,14 +62,22 @@ function sequenceAt(text: string, i: number, codec: LegacyCodec): { char: string
   }
 }
 
+/** Characters that can start a UTF-8 sequence read as cp1252: Â (C2) to ô (F4). */
+const MAY_LEAD = /[\u00c2-\u00f4]/;
+
 /**
- * In a text whose Chinese was found read as Windows-1252, the other UTF-8 sequences read the same
- * way are mojibake too, though they hold no Chinese to prove it: the no-break space (`Â` + NBSP),
- * emoji (`ðŸ’¡`), pinyin tone marks (`Ã¬`), fullwidth digits (`ï¼‘`). The document's own mojibake
- * is the evidence (as ftfy judges a text by its other mistakes); each sequence must decode as
- * strict UTF-8 and the spans must not overlap what was found.
+ * UTF-8 read as Windows-1252 in any language: `â€™` → `’`, `cafÃ©` → `café`, `Ã¤Â¸Â­` → `ä¸­`
+ * (one layer a pass, then `中`). Whole sequences that decode as strict UTF-8, gathered by token
+ * (`dÃ©jÃ ` is one decision, `déjà`), each weighed against the text as it stands: `Größe“` or
+ * `4288×…` read as bytes give characters no text around them uses, and stay.
+ *
+ * In a text whose Chinese was found read as Windows-1252 (`chineseFound`) the other sequences are
+ * mojibake too, though they hold no Chinese to prove it: the no-break space (`Â` + NBSP), emoji
+ * (`ðŸ’¡`), pinyin tone marks (`Ã¬`), fullwidth digits (`ï¼‘`). The document's own mojibake is the
+ * evidence (as ftfy judges a text by its other mistakes); the spans must not overlap what was found.
  */
-function otherSequences(text: string, found: readonly GarbleIssue[]): GarbleIssue[] {
+function otherSequences(text: string, found: readonly GarbleIssue[], chineseFound: boolean): GarbleIssue[] {
+  if (!MAY_LEAD.test(text)) return [];
   const codec = cp1252Codec();
   const out: GarbleIssue[] = [];
   let f = 0;
@@ -96,8 +106,95 @@ function otherSequences(text: string, found: readonly GarbleIssue[]): GarbleIssu
       end: i,
       confidence: 0.8,
       replacement,
-      plan: ['encode cp1252', 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)'],
+      plan: ['encode cp1252', chineseFound ? 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)' : 'decode utf-8'],
     });
   }
+  return chineseFound ? out : byToken(text, out).filter((issue) => weighed(text, issue));
+}
+
+/** Runs within one token (no space or punctuation between them) become one issue: one decision per word. */
+function byToken(text: string, runs: GarbleIssue[]): GarbleIssue[] {
+  const out: GarbleIssue[] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    if (last && /^[\p{L}\p{N}]*$/u.test(text.slice(last.end, run.start))) {
+      out[out.length - 1] = { ...last, end: run.end, replacement: last.replacement! + text.slice(last.end, run.start) + run.replacement! };
+    } else out.push(run);
+  }
   return out;
+}
+
+/**
+ * A token that would still hold mojibake after its repair (`Ð уÑ�Ñ�кий`, `ââ€�’`) was garbled
+ * some other way (another code page, lost bytes) or not at all: repairing part of it gives text
+ * that is neither what was written nor what was meant. All of a token or none of it.
+ */
+function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): boolean {
+  let from = issue.start;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  let to = issue.end;
+  while (to < text.length && !/\s/.test(text[to])) to++;
+  // Mojibake of mojibake unwinds a layer a pass (Ã\x83Â© → Ã© → é): judge the token unwound.
+  let token = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
+  for (let layer = 1; layer < MAX_LAYERS; layer++) {
+    const next = decodedSequences(token, codec);
+    if (next === token) break;
+    token = next;
+  }
+  // Chinese unwound is the Chinese detectors' to finish (a lost byte there is restored or shown
+  // by them: 中文的编ç + NBSP + U+FFFD becomes 中文的编码).
+  if (/\p{Script=Han}/u.test(token)) return false;
+  // What is left: a lost byte, or Â / Ã (C2 / C3, the leads of Latin-1's own letters in UTF-8)
+  // before a continuation byte. Other letters before such a byte are words: `píše`, `Größe“`.
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 0xfffd) return true;
+    if ((c === 0xc2 || c === 0xc3) && i + 1 < token.length) {
+      const next = codec.codeOf(token.charCodeAt(i + 1));
+      if (next >= 0x80 && next <= 0xbf) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Quotation marks are continuation bytes in cp1252 (« » “ ” ‘ ’ are 0xAB 0xBB 0x93 0x94 0x91
+ * 0x92): a letter between an opening mark and its closing one is a quoted letter, `»Ä«`, `“×”`,
+ * not a two-byte sequence.
+ */
+const OPENING_QUOTES = '»«„“‚‘"\'';
+const CLOSING_QUOTES = '«»“”‘’';
+
+function quotesALetter(text: string, issue: GarbleIssue): boolean {
+  const last = text[issue.end - 1];
+  return issue.start > 0 && OPENING_QUOTES.includes(text[issue.start - 1]) && CLOSING_QUOTES.includes(last) && issue.end - issue.start === 2;
+}
+
+/** Layers of mojibake repair unwinds (repairText's passes). */
+const MAX_LAYERS = 3;
+
+/** s with every whole UTF-8 sequence read as cp1252 decoded. */
+function decodedSequences(s: string, codec: LegacyCodec): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const seq = sequenceAt(s, i, codec);
+    if (seq) {
+      out += seq.char;
+      i += seq.length;
+    } else out += s[i++];
+  }
+  return out;
+}
+
+function weighed(text: string, issue: GarbleIssue): boolean {
+  if (leavesResidue(text, issue, cp1252Codec()) || quotesALetter(text, issue)) return false;
+  const weight = weighRepair({
+    before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),
+    original: text.slice(issue.start, issue.end),
+    reading: issue.replacement!,
+    after: text.slice(issue.end, issue.end + NEIGHBOURHOOD),
+  });
+  if (!weight.accept) return false;
+  issue.confidence = Math.min(0.99, 0.6 + weight.margin / 20);
+  return true;
 }

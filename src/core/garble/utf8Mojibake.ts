@@ -4,6 +4,7 @@ import { HOLE, PUA_LEAD, PUA_TRAIL, decodeUtf8WithHoles, restoreDroppedBytes } f
 import { gbkTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { isHan, isCjkPunct } from '../text/chars';
+import { weighRepair, NEIGHBOURHOOD, otherLanguageReadingIsText, readsInOtherLanguage, restoresIntoNonText } from '../decision';
 
 /**
  * The shared machinery of mojibake repair (ftfy's idea, for the code pages Chinese text meets):
@@ -49,6 +50,11 @@ export interface MojibakeSpec {
    * missing (绗洓闃舵 for 第四阶段: AC E5 between 绗 and 洓).
    */
   droppedPairs?: boolean;
+  /**
+   * Readings in other languages count too: Korean, Japanese and emoji whose UTF-8 was read with
+   * this code page come back as themselves (weighed by decision/weighRepair, not as Chinese).
+   */
+  otherLanguages?: boolean;
   /** Other byte readings to try when the bytes are not UTF-8 (GBK bytes read as Latin-1). */
   alternates?: ReadonlyArray<{ name: string; decode(bytes: readonly number[]): string | undefined }>;
 }
@@ -164,7 +170,11 @@ function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number
     else if (b >= 0xe0 && b <= 0xef) {
       need = 2;
       cjk++;
-    } else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // The supplementary planes: emoji, rare Han.
+      need = 3;
+      cjk++;
+    }
     else need = -1;
   };
   let pairs = 0;
@@ -319,7 +329,7 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
-function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boolean {
+function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
   if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
   let han = 0;
   let rare = 0;
@@ -330,9 +340,10 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false): boole
       if (lm.rank(ch) > MAX_RANK) rare++;
     }
     // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
-    // Chinese text are the sign of bytes paired wrongly.
+    // Chinese text are the sign of bytes paired wrongly. A single-byte code page pairs nothing:
+    // there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
+    if (!singleByte && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
@@ -542,13 +553,24 @@ function judge(text: string, units: Unit[], start: number, end: number, spec: Mo
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const reading = readRun(run, spec, lm, prev);
   if (!reading || reading.text === original) return undefined;
+  if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
   const chinese = countChinese(reading.text);
-  // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
-  // a writer would use: every Han character of the original rare.
-  if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
-  const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
-  const gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
-  if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, spec.allowRare)) return undefined;
-  return { start, end, reading, gain };
+  // Korean, Japanese and emoji read as GBK come back as themselves: the shared decision alone judges them.
+  const ownLanguage = spec.otherLanguages === true && readsInOtherLanguage(reading.text, chinese);
+  let gain = 0;
+  if (!ownLanguage) {
+    // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
+    // a writer would use: every Han character of the original rare.
+    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+    gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+    // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
+    // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
+    const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
+  } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
+  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
+  if (!weight.accept) return undefined;
+  return { start, end, reading, gain: ownLanguage ? weight.margin / charCount(original) : gain };
 }
 

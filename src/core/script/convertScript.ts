@@ -1,4 +1,5 @@
-import type { ScriptTarget } from '../types';
+import type { ScriptTarget, TextEdit } from '../types';
+import { editsBetween } from '../textEdits';
 
 /**
  * Simplified ⇄ Traditional conversion with OpenCC's phrase tables. Taiwan standard on the
@@ -73,4 +74,14 @@ export function convertScript(text: string, target: ScriptTarget): string {
   if (target === 'simplified') return toSimplified(text);
   if (target === 'traditional') return toTraditional(text);
   return text;
+}
+
+/**
+ * The conversion with its edit list: OpenCC keeps lines, and in a line where the conversion keeps
+ * the number of characters (nearly always), each converted character is its own edit, so that
+ * notes and cursors keep their place character for character.
+ */
+export function convertScriptWithEdits(text: string, target: ScriptTarget): { text: string; edits: TextEdit[] } {
+  const converted = convertScript(text, target);
+  return { text: converted, edits: editsBetween(text, converted) };
 }

@@ -1,0 +1,105 @@
+// Adds files of public repositories to the negative corpus of `npm run eval:precision`
+// (scripts/build-precision-corpus.mjs builds the Debian part).
+//
+//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision]
+//
+// <mirrors> holds bare git copies of the repositories below, one folder per repository named
+// `owner+name` with the git directory in `owner+name/repo` (a `git clone --mirror` of each,
+// renamed). Files are read from HEAD with `git show`; the commit of each is written to the
+// manifest. Only UTF-8 text with some non-ASCII character, under 1 MB, is taken.
+//
+// The split is by repository (`tune` or `test`, fixed below), never by file: a repository's
+// READMEs, locales and code are one source.
+//
+// `kind` says what the files are: i18n (locale tables), readme (READMEs and docs in many
+// languages), code (source with Chinese comments and strings), pinyin (teaching and dictionary
+// text with readings), mojibake-code (code and docs that handle mojibake and quote it on purpose).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const mirrors = process.argv[2];
+if (!mirrors) {
+  console.error('usage: node scripts/add-precision-repos.mjs <mirrors> [--out folder]');
+  process.exit(2);
+}
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? process.argv[outArg + 1] : '/work/data/precision';
+const FILES = join(OUT, 'files');
+
+/** The language a path names: README-de.md, README.ja-JP.md, locale/pt-br.js, docs/ko-KR/…, books-zh.md. */
+function langOfPath(path) {
+  const m =
+    /(?:^|[/._-])(zh[-_](?:hans|hant|cn|tw|hk)|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.(?:md|js|ts|json|rst)$/i.exec(path) ??
+    /\/([a-z]{2}(?:-[A-Z]{2})?)\//.exec(path);
+  return m ? m[1].replace(/_/g, '-').toLowerCase() : undefined;
+}
+
+const REPOS = [
+  // Locale tables: month and day names, relative times, in about 130 languages.
+  { repo: 'moment/moment', split: 'tune', kind: 'i18n', files: /^(locale\/[^/]+\.js|src\/test\/locale\/[^/]+\.js)$/, lang: langOfPath },
+  { repo: 'iamkun/dayjs', split: 'test', kind: 'i18n', files: /^src\/locale\/[^/]+\.js$/, lang: langOfPath },
+  { repo: 'vuetifyjs/vuetify', split: 'test', kind: 'i18n', files: /^packages\/vuetify\/src\/locale\/[^/]+\.ts$/, lang: langOfPath },
+  // READMEs and docs translated into many languages.
+  { repo: 'jlevy/the-art-of-command-line', split: 'tune', kind: 'readme', files: /^README-[^/]+\.md$/, lang: langOfPath },
+  { repo: 'trekhleb/javascript-algorithms', split: 'test', kind: 'readme', files: /README\.[a-z]{2}(-[A-Z]{2})?\.md$/, lang: langOfPath },
+  { repo: 'EbookFoundation/free-programming-books', split: 'test', kind: 'readme', files: /\.md$/, lang: (p) => langOfPath(p) ?? 'mixed' },
+  { repo: 'vuejs-translations/docs-ja', split: 'tune', kind: 'readme', files: /^src\/.*\.md$/, lang: () => 'ja' },
+  { repo: 'vuejs-translations/docs-ko', split: 'test', kind: 'readme', files: /^src\/.*\.md$/, lang: () => 'ko' },
+  // Chinese technical writing and code with Chinese comments.
+  { repo: 'doocs/advanced-java', split: 'test', kind: 'readme', files: /^docs\/.*\.md$/, lang: () => 'zh-cn' },
+  { repo: 'PanJiaChen/vue-element-admin', split: 'test', kind: 'code', files: /^(src\/.*\.(js|vue|scss)|README[^/]*\.md|mock\/.*\.js)$/, lang: (p) => langOfPath(p) ?? 'zh-cn' },
+  // Pinyin: dictionaries, teaching text and code that prints readings.
+  { repo: 'mozillazg/python-pinyin', split: 'tune', kind: 'pinyin', files: /^(README[^/]*\.rst|docs\/.*\.rst|pypinyin\/.*\.py|tests\/.*\.py)$/, lang: () => 'zh-cn' },
+  { repo: 'hotoo/pinyin', split: 'test', kind: 'pinyin', files: /^(README[^/]*\.md|apps\/website\/docs\/.*\.mdx?|src\/.*\.ts|tests\/.*\.[jt]s)$/, lang: (p) => langOfPath(p) ?? 'zh-cn' },
+  // Mojibake on purpose: a repair library's code and docs quote garbled text as data.
+  { repo: 'rspeer/python-ftfy', split: 'test', kind: 'mojibake-code', files: /^(ftfy\/.*\.py|docs\/.*\.rst|README\.md|CHANGELOG\.md|notes\/.*\.txt)$/, lang: () => 'mixed' },
+];
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const manifest = [];
+for (const { repo, split, kind, files, lang } of REPOS) {
+  const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
+  if (!existsSync(gitDir)) {
+    console.error(`missing ${gitDir}: fetch ${repo} first`);
+    continue;
+  }
+  const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
+  const commit = git('rev-parse', 'HEAD').toString().trim();
+  const paths = git('ls-tree', '-r', '-z', '--name-only', 'HEAD').toString().split('\0').filter((p) => files.test(p));
+  let n = 0;
+  for (const p of paths) {
+    const buf = git('show', `HEAD:${p}`);
+    if (buf.length > 1_000_000) continue;
+    let text;
+    try {
+      text = strict.decode(buf);
+    } catch {
+      continue;
+    }
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    const l = (lang(p) ?? 'mixed').toLowerCase();
+    const path = join(FILES, 'repos', repo.replace('/', '+'), p);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    manifest.push({ path: join('files', 'repos', repo.replace('/', '+'), p), source: `repo:${kind}`, lang: l, doc: `repo:${repo}`, split, pkg: repo, version: commit, bytes: buf.length });
+    n++;
+  }
+  console.log(`${repo} @ ${commit.slice(0, 12)}: ${n} files (${split})`);
+}
+
+// Single files from other repositories (mojibake-handling code, articles about 乱码, locale
+// files), copied by hand into <out>/snippets/ with a list snippets.json of
+// { repo, path, commit, kind, lang, split, file }.
+const snippetList = join(OUT, 'snippets.json');
+if (existsSync(snippetList)) {
+  for (const s of JSON.parse(readFileSync(snippetList, 'utf8'))) {
+    const path = join(OUT, 'snippets', s.file);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    manifest.push({ path: join('snippets', s.file), source: `repo:${s.kind}`, lang: s.lang, doc: `repo:${s.repo}`, split: s.split, pkg: s.repo, version: s.commit, bytes: Buffer.byteLength(text) });
+  }
+}
+
+writeFileSync(join(OUT, 'manifest-repos.json'), JSON.stringify(manifest).replace(/},{/g, '},\n{'));
+console.log(`${manifest.length} files from repositories`);

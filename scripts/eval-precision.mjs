@@ -1,0 +1,173 @@
+// Measures how often zhlens touches text that is not garbled: real clean files in many languages
+// (the negative corpus, see docs/precision.md) and ftfy's published test cases.
+//
+//   npm run eval:precision -- [--data /work/data/precision] [--split test|tune|all]
+//                             [--show N] [--json report.json] [--source S] [--lang L]
+//
+// For every file: `changed` when repairText gives other text, `flagged` when analyzeText reports
+// any span, `han+` when the repair holds Han characters the file did not. Prints files changed /
+// flagged / total per language and per source, and for ftfy's cases: negatives unchanged, and
+// for the mojibake cases whether zhlens gave ftfy's fix, left the text alone, or gave something
+// else. The data is built by scripts/build-precision-corpus.mjs and add-precision-repos.mjs.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const DATA = arg('data', '/work/data/precision');
+const SPLIT = arg('split', 'test');
+const SHOW = Number(arg('show', '0'));
+const JSON_OUT = arg('json');
+const ONLY_SOURCE = arg('source');
+const ONLY_LANG = arg('lang');
+
+const work = mkdtempSync(join(tmpdir(), 'zhlens-precision-'));
+const bundle = join(work, 'core.cjs');
+await esbuild.build({
+  stdin: {
+    contents: "export { analyzeText, repairText, languageOfPath } from './src/core';",
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
+  loader: { '.bin': 'binary', '.txt': 'text' },
+});
+const core = createRequire(import.meta.url)(bundle);
+rmSync(work, { recursive: true, force: true });
+
+const isHan = (cp) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+function inventedHan(before, after) {
+  const seen = new Set();
+  for (const ch of before) seen.add(ch);
+  const out = new Set();
+  for (const ch of after) if (isHan(ch.codePointAt(0)) && !seen.has(ch)) out.add(ch);
+  return [...out];
+}
+
+/** The editor's languageId for a path, when the core knows how to read that language. */
+const languageOf = (path) => (core.languageOfPath ? core.languageOfPath(path) : undefined);
+
+function run(text, path) {
+  const languageId = languageOf(path);
+  const options = languageId ? { languageId } : {};
+  const issues = core.analyzeText(text, options);
+  const repaired = core.repairText(text, options).text;
+  return { issues, repaired };
+}
+
+// ---- the corpus ----
+const manifest = [];
+for (const name of ['manifest-debian.json', 'manifest-repos.json']) {
+  const p = join(DATA, name);
+  if (existsSync(p)) manifest.push(...JSON.parse(readFileSync(p, 'utf8')));
+}
+if (manifest.length === 0) {
+  console.error(`no corpus in ${DATA}: build it with node scripts/build-precision-corpus.mjs (and add-precision-repos.mjs), see docs/precision.md`);
+  process.exit(1);
+}
+// Files garbled in their source (checked by reading) are counted apart: zhlens should flag them.
+const garbledInSource = new Map(JSON.parse(readFileSync(new URL('./precision-garbled-in-source.json', import.meta.url), 'utf8')).files.map((f) => [f.path, f]));
+const inSplit = manifest.filter((e) => (SPLIT === 'all' || e.split === SPLIT) && (!ONLY_SOURCE || e.source === ONLY_SOURCE) && (!ONLY_LANG || e.lang === ONLY_LANG));
+const chosen = inSplit.filter((e) => !garbledInSource.has(e.path));
+const garbledChosen = inSplit.filter((e) => garbledInSource.has(e.path));
+
+const tally = (map, key) => {
+  let t = map.get(key);
+  if (!t) map.set(key, (t = { total: 0, changed: 0, flagged: 0, han: 0 }));
+  return t;
+};
+const byLang = new Map();
+const bySource = new Map();
+const all = { total: 0, changed: 0, flagged: 0, han: 0 };
+const examples = [];
+const started = process.cpuUsage();
+for (const e of chosen) {
+  const text = readFileSync(join(DATA, e.path), 'utf8');
+  const { issues, repaired } = run(text, e.path);
+  const changed = repaired !== text;
+  const flagged = issues.length > 0;
+  const han = changed ? inventedHan(text, repaired) : [];
+  for (const t of [tally(byLang, e.lang), tally(bySource, e.source), all]) {
+    t.total++;
+    if (changed) t.changed++;
+    if (flagged) t.flagged++;
+    if (han.length) t.han++;
+  }
+  if (flagged && examples.length < 10000) {
+    examples.push({
+      path: e.path,
+      lang: e.lang,
+      issues: issues.slice(0, 5).map((i) => ({
+        kind: i.kind,
+        text: text.slice(Math.max(0, i.start - 12), i.end + 12),
+        span: text.slice(i.start, i.end),
+        replacement: i.replacement,
+      })),
+      invented: han.join(''),
+    });
+  }
+}
+let garbledFlagged = 0;
+for (const e of garbledChosen) if (run(readFileSync(join(DATA, e.path), 'utf8'), e.path).issues.some((i) => i.kind === garbledInSource.get(e.path).kind)) garbledFlagged++;
+const cpu = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1e6;
+
+const pad = (s, n) => String(s).padEnd(n);
+const row = (name, t) => `${pad(name, 26)} ${pad(`${t.changed} / ${t.flagged} / ${t.total}`, 20)}${t.han ? ` han+ ${t.han}` : ''}`;
+console.log(`negative corpus: ${DATA} (split ${SPLIT}), ${chosen.length} files, ${cpu.toFixed(1)} s CPU`);
+console.log(`${pad('source', 26)} changed / flagged / total`);
+for (const [k, t] of [...bySource].sort()) console.log(row(k, t));
+console.log(row('ALL', all));
+console.log('');
+console.log(`${pad('language', 26)} changed / flagged / total`);
+for (const [k, t] of [...byLang].sort((a, b) => b[1].total - a[1].total)) if (t.total >= 10 || t.flagged) console.log(row(k, t));
+const small = [...byLang].filter(([, t]) => t.total < 10 && !t.flagged);
+if (small.length) console.log(row(`${small.length} more languages`, small.reduce((s, [, t]) => ({ total: s.total + t.total, changed: s.changed + t.changed, flagged: s.flagged + t.flagged, han: s.han + t.han }), { total: 0, changed: 0, flagged: 0, han: 0 })));
+console.log('');
+console.log(`garbled in the source (scripts/precision-garbled-in-source.json), counted apart: ${garbledFlagged} of ${garbledChosen.length} flagged with their kind`);
+
+// ---- ftfy's test cases ----
+const ftfyDir = join(DATA, 'ftfy');
+const ftfy = { negative: { total: 0, unchanged: 0, flagged: 0 }, fixes: { total: 0, fixed: 0, unchanged: 0, other: 0, han: 0 } };
+const ftfyExamples = [];
+if (existsSync(ftfyDir)) {
+  for (const file of ['negative', 'synthetic', 'in-the-wild', 'language-names', 'known-failures']) {
+    const p = join(ftfyDir, `${file}.json`);
+    if (!existsSync(p)) continue;
+    for (const c of JSON.parse(readFileSync(p, 'utf8'))) {
+      const want = c['fixed-encoding'] ?? c.fixed;
+      const { issues, repaired } = run(c.original, '');
+      const negative = want === c.original;
+      if (negative) {
+        ftfy.negative.total++;
+        if (repaired === c.original) ftfy.negative.unchanged++;
+        if (issues.length) ftfy.negative.flagged++;
+        if (repaired !== c.original || issues.length) ftfyExamples.push({ file, label: c.label, original: c.original, got: repaired, kinds: issues.map((i) => i.kind) });
+        continue;
+      }
+      ftfy.fixes.total++;
+      const han = inventedHan(c.original + want, repaired);
+      if (han.length) ftfy.fixes.han++;
+      if (repaired === want) ftfy.fixes.fixed++;
+      else if (repaired === c.original) ftfy.fixes.unchanged++;
+      else {
+        ftfy.fixes.other++;
+        ftfyExamples.push({ file, label: c.label, original: c.original, want, got: repaired, kinds: issues.map((i) => i.kind) });
+      }
+    }
+  }
+  console.log('');
+  console.log(`ftfy's cases: negatives unchanged ${ftfy.negative.unchanged} / ${ftfy.negative.total} (flagged ${ftfy.negative.flagged});` +
+    ` mojibake cases: ftfy's fix ${ftfy.fixes.fixed}, left alone ${ftfy.fixes.unchanged}, other ${ftfy.fixes.other} / ${ftfy.fixes.total}; Han invented in ${ftfy.fixes.han}`);
+}
+
+if (SHOW > 0) {
+  console.log('');
+  for (const x of examples.slice(0, SHOW)) console.log(JSON.stringify(x));
+  for (const x of ftfyExamples.slice(0, SHOW)) console.log(JSON.stringify(x));
+}
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ split: SPLIT, all, bySource: Object.fromEntries(bySource), byLang: Object.fromEntries(byLang), ftfy, examples, ftfyExamples }, null, 1));

@@ -1,0 +1,188 @@
+import type { GarbleIssue } from '../types';
+import { sourceSyntax } from '../code/languages';
+import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
+
+/**
+ * Garbling written on purpose is not damage. A repair library's tables (`"Ã©": "é"`), a lint
+ * rule's pattern (`/[锟斤拷]|(?:Ã|Â|â€)/u`), a list of markers (`MOJIBAKE_HINTS = ("锟斤拷", "ï»¿")`),
+ * an article that quotes `锟斤拷` as an example of 乱码, a joke (手持两把锟斤拷，口中疾呼烫烫烫), a song
+ * (地面太烫 烫烫烫): fixing them would change what the text says, and flagging them cries wolf.
+ *
+ * In source files (the editor's languageId, or the file name on the command line) only comments
+ * and string literals hold text; a span elsewhere is code and is neither flagged nor fixed.
+ */
+
+/** Characters either side of a lossy token in which other debris means real damage. */
+const DEBRIS_NEIGHBOURHOOD = 40;
+/** A lossy lead that is not part of a well-known token: 锟 (GBK), 嚙 (Big5), U+FFFD. */
+const DEBRIS = /[锟嚙\ufffd]/;
+/** The longest reading (code points) of a string literal in code taken for a sample of mojibake. */
+const MAX_SAMPLE = 3;
+
+/** The whole token is one of the well-known lossy forms: U+FFFD, its GBK reading 锟斤拷, MSVC's fill 烫烫烫 / 屯屯屯. */
+const CANONICAL_LOSSY = /^(?:(?:锟斤拷)+|(?:嚙踝蕭)+|烫{3,}|屯{3,}|\ufffd+)$/;
+const CANONICAL_ANYWHERE = /(?:锟斤拷)+|(?:嚙踝蕭)+|烫{3,}|屯{3,}|\ufffd+/g;
+
+/**
+ * A text about garbled text: a quoted sample in it is an example, not damage. Words about
+ * encodings in general are not enough: every gettext catalogue declares its
+ * Content-Transfer-Encoding, every XML file its encoding.
+ */
+const ABOUT_ENCODING = /乱码|亂碼|文字化け|mojibake|garbled|garbling|latin-?1|cp1252|windows-1252/i;
+
+const OPENERS = new Set([...'"\'`“‘「『《〈（([【|>:：,，、;；=']);
+const CLOSERS = new Set([...'"\'`”’」』》〉）)]】|,，、。;；:：.!?！？\\']);
+const QUOTES_OPEN = new Set([...'"\'`“‘「『《〈']);
+const QUOTES_CLOSE = new Set([...'"\'`”’」』》〉']);
+
+function isSpace(c: string | undefined): boolean {
+  return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';
+}
+
+/** The token stands alone: a boundary (space, quote, bracket, list or table separator) on both sides. */
+function delimited(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : undefined;
+  const after = end < text.length ? text[end] : undefined;
+  return (isSpace(before) || OPENERS.has(before!)) && (isSpace(after) || CLOSERS.has(after!));
+}
+
+function quoted(text: string, start: number, end: number): boolean {
+  return QUOTES_OPEN.has(text[start - 1]) && QUOTES_CLOSE.has(text[end]);
+}
+
+/** The longest quotation (characters) on one line taken for an example. */
+const MAX_QUOTATION = 80;
+
+/**
+ * Inside a quotation on its line: `"rÃ©flexion"`, `fix_text('âœ” No problems')`, 「鍙傛暟」. The
+ * nearest quote mark before the span opens and the nearest after it closes, within a line.
+ */
+function inQuotation(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < MAX_QUOTATION && text[a - 1] !== '\n' && !QUOTES_OPEN.has(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < MAX_QUOTATION && text[b] !== '\n' && !QUOTES_CLOSE.has(text[b])) b++;
+  return a > 0 && QUOTES_OPEN.has(text[a - 1]) && b < text.length && QUOTES_CLOSE.has(text[b]);
+}
+
+/** Part of a character class or an alternation: `[锟斤拷]`, `(?:Ã|Â|â€)`. */
+function inPattern(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  return before === '[' || after === ']' || before === '|' || after === '|';
+}
+
+function lineAround(text: string, start: number, end: number): [number, number] {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  return [a, nl < 0 ? text.length : nl];
+}
+
+/**
+ * Beside its fixed form on the same line: `"Ã©": "é"`, `["Ã©", "é"]`, `"Ã©" to "é"`,
+ * `replace("Ã©","é")`, `"aoÃ»t" -> "août"`: the quoted token that holds the span, repaired, is
+ * quoted again next to it.
+ */
+function besideItsFix(text: string, issue: GarbleIssue): boolean {
+  const fix = issue.replacement;
+  if (fix === undefined) return false;
+  const [a, b] = lineAround(text, issue.start, issue.end);
+  // The token around the span: out to the nearest quotes on the line.
+  let from = issue.start;
+  while (from > a && !QUOTES_OPEN.has(text[from - 1]) && !isSpace(text[from - 1])) from--;
+  let to = issue.end;
+  while (to < b && !QUOTES_CLOSE.has(text[to]) && !isSpace(text[to])) to++;
+  if (!QUOTES_OPEN.has(text[from - 1]) || !QUOTES_CLOSE.has(text[to])) return false;
+  const fixed = text.slice(from, issue.start) + fix + text.slice(issue.end, to);
+  if (!fixed.trim()) return false;
+  const line = text.slice(a, from - 1) + '\u0000' + text.slice(to + 1, b);
+  for (let at = line.indexOf(fixed); at >= 0; at = line.indexOf(fixed, at + 1)) {
+    if (QUOTES_OPEN.has(line[at - 1]) && QUOTES_CLOSE.has(line[at + fixed.length])) return true;
+  }
+  return false;
+}
+
+/** Other lossy debris near the span (a 锟 or U+FFFD that is not part of a well-known token). */
+function debrisNearby(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - DEBRIS_NEIGHBOURHOOD), start) + ' ' + text.slice(end, end + DEBRIS_NEIGHBOURHOOD);
+  return DEBRIS.test(around.replace(CANONICAL_ANYWHERE, ' '));
+}
+
+/** 锟斤拷 and 烫烫烫 named together: a text about them. */
+function otherLossyKindNearby(text: string, start: number, end: number, span: string): boolean {
+  const around = text.slice(Math.max(0, start - DEBRIS_NEIGHBOURHOOD), start) + ' ' + text.slice(end, end + DEBRIS_NEIGHBOURHOOD);
+  const kind = span[0];
+  for (const m of around.matchAll(CANONICAL_ANYWHERE)) if (m[0][0] !== kind && m[0][0] !== '\ufffd' && kind !== '\ufffd') return true;
+  return false;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+interface Setting {
+  text: string;
+  code: boolean;
+  regions?: SourceRegion[];
+  aboutEncoding?: boolean;
+}
+
+function aboutEncoding(s: Setting): boolean {
+  s.aboutEncoding ??= ABOUT_ENCODING.test(s.text);
+  return s.aboutEncoding;
+}
+
+/** The string literal that holds [start, end), when the text is source code. */
+function stringAround(s: Setting, start: number, end: number): SourceRegion | undefined {
+  return s.regions?.find((r) => r.kind === 'string' && r.start <= start && end <= r.end);
+}
+
+function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
+  const { text } = s;
+  const { start, end } = issue;
+  const span = text.slice(start, end);
+  if (issue.lossy || issue.kind === 'replacement-char') {
+    if (!CANONICAL_LOSSY.test(span) || debrisNearby(text, start, end)) return false;
+    if (quoted(text, start, end)) return true;
+    // A bare U+FFFD between spaces is as likely damage as a sample: only a text about encodings
+    // makes it one. 锟斤拷 and 烫烫烫 are words of their own (锟斤拷梗, 地面太烫 烫烫烫).
+    if (span[0] === '\ufffd') return delimited(text, start, end) && aboutEncoding(s);
+    return delimited(text, start, end) || aboutEncoding(s) || otherLossyKindNearby(text, start, end, span);
+  }
+  if (issue.replacement === undefined) return false;
+  if (besideItsFix(text, issue)) return true;
+  if (inPattern(text, start, end) && (s.code || aboutEncoding(s))) return true;
+  // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems').
+  if (inQuotation(text, start, end) && aboutEncoding(s)) return true;
+  // In code, a string literal that is nothing but the Latin-1 mojibake of a character or two is
+  // data (a table of markers, `"Ã©"`, `"Ã¢â‚¬Å“"`): text in code says more than one garbled
+  // letter. Not so for GBK: `label: '鍙傛暟'` is a two-character word, garbled.
+  if (s.code && issue.kind === 'mojibake-latin1' && codePoints(issue.replacement) <= MAX_SAMPLE) {
+    const literal = stringAround(s, start, end);
+    if (literal && literal.start + 1 === start && literal.end - 1 === end) return true;
+  }
+  return false;
+}
+
+const WATCHED = new Set<GarbleIssue['kind']>(['mojibake-gbk', 'mojibake-latin1', 'mojibake-big5', 'misaligned-gbk', 'replacement-char']);
+
+/**
+ * The issues that are damage: those inside a source file's comments and strings (all of them
+ * in prose), less garbling written on purpose. `languageId` is the editor's (see languageOfPath).
+ */
+export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], languageId?: string): GarbleIssue[] {
+  if (issues.length === 0) return issues;
+  const syntax = sourceSyntax(languageId);
+  const setting: Setting = { text, code: syntax !== undefined, regions: syntax ? sourceRegions(text, syntax) : undefined };
+  const regions = setting.regions;
+  let r = 0;
+  return issues.filter((issue) => {
+    if (regions) {
+      while (r < regions.length && regions[r].end <= issue.start) r++;
+      if (r >= regions.length || regions[r].start > issue.start || regions[r].end < issue.end) return false;
+    }
+    return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The shared decision (src/core/decision/): a repair is made when the text reads more like itself
+ * repaired than as it stands, in whatever language it is written; garbling written on purpose
+ * stays; source code is read only in its comments and strings.
+ *
+ * Inputs are short phrases in the languages concerned and their garbled forms, made with the code
+ * pages named (UTF-8 bytes decoded as GBK or Windows-1252); the larger real-text evidence is in
+ * test/cases/precision-clean.json, mojibake-any-language.json and ftfy.json.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { analyzeText, languageOfPath, repairText } from '../../src/core';
+import { weighRepair, scriptHereLogPrior } from '../../src/core/decision';
+import { sourceRegions } from '../../src/core/code/sourceRegions';
+
+const asGbk = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
+const asCp1252 = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'windows-1252');
+const kinds = (text: string, languageId?: string) => [...new Set(analyzeText(text, { languageId }).map((i) => i.kind))];
+
+test('weighRepair: Latin words stay, their mojibake goes, whatever the language', () => {
+  const margin = (before: string, original: string, reading: string, after: string) => weighRepair({ before, original, reading, after }).margin;
+  // GBK bytes read as Latin-1 would make Han of German, Czech and Portuguese letters.
+  assert.ok(margin('Gr', 'öß', '鲞', 'e'), 'computes');
+  assert.equal(weighRepair({ before: 'Gr', original: 'öß', reading: '鲞', after: 'e', code: 'double-byte' }).accept, false);
+  assert.equal(weighRepair({ before: 'dal', original: 'ší', reading: '氻', after: ' příkaz', code: 'double-byte' }).accept, false);
+  assert.equal(weighRepair({ before: 'DESCRI', original: 'ÇÃ', reading: '敲', after: 'O', code: 'double-byte' }).accept, false);
+  // UTF-8 read as Windows-1252 is undone in French and English as in Chinese.
+  assert.equal(weighRepair({ before: 'caf', original: 'Ã©', reading: 'é', after: ' au lait' }).accept, true);
+  assert.equal(weighRepair({ before: 'pressure', original: 'â€™â€¦', reading: '’…', after: ' and' }).accept, true);
+  assert.equal(weighRepair({ before: '这是', original: 'ä¸­æ–‡', reading: '中文', after: '。' }).accept, true);
+});
+
+test('a reading pays for a script its neighbourhood does not write', () => {
+  assert.equal(scriptHereLogPrior('é', 'Ã©', 'le café de la ', ' rue'), 0);
+  assert.ok(scriptHereLogPrior('ה', '×”', 'higher values (“+” and “', ' curves)') < -3);
+  assert.ok(scriptHereLogPrior('鲞', 'öß', 'Die Datei hat die Gr', 'e von zehn Megabyte.') < -3);
+  assert.equal(scriptHereLogPrior('参数', '鍙傛暟', '设置', '。'), 0);
+});
+
+test('Latin-script text with diacritics is never taken for mojibake', () => {
+  for (const line of [
+    'Die Größe der Datei wird für Spiel-Ordnergrößen angezeigt.',
+    'A descrição do produto está em ação. Classificação: ótima.',
+    'Další příkaz vypíše nejpomalejší operace.',
+    'Áá Čč Ďď Éé Ěě Íí Ňň Óó Řř Šš Ťť Úú Ůů Ýý Žž',
+    'Kullanıcı ölçüde HİÇBİR GARANTİ yoktur; İskoççа, Norveççe.',
+    'Không có lỗi nào được tìm thấy trong tệp này.',
+  ]) {
+    assert.deepEqual(kinds(line), [], line);
+    assert.equal(repairText(line).text, line);
+  }
+});
+
+test('Latin-1 mojibake is repaired to what the bytes were, in any language, once or twice garbled', () => {
+  for (const line of ['Le barème forfaitaire permet l’évaluation des frais', 'Die Größe der Datei', 'It’s a ‘test’ …', '中文的编码']) {
+    assert.equal(repairText(asCp1252(line)).text, line, line);
+    assert.equal(repairText(asCp1252(asCp1252(line))).text, line, `${line} (twice)`);
+  }
+});
+
+test('Japanese (kanji with kana) is not mixed Chinese script', () => {
+  assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
+  assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);
+});
+
+test('emoji, Japanese and Korean read as GBK come back as themselves', () => {
+  for (const s of ['⚠️ 注意', '🎉 发布成功', '日本語のテキストです', 'ありがとうございます']) {
+    const garbled = asGbk(s);
+    assert.notEqual(garbled, s);
+    assert.equal(repairText(garbled).text, s, `${garbled} → ${s}`);
+  }
+  // Korean 포클랜드 제도 (the Falkland Islands, from iso-codes' Korean catalogue).
+  assert.equal(repairText(asGbk('포클랜드 제도')).text, '포클랜드 제도');
+});
+
+test('a lost byte is not guessed into an emoji or a separator', () => {
+  // ” is E2 80 9D; a strict Windows-1252 decoder loses the 9D: `â€�`, not “ and U+2028.
+  assert.ok(!repairText(asCp1252('It’s a “test” …')).text.includes('\u2028'));
+  // 😊 is F0 9F 98 8A; read as GBK, its last byte is lost as `?`.
+  const garbled = `${asGbk('今天很开心')}蹇凁煒?`;
+  assert.ok(!repairText(garbled).text.includes('😀'));
+});
+
+test('嚙踝蕭, the Big5 twin of 锟斤拷, is flagged as lossy; 嚙 the word is not', () => {
+  const issues = analyzeText('中文嚙踝蕭嚙踝蕭內容');
+  assert.ok(issues.some((i) => i.kind === 'mojibake-big5' && i.lossy && i.replacement === undefined));
+  assert.deepEqual(kinds('囓齒類動物會嚙咬木頭。'), []);
+});
+
+test('garbling written on purpose stays: patterns, tables, examples, jokes', () => {
+  const onPurpose: Array<[string, string | undefined]> = [
+    ['assert.ok(!/[锟斤拷]|(?:Ã|Â|â€)/u.test(labels));', 'typescript'],
+    ['const FIXES = { "Ã©": "é", "Ã¨": "è", "â€™": "’" };', 'javascript'],
+    ['MOJIBAKE_HINTS = ("锟斤拷", "ï»¿", "�")', 'python'],
+    ['title = title.replace("Ã©", "é")', 'python'],
+    ['Windows 终端的编码不对，保存的文件变成乱码（如 `????` 或 `锟斤拷`）。', 'markdown'],
+    ['乱码实际上很常见，常知道的锟斤拷梗就跟这个相关。', undefined],
+    ['手持两把锟斤拷，口中疾呼烫烫烫。', undefined],
+    ['地面太烫 烫烫烫\n我脚下滑板鞋', undefined],
+    ['| 锟斤拷 | UTF-8 replacement characters re-decoded as GBK |', 'markdown'],
+    ['Mojibake such as "rÃ©flexion" is what ftfy fixes.', 'markdown'],
+  ];
+  for (const [text, languageId] of onPurpose) {
+    assert.deepEqual(kinds(text, languageId), [], text);
+    assert.equal(repairText(text, { languageId }).text, text, text);
+  }
+});
+
+test('real garbling in code comments and strings is still found', () => {
+  const ts = 'const label = "鍙傛暟"; // 鑾峰彇鍙傛暟\nconst re = /[锟斤拷]/;';
+  const repaired = repairText(ts, { languageId: 'typescript' }).text;
+  assert.equal(repaired, 'const label = "参数"; // 获取参数\nconst re = /[锟斤拷]/;');
+  // Debris inside garbled text is damage, quoted or not.
+  assert.ok(kinds('/** 图片锟叫割工锟斤拷锟斤拷 */', 'java').includes('mojibake-gbk'));
+  assert.ok(kinds('设置连接超时为 SECS ��').includes('replacement-char'));
+});
+
+test('languageOfPath names what the editor would, and prose is prose', () => {
+  assert.equal(languageOfPath('src/a/b.ts'), 'typescript');
+  assert.equal(languageOfPath('x/Makefile'), 'makefile');
+  assert.equal(languageOfPath('ftfy/badness.py'), 'python');
+  assert.equal(languageOfPath('README.md'), 'markdown');
+  assert.equal(languageOfPath('notes'), undefined);
+});
+
+test('sourceRegions: comments and strings, escapes, Python triple quotes; a regex literal is code', () => {
+  const js = 'a = "x\\"y"; // note\n/* block */ b = /[锟]/;';
+  const regions = sourceRegions(js, 'c').map((r) => `${r.kind}:${js.slice(r.start, r.end)}`);
+  assert.deepEqual(regions, ['string:"x\\"y"', 'comment:// note', 'comment:/* block */']);
+  const py = "s = '''a\nb''' # c";
+  assert.deepEqual(sourceRegions(py, 'python').map((r) => py.slice(r.start, r.end)), ["'''a\nb'''", '# c']);
+});
