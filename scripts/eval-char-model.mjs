@@ -24,24 +24,18 @@ const modelPath = modelArg > 0 ? resolve(process.argv[modelArg + 1]) : null;
 // Bundle the model and the detector as the extension does, optionally with another model file.
 const work = mkdtempSync(join(tmpdir(), 'zhlens-eval-'));
 const bundle = join(work, 'eval.cjs');
-const swapModel = {
-  name: 'swap-model',
-  setup(build) {
-    if (!modelPath) return;
-    build.onResolve({ filter: /charModel\.bin$/ }, () => ({ path: modelPath }));
-  },
-};
 await esbuild.build({
   stdin: {
-    contents: "export { getCharModel } from './src/core/model/charLanguageModel';\nexport { detectEncoding } from './src/core/bytes/detectEncoding';",
+    contents: "export { getCharModel } from './src/core/model/charLanguageModel';\nexport { detectEncoding } from './src/core/bytes/detectEncoding';\nexport { setDataHost } from './src/core/data/dataFiles';",
     resolveDir: process.cwd(),
     loader: 'ts',
   },
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  loader: { '.txt': 'text', '.bin': 'binary' }, plugins: [swapModel],
 });
-const { getCharModel, detectEncoding } = createRequire(import.meta.url)(bundle);
+const { getCharModel, detectEncoding, setDataHost } = createRequire(import.meta.url)(bundle);
 rmSync(work, { recursive: true, force: true });
+// The bundle ran from a temporary folder: hand it data/ (and the model to evaluate, when given).
+setDataHost({ read: (name) => readFileSync(name === 'charModel.bin' && modelPath ? modelPath : join('data', name)) });
 
 const t0 = performance.now();
 const model = getCharModel();
@@ -78,7 +72,7 @@ const row = (name, lines) => {
   console.log(`${name.padEnd(44)} ${String(chars).padStart(8)} chars  mean ln P ${mean.toFixed(3)}  perplexity ${Math.exp(-mean).toFixed(1)}`);
 };
 
-console.log(`model ${modelPath ?? 'src/core/model/charModel.bin'}: load ${loadMs.toFixed(1)} ms\n`);
+console.log(`model ${modelPath ?? 'data/charModel.bin'}: load ${loadMs.toFixed(1)} ms\n`);
 const manCn = manLines('zh_CN');
 const manTw = manLines('zh_TW');
 row('manpages-zh zh_CN man1', manCn);

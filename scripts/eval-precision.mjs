@@ -10,8 +10,7 @@
 // for the mojibake cases whether zhlens gave ftfy's fix, left the text alone, or gave something
 // else. The data is built by scripts/build-precision-corpus.mjs and add-precision-repos.mjs.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -26,8 +25,10 @@ const JSON_OUT = arg('json');
 const ONLY_SOURCE = arg('source');
 const ONLY_LANG = arg('lang');
 
-const work = mkdtempSync(join(tmpdir(), 'zhlens-precision-'));
-const bundle = join(work, 'core.cjs');
+// Bundled inside the repository (out/), where the core finds data/ as it does from dist/.
+const work = join('out', 'eval-precision');
+mkdirSync(work, { recursive: true });
+const bundle = join(process.cwd(), work, 'core.cjs');
 await esbuild.build({
   stdin: {
     contents: "export { analyzeText, repairText, languageOfPath } from './src/core';",
@@ -35,10 +36,8 @@ await esbuild.build({
     loader: 'ts',
   },
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
-  loader: { '.bin': 'binary', '.txt': 'text' },
 });
 const core = createRequire(import.meta.url)(bundle);
-rmSync(work, { recursive: true, force: true });
 
 const isHan = (cp) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 function inventedHan(before, after) {

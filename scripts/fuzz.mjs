@@ -53,7 +53,6 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
-  loader: { '.txt': 'text', '.bin': 'binary' },
 });
 
 function readTable() {
@@ -78,8 +77,8 @@ function saveCase(failure, detail, mode, base64) {
   // A fuzz input carries no known repair: the case holds the pipeline to running, so `fixed` is
   // the input itself and `kinds` is left empty.
   const c = mode === 1
-    ? { label, original: text, fixed: text, kinds: [], expect: 'fail', source, failure, detail }
-    : { label, bytes: base64, expect: 'fail', source, failure, detail };
+    ? { label, input: text, fixed: text, kinds: [], expect: 'fail', source, failure, detail }
+    : { label, input: { base64 }, expect: 'fail', source, failure, detail };
   table.cases.push(c);
   writeFileSync(TABLE, `${JSON.stringify(table, null, 2)}\n`);
   return true;

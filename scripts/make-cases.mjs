@@ -2,9 +2,10 @@
 // Yizhuang sample, with the garbling simulators of test/garblers/ and a fixed seed, so that the
 // tables come out byte-identical on every run:
 //   node scripts/make-cases.mjs
-// A case is { label, original, fixed, kinds, expect, source } (byte cases: bytes, encoding, bom,
-// text instead of original/fixed). `original` is what a reader finds, `fixed` what a repair must
-// give; a clean case has fixed === original and no kinds. test/cases/known-failures.json (cases
+// Cases are made here as { label, original, fixed, kinds, source } (byte cases: bytes, encoding,
+// bom, text) and written in the tables' one schema (test/unit/caseTable.ts): `original` becomes
+// `input` (what a reader finds), `bytes` becomes `input: { base64 }`; `fixed` is what a repair
+// must give; a clean case has fixed === input and no kinds. test/cases/known-failures.json (cases
 // move in and out of it as the detectors change) and the hand-picked tables such as
 // encoding-short.json are not written here.
 import * as esbuild from 'esbuild';
@@ -334,11 +335,13 @@ mkdirSync(CASES, { recursive: true });
 // with ZHLENS_UPDATE_KNOWN_FAILURES=1); a regenerated table leaves them out so none is duplicated.
 const knownPath = join(CASES, 'known-failures.json');
 const known = existsSync(knownPath) ? JSON.parse(readFileSync(knownPath, 'utf8')) : [];
-const knownKey = (name, c) => `${name}\u0000${c.original ?? c.bytes}`;
+/** A case in the tables' schema: `original` → `input`, `bytes` → `input: { base64 }`, in place. */
+const inSchema = (c) => Object.fromEntries(Object.entries(c).map(([k, v]) => (k === 'original' ? ['input', v] : k === 'bytes' ? ['input', { base64: v }] : [k, v])));
+const knownKey = (name, c) => `${name}\u0000${JSON.stringify(c.input)}`;
 const knownKeys = new Set(known.filter((c) => c.table).map((c) => knownKey(c.table, c)));
 const counts = [];
 for (const [name, cases] of Object.entries(tables)) {
-  writeFileSync(join(CASES, `${name}.json`), json(cases.filter((c) => !knownKeys.has(knownKey(name, c)))));
+  writeFileSync(join(CASES, `${name}.json`), json(cases.map(inSchema).filter((c) => !knownKeys.has(knownKey(name, c)))));
   counts.push(`${name}: ${cases.length}`);
 }
 console.log(counts.join('\n'));

@@ -85,7 +85,7 @@ for (const e of manifest) {
       clean.push({
         expect: 'pass',
         label: `clean ${e.lang}: ${trap.name}`,
-        original: line,
+        input: line,
         fixed: line,
         kinds: [],
         source: `${e.pkg} ${e.version}: ${e.path.replace(/^files\//, '')}`,
@@ -103,8 +103,8 @@ for (const e of manifest) {
 const cp1252 = new TextDecoder('windows-1252');
 const utf8 = (s) => Buffer.from(s, 'utf8');
 const garbled = [];
-const add = (label, original, fixed, kind, { line, e }, how) =>
-  garbled.push({ expect: 'pass', label, original, fixed, kinds: [kind], source: `${e.pkg} ${e.version}: ${e.path.replace(/^files\//, '')}; ${how}`, licence: licenceOf(e) });
+const add = (label, input, fixed, kind, { line, e }, how) =>
+  garbled.push({ expect: 'pass', label, input, fixed, kinds: [kind], source: `${e.pkg} ${e.version}: ${e.path.replace(/^files\//, '')}; ${how}`, licence: licenceOf(e) });
 
 for (const lang of ['fr', 'de', 'pt', 'es', 'it', 'pl', 'cs', 'tr', 'sv', 'da', 'hu', 'ro', 'vi', 'ru', 'el', 'uk']) {
   const pool = (sourceLines.get(lang) ?? []).filter((x) => /[^\x00-\x7f]/.test(x.line) && !/[\u3000-\u9fff]/.test(x.line));
@@ -142,7 +142,7 @@ for (const file of ['negative', 'synthetic', 'in-the-wild', 'language-names']) {
     ftfy.push({
       expect: 'pass',
       label: `ftfy ${file}: ${c.label}`,
-      original: c.original,
+      input: c.original,
       fixed: want,
       kinds: negative ? [] : ['mojibake-latin1'],
       source: `rspeer/python-ftfy ${ftfyCommit.slice(0, 12)}: tests/test-cases/${file}.json`,

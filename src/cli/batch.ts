@@ -46,7 +46,7 @@ export function forEachFile(
  * A command's own failures arrive as InputError with the whole message; anything else is a bug
  * in zhlens, reported in one line (with the stack under ZHLENS_DEBUG=1) so the batch goes on.
  */
-export function reportFailure(term: Terminal, file: string, err: unknown): void {
+function reportFailure(term: Terminal, file: string, err: unknown): void {
   if (err instanceof InputError) {
     term.warn(err.message);
     return;

@@ -28,7 +28,7 @@ export const COMMON_OPTIONS_HELP = `  --max-size SIZE  skip files larger than SI
   -h, --help       show this help`;
 
 /** 50 MB of text is a book shelf; anything larger is a dump or a mistake, and costs minutes. */
-export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
+const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
 
 export function maxSizeOption(args: ParsedArgs, command: string): number {
   const text = args.value('max-size');

@@ -83,7 +83,7 @@ export function issueRows(text: string, issues: readonly GarbleIssue[]): IssueRo
 }
 
 /** `mojibake-gbk 3, pinyin-annotation 12`, in the order the kinds are declared. */
-export function countsByKind(issues: readonly GarbleIssue[]): string {
+function countsByKind(issues: readonly GarbleIssue[]): string {
   const counts = new Map<GarbleKind, number>();
   for (const i of issues) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
   // A kind the table does not know yet goes last rather than missing.

@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
-import type { AnalyzeOptions, ByteDetection, FileAnalysis, GarbleIssue, ScriptTarget } from '../core';
+import { analyzedRegions, repairRegion, runFileDetectors, type AnalyzeOptions, type ByteDetection, type FileAnalysis, type GarbleIssue, type ScriptTarget, type TextRegion } from '../core';
 import type { IssueRow } from './detectReport';
 import type { LargeInput } from './readInput';
-import { analyzedRegions, repairRegion, type TextRegion } from './textRegions';
 import { TextPositions } from './textPosition';
 import { detectFromSample, readPieces, type PieceReader, type TextPiece } from './textPieces';
 
 /**
- * `detect` and `repair` for a file read in pieces (`textPieces.ts`) and analysed in overlapping
- * windows (`textRegions.ts`): memory stays at a few pieces whatever the file's size, and the
+ * `detect` and `repair` for a file read in pieces (`textPieces.ts`) and analysed in the core's
+ * overlapping windows (`src/core/pipeline/textWindows.ts`): memory stays at a few pieces whatever the file's size, and the
  * findings and the repaired bytes are those of the whole file, offsets included.
  */
 
@@ -67,7 +66,9 @@ export function detectInPieces(input: LargeInput, pieceBytes: number, options: A
     const rows = withRows ? new RowsInPieces() : undefined;
     let length = 0;
     let head = '';
+    const regions: FileAnalysis['regions'] = [];
     for (const region of file.regions) {
+      regions.push({ start: region.offset, end: region.offset + region.text.length });
       // Without rows only what the JSON line shows is kept: a large file can have 10⁵ issues.
       for (const issue of region.issues) issues.push(rows ? issue : { kind: issue.kind, start: issue.start, end: issue.end, confidence: issue.confidence, plan: NO_PLAN });
       rows?.add(region);
@@ -75,15 +76,14 @@ export function detectInPieces(input: LargeInput, pieceBytes: number, options: A
       length += region.text.length;
     }
     const { detection } = file;
-    const wanted = (k: GarbleIssue['kind']) => !options.kinds || options.kinds.includes(k);
-    if (!detection.binary && detection.encoding !== 'utf-8' && wanted('wrong-encoding')) {
-      const wrong: GarbleIssue = { kind: 'wrong-encoding', start: 0, end: length, confidence: detection.confidence, plan: [`decode ${detection.encoding}`, 'encode utf-8'] };
+    const fileLevel = runFileDetectors(detection, length, options);
+    for (const wrong of fileLevel.reverse()) {
       issues.unshift(wrong);
       rows?.rows.unshift({ issue: wrong, where: `1:1-${rows.format(length)}`, excerpt: head });
     }
     const garbled = issues.length > 0;
     const confidence = garbled ? issues.reduce((m, i) => Math.max(m, i.confidence), 0) : detection.confidence;
-    return { analysis: { detection: { ...detection, text: '', undecodable: file.undecodable() }, issues, garbled, confidence }, rows: rows?.rows };
+    return { analysis: { detection: { ...detection, text: '', undecodable: file.undecodable() }, issues, regions, garbled, confidence }, rows: rows?.rows };
   });
 }
 

@@ -1,38 +1,67 @@
 import { detectEncoding } from './bytes/detectEncoding';
-import { analyzeText } from './analyzeText';
+import { runFileDetectors } from './pipeline/runDetectors';
+import { addRegion, analyzedRegions, type TextFindings, type TextRegion, type WindowOptions } from './pipeline/textWindows';
 import type { AnalyzeOptions, ByteDetection, GarbleIssue } from './types';
 
 export interface FileAnalysis {
   detection: ByteDetection;
-  /** Offsets are into `detection.text`. */
+  /** File-level findings first (a legacy encoding), then the text's, offsets into the text analysed. */
   issues: GarbleIssue[];
+  /** The regions the text's findings were decided in (repairWithFindings repairs by them). */
+  regions: TextFindings['regions'];
   garbled: boolean;
   /** 0..1: confidence of the verdict `garbled` (for a clean file, that it is clean). */
   confidence: number;
 }
 
+export interface FileVerdictOptions extends AnalyzeOptions {
+  /**
+   * `skip`: when the file is in a legacy encoding, that is the whole verdict (the editor, whose
+   * text is then a wrong decoding, and the folder scan); `analyze` (the default): the decoded
+   * text is looked at too (`zhlens detect`).
+   */
+  legacyText?: 'analyze' | 'skip';
+}
+
+/** What a verdict is given: the file's bytes, the text a reader sees, or both (an editor's document and its file). */
+export interface FileInput {
+  bytes?: Uint8Array;
+  /** The text to look for garbling in; the bytes decoded in their encoding when absent. */
+  text?: string;
+}
+
+/** The detection of a text without bytes to look at (an unsaved document): UTF-8 as it is. */
+const textOnly = (text: string): ByteDetection => ({ binary: false, encoding: 'utf-8', bom: false, confidence: 1, text, undecodable: 0 });
+
 /**
- * Bytes to verdict: which encoding the bytes are in, and what is garbled in the text they carry.
- * A file that is not UTF-8 is itself a `wrong-encoding` finding (any editor that assumes UTF-8
- * shows it as 乱码); the text-level detectors then run on the correctly decoded text.
+ * The verdict on one file: which encoding its bytes are in (a file that is not UTF-8 is itself a
+ * `wrong-encoding` finding: any editor that assumes UTF-8 shows it as 乱码), then what is garbled
+ * in its text, window by window (pipeline/textWindows.ts). The CLI, the editor and the folder scan
+ * all judge a file here. A step per window: the editor lets other work run between two.
  */
-export function analyzeFile(bytes: Uint8Array, options: AnalyzeOptions = {}): FileAnalysis {
-  const detection = detectEncoding(bytes);
-  if (detection.binary) return { detection, issues: [], garbled: false, confidence: detection.confidence };
-  const wanted = (k: GarbleIssue['kind']) => !options.kinds || options.kinds.includes(k);
-  const issues: GarbleIssue[] = [];
-  if (detection.encoding !== 'utf-8' && wanted('wrong-encoding')) {
-    issues.push({
-      kind: 'wrong-encoding',
-      start: 0,
-      end: detection.text.length,
-      confidence: detection.confidence,
-      plan: [`decode ${detection.encoding}`, 'encode utf-8'],
-    });
+export function* fileVerdict(input: FileInput, options: FileVerdictOptions = {}, windows: WindowOptions = {}): Generator<TextRegion, FileAnalysis, void> {
+  const detection = input.bytes ? detectEncoding(input.bytes) : textOnly(input.text ?? '');
+  if (detection.binary) return { detection, issues: [], regions: [], garbled: false, confidence: detection.confidence };
+  const text = input.text ?? detection.text;
+  const findings: TextFindings = { issues: runFileDetectors(detection, text.length, options), regions: [] };
+  const legacy = detection.encoding !== 'utf-8';
+  if (!(legacy && options.legacyText === 'skip' && findings.issues.length)) {
+    for (const region of analyzedRegions([text], options, windows)) {
+      addRegion(findings, region);
+      yield region;
+    }
   }
-  // No spread of the issues into a call: a large file has more of them than a call has room for arguments.
-  for (const issue of analyzeText(detection.text, options)) issues.push(issue);
+  const { issues, regions } = findings;
   const garbled = issues.length > 0;
   const confidence = garbled ? issues.reduce((m, i) => Math.max(m, i.confidence), 0) : detection.confidence;
-  return { detection, issues, garbled, confidence };
+  return { detection, issues, regions, garbled, confidence };
+}
+
+/** Bytes to verdict in one call (`zhlens detect`): fileVerdict run to its end. */
+export function analyzeFile(bytes: Uint8Array, options: AnalyzeOptions = {}): FileAnalysis {
+  const steps = fileVerdict({ bytes }, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -135,12 +135,20 @@ function appliedSpans(pieces: readonly Piece[], firstPass: ReadonlySet<GarbleIss
  * reported with every step that made it.
  */
 export function repairText(text: string, options: RepairOptions = {}): RepairResult {
+  return repairFrom(text, analyzeText(text, options), options);
+}
+
+/**
+ * `repairText` with the first pass's findings already made (what the reader sees, a window's
+ * findings): they are applied as they are, and only the further passes analyse the text again.
+ */
+export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[], options: RepairOptions = {}): RepairResult {
   let current = text;
   let pieces: Piece[] = [{ text, origStart: 0, origEnd: text.length, changed: false, issues: [] }];
   let firstPass = new Set<GarbleIssue>();
   let flagged: GarbleIssue[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const issues = analyzeText(current, options);
+    const issues = pass === 0 ? firstPassIssues : analyzeText(current, options);
     const fixable = issues.filter((i) => i.replacement !== undefined);
     if (pass === 0) {
       firstPass = new Set(fixable);

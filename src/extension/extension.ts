@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { activateArticleFeatures } from './articleFeature';
-import { activateGarbling } from './garbleFeature';
-import { registerWalkthroughCommands } from './walkthrough';
+import { activateArticleFeatures } from './article/articleFeature';
+import { activateGarbling } from './garble/garbleFeature';
+import { DocumentStates } from './documentState';
+import { registerWalkthroughCommands } from './walkthrough/walkthrough';
 import { activateNotes } from './notes/notesFeature';
 
 /**
@@ -9,8 +10,11 @@ import { activateNotes } from './notes/notesFeature';
  * each piece adapts one core result to one editor feature.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  activateGarbling(context);
-  activateArticleFeatures(context);
+  // One state per open document, one lifecycle and one debounce, shared by every feature.
+  const states = new DocumentStates();
+  context.subscriptions.push(states);
+  activateGarbling(context, states);
+  activateArticleFeatures(context, states);
   registerWalkthroughCommands(context);
   activateNotes(context);
 }

@@ -203,7 +203,7 @@ function assertUnchanged(target: string, snapshot: FileSnapshot): void {
 }
 
 /** The SHA-256 of a file, read in pieces so that a large file never sits in memory whole. */
-export function sha256OfFile(file: string): string {
+function sha256OfFile(file: string): string {
   const hash = createHash('sha256');
   const piece = Buffer.allocUnsafe(1 << 20);
   const fd = fs.openSync(file, 'r');

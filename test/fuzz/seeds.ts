@@ -20,8 +20,9 @@ function caseSeeds(casesDir: string): Seed[] {
     const cases = Array.isArray(data) ? data : ((data as { cases?: unknown[] }).cases ?? []);
     for (const c of cases as Record<string, unknown>[]) {
       const from = `test/cases/${file}: ${String(c.label ?? '')}`;
-      if (typeof c.bytes === 'string') seeds.push({ bytes: new Uint8Array(Buffer.from(c.bytes, 'base64')), from });
-      for (const key of ['original', 'fixed', 'text']) {
+      const input = c.input as { base64?: unknown } | undefined;
+      if (typeof input?.base64 === 'string') seeds.push({ bytes: new Uint8Array(Buffer.from(input.base64, 'base64')), from });
+      for (const key of ['input', 'fixed', 'text']) {
         if (typeof c[key] === 'string' && c[key]) seeds.push({ bytes: utf8(c[key] as string), from });
       }
     }

@@ -54,7 +54,11 @@ test(`${FIGURE} stands out in the editor as one figure token`, { timeout: 90_000
     await page.keyboard.press('Enter');
     await token.waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
-    assert.equal(await token.innerText(), FIGURE);
+    // The figure is a token of its own, styled apart from the plain text at the start of its line.
+    const tokenClass = await token.getAttribute('class');
+    const lineStartClass = await token.locator('xpath=ancestor::div[contains(@class, "view-line")][1]//span/span').first().getAttribute('class');
+    assert.ok(tokenClass && lineStartClass, 'the figure and its line have token classes');
+    assert.notEqual(tokenClass, lineStartClass, `the figure is styled as ${tokenClass}, the line's text as ${lineStartClass}`);
     await page.screenshot({ path: shot('article-highlights.png') });
   });
 });
@@ -94,7 +98,11 @@ test('the zhlens side panel: the head, the sections with their figures and organ
     await rowOf('52個重大產業項目落地臺馬片區').first().locator('.monaco-tl-twistie').click();
     await rowOf(FIGURE).first().waitFor({ timeout: 10_000 });
     await rowOf('北京經濟技術開發區科技創新局').first().waitFor({ timeout: 10_000 });
-    assert.ok(await tree.isVisible());
+    // Listed under the section: one level deeper in the tree.
+    const level = async (text) => Number(await tree.locator('.monaco-list-row', { hasText: text }).first().getAttribute('aria-level'));
+    const sectionLevel = await level('52個重大產業項目落地臺馬片區');
+    assert.equal(await level(FIGURE), sectionLevel + 1);
+    assert.equal(await level('北京經濟技術開發區科技創新局'), sectionLevel + 1);
     await page.screenshot({ path: shot('article-panel.png') });
   });
 });

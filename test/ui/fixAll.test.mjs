@@ -60,6 +60,8 @@ test('a clean article opens without a notification and with a clean status', { t
     await page.locator('.editor-instance .view-lines', { hasText: 'Shell glob' }).waitFor({ timeout: 30_000 });
     // The status item appears once zhlens has analysed the document: a check mark, no count.
     await zhlensStatus().locator('.codicon-check').waitFor({ timeout: 30_000 });
+    // The analysis is done; a notification would follow it within moments.
+    await page.waitForTimeout(3_000);
     assert.deepEqual((await announcements()).filter((a) => /garbled/i.test(a)), []);
     await row('clean-article').click(); // fold it again so the next rows are where a reader expects
   });

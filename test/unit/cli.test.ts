@@ -247,7 +247,7 @@ describe('zhlens detect', () => {
   });
 
   test('a glob is expanded by zhlens', () => {
-    const dir = folder('globbed', {
+    folder('globbed', {
       'a/one.txt': sample('repaired'),
       'a/b/two.txt': sample('simplified'),
       'a/b/skip.md': sample('simplified'),

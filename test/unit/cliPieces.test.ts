@@ -1,6 +1,6 @@
 /**
  * Large files are read in pieces and analysed in overlapping windows (src/cli/textPieces.ts,
- * textRegions.ts, fileInPieces.ts). What the reader gets must not depend on it: the same
+ * src/core/pipeline/textWindows.ts, src/cli/fileInPieces.ts). What the reader gets must not depend on it: the same
  * findings at the same whole-file offsets, and the same repaired bytes, as reading the file
  * whole. Small pieces stand in for the 1 MB default, so that a 60 KB file is cut many times.
  *
@@ -15,8 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { analyzeText, repairText } from '../../src/core';
-import { analyzedRegions, repairRegion } from '../../src/cli/textRegions';
+import { analyzedRegions, analyzeText, repairRegion, repairText } from '../../src/core';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -49,8 +48,8 @@ test('windows over pieces find what the whole text has, including runs that cros
     const pieceCuts = cut(oneLine, size).map((_, k) => (k + 1) * size);
     const crossing = whole.filter((i) => pieceCuts.some((c) => i.start < c && c < i.end));
     assert.ok(crossing.length > 0, `some finding crosses a cut of ${size}-character pieces`);
-    // A context of 128 characters makes every window cut inside the line.
-    const regions = [...analyzedRegions(cut(oneLine, size), {}, 128)];
+    // Regions of 400 characters with 128 of context make every window cut inside the line.
+    const regions = [...analyzedRegions(cut(oneLine, size), {}, { regionUnits: 400, context: 128 })];
     assert.ok(regions.length > 3, 'several regions');
     assert.equal(regions.map((r) => r.text).join(''), oneLine, 'the regions are the text, in order');
     assert.deepEqual(spans(regions.flatMap((r) => r.issues)), spans(whole), `${size}-character pieces`);
@@ -58,7 +57,7 @@ test('windows over pieces find what the whole text has, including runs that cros
 });
 
 test('repaired region by region, the text is the whole text repaired', () => {
-  const regions = [...analyzedRegions(cut(oneLine, 517), {}, 128)];
+  const regions = [...analyzedRegions(cut(oneLine, 517), {}, { regionUnits: 400, context: 128 })];
   const repaired = regions.map((r) => repairRegion(r, { script: 'simplified' }).repaired).join('');
   assert.equal(repaired, repairText(oneLine, { script: 'simplified' }).text);
 });

@@ -31,8 +31,8 @@ function caseTexts(): Sample[] {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
     const cases = Array.isArray(data) ? data : (data as { cases?: unknown[] }).cases;
     if (!Array.isArray(cases)) continue;
-    for (const c of cases as Array<{ label?: string; original?: unknown }>) {
-      if (typeof c.original === 'string') out.push({ name: `${file}: ${c.label}`, text: c.original });
+    for (const c of cases as Array<{ label?: string; input?: unknown }>) {
+      if (typeof c.input === 'string') out.push({ name: `${file}: ${c.label}`, text: c.input });
     }
   }
   return out;

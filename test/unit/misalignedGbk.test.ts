@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findMisalignedGbk } from '../../src/core/garble/misalignedGbk';
-import { BestOf } from '../../src/core/garble/misaligned/bestOf';
+import { BestOf } from '../../src/core/model/bestOf';
 import { seededRandom } from '../garblers';
 
 test('a repaired run names the bytes it restored', () => {

@@ -1,25 +1,23 @@
 /**
  * The cases of test/cases/fuzz-regressions.json: inputs on which the fuzz campaign
  * (`npm run fuzz`) or the property tests caught the core out.
- * - wrong-repair: repairText(original) must give `fixed`, and analyzeText(original) find `kinds`;
- * - crash: detection (for `bytes`), repair, annotation and outline must run without throwing.
- * A case marked expect "fail" must still fail: once it passes, this test fails until the case is
- * marked "pass", as in the other tables. Hang, slow and super-linear cases are timing findings;
+ * - wrong-repair: repairText(input) must give `fixed`, and analyzeText(input) find `kinds`;
+ * - crash: detection (for bytes), repair, annotation and outline must run without throwing.
+ * Run by the one case-table runner (caseTable.ts): a case marked expect "fail" must still fail;
+ * once it passes, its sub-test fails until the case is marked "pass", as in the other tables. Hang, slow and super-linear cases are timing findings;
  * here only their shape is checked (the fuzz campaign measures them, and unit tests never time).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test } from 'node:test';
 import { ALL_GARBLE_KINDS, analyzeText, annotateText, detectEncoding, outlineText, repairText } from '../../src/core';
+import { runCaseTable, type TableCase } from './caseTable';
 
-interface RegressionCase {
-  label: string;
-  original?: string;
+interface RegressionCase extends TableCase {
+  /** The text, or a file's bytes as `{ "base64": … }`. */
+  input: string | { base64: string };
   fixed?: string;
   kinds?: string[];
-  bytes?: string;
-  expect: 'pass' | 'fail';
   source: string;
   failure: 'wrong-repair' | 'crash' | 'hang' | 'slow' | 'super-linear';
   detail: string;
@@ -31,14 +29,14 @@ const { cases } = JSON.parse(fs.readFileSync(TABLE, 'utf8')) as { cases: Regress
 function problems(c: RegressionCase): string[] {
   if (c.failure === 'wrong-repair') {
     const out: string[] = [];
-    const repaired = repairText(c.original!).text;
+    const repaired = repairText(c.input as string).text;
     if (repaired !== c.fixed) out.push(`repair gave ${JSON.stringify(repaired.slice(0, 80))}`);
-    const kinds = [...new Set(analyzeText(c.original!).map((i) => i.kind))].sort().join();
+    const kinds = [...new Set(analyzeText(c.input as string).map((i) => i.kind))].sort().join();
     if (kinds !== [...c.kinds!].sort().join()) out.push(`kinds [${kinds}]`);
     return out;
   }
   try {
-    const text = c.bytes !== undefined ? detectEncoding(new Uint8Array(Buffer.from(c.bytes, 'base64'))).text : c.original!;
+    const text = typeof c.input === 'string' ? c.input : detectEncoding(new Uint8Array(Buffer.from(c.input.base64, 'base64'))).text;
     repairText(text);
     annotateText(text);
     outlineText(text);
@@ -48,22 +46,21 @@ function problems(c: RegressionCase): string[] {
   }
 }
 
-test('fuzz regression cases', (t) => {
-  const unexpected: string[] = [];
-  for (const c of cases) {
-    assert.ok(c.expect === 'pass' || c.expect === 'fail', `${c.label}: expect`);
-    assert.ok(['wrong-repair', 'crash', 'hang', 'slow', 'super-linear'].includes(c.failure), `${c.label}: failure`);
-    assert.equal(typeof c.source, 'string');
-    assert.ok(typeof c.original === 'string' || typeof c.bytes === 'string', `${c.label}: original or bytes`);
-    if (c.original !== undefined) {
-      assert.equal(typeof c.fixed, 'string', `${c.label}: fixed`);
-      for (const k of c.kinds ?? []) assert.ok((ALL_GARBLE_KINDS as readonly string[]).includes(k), `${c.label}: kind ${k}`);
+runCaseTable<RegressionCase>({
+  name: 'fuzz-regressions',
+  cases,
+  checkShape(c) {
+    assert.ok(['wrong-repair', 'crash', 'hang', 'slow', 'super-linear'].includes(c.failure), 'failure');
+    assert.equal(typeof c.source, 'string', 'source');
+    assert.ok(typeof c.input === 'string' || typeof c.input?.base64 === 'string', 'input: a string or { "base64": … }');
+    if (typeof c.input === 'string') {
+      assert.equal(typeof c.fixed, 'string', 'fixed');
+      for (const k of c.kinds ?? []) assert.ok((ALL_GARBLE_KINDS as readonly string[]).includes(k), `kind ${k}`);
     }
-    if (c.failure !== 'wrong-repair' && c.failure !== 'crash') continue;
-    const found = problems(c);
-    t.diagnostic(`${c.expect} ${c.failure} ${c.label}: ${found.length ? found.join('; ') : 'passes'}`);
-    if (c.expect === 'pass' && found.length) unexpected.push(`FAIL ${c.label}: ${found.join('; ')}`);
-    if (c.expect === 'fail' && !found.length) unexpected.push(`PASSES NOW, mark it "pass": ${c.label}`);
-  }
-  assert.deepEqual(unexpected, []);
+  },
+  // Hang, slow and super-linear cases are timing findings: the fuzz campaign measures them, and
+  // unit tests never time.
+  runs: (c) => c.failure === 'wrong-repair' || c.failure === 'crash',
+  check: problems,
+  bucket: (c) => c.failure,
 });

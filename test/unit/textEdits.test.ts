@@ -89,7 +89,7 @@ test('minimalEdit trims what both sides share, never splitting a surrogate pair'
 });
 
 interface TableCase {
-  original?: string;
+  input?: string | { base64: string };
 }
 
 test('every case table: the repair’s edits turn the input into the repaired text', () => {
@@ -99,10 +99,10 @@ test('every case table: the repair’s edits turn the input into the repaired te
     const table = JSON.parse(readFileSync(join(dir, name), 'utf8'));
     if (!Array.isArray(table)) continue;
     for (const c of table as TableCase[]) {
-      if (typeof c.original !== 'string') continue;
+      if (typeof c.input !== 'string') continue;
       for (const script of ['keep', 'simplified'] as const) {
-        const r = repairText(c.original, { script });
-        assert.equal(applyEdits(c.original, r.edits), r.text, `${name}: ${c.original.slice(0, 40)}`);
+        const r = repairText(c.input, { script });
+        assert.equal(applyEdits(c.input, r.edits), r.text, `${name}: ${c.input.slice(0, 40)}`);
       }
       checked++;
     }

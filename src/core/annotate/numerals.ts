@@ -30,10 +30,6 @@ export function isChineseScaleChar(ch: string): boolean {
   return SCALE_CHARS.has(ch);
 }
 
-export function isLargeScaleChar(ch: string): boolean {
-  return ch in LARGE_UNITS;
-}
-
 /** ASCII or full-width digit (０-９ are U+FF10..U+FF19). */
 export function isDigit(ch: string): boolean {
   return ch.length === 1 && isDigitCode(ch.charCodeAt(0));

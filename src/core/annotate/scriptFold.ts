@@ -1,4 +1,4 @@
-import { TRADITIONAL_FOLD_PAIRS } from './data/traditionalFold';
+import { dataUint16 } from '../data/dataFiles';
 
 /**
  * Folds Traditional characters to Simplified one UTF-16 unit at a time (萬 → 万, 經 → 经), so
@@ -14,9 +14,9 @@ function table(): Uint16Array {
   if (!foldTable) {
     foldTable = new Uint16Array(0x10000);
     for (let i = 0; i < foldTable.length; i++) foldTable[i] = i;
-    for (let i = 0; i + 1 < TRADITIONAL_FOLD_PAIRS.length; i += 2) {
-      foldTable[TRADITIONAL_FOLD_PAIRS.charCodeAt(i)] = TRADITIONAL_FOLD_PAIRS.charCodeAt(i + 1);
-    }
+    // (Traditional, Simplified) code-unit pairs, from scripts/build-org-lexicon.mjs.
+    const pairs = dataUint16('annotate/traditionalFold.u16');
+    for (let i = 0; i + 1 < pairs.length; i += 2) foldTable[pairs[i]] = pairs[i + 1];
     // Full-width brackets and colon fold to ASCII so patterns need one form: （下稱：…）.
     foldTable[0xff08] = 0x28;
     foldTable[0xff09] = 0x29;

@@ -3,7 +3,7 @@
  * data/units.json: what each unit measures, how it converts, and how to write it in English.
  * Text is folded to Simplified before matching, so the table lists Simplified forms.
  */
-import table from '../../../data/units.json';
+import { dataBytes } from '../data/dataFiles';
 import { CharTrie } from './trie';
 
 export interface Unit {
@@ -23,8 +23,14 @@ export interface Unit {
 interface UnitRow { id: string; written: string[]; dimension: string; factor: number; offset?: number; symbol: string; name: string }
 interface DimensionRow { base: string; convertTo: string[] }
 
-const rows = table.units as UnitRow[];
-const dimensions = table.dimensions as Record<string, DimensionRow>;
+interface UnitTable { units: UnitRow[]; dimensions: Record<string, DimensionRow> }
+
+let table: UnitTable | undefined;
+
+/** data/units.json, read at the first unit looked up. */
+function unitTable(): UnitTable {
+  return (table ??= JSON.parse(new TextDecoder('utf-8').decode(dataBytes('units.json'))) as UnitTable);
+}
 
 /** 度 alone is a temperature, an angle or a degree of anything: it is read only from context. */
 const DEGREE = '度';
@@ -35,7 +41,7 @@ let trie: CharTrie | undefined;
 function index(): { byWritten: Map<string, UnitRow>; trie: CharTrie } {
   if (!byWritten || !trie) {
     byWritten = new Map();
-    for (const row of rows) for (const w of row.written) if (w !== DEGREE) byWritten.set(w, row);
+    for (const row of unitTable().units) for (const w of row.written) if (w !== DEGREE) byWritten.set(w, row);
     trie = new CharTrie(byWritten.keys());
   }
   return { byWritten, trie };
@@ -80,7 +86,8 @@ export function unitAt(s: string, at: number): Unit | undefined {
 
 /** The unit for 度 in a context that says what it measures: temperature or angle. */
 export function degreeUnit(dimension: 'temperature' | 'angle'): Unit {
-  const row = dimension === 'temperature' ? rows.find((r) => r.id === 'degC')! : rows.find((r) => r.id === 'deg')!;
+  const id = dimension === 'temperature' ? 'degC' : 'deg';
+  const row = unitTable().units.find((r) => r.id === id)!;
   return unitOf(row, DEGREE);
 }
 
@@ -103,6 +110,7 @@ export interface Conversion {
  * written in and readings too small or too large to help (0.00001 km², 4,000,000,000 亩).
  */
 export function conversions(value: number, unit: Unit): Conversion[] {
+  const { units: rows, dimensions } = unitTable();
   const targets = dimensions[unit.dimension]?.convertTo ?? [];
   const base = (value + unit.offset) * unit.factor;
   const out: Conversion[] = [];

@@ -22,10 +22,6 @@ export interface DbcsTable {
   isTrail(b: number): boolean;
 }
 
-export function isDbcsLead(b: number): boolean {
-  return b >= 0x81 && b <= 0xfe;
-}
-
 export function isGbkTrail(b: number): boolean {
   return b >= 0x40 && b <= 0xfe && b !== 0x7f;
 }

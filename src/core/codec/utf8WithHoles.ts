@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
+import { BestOf } from '../model/bestOf';
 
 /**
  * UTF-8 decoding of a byte stream in which some bytes are unknown (`?` or U+FFFD stood in for them
@@ -77,42 +78,16 @@ function setAdvanced(need: number, cp: number, min: number, char: number, outcom
 
 /**
  * Indices of the `limit` best of `scores[0, count)` in score order, ties in index order: what a
- * stable sort and a slice give, without sorting all of them. The children of one state, all
- * carrying its score until their character completes, come already in order.
+ * stable sort and a slice give (BestOf), without sorting all of them. The children of one state,
+ * all carrying its score until their character completes, come already in order.
  */
 function bestIndices(scores: Float64Array, count: number, limit: number): number[] {
   let sorted = true;
   for (let i = 1; i < count && sorted; i++) sorted = scores[i] <= scores[i - 1];
-  const byScore = (a: number, b: number) => scores[b] - scores[a];
   if (sorted) return indexRange(Math.min(limit, count));
-  if (count <= limit) return indexRange(count).sort(byScore);
-  const threshold = kthLargest(scores, count, limit);
-  let ties = limit;
-  for (let i = 0; i < count; i++) if (scores[i] > threshold) ties--;
-  const chosen: number[] = [];
-  for (let i = 0; i < count; i++) if (scores[i] > threshold || (scores[i] === threshold && ties-- > 0)) chosen.push(i);
-  return chosen.sort(byScore);
-}
-
-/**
- * The k-th largest of `scores[0, count)` (k < count), through a sorted buffer of the k largest
- * so far: most scores fall below its smallest and cost one comparison, where sorting a hole's
- * thousand scores cost a millisecond.
- */
-function kthLargest(scores: Float64Array, count: number, k: number): number {
-  const top = scores.slice(0, k).sort();
-  for (let i = k; i < count; i++) {
-    const x = scores[i];
-    if (!(x > top[0])) continue;
-    // Drop the smallest and insert x in order.
-    let j = 1;
-    while (j < k && top[j] < x) {
-      top[j - 1] = top[j];
-      j++;
-    }
-    top[j - 1] = x;
-  }
-  return top[0];
+  const best = new BestOf<number>(limit);
+  for (let i = 0; i < count; i++) if (best.length < limit || best.admits(scores[i])) best.add(scores[i], i);
+  return best.sorted();
 }
 
 function indexRange(n: number): number[] {

@@ -1,4 +1,4 @@
-import backgroundModelBytes from '../../../data/backgroundModel.bin';
+import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from '../model/charModelData';
 
 /**
@@ -73,6 +73,6 @@ let instance: BackgroundModel | undefined;
 
 /** The shared background model, read from its data file on first use. */
 export function getBackgroundModel(): BackgroundModel {
-  instance ??= new QuantizedBackgroundModel(readCharModelTables(backgroundModelBytes));
+  instance ??= new QuantizedBackgroundModel(readCharModelTables(dataBytes('backgroundModel.bin')));
   return instance;
 }

@@ -7,6 +7,8 @@ import { gbkGuesses } from './misaligned/gbkGuesses';
 import { judgeRun, type RunRepair } from './misaligned/judgeRun';
 import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { QUESTION_MARK, REPLACEMENT_CHAR } from '../pipeline/textScan';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -157,3 +159,15 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   budget.work -= search.work;
   return candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
 }
+
+export const misalignedGbkDetector: TextDetector = {
+  level: 'text',
+  kind: 'misaligned-gbk',
+  looksFor: 'GBK decoded one byte off: ?!叭缃馭MC → 。“如今SMC',
+  plan: 'pair the bytes again from the lost lead byte on, the lost bytes chosen by the character model',
+  noun: ['misaligned GBK run', 'misaligned GBK runs'],
+  // A run starts where its first byte was lost: a `?` or U+FFFD.
+  needs: QUESTION_MARK | REPLACEMENT_CHAR,
+  uses: ['pinyin-annotation'],
+  find: ({ text, found }) => findMisalignedGbk(text, found('pinyin-annotation')),
+};

@@ -1,6 +1,9 @@
 import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
 import { bmpScripts, scriptOfCodePoint, SIMPLIFIED_CODE, TRADITIONAL_CODE } from '../script/scriptOfChar';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { NON_ASCII } from '../pipeline/textScan';
+import { TextView } from '../text/textView';
 
 /**
  * Simplified and Traditional mixed in one text: `发展與協作`. Usually a partial conversion, or text
@@ -204,3 +207,20 @@ export function findMixedScript(text: string): GarbleIssue[] {
   }
   return issues;
 }
+
+export const mixedScriptDetector: TextDetector = {
+  level: 'text',
+  kind: 'mixed-script',
+  looksFor: 'Simplified and Traditional in one text: 发展與協作',
+  plan: 'none by default: converted to the preferred script on request',
+  noun: ['mixed-script span', 'mixed-script spans'],
+  needs: NON_ASCII,
+  uses: ['pinyin-annotation'],
+  // Judged on the text with every other finding (and the pinyin annotations) taken out.
+  find: ({ text, kept, found }) => {
+    const removed = [...kept, ...found('pinyin-annotation')];
+    if (removed.length === 0) return findMixedScript(text);
+    const view = new TextView(text, removed);
+    return findMixedScript(view.text).map((i) => ({ ...i, start: view.startOf(i.start), end: view.endOf(i.end) }));
+  },
+};

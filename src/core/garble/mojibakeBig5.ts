@@ -1,6 +1,8 @@
 import type { GarbleIssue } from '../types';
 import { big5Codec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
@@ -52,3 +54,14 @@ export function findMojibakeBig5(text: string, stops?: readonly number[]): Garbl
   if (lossy.length === 0) return found;
   return [...lossy, ...found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end))].sort((a, b) => a.start - b.start);
 }
+
+export const mojibakeBig5Detector: TextDetector = {
+  level: 'text',
+  kind: 'mojibake-big5',
+  looksFor: 'UTF-8 read as Big5 (cp950): 銝剜?? → 中文',
+  plan: 'encode big5 → decode utf-8',
+  noun: ['Big5 mojibake span', 'Big5 mojibake spans'],
+  needs: NON_ASCII,
+  mojibakeSpec: big5MojibakeSpec,
+  find: ({ text, scan }) => findMojibakeBig5(text, scan.mojibakeStops(big5MojibakeSpec())),
+};

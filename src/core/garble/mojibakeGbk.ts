@@ -2,6 +2,8 @@ import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * 古文码: UTF-8 text decoded as GBK and saved. `参数` → `鍙傛暟`, `春眠` → `鏄ョ湢`.
@@ -113,3 +115,14 @@ export function findMojibakeGbk(text: string, stops?: readonly number[]): Garble
   const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));
   return [...lossy, ...clear, ...nbsp].sort((a, b) => a.start - b.start);
 }
+
+export const mojibakeGbkDetector: TextDetector = {
+  level: 'text',
+  kind: 'mojibake-gbk',
+  looksFor: 'UTF-8 read as GBK: 鍙傛暟 → 参数, 聽 → no-break space; 锟斤拷 flagged',
+  plan: 'encode gbk → decode utf-8',
+  noun: ['GBK mojibake span', 'GBK mojibake spans'],
+  needs: NON_ASCII,
+  mojibakeSpec: gbkMojibakeSpec,
+  find: ({ text, scan }) => findMojibakeGbk(text, scan.mojibakeStops(gbkMojibakeSpec())),
+};

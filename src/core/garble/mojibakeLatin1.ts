@@ -3,6 +3,8 @@ import { cp1252Codec, gbkCodec, big5Codec, type LegacyCodec } from '../codec/leg
 import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { weighRepair, NEIGHBOURHOOD } from '../decision';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * 符号码: UTF-8 text decoded as Latin-1 or Windows-1252 and saved: `中文` → `ä¸­æ–‡`. Also 拼音码,
@@ -198,3 +200,14 @@ function weighed(text: string, issue: GarbleIssue): boolean {
   issue.confidence = Math.min(0.99, 0.6 + weight.margin / 20);
   return true;
 }
+
+export const mojibakeLatin1Detector: TextDetector = {
+  level: 'text',
+  kind: 'mojibake-latin1',
+  looksFor: 'UTF-8 read as Windows-1252: ä¸­æ–‡ → 中文, cafÃ© → café; GBK read as Latin-1: ÓÉÔÂ → 由月',
+  plan: 'encode cp1252 → decode utf-8 (or gbk, big5)',
+  noun: ['Latin-1 mojibake span', 'Latin-1 mojibake spans'],
+  needs: NON_ASCII,
+  mojibakeSpec: latin1MojibakeSpec,
+  find: ({ text, scan }) => findMojibakeLatin1(text, scan.mojibakeStops(latin1MojibakeSpec())),
+};

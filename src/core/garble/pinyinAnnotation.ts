@@ -2,6 +2,8 @@ import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
 import { hasReading, PINYIN_SYLLABLE } from '../text/pinyinReadings';
 import { hasScriptVariant, simplifiedChar } from '../script/scriptOfChar';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { PARENTHESIS } from '../pipeline/textScan';
 
 /**
  * Stray pinyin annotations: `發(fā)展` for `發展`.
@@ -79,3 +81,13 @@ export function findPinyinAnnotations(text: string): GarbleIssue[] {
     plan: [`remove reading (${a.syllable}) of ${charOf(a)}`],
   }));
 }
+
+export const pinyinAnnotationDetector: TextDetector = {
+  level: 'text',
+  kind: 'pinyin-annotation',
+  looksFor: "a converter's reading after a character: 發(fā)展 → 發展",
+  plan: 'remove the reading',
+  noun: ['pinyin annotation', 'pinyin annotations'],
+  needs: PARENTHESIS,
+  find: ({ text }) => findPinyinAnnotations(text),
+};

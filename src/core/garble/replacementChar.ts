@@ -1,4 +1,6 @@
 import type { GarbleIssue } from '../types';
+import type { TextDetector } from '../pipeline/garbleDetector';
+import { REPLACEMENT_CHAR } from '../pipeline/textScan';
 
 /**
  * U+FFFD REPLACEMENT CHARACTER in saved text: legacy bytes (GBK, Big5, UTF-16) were read as UTF-8,
@@ -23,3 +25,13 @@ export function findReplacementChars(text: string): GarbleIssue[] {
   }
   return issues;
 }
+
+export const replacementCharDetector: TextDetector = {
+  level: 'text',
+  kind: 'replacement-char',
+  looksFor: 'runs of U+FFFD (�) saved in the text',
+  plan: 'none: the bytes are lost, the run is flagged',
+  noun: ['run of U+FFFD', 'runs of U+FFFD'],
+  needs: REPLACEMENT_CHAR,
+  find: ({ text }) => findReplacementChars(text),
+};

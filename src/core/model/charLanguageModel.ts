@@ -1,4 +1,4 @@
-import charModelBytes from './charModel.bin';
+import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
 import { foldCodePoint } from './tokenFold';
 
@@ -140,6 +140,6 @@ let instance: CharLanguageModel | undefined;
 
 /** The shared model, read from the bundled tables on first use. */
 export function getCharModel(): CharLanguageModel {
-  instance ??= new QuantizedCharModel(readCharModelTables(charModelBytes));
+  instance ??= new QuantizedCharModel(readCharModelTables(dataBytes('charModel.bin')));
   return instance;
 }

@@ -20,19 +20,6 @@ export function isCjkPunct(cp: number): boolean {
   );
 }
 
-export function isAsciiLetter(cp: number): boolean {
-  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-}
-
-export function isAsciiDigit(cp: number): boolean {
-  return cp >= 0x30 && cp <= 0x39;
-}
-
-export function isHanChar(ch: string): boolean {
-  const cp = ch.codePointAt(0);
-  return cp !== undefined && isHan(cp);
-}
-
 /** Count Han characters in a string (code points). */
 export function countHan(text: string): number {
   let n = 0;

@@ -26,8 +26,3 @@ export function hasReading(ch: string, syllable: string): boolean {
 
 /** A tone-marked pinyin syllable as converters print it: lowercase letters, ü and toned vowels. */
 export const PINYIN_SYLLABLE = '[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹ]{1,6}';
-const toned = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜḿńňǹ]/;
-
-export function hasToneMark(syllable: string): boolean {
-  return toned.test(syllable);
-}

@@ -1,33 +1,12 @@
 import * as vscode from 'vscode';
-import { anchorContext, applyEdits, mapRange, parseNotes, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
+import { anchorContext, applyEdits, parseNotes, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
 import { announcedRewrite } from '../documentRewrites';
 import { readNotesSettings } from '../settings';
 import { noteFileHost } from './noteFiles';
+import { findOrphans, mapNotes, placeAfterOutsideChange, type ArticleNotes, type TrackedNote } from './noteTracking';
 import { notesFileUri, readStoredNotes, writeStoredNotes } from './noteStore';
 
-/** A note and where it is in the document now. */
-export interface TrackedNote {
-  /** As stored; its selectors are brought up to date whenever the notes file is written. */
-  note: Note;
-  /** UTF-16 offsets into the document's current text; undefined for an orphan. */
-  range?: { start: number; end: number };
-  /** An orphan's last known place, where it is looked for first when the text comes back. */
-  lastRange?: { start: number; end: number };
-}
-
-/** The notes of one open article. */
-export interface ArticleNotes {
-  uri: vscode.Uri;
-  /** The document's text as the ranges refer to it. */
-  text: string;
-  notes: TrackedNote[];
-  /** Annotations of the notes file that could not be read: written back as they were. */
-  kept: unknown[];
-  /** The notes file is not JSON: zhlens does not write it until it is mended. */
-  broken: boolean;
-  /** The notes file is behind what is shown (positions moved, nothing else). */
-  behind: boolean;
-}
+export type { ArticleNotes, TrackedNote } from './noteTracking';
 
 const CHINESE = /\p{Script=Han}/u;
 /** How long after a clean change the document must still be clean for the change to count as from outside. */
@@ -170,20 +149,20 @@ export class NotesManager implements vscode.Disposable {
     // Then each placed note's words before the change are kept, to look for them afterwards.
     const before = maybeOutside ? new Map(a.notes.filter((n) => n.range).map((n) => [n, { quote: quoteAt(a.text, n.range!.start, n.range!.end), range: n.range! }] as const)) : undefined;
     if (rewrite) {
-      this.mapAll(a, rewrite.edits, rewrite.before);
+      mapNotes(a.notes, rewrite.edits, rewrite.before);
     } else {
       let t = a.text;
       // One change after the other, each in the text the ones before it left (VS Code's order).
       e.contentChanges.forEach((c, k) => {
         const edit: TextEdit = { start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text };
-        this.mapAll(a, [edit], t);
+        mapNotes(a.notes, [edit], t);
         if (k + 1 < e.contentChanges.length) t = applyEdits(t, [edit]);
       });
     }
     a.text = newText;
     a.behind = a.notes.length > 0;
     // An undo or redo may bring an orphan's words back.
-    if (e.reason !== undefined) this.findOrphans(a, anchorContext(newText));
+    if (e.reason !== undefined) findOrphans(a.notes, anchorContext(newText));
     this.changed.fire(a.uri);
     if (before) {
       const document = e.document;
@@ -193,59 +172,10 @@ export class NotesManager implements vscode.Disposable {
     }
   }
 
-  /**
-   * After a change from outside, a note whose words are not at its mapped place any more is
-   * looked for by its quote and context (near where it was), and orphans are looked for again.
-   */
+  /** After a change from outside: notes whose words moved, and orphans, looked for again (noteTracking.ts). */
   private changedOutside(a: ArticleNotes, before: ReadonlyMap<TrackedNote, { quote: Note['quote']; range: { start: number; end: number } }>): void {
-    const ctx = anchorContext(a.text);
-    let moved = false;
-    for (const n of a.notes) {
-      const was = before.get(n);
-      if (!was || (n.range && a.text.slice(n.range.start, n.range.end) === was.quote.exact)) continue;
-      this.place(n, placeNote(ctx, { ...n.note, quote: was.quote }, was.range));
-      moved = true;
-    }
-    moved = this.findOrphans(a, ctx) || moved;
-    if (moved) this.changed.fire(a.uri);
+    if (placeAfterOutsideChange(a, before)) this.changed.fire(a.uri);
     void this.persist(a);
-  }
-
-  /** Looks for each orphan's words again; true when one was found. */
-  private findOrphans(a: ArticleNotes, ctx: ReturnType<typeof anchorContext>): boolean {
-    let found = false;
-    for (const n of a.notes) {
-      if (n.range) continue;
-      this.place(n, placeNote(ctx, n.note, n.lastRange));
-      found ||= !!n.range;
-    }
-    return found;
-  }
-
-  private place(n: TrackedNote, p: ReturnType<typeof placeNote>): void {
-    if (p.placed) {
-      n.range = { start: p.start, end: p.end };
-    } else {
-      n.lastRange = n.range ?? n.lastRange;
-      n.range = undefined;
-    }
-  }
-
-  private mapAll(a: ArticleNotes, edits: readonly TextEdit[], before: string): void {
-    for (const n of a.notes) {
-      if (n.range) {
-        const moved = mapRange(edits, n.range.start, n.range.end, before);
-        if (moved) n.range = moved;
-        else {
-          // Its words were deleted: an orphan, remembered where they were.
-          const at = mapRange(edits, n.range.start, n.range.start, before)!.start;
-          n.lastRange = { start: at, end: at };
-          n.range = undefined;
-        }
-      } else if (n.lastRange) {
-        n.lastRange = mapRange(edits, n.lastRange.start, n.lastRange.end, before) ?? n.lastRange;
-      }
-    }
   }
 
   /** Adds a highlight or a note on [start, end) of the document. */

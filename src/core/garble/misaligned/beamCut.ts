@@ -1,4 +1,4 @@
-import { BestOf } from './bestOf';
+import { BestOf } from '../../model/bestOf';
 import type { RunState } from './runState';
 
 /**

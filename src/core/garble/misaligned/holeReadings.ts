@@ -1,7 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { hasReading } from '../../text/pinyinReadings';
 import type { BeamCut } from './beamCut';
-import { BestOf } from './bestOf';
+import { BestOf } from '../../model/bestOf';
 import { isUserDefinedLead, type GbkGuesses } from './gbkGuesses';
 import { HEX, NO_BYTE, RunState, type HoleGuess } from './runState';
 import type { RunToken } from './runTokens';

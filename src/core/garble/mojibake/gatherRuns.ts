@@ -1,0 +1,268 @@
+import { HOLE, PUA_LEAD, PUA_TRAIL } from '../../codec/utf8WithHoles';
+import type { MojibakeSpec, Unit } from './mojibakeSpec';
+
+/**
+ * Gathering: which characters of a text a code page could have printed from UTF-8 bytes, as
+ * units of code-page bytes, and how far a UTF-8 reading of them goes. Reading the bytes back and
+ * judging the reading are readRun.ts and judgeReading.ts.
+ */
+
+/** How far a run's edges may move inward: real characters next to mojibake can read as UTF-8 too. */
+export const EDGE_SLACK = 2;
+
+/** Units gathered from one start at most; a longer stretch is looked at in pieces. */
+const MAX_UNITS = 1024;
+/** A dropped user-defined pair, inserted as a unit of no width where the UTF-8 reading broke. */
+export const DROPPED_PAIR: readonly number[] = [PUA_LEAD, PUA_TRAIL];
+/** Dropped pairs one run may restore, and the real characters at least between two of them. */
+const MAX_DROPPED_PAIRS = 8;
+const MIN_UNITS_BETWEEN_PAIRS = 2;
+/** Characters a reading that starts with a mended pair must cover before it is gathered. */
+const MIN_REACH_AFTER_PAIR = 4;
+
+/** One shared array per single byte: a whole file of mojibake is a million units. */
+const SINGLE_BYTES: ReadonlyArray<readonly number[]> = Array.from({ length: 256 }, (_, b) => [b]);
+
+function codeBytes(code: number): readonly number[] {
+  return code > 0xff ? [code >> 8, code & 0xff] : SINGLE_BYTES[code];
+}
+
+/**
+ * The characters from `i` on that the code page could have printed from UTF-8 bytes, up to the
+ * first that it could not have (holes included; printable ASCII inside only when the spec allows,
+ * and never at the end).
+ */
+export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = false): Unit[] {
+  const tables = charTables(spec);
+  const units: Unit[] = [];
+  // With `whileUtf8`, stop at the first unit that breaks a UTF-8 reading from `i` (a few more are
+  // kept so the run's start may still move inward past real characters).
+  let broken = -1;
+  let need = 0;
+  let pairs = 0;
+  let lastPair = -MIN_UNITS_BETWEEN_PAIRS - 1;
+  while (i < text.length && units.length < MAX_UNITS && (broken < 0 || units.length < broken + EDGE_SLACK)) {
+    const cp = text.codePointAt(i)!;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    if (cp === 0x3f || cp === 0xfffd) {
+      units.push({ start: i, end, bytes: null });
+    } else {
+      const code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      if (code >= 0) units.push({ start: i, end, bytes: codeBytes(code) });
+      else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: SINGLE_BYTES[cp] });
+      else if (spec.fullwidthFolded && whileUtf8 && need > 0 && broken < 0 && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: [0xa3, cp + 0x80] });
+      else break;
+    }
+    i = end;
+    if (whileUtf8 && broken < 0) {
+      const before = need;
+      need = feedUtf8(before, units[units.length - 1].bytes, spec.holeBytes);
+      if (need < 0 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+        // A dropped user-defined pair before this unit may mend the reading.
+        const mended = feedAfterDroppedPair(before, units[units.length - 1].bytes, spec.holeBytes);
+        if (mended >= 0) {
+          const unit = units[units.length - 1];
+          units.splice(units.length - 1, 0, { start: unit.start, end: unit.start, bytes: DROPPED_PAIR });
+          need = mended;
+          pairs++;
+          lastPair = units.length - 1;
+        }
+      }
+      if (need < 0) broken = units.length;
+    }
+  }
+  while (units.length && units[units.length - 1].bytes?.length === 1 && units[units.length - 1].bytes![0] < 0x80) units.pop();
+  // A run that stops two bytes short of a character may have lost a user-defined pair there.
+  if (whileUtf8 && broken < 0 && need === 2 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+    const end = units[units.length - 1].end;
+    units.push({ start: end, end, bytes: DROPPED_PAIR });
+  }
+  return units;
+}
+
+/**
+ * How many characters from i a UTF-8 reading covers up to its furthest sequence end, counted
+ * without building anything, and how many three-byte sequences (where CJK lives) it holds by then.
+ * In clean text the reach is 0 or 1 almost everywhere, or covers only two-byte sequences (GBK's
+ * C2–DF rows with trails A1–BF read as Greek and Cyrillic): neither is worth gathering.
+ */
+export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number } {
+  const tables = charTables(spec);
+  let need = 0;
+  let units = 0;
+  let reach = 0;
+  let cjk = 0;
+  let cjkAtReach = 0;
+  const feed = (b: number) => {
+    if (need > 0) need = b >= 0x80 && b <= 0xbf ? need - 1 : -1;
+    else if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cjk++;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // The supplementary planes: emoji, rare Han.
+      need = 3;
+      cjk++;
+    } else need = -1;
+  };
+  let pairs = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const before = need;
+    let code = -1;
+    if (cp === 0x3f || cp === 0xfffd) {
+      if (need === 0) cjk++;
+      need = feedUtf8(need, null, spec.holeBytes);
+    } else {
+      code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
+      if (code < 0 && spec.fullwidthFolded && need > 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
+      if (code < 0) break;
+      if (code > 0xff) {
+        feed(code >> 8);
+        if (need >= 0) feed(code & 0xff);
+      } else feed(code);
+    }
+    // A dropped user-defined pair among the first characters may mend the reading (鏀寔 for 支持:
+    // AF E6 lost); later breaks end the reach, and gather mends those once a run is worth reading.
+    if (need < 0 && code >= 0 && spec.droppedPairs && units > 0 && units <= 2 && pairs === 0) {
+      const mended = feedAfterDroppedPair(before, codeBytes(code), spec.holeBytes);
+      if (mended >= 0) {
+        need = mended;
+        pairs++;
+      }
+    }
+    if (need < 0) break;
+    units++;
+    if (need === 0) {
+      reach = units;
+      cjkAtReach = cjk;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  // A reading mended by a guessed pair must go on for longer before it is worth gathering: by
+  // chance such a pair mends something in ordinary text all the time.
+  if (pairs > 0 && reach < MIN_REACH_AFTER_PAIR) return { reach: 0, cjk: 0 };
+  return { reach, cjk: cjkAtReach };
+}
+
+export const IN_SEGMENT = 1;
+export const OPENS_UTF8 = 2;
+
+/** A character's code-page form when it can be part of mojibake, else -1. */
+function segmentCode(cp: number, spec: MojibakeSpec): number {
+  const code = spec.codec.codeOf(cp);
+  return code >= 0 && spec.inSegment(code, cp) ? code : -1;
+}
+
+/** Whether a character can be part of mojibake, and whether its first byte can open a CJK sequence. */
+export function flagsOf(cp: number, spec: MojibakeSpec): number {
+  const code = segmentCode(cp, spec);
+  if (code < 0) return 0;
+  const first = code > 0xff ? code >> 8 : code;
+  // Chinese lives in UTF-8's three-byte sequences (E0–EF; F0–F4 for the supplementary planes):
+  // a run of mojibake worth reading back opens with one of those leads.
+  return IN_SEGMENT | (first >= 0xe0 && first <= 0xf4 ? OPENS_UTF8 : 0);
+}
+
+interface CharTables {
+  flags: Uint8Array;
+  /** segmentCode of every BMP character whose flags have IN_SEGMENT. */
+  codes: Int32Array;
+}
+const charTableCache = new WeakMap<MojibakeSpec, CharTables>();
+
+/** flagsOf and segmentCode for the whole BMP, computed once per spec (a code-page look-up is a Map's). */
+export function charTables(spec: MojibakeSpec): CharTables {
+  let tables = charTableCache.get(spec);
+  if (!tables) {
+    tables = { flags: new Uint8Array(0x10000), codes: new Int32Array(0x10000).fill(-1) };
+    for (let cp = 0x80; cp < 0x10000; cp++) {
+      tables.flags[cp] = flagsOf(cp, spec);
+      if (tables.flags[cp] & IN_SEGMENT) tables.codes[cp] = segmentCode(cp, spec);
+    }
+    charTableCache.set(spec, tables);
+  }
+  return tables;
+}
+
+/**
+ * One unit's bytes through a UTF-8 validity check: `need` is how many continuation bytes are due
+ * before; returns how many are due after, or -1 when the bytes cannot be UTF-8 there. A hole fits
+ * whatever is due; at a sequence start it is taken as a lead.
+ */
+function feedUtf8(need: number, bytes: readonly number[] | null, holeBytes: number): number {
+  for (const b of bytes ?? new Array<number>(holeBytes).fill(HOLE)) {
+    if (b === HOLE || b === PUA_TRAIL) need = need > 0 ? need - 1 : 2;
+    else if (b === PUA_LEAD) {
+      if (need === 0) return -1;
+      need--;
+    } else if (need > 0) {
+      if (b < 0x80 || b > 0xbf) return -1;
+      need--;
+    } else if (b < 0x80) need = 0;
+    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return -1;
+  }
+  return need;
+}
+
+/** feedUtf8 for a unit with a dropped user-defined pair before it: -1 when the pair cannot mend the reading there. */
+function feedAfterDroppedPair(need: number, bytes: readonly number[] | null, holeBytes: number): number {
+  const afterPair = feedUtf8(need, DROPPED_PAIR, 1);
+  return afterPair < 0 ? -1 : feedUtf8(afterPair, bytes, holeBytes);
+}
+
+/**
+ * Unit boundaries after i where a UTF-8 reading of units[i..] ends a sequence, up to where the
+ * reading breaks down.
+ */
+export function validRunEnds(units: Unit[], i: number, holeBytes: number): number[] {
+  const ends: number[] = [];
+  let need = 0;
+  for (let j = i; j < units.length; j++) {
+    need = feedUtf8(need, units[j].bytes, holeBytes);
+    if (need < 0) break;
+    if (need === 0) ends.push(j + 1);
+  }
+  return ends;
+}
+
+/**
+ * Where the scan for each spec must stop in a text: characters that open a UTF-8 sequence, with
+ * alternates every character that can be part of a segment, and the supplementary planes (high
+ * surrogates), which the tables do not cover. Everything else a scan passes by, and in clean text
+ * that is nearly every character: one pass over the text with a combined table serves every spec.
+ */
+export function mojibakeStops(text: string, specs: readonly MojibakeSpec[]): number[][] {
+  const table = stopTable(specs);
+  const stops = specs.map(() => [] as number[]);
+  for (let i = 0; i < text.length; i++) {
+    const bits = table[text.charCodeAt(i)];
+    if (bits === 0) continue;
+    for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].push(i);
+  }
+  return stops;
+}
+
+let stopTableCache: { specs: readonly MojibakeSpec[]; table: Uint8Array } | undefined;
+
+/** Bit k of a BMP character's entry: the scan for specs[k] stops there. */
+export function stopTable(specs: readonly MojibakeSpec[]): Uint8Array {
+  const cached = stopTableCache;
+  if (cached && cached.specs.length === specs.length && cached.specs.every((s, k) => s === specs[k])) return cached.table;
+  const table = new Uint8Array(0x10000);
+  specs.forEach((spec, k) => {
+    const { flags } = charTables(spec);
+    const stopsAt = spec.alternates ? IN_SEGMENT | OPENS_UTF8 : OPENS_UTF8;
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (flags[cp] & stopsAt || (cp >= 0xd800 && cp <= 0xdbff)) table[cp] |= 1 << k;
+    }
+  });
+  stopTableCache = { specs: [...specs], table };
+  return table;
+}
+

@@ -1,0 +1,131 @@
+import { gbkTable } from '../../codec/gbkTable';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { isHan, isCjkPunct } from '../../text/chars';
+import { EDGE_SLACK, validRunEnds } from './gatherRuns';
+import type { MojibakeSpec, Unit } from './mojibakeSpec';
+import { readRun, type Reading } from './readRun';
+import { weighRepair, NEIGHBOURHOOD, otherLanguageReadingIsText, readsInOtherLanguage, restoresIntoNonText } from '../../decision';
+
+/**
+ * Judging a reading: a run is repaired only when what it reads back as is Chinese that reads far
+ * better, in its context, than the run did, and looks like ordinary text (no Greek or Cyrillic
+ * from bytes paired wrongly, few rare characters). Among the edges a UTF-8 reading allows, the
+ * best-reading run wins.
+ */
+
+/** Minimum gain in mean log-probability per character before a span is repaired. */
+const MIN_GAIN_PER_CHAR = 1.5;
+/** A repair must read as ordinary text: mean log-probability per character at least this. */
+const MIN_MEAN_LOGPROB = -11;
+/** …and its Han characters within this frequency rank, but for one in RARE_SHARE. */
+const MAX_RANK = 8000;
+const RARE_SHARE = 6;
+/** Han characters and CJK punctuation (outside Latin-1) in a string. */
+function countChinese(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp) || (isCjkPunct(cp) && cp > 0xff)) n++;
+  }
+  return n;
+}
+
+/**
+ * Every Han character of s is outside GB2312's first level (the 3,755 common characters, rows
+ * B0–D7), even in its Simplified form: 锛 and 宧 are, 機 (机) is not.
+ */
+function allRare(s: string, lm: CharLanguageModel): boolean {
+  const gbk = gbkTable();
+  let han = 0;
+  for (const ch of s) {
+    if (!isHan(ch.codePointAt(0)!)) continue;
+    han++;
+    const code = gbk.codeOf(lm.toSimplifiedChar(ch).codePointAt(0)!);
+    const lead = code >> 8;
+    if (lead >= 0xb0 && lead <= 0xd7 && (code & 0xff) >= 0xa1) return false;
+  }
+  return han > 0;
+}
+
+function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
+  if (!allowRare && lm.perChar(s) < MIN_MEAN_LOGPROB) return false;
+  let han = 0;
+  let rare = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (isHan(cp)) {
+      han++;
+      if (lm.rank(ch) > MAX_RANK) rare++;
+    }
+    // Greek, Cyrillic, Hebrew, Arabic… (two-byte UTF-8) or fullwidth Latin letters and digits in
+    // Chinese text are the sign of bytes paired wrongly. A single-byte code page pairs nothing:
+    // there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
+    if (cp >= 0x0370 && cp <= 0x07ff) return false;
+    if (!singleByte && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))) return false;
+  }
+  // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
+  // character in a short reading is more likely bytes paired by chance.
+  return allowRare || rare <= Math.floor(han / RARE_SHARE);
+}
+
+/** Code points in a string. */
+function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export interface Choice {
+  start: number;
+  end: number;
+  reading: Reading;
+  gain: number;
+}
+
+/**
+ * The best-reading run among the edges a UTF-8 reading allows: the start may move in past real
+ * characters whose GBK bytes happen to be UTF-8 too (十 CA B2 reads as ʮ), and so may the end.
+ */
+export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+  let best: Choice | undefined;
+  for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
+    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes);
+    for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
+      if (end - start < 2) continue;
+      const c = judge(text, units, start, end, spec, lm);
+      if (c && (!best || c.gain > best.gain)) best = c;
+    }
+  }
+  return best;
+}
+
+/** Read units[start, end) back and keep it when it reads far better than it did, in its context. */
+export function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+  const run = units.slice(start, end);
+  const from = run[0].start;
+  const to = run[run.length - 1].end;
+  const original = text.slice(from, to);
+  const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
+  const reading = readRun(run, spec, lm, prev);
+  if (!reading || reading.text === original) return undefined;
+  if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
+  const chinese = countChinese(reading.text);
+  // Korean, Japanese and emoji read as GBK come back as themselves: the shared decision alone judges them.
+  const ownLanguage = spec.otherLanguages === true && readsInOtherLanguage(reading.text, chinese);
+  let gain = 0;
+  if (!ownLanguage) {
+    // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
+    // a writer would use: every Han character of the original rare.
+    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+    gain = lm.perChar(prev + reading.text + next) - lm.perChar(prev + original + next);
+    // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
+    // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
+    const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
+  } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
+  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
+  if (!weight.accept) return undefined;
+  return { start, end, reading, gain: ownLanguage ? weight.margin / charCount(original) : gain };
+}
+

@@ -1,0 +1,70 @@
+import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../../codec/utf8WithHoles';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { DROPPED_PAIR } from './gatherRuns';
+import type { MojibakeSpec, Unit } from './mojibakeSpec';
+
+/**
+ * Reading a gathered run back: its code-page bytes decoded as UTF-8, with the bytes the code page
+ * lost (holes) or a strict decoder dropped filled in by the character model; or, for GBK bytes
+ * read as Latin-1, decoded with the alternate code pages. Whether the reading is better than the
+ * run is judgeReading.ts's question.
+ */
+
+/** Holes allowed per run (the byte lost at its end); text with more lost bytes is flagged, not guessed. */
+const MAX_HOLES = 1;
+
+/** The text a run reads back as, and the plan that gets there; undefined when it reads back as nothing. */
+export interface Reading {
+  text: string;
+  plan: string[];
+}
+
+export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string): Reading | undefined {
+  const bytes: number[] = [];
+  let holes = 0;
+  for (const u of units) {
+    if (u.bytes) for (const b of u.bytes) bytes.push(b);
+    else {
+      holes++;
+      for (let k = 0; k < spec.holeBytes; k++) bytes.push(HOLE);
+    }
+  }
+  if (holes > MAX_HOLES) return undefined;
+  const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
+  if (utf8 && !utf8.text.includes('\ufffd')) {
+    const plan = [`encode ${spec.codec.name}`, 'decode utf-8'];
+    // The filled bytes come in byte order: a hole's, then a dropped pair's two, as the units hold them.
+    const lost: string[] = [];
+    const pairs: string[] = [];
+    let k = 0;
+    for (const u of units) {
+      if (u.bytes === DROPPED_PAIR) {
+        pairs.push(`${utf8.filled[k]} ${utf8.filled[k + 1]}`);
+        k += 2;
+      } else if (!u.bytes) {
+        for (let h = 0; h < spec.holeBytes; h++) lost.push(utf8.filled[k++]);
+      }
+    }
+    if (pairs.length) plan.splice(1, 0, `restore dropped user-defined pair${pairs.length > 1 ? 's' : ''} ${pairs.join(', ')}`);
+    if (lost.length) plan.splice(1, 0, `restore lost byte${lost.length > 1 ? 's' : ''} ${lost.join(', ')}`);
+    return { text: utf8.text, plan };
+  }
+  if (holes === 0 && spec.droppedBytes) {
+    // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
+    const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
+    const fixed = restored && decodeUtf8WithHoles(restored, lm, prev);
+    if (fixed && !fixed.text.includes('\ufffd')) {
+      return { text: fixed.text, plan: [`encode ${spec.codec.name}`, `restore dropped byte${fixed.filled.length > 1 ? 's' : ''} ${fixed.filled.join(', ')}`, 'decode utf-8'] };
+    }
+  }
+  if (holes > 0 || !spec.alternates) return undefined;
+  let best: { r: Reading; score: number } | undefined;
+  for (const alt of spec.alternates) {
+    const text = alt.decode(bytes);
+    if (!text) continue;
+    const score = lm.perChar(text);
+    if (!best || score > best.score) best = { r: { text, plan: [`encode ${spec.codec.name}`, `decode ${alt.name}`] }, score };
+  }
+  return best?.r;
+}
+

@@ -1,0 +1,234 @@
+import type { AnalyzeOptions, GarbleIssue, RepairOptions, RepairResult, TextEdit } from '../types';
+import { analyzeText } from '../analyzeText';
+import { repairFrom } from '../repairText';
+
+/**
+ * The analysis of a document, window by window: the one the CLI (whole files and files read in
+ * pieces) and the editor share, so that they report the same spans on the same text.
+ *
+ * A document is cut into regions of about `regionUnits` UTF-16 units, ending at a line end where
+ * they can (the detectors look within a line) and never inside a finding: a run that crosses the
+ * planned end moves the end to the run's start, and the next window finds it whole. Each window
+ * is its region with `context` units before it and up to `context` after it. The regions depend
+ * on the text alone, not on how it arrives (whole, or in pieces of any size), and a window's
+ * findings on its own text alone, so a cache keyed by the window's text makes the analysis
+ * incremental: after an edit only the windows whose text changed are read again.
+ *
+ * A text shorter than one region and its context is one window: its findings are
+ * `analyzeText(text)`. Two judgements are the window's, not the document's: which script is the
+ * majority (mixed script) and whether the annotations look like a converter's (pinyin
+ * annotations); on a long document that changes character between windows they can differ from
+ * a judgement over the whole text (docs/reliability.md).
+ */
+
+/** Units a window decides on: a few milliseconds of analysis of clean text. */
+export const REGION_UNITS = 32 * 1024;
+/** Units of context on each side of a region: several times the longest misaligned run or annotation. */
+export const WINDOW_CONTEXT = 1024;
+
+export interface TextRegion {
+  /** UTF-16 offset of the region in the whole text. */
+  offset: number;
+  /** The region's original text. */
+  text: string;
+  /** The findings inside the region, with whole-text offsets, as `analyzeText` orders them. */
+  issues: GarbleIssue[];
+}
+
+/** Findings of windows already analysed, by the window's text: what makes re-analysis incremental. */
+export interface WindowCache {
+  /** The window-relative findings of a window analysed before, if any. */
+  get(key: string): GarbleIssue[] | undefined;
+  set(key: string, issues: GarbleIssue[]): void;
+  /** Start of a new analysis of the document: windows not used since the one before are let go. */
+  nextGeneration(): void;
+}
+
+/** A WindowCache for one document that keeps the windows of its last two analyses. */
+export function createWindowCache(): WindowCache {
+  let current = new Map<string, GarbleIssue[]>();
+  let previous = new Map<string, GarbleIssue[]>();
+  return {
+    get(key) {
+      const hit = current.get(key) ?? previous.get(key);
+      if (hit) current.set(key, hit);
+      return hit;
+    },
+    set: (key, issues) => void current.set(key, issues),
+    nextGeneration() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}
+
+export interface WindowOptions {
+  regionUnits?: number;
+  context?: number;
+  cache?: WindowCache;
+}
+
+/** The text of `pieces` as consecutive regions with their findings. */
+export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptions = {}, windows: WindowOptions = {}): Generator<TextRegion> {
+  const regionUnits = windows.regionUnits ?? REGION_UNITS;
+  const context = windows.context ?? WINDOW_CONTEXT;
+  const cache = windows.cache;
+  cache?.nextGeneration();
+  const kinds = options.kinds ? options.kinds.join() : '*';
+  let before = ''; // already decided text just before `pending`, as context
+  let pending = ''; // text not yet decided
+  let offset = 0; // whole-text offset of `pending`
+  const decide = (last: boolean): TextRegion => {
+    const planned = last ? pending.length : plannedEnd(pending, regionUnits);
+    const window = before + pending.slice(0, planned + context);
+    const key = `${kinds}|${before.length}|${planned}|${window}`;
+    let issues = cache?.get(key);
+    if (!issues) {
+      issues = analyzeText(window, options);
+      cache?.set(key, issues);
+    }
+    const end = regionEnd(issues, before.length, before.length + planned) - before.length;
+    const region: TextRegion = {
+      offset,
+      text: pending.slice(0, end),
+      issues: issues
+        .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === pending.length))
+        .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
+    };
+    before = contextBefore(window.slice(0, before.length + end), context);
+    pending = pending.slice(end);
+    offset += end;
+    return region;
+  };
+  for (const piece of pieces) {
+    pending += piece;
+    while (pending.length >= regionUnits + context) yield decide(false);
+  }
+  while (pending.length >= regionUnits + context) yield decide(false);
+  if (pending.length) yield decide(true);
+}
+
+/** Just after the last line end at or before `limit`; in a line longer than that, `limit` itself (not between the halves of a surrogate pair). */
+function plannedEnd(text: string, limit: number): number {
+  const lineEnd = text.lastIndexOf('\n', limit - 1);
+  if (lineEnd >= 0 && lineEnd + 1 > limit / 2) return lineEnd + 1;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+/**
+ * The planned region end, moved back to the start of a finding that crosses it, or past a
+ * finding that starts at the region's start (it cannot be moved back beyond it).
+ */
+function regionEnd(issues: readonly GarbleIssue[], start: number, planned: number): number {
+  let end = planned;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const i of issues) {
+      if (i.start >= start && i.start < end && i.end > end) {
+        end = i.start > start ? i.start : i.end;
+        moved = true;
+      }
+    }
+  }
+  return end;
+}
+
+/** The last `context` characters of `text`, from a line start when one is among them. */
+function contextBefore(text: string, context: number): string {
+  const tail = text.slice(Math.max(0, text.length - context));
+  const lineStart = tail.indexOf('\n') + 1;
+  return lineStart > 0 && lineStart < tail.length ? tail.slice(lineStart) : tail;
+}
+
+/** What a document's windowed analysis found: its findings, and the regions they were decided in. */
+export interface TextFindings {
+  issues: GarbleIssue[];
+  /** [start, end) of each region, in order, covering the text. */
+  regions: Array<{ start: number; end: number }>;
+}
+
+/** The windowed analysis of a whole text (analyzedRegions, collected). */
+export function analyzeTextInWindows(text: string, options: AnalyzeOptions = {}, windows: WindowOptions = {}): TextFindings {
+  const findings: TextFindings = { issues: [], regions: [] };
+  for (const region of analyzedRegions([text], options, windows)) addRegion(findings, region);
+  return findings;
+}
+
+/** Adds one region's findings (no spread into a call: a large file has more issues than a call has room for arguments). */
+export function addRegion(findings: TextFindings, region: TextRegion): void {
+  for (const issue of region.issues) findings.issues.push(issue);
+  findings.regions.push({ start: region.offset, end: region.offset + region.text.length });
+}
+
+export interface RepairedRegion extends TextRegion {
+  /** The region repaired (and converted to the asked script). */
+  repaired: string;
+  /** As repairText reports them, with whole-text offsets. */
+  applied: GarbleIssue[];
+  flagged: GarbleIssue[];
+  /** Every change of the region, whole-text offsets (worked out when read). */
+  readonly edits: TextEdit[];
+}
+
+const shifted = (delta: number) => (i: GarbleIssue): GarbleIssue => ({ ...i, start: i.start + delta, end: i.end + delta });
+
+/**
+ * `repairText` over a region, pass for pass (repairFrom): the findings of the first pass are the
+ * region's (from the windows, as the reader saw them); the further passes and the script
+ * conversion run on the region alone.
+ */
+export function repairRegion(region: TextRegion, options: RepairOptions): RepairedRegion {
+  const r = repairFrom(region.text, region.issues.map(shifted(-region.offset)), options);
+  return {
+    ...region,
+    repaired: r.text,
+    applied: r.applied.map(shifted(region.offset)),
+    flagged: r.flagged.map(shifted(region.offset)),
+    get edits(): TextEdit[] {
+      return r.edits.map((e) => ({ start: e.start + region.offset, end: e.end + region.offset, text: e.text }));
+    },
+  };
+}
+
+/**
+ * The repair of `text` from findings already made (what the reader sees, what `zhlens detect`
+ * reports): each region's findings applied, then the further passes and the script conversion
+ * region by region, as `zhlens repair` does. Nothing is analysed again for the first pass.
+ */
+export function repairWithFindings(text: string, findings: TextFindings, options: RepairOptions = {}): RepairResult {
+  const regions: RepairedRegion[] = [];
+  let k = 0;
+  findings.regions.forEach(({ start, end }, r) => {
+    const last = r === findings.regions.length - 1;
+    const issues: GarbleIssue[] = [];
+    while (k < findings.issues.length && (last || findings.issues[k].start < end)) issues.push(findings.issues[k++]);
+    regions.push(repairRegion({ offset: start, text: text.slice(start, end), issues }, options));
+  });
+  const applied: GarbleIssue[] = [];
+  const flagged: GarbleIssue[] = [];
+  for (const r of regions) {
+    // No spread into a call: a large file has more issues than a call has room for arguments.
+    for (const i of r.applied) applied.push(i);
+    for (const i of r.flagged) flagged.push(i);
+  }
+  let edits: TextEdit[] | undefined;
+  return {
+    text: regions.map((r) => r.repaired).join(''),
+    applied,
+    flagged,
+    // Worked out when read, as repairText's.
+    get edits(): TextEdit[] {
+      if (!edits) {
+        edits = [];
+        for (const r of regions) for (const e of r.edits) edits.push(e);
+      }
+      return edits;
+    },
+  };
+}
+
+/** `repairText` of a whole document, window by window: the windowed findings, then repairWithFindings. */
+export function repairTextInWindows(text: string, options: RepairOptions = {}, windows: WindowOptions = {}): RepairResult {
+  return repairWithFindings(text, analyzeTextInWindows(text, options, windows), options);
+}

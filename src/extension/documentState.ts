@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { createWindowCache, type WindowCache } from '../core';
+import type { ArticleAnalysis } from './article/articleAnalysis';
+import type { DecorationRange } from './article/articleDecorations';
+import type { DocumentFindings } from './garble/garbleFindings';
+import { SettleDebounce } from './settleDebounce';
+
+/**
+ * Everything zhlens keeps about one open document, in one place: made on first use, dropped when
+ * the document closes. Each feature keeps its results here rather than in a map of its own.
+ */
+export interface DocumentState {
+  /** The windows of the last garbling analyses: after an edit only the windows it touched are read again. */
+  readonly windows: WindowCache;
+  /** The latest garbling findings (maybe of an older version: `version` says which). */
+  garble?: DocumentFindings;
+  /** Figures, organizations and sections of one version. */
+  article?: ArticleAnalysis;
+  /** The reader has been told about this document's garbling in this session. */
+  announced?: boolean;
+  /** The highlights last drawn in its editors (VS Code cannot read decorations back). */
+  highlights?: DecorationRange[];
+}
+
+/**
+ * Why a document is due for another look: `open` (it came to the front), `edit` (its text or the
+ * settings changed), `view` (the visible lines changed, for the highlights of a long document).
+ */
+export type SettleReason = 'open' | 'edit' | 'view';
+
+/** Waits before a document is looked at again: switching editors quickly, or typing, costs one look, not many. */
+const DELAY_MS: Record<SettleReason, number> = { open: 150, edit: 300, view: 300 };
+
+export interface Settled {
+  document: vscode.TextDocument;
+  /** Every reason asked for since the last time the document settled. */
+  reasons: ReadonlySet<SettleReason>;
+}
+
+/**
+ * The documents' states, their one lifecycle (open → edits → close) and their one debounce: the
+ * features ask `schedule`, and all of them hear `onDidSettle` once the document has been quiet
+ * for a moment, with every reason asked for meanwhile.
+ */
+export class DocumentStates implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly documents = new Map<string, vscode.TextDocument>();
+  private readonly debounce = new SettleDebounce<SettleReason>((key, reasons) => {
+    const document = this.documents.get(key);
+    this.documents.delete(key);
+    if (document && !document.isClosed) this.settled.fire({ document, reasons });
+  });
+  private readonly settled = new vscode.EventEmitter<Settled>();
+  private readonly closed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[];
+  readonly onDidSettle = this.settled.event;
+  /** After a document closed and its state is gone. */
+  readonly onDidClose = this.closed.event;
+
+  constructor() {
+    this.subscriptions = [
+      this.settled,
+      this.closed,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, 'edit');
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const key = d.uri.toString();
+        this.debounce.cancel(key);
+        this.documents.delete(key);
+        this.states.delete(key);
+        this.closed.fire(d.uri);
+      }),
+    ];
+  }
+
+  /** The state of the document at `uri`, made empty on first use. */
+  of(uri: vscode.Uri): DocumentState {
+    const key = uri.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = { windows: createWindowCache() };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  /** The state of the document at `uri` if zhlens has one. */
+  peek(uri: vscode.Uri): DocumentState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** Every state (for a settings change that makes a feature's results stale). */
+  all(): IterableIterator<DocumentState> {
+    return this.states.values();
+  }
+
+  /** Ask for a look at the document once it has been quiet for a moment. */
+  schedule(document: vscode.TextDocument, reason: SettleReason): void {
+    const key = document.uri.toString();
+    this.documents.set(key, document);
+    this.debounce.schedule(key, reason, DELAY_MS[reason]);
+  }
+
+  dispose(): void {
+    this.debounce.dispose();
+    this.documents.clear();
+    this.states.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

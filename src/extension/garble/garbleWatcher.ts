@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { DocumentStates, SettleReason } from '../documentState';
+import { AnalysisCancelled, analyzeDocument } from './documentAnalysis';
+import type { DocumentFindings, GarbleFindings } from './garbleFindings';
+import { readSettings } from '../settings';
+
+/** `open`: the reader brought the document to the front (may notify); `edit`: its text or the settings changed. */
+export type AnalysisTrigger = 'open' | 'edit';
+
+/**
+ * Keeps the findings of the documents in visible editors up to date: analyses on open, on
+ * switching editors and after edits, once the document has settled (DocumentStates' one
+ * debounce), one analysis per document at a time (a newer request cancels the older between
+ * two windows).
+ */
+export class GarbleWatcher implements vscode.Disposable {
+  private readonly running = new Map<string, vscode.CancellationTokenSource>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly states: DocumentStates,
+    private readonly findings: GarbleFindings,
+    private readonly onAnalysed: (document: vscode.TextDocument, findings: DocumentFindings, trigger: AnalysisTrigger) => void,
+  ) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => e && this.schedule(e.document, 'open')),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 'open'))),
+      states.onDidSettle(({ document, reasons }) => this.settled(document, reasons)),
+      states.onDidClose((uri) => this.cancel(uri)),
+    );
+    for (const e of vscode.window.visibleTextEditors) this.schedule(e.document, 'open');
+  }
+
+  /** Analyse again every visible document (after a settings change). */
+  refreshVisible(): void {
+    for (const e of vscode.window.visibleTextEditors) this.schedule(e.document, 'edit');
+  }
+
+  schedule(document: vscode.TextDocument, trigger: AnalysisTrigger): void {
+    if (trigger === 'open') {
+      if (!readSettings(document.uri).detectOnOpen) return;
+      // Already analysed in this version: only the reaction to coming to the front is due.
+      const current = this.findings.current(document);
+      if (current) return this.onAnalysed(document, current, trigger);
+    }
+    this.states.schedule(document, trigger);
+  }
+
+  /** Analyse now, without waiting (commands); the result is stored like any other. */
+  async analyzeNow(document: vscode.TextDocument): Promise<DocumentFindings> {
+    this.cancel(document.uri);
+    const findings = await analyzeDocument(document, readSettings(document.uri), false, this.states.of(document.uri).windows);
+    this.store(document, findings);
+    return findings;
+  }
+
+  private settled(document: vscode.TextDocument, reasons: ReadonlySet<SettleReason>): void {
+    const open = reasons.has('open');
+    if (open && !reasons.has('edit')) {
+      const current = this.findings.current(document);
+      if (current) return this.onAnalysed(document, current, 'open');
+    }
+    // An edit re-analyses only documents zhlens has looked at (`latest`); an open, any document.
+    if (open ? !readSettings(document.uri).detectOnOpen : !(reasons.has('edit') && this.findings.latest(document.uri))) return;
+    void this.run(document, open ? 'open' : 'edit');
+  }
+
+  private async run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+    this.cancel(document.uri);
+    const cancel = new vscode.CancellationTokenSource();
+    const key = document.uri.toString();
+    this.running.set(key, cancel);
+    try {
+      const findings = await analyzeDocument(document, readSettings(document.uri), true, this.states.of(document.uri).windows, cancel.token);
+      if (cancel.token.isCancellationRequested || document.isClosed) return;
+      if (this.store(document, findings)) this.onAnalysed(document, findings, trigger);
+    } catch (e) {
+      if (!(e instanceof AnalysisCancelled)) throw e;
+    } finally {
+      if (this.running.get(key) === cancel) this.running.delete(key);
+      cancel.dispose();
+    }
+  }
+
+  /** Stores findings that still describe the document; a result overtaken by an edit is dropped. */
+  private store(document: vscode.TextDocument, findings: DocumentFindings): boolean {
+    if (findings.version !== document.version) return false;
+    this.findings.set(findings);
+    return true;
+  }
+
+  private cancel(uri: vscode.Uri): void {
+    const running = this.running.get(uri.toString());
+    running?.cancel();
+    this.running.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const c of this.running.values()) c.cancel();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The one windowed analysis (src/core/pipeline/textWindows.ts) that the CLI and the editor share:
+ * regions that depend on the text alone, findings that do not depend on how it is cut, a cache
+ * that reads again only the windows an edit touched, and a repair from the findings a reader
+ * saw that equals the repair of `zhlens repair`.
+ *
+ * Text: the Yizhuang article (samples/yizhuang-article/garbled.txt: misaligned GBK runs and
+ * pinyin annotations from a real crawl), repeated, with and without its line breaks.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyzedRegions, analyzeText, analyzeTextInWindows, createWindowCache, repairText, repairTextInWindows, repairWithFindings, type GarbleIssue, type WindowCache } from '../../src/core';
+
+const garbled = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'garbled.txt'), 'utf8');
+const spans = (issues: readonly GarbleIssue[]) => issues.map((i) => `${i.kind} ${i.start}-${i.end} ${i.replacement ?? '(flagged)'}`);
+const SMALL = { regionUnits: 2000, context: 256 };
+
+test('a text of one window has the findings and the repair of analyzeText and repairText', () => {
+  assert.deepEqual(spans(analyzeTextInWindows(garbled).issues), spans(analyzeText(garbled)));
+  assert.equal(repairTextInWindows(garbled, { script: 'simplified' }).text, repairText(garbled, { script: 'simplified' }).text);
+});
+
+test('the regions depend on the text alone, not on the pieces it arrives in', () => {
+  const text = garbled.repeat(3);
+  const whole = [...analyzedRegions([text], {}, SMALL)];
+  assert.ok(whole.length > 5, `several regions (${whole.length})`);
+  assert.equal(whole.map((r) => r.text).join(''), text);
+  for (const size of [97, 1000, 5000]) {
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length; at += size) pieces.push(text.slice(at, at + size));
+    const cut = [...analyzedRegions(pieces, {}, SMALL)];
+    assert.deepEqual(cut.map((r) => [r.offset, r.text.length]), whole.map((r) => [r.offset, r.text.length]), `pieces of ${size}`);
+    assert.deepEqual(spans(cut.flatMap((r) => r.issues)), spans(whole.flatMap((r) => r.issues)), `pieces of ${size}`);
+  }
+});
+
+test('a finding across a planned window end is reported once, whole, as in the whole text', () => {
+  const oneLine = garbled.replace(/\n/g, '');
+  const whole = analyzeText(oneLine);
+  const windowed = analyzeTextInWindows(oneLine, {}, SMALL);
+  // In one line the region ends are planned `regionUnits` after each region's start; a finding
+  // across one moves the end to its start, and the next window finds it whole.
+  const planned = windowed.regions.slice(0, -1).map((r) => r.start + SMALL.regionUnits);
+  assert.ok(whole.some((i) => planned.some((p) => i.start < p && p < i.end)), 'some finding straddles a planned end');
+  assert.deepEqual(whole.filter((i) => windowed.regions.some((r) => i.start < r.end && r.end < i.end)), [], 'no finding is cut by a region end');
+  assert.deepEqual(spans(windowed.issues), spans(whole));
+});
+
+/** A cache that counts the windows it had to analyse. */
+function countingCache(): { cache: WindowCache; misses: () => number } {
+  const inner = createWindowCache();
+  let misses = 0;
+  return {
+    cache: { get: (k) => inner.get(k) ?? void misses++, set: (k, v) => inner.set(k, v), nextGeneration: () => inner.nextGeneration() },
+    misses: () => misses,
+  };
+}
+
+test('after an edit only the windows it touched are analysed again, with the same findings as afresh', () => {
+  // Four different texts in a row, so that no two windows are alike.
+  const text = [garbled, garbled.replace(/\n/g, '\n\n'), garbled.replace(/。/g, '。 '), garbled.replace(/,/g, ', ')].join('\n');
+  const { cache, misses } = countingCache();
+  const first = analyzeTextInWindows(text, {}, { ...SMALL, cache });
+  const windows = first.regions.length;
+  assert.ok(windows > 10);
+  assert.equal(misses(), windows);
+  // Delete one pinyin annotation in the middle: a keystroke's worth of change.
+  const at = text.indexOf('(', Math.floor(text.length / 2));
+  const edited = text.slice(0, at) + text.slice(text.indexOf(')', at) + 1);
+  const again = analyzeTextInWindows(edited, {}, { ...SMALL, cache });
+  const reanalysed = misses() - windows;
+  assert.ok(reanalysed >= 1 && reanalysed <= 3, `${reanalysed} of ${again.regions.length} windows analysed again`);
+  assert.deepEqual(spans(again.issues), spans(analyzeTextInWindows(edited, {}, SMALL).issues));
+});
+
+test('a repair from the findings shown is the repair of the whole text, window by window', () => {
+  const text = garbled.repeat(3);
+  const findings = analyzeTextInWindows(text, {}, SMALL);
+  const fromFindings = repairWithFindings(text, findings, { script: 'simplified' });
+  assert.equal(fromFindings.text, repairTextInWindows(text, { script: 'simplified' }, SMALL).text);
+  assert.equal(fromFindings.applied.length, findings.issues.filter((i) => i.replacement !== undefined).length);
+  // The article repeated repairs to the repaired article repeated (Simplified).
+  const simplified = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'simplified.txt'), 'utf8');
+  assert.equal(fromFindings.text, simplified.repeat(3));
+});
