@@ -3,7 +3,7 @@
 // article with the zhlens notification and its diagnostics, figures highlighted, the Article
 // view on that article, and a clean text beside it. Then the
 // Getting Started walkthrough opens from the command palette with its six steps, and its first
-// button opens the garbled sample. Screenshots: test-results/demo.png, walkthrough.png.
+// button opens the garbled sample; its notes step opens the Notes view. Screenshots: test-results/demo.png, walkthrough.png.
 //
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`).
 import assert from 'node:assert/strict';
@@ -62,5 +62,23 @@ test('the Getting Started walkthrough opens with its six steps, and its first bu
     await page.screenshot({ path: shot('walkthrough.png') });
     await page.locator('.gettingStartedContainer .getting-started-step.expanded a, .gettingStartedContainer .getting-started-step.expanded .monaco-button', { hasText: 'Open the garbled sample' }).first().click();
     await page.locator('.editor-instance .view-lines', { hasText: GARBLED_START }).first().waitFor({ timeout: 30_000 });
+  });
+});
+
+test('the walkthrough\'s notes step opens the Notes view, and says notes need a saved article', { timeout: 120_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    await runCommand('View: Close All Editor Groups');
+    await runCommand('Welcome: Open Walkthrough...');
+    const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with zhlens' }).first();
+    await pick.waitFor({ timeout: 15_000 });
+    await pick.click();
+    await page.locator('.gettingStartedContainer .getting-started-step .step-title', { hasText: 'Keep notes as you read' }).first().click();
+    await page.locator('.gettingStartedContainer .getting-started-step.expanded a, .gettingStartedContainer .getting-started-step.expanded .monaco-button', { hasText: 'Open the Notes view' }).first().click();
+    // The Notes view is open (it starts collapsed under the Article view) with its welcome text.
+    const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^Notes/ }).first();
+    await header.waitFor({ timeout: 30_000 });
+    await page.locator('.pane-body', { hasText: 'No highlights or notes in this article yet' }).first().waitFor({ timeout: 15_000 });
+    // No saved article is on screen: zhlens says where notes are kept.
+    await page.waitForFunction((message) => [...document.querySelectorAll('.monaco-aria-container .monaco-alert, .notification-list-item')].some((a) => a.textContent?.includes(message)), 'zhlens keeps notes beside saved articles', { timeout: 30_000 });
   });
 });

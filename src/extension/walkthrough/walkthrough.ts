@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 export const OPEN_SAMPLE_COMMAND = 'zhlens.walkthrough.openSample';
 export const SHOW_FIGURE_COMMAND = 'zhlens.walkthrough.showFigure';
 export const OPEN_NOTES_COMMAND = 'zhlens.walkthrough.openNotes';
-/** VS Code registers the Comments panel, and this command, once an extension keeps comments. */
-const FOCUS_COMMENTS = 'workbench.action.focusCommentsPanel';
+/** VS Code's own command for the Notes view (zhlens.notes in package.json). */
+const NOTES_VIEW_FOCUS = 'zhlens.notes.focus';
 
 const SAMPLES: Record<string, string> = { garbled: 'garbled.txt', repaired: 'repaired.txt' };
 /** The figure the figures step points at: 近1000億元 in the repaired article. */
@@ -33,13 +33,16 @@ async function showFigure(extensionUri: vscode.Uri): Promise<void> {
   await vscode.commands.executeCommand('editor.action.showHover');
 }
 
-/** The Comments panel, where notes are listed; before any note exists, how to add one. */
+/**
+ * The Notes view, where highlights and notes are listed. Notes are kept beside saved articles
+ * only, so when no saved file is on screen (the walkthrough's sample is untitled) it also says
+ * how to get one.
+ */
 async function openNotes(): Promise<void> {
-  if ((await vscode.commands.getCommands(false)).includes(FOCUS_COMMENTS)) {
-    await vscode.commands.executeCommand(FOCUS_COMMENTS);
-    return;
+  await vscode.commands.executeCommand(NOTES_VIEW_FOCUS);
+  if (!vscode.window.visibleTextEditors.some((e) => !e.document.isUntitled)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens keeps notes beside saved articles: save this one (or open your own), select some words and choose Highlight… or Add Note….'));
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Select a passage and choose Add note: your notes are then listed in the Comments panel.'));
 }
 
 export function registerWalkthroughCommands(context: vscode.ExtensionContext): void {
