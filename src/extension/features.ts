@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+import { activateArticleFeatures } from './article/articleFeature';
+import { activateGarbling } from './garble/garbleFeature';
+import { DocumentStates } from './documentState';
+import { activateNotes } from './notes/notesFeature';
+import { registerWalkthroughCommands } from './walkthrough/walkthrough';
+
+/**
+ * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
+ * each piece adapts one core result to one editor feature. Both entry points, extension.ts
+ * (Node) and webExtension.ts (the browser), call it once they have chosen their hosts.
+ */
+export function activateFeatures(context: vscode.ExtensionContext): void {
+  // One state per open document, one lifecycle and one debounce, shared by every feature.
+  const states = new DocumentStates();
+  context.subscriptions.push(states);
+  activateGarbling(context, states);
+  activateArticleFeatures(context, states);
+  registerWalkthroughCommands(context);
+  activateNotes(context);
+}
