@@ -6,18 +6,22 @@
 //      zhlens.vsix, installs it into a throwaway code-server profile, serves VS Code on
 //      http://127.0.0.1:$PORT (a free port when PORT is unset) with samples/ open, and runs until
 //      Ctrl-C, then removes the profile.
+// Either way VS Code opens on the garbled sample article, with a clean sample beside it and the
+// zhlens Article view open (ZHLENS_DEMO_OPEN, read by src/extension/walkthrough.ts): the
+// notification, the diagnostics, the highlights and the side panel are all on screen at once.
 // Only Node built-ins are used before `npm ci` has run (test/vscode/ uses built-ins only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installExtension, makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../test/vscode/codeServer.mjs';
 import { ensureTools, REPO_ROOT, ToolsError } from '../test/vscode/tools.mjs';
+import { DEMO_ENV } from './demoSetup.mjs';
 
 const SAMPLES = join(REPO_ROOT, 'samples');
 
-function run(cmd, args) {
+function run(cmd, args, env = {}) {
   console.log(`demo: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', timeout: 15 * 60_000 });
+  const r = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, ...env } });
   if (r.status !== 0) {
     console.error(`demo: ${cmd} ${args.join(' ')} failed`);
     process.exit(1);
@@ -32,7 +36,7 @@ if (!existsSync(join(REPO_ROOT, 'node_modules'))) run('npm', ['ci', '--no-audit'
 
 if (onPath('code') && process.env.ZHLENS_DEMO_CODE_SERVER !== '1') {
   run('npm', ['run', 'build']);
-  run('code', [`--extensionDevelopmentPath=${REPO_ROOT}`, SAMPLES]);
+  run('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, SAMPLES], DEMO_ENV);
   console.log('demo: VS Code opened samples/ with zhlens loaded from this folder');
   process.exit(0);
 }
@@ -61,7 +65,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 try {
   await installExtension(tools, profile, join(REPO_ROOT, 'zhlens.vsix'));
-  server = await startCodeServer(tools, { ...profile, workspace: SAMPLES }, { port: Number(process.env.PORT) || undefined });
+  server = await startCodeServer(tools, { ...profile, workspace: SAMPLES }, { port: Number(process.env.PORT) || undefined, extraEnv: DEMO_ENV });
 } catch (e) {
   console.error(`demo: ${e.message}`);
   await shutdown(1);

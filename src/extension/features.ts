@@ -3,6 +3,7 @@ import { activateArticleFeatures } from './article/articleFeature';
 import { activateGarbling } from './garble/garbleFeature';
 import { DocumentStates } from './documentState';
 import { activateNotes } from './notes/notesFeature';
+import { registerWalkthroughCommands } from './walkthrough/walkthrough';
 
 /**
  * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
@@ -15,5 +16,6 @@ export function activateFeatures(context: vscode.ExtensionContext): void {
   context.subscriptions.push(states);
   activateGarbling(context, states);
   activateArticleFeatures(context, states);
+  registerWalkthroughCommands(context);
   activateNotes(context);
 }

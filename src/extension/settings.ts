@@ -52,7 +52,7 @@ export function affectsGarbleSettings(e: vscode.ConfigurationChangeEvent): boole
 }
 
 /** What the article features highlight: the figure kinds of the extractor, and organizations. */
-export const HIGHLIGHT_KINDS = ['money', 'percent', 'count', 'date', 'number', 'range', 'organization'] as const;
+export const HIGHLIGHT_KINDS = ['money', 'percent', 'measure', 'count', 'date', 'number', 'range', 'ordinal', 'version', 'organization'] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
 /** A user's override of a highlight's look; unset fields keep the theme colours. */

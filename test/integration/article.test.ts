@@ -66,7 +66,36 @@ suite('Article features on the Yizhuang article', () => {
     const editor = await openArticle();
     const offset = editor.document.getText().indexOf('180.7億元') + 1;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
-    assert.match(hoverText(hovers), /the year before: ≈ 166\.7億元/);
+    assert.match(hoverText(hovers), /the year before \(2022\): ≈ 166\.7億元/);
+  });
+
+  test('the hover on 45.73公頃 names an area and gives it in mu and km²', async () => {
+    const editor = await openArticle();
+    const offset = editor.document.getText().indexOf('45.73公頃') + 1;
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset)));
+    assert.match(text, /\*\*45\.73公頃\*\* · area/);
+    assert.match(text, /≈ 685\.9 mu · ≈ 0\.4573 km²/);
+  });
+
+  test('a repeated figure: the hover says which mention it is and links to the next; the command jumps there', async () => {
+    const editor = await openArticle();
+    const text = editor.document.getText();
+    const first = text.indexOf('52個');
+    const second = text.indexOf('52個', first + 1);
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(first + 1)));
+    assert.match(hover, /Mention 1 of 3/);
+    assert.ok(hover.includes(`command:zhlens.article.reveal?${encodeURIComponent(JSON.stringify([editor.document.uri.toString(), second, second + 3]))}`), hover);
+    editor.selection = new vscode.Selection(editor.document.positionAt(first + 1), editor.document.positionAt(first + 1));
+    await vscode.commands.executeCommand('zhlens.article.nextMention');
+    const active = vscode.window.activeTextEditor!;
+    assert.deepEqual([active.document.offsetAt(active.selection.start), active.document.offsetAt(active.selection.end)], [second, second + 3]);
+  });
+
+  test('figures of the new kinds are highlighted as such: 45.73公頃 a measure, 4.0階段 a stage, 2024 a year', async () => {
+    const editor = await openArticle();
+    const ranges = await decorationsOf(editor);
+    const kindOf = (want: string) => ranges.find((r) => r.text === want)?.kind;
+    assert.deepEqual([kindOf('45.73公頃'), kindOf('4.0階段'), kindOf('2024')], ['measure', 'version', 'date']);
   });
 
   test('the hover on 北京亦莊 names 北京經濟技術開發區 and links to the first mention', async () => {
@@ -94,7 +123,7 @@ suite('Article features on the Yizhuang article', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('the outline: title, lead, three two-line sections, copyright notice, related links', async () => {
+  test('the outline: the title over the lead and three two-line sections; copyright notice and related links after it', async () => {
     const editor = await openArticle();
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const zhlensSymbols = symbols.filter((s) => s.name.startsWith('協同發展邁出新步伐'));
@@ -102,13 +131,13 @@ suite('Article features on the Yizhuang article', () => {
     const [title] = zhlensSymbols;
     assert.equal(title.name, '協同發展邁出新步伐 北京亦莊助力打造京津冀高精尖產業經濟帶');
     assert.deepEqual(title.children.map((s) => [s.name, s.detail]), [
-      ['人民網北京2月25日電 (記者孟竹)', 'lead'],
+      ['實現京津冀三地高端汽車和新能源智能汽車產…', 'lead'],
       ['三地產業協同成效明顯 / 將打造區域優勢產業集群', 'section'],
       ['三地推出179項“同事同標”政務事項 / 創新成立合作聯盟打造“京津冀經驗”', 'section'],
       ['52個重大產業項目落地臺馬片區 / 建設創新孵化載體形成新質生產力', 'section'],
-      ['版權聲明', 'copyright notice'],
-      ['京西有驚喜 2024京西消費節"五季"全年放送點燃消費活力', 'related links'],
     ]);
+    const after = symbols.slice(symbols.indexOf(title) + 1).map((s) => [s.name, s.detail]);
+    assert.deepEqual(after, [['版權聲明', 'copyright notice'], ['京西有驚喜 2024京西消費節"五季"全年放送點燃消費活力', 'related links']]);
     // A two-line heading selects both its lines.
     const second = title.children[1];
     assert.deepEqual([second.selectionRange.start.line, second.selectionRange.end.line], [2, 3]);

@@ -1,8 +1,8 @@
 // UI test: the reading features as a reader meets them. zhlens is installed from its VSIX into a
 // fresh code-server profile; the Yizhuang article is opened from the explorer, a
-// figure stands out as one token, its hover gives its value, and the zhlens side panel lists the
-// article's sections. Screenshots: test-results/article-highlights.png, article-hover.png,
-// article-panel.png.
+// figure stands out as one token, its hover gives its value, and the zhlens side panel shows the
+// article's head, sections and end matter, and groups its repeated mentions. Screenshots:
+// test-results/article-highlights.png, article-hover.png, article-panel.png, article-mentions.png.
 //
 // Started by test/vscode/run.mjs (`node test/vscode/run.mjs ui`), which packages zhlens.vsix and
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
@@ -82,13 +82,16 @@ test(`the hover on ${FIGURE} shows its value and reading`, { timeout: 90_000 }, 
   });
 });
 
-test('the zhlens side panel lists the sections, and a section its figures and organizations', { timeout: 90_000 }, async () => {
+test('the zhlens side panel: the head, the sections with their figures and organizations, the end matter apart', { timeout: 90_000 }, async () => {
   await screenshotOnFailure(async () => {
     await page.locator('.activitybar .action-item a[aria-label^="zhlens"]').click();
     const tree = page.locator('.pane-body .monaco-list').last();
     const rowOf = (text) => page.locator('.monaco-list-row', { hasText: text });
-    await rowOf('協同發展邁出新步伐').first().waitFor({ timeout: 30_000 });
-    for (const heading of ['三地產業協同成效明顯', '三地推出179項', '52個重大產業項目落地臺馬片區', '版權聲明']) {
+    // The head: the title, with the source, place, date and reporter of the dateline.
+    const head = rowOf('協同發展邁出新步伐').first();
+    await head.waitFor({ timeout: 30_000 });
+    assert.match(await head.innerText(), /人民網 · 北京 · 2月25日 · 孟竹/);
+    for (const heading of ['三地產業協同成效明顯', '三地推出179項', '52個重大產業項目落地臺馬片區', 'End matter', '版權聲明']) {
       await rowOf(heading).first().waitFor({ timeout: 10_000 });
     }
     // Open the third section: its figures (近1000億元) and organizations are under it.
@@ -101,5 +104,29 @@ test('the zhlens side panel lists the sections, and a section its figures and or
     assert.equal(await level(FIGURE), sectionLevel + 1);
     assert.equal(await level('北京經濟技術開發區科技創新局'), sectionLevel + 1);
     await page.screenshot({ path: shot('article-panel.png') });
+  });
+});
+
+test('the side panel groups repeated mentions with their count: 52個 ×3, 北京經濟技術開發區 under its short names', { timeout: 90_000 }, async () => {
+  await screenshotOnFailure(async () => {
+    const rowOf = (text) => page.locator('.monaco-list-row', { hasText: text });
+    // Fold the open section so that the groups at the end of the tree come into view.
+    await rowOf('52個重大產業項目落地臺馬片區').first().locator('.monaco-tl-twistie').click();
+    const mentions = rowOf('Repeated mentions').first();
+    await mentions.scrollIntoViewIfNeeded();
+    await mentions.waitFor({ timeout: 10_000 });
+    const zone = page.locator('.monaco-list-row', { hasText: /^北京經濟技術開發區.*×\d+/ }).first();
+    await zone.scrollIntoViewIfNeeded();
+    assert.match(await zone.innerText(), /×\d+ · zone · .*北京亦莊/);
+    const group = page.locator('.monaco-list-row', { hasText: /^52個\s*×3 · count/ }).first();
+    await group.scrollIntoViewIfNeeded();
+    await group.waitFor({ timeout: 10_000 });
+    // Its mentions, one row each; a click on the second selects it in the editor.
+    await group.locator('.monaco-tl-twistie').click();
+    const second = page.locator('.monaco-list-row', { hasText: /^52個\s*2 of 3 · line \d+/ }).first();
+    await second.waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: shot('article-mentions.png') });
+    await second.click();
+    await page.locator('.editor-instance .selected-text').first().waitFor({ timeout: 10_000 });
   });
 });

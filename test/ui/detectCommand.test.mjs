@@ -14,9 +14,11 @@ import { uiSession } from './uiSession.mjs';
 import { REPO_ROOT } from '../vscode/tools.mjs';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+const english = JSON.parse(readFileSync(join(REPO_ROOT, 'package.nls.json'), 'utf8'));
 const detect = manifest.contributes.commands.find((c) => c.command === 'zhlens.detect');
+const title = detect.title.replace(/^%(.+)%$/, (_, key) => english[key]);
 // The palette shows "<category>: <title>".
-const DETECT_LABEL = detect.category ? `${detect.category}: ${detect.title}` : detect.title;
+const DETECT_LABEL = detect.category ? `${detect.category}: ${title}` : title;
 // zhlens's answer for the article: what it found, counted. The aria alert puts the severity first
 // ("Info: zhlens: ..."); the notification centre does not.
 const ZHLENS_MESSAGE = /^\s*(?:Info: )?zhlens: This file looks garbled: 7 misaligned GBK runs, 450 pinyin annotations\./;

@@ -420,8 +420,13 @@ describe('zhlens annotate', () => {
   test('readable lists without --json; one file only; a folder cannot be read', () => {
     const r = zhlens(['annotate', path.join(SAMPLES, 'repaired.txt')]);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^Sections \(\d+\)\n/);
+    // The head from the dateline, the body's sections, the end matter apart.
+    assert.match(r.out, /^Head: source 人民網 · place 北京 · date 2月25日 · author 孟竹\nSections \(5\)\n/);
+    assert.match(r.out, /\nEnd matter \(2\)\n  版權聲明   line 20\n/);
     assert.match(r.out, /\nFigures \(\d+\)\n/);
+    // A figure's kind, unit, dimension and qualifier.
+    assert.match(r.out, /  近800項  count 800 项, nearly\n/);
+    assert.match(r.out, /  45\.73公頃  measure 45\.73 公顷 area\n/);
     assert.match(r.out, /\nOrganizations \(\d+\)\n/);
     assert.equal(zhlens(['annotate', path.join(SAMPLES, 'repaired.txt'), path.join(SAMPLES, 'simplified.txt')]).code, 2);
     const dir = zhlens(['annotate', SAMPLES]);

@@ -2,15 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flattenOutline, outlineText, type Section } from '../../src/core/outline';
+import { isDeepStrictEqual } from 'node:util';
+import { flattenOutline, outlineText, readArticleHead, type Section } from '../../src/core/outline';
 import { runCaseTable, type TableCase } from './caseTable';
 
 // The bundle runs from out/unit/; the case files stay in the source tree.
 const root = join(__dirname, '..', '..');
 
 interface ExpectedSection { title: string; line: number; level: number; kind: string }
+interface ExpectedHead { source?: string; place?: string; date?: string; author?: string; editor?: string }
 /** A case of the one schema (caseTable.ts): the input is a file of the repository. */
-interface OutlineCase extends TableCase { description: string; input: { file: string }; sections: ExpectedSection[] }
+interface OutlineCase extends TableCase { description: string; input: { file: string }; head?: ExpectedHead; sections: ExpectedSection[] }
 
 const table = JSON.parse(readFileSync(join(root, 'test/cases/outline.json'), 'utf8')) as { cases: OutlineCase[] };
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -53,7 +55,13 @@ runCaseTable<OutlineCase>({
     // Ill-formed sections fail the case whatever it expects.
     assertWellFormed(text, roots);
     const actual = flattenOutline(roots).map(summary);
-    return JSON.stringify(actual) === JSON.stringify(c.sections) ? [] : [`sections ${JSON.stringify(actual).slice(0, 200)}`];
+    const problems = JSON.stringify(actual) === JSON.stringify(c.sections) ? [] : [`sections ${JSON.stringify(actual).slice(0, 200)}`];
+    if (c.head) {
+      const { source, place, date, author, editor } = readArticleHead(text);
+      const found = Object.fromEntries(Object.entries({ source, place, date, author, editor }).filter(([, v]) => v !== undefined));
+      if (!isDeepStrictEqual(found, c.head)) problems.push(`head ${JSON.stringify(found)}`);
+    }
+    return problems;
   },
 });
 
@@ -76,23 +84,43 @@ test('outline accuracy over the case table', (t) => {
   assert.ok(table.cases.length >= 15);
 });
 
-test('Yizhuang article: title, lead, three two-line headings, footer, related links', () => {
+test('Yizhuang article: title over the lead and three two-line headings; copyright and related links apart', () => {
   const text = read('samples/yizhuang-article/repaired.txt');
-  const flat = flattenOutline(outlineText(text));
+  const roots = outlineText(text);
+  assert.deepEqual(roots.map((s) => s.kind), ['title', 'footer', 'related-links']);
+  const flat = flattenOutline(roots);
   assert.deepEqual(flat.map((s) => s.kind), ['title', 'lead', 'heading', 'heading', 'heading', 'footer', 'related-links']);
   assert.equal(flat[0].title, '協同發展邁出新步伐 北京亦莊助力打造京津冀高精尖產業經濟帶');
   assert.equal(flat[0].line, 0);
-  assert.ok(flat[1].title.startsWith('人民網北京2月25日電'));
+  // The dateline is the head's, not the lead's name.
+  assert.ok(flat[1].title.startsWith('實現京津冀三地'), flat[1].title);
   assert.deepEqual(flat.slice(2, 5).map((s) => s.title), [
     '三地產業協同成效明顯 / 將打造區域優勢產業集群',
     '三地推出179項“同事同標”政務事項 / 創新成立合作聯盟打造“京津冀經驗”',
     '52個重大產業項目落地臺馬片區 / 建設創新孵化載體形成新質生產力',
   ]);
-  // The title section holds the whole article; a subheading's section runs to the next one.
-  assert.deepEqual([flat[0].start, flat[0].end], [0, text.length]);
+  // The title section holds the body and ends where the end matter starts.
+  assert.deepEqual([flat[0].start, flat[0].end], [0, flat[5].start]);
   assert.equal(flat[2].end, flat[3].start);
   assert.ok(text.slice(flat[2].start, flat[2].end).endsWith('王文勇表示。\n'));
   assert.equal(flat[6].end, text.length);
+});
+
+test('the head: title, source, place, date and reporter from the dateline', () => {
+  for (const [file, source, title] of [
+    ['samples/yizhuang-article/repaired.txt', '人民網', '協同發展邁出新步伐 北京亦莊助力打造京津冀高精尖產業經濟帶'],
+    ['samples/yizhuang-article/simplified.txt', '人民网', '协同发展迈出新步伐 北京亦庄助力打造京津冀高精尖产业经济带'],
+  ]) {
+    const head = readArticleHead(read(file));
+    assert.deepEqual(head.title, { text: title, line: 0 });
+    assert.deepEqual([head.source, head.place, head.date, head.author], [source, '北京', '2月25日', '孟竹']);
+    assert.equal(head.dateline?.line, 1);
+    assert.match(head.dateline?.text ?? '', /^人民[網网]北京2月25日[電电] \([記记]者孟竹\)$/);
+  }
+  // A dateline on a line of its own is a head line too.
+  const alone = readArticleHead('新华社北京3月1日电（记者 张三）\n\n国务院新闻办公室1日发布白皮书，介绍有关情况。\n');
+  assert.deepEqual([alone.source, alone.place, alone.date, alone.author, alone.lines], ['新华社', '北京', '3月1日', '张三', [0]]);
+  assert.deepEqual(readArticleHead(''), { lines: [] });
 });
 
 test('CRLF and CR line breaks give the same outline with offsets into that text', () => {

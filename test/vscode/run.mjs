@@ -4,7 +4,7 @@
 // Both return { passed, failed } test counts; a layer that breaks before counting reports one failure.
 //
 //   node test/vscode/run.mjs in-host|ui        runs one layer by hand (after `npm run build`)
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIsolated } from './isolation.mjs';
@@ -76,7 +76,27 @@ export async function runUiLayer() {
   const counts = nodeTestCounts(run.output);
   if (Number.isNaN(counts.passed) || Number.isNaN(counts.failed)) return broken(layer, run.timedOut ? 'timed out' : `ended with exit ${run.code} before the tests reported`);
   if (run.code !== 0 && counts.failed === 0) return broken(layer, `exit ${run.code} although no test failed`);
+  if (process.env.ZHLENS_UPDATE_SCREENSHOTS === '1' && counts.failed === 0) updateReadmeScreenshots();
   return counts;
+}
+
+/**
+ * The README's pictures are this run's screenshots (`npm run screenshots`): every docs/images
+ * file the README shows is copied from test-results/ after a UI run in which no test failed, so
+ * the pictures show the editor as it is. test/unit/manifest.test.ts checks that each one is taken
+ * by a UI test.
+ */
+function updateReadmeScreenshots() {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const [, name] of readme.matchAll(/\]\(docs\/images\/([^)]+\.png)\)/g)) {
+    const shot = join(RESULTS_DIR, name);
+    if (!existsSync(shot)) {
+      console.error(`ui: no screenshot ${name} in test-results/ to copy into docs/images`);
+      continue;
+    }
+    copyFileSync(shot, join(REPO_ROOT, 'docs/images', name));
+    console.log(`ui: docs/images/${name} updated`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

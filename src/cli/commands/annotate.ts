@@ -1,6 +1,6 @@
 import { detectEncoding } from '../../core';
 import { annotateText } from '../../core/annotate';
-import { flattenOutline, outlineText } from '../../core/outline';
+import { flattenOutline, outlineText, readArticleHead } from '../../core/outline';
 import { annotateJson, annotateListing } from '../annotateReport';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, requireFiles, type Command } from '../command';
 import { describeFsError, InputError, UsageError } from '../errors';
@@ -13,8 +13,9 @@ export const annotateCommand: Command = {
   summary: 'list the figures, organizations and sections of an article',
   usage: 'zhlens annotate [--json] FILE',
   help: `Decodes the file with the encoding zhlens detects and lists what an article reader wants
-to find at a glance: figures (amounts, percentages, counts, dates, ranges), organizations, and
-the outline of sections. The text is read as it is: run 'zhlens repair' first on a garbled file.
+to find at a glance: the article's head (source, place, date, author), figures (amounts,
+percentages, measures, counts, dates, ranges, ordinals), organizations, and the outline of
+sections with the end matter (copyright, credits, related links) apart. The text is read as it is: run 'zhlens repair' first on a garbled file.
 
 Options:
   --json           one JSON object:
@@ -44,7 +45,7 @@ function runAnnotate(args: ParsedArgs, term: Terminal): number {
   const detection = detectEncoding(bytes);
   if (detection.binary) throw new InputError(`cannot annotate ${file}: binary file`);
   const { figures, organizations } = annotateText(detection.text);
-  const annotations = { figures, organizations, sections: flattenOutline(outlineText(detection.text)) };
+  const annotations = { figures, organizations, sections: flattenOutline(outlineText(detection.text)), head: readArticleHead(detection.text) };
   term.print(args.flag('json') ? `${annotateJson(annotations)}\n` : annotateListing(detection.text, annotations));
   return 0;
 }

@@ -1,208 +1,90 @@
 /**
- * Figures in news text: amounts of money, percentages, counts with their measure word, dates
- * and periods, ranges, with the approximation word kept in the span (近1000亿元 is one figure).
+ * Figures in news text: amounts of money, percentages, measures with their unit (45.73公顷,
+ * 61791万吨, 52米/秒, 37℃), counts with their measure word, dates and periods, ranges,
+ * ordinals and stage or version names, with the approximation or bound word kept in the span
+ * (近1000亿元, 35℃以上 are one figure each).
  *
  * Conventions (the case table test/cases/figures.json follows them):
- * - Ordinals are not figures: 第一, 第3届, 第十四 are positions, not quantities.
+ * - Ordinals are figures of their own kind: 第三个, 第22号, 第 3 章, 首次, 首个 (首 only before a
+ *   measure word). Names built on one (第三产业, 第三方) are not.
  * - A Chinese numeral is a figure only with a measure word or unit (十届, 两地, 三千五百元) or
  *   when it carries a scale (三千五百, 壹仟). A lone 一 needs a time unit (一周, 一天): 一个,
  *   一家 are indefinite articles. Words such as 一般, 统一, 一心一意 are never figures.
- * - Arabic digits touching Latin letters or dots (x86, UTF-8, 2.6.32) are identifiers.
+ * - Arabic digits touching Latin letters or dots (x86, UTF-8, 2.6.32) are identifiers; a time of
+ *   day (8:30, 15时23分, 8点钟) is not a figure.
+ * - A four-digit year written into a name (2024京西消费节, 《中国制造2025》) is a date.
  * - Growth words stay outside the span: 同比增长8.4% gives the figure 8.4% with growth recorded.
  * - value is scaled (近1000亿元 → 1e11); a percentage keeps its written number (42% → 42);
  *   dates have value null and their parts in `date`; ranges have value null and `range`.
  */
 import { foldToSimplified } from './scriptFold';
+import {
+  afterSpace, isFourDigitYear, type NumberToken, readDate, readIsoDate, readNumber, startsWithAny, timeOfDayEnd,
+} from './figureNumbers';
 import { coveredByWord, lexicalNumeralWords } from './lexicon';
-import { CharTrie } from './trie';
+import { isChineseNumeralCode, isDigit, isDigitCode } from './numerals';
 import {
-  isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf,
-} from './numerals';
-import {
-  APPROXIMATION_INFIXES, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
-  CURRENCIES, GROWTH_WORDS, LATIN_UNITS, NUMERAL_IDIOMS, PERCENT_SIGNS, TIME_MEASURES,
+  ANGLE_CONTEXT, MINUS_SIGNS, APPROXIMATION_PREFIXES, APPROXIMATION_SUFFIXES, ARABIC_MEASURES, CHINESE_MEASURES,
+  CURRENCIES, FIRST_MEASURES, GROWTH_WORDS, NEGATIVE_PREFIXES, NUMERAL_IDIOMS, ORDINAL_MEASURES, ORDINAL_TERMS, PERCENT_SIGNS,
+  QUALIFIERS, ROC_ERA, SPEED_CONTEXT, TEMPERATURE_CONTEXT, TEMPERATURE_SCALES, TIME_MEASURES, VERSION_WORDS,
 } from './figureWords';
+import { degreeUnit, isTimeUnit, type Unit, unitAt, unitByWritten } from './units';
+
+export type FigureKind = 'number' | 'percent' | 'money' | 'date' | 'count' | 'measure' | 'range' | 'ordinal' | 'version';
 
 export interface Figure {
   start: number;
   end: number;
   text: string;
-  kind: 'number' | 'percent' | 'money' | 'date' | 'count' | 'range';
-  /** Scaled value; null for dates and ranges. */
+  /**
+   * What the figure is: a measure has a unit of a physical dimension (45.73公顷, 61791万吨,
+   * 37℃), a count a measure word (179项, 三地); an ordinal a position (第三个, 首次), a version a
+   * stage or release name (4.0阶段, 工业4.0); a date may be a year alone (2024京西消费节).
+   */
+  kind: FigureKind;
+  /** Scaled value; null for dates and ranges. An ordinal's value is its position (首次 → 1). */
   value: number | null;
+  /** The unit or measure word as written, folded to Simplified: 公顷, 公斤/公顷, 个, 元. */
   unit: string | null;
+  /** What a measure measures (area, length, mass, temperature, speed, mass per area …). */
+  dimension?: string;
   approximate: boolean;
   approxWord?: string;
+  /** What the approximation or bound word says: nearly, about, more than, less than, at least, at most, or more, or less. */
+  qualifier?: string;
   growth?: { word: string };
-  date?: { year?: number; month?: number; day?: number };
+  date?: { year?: number; month?: number; day?: number; quarter?: number };
   range?: { from: number; to: number };
-}
-
-/** The number itself: digits or numerals, an optional scale (万, 亿) and an approximation infix. */
-interface NumberToken {
-  start: number;
-  end: number;
-  arabic: boolean;
-  /** Written number times its scale: 180.7亿 → 18070000000. */
-  value: number;
-  scale: number;
-  integer: boolean;
-  /** The written digits or numerals, for the 4-digit year test. */
-  digits: string;
-  infix?: string;
+  /** The stage or version as written: 4.0. */
+  version?: string;
 }
 
 /** A figure before its text is cut, with the scale its number was written with (万 → 1e4). */
 type Draft = Omit<Figure, 'text'> & { scale: number };
 
-/** Last characters of the growth words (增长, 提高, 下降了, 达到): the regex runs only after one. */
-const GROWTH_LAST_CHARS = '长加幅涨升高降跌少低落滑速了为达到';
+/** What the text before a number says about it: 约, 摄氏, 零下, 民国. */
+interface Prefixes {
+  start: number;
+  approx?: string;
+  scale?: 'degC' | 'degF';
+  /** 零下 or 负: a temperature below zero. */
+  negative?: boolean;
+  /** A minus sign (风速-0.4m/s): the number is negative whatever it measures. */
+  minus?: boolean;
+  roc?: boolean;
+}
+
+/** Last characters of the growth words (增长, 提高, 下降了, 达到, 增产): the regex runs only after one. */
+const GROWTH_LAST_CHARS = '长加幅涨升高降跌少低落滑速了为达到产';
 const RANGE_JOINERS = ['至', '到', '-', '－', '~', '～', '—', '–'];
+const TEMPERATURE_SCALE_WORDS = Object.keys(TEMPERATURE_SCALES);
 const LATIN = /[A-Za-z_]/;
+const HAN = /[\u3400-\u9fff]/;
 const OPEN_BRACKETS = '[(（【';
 const CLOSE_BRACKETS = '])）】';
-
-/**
- * Mixed-script typesetting puts a space around Arabic numbers (1993 年, 7 月 13 日); one
- * space between a number and its unit is part of the figure.
- */
-function afterSpace(s: string, at: number, arabic: boolean): number {
-  return arabic && s[at] === ' ' ? at + 1 : at;
-}
-
-/** One trie per word list, built on first use: a lookup costs a walk, not a startsWith per entry. */
-const listTries = new WeakMap<readonly string[], CharTrie>();
-
-/** The longest word of `words` at `at` (the lists put a longer word before its prefix: 个月, 个). */
-function startsWithAny(s: string, at: number, words: readonly string[]): string | undefined {
-  let trie = listTries.get(words);
-  if (!trie) {
-    trie = new CharTrie(words);
-    listTries.set(words, trie);
-  }
-  if (!trie.hasFirst(s.charCodeAt(at))) return undefined;
-  const len = trie.longest(s, at);
-  return len ? s.slice(at, at + len) : undefined;
-}
-
-function readArabic(s: string, at: number): { end: number; digits: string } | undefined {
-  if (!isDigit(s[at] ?? '')) return undefined;
-  const prev = at > 0 ? s[at - 1] : '';
-  // 20:34:57 and 8:30 are times of day: their later parts are not figures either.
-  if (LATIN.test(prev) || isDigit(prev) || prev === '.' || (prev === '-' && LATIN.test(s[at - 2] ?? '')) || (prev === ':' && isDigit(s[at - 2] ?? ''))) return undefined;
-  let end = at;
-  while (isDigit(s[end] ?? '')) end++;
-  // Thousands separators: 1,190 but not the list "1,2,3".
-  while ((s[end] === ',' || s[end] === '，') && [1, 2, 3].every((k) => isDigit(s[end + k] ?? '')) && !isDigit(s[end + 4] ?? '')) end += 4;
-  if ((s[end] === '.' || s[end] === '．') && isDigit(s[end + 1] ?? '')) {
-    end++;
-    while (isDigit(s[end] ?? '')) end++;
-  }
-  const next = s[end] ?? '';
-  // 1.3. and 4. number sections and list items, not quantities.
-  if (next === '.' && !isDigit(s[end + 1] ?? '')) return undefined;
-  // 2.6.32, 192.168.0.1, 8:30 and x86_64 are versions, addresses, times or identifiers.
-  if ((next === '.' || next === ':') && isDigit(s[end + 1] ?? '')) return undefined;
-  if (next === '_' || (LATIN.test(next) && !startsWithAny(s, end, LATIN_UNITS))) return undefined;
-  return { end, digits: s.slice(at, end) };
-}
-
-function readNumber(s: string, at: number): NumberToken | undefined {
-  const arabic = readArabic(s, at);
-  let end: number;
-  let value: number;
-  let digits: string;
-  if (arabic) {
-    ({ end, digits } = arabic);
-    value = parseArabic(digits);
-  } else {
-    end = at;
-    while (end < s.length && isChineseNumeralCode(s.charCodeAt(end))) end++;
-    if (end === at) return undefined;
-    digits = s.slice(at, end);
-    const parsed = parseChineseNumeral(digits);
-    // 零 and 〇 alone are words (零部件, 零售), never a figure.
-    if (parsed === null || /^[零〇]+$/.test(digits)) return undefined;
-    value = parsed;
-  }
-  const integer = Number.isInteger(value);
-  let scale = 1;
-  let infix: string | undefined;
-  // 1000亿, 250余, 10多万, 1000多万: scale, then approximation, then more scale.
-  for (let round = 0; round < 2; round++) {
-    if (arabic) {
-      let e = end;
-      while (e < s.length && isChineseScaleChar(s[e])) e++;
-      if (e > end) {
-        scale *= scaleOf(s.slice(end, e));
-        end = e;
-      }
-    }
-    if (round === 0) {
-      const word = startsWithAny(s, end, APPROXIMATION_INFIXES);
-      if (word && (arabic || word !== '多')) {
-        infix = word;
-        end += word.length;
-      }
-    }
-  }
-  // toPrecision drops binary noise: 305.6 × 1e8 is 30560000000.000004 in floating point.
-  return { start: at, end, arabic: Boolean(arabic), value: Number((value * scale).toPrecision(15)), scale, integer, digits, infix };
-}
-
-function isFourDigitYear(n: NumberToken): boolean {
-  return n.integer && n.scale === 1 && n.digits.length === 4 && n.value >= 1000 && n.value <= 2999;
-}
-
-const ISO_DATE = /^[-/](\d{1,2})(?:([-/])(\d{1,2}))?(?![\d:.])/u;
-
-/** 2023-07-04, 2019/03/08, 2025-10: a year, month and day written with dashes or slashes. */
-function readIsoDate(s: string, n: NumberToken): { end: number; date: NonNullable<Figure['date']> } | undefined {
-  if (!n.arabic || !isFourDigitYear(n)) return undefined;
-  const m = ISO_DATE.exec(s.slice(n.end, n.end + 7));
-  if (!m) return undefined;
-  const month = Number(m[1]);
-  if (month < 1 || month > 12) return undefined;
-  if (m[3] === undefined) return m[1].length === 2 ? { end: n.end + m[0].length, date: { year: n.value, month } } : undefined;
-  const day = Number(m[3]);
-  if (m[2] !== s[n.end] || day < 1 || day > 31) return undefined;
-  return { end: n.end + m[0].length, date: { year: n.value, month, day } };
-}
-
-/** 2023年, 2021年4月, 2月25日, 3月8日, 二〇二三年; the token is the first number. */
-function readDate(s: string, n: NumberToken): { end: number; date: NonNullable<Figure['date']> } | undefined {
-  if (n.infix) return undefined;
-  const date: NonNullable<Figure['date']> = {};
-  let end = afterSpace(s, n.end, n.arabic);
-  let first: NumberToken | undefined = n;
-  if (s[end] === '年' && isFourDigitYear(n)) {
-    date.year = n.value;
-    const yearEnd = end + 1;
-    if (s[yearEnd] === '代') return { end: yearEnd + 1, date };
-    first = readNumber(s, afterSpace(s, yearEnd, n.arabic));
-    if (!first || first.arabic !== n.arabic) return { end: yearEnd, date };
-    end = afterSpace(s, first.end, first.arabic);
-  }
-  if (s[end] === '月' && first.integer && first.scale === 1 && !first.infix && first.value >= 1 && first.value <= 12) {
-    const monthEnd = end + 1;
-    const day = readNumber(s, afterSpace(s, monthEnd, first.arabic));
-    const dayEnd = day ? afterSpace(s, day.end, day.arabic) : 0;
-    const hasDay = day && day.integer && day.scale === 1 && !day.infix && day.value >= 1 && day.value <= 31 && (s[dayEnd] === '日' || s[dayEnd] === '号');
-    // A Chinese-numeral month alone (三月) is accepted only after a year or before a day.
-    if (!first.arabic && !hasDay && date.year === undefined) return undefined;
-    date.month = first.value;
-    if (hasDay && day) {
-      date.day = day.value;
-      return { end: dayEnd + 1, date };
-    }
-    return { end: monthEnd, date };
-  }
-  if (date.year !== undefined) return { end: afterSpace(s, n.end, n.arabic) + 1, date: { year: date.year } };
-  if ((s[end] === '日' || s[end] === '号') && n.arabic && n.integer && n.scale === 1 && n.value >= 1 && n.value <= 31) {
-    return { end: end + 1, date: { day: n.value } };
-  }
-  return undefined;
-}
+/** Where a clause ends: the context words of a figure are read back to here. */
+const CLAUSE_ENDS = /[，,、；;。！？!?\n]/;
+const SENTENCE_ENDS = /[。！？!?\n]/;
 
 function isLexicalNumeral(s: string, n: NumberToken, spanEnd: number): boolean {
   if (n.arabic) return false;
@@ -214,15 +96,50 @@ function isLexicalNumeral(s: string, n: NumberToken, spanEnd: number): boolean {
   return false;
 }
 
-/** The figure whose number starts at `at` (after any approximation prefix), without range joining. */
-function readFigure(s: string, at: number, prefix?: string): Draft | undefined {
-  const start = prefix ? at - prefix.length : at;
-  const approx = (word: string | undefined) => (word ? { approximate: true, approxWord: word } : { approximate: false });
+function qualified(word: string | undefined): Pick<Figure, 'approximate' | 'approxWord' | 'qualifier'> {
+  return word ? { approximate: true, approxWord: word, qualifier: QUALIFIERS[word] ?? 'about' } : { approximate: false };
+}
 
+/** The text from the start of the clause (or sentence) holding `at` up to `at`. */
+function textBefore(s: string, at: number, ends: RegExp, limit = 40): string {
+  let from = at;
+  while (from > 0 && at - from < limit && !ends.test(s[from - 1])) from--;
+  return s.slice(from, at);
+}
+
+/**
+ * 度 says what it measures only through its context: 摄氏35度 and 气温都超过35度 are
+ * temperatures, 北纬21.5度 an angle; otherwise it stays a measure word (“三度”, 100度电).
+ */
+function degreeFrom(s: string, at: number, prefixes: Prefixes): Unit | undefined {
+  if (prefixes.scale) return { ...degreeUnit('temperature'), ...(prefixes.scale === 'degF' ? unitByWritten('华氏度') : {}), written: '度' };
+  if (ANGLE_CONTEXT.test(s.slice(Math.max(0, prefixes.start - 2), prefixes.start))) return degreeUnit('angle');
+  if (TEMPERATURE_CONTEXT.test(textBefore(s, prefixes.start, SENTENCE_ENDS, 80))) return degreeUnit('temperature');
+  return undefined;
+}
+
+/** 时速453公里, 每小时20公里: a length that the clause before makes a speed. */
+function asSpeed(s: string, unit: Unit, prefixes: Prefixes): Unit {
+  if (unit.dimension !== 'length' || unit.symbol !== 'km' || !SPEED_CONTEXT.test(textBefore(s, prefixes.start, CLAUSE_ENDS))) return unit;
+  const kmh = unitByWritten('公里/小时')!;
+  return { ...kmh, written: unit.written };
+}
+
+/** The unit or measure word at `at`: the longest of the unit table and the measure words (10周年 over 周). */
+function unitOrMeasure(s: string, at: number, arabic: boolean): { unit?: Unit; measure?: string } {
+  const unit = unitAt(s, at);
+  const measure = startsWithAny(s, at, arabic ? ARABIC_MEASURES : CHINESE_MEASURES);
+  if (unit && (!measure || unit.written.length >= measure.length)) return { unit };
+  return measure ? { measure } : {};
+}
+
+/** The figure whose number starts at `at` (after its prefixes), without range joining. */
+function readFigure(s: string, at: number, prefixes: Prefixes = { start: at }): Draft | { skipTo: number } | undefined {
+  const { start } = prefixes;
   if (s.startsWith('百分之', at)) {
     const n = readNumber(s, at + 3);
     if (!n) return undefined;
-    return { start, end: n.end, kind: 'percent', value: n.value, unit: '%', scale: n.scale, ...approx(prefix ?? n.infix) };
+    return { start, end: n.end, kind: 'percent', value: n.value, unit: '%', scale: n.scale, ...qualified(prefixes.approx ?? n.infix) };
   }
   const n = readNumber(s, at);
   if (!n) return undefined;
@@ -231,57 +148,141 @@ function readFigure(s: string, at: number, prefix?: string): Draft | undefined {
   // 版本 2.100, 版本 11: a version, not a quantity.
   if (n.arabic && before === '本' && s[s[at - 1] === ' ' ? at - 3 : at - 2] === '版') return undefined;
 
-  const date = readIsoDate(s, n) ?? readDate(s, n);
+  const time = timeOfDayEnd(s, n);
+  if (time !== undefined) return { skipTo: time };
+
+  const date = readIsoDate(s, n) ?? readDate(s, n, prefixes.roc);
   if (date) {
     if (isLexicalNumeral(s, n, date.end)) return undefined;
-    return { start, end: date.end, kind: 'date', value: null, unit: null, scale: 1, date: date.date, ...approx(prefix) };
+    return { start, end: date.end, kind: 'date', value: null, unit: null, scale: 1, date: date.date, ...qualified(prefixes.approx) };
+  }
+
+  // 三分之二, 十分之一: a fraction, read as the share it is.
+  if (!n.arabic && s.startsWith('分之', n.end)) {
+    const part = readNumber(s, n.end + 2);
+    if (!part || part.arabic || n.value === 0) return undefined;
+    return { start, end: part.end, kind: 'percent', value: Number(((part.value / n.value) * 100).toPrecision(12)), unit: '分之', scale: 1, ...qualified(prefixes.approx) };
   }
 
   let end = n.end;
-  const unitAt = afterSpace(s, end, n.arabic);
-  let kind: Figure['kind'];
-  let unit: string | null = null;
+  let unitStart = afterSpace(s, end, n.arabic);
+  let infix = n.infix;
+  // 一个多月: the approximation sits between 个 and the unit it belongs to.
+  if (s[unitStart] === '个' && s[unitStart + 1] === '多' && !infix) {
+    const inner = unitAt(`个${s.slice(unitStart + 2, unitStart + 6)}`, 0);
+    if (inner && isTimeUnit(inner)) {
+      infix = '多';
+      end = unitStart + 1 + inner.written.length;
+      return finish(s, n, start, end, { kind: 'measure', unit: inner.written, dimension: 'time' }, prefixes, infix);
+    }
+  }
   const percent = startsWithAny(s, end, PERCENT_SIGNS);
-  const currency = startsWithAny(s, unitAt, CURRENCIES);
-  const measures = n.arabic ? ARABIC_MEASURES : CHINESE_MEASURES;
-  const measure = startsWithAny(s, unitAt, measures) ?? (n.arabic ? startsWithAny(s, end, LATIN_UNITS) : undefined);
+  const currency = startsWithAny(s, unitStart, CURRENCIES);
+  let { unit, measure } = unitOrMeasure(s, unitStart, n.arabic);
+  if (!unit && !percent && !currency && s[unitStart] === '度') {
+    const degree = degreeFrom(s, at, prefixes);
+    if (degree) {
+      unit = degree;
+      measure = undefined;
+    }
+  }
   if (percent) {
-    kind = 'percent';
-    unit = percent;
-  } else if (currency) {
-    kind = 'money';
-    unit = currency;
-  } else if (measure) {
+    return finish(s, n, start, end + percent.length, { kind: 'percent', unit: percent }, prefixes, infix);
+  }
+  if (currency) {
+    return finish(s, n, start, unitStart + currency.length, { kind: 'money', unit: currency }, prefixes, infix);
+  }
+  const version = n.arabic && /[.．]/.test(n.digits) ? startsWithAny(s, unitStart, VERSION_WORDS) : undefined;
+  if (version) {
+    return { ...finishVersion(s, n, start, unitStart + version.length, version), scale: 1 };
+  }
+  if (unit) {
+    if (!n.arabic && n.digits === '一' && !isTimeUnit(unit)) return undefined;
+    const speed = asSpeed(s, unit, prefixes);
+    const unitEnd = unitStart + unit.written.length;
+    // 9秒95, 10秒06: sports timing writes hundredths after 秒.
+    const hundredths = unit.written === '秒' && n.arabic && n.integer && /^\d\d(?![\d.])/.test(s.slice(unitEnd, unitEnd + 3)) ? s.slice(unitEnd, unitEnd + 2) : undefined;
+    if (hundredths) {
+      const draft = finish(s, n, start, unitEnd + 2, { kind: 'measure', unit: unit.written, dimension: 'time' }, prefixes, infix);
+      if (draft) draft.value = Number(`${n.value}.${hundredths}`) * (draft.value !== null && draft.value < 0 ? -1 : 1);
+      return draft;
+    }
+    return finish(s, n, start, unitEnd, { kind: 'measure', unit: unit.written, dimension: speed.dimension }, prefixes, infix);
+  }
+  if (measure) {
     if (!n.arabic && n.digits === '一' && !TIME_MEASURES.has(measure)) return undefined;
-    kind = 'count';
-    unit = measure;
-  } else if (n.arabic) {
+    return finish(s, n, start, unitStart + measure.length, { kind: 'count', unit: measure }, prefixes, infix);
+  }
+  const joined = startsWithAny(s, end, RANGE_JOINERS) !== undefined;
+  if (n.arabic) {
     // Debian 8, BIND 9, 192.168.0.0/24: a bare number after a Latin word or a slash names a
     // version or a prefix length.
     if (before === '/' || (s[at - 1] === ' ' && LATIN.test(before))) return undefined;
     // [3], (1), （2）: a footnote mark or a list number, not a quantity.
     if (OPEN_BRACKETS.includes(s[at - 1] ?? ' ') && CLOSE_BRACKETS.includes(s[end] ?? ' ')) return undefined;
-    kind = 'number';
-  } else {
-    // A bare Chinese numeral needs a scale of a hundred or more to read as a figure: 三千五百,
-    // 壹仟, but not 三, 十四 (“十四冬”) or 二十.
-    if (n.digits.length < 2 || !/[百千万亿佰仟]/.test(n.digits)) return undefined;
-    kind = 'number';
+    // 工业4.0, “数字化2.0”: a stage written after its name, with no unit.
+    if (!n.infix && n.scale === 1 && /^\d+\.0$/.test(n.digits) && HAN.test(before)) return { ...finishVersion(s, n, start, end, null), scale: 1 };
+    // 2024京西消费节, 《中国制造2025》: a year written into a name.
+    if (!joined && !n.infix && isFourDigitYear(n) && n.value >= 1900 && n.value < 2100 && (HAN.test(s[end] ?? '') || '》”」'.includes(s[end] ?? '#'))) {
+      return { start, end, kind: 'date', value: null, unit: null, scale: 1, date: { year: n.value }, ...qualified(prefixes.approx) };
+    }
+    return finish(s, n, start, end, { kind: 'number', unit: null }, prefixes, infix);
   }
-  if (unit) end = (unit === percent || !s.startsWith(unit, unitAt) ? end : unitAt) + unit.length;
+  // A bare Chinese numeral needs a scale of a hundred or more to read as a figure: 三千五百,
+  // 壹仟, but not 三, 十四 (“十四冬”) or 二十 — unless a range goes on from it (两至三倍).
+  if (!joined && (n.digits.length < 2 || !/[百千万亿佰仟]/.test(n.digits))) return undefined;
+  return finish(s, n, start, end, { kind: 'number', unit: null }, prefixes, infix);
+}
+
+/** The figure once its unit is known: the sign of a temperature, a suffix (左右, 以上), the qualifier. */
+function finish(s: string, n: NumberToken, start: number, end: number, what: Pick<Figure, 'kind' | 'unit' | 'dimension'>, prefixes: Prefixes, infix: string | undefined): Draft | undefined {
   if (isLexicalNumeral(s, n, end)) return undefined;
   const suffix = startsWithAny(s, end, APPROXIMATION_SUFFIXES);
   if (suffix) end += suffix.length;
-  const approxWord = prefix ?? n.infix ?? suffix;
-  return { start, end, kind, value: n.value, unit, scale: n.scale, ...approx(approxWord) };
+  const negative = (prefixes.negative && what.dimension === 'temperature') || prefixes.minus;
+  // 零下 and 负 belong to a temperature only: elsewhere the figure starts after them (负责3项).
+  if (prefixes.negative && !negative) return undefined;
+  const value = negative ? -n.value : n.value;
+  const draft: Draft = { start, end, kind: what.kind, value, unit: what.unit, scale: n.scale, ...qualified(prefixes.approx ?? infix ?? suffix) };
+  if (what.dimension) draft.dimension = what.dimension;
+  return draft;
 }
 
-/** 3至5年, 10%-20%, 2021-2023年: join two figures when the first has no unit or the same one. */
-function joinRange(s: string, first: Draft): Draft {
+function finishVersion(s: string, n: NumberToken, start: number, end: number, word: string | null): Omit<Draft, 'scale'> {
+  return { start, end, kind: 'version', value: n.value, unit: word, approximate: false, version: n.digits };
+}
+
+/** 第三个, 第22号, 第 3 章, 第一, 首次, 首个: an ordinal and its measure word, or undefined. */
+function readOrdinal(s: string, at: number): Draft | undefined {
+  if (s[at] === '首') {
+    if (s[at - 1] === '一' || isChineseNumeralCode(s.charCodeAt(at - 1))) return undefined;
+    const measure = startsWithAny(s, at + 1, FIRST_MEASURES);
+    if (!measure) return undefined;
+    return { start: at, end: at + 1 + measure.length, kind: 'ordinal', value: 1, unit: measure, scale: 1, approximate: false };
+  }
+  if (s[at] !== '第') return undefined;
+  for (const term of ORDINAL_TERMS) if (s.startsWith(term, at)) return undefined;
+  const numberAt = s[at + 1] === ' ' ? at + 2 : at + 1;
+  const n = readNumber(s, numberAt);
+  if (!n || !n.integer || n.infix || n.scale !== 1) return undefined;
+  const measureAt = afterSpace(s, n.end, n.arabic);
+  // 第一季度 is a quarter of the year, a date.
+  if (s.startsWith('季度', measureAt) && n.value >= 1 && n.value <= 4) {
+    return { start: at, end: measureAt + 2, kind: 'date', value: null, unit: null, scale: 1, date: { quarter: n.value }, approximate: false };
+  }
+  const measure = startsWithAny(s, measureAt, ORDINAL_MEASURES);
+  const end = measure ? measureAt + measure.length : n.end;
+  return { start: at, end, kind: 'ordinal', value: n.value, unit: measure ?? null, scale: 1, approximate: false };
+}
+
+/** 3至5年, 10%-20%, 2021-2023年, 37至39摄氏度: join two figures when the first has no unit or the same one. */
+function joinRange(s: string, first: Draft, prefixes: Prefixes): Draft {
   const joiner = startsWithAny(s, first.end, RANGE_JOINERS);
   if (!joiner) return first;
-  const second = readFigure(s, first.end + joiner.length);
-  if (!second || second.kind === 'range') return first;
+  const at = first.end + joiner.length;
+  // The end of a range shares the start's context: 摄氏24至26度, 每小时15-20公里.
+  const second = readFigure(s, at, { ...prefixes, start: at, approx: undefined });
+  if (!second || 'skipTo' in second || second.kind === 'range' || second.kind === 'ordinal' || second.kind === 'version') return first;
   const sameUnit = first.unit === second.unit && first.kind === second.kind;
   if (!sameUnit && first.kind !== 'number') return first;
   const secondValue = second.kind === 'date' ? second.date?.year ?? second.date?.month ?? second.date?.day : second.value;
@@ -289,20 +290,53 @@ function joinRange(s: string, first: Draft): Draft {
   if (secondValue === undefined || secondValue === null || firstValue === undefined || firstValue === null) return first;
   // 3至5万元: the first number borrows the second's scale when it has none of its own.
   const scale = first.kind === 'number' && first.scale === 1 ? second.scale : 1;
-  return {
+  const range: Draft = {
     start: first.start, end: second.end, kind: 'range', value: null, unit: second.unit, scale: second.scale,
-    approximate: first.approximate || second.approximate,
-    ...(first.approxWord ? { approxWord: first.approxWord } : second.approxWord ? { approxWord: second.approxWord } : {}),
+    ...qualified(first.approxWord ?? second.approxWord),
     range: { from: firstValue * scale, to: secondValue },
   };
+  if (second.dimension) range.dimension = second.dimension;
+  return range;
 }
 
-/** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约. */
+/** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约, 第, 首, 摄氏, 负, 民国. */
 const STARTS_FIGURE = new Uint8Array(0x10000);
-for (const w of APPROXIMATION_PREFIXES) STARTS_FIGURE[w.charCodeAt(0)] = 1;
+for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...MINUS_SIGNS, ...TEMPERATURE_SCALE_WORDS, '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
 
 function canStartFigure(code: number): boolean {
   return STARTS_FIGURE[code] === 1 || isDigitCode(code) || isChineseNumeralCode(code);
+}
+
+/** The words before a number at `i`: an approximation (约), a temperature scale (摄氏), a sign (零下), an era (民国). */
+function readPrefixes(s: string, i: number): { prefixes: Prefixes; numberAt: number } {
+  const prefixes: Prefixes = { start: i };
+  let at = i;
+  let approx = startsWithAny(s, at, APPROXIMATION_PREFIXES);
+  // 最近3天, 附近: 近 there means "recent" or "nearby", not "nearly".
+  if (approx === '近' && /[最附靠邻亲将接]/.test(s[i - 1] ?? '')) approx = undefined;
+  if (approx) {
+    prefixes.approx = approx;
+    at += approx.length;
+  }
+  const scale = startsWithAny(s, at, TEMPERATURE_SCALE_WORDS);
+  if (scale) {
+    prefixes.scale = TEMPERATURE_SCALES[scale];
+    at += scale.length;
+  }
+  const sign = startsWithAny(s, at, NEGATIVE_PREFIXES);
+  if (sign) {
+    prefixes.negative = true;
+    at += sign.length;
+  } else if (MINUS_SIGNS.includes(s[at]) && isDigit(s[at + 1] ?? '') && !/[\dA-Za-z_%％)）\]】.]/.test(s[at - 1] ?? '')) {
+    // A minus after a word, not a dash between two numbers (1-10月) or after a name (A-1).
+    prefixes.minus = true;
+    at += 1;
+  }
+  if (s.startsWith(ROC_ERA, at)) {
+    prefixes.roc = true;
+    at += ROC_ERA.length;
+  }
+  return { prefixes, numberAt: at };
 }
 
 /** Figures in `text`, sorted and non-overlapping, with UTF-16 offsets into `text`. */
@@ -315,11 +349,19 @@ export function extractFigures(text: string): Figure[] {
       i++;
       continue;
     }
-    let prefix = startsWithAny(s, i, APPROXIMATION_PREFIXES);
-    // 最近3天, 附近: 近 there means "recent" or "nearby", not "nearly".
-    if (prefix === '近' && /[最附靠邻亲将接]/.test(s[i - 1] ?? '')) prefix = undefined;
-    let draft = prefix ? readFigure(s, i + prefix.length, prefix) : undefined;
-    if (!draft) draft = readFigure(s, i);
+    let draft: Draft | undefined = readOrdinal(s, i);
+    let prefixes: Prefixes = { start: i };
+    if (!draft) {
+      const read = readPrefixes(s, i);
+      let found = read.numberAt > i ? readFigure(s, read.numberAt, read.prefixes) : undefined;
+      if (found) prefixes = read.prefixes;
+      else found = readFigure(s, i);
+      if (found && 'skipTo' in found) {
+        i = found.skipTo;
+        continue;
+      }
+      draft = found;
+    }
     if (!draft) {
       // Skip the whole numeral run so that 一心一意 is not retried from its second character.
       let j = i + 1;
@@ -327,8 +369,13 @@ export function extractFigures(text: string): Figure[] {
       i = isDigitCode(s.charCodeAt(i)) || isChineseNumeralCode(s.charCodeAt(i)) ? j : i + 1;
       continue;
     }
-    draft = joinRange(s, draft);
-    const growth = GROWTH_LAST_CHARS.includes(s[draft.start - 1]) ? GROWTH_WORDS.exec(s.slice(Math.max(0, draft.start - 8), draft.start)) : null;
+    if (draft.kind !== 'ordinal' && draft.kind !== 'version') draft = joinRange(s, draft, prefixes);
+    // A bare Chinese numeral read only for a range that did not follow (两 alone) is not a figure.
+    if (draft.kind === 'number' && !/[\d０-９]/.test(s.slice(draft.start, draft.end)) && !/[百千万亿佰仟]/.test(s.slice(draft.start, draft.end)) && !draft.approxWord) {
+      i = draft.end;
+      continue;
+    }
+    const growth = GROWTH_LAST_CHARS.includes(s[draft.start - 1]) ? GROWTH_WORDS.exec(s.slice(Math.max(0, draft.start - 12), draft.start)) : null;
     const { scale: _scale, ...found } = draft;
     const figure: Figure = { ...found, text: text.slice(draft.start, draft.end) };
     if (growth) figure.growth = { word: text.slice(draft.start - growth[0].length, draft.start) };

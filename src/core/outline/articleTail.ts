@@ -2,10 +2,15 @@ import { countHan, hanShare, isBulleted, isProse } from './lineShape';
 import type { TextLine } from './textLines';
 import type { HeadingMark } from './types';
 
-/** Copyright notices and editor credits that close news pages: 版權聲明：…, 责任编辑：…, (責編：…). */
-const FOOTER = /^[（(【\[]?\s*(版權聲明|版权声明|免責聲明|免责声明|責任編輯|责任编辑|責編|责编)/;
-/** A heading over a list of links: 相關新聞, 【相关阅读】, 延伸閱讀：. */
-const RELATED_HEADER = /^[【\[]?\s*(相關新聞|相关新闻|相關閱讀|相关阅读|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關報道|相关报道|相關鏈接|相关链接)\s*[】\]]?\s*[:：]?$/;
+/** Copyright notices and disclaimers that close news pages: 版權聲明：…, 免责声明. */
+const FOOTER = /^[（(【\[]?\s*(版權聲明|版权声明|免責聲明|免责声明|版權所有|版权所有)/;
+/**
+ * Editor credits and source notes after the text: 责任编辑：…, (責編：…), (责任杨晓梅),
+ * （来源：人民日报）, 【2023/4/25 中央氣象局】.
+ */
+const CREDITS = /^[（(【\[]\s*(?:責任編輯|责任编辑|責編|责编|責任|责任|編輯|编辑|來源|来源|校對|校对)\s*[：:]?\s*[^（()）【】\[\]]{1,20}[)）】\]]\s*[|｜]?$|^(?:責任編輯|责任编辑|責編|责编)\s*[：:]|^[【\[]\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+[^【】\[\]]{1,16}[】\]]\s*[|｜]?$/;
+/** A heading over a list of links: 相關新聞, 【相关阅读】, 延伸閱讀：, 熱搜資訊, 更多即時新聞…. */
+const RELATED_HEADER = /^[【\[]?\s*(相關新聞|相关新闻|相關閱讀|相关阅读|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關報道|相关报道|相關鏈接|相关链接|熱搜資訊|热搜资讯|熱門推薦|热门推荐|精彩推薦|精彩推荐|更多新聞|更多新闻|更多即時新聞|更多即时新闻)\s*[】\]]?\s*(?:[:：]|…+|\.{3})?\s*[|｜]?$/;
 const BULLET_PREFIX = /^(?:[-*+•·●○■□◆◇▪▶►]|——|--)\s*/;
 const MIN_LINK_RUN = 3;
 
@@ -22,8 +27,14 @@ export interface ArticleTail {
  */
 export function findArticleTail(lines: readonly TextLine[], verbatim: readonly boolean[], bodyStart: number): ArticleTail {
   const marks: HeadingMark[] = [];
-  const half = bodyStart + Math.floor((lines.length - bodyStart) / 2);
+  // Half of the text by characters: a news paragraph is one long line, its end matter short ones.
+  const bodyFrom = lines[bodyStart]?.start ?? 0;
+  const last = lines[lines.length - 1];
+  const middle = bodyFrom + ((last ? last.start + last.text.length : 0) - bodyFrom) / 2;
+  let half = bodyStart;
+  while (half < lines.length && lines[half].start < middle) half++;
   let footer = -1;
+  let credits = -1;
   let header = -1;
   for (let i = half; i < lines.length; i++) {
     if (verbatim[i]) continue;
@@ -31,20 +42,28 @@ export function findArticleTail(lines: readonly TextLine[], verbatim: readonly b
     const f = footer < 0 ? FOOTER.exec(s) : null;
     if (f) {
       footer = i;
-      marks.push({ line: i, title: s.length <= 20 ? s.replace(/^[（(【\[]\s*|\s*[)）】\]]$/g, '') : f[1], kind: 'footer', rank: 'body' });
+      marks.push({ line: i, title: s.length <= 20 ? bare(s) : f[1], kind: 'footer', rank: 'body' });
+    } else if (credits < 0 && CREDITS.test(s)) {
+      credits = i;
+      marks.push({ line: i, title: bare(s), kind: 'credits', rank: 'body' });
     } else if (header < 0 && RELATED_HEADER.test(s)) {
       header = i;
-      marks.push({ line: i, title: s.replace(/[【】\[\]:：\s]/g, ''), kind: 'related-links', rank: 'body' });
+      marks.push({ line: i, title: bare(s).replace(/[【】\[\]:：\s]|…+$|\.{3}$/g, ''), kind: 'related-links', rank: 'body' });
     }
   }
   if (header < 0) {
     const run = findTrailingLinkRun(lines, verbatim, Math.max(half, bodyStart));
-    if (run > footer) {
+    if (run > Math.max(footer, credits)) {
       marks.push({ line: run, title: lines[run].trimmed.replace(BULLET_PREFIX, ''), kind: 'related-links', rank: 'body' });
     }
   }
   // Marks were found top to bottom, and a trailing run of links comes after the footer.
   return { marks, start: marks.length ? marks[0].line : lines.length };
+}
+
+/** A tail line as its section's name: without its brackets and a table cell's edge. */
+function bare(s: string): string {
+  return s.replace(/\s*[|｜]\s*$/, '').replace(/^[（(【\[]\s*|\s*[)）】\]]$/g, '');
 }
 
 /**

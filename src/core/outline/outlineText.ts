@@ -1,4 +1,4 @@
-import { findLeadSections, findTitle } from './articleHead';
+import { findLeadSections, findTitle, skipHeadLines } from './articleHead';
 import { findArticleTail } from './articleTail';
 import { findMarkdownHeadings } from './markdownHeadings';
 import { findNumberedHeadings } from './numberedHeadings';
@@ -13,8 +13,8 @@ import { readsAsVerse } from './verse';
  *
  * Markdown headings, when a text has any, are its whole outline: its author marked the structure,
  * and a `1.` there starts a list. Otherwise the outline is read from the shape of the lines:
- * title, dateline or lead, numbered or chapter headings when the text has a numbering system,
- * else unnumbered subheadings, then the footer and the related links.
+ * title, lead, numbered or chapter headings when the text has a numbering system, else
+ * unnumbered subheadings, then the end matter: copyright, editor credits and related links.
  */
 export function outlineText(text: string): Section[] {
   if (typeof text !== 'string' || text.length === 0) return [];
@@ -24,8 +24,10 @@ export function outlineText(text: string): Section[] {
   if (markdown.length) return buildOutline(markdown, lines, text.length);
 
   const title = findTitle(lines, verbatim);
-  const bodyStart = title ? title.lastLine + 1 : 0;
-  if (readsAsVerse(lines, verbatim, bodyStart)) return buildOutline(title ? [title.mark] : [], lines, text.length);
+  // The head (title, metadata lines) is no section of its own: readArticleHead reads it.
+  const afterTitle = title ? title.lastLine + 1 : 0;
+  if (readsAsVerse(lines, verbatim, afterTitle)) return buildOutline(title ? [title.mark] : [], lines, text.length);
+  const bodyStart = title ? skipHeadLines(lines, verbatim, afterTitle) : 0;
 
   const tail = findArticleTail(lines, verbatim, bodyStart);
   const marks: HeadingMark[] = [];

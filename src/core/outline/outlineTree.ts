@@ -1,18 +1,19 @@
 import type { TextLine } from './textLines';
-import type { HeadingMark, Section } from './types';
+import { type HeadingMark, isEndMatter, type Section } from './types';
 
 /**
  * Gives each heading its level and nests the sections. Markdown headings keep their `#` count.
- * Otherwise the title is level 1 and everything else sits under it: the lead, unnumbered
- * subheadings and the end matter one level down, numbered headings one level further per marker
- * type in the order the document first uses the types (一、 before （一） before 1.).
+ * Otherwise the title is level 1 and the body sits under it: the lead and unnumbered subheadings
+ * one level down, numbered headings one level further per marker type in the order the document
+ * first uses the types (一、 before （一） before 1.). The end matter (copyright, editor credits,
+ * related links) is not part of the body: it is level 1, after the title's section.
  */
 function assignLevels(marks: readonly HeadingMark[]): number[] {
   const base = marks.some((m) => m.kind === 'title') ? 2 : 1;
   const numberTypes: string[] = [];
   return marks.map((m) => {
     if (m.rank.startsWith('md-')) return Number(m.rank.slice(3));
-    if (m.kind === 'title') return 1;
+    if (m.kind === 'title' || isEndMatter(m.kind)) return 1;
     if (m.kind !== 'numbered' && m.kind !== 'chapter') return base;
     let index = numberTypes.indexOf(m.rank);
     if (index < 0) index = numberTypes.push(m.rank) - 1;

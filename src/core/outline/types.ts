@@ -1,14 +1,19 @@
 /** What a section of an outline is, as the editor's symbol list and the CLI name it. */
 export type SectionKind =
   | 'title'
-  | 'dateline'
   | 'lead'
   | 'heading'
   | 'markdown-heading'
   | 'numbered'
   | 'chapter'
   | 'footer'
+  | 'credits'
   | 'related-links';
+
+/** The end matter of an article: copyright and disclaimers, editor credits, related links. */
+export function isEndMatter(kind: SectionKind): boolean {
+  return kind === 'footer' || kind === 'credits' || kind === 'related-links';
+}
 
 /**
  * One section of an article. Offsets are UTF-16 code units (what JavaScript strings and VS Code

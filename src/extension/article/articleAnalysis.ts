@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { annotateText, outlineText, type Figure, type Organization, type Section } from '../../core';
+import {
+  annotateText, outlineText, readArticleHead, repeatedFigures, repeatedOrganizations,
+  type ArticleHead, type Figure, type MentionGroup, type Organization, type Section,
+} from '../../core';
 import type { DocumentStates } from '../documentState';
 
 /** Figures, organizations and sections of one document version, with UTF-16 offsets into it. */
@@ -8,6 +11,10 @@ export interface ArticleAnalysis {
   figures: Figure[];
   organizations: Organization[];
   sections: Section[];
+  /** Title, source, place, date and author, as the article gives them before its text. */
+  head: ArticleHead;
+  /** Figures and organizations mentioned more than once, grouped; worked out at the first call. */
+  mentions: () => { figures: MentionGroup[]; organizations: MentionGroup[] };
   /**
    * True when the document is over `zhlens.highlight.maxDocumentLength`: figures and
    * organizations then come from the lines around what the editor shows, not the whole text.
@@ -42,12 +49,15 @@ export class ArticleAnalyses {
     const cached = state.article;
     if (cached && cached.version === document.version && !cached.partial) return cached;
     const text = document.getText();
-    const sections = cached?.version === document.version ? cached.sections : outlineText(text);
-    if (text.length <= this.maxLength()) {
-      state.article = { version: document.version, ...annotateText(text), sections, partial: false };
-      return state.article;
-    }
-    state.article = { version: document.version, ...annotateWindows(document, around), sections, partial: true };
+    const sameVersion = cached?.version === document.version;
+    const sections = sameVersion ? cached.sections : outlineText(text);
+    const head = sameVersion ? cached.head : readArticleHead(text);
+    const partial = text.length > this.maxLength();
+    const annotations = partial ? annotateWindows(document, around) : annotateText(text);
+    state.article = {
+      version: document.version, ...annotations, sections, head, partial,
+      mentions: once(() => ({ figures: repeatedFigures(annotations.figures), organizations: repeatedOrganizations(annotations.organizations) })),
+    };
     return state.article;
   }
 
@@ -55,6 +65,11 @@ export class ArticleAnalyses {
   clear(): void {
     for (const state of this.states.all()) state.article = undefined;
   }
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 /** Annotations of whole lines around each range, shifted to document offsets, in order. */

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 
 /** Opens a document and selects [start, end): hover links and Article view items lead here. */
 export const REVEAL_COMMAND = 'zhlens.article.reveal';
+/** From the figure or organization at the cursor to its next mention (ArticleFeature registers it). */
+export const NEXT_MENTION_COMMAND = 'zhlens.article.nextMention';
 
 export async function revealInDocument(uri: string, start: number, end: number): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -5,26 +5,26 @@ import type { ArticleAnalyses } from '../article/articleAnalysis';
 /** How each kind of section shows in the Outline view and breadcrumbs. */
 const SYMBOL_KINDS: Record<SectionKind, vscode.SymbolKind> = {
   title: vscode.SymbolKind.File,
-  dateline: vscode.SymbolKind.Event,
   lead: vscode.SymbolKind.Event,
   heading: vscode.SymbolKind.Namespace,
   'markdown-heading': vscode.SymbolKind.Namespace,
   numbered: vscode.SymbolKind.Namespace,
   chapter: vscode.SymbolKind.Module,
   footer: vscode.SymbolKind.Constant,
+  credits: vscode.SymbolKind.Constant,
   'related-links': vscode.SymbolKind.Array,
 };
 
 /** What the Outline view shows after a section's title. */
 export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
   title: 'title',
-  dateline: 'dateline',
   lead: 'lead',
   heading: 'section',
   'markdown-heading': 'section',
   numbered: 'section',
   chapter: 'chapter',
   footer: 'copyright notice',
+  credits: 'editor credits',
   'related-links': 'related links',
 };
 
