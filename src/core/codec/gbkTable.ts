@@ -61,24 +61,34 @@ export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [numb
       forward[code] = String.fromCodePoint(cp);
     }
   }
-  let byLead: Map<number, Array<[number, string]>> | undefined;
-  let byTrail: Map<number, Array<[number, string]>> | undefined;
-  const lists = () => {
-    if (!byLead || !byTrail) {
-      byLead = new Map();
-      byTrail = new Map();
-      for (let code = leadRange[0] << 8; code < 0x10000; code++) {
-        const ch = forward[code];
-        if (ch === undefined) continue;
-        const l = code >> 8;
-        const t = code & 0xff;
-        if (!byLead.has(l)) byLead.set(l, []);
-        byLead.get(l)!.push([t, ch]);
-        if (!byTrail.has(t)) byTrail.set(t, []);
-        byTrail.get(t)!.push([l, ch]);
+  // The per-byte lists, each made at its first use: most searches ask for a few leads only.
+  const byLead = new Map<number, Array<[number, string]>>();
+  const byTrail = new Map<number, Array<[number, string]>>();
+  const trailsOf = (l: number) => {
+    let list = byLead.get(l);
+    if (!list) {
+      list = [];
+      if (l >= leadRange[0] && l <= leadRange[1]) {
+        for (let t = FIRST_TRAIL; t <= 0xfe; t++) {
+          const ch = forward[(l << 8) | t];
+          if (ch !== undefined) list.push([t, ch]);
+        }
       }
+      byLead.set(l, list);
     }
-    return { byLead, byTrail };
+    return list;
+  };
+  const leadsOf = (t: number) => {
+    let list = byTrail.get(t);
+    if (!list) {
+      list = [];
+      for (let l = leadRange[0]; l <= leadRange[1] && t >= 0 && t < 0x100; l++) {
+        const ch = forward[(l << 8) | t];
+        if (ch !== undefined) list.push([l, ch]);
+      }
+      byTrail.set(t, list);
+    }
+    return list;
   };
   const codeOf = (cp: number) => {
     if (cp < 0x10000) return codes[cp];
@@ -94,8 +104,8 @@ export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [numb
       return code < 0 ? undefined : code < 0x100 ? [code] : [code >> 8, code & 0xff];
     },
     codeOf,
-    trailsOf: (l) => lists().byLead.get(l) ?? [],
-    leadsOf: (t) => lists().byTrail.get(t) ?? [],
+    trailsOf,
+    leadsOf,
     isLead: (b) => b >= leadRange[0] && b <= leadRange[1],
     isTrail,
   };

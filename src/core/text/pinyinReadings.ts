@@ -50,6 +50,24 @@ export function readingsOf(ch: string): readonly string[] {
   return all;
 }
 
+/**
+ * Every character with `syllable` among its readings, in code-point order: the file searched for
+ * the syllable between spaces or at a line end (no index of all readings is made for it).
+ */
+export function charsReadAs(syllable: string): string[] {
+  const { text } = readingFile();
+  const out: string[] = [];
+  if (!syllable || /[\s]/.test(syllable)) return out;
+  const needle = ' ' + syllable;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const after = at + needle.length;
+    if (after < text.length && text.charCodeAt(after) !== 0x20 && text.charCodeAt(after) !== 0x0a) continue;
+    // Every space of a line is before a reading (the character comes first, then its readings).
+    out.push(String.fromCodePoint(text.codePointAt(text.lastIndexOf('\n', at) + 1)!));
+  }
+  return out;
+}
+
 /** True when `syllable` is one of the character's readings. */
 export function hasReading(ch: string, syllable: string): boolean {
   return readingsOf(ch).includes(syllable);
