@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createWindowCache, type WindowCache } from '../core';
+import { createWindowCache, type Section, type WindowCache } from '../core';
 import type { ArticleAnalysis } from './article/articleAnalysis';
 import type { DecorationRange } from './article/articleDecorations';
 import type { DocumentFindings } from './garble/garbleFindings';
@@ -16,6 +16,10 @@ export interface DocumentState {
   garble?: DocumentFindings;
   /** Figures, organizations and sections of one version. */
   article?: ArticleAnalysis;
+  /** Sections alone of one version (the outline asked before the rest of the article was read). */
+  sections?: { version: number; sections: Section[] };
+  /** The garbling analysis running on the document, if one is: what the other features wait for. */
+  verdict?: Promise<unknown>;
   /** The reader has been told about this document's garbling in this session. */
   announced?: boolean;
   /** The highlights last drawn in its editors (VS Code cannot read decorations back). */
@@ -27,6 +31,8 @@ export interface DocumentState {
  * settings changed), `view` (the visible lines changed, for the highlights of a long document).
  */
 export type SettleReason = 'open' | 'edit' | 'view';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Waits before a document is looked at again: switching editors quickly, or typing, costs one look, not many. */
 const DELAY_MS: Record<SettleReason, number> = { open: 150, edit: 300, view: 300 };
@@ -93,6 +99,31 @@ export class DocumentStates implements vscode.Disposable {
   /** Every state (for a settings change that makes a feature's results stale). */
   all(): IterableIterator<DocumentState> {
     return this.states.values();
+  }
+
+  /**
+   * Resolves once no garbling verdict is due on the document: at once when none is, else after
+   * the look it is scheduled for and the analysis that look starts (DocumentState.verdict). The
+   * reader waits for the verdict; highlights, the Article view and the outline come after it.
+   */
+  async afterVerdict(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    // A turn first: the garbling feature hears the same settle and starts its analysis in it.
+    await nextTurn();
+    if (this.documents.has(key)) {
+      await new Promise<void>((resolve) => {
+        const done = [
+          this.onDidSettle((e) => e.document.uri.toString() === key && finish()),
+          this.onDidClose((uri) => uri.toString() === key && finish()),
+        ];
+        const finish = () => {
+          done.forEach((d) => d.dispose());
+          resolve();
+        };
+      });
+      await nextTurn();
+    }
+    await this.states.get(key)?.verdict?.catch(() => undefined);
   }
 
   /** Ask for a look at the document once it has been quiet for a moment. */

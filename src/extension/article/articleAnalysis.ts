@@ -42,7 +42,7 @@ export class ArticleAnalyses {
     const cached = state.article;
     if (cached && cached.version === document.version && !cached.partial) return cached;
     const text = document.getText();
-    const sections = cached?.version === document.version ? cached.sections : outlineText(text);
+    const sections = cached?.version === document.version ? cached.sections : state.sections?.version === document.version ? state.sections.sections : outlineText(text);
     if (text.length <= this.maxLength()) {
       state.article = { version: document.version, ...annotateText(text), sections, partial: false };
       return state.article;
@@ -51,9 +51,23 @@ export class ArticleAnalyses {
     return state.article;
   }
 
+  /**
+   * The sections of `document` alone (the outline, folding): no figures or organizations are
+   * read for them, so an outline asked for on open does not hold up the garbling verdict.
+   */
+  sections(document: vscode.TextDocument): Section[] {
+    const state = this.states.of(document.uri);
+    if (state.article?.version === document.version) return state.article.sections;
+    if (state.sections?.version !== document.version) state.sections = { version: document.version, sections: outlineText(document.getText()) };
+    return state.sections.sections;
+  }
+
   /** Forget the results of every document, as when the size limit changes. */
   clear(): void {
-    for (const state of this.states.all()) state.article = undefined;
+    for (const state of this.states.all()) {
+      state.article = undefined;
+      state.sections = undefined;
+    }
   }
 }
 

@@ -44,7 +44,8 @@ export class ArticleDecorations implements vscode.Disposable {
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
       // Edits re-highlight once the document has settled (DocumentStates' one debounce).
-      states.onDidSettle(({ document }) => this.redraw(document)),
+      // After the garbling verdict on the same settle: the reader waits for that first.
+      states.onDidSettle(({ document }) => void states.afterVerdict(document).then(() => this.redraw(document))),
       // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);

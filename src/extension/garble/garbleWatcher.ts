@@ -65,7 +65,21 @@ export class GarbleWatcher implements vscode.Disposable {
     void this.run(document, open ? 'open' : 'edit');
   }
 
-  private async run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+  /** One analysis; the document's state holds it while it runs, for the features that wait for the verdict. */
+  private run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+    const state = this.states.of(document.uri);
+    const running = this.analyse(document, trigger);
+    state.verdict = running;
+    running
+      .finally(() => {
+        if (state.verdict === running) state.verdict = undefined;
+      })
+      .catch(() => undefined); // the caller hears the failure through `running`
+
+    return running;
+  }
+
+  private async analyse(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
     this.cancel(document.uri);
     const cancel = new vscode.CancellationTokenSource();
     const key = document.uri.toString();
