@@ -4,6 +4,7 @@ import type { ArticleAnalysis } from './article/articleAnalysis';
 import type { DecorationRange } from './article/articleDecorations';
 import type { DocumentFindings } from './garble/garbleFindings';
 import { SettleDebounce } from './settleDebounce';
+import { TimingLog } from './timingLog';
 
 /**
  * Everything zhlens keeps about one open document, in one place: made on first use, dropped when
@@ -62,8 +63,11 @@ export class DocumentStates implements vscode.Disposable {
   readonly onDidSettle = this.settled.event;
   /** After a document closed and its state is gone. */
   readonly onDidClose = this.closed.event;
+  /** Step timings of every feature, in the output channel when the debug setting is on. */
+  readonly timings: TimingLog;
 
-  constructor() {
+  constructor(output: vscode.OutputChannel) {
+    this.timings = new TimingLog(output);
     this.subscriptions = [
       this.settled,
       this.closed,
@@ -75,6 +79,7 @@ export class DocumentStates implements vscode.Disposable {
         this.debounce.cancel(key);
         this.documents.delete(key);
         this.states.delete(key);
+        this.timings.closed(d.uri);
         this.closed.fire(d.uri);
       }),
     ];
@@ -129,6 +134,7 @@ export class DocumentStates implements vscode.Disposable {
   /** Ask for a look at the document once it has been quiet for a moment. */
   schedule(document: vscode.TextDocument, reason: SettleReason): void {
     const key = document.uri.toString();
+    if (reason === 'open') this.timings.opened(document);
     this.documents.set(key, document);
     this.debounce.schedule(key, reason, DELAY_MS[reason]);
   }

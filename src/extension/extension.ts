@@ -10,9 +10,11 @@ import { activateNotes } from './notes/notesFeature';
  */
 export function activate(context: vscode.ExtensionContext): void {
   // One state per open document, one lifecycle and one debounce, shared by every feature.
-  const states = new DocumentStates();
-  context.subscriptions.push(states);
-  activateGarbling(context, states);
+  // One output channel: the folder reports, and the step timings when zhlens.debug.logTimings is on.
+  const output = vscode.window.createOutputChannel('zhlens');
+  const states = new DocumentStates(output);
+  context.subscriptions.push(output, states);
+  activateGarbling(context, states, output);
   activateArticleFeatures(context, states);
   activateNotes(context);
 }

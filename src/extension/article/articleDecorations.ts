@@ -96,6 +96,7 @@ export class ArticleDecorations implements vscode.Disposable {
     const { document } = editor;
     if (!isArticle(document)) return;
     const settings = this.settings();
+    const t0 = performance.now();
     const byKind = new Map<HighlightKind, DecorationRange[]>(HIGHLIGHT_KINDS.map((k) => [k, []]));
     if (settings.highlightEnabled) {
       const analysis = this.analyses.get(document, editor.visibleRanges);
@@ -113,7 +114,9 @@ export class ArticleDecorations implements vscode.Disposable {
       const type = this.types.get(kind);
       if (type) editor.setDecorations(type, ranges.map((r) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end))));
     }
-    this.states.of(document.uri).highlights = [...byKind.values()].flat().sort((a, b) => a.start - b.start);
+    const highlights = [...byKind.values()].flat().sort((a, b) => a.start - b.start);
+    this.states.of(document.uri).highlights = highlights;
+    this.states.timings.step(document, 'highlights', t0, `${highlights.length} spans`);
   }
 
   dispose(): void {

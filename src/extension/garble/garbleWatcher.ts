@@ -84,9 +84,11 @@ export class GarbleWatcher implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     const key = document.uri.toString();
     this.running.set(key, cancel);
+    const t0 = performance.now();
     try {
       const findings = await analyzeDocument(document, readSettings(document.uri), true, this.states.of(document.uri).windows, cancel.token);
       if (cancel.token.isCancellationRequested || document.isClosed) return;
+      this.states.timings.step(document, `garbling verdict (${trigger})`, t0, `${findings.issues.length} findings, ${findings.regions.length} windows`);
       if (this.store(document, findings)) this.onAnalysed(document, findings, trigger);
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) throw e;

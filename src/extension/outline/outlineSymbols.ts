@@ -57,6 +57,9 @@ export class OutlineSymbolProvider implements vscode.DocumentSymbolProvider {
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     await this.states.afterVerdict(document);
     if (token.isCancellationRequested || document.isClosed) return [];
-    return this.analyses.sections(document).map((s) => toSymbol(document, s));
+    const t0 = performance.now();
+    const symbols = this.analyses.sections(document).map((s) => toSymbol(document, s));
+    this.states.timings.step(document, 'outline', t0, `${symbols.length} top-level sections`);
+    return symbols;
   }
 }
