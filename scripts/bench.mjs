@@ -60,6 +60,7 @@ async function editorFigures() {
     coreLoadMs: median(runs.map((r) => r.coreLoadMs)),
     openToNotificationMs: median(runs.map((r) => r.openToNotificationMs)),
     openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
+    openToHighlightsMs: median(runs.map((r) => r.openToHighlightsMs)),
     diagnostics: runs.at(-1)?.diagnostics,
     vsixBytes,
     notes: [...new Set(notes)],
