@@ -128,7 +128,13 @@ export class DocumentStates implements vscode.Disposable {
       });
       await nextTurn();
     }
-    await this.states.get(key)?.verdict?.catch(() => undefined);
+    // An analysis may be cancelled and taken over by a newer one (a command's): wait for the last.
+    for (let verdict = this.states.get(key)?.verdict; verdict; ) {
+      await verdict.catch(() => undefined);
+      const next = this.states.get(key)?.verdict;
+      if (next === verdict) break;
+      verdict = next;
+    }
   }
 
   /** Ask for a look at the document once it has been quiet for a moment. */
