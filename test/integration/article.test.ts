@@ -106,4 +106,23 @@ suite('Article features on the Yizhuang article', () => {
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     assert.ok(folds.some((f) => f.start === 2 && f.end === 7), `folds: ${folds.map((f) => `${f.start}-${f.end}`).join(' ')}`);
   });
+
+  test('on a garbled article the garbling verdict comes first: its diagnostics are there when the first highlight and the outline are', async () => {
+    // A copy no other test has opened, so that this open is its first.
+    const copy = workspaceFile('yizhuang-article/garbled-first-verdict.txt');
+    await vscode.workspace.fs.copy(workspaceFile('yizhuang-article/garbled.txt'), copy, { overwrite: true });
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+      const diagnostics = () => vscode.languages.getDiagnostics(copy).filter((d) => d.source === 'zhlens').length;
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', copy);
+      assert.ok(symbols.length > 0, 'no outline');
+      assert.ok(diagnostics() > 0, 'the outline came before the garbling diagnostics');
+      const ranges = await decorationsOf(editor);
+      assert.ok(ranges.length > 0, 'no highlights on the garbled article');
+      assert.ok(diagnostics() > 100, `only ${diagnostics()} diagnostics when the highlights were drawn`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
 });
