@@ -34,6 +34,8 @@ export interface EditorFigures {
   openToDiagnosticsMs?: number;
   /** The same to the notification (the detect command's message shown). */
   openToNotificationMs?: number;
+  /** The same to the return of showTextDocument (the workbench's part). */
+  openToShownMs?: number;
   /** The same to the first figure or organization highlight drawn. */
   openToHighlightsMs?: number;
   runs?: number;
@@ -147,7 +149,7 @@ export function printReport(rows: Row[], notes: string[], editor: EditorFigures 
   }
   if (editor) {
     const row = (what: string, ms: number | undefined) => (ms === undefined ? [] : [[what, 'Yizhuang article', '', String(editor.runs ?? 1), '', fmt(ms), '', '', '', '', 'VS Code (code-server), wall time']]);
-    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('core load (first use)', editor.coreLoadMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs), ...row('open → highlights', editor.openToHighlightsMs));
+    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('core load (first use)', editor.coreLoadMs), ...row('open → shown (workbench)', editor.openToShownMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs), ...row('open → highlights', editor.openToHighlightsMs));
     if (editor.vsixBytes !== undefined) body.push(['VSIX size', 'zhlens.vsix', sizeLabel(editor.vsixBytes), '', '', '', '', '', '', '', `${editor.vsixBytes} bytes`]);
   }
   const headers = ['operation', 'workload', 'size', 'runs', 'cpu ms', 'wall ms', 'cpu ms/MB', 'MB/s', 'peak MB', 'Δ MB', 'vs anchor (speed)'];

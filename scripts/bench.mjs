@@ -58,6 +58,7 @@ async function editorFigures() {
     activationMs: median(runs.map((r) => r.activationMs)),
     bundleLoadMs: median(runs.map((r) => r.bundleLoadMs)),
     coreLoadMs: median(runs.map((r) => r.coreLoadMs)),
+    openToShownMs: median(runs.map((r) => r.openToShownMs)),
     openToNotificationMs: median(runs.map((r) => r.openToNotificationMs)),
     openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
     openToHighlightsMs: median(runs.map((r) => r.openToHighlightsMs)),

@@ -10,6 +10,8 @@
  *   serve it; the other files of dist/ (the core's bundle, the *.bin tables) are copied along;
  * - core load: the same for dist/core.js, which the extension requires at the first call into the
  *   core (the first file checked), not at activation;
+ * - open → shown: from openTextDocument of the Yizhuang article to the return of showTextDocument
+ *   (the workbench's own part, before zhlens is asked anything);
  * - open → notification: from openTextDocument of the Yizhuang article, through showing it and
  *   running `zhlens.detect` (the command that analyses and shows the message), to the command's
  *   return, when its message has been handed to the workbench;
@@ -93,6 +95,7 @@ async function measure(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
+  const shown = performance.now();
   const highlighted = firstHighlight(uri);
   const issues = await vscode.commands.executeCommand<unknown[]>('zhlens.detect');
   const notified = performance.now();
@@ -105,6 +108,7 @@ async function measure(): Promise<Record<string, unknown>> {
     activationMs,
     bundleLoadMs: loadMs,
     coreLoadMs,
+    openToShownMs: shown - t0,
     openToNotificationMs: notified - t0,
     openToDiagnosticsMs: diagnosed === undefined ? undefined : diagnosed - t0,
     openToHighlightsMs: highlightedAt === undefined ? undefined : highlightedAt - t0,
