@@ -42,7 +42,10 @@ export class ArticleDecorations implements vscode.Disposable {
   constructor(private readonly states: DocumentStates, private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
     this.createTypes();
     this.subscriptions.push(
-      vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
+      // An editor that comes into view is highlighted after the garbling verdict due on its document.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) void states.afterVerdict(editor.document).then(() => !editor.document.isClosed && this.update(editor));
+      }),
       // Edits re-highlight once the document has settled (DocumentStates' one debounce).
       // After the garbling verdict on the same settle: the reader waits for that first.
       states.onDidSettle(({ document }) => void states.afterVerdict(document).then(() => this.redraw(document))),
