@@ -3,10 +3,16 @@
 // layer) and dist/core.js (the core, required at its first use); the CLI is one, dist/cli.js. The
 // data files (word lists, the character model) stay in data/ and are read when first needed
 // (src/core/data/dataFiles.ts).
+//
+// The browser build (package.json "browser": vscode.dev, github.dev, a web worker extension host)
+// is one file, dist/web/extension.js, from src/extension/webExtension.ts: platform 'browser', so
+// a Node built-in anywhere in it fails the build; the Node-only hosts are swapped for the
+// browser's (scripts/browserBuild.mjs) and `Buffer` comes from the `buffer` package.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { browserTarget } from './browserBuild.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -90,6 +96,7 @@ const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreOnFirstCall] },
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  browserTarget(common),
 ];
 
 if (watch) {

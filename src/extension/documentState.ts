@@ -33,7 +33,8 @@ export interface DocumentState {
  */
 export type SettleReason = 'open' | 'edit' | 'view';
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+// setImmediate on Node; the browser's worker has only setTimeout.
+const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Waits before a document is looked at again: switching editors quickly, or typing, costs one look, not many. */
 const DELAY_MS: Record<SettleReason, number> = { open: 150, edit: 300, view: 300 };

@@ -1,22 +1,16 @@
-import * as vscode from 'vscode';
-import { activateArticleFeatures } from './article/articleFeature';
-import { activateGarbling } from './garble/garbleFeature';
-import { DocumentStates } from './documentState';
-import { activateNotes } from './notes/notesFeature';
+import type * as vscode from 'vscode';
+import { nodeLocalFiles } from '../host/nodeLocalFiles';
+import { activateFeatures } from './features';
+import { useLocalFiles } from './localFiles';
 
 /**
- * zhlens in the editor: a thin layer over `src/core`. This file only wires the pieces together;
- * each piece adapts one core result to one editor feature.
+ * zhlens in the desktop editor (and any Node extension host): files on the local disk are
+ * rewritten through Node (src/host/nodeLocalFiles.ts), and the core reads its data files from
+ * data/ when first needed. The browser's entry is webExtension.ts.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  // One state per open document, one lifecycle and one debounce, shared by every feature.
-  // One output channel: the folder reports, and the step timings when zhlens.debug.logTimings is on.
-  const output = vscode.window.createOutputChannel('zhlens');
-  const states = new DocumentStates(output);
-  context.subscriptions.push(output, states);
-  activateGarbling(context, states, output);
-  activateArticleFeatures(context, states);
-  activateNotes(context);
+  useLocalFiles(nodeLocalFiles);
+  activateFeatures(context);
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BackupExistsError, FileChangedError } from './fileErrors';
+
+export { BackupExistsError, FileChangedError };
 
 /**
  * Replacing files so that a crash, a full disk or a concurrent editor never leaves a half-written
@@ -16,20 +19,6 @@ export interface FileSnapshot {
   stat: fs.BigIntStats;
   /** The bytes read; a file read in pieces keeps their SHA-256 instead. */
   content: Buffer | { sha256: string };
-}
-
-/** The file was modified by someone else between it being read and being replaced. */
-export class FileChangedError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} changed on disk since it was read; left as it is`);
-  }
-}
-
-/** The backup name is taken: an older backup may be the only original left, so it is never overwritten. */
-export class BackupExistsError extends Error {
-  constructor(readonly backupPath: string) {
-    super(`${backupPath} already exists`);
-  }
 }
 
 export interface ReplaceOptions {

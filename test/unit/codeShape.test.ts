@@ -1,6 +1,6 @@
 /**
  * The shape of the source the developers' guide asks for, checked on the import graph esbuild
- * builds (its metafile) for the three entry points: no import cycle; the core imports neither
+ * builds (its metafile) for the entry points: no import cycle; the core imports neither
  * `vscode` nor Node's modules (what only Node has sits behind src/host/); no TypeScript file
  * over 400 lines; no data in TypeScript string literals (data files live in data/).
  */
@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ENTRIES = ['src/extension/extension.ts', 'src/core/index.ts', 'src/cli.ts'];
+const ENTRIES = ['src/extension/extension.ts', 'src/extension/webExtension.ts', 'src/core/index.ts', 'src/cli.ts'];
 const MAX_LINES = 400;
 
 /** Source file → the source files it imports (runtime imports; `import type` is erased before bundling). */

@@ -67,7 +67,9 @@ export async function runUiLayer() {
     .map((f) => join(REPO_ROOT, 'test/ui', f));
   const run = await runIsolated(['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
     label: layer,
-    timeoutMs: seconds('ZHLENS_UI_TIMEOUT_S', 300),
+    // Each file starts its own code-server and browser (five files, ≈ 1–2 min each on a loaded
+    // 2-core machine); every test has its own, shorter, timeout.
+    timeoutMs: seconds('ZHLENS_UI_TIMEOUT_S', 600),
     capture: true,
     env: { ZHLENS_VSIX: join(REPO_ROOT, 'zhlens.vsix'), ZHLENS_SAMPLES: SAMPLES, ZHLENS_RESULTS: RESULTS_DIR },
   });

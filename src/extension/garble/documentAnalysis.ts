@@ -12,8 +12,12 @@ export class AnalysisCancelled extends Error {
   }
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the extension host's other work run: `setImmediate` on Node; the browser's worker has
+ * none, and there a zero timeout does it.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { fileVerdict, languageOfPath, repairWithFindings, type FileAnalysis, type GarbleIssue } from '../../core';
-import { FileChangedError } from '../../files/replaceFile';
-import { AnalysisCancelled, verdictInTurns } from './documentAnalysis';
+import { FileChangedError } from '../../files/fileErrors';
+import { AnalysisCancelled, nextTurn, verdictInTurns } from './documentAnalysis';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { describeCounts } from './garbleKindLabels';
 import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from '../settings';
@@ -81,7 +81,7 @@ export async function scanFolder(folder: vscode.Uri, mode: 'scan' | 'fix', outpu
           }
           report.files.push({ path, verdict: { kind: 'skipped', reason: e instanceof Error ? e.message : String(e) } });
         }
-        if (n % 16 === 15) await new Promise((r) => setImmediate(r));
+        if (n % 16 === 15) await nextTurn();
       }
     },
   );

@@ -12,7 +12,7 @@ import { affectsGarbleSettings } from '../settings';
 import type { DocumentStates } from '../documentState';
 
 /** Documents the editor features attach to (detection itself decides what it looks at). */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Wires the garbling feature: findings, their views, the reaction on open, and the commands. */
 export function activateGarbling(context: vscode.ExtensionContext, states: DocumentStates, output: vscode.OutputChannel): void {

@@ -1,6 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PreparedFixAll } from './garbleEdits';
+import { fileName } from '../localFiles';
 
 export const PREVIEW_SCHEME = 'zhlens-preview';
 
@@ -28,7 +28,7 @@ export class GarblePreview implements vscode.TextDocumentContentProvider, vscode
     const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: document.uri.path, query: `source=${encodeURIComponent(document.uri.toString())}` });
     this.previews.set(uri.toString(), { source: document.uri, fix });
     this.changed.fire(uri);
-    const title = vscode.l10n.t('{0} ↔ repaired by zhlens', path.basename(document.uri.path));
+    const title = vscode.l10n.t('{0} ↔ repaired by zhlens', fileName(document.uri));
     await vscode.commands.executeCommand('vscode.diff', document.uri, uri, title, { preview: true });
     return uri;
   }

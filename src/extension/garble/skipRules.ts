@@ -4,7 +4,8 @@
  * panels, git's views of old revisions, diff previews and other virtual documents are not files
  * a reader can repair; binary files opened as text anyway are noise to every detector.
  */
-const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+// vscode-vfs: a repository opened in github.dev or vscode.dev (GitHub Repositories).
+const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata', 'vscode-vfs']);
 /** Languages looked at on open whatever their content; any other only when it contains Chinese. */
 const PROSE_LANGUAGES = new Set(['plaintext', 'markdown']);
 /** CJK ideographs (basic and extension A) and the CJK punctuation block. */

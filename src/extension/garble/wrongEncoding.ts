@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectEncoding, type ByteDetection, type DetectedEncoding, type FileAnalysis } from '../../core';
-import { FileChangedError } from '../../files/replaceFile';
+import { FileChangedError } from '../../files/fileErrors';
 import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
+import { fileName } from '../localFiles';
 import type { WrongEncoding } from './garbleFindings';
 import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from '../settings';
 
@@ -30,7 +30,7 @@ export function encodingLabel(encoding: DetectedEncoding): string {
 
 /** Schemes whose documents have bytes on a file system zhlens can read. */
 function hasBytes(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' || uri.scheme === 'vscode-remote';
+  return uri.scheme === 'file' || uri.scheme === 'vscode-remote' || uri.scheme === 'vscode-vfs';
 }
 
 async function readBytes(uri: vscode.Uri, limit: number): Promise<Uint8Array | 'too-large'> {
@@ -75,12 +75,12 @@ async function readAndDetect(uri: vscode.Uri): Promise<{ file: FileRead; detecti
   }
   const file = await readForRewrite(uri, HARD_SIZE_LIMIT_BYTES);
   if (file === 'too-large') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} is larger than 50 MB; its encoding is not checked.', path.basename(uri.fsPath)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} is larger than 50 MB; its encoding is not checked.', fileName(uri)));
     return undefined;
   }
   const detection = detectEncoding(file.bytes);
   if (detection.binary) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is a binary file; it has no text encoding.', path.basename(uri.fsPath)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is a binary file; it has no text encoding.', fileName(uri)));
     return undefined;
   }
   return { file, detection };
@@ -93,7 +93,7 @@ async function readAndDetect(uri: vscode.Uri): Promise<{ file: FileRead; detecti
 export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   const open = openDocument(uri);
   if (open?.isDirty) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} has unsaved changes; save or revert them before reopening it in another encoding.', path.basename(uri.fsPath)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('zhlens: {0} has unsaved changes; save or revert them before reopening it in another encoding.', fileName(uri)));
     return undefined;
   }
   const read = await readAndDetect(uri);
@@ -101,7 +101,7 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
   const { detection } = read;
   const encoding = EDITOR_ENCODING[detection.encoding];
   if (open?.encoding === encoding) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', path.basename(uri.fsPath), encodingLabel(detection.encoding)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', fileName(uri), encodingLabel(detection.encoding)));
     return open;
   }
   const reopened = await vscode.workspace.openTextDocument(uri, { encoding });
@@ -116,7 +116,7 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
  * on a write error the file is left as it was (`fileRewrite.ts`).
  */
 export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSettings): Promise<boolean> {
-  const name = path.basename(uri.fsPath);
+  const name = fileName(uri);
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('zhlens does not write files in an untrusted workspace. Trust the workspace to convert {0}.', name));
     return false;
@@ -161,7 +161,7 @@ export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSetting
   }
   void vscode.window.showInformationMessage(
     backup
-      ? vscode.l10n.t('zhlens converted {0} from {1} to UTF-8 (the original is kept as {2}).', name, from, path.basename(backup.fsPath))
+      ? vscode.l10n.t('zhlens converted {0} from {1} to UTF-8 (the original is kept as {2}).', name, from, fileName(backup))
       : vscode.l10n.t('zhlens converted {0} from {1} to UTF-8.', name, from),
   );
   return true;

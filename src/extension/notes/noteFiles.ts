@@ -1,12 +1,12 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../files/replaceFile';
+import { localFiles, type LocalFiles } from '../localFiles';
 
 /**
  * How notes files are read and written: a small host interface, so that the feature works on the
  * local disk (through Node, the temporary-file-and-rename of src/files/) and on any other file
- * system VS Code offers (a remote, a virtual workspace) through `workspace.fs`, where the same
- * atomicity comes from writing a temporary file beside the target and renaming it over.
+ * system VS Code offers (a remote, a virtual workspace, every file in the browser) through
+ * `workspace.fs`, where the same atomicity comes from writing a temporary file beside the target
+ * and renaming it over.
  */
 export interface NoteFileHost {
   /** The file's text, or undefined when there is no such file. */
@@ -19,27 +19,15 @@ export interface NoteFileHost {
   removeFolderIfEmpty(uri: vscode.Uri): Promise<void>;
 }
 
-const nodeHost: NoteFileHost = {
-  async read(uri) {
-    try {
-      return await fs.promises.readFile(uri.fsPath, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    }
-  },
-  async write(uri, text) {
-    await fs.promises.mkdir(vscode.Uri.joinPath(uri, '..').fsPath, { recursive: true });
-    writeFileAtomic(uri.fsPath, new TextEncoder().encode(text));
-  },
-  async remove(uri) {
-    await fs.promises.rm(uri.fsPath, { force: true });
-  },
-  async removeFolderIfEmpty(uri) {
-    // rmdir refuses a folder that is not empty.
-    await fs.promises.rmdir(uri.fsPath).catch(() => undefined);
-  },
-};
+/** Notes files on the local disk through Node, when the entry point handed in a local host. */
+function nodeHost(local: LocalFiles): NoteFileHost {
+  return {
+    read: (uri) => local.readText(uri.fsPath),
+    write: (uri, text) => local.writeText(uri.fsPath, text),
+    remove: (uri) => local.remove(uri.fsPath),
+    removeFolderIfEmpty: (uri) => local.removeFolderIfEmpty(uri.fsPath),
+  };
+}
 
 const workspaceHost: NoteFileHost = {
   async read(uri) {
@@ -81,5 +69,6 @@ const workspaceHost: NoteFileHost = {
 
 /** The host for files of `uri`'s scheme. */
 export function noteFileHost(uri: vscode.Uri): NoteFileHost {
-  return uri.scheme === 'file' ? nodeHost : workspaceHost;
+  const local = localFiles();
+  return uri.scheme === 'file' && local ? nodeHost(local) : workspaceHost;
 }
