@@ -4,6 +4,7 @@
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
  *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--editor editor.json]
+ *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { time, type Timing } from './timing';
 import { BYTE_KINDS, TEXT_KINDS, byteWorkload, latin1FileWorkload, textWorkload } from './workloads';
 import { printReport, type EditorFigures, type Row } from './report';
 import { coldFirstVerdict, type ColdFigures } from './coldStart';
+import { printStreamFigures, streamFigures } from './stream';
 
 const ROOT = resolve(__dirname, '../..');
 const WORK = join(ROOT, 'out/bench/workloads');
@@ -33,6 +35,10 @@ function parseArgs(argv: string[]) {
     cold: !argv.includes('--no-cold'),
     /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
+    stream: !argv.includes('--no-stream'),
+    streamOnly: argv.includes('--stream-only'),
+    streamDocs: Number(value('--stream-docs') ?? 4000),
+    streamRepeats: Number(value('--stream-repeats') ?? 3),
   };
 }
 
@@ -123,9 +129,10 @@ function probeMemory(op: OperationName, file: string): { baselineKb: number; pea
   return JSON.parse(run.stdout);
 }
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
+  if (args.streamOnly) return printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats }));
   const base = realText(ROOT);
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -182,6 +189,10 @@ function main() {
   }
   const editor: EditorFigures | undefined = args.editor && existsSync(args.editor) ? JSON.parse(readFileSync(args.editor, 'utf8')) : undefined;
   printReport(rows, notes, editor, cold);
+  if (args.stream) {
+    process.stderr.write('streaming mode (one zhlens process per run)\n');
+    printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats }));
+  }
 }
 
-main();
+void main();

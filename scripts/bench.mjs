@@ -8,7 +8,8 @@
 //      loads the dist/core.js the extension ships;
 //   4. runs out/bench/run.js, which times the core and the anchors and prints the one table.
 // Options: --sizes 20k,200k,1m,10m (default), --ops analyzeText,keystroke (only these and the anchors), --no-cold, --no-memory, --max-seconds 30, --no-editor,
-// --editor-runs 3. ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where
+// --editor-runs 3, --no-stream, --stream-only, --stream-docs 4000, --stream-repeats 3 (the
+// streaming mode, bench/stream.ts). ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where
 // the release has it); without it its rows are skipped with a note.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';

@@ -1,12 +1,20 @@
 // The `zhlens` command line (bundled to dist/cli.js). See `zhlens --help`, or src/cli/main.ts.
+// The same bundle runs the worker threads of `--jsonl --jobs N` (src/cli/stream/streamWorkers.ts).
 import { runCli } from './cli/main';
+import { isStreamWorker, runStreamWorker } from './cli/stream/streamWorkers';
 import { Terminal } from './cli/terminal';
 
-// `zhlens detect --json corpus/ | head` closes the pipe early: stop quietly, as cat and grep do.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`zhlens: cannot write output: ${err.message}\n`);
-  process.exit(1);
-});
+if (isStreamWorker()) {
+  runStreamWorker();
+} else {
+  // `zhlens detect --json corpus/ | head` closes the pipe early: stop quietly, as cat and grep do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`zhlens: cannot write output: ${err.message}\n`);
+    process.exit(1);
+  });
 
-process.exitCode = runCli(process.argv.slice(2), new Terminal());
+  const code = runCli(process.argv.slice(2), new Terminal());
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
+}

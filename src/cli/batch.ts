@@ -1,6 +1,7 @@
 import { debugEnabled, describeFsError, InputError } from './errors';
 import type { InputFile } from './expandInputs';
-import { readInput, type Input } from './readInput';
+import type { Input } from './readInput';
+import { readInputOrStdin } from './stream/stdinInput';
 import type { Terminal } from './terminal';
 
 /**
@@ -25,7 +26,7 @@ export function forEachFile(
     }
     let input: Input;
     try {
-      input = readInput(file.path, limits.maxSize, limits.wholeLimit);
+      input = readInputOrStdin(file.path, limits.maxSize, limits.wholeLimit);
     } catch (err) {
       term.warn(`cannot read ${file.path}: ${describeFsError(err)}`);
       errors++;

@@ -14,8 +14,8 @@ export interface Command {
   /** The rest of `zhlens help NAME`: what it does, the options, examples. */
   help: string;
   options: OptionSpecs;
-  /** Returns the exit code. */
-  run(args: ParsedArgs, term: Terminal): number;
+  /** Returns the exit code (a promise of it for a command that streams). */
+  run(args: ParsedArgs, term: Terminal): number | Promise<number>;
 }
 
 /** Options every command takes. */

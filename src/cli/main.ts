@@ -3,12 +3,13 @@ import { annotateCommand } from './commands/annotate';
 import { detectCommand } from './commands/detect';
 import { notesCommand } from './commands/notes';
 import { repairCommand } from './commands/repair';
+import { reportCommand } from './stream/reportCommand';
 import type { Command } from './command';
 import { debugEnabled, InputError, UsageError } from './errors';
 import { parseArgs } from './parseArgs';
 import type { Terminal } from './terminal';
 
-const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand, notesCommand];
+const COMMANDS: readonly Command[] = [detectCommand, repairCommand, annotateCommand, notesCommand, reportCommand];
 
 const GENERAL_USAGE = `zhlens ${COMMANDS.map((c) => c.name).join('|')} [OPTIONS] FILE|DIR|GLOB...`;
 
@@ -43,33 +44,42 @@ function findCommand(name: string): Command {
   throw new UsageError(name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`);
 }
 
-/** Runs one command line and returns the exit status: 0 done, 1 a file failed, 2 bad usage. */
-export function runCli(argv: readonly string[], term: Terminal): number {
+/**
+ * Runs one command line and returns the exit status: 0 done, 1 a file failed, 2 bad usage. A
+ * command that streams (`--jsonl`) returns a promise of it.
+ */
+export function runCli(argv: readonly string[], term: Terminal): number | Promise<number> {
   try {
-    return dispatch(argv, term);
+    const code = dispatch(argv, term);
+    return typeof code === 'number' ? code : code.catch((err: unknown) => exitCodeOf(err, term));
   } catch (err) {
-    if (err instanceof UsageError) {
-      const command = err.command ? COMMANDS.find((c) => c.name === err.command) : undefined;
-      term.warn(err.message);
-      term.printError(
-        command
-          ? `usage: ${command.usage}\nTry 'zhlens help ${command.name}' for more.\n`
-          : `usage: ${GENERAL_USAGE}\nTry 'zhlens --help' for more.\n`,
-      );
-      return 2;
-    }
-    if (err instanceof InputError) {
-      term.warn(err.message);
-      return 1;
-    }
-    term.warn(`internal error: ${err instanceof Error ? err.message : String(err)}`);
-    if (debugEnabled() && err instanceof Error && err.stack) term.printError(`${err.stack}\n`);
-    else term.printError('(ZHLENS_DEBUG=1 shows where)\n');
-    return 1;
+    return exitCodeOf(err, term);
   }
 }
 
-function dispatch(argv: readonly string[], term: Terminal): number {
+/** What a command's failure tells the user, and the exit status it ends with. */
+function exitCodeOf(err: unknown, term: Terminal): number {
+  if (err instanceof UsageError) {
+    const command = err.command ? COMMANDS.find((c) => c.name === err.command) : undefined;
+    term.warn(err.message);
+    term.printError(
+      command
+        ? `usage: ${command.usage}\nTry 'zhlens help ${command.name}' for more.\n`
+        : `usage: ${GENERAL_USAGE}\nTry 'zhlens --help' for more.\n`,
+    );
+    return 2;
+  }
+  if (err instanceof InputError) {
+    term.warn(err.message);
+    return 1;
+  }
+  term.warn(`internal error: ${err instanceof Error ? err.message : String(err)}`);
+  if (debugEnabled() && err instanceof Error && err.stack) term.printError(`${err.stack}\n`);
+  else term.printError('(ZHLENS_DEBUG=1 shows where)\n');
+  return 1;
+}
+
+function dispatch(argv: readonly string[], term: Terminal): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('no command given');
   if (first === '-h' || first === '--help') {

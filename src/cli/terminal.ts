@@ -28,6 +28,16 @@ export class Terminal {
     this.out.write(data);
   }
 
+  /**
+   * `print` for a stream of results: resolves once the output can take more, so that a reader
+   * that stops reading (a full pipe) stops zhlens from reading more input.
+   */
+  write(data: string | Uint8Array): Promise<void> {
+    if (this.out.isTTY) this.clearProgress();
+    if (this.out.write(data)) return Promise.resolve();
+    return new Promise((resolve) => this.out.once('drain', resolve));
+  }
+
   /** One diagnostic line on stderr, prefixed `zhlens: `. */
   warn(message: string): void {
     this.clearProgress();

@@ -7,6 +7,7 @@ import { displayWidth } from '../displayWidth';
 import { UsageError } from '../errors';
 import { expandInputs } from '../expandInputs';
 import type { ParsedArgs } from '../parseArgs';
+import { DETECT_JSONL_OPTIONS, jsonlOptionsHelp, runJsonl, wantsJsonl } from '../stream/jsonlMode';
 import type { Terminal } from '../terminal';
 
 /** The widest file column before long paths are left to overflow the table. */
@@ -15,11 +16,11 @@ const MAX_FILE_COLUMN = 60;
 export const detectCommand: Command = {
   name: 'detect',
   summary: 'tell which files are garbled, and where',
-  usage: 'zhlens detect [--json] [--verbose] [--kinds KIND,...] FILE|DIR|GLOB...',
+  usage: 'zhlens detect [--json] [--verbose] [--kinds KIND,...] FILE|DIR|GLOB...|-\n       zhlens detect --jsonl [--kinds KIND,...] [--report FILE] [--jobs N] [FILE.jsonl|-]...',
   help: `Reads each file's bytes, works out their encoding (utf-8, gb18030, big5, utf-16le,
 utf-16be), and looks for garbled spans in the decoded text. A file that is not UTF-8 is itself a
 'wrong-encoding' finding. Folders are searched recursively (skipping .git and node_modules);
-quote globs so that zhlens expands them: 'crawl/**/*.txt'.
+quote globs so that zhlens expands them: 'crawl/**/*.txt'. '-' reads standard input.
 
 Options:
   --json           one JSON object per file and line:
@@ -31,6 +32,8 @@ Options:
 ${PIECE_OPTIONS_HELP}
 ${COMMON_OPTIONS_HELP}
 
+${jsonlOptionsHelp('detect')}
+
 Binary files are not analysed: their line says "garbled": false with no issues, and the
 summary counts them as skipped. Exit status: 0 when every file was read (garbled or not),
 1 when a file could not be read, 2 on bad usage.
@@ -38,18 +41,21 @@ summary counts them as skipped. Exit status: 0 when every file was read (garbled
 Examples:
   zhlens detect article.txt
   zhlens detect --json corpus/ > report.jsonl
-  zhlens detect 'crawl/**/*.txt'`,
+  zhlens detect 'crawl/**/*.txt'
+  zhlens detect --jsonl --no-text --report report.json < crawl.jsonl > findings.jsonl`,
   options: {
     ...COMMON_OPTIONS,
     ...PIECE_OPTIONS,
     json: { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
     kinds: { type: 'string' },
+    ...DETECT_JSONL_OPTIONS,
   },
   run: runDetect,
 };
 
-function runDetect(args: ParsedArgs, term: Terminal): number {
+function runDetect(args: ParsedArgs, term: Terminal): number | Promise<number> {
+  if (wantsJsonl(args, 'detect')) return runJsonl(args, term, { command: 'detect', kinds: kindsOption(args) });
   const maxSize = maxSizeOption(args, 'detect');
   const pieceBytes = pieceSizeOption(args, 'detect');
   const analyzeOptions: AnalyzeOptions = { kinds: kindsOption(args) };

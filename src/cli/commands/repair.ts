@@ -6,6 +6,8 @@ import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, pieceSizeOption, PI
 import { describeFsError, InputError, UsageError } from '../errors';
 import { expandInputs, type InputFile } from '../expandInputs';
 import type { ParsedArgs } from '../parseArgs';
+import { JSONL_OPTIONS, jsonlOptionsHelp, runJsonl, wantsJsonl } from '../stream/jsonlMode';
+import { checkStdinUse } from '../stream/stdinInput';
 import { BackupExistsError, FileChangedError, replaceInPlace, replaceWithTemporary, TemporaryFile, writeFileAtomic, type FileSnapshot } from '../../files/replaceFile';
 import { repairInPieces, type RepairedInPieces } from '../fileInPieces';
 import type { LargeInput, WholeInput } from '../readInput';
@@ -17,14 +19,14 @@ const SCRIPTS: readonly ScriptTarget[] = ['keep', 'simplified', 'traditional'];
 export const repairCommand: Command = {
   name: 'repair',
   summary: 'write the repaired text as UTF-8',
-  usage: 'zhlens repair [--script keep|simplified|traditional] [--out FILE|DIR | --in-place [--no-backup]] FILE|DIR|GLOB...',
+  usage: 'zhlens repair [--script keep|simplified|traditional] [--out FILE|DIR | --in-place [--no-backup]] FILE|DIR|GLOB...|-\n       zhlens repair --jsonl [--script S] [--report FILE] [--jobs N] [FILE.jsonl|-]...',
   help: `Decodes each file with the encoding zhlens detects, undoes every recoverable garbling
 (mojibake, misaligned GBK, pinyin annotations), and writes the text as UTF-8. Spans whose bytes
 are lost (U+FFFD, 锟斤拷) are left as they are and counted as flagged. A clean UTF-8 file comes
 out byte for byte as it went in (BOM, line ends and final newline included).
 
 One file goes to standard output unless --out or --in-place says otherwise; several files
-(or a folder, or a glob) need --out DIR or --in-place.
+(or a folder, or a glob) need --out DIR or --in-place. '-' reads standard input.
 
 Options:
   --script S       keep (default), simplified or traditional: convert the repaired text
@@ -36,6 +38,8 @@ Options:
 ${PIECE_OPTIONS_HELP}
 ${COMMON_OPTIONS_HELP}
 
+${jsonlOptionsHelp('repair')}
+
 --in-place refuses to overwrite an existing FILE.orig, and leaves a file alone when it changed
 on disk while zhlens was working on it. Binary files are skipped. Exit status: 0 when every
 file was repaired or needed nothing, 1 when a file could not be read or written, 2 on bad usage.
@@ -43,7 +47,9 @@ file was repaired or needed nothing, 1 when a file could not be read or written,
 Examples:
   zhlens repair article.txt > article.utf8.txt
   zhlens repair --script simplified --out fixed/ corpus/
-  zhlens repair --in-place 'crawl/**/*.txt'`,
+  zhlens repair --in-place 'crawl/**/*.txt'
+  curl -s https://example.com/page.txt | zhlens repair -
+  zhlens repair --jsonl --report report.json < crawl.jsonl > repaired.jsonl`,
   options: {
     ...COMMON_OPTIONS,
     ...PIECE_OPTIONS,
@@ -52,6 +58,7 @@ Examples:
     'in-place': { type: 'boolean', short: 'i' },
     'no-backup': { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
+    ...JSONL_OPTIONS,
   },
   run: runRepair,
 };
@@ -66,7 +73,9 @@ function isRepairByproduct(name: string): boolean {
   return name.endsWith('.orig') || /^\..*\.zhlens-[0-9a-f]{12}\.tmp$/.test(name);
 }
 
-function runRepair(args: ParsedArgs, term: Terminal): number {
+function runRepair(args: ParsedArgs, term: Terminal): number | Promise<number> {
+  if (wantsJsonl(args, 'repair')) return runJsonl(args, term, { command: 'repair', script: scriptOption(args) });
+  checkStdinUse(requireFiles(args, 'repair'), 'repair', args.flag('in-place'));
   const maxSize = maxSizeOption(args, 'repair');
   const pieceBytes = pieceSizeOption(args, 'repair');
   const script = scriptOption(args);

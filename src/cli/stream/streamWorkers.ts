@@ -1,0 +1,113 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { LineBatch } from './lineBatches';
+import { streamBatch, type BatchResult } from './streamBatch';
+import type { StreamSettings } from './streamDocument';
+
+/**
+ * Where the batches of a `--jsonl` run are worked on: in the main thread (`--jobs 1`), or in
+ * worker threads, each a copy of the CLI bundle that loads the core once and then takes
+ * batches until it is told to stop. The results come back in the order the batches were sent,
+ * whatever order the workers finish them in (`OrderedRuns`).
+ */
+
+export interface BatchRunner {
+  run(batch: LineBatch): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+/** What a worker is started with. */
+interface StreamWorkerData {
+  zhlensStream: true;
+  settings: StreamSettings;
+  maxLineBytes: number;
+}
+
+export function inlineRunner(settings: StreamSettings, maxLineBytes: number): BatchRunner {
+  return {
+    run: (batch) => Promise.resolve(streamBatch(batch, settings, maxLineBytes)),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * `jobs` worker threads running `script` (the CLI bundle, which becomes a worker when
+ * `isStreamWorker()`). A batch goes to the worker with the fewest batches waiting; a worker
+ * answers its batches in the order it got them.
+ */
+export function workerRunner(script: string, jobs: number, settings: StreamSettings, maxLineBytes: number): BatchRunner {
+  const data: StreamWorkerData = { zhlensStream: true, settings, maxLineBytes };
+  interface Waiting {
+    resolve: (r: BatchResult) => void;
+    reject: (e: Error) => void;
+  }
+  const workers = Array.from({ length: jobs }, () => {
+    const worker = new Worker(script, { workerData: data });
+    const waiting: Waiting[] = [];
+    let failure: Error | undefined;
+    const fail = (err: Error) => {
+      failure ??= err;
+      for (const w of waiting.splice(0)) w.reject(failure);
+    };
+    worker.on('message', (r: BatchResult) => waiting.shift()?.resolve(r));
+    worker.on('error', (err) => fail(new Error(`a worker thread failed: ${err.message}`)));
+    worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit ${code})`)));
+    return { worker, waiting, failed: () => failure };
+  });
+  let closing = false;
+  return {
+    run(batch) {
+      const w = workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+      const failure = w.failed();
+      if (failure) return Promise.reject(failure);
+      return new Promise<BatchResult>((resolve, reject) => {
+        w.waiting.push({ resolve, reject });
+        w.worker.postMessage(batch);
+      });
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      for (const w of workers) w.worker.removeAllListeners('exit');
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+/** True in a worker thread started by `workerRunner`. */
+export function isStreamWorker(): boolean {
+  return !isMainThread && (workerData as Partial<StreamWorkerData> | undefined)?.zhlensStream === true;
+}
+
+/** The body of a worker thread: batches in, results out, until the main thread ends it. */
+export function runStreamWorker(): void {
+  const { settings, maxLineBytes } = workerData as StreamWorkerData;
+  parentPort!.on('message', (batch: LineBatch) => parentPort!.postMessage(streamBatch(batch, settings, maxLineBytes)));
+}
+
+/**
+ * Runs batches with at most `limit` of them between being sent and being written, and hands
+ * the results to `emit` in the order the batches came. The limit is what bounds memory on an
+ * endless stream: when it is reached, the reader waits for the oldest result to be written,
+ * and the writer waits for standard output to drain.
+ */
+export class OrderedRuns {
+  private readonly queue: Promise<BatchResult>[] = [];
+
+  constructor(
+    private readonly runner: BatchRunner,
+    private readonly limit: number,
+    private readonly emit: (result: BatchResult) => Promise<void>,
+  ) {}
+
+  async push(batch: LineBatch): Promise<void> {
+    const p = this.runner.run(batch);
+    // Handled when its turn comes; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    this.queue.push(p);
+    while (this.queue.length >= this.limit) await this.emit(await this.queue.shift()!);
+  }
+
+  async finish(): Promise<void> {
+    while (this.queue.length) await this.emit(await this.queue.shift()!);
+  }
+}
