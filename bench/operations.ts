@@ -5,7 +5,7 @@
  */
 import * as iconv from 'iconv-lite';
 import jschardet from 'jschardet';
-import { annotateText, analyzeText, detectEncoding, outlineText, placeNotes, repairText, selectorsAt, type Note } from '../src/core';
+import { analyzeTextInWindows, annotateText, analyzeText, createWindowCache, detectEncoding, outlineText, placeNotes, repairText, selectorsAt, type Note, type WindowCache } from '../src/core';
 
 export type Input = string | Uint8Array;
 
@@ -45,8 +45,30 @@ function notesCase(input: string): { changed: string; notes: Note[] } {
   return c;
 }
 
+/**
+ * Typing in an open document, as the editor analyses it: window by window with the document's
+ * window cache (src/core/pipeline/textWindows.ts). The first call on an input analyses it whole
+ * (the bench's uncounted warm-up run); every later call types one more character in the middle
+ * of the text and analyses the document again, which reads only the window the character went into.
+ */
+const typing = new Map<string, { cache: WindowCache; typed: string }>();
+const TYPED = '一二三四五六七八九十';
+function keystroke(input: string): unknown {
+  let state = typing.get(input);
+  if (!state) {
+    state = { cache: createWindowCache(), typed: '' };
+    typing.set(input, state);
+  } else {
+    state.typed += TYPED[state.typed.length % TYPED.length];
+  }
+  const middle = input.indexOf('\n', input.length >> 1) + 1;
+  return analyzeTextInWindows(input.slice(0, middle) + state.typed + input.slice(middle), {}, { cache: state.cache });
+}
+
 export const OPERATIONS = {
   detectEncoding: { input: 'bytes', anchor: false, run: (i) => detectEncoding(bytes(i)) },
+  // One keystroke in an open document: the windows analysed again (the first call: the whole document).
+  keystroke: { input: 'text', anchor: false, run: (i) => keystroke(text(i)) },
   // A file as found, repaired: the encoding detected, the bytes decoded, the text repaired.
   repairFile: { input: 'bytes', anchor: false, run: (i) => repairText(detectEncoding(bytes(i)).text) },
   analyzeText: { input: 'text', anchor: false, run: (i) => analyzeText(text(i)) },

@@ -14,6 +14,7 @@ import { OPERATIONS, type Input, type OperationName } from './operations';
 import { time, type Timing } from './timing';
 import { BYTE_KINDS, TEXT_KINDS, byteWorkload, latin1FileWorkload, textWorkload } from './workloads';
 import { printReport, type EditorFigures, type Row } from './report';
+import { coldFirstVerdict, type ColdFigures } from './coldStart';
 import { printStreamFigures, streamFigures } from './stream';
 
 const ROOT = resolve(__dirname, '../..');
@@ -26,12 +27,13 @@ function parseArgs(argv: string[]) {
   };
   const sizeOf = (s: string) => Number.parseFloat(s) * (/m$/i.test(s) ? MB : KB);
   return {
-    sizes: (value('--sizes') ?? '20k,1m,10m').split(',').map(sizeOf),
+    sizes: (value('--sizes') ?? '20k,200k,1m,10m').split(',').map(sizeOf),
     memory: !argv.includes('--no-memory'),
     /** A case whose one run would take longer than this (CPU seconds, projected linearly from the size below) is skipped. */
     maxSeconds: Number(value('--max-seconds') ?? 30),
     editor: value('--editor'),
-    /** Only these operations and anchors (--ops annotateText,'iconv gb18030'); all when absent. */
+    cold: !argv.includes('--no-cold'),
+    /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
     stream: !argv.includes('--no-stream'),
     streamOnly: argv.includes('--stream-only'),
@@ -72,6 +74,7 @@ function casesForSize(base: string, size: number): Case[] {
     cases.push({ op: 'analyzeText', workload: kind, file, input: text });
     cases.push({ op: 'repairText', workload: kind, file, input: text });
     if (kind === 'clean') {
+      cases.push({ op: 'keystroke', workload: kind, file, input: text });
       cases.push({ op: 'annotateText', workload: kind, file, input: text });
       cases.push({ op: 'outlineText', workload: kind, file, input: text });
       cases.push({ op: 'placeNotes', workload: kind, file, input: text });
@@ -134,7 +137,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: string[] = [];
   const measure = (c: Case, size: number) => {
-    if (args.ops && !args.ops.includes(c.op)) return;
+    if (args.ops && !args.ops.includes(c.op) && !(OPERATIONS[c.op as OperationName]?.anchor || c.op === 'ftfy')) return;
     const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
     const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
     const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;
@@ -163,6 +166,13 @@ async function main() {
     rows.push(row);
   };
 
+  let cold: ColdFigures | undefined;
+  const coreFile = join(ROOT, 'dist/core.js');
+  if (args.cold && existsSync(coreFile)) {
+    process.stderr.write('cold first verdict: bare node against node + dist/core.js + analyzeText …');
+    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'));
+    process.stderr.write(` +${cold.extraCpuMs.toFixed(0)} ms\n`);
+  } else if (args.cold) notes.push('cold first verdict skipped: no dist/core.js (npm run build)');
   process.stderr.write(`real text: ${sizeLabel(Buffer.byteLength(base))} (Yizhuang article, test/corpus, samples)\n`);
   for (const c of yizhuangCases()) measure(c, 0);
   for (const size of args.sizes) {
@@ -178,7 +188,7 @@ async function main() {
     }
   }
   const editor: EditorFigures | undefined = args.editor && existsSync(args.editor) ? JSON.parse(readFileSync(args.editor, 'utf8')) : undefined;
-  printReport(rows, notes, editor);
+  printReport(rows, notes, editor, cold);
   if (args.stream) {
     process.stderr.write('streaming mode (one zhlens process per run)\n');
     printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats }));

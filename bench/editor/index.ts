@@ -10,10 +10,15 @@
  *   serve it; the other files of dist/ (the core's bundle, the *.bin tables) are copied along;
  * - core load: the same for dist/core.js, which the extension requires at the first call into the
  *   core (the first file checked), not at activation;
+ * - open → shown: from openTextDocument of the Yizhuang article to the return of showTextDocument
+ *   (the workbench's own part, before zhlens is asked anything);
  * - open → notification: from openTextDocument of the Yizhuang article, through showing it and
  *   running `zhlens.detect` (the command that analyses and shows the message), to the command's
  *   return, when its message has been handed to the workbench;
- * - open → diagnostics: from the same start to zhlens's diagnostics on the document.
+ * - open → diagnostics: from the same start to zhlens's diagnostics on the document;
+ * - open → highlights: from the same start to the first figure or organization highlight zhlens
+ *   drew in the editor (`zhlens.internal.decorationRanges`, polled every 10 ms): the highlights
+ *   come after the garbling verdict, never before it.
  * The figures go to $ZHLENS_TEST_RESULT_FILE with the counts the runner expects.
  */
 import * as fs from 'node:fs';
@@ -39,6 +44,17 @@ function diagnosticsPublished(uri: vscode.Uri): Promise<number> {
       }
     });
   });
+}
+
+/** Resolves at the time zhlens has drawn its first highlight in `uri`'s editor (polled; undefined after 10 s). */
+async function firstHighlight(uri: vscode.Uri): Promise<number | undefined> {
+  const until = performance.now() + 10_000;
+  while (performance.now() < until) {
+    const ranges = await vscode.commands.executeCommand<unknown[]>('zhlens.internal.decorationRanges', uri.toString());
+    if (Array.isArray(ranges) && ranges.length > 0) return performance.now();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return undefined;
 }
 
 /** Milliseconds to require a fresh copy of one of the extension's bundles (its top level runs; activate() does not). */
@@ -79,17 +95,23 @@ async function measure(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
+  const shown = performance.now();
+  const highlighted = firstHighlight(uri);
   const issues = await vscode.commands.executeCommand<unknown[]>('zhlens.detect');
   const notified = performance.now();
   const diagnosed = await Promise.race([published, new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000))]);
   if (!Array.isArray(issues) || issues.length === 0) notes.push('zhlens.detect found nothing in the Yizhuang article');
   if (diagnosed === undefined) notes.push('no zhlens diagnostics within 10 s of opening the article');
+  const highlightedAt = await highlighted;
+  if (highlightedAt === undefined) notes.push('no zhlens highlights within 10 s of opening the article');
   return {
     activationMs,
     bundleLoadMs: loadMs,
     coreLoadMs,
+    openToShownMs: shown - t0,
     openToNotificationMs: notified - t0,
     openToDiagnosticsMs: diagnosed === undefined ? undefined : diagnosed - t0,
+    openToHighlightsMs: highlightedAt === undefined ? undefined : highlightedAt - t0,
     diagnostics: zhlensDiagnostics(uri).length,
     notes,
   };

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { createWindowCache, type WindowCache } from '../core';
+import { createWindowCache, type Section, type WindowCache } from '../core';
 import type { ArticleAnalysis } from './article/articleAnalysis';
 import type { DecorationRange } from './article/articleDecorations';
 import type { DocumentFindings } from './garble/garbleFindings';
 import { SettleDebounce } from './settleDebounce';
+import { TimingLog } from './timingLog';
 
 /**
  * Everything zhlens keeps about one open document, in one place: made on first use, dropped when
@@ -16,6 +17,10 @@ export interface DocumentState {
   garble?: DocumentFindings;
   /** Figures, organizations and sections of one version. */
   article?: ArticleAnalysis;
+  /** Sections alone of one version (the outline asked before the rest of the article was read). */
+  sections?: { version: number; sections: Section[] };
+  /** The garbling analysis running on the document, if one is: what the other features wait for. */
+  verdict?: Promise<unknown>;
   /** The reader has been told about this document's garbling in this session. */
   announced?: boolean;
   /** The highlights last drawn in its editors (VS Code cannot read decorations back). */
@@ -27,6 +32,9 @@ export interface DocumentState {
  * settings changed), `view` (the visible lines changed, for the highlights of a long document).
  */
 export type SettleReason = 'open' | 'edit' | 'view';
+
+// setImmediate on Node; the browser's worker has only setTimeout.
+const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Waits before a document is looked at again: switching editors quickly, or typing, costs one look, not many. */
 const DELAY_MS: Record<SettleReason, number> = { open: 150, edit: 300, view: 300 };
@@ -56,8 +64,11 @@ export class DocumentStates implements vscode.Disposable {
   readonly onDidSettle = this.settled.event;
   /** After a document closed and its state is gone. */
   readonly onDidClose = this.closed.event;
+  /** Step timings of every feature, in the output channel when the debug setting is on. */
+  readonly timings: TimingLog;
 
-  constructor() {
+  constructor(output: vscode.OutputChannel) {
+    this.timings = new TimingLog(output);
     this.subscriptions = [
       this.settled,
       this.closed,
@@ -69,6 +80,7 @@ export class DocumentStates implements vscode.Disposable {
         this.debounce.cancel(key);
         this.documents.delete(key);
         this.states.delete(key);
+        this.timings.closed(d.uri);
         this.closed.fire(d.uri);
       }),
     ];
@@ -95,9 +107,41 @@ export class DocumentStates implements vscode.Disposable {
     return this.states.values();
   }
 
+  /**
+   * Resolves once no garbling verdict is due on the document: at once when none is, else after
+   * the look it is scheduled for and the analysis that look starts (DocumentState.verdict). The
+   * reader waits for the verdict; highlights, the Article view and the outline come after it.
+   */
+  async afterVerdict(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    // A turn first: the garbling feature hears the same settle and starts its analysis in it.
+    await nextTurn();
+    if (this.documents.has(key)) {
+      await new Promise<void>((resolve) => {
+        const done = [
+          this.onDidSettle((e) => e.document.uri.toString() === key && finish()),
+          this.onDidClose((uri) => uri.toString() === key && finish()),
+        ];
+        const finish = () => {
+          done.forEach((d) => d.dispose());
+          resolve();
+        };
+      });
+      await nextTurn();
+    }
+    // An analysis may be cancelled and taken over by a newer one (a command's): wait for the last.
+    for (let verdict = this.states.get(key)?.verdict; verdict; ) {
+      await verdict.catch(() => undefined);
+      const next = this.states.get(key)?.verdict;
+      if (next === verdict) break;
+      verdict = next;
+    }
+  }
+
   /** Ask for a look at the document once it has been quiet for a moment. */
   schedule(document: vscode.TextDocument, reason: SettleReason): void {
     const key = document.uri.toString();
+    if (reason === 'open') this.timings.opened(document);
     this.documents.set(key, document);
     this.debounce.schedule(key, reason, DELAY_MS[reason]);
   }

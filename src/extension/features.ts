@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { activateArticleFeatures } from './article/articleFeature';
 import { activateGarbling } from './garble/garbleFeature';
 import { DocumentStates } from './documentState';
@@ -12,9 +12,11 @@ import { registerWalkthroughCommands } from './walkthrough/walkthrough';
  */
 export function activateFeatures(context: vscode.ExtensionContext): void {
   // One state per open document, one lifecycle and one debounce, shared by every feature.
-  const states = new DocumentStates();
-  context.subscriptions.push(states);
-  activateGarbling(context, states);
+  // One output channel: the folder reports, and the step timings when zhlens.debug.logTimings is on.
+  const output = vscode.window.createOutputChannel('zhlens');
+  const states = new DocumentStates(output);
+  context.subscriptions.push(output, states);
+  activateGarbling(context, states, output);
   activateArticleFeatures(context, states);
   registerWalkthroughCommands(context);
   activateNotes(context);

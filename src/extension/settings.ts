@@ -20,6 +20,8 @@ export interface ZhlensSettings {
   ignore: readonly string[];
   /** Keep `FILE.orig` before zhlens rewrites a file on disk. */
   backupOnConvert: boolean;
+  /** Write how long each step took to the output channel (TimingLog). */
+  logTimings: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ZhlensSettings 
     preferredScript: SCRIPTS.includes(script as ScriptTarget) ? (script as ScriptTarget) : 'keep',
     ignore: c.get<string[]>('ignore', []),
     backupOnConvert: c.get<boolean>('backupOnConvert', true),
+    logTimings: c.get<boolean>('debug.logTimings', false),
   };
 }
 

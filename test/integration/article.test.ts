@@ -148,4 +148,32 @@ suite('Article features on the Yizhuang article', () => {
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     assert.ok(folds.some((f) => f.start === 2 && f.end === 7), `folds: ${folds.map((f) => `${f.start}-${f.end}`).join(' ')}`);
   });
+
+  test('on a garbled article the garbling verdict comes first: its diagnostics are there when the first highlight and the outline are', async () => {
+    // A copy no other test has opened, so that this open is its first.
+    const copy = workspaceFile('yizhuang-article/garbled-first-verdict.txt');
+    await vscode.workspace.fs.copy(workspaceFile('yizhuang-article/garbled.txt'), copy, { overwrite: true });
+    const diagnostics = () => vscode.languages.getDiagnostics(copy).filter((d) => d.source === 'zhlens').length;
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+      // Watch for the first highlight from the moment the editor shows, and note the diagnostics then.
+      const firstHighlight = (async () => {
+        for (let attempt = 0; attempt < 1000; attempt++) {
+          const ranges = await vscode.commands.executeCommand<DecorationRange[]>('zhlens.internal.decorationRanges', editor.document.uri.toString());
+          if (ranges.length) return diagnostics();
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return undefined;
+      })();
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', copy);
+      assert.ok(symbols.length > 0, 'no outline');
+      assert.ok(diagnostics() > 100, `only ${diagnostics()} diagnostics when the outline came`);
+      const atHighlight = await firstHighlight;
+      assert.ok(atHighlight !== undefined, 'no highlights on the garbled article');
+      assert.ok(atHighlight > 100, `only ${atHighlight} diagnostics when the first highlight was drawn`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import * as iconv from 'iconv-lite';
+import { dataUint32 } from '../data/dataFiles';
 
 /**
  * The GBK (code page 936) double-byte table, both directions, as the misaligned-GBK and
@@ -26,67 +26,86 @@ export function isGbkTrail(b: number): boolean {
   return b >= 0x40 && b <= 0xfe && b !== 0x7f;
 }
 
+/** Lead and trail ranges of the pair tables in data/codec/ (scripts/build-lookup-tables.mjs). */
+const FIRST_LEAD = 0x81;
+const FIRST_TRAIL = 0x40;
+const TRAILS_PER_LEAD = 0xfe - FIRST_TRAIL + 1;
+
 /**
- * Builds a double-byte table by decoding every (lead, trail) pair once, each pair followed by a
- * newline so that an unmapped pair cannot swallow its neighbour: iconv-lite emits U+FFFD for the
- * bad lead and then reads the trail again, which the newline keeps apart.
+ * A double-byte table from its pair table (data/codec/<page>.u32): per (lead, trail), lead-major,
+ * the code point of the one character the page's decoder gives the pair, or 0. The file is
+ * iconv-lite's decoding of every pair, written by scripts/build-lookup-tables.mjs, so that no
+ * decoder runs when the table is first needed; the per-byte lists are made at their first use.
  */
-export function buildDbcsTable(
-  encoding: string,
-  leadRange: readonly [number, number],
-  isTrail: (b: number) => boolean,
-): DbcsTable {
-  const pairs: Array<[number, number]> = [];
-  for (let lead = leadRange[0]; lead <= leadRange[1]; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) if (isTrail(trail)) pairs.push([lead, trail]);
-  }
-  const buf = Buffer.alloc(pairs.length * 3);
-  pairs.forEach(([l, t], i) => {
-    buf[i * 3] = l;
-    buf[i * 3 + 1] = t;
-    buf[i * 3 + 2] = 0x0a;
-  });
-  const decoded = iconv.decode(buf, encoding).split('\n');
-  const forward = new Map<number, string>();
-  const backward = new Map<string, number[]>();
+export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean): DbcsTable {
+  const forward: Array<string | undefined> = new Array(0x10000);
+  const supplementary = new Map<string, number>();
   const codes = new Int32Array(0x10000).fill(-1);
   for (let b = 0; b < 0x80; b++) codes[b] = b;
+  for (let lead = leadRange[0]; lead <= leadRange[1]; lead++) {
+    const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
+    for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
+      const cp = pairTable[row + trail];
+      if (cp === 0 || !isTrail(trail)) continue;
+      const code = (lead << 8) | trail;
+      // The first pair of a character is its bytes. User-defined areas decode to the Private Use
+      // Area: such a character can only have come from its bytes (so mojibake repair maps it
+      // back), but it is never a repair's answer.
+      if (cp < 0x10000) {
+        if (codes[cp] < 0) codes[cp] = code;
+      } else {
+        const ch = String.fromCodePoint(cp);
+        if (!supplementary.has(ch)) supplementary.set(ch, code);
+      }
+      if (cp >= 0xe000 && cp <= 0xf8ff) continue;
+      forward[code] = String.fromCodePoint(cp);
+    }
+  }
+  // The per-byte lists, each made at its first use: most searches ask for a few leads only.
   const byLead = new Map<number, Array<[number, string]>>();
   const byTrail = new Map<number, Array<[number, string]>>();
-  pairs.forEach(([l, t], i) => {
-    const ch = decoded[i];
-    // A mapped pair gives exactly one character (one code point), never U+FFFD or PUA.
-    if (!ch || [...ch].length !== 1 || ch === '\ufffd') return;
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) return;
-    // User-defined areas decode to the Private Use Area: such a character can only have come from
-    // its bytes (so mojibake repair maps it back), but it is never a repair's answer.
-    if (!backward.has(ch)) {
-      backward.set(ch, [l, t]);
-      if (cp < 0x10000) codes[cp] = (l << 8) | t;
+  const trailsOf = (l: number) => {
+    let list = byLead.get(l);
+    if (!list) {
+      list = [];
+      if (l >= leadRange[0] && l <= leadRange[1]) {
+        for (let t = FIRST_TRAIL; t <= 0xfe; t++) {
+          const ch = forward[(l << 8) | t];
+          if (ch !== undefined) list.push([t, ch]);
+        }
+      }
+      byLead.set(l, list);
     }
-    if (cp >= 0xe000 && cp <= 0xf8ff) return;
-    forward.set(l * 256 + t, ch);
-    if (!byLead.has(l)) byLead.set(l, []);
-    byLead.get(l)!.push([t, ch]);
-    if (!byTrail.has(t)) byTrail.set(t, []);
-    byTrail.get(t)!.push([l, ch]);
-  });
-  const ascii = (ch: string) => {
-    const cp = ch.charCodeAt(0);
-    return ch.length === 1 && cp < 0x80 ? [cp] : undefined;
+    return list;
+  };
+  const leadsOf = (t: number) => {
+    let list = byTrail.get(t);
+    if (!list) {
+      list = [];
+      for (let l = leadRange[0]; l <= leadRange[1] && t >= 0 && t < 0x100; l++) {
+        const ch = forward[(l << 8) | t];
+        if (ch !== undefined) list.push([l, ch]);
+      }
+      byTrail.set(t, list);
+    }
+    return list;
+  };
+  const codeOf = (cp: number) => {
+    if (cp < 0x10000) return codes[cp];
+    // Supplementary characters (HKSCS in Big5) are few: the map has them.
+    return supplementary.get(String.fromCodePoint(cp)) ?? -1;
   };
   return {
-    decodePair: (l, t) => forward.get(l * 256 + t),
-    bytesOf: (ch) => ascii(ch) ?? backward.get(ch),
-    codeOf: (cp) => {
-      if (cp < 0x10000) return codes[cp];
-      // Supplementary characters (HKSCS in Big5) are few: the map has them.
-      const b = backward.get(String.fromCodePoint(cp));
-      return b ? (b[0] << 8) | b[1] : -1;
+    decodePair: (l, t) => forward[l * 256 + t],
+    bytesOf: (ch) => {
+      const cp = ch.codePointAt(0);
+      if (cp === undefined || ch.length !== (cp > 0xffff ? 2 : 1)) return undefined;
+      const code = codeOf(cp);
+      return code < 0 ? undefined : code < 0x100 ? [code] : [code >> 8, code & 0xff];
     },
-    trailsOf: (l) => byLead.get(l) ?? [],
-    leadsOf: (t) => byTrail.get(t) ?? [],
+    codeOf,
+    trailsOf,
+    leadsOf,
     isLead: (b) => b >= leadRange[0] && b <= leadRange[1],
     isTrail,
   };
@@ -94,8 +113,8 @@ export function buildDbcsTable(
 
 let gbk: DbcsTable | undefined;
 
-/** The GBK table, built on first use (about 24,000 pairs, one iconv-lite call). */
+/** The GBK table (about 24,000 pairs), read on first use. */
 export function gbkTable(): DbcsTable {
-  gbk ??= buildDbcsTable('gbk', [0x81, 0xfe], isGbkTrail);
+  gbk ??= buildDbcsTable(dataUint32('codec/gbk.u32'), [0x81, 0xfe], isGbkTrail);
   return gbk;
 }

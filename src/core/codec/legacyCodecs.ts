@@ -1,3 +1,4 @@
+import { dataUint32 } from '../data/dataFiles';
 import { buildDbcsTable, gbkTable, isGbkTrail, type DbcsTable } from './gbkTable';
 
 /**
@@ -19,7 +20,7 @@ let big5: DbcsTable | undefined;
 
 /** Big5 (with the HKSCS additions iconv-lite's `big5` has): trails 0x40–0x7E and 0xA1–0xFE. */
 export function big5Table(): DbcsTable {
-  big5 ??= buildDbcsTable('big5', [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe));
+  big5 ??= buildDbcsTable(dataUint32('codec/big5.u32'), [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe));
   return big5;
 }
 

@@ -34,10 +34,22 @@ export function dataBytes(name: string): Uint8Array {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A UTF-8 text file, without its final line end. */
+export function dataText(name: string): string {
+  const text = utf8.decode(dataBytes(name));
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
 /** A word list: UTF-8, one entry a line (data/annotate/*.txt). */
 export function dataLines(name: string): string[] {
-  const text = utf8.decode(dataBytes(name));
-  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+  return dataText(name).split('\n');
+}
+
+/** A table of 32-bit values, little-endian (data/codec/*.u32). */
+export function dataUint32(name: string): Uint32Array {
+  const bytes = dataBytes(name);
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 2);
 }
 
 /** A table of 16-bit values, little-endian (data/annotate/traditionalFold.u16). */

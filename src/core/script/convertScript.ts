@@ -1,5 +1,6 @@
 import type { ScriptTarget, TextEdit } from '../types';
 import { editsBetween } from '../textEdits';
+import { dataText } from '../data/dataFiles';
 
 /**
  * Simplified ⇄ Traditional conversion with OpenCC's phrase tables. Taiwan standard on the
@@ -15,22 +16,19 @@ type Converter = (text: string) => string;
 let toCn: Converter | undefined;
 let toTw: Converter | undefined;
 
-/**
- * The dictionaries of the two conversions, required at the first one (esbuild bundles each
- * `require` as a module that runs when first required, not when the bundle loads).
- */
+/** The dictionaries of the two conversions, opencc-js's as data/opencc/ holds them, read at the first one. */
 function dictionaries() {
   return {
-    compatibility: require('opencc-js/dict/CJK_Compatibility_Ideographs').default as string,
-    stPhrases: require('opencc-js/dict/STPhrases').default as string,
-    stPhrasesRegional: require('opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases').default as string,
-    stCharacters: require('opencc-js/dict/STCharacters').default as string,
-    tsPhrases: require('opencc-js/dict/TSPhrases').default as string,
-    tsCharacters: require('opencc-js/dict/TSCharacters').default as string,
-    twVariantsPhrases: require('opencc-js/dict/TWVariantsPhrases').default as string,
-    twVariants: require('opencc-js/dict/TWVariants').default as string,
-    twVariantsRevPhrases: require('opencc-js/dict/TWVariantsRevPhrases').default as string,
-    twVariantsRev: require('opencc-js/dict/TWVariantsRev').default as string,
+    compatibility: dataText('opencc/CJK_Compatibility_Ideographs.txt'),
+    stPhrases: dataText('opencc/STPhrases.txt'),
+    stPhrasesRegional: dataText('opencc/STPhrases_GeneratedFromRegionalPhrases.txt'),
+    stCharacters: dataText('opencc/STCharacters.txt'),
+    tsPhrases: dataText('opencc/TSPhrases.txt'),
+    tsCharacters: dataText('opencc/TSCharacters.txt'),
+    twVariantsPhrases: dataText('opencc/TWVariantsPhrases.txt'),
+    twVariants: dataText('opencc/TWVariants.txt'),
+    twVariantsRevPhrases: dataText('opencc/TWVariantsRevPhrases.txt'),
+    twVariantsRev: dataText('opencc/TWVariantsRev.txt'),
   };
 }
 

@@ -1,6 +1,4 @@
-import STCharacters from 'opencc-js/dict/STCharacters';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import * as iconv from 'iconv-lite';
+import { dataText } from '../data/dataFiles';
 
 /**
  * Which script a character commits a text to, from OpenCC's character tables.
@@ -10,6 +8,9 @@ import * as iconv from 'iconv-lite';
  * Traditional form and Big5 (cp950) cannot encode it (发, 经, 这). The Big5 test matters: 后, 于, 余, 范, 并,
  * 里, 采, 占, 干, 台 have Traditional counterparts but are themselves ordinary Traditional characters,
  * and loose converters leave them in Traditional text on purpose.
+ *
+ * The tables are opencc-js's, as data/opencc/ holds them, and the cp950 test is precomputed there
+ * too (scripts/build-lookup-tables.mjs): nothing is encoded at the first question.
  */
 export type CharScript = 'traditional' | 'simplified' | 'neutral';
 
@@ -26,12 +27,11 @@ let tables: { s2t: Map<string, string>; t2s: Map<string, string>; big5: Set<stri
 
 function load() {
   if (!tables) {
-    const s2t = parseDict(STCharacters);
-    const t2s = parseDict(TSCharacters);
-    // cp950, not iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
-    const keys = [...s2t.keys()];
-    const roundTrip = iconv.decode(iconv.encode(keys.join('\n'), 'cp950'), 'cp950').split('\n');
-    const big5 = new Set(keys.filter((ch, i) => roundTrip[i] === ch));
+    const s2t = parseDict(dataText('opencc/STCharacters.txt'));
+    const t2s = parseDict(dataText('opencc/TSCharacters.txt'));
+    // The Simplified side's characters that cp950 encodes (they round-trip through it). cp950, not
+    // iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
+    const big5 = new Set([...dataText('opencc/cp950.txt')]);
     tables = { s2t, t2s, big5 };
   }
   return tables;

@@ -50,7 +50,7 @@ export class ArticleAnalyses {
     if (cached && cached.version === document.version && !cached.partial) return cached;
     const text = document.getText();
     const sameVersion = cached?.version === document.version;
-    const sections = sameVersion ? cached.sections : outlineText(text);
+    const sections = sameVersion ? cached.sections : state.sections?.version === document.version ? state.sections.sections : outlineText(text);
     const head = sameVersion ? cached.head : readArticleHead(text);
     const partial = text.length > this.maxLength();
     const annotations = partial ? annotateWindows(document, around) : annotateText(text);
@@ -61,9 +61,23 @@ export class ArticleAnalyses {
     return state.article;
   }
 
+  /**
+   * The sections of `document` alone (the outline, folding): no figures or organizations are
+   * read for them, so an outline asked for on open does not hold up the garbling verdict.
+   */
+  sections(document: vscode.TextDocument): Section[] {
+    const state = this.states.of(document.uri);
+    if (state.article?.version === document.version) return state.article.sections;
+    if (state.sections?.version !== document.version) state.sections = { version: document.version, sections: outlineText(document.getText()) };
+    return state.sections.sections;
+  }
+
   /** Forget the results of every document, as when the size limit changes. */
   clear(): void {
-    for (const state of this.states.all()) state.article = undefined;
+    for (const state of this.states.all()) {
+      state.article = undefined;
+      state.sections = undefined;
+    }
   }
 }
 

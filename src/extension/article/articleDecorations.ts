@@ -42,9 +42,13 @@ export class ArticleDecorations implements vscode.Disposable {
   constructor(private readonly states: DocumentStates, private readonly analyses: ArticleAnalyses, private settings: () => ArticleSettings) {
     this.createTypes();
     this.subscriptions.push(
-      vscode.window.onDidChangeVisibleTextEditors(() => this.updateVisible()),
+      // An editor that comes into view is highlighted after the garbling verdict due on its document.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) void states.afterVerdict(editor.document).then(() => !editor.document.isClosed && this.update(editor));
+      }),
       // Edits re-highlight once the document has settled (DocumentStates' one debounce).
-      states.onDidSettle(({ document }) => this.redraw(document)),
+      // After the garbling verdict on the same settle: the reader waits for that first.
+      states.onDidSettle(({ document }) => void states.afterVerdict(document).then(() => this.redraw(document))),
       // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
@@ -95,6 +99,7 @@ export class ArticleDecorations implements vscode.Disposable {
     const { document } = editor;
     if (!isArticle(document)) return;
     const settings = this.settings();
+    const t0 = performance.now();
     const byKind = new Map<HighlightKind, DecorationRange[]>(HIGHLIGHT_KINDS.map((k) => [k, []]));
     if (settings.highlightEnabled) {
       const analysis = this.analyses.get(document, editor.visibleRanges);
@@ -112,7 +117,9 @@ export class ArticleDecorations implements vscode.Disposable {
       const type = this.types.get(kind);
       if (type) editor.setDecorations(type, ranges.map((r) => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end))));
     }
-    this.states.of(document.uri).highlights = [...byKind.values()].flat().sort((a, b) => a.start - b.start);
+    const highlights = [...byKind.values()].flat().sort((a, b) => a.start - b.start);
+    this.states.of(document.uri).highlights = highlights;
+    this.states.timings.step(document, 'highlights', t0, `${highlights.length} spans`);
   }
 
   dispose(): void {

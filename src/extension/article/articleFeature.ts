@@ -27,8 +27,8 @@ export function activateArticleFeatures(context: vscode.ExtensionContext, states
     outline?.dispose();
     outline = settings.outlineEnabled
       ? vscode.Disposable.from(
-          vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, new OutlineSymbolProvider(analyses), { label: 'zhlens' }),
-          vscode.languages.registerFoldingRangeProvider(ARTICLE_SELECTOR, new OutlineFoldingProvider(analyses)),
+          vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, new OutlineSymbolProvider(analyses, states), { label: 'zhlens' }),
+          vscode.languages.registerFoldingRangeProvider(ARTICLE_SELECTOR, new OutlineFoldingProvider(analyses, states)),
         )
       : undefined;
   };

@@ -76,8 +76,9 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
         if (editor && isArticle(editor.document) && editor.document !== this.document) this.show(editor.document);
       }),
       // Edits re-read the article once it has settled (DocumentStates' one debounce), not on every keystroke.
+      // …after the garbling verdict on the same settle (see ArticleDecorations).
       states.onDidSettle(({ document }) => {
-        if (document === this.document) this.refresh();
+        if (document === this.document) void states.afterVerdict(document).then(() => document === this.document && this.refresh());
       }),
       states.onDidClose((uri) => {
         if (uri.toString() === this.document?.uri.toString()) this.show(undefined);

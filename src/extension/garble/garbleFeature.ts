@@ -15,14 +15,17 @@ import type { DocumentStates } from '../documentState';
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Wires the garbling feature: findings, their views, the reaction on open, and the commands. */
-export function activateGarbling(context: vscode.ExtensionContext, states: DocumentStates): void {
+export function activateGarbling(context: vscode.ExtensionContext, states: DocumentStates, output: vscode.OutputChannel): void {
   const findings = new GarbleFindings(states);
   const notifier = new GarbleNotifier(context.workspaceState, states);
   const watcher = new GarbleWatcher(states, findings, (document, f, trigger) => {
-    if (trigger === 'open') void notifier.announce(document, f);
+    if (trigger === 'open') {
+      const t0 = performance.now();
+      void notifier.announce(document, f);
+      states.timings.step(document, 'notification handed over', t0);
+    }
   });
   const preview = new GarblePreview();
-  const output = vscode.window.createOutputChannel('zhlens');
   context.subscriptions.push(
     findings,
     new GarbleDiagnostics(findings),
@@ -30,7 +33,6 @@ export function activateGarbling(context: vscode.ExtensionContext, states: Docum
     notifier,
     watcher,
     preview,
-    output,
     vscode.languages.registerHoverProvider(SELECTOR, new GarbleHoverProvider(findings)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new GarbleCodeActions(findings, async (document) => findings.current(document) ?? (await watcher.analyzeNow(document))), GarbleCodeActions.metadata),
     vscode.workspace.onDidChangeConfiguration((e) => affectsGarbleSettings(e) && watcher.refreshVisible()),

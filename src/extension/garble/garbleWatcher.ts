@@ -47,11 +47,15 @@ export class GarbleWatcher implements vscode.Disposable {
   }
 
   /** Analyse now, without waiting (commands); the result is stored like any other. */
-  async analyzeNow(document: vscode.TextDocument): Promise<DocumentFindings> {
+  analyzeNow(document: vscode.TextDocument): Promise<DocumentFindings> {
     this.cancel(document.uri);
-    const findings = await analyzeDocument(document, readSettings(document.uri), false, this.states.of(document.uri).windows);
-    this.store(document, findings);
-    return findings;
+    const running = analyzeDocument(document, readSettings(document.uri), false, this.states.of(document.uri).windows).then((findings) => {
+      this.store(document, findings);
+      return findings;
+    });
+    // It takes over from the analysis it cancelled: the features waiting for the verdict wait for this one.
+    this.holdVerdict(document, running);
+    return running;
   }
 
   private settled(document: vscode.TextDocument, reasons: ReadonlySet<SettleReason>): void {
@@ -65,14 +69,34 @@ export class GarbleWatcher implements vscode.Disposable {
     void this.run(document, open ? 'open' : 'edit');
   }
 
-  private async run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+  /** One analysis; the document's state holds it while it runs, for the features that wait for the verdict. */
+  private run(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
+    const running = this.analyse(document, trigger);
+    this.holdVerdict(document, running);
+    return running;
+  }
+
+  /** The document's state holds `running` while it runs (DocumentStates.afterVerdict). */
+  private holdVerdict(document: vscode.TextDocument, running: Promise<unknown>): void {
+    const state = this.states.of(document.uri);
+    state.verdict = running;
+    running
+      .finally(() => {
+        if (state.verdict === running) state.verdict = undefined;
+      })
+      .catch(() => undefined); // the caller hears the failure through `running`
+  }
+
+  private async analyse(document: vscode.TextDocument, trigger: AnalysisTrigger): Promise<void> {
     this.cancel(document.uri);
     const cancel = new vscode.CancellationTokenSource();
     const key = document.uri.toString();
     this.running.set(key, cancel);
+    const t0 = performance.now();
     try {
       const findings = await analyzeDocument(document, readSettings(document.uri), true, this.states.of(document.uri).windows, cancel.token);
       if (cancel.token.isCancellationRequested || document.isClosed) return;
+      this.states.timings.step(document, `garbling verdict (${trigger})`, t0, `${findings.issues.length} findings, ${findings.regions.length} windows`);
       if (this.store(document, findings)) this.onAnalysed(document, findings, trigger);
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) throw e;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Section, SectionKind } from '../../core';
 import type { ArticleAnalyses } from '../article/articleAnalysis';
+import type { DocumentStates } from '../documentState';
 
 /** How each kind of section shows in the Outline view and breadcrumbs. */
 const SYMBOL_KINDS: Record<SectionKind, vscode.SymbolKind> = {
@@ -50,10 +51,15 @@ function toSymbol(document: vscode.TextDocument, section: Section): vscode.Docum
 
 /** Article sections for the Outline view, breadcrumbs and Go to Symbol. */
 export class OutlineSymbolProvider implements vscode.DocumentSymbolProvider {
-  constructor(private readonly analyses: ArticleAnalyses) {}
+  constructor(private readonly analyses: ArticleAnalyses, private readonly states: DocumentStates) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-    const { sections } = this.analyses.get(document);
-    return token.isCancellationRequested ? [] : sections.map((s) => toSymbol(document, s));
+  /** After the garbling verdict due on the document, if one is: the verdict is what the reader waits for. */
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    await this.states.afterVerdict(document);
+    if (token.isCancellationRequested || document.isClosed) return [];
+    const t0 = performance.now();
+    const symbols = this.analyses.sections(document).map((s) => toSymbol(document, s));
+    this.states.timings.step(document, 'outline', t0, `${symbols.length} top-level sections`);
+    return symbols;
   }
 }

@@ -1,7 +1,7 @@
 import { gbkTable, type DbcsTable } from '../../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
-import { readingsOf } from '../../text/pinyinReadings';
+import { charsReadAs } from '../../text/pinyinReadings';
 import { MAX_RANK } from './searchTuning';
 
 /**
@@ -15,16 +15,14 @@ export class GbkGuesses {
   private readonly holeTrails: Array<TrailList> = [];
   private readonly userDefined: Array<TrailList> = [];
   private readonly common: Array<TrailList> = [];
-  private byReading: Map<string, WholeChar[]> | undefined;
+  private readonly byReading = new Map<string, readonly WholeChar[]>();
   private readonly secondLeads = new Map<string, readonly number[]>();
 
   constructor(
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
   ) {
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (const [t, ch] of table.trailsOf(lead)) this.pairs[(lead << 8) | t] = ch;
-    }
+    for (let code = 0x8100; code < 0x10000; code++) this.pairs[code] = table.decodePair(code >> 8, code & 0xff);
   }
 
   /** The character of (lead, trail), or undefined when the pair is unmapped. */
@@ -92,22 +90,27 @@ export class GbkGuesses {
     return best;
   }
 
-  /** Ordinary GBK characters by reading, for orphan readings whose character was swallowed whole. */
+  /**
+   * Ordinary GBK characters by reading, for orphan readings whose character was swallowed whole,
+   * in the table's order: the characters pinyinReadings has for the syllable, kept when they are
+   * Han, ordinary enough for the model and in the table, each syllable's list made at its first use.
+   */
   charsWithReading(syllable: string): readonly WholeChar[] {
-    if (!this.byReading) {
-      const index = new Map<string, WholeChar[]>();
-      for (let lead = 0x81; lead <= 0xfe; lead++) {
-        for (const [t, ch] of this.table.trailsOf(lead)) {
-          if (!isHan(ch.codePointAt(0)!) || this.lm.rank(ch) > MAX_RANK) continue;
-          for (const r of readingsOf(ch)) {
-            if (!index.has(r)) index.set(r, []);
-            index.get(r)!.push({ ch, lead, trail: t });
-          }
-        }
+    let list = this.byReading.get(syllable);
+    if (!list) {
+      const found: Array<WholeChar & { code: number }> = [];
+      for (const ch of charsReadAs(syllable)) {
+        const cp = ch.codePointAt(0)!;
+        const code = this.table.codeOf(cp);
+        if (code < 0x100 || !isHan(cp) || this.lm.rank(ch) > MAX_RANK) continue;
+        found.push({ ch, lead: code >> 8, trail: code & 0xff, code });
       }
-      this.byReading = index;
+      list = found.sort((a, b) => a.code - b.code).map(({ ch, lead, trail }) => ({ ch, lead, trail }));
+      // Hostile text could ask for any letters: keep the memo bounded.
+      if (this.byReading.size >= MAX_MEMO) this.byReading.clear();
+      this.byReading.set(syllable, list);
     }
-    return this.byReading.get(syllable) ?? [];
+    return list;
   }
 
   private trails(lead: number, keep: (t: number, ch: string) => boolean): TrailList {

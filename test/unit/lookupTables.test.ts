@@ -1,0 +1,64 @@
+// The tables the core reads from data/ instead of asking a library at run time
+// (scripts/build-lookup-tables.mjs) still say what iconv-lite and pinyin-pro say: every
+// double-byte pair of GBK and Big5 decoded by iconv-lite, the readings pinyin-pro gives every
+// CJK ideograph, and opencc-js's dictionaries. A library update that changes them fails here until the script is run again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as iconv from 'iconv-lite';
+import { pinyin } from 'pinyin-pro';
+import { gbkTable } from '../../src/core/codec/gbkTable';
+import { big5Table } from '../../src/core/codec/legacyCodecs';
+import { readingsOf } from '../../src/core/text/pinyinReadings';
+import { dataText } from '../../src/core/data/dataFiles';
+
+const pages = [
+  { name: 'gbk', table: gbkTable, isTrail: (b: number) => b >= 0x40 && b <= 0xfe && b !== 0x7f },
+  { name: 'big5', table: big5Table, isTrail: (b: number) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe) },
+];
+
+for (const page of pages) {
+  test(`the ${page.name} table decodes every pair as iconv-lite does, and encodes back`, () => {
+    const table = page.table();
+    let mapped = 0;
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (!page.isTrail(trail)) continue;
+        const ch = iconv.decode(Buffer.from([lead, trail]), page.name);
+        const cp = ch.codePointAt(0)!;
+        const single = [...ch].length === 1 && ch !== '\ufffd' && cp >= 0x80;
+        const privateUse = cp >= 0xe000 && cp <= 0xf8ff;
+        assert.equal(table.decodePair(lead, trail), single && !privateUse ? ch : undefined, `${page.name} ${lead.toString(16)}${trail.toString(16)}`);
+        if (!single) continue;
+        mapped++;
+        // The character's bytes are its first pair.
+        const bytes = table.bytesOf(ch)!;
+        assert.equal(iconv.decode(Buffer.from(bytes), page.name), ch);
+        assert.equal(table.codeOf(cp), (bytes[0] << 8) | bytes[1]);
+      }
+    }
+    assert.ok(mapped > 18_000, `${mapped} pairs`);
+    assert.deepEqual(table.bytesOf('A'), [0x41]);
+    assert.equal(table.bytesOf('AB'), undefined);
+  });
+}
+
+test('the pinyin readings are pinyin-pro’s, for every CJK ideograph', () => {
+  for (let cp = 0x4e00; cp <= 0x9fff; cp++) {
+    const ch = String.fromCodePoint(cp);
+    const all = pinyin(ch, { multiple: true, type: 'array' }) as string[];
+    assert.deepEqual(readingsOf(ch), all.length === 1 && all[0] === ch ? [] : all, ch);
+  }
+  assert.deepEqual(readingsOf('應'), ['yīng', 'yìng']);
+  assert.deepEqual(readingsOf('a'), []);
+});
+
+test('the OpenCC dictionaries in data/opencc are opencc-js’s, and cp950.txt what cp950 round-trips', () => {
+  const names = ['CJK_Compatibility_Ideographs', 'STPhrases', 'STPhrases_GeneratedFromRegionalPhrases', 'STCharacters', 'TSPhrases', 'TSCharacters', 'TWVariantsPhrases', 'TWVariants', 'TWVariantsRevPhrases', 'TWVariantsRev'];
+  for (const name of names) {
+    assert.equal(dataText(`opencc/${name}.txt`), require(`opencc-js/dict/${name}`).default, name);
+  }
+  const simplified = new Set(dataText('opencc/STCharacters.txt').split('|').map((e) => e.split(' ')).filter((p) => p.length >= 2 && p[0] !== p[1]).map((p) => p[0]));
+  const cp950 = [...simplified].filter((ch) => iconv.decode(iconv.encode(ch, 'cp950'), 'cp950') === ch);
+  assert.deepEqual([...dataText('opencc/cp950.txt')], cp950);
+  assert.ok(cp950.includes('后') && !cp950.includes('发'));
+});
