@@ -1,5 +1,6 @@
 import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from '../model/charModelData';
+import { QuantizedTables, UNKNOWN } from '../model/quantizedTables';
 
 /**
  * The character model of text that is not Chinese: Latin-script languages with their diacritics
@@ -16,8 +17,6 @@ export interface BackgroundModel {
   logProb(prev: number, cp: number): number;
 }
 
-const UNKNOWN = -1;
-
 /**
  * Whitespace (the no-break space too) to a space, digits to `0` (as the builder folds). Case is
  * kept: mojibake writes capitals inside words (`responsabilitÃ`, `dÃ©jÃ `) where text writes small
@@ -30,42 +29,16 @@ export function foldBackground(cp: number): number {
 }
 
 class QuantizedBackgroundModel implements BackgroundModel {
-  private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
-  private readonly astralIndex = new Map<number, number>();
+  private readonly tables: QuantizedTables;
 
-  constructor(private readonly t: CharModelTables) {
-    const cps = t.codePoints;
-    for (let i = 0; i < cps.length; i++) {
-      if (cps[i] < 0x10000) this.bmpIndex[cps[i]] = i;
-      else this.astralIndex.set(cps[i], i);
-    }
+  constructor(t: CharModelTables) {
+    this.tables = new QuantizedTables(t);
   }
 
   logProb(prev: number, cp: number): number {
-    const b = this.indexOf(foldBackground(cp));
-    const a = prev < 0 ? UNKNOWN : this.indexOf(foldBackground(prev));
-    if (a === UNKNOWN) return this.unigramAt(b);
-    const backoff = -this.t.backoffQ[a] / 10;
-    if (b === UNKNOWN) return backoff + this.t.floor;
-    const { rowStart, nextIndex, bigramQ } = this.t;
-    let lo = rowStart[a];
-    let hi = rowStart[a + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = nextIndex[mid];
-      if (x === b) return -bigramQ[mid] / 10;
-      if (x < b) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return backoff + this.unigramAt(b);
-  }
-
-  private indexOf(cp: number): number {
-    return cp < 0x10000 ? this.bmpIndex[cp] : this.astralIndex.get(cp) ?? UNKNOWN;
-  }
-
-  private unigramAt(i: number): number {
-    return i === UNKNOWN ? this.t.floor : -this.t.unigramQ[i] / 10;
+    const b = this.tables.indexOf(foldBackground(cp));
+    const a = prev < 0 ? UNKNOWN : this.tables.indexOf(foldBackground(prev));
+    return this.tables.bigramAt(a, b);
   }
 }
 

@@ -1,6 +1,7 @@
 import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
 import { foldCodePoint } from './tokenFold';
+import { QuantizedTables, UNKNOWN } from './quantizedTables';
 
 /**
  * The character language model: how Chinese does a string read?
@@ -30,28 +31,17 @@ export interface CharLanguageModel {
   toSimplifiedChar(c: string): string;
 }
 
-const UNKNOWN = -1;
-
 /** Unigram/bigram model over folded code points, read from the shipped quantized tables. */
 class QuantizedCharModel implements CharLanguageModel {
-  /** Vocabulary index of every BMP code point with folding already applied (−1: unknown). */
-  private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
-  private readonly astralIndex = new Map<number, number>();
+  /** Vocabulary indexes with folding already applied. */
+  private readonly tables: QuantizedTables;
 
   constructor(private readonly t: CharModelTables) {
-    const cps = t.codePoints;
-    for (let i = 0; i < cps.length; i++) {
-      if (cps[i] < 0x10000) this.bmpIndex[cps[i]] = i;
-      else this.astralIndex.set(cps[i], i);
-    }
+    const tables = new QuantizedTables(t);
+    this.tables = tables;
     // Fold once here rather than per lookup (these lookups run inside beam searches). Folding
     // changes only ASCII, fullwidth forms, a few spaces and Traditional characters.
-    const foldInto = (cp: number) => {
-      const folded = foldCodePoint(cp, t.t2s);
-      const i = folded < 0x10000 ? this.bmpIndex[folded] : this.astralIndex.get(folded) ?? UNKNOWN;
-      if (cp < 0x10000) this.bmpIndex[cp] = i;
-      else this.astralIndex.set(cp, i);
-    };
+    const foldInto = (cp: number) => tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
     for (let cp = 0; cp < 0x80; cp++) foldInto(cp);
     for (let cp = 0xff01; cp <= 0xff5e; cp++) foldInto(cp);
     for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) foldInto(cp);
@@ -110,29 +100,15 @@ class QuantizedCharModel implements CharLanguageModel {
   }
 
   private indexOfCodePoint(cp: number): number {
-    return cp < 0x10000 ? this.bmpIndex[cp] : this.astralIndex.get(cp) ?? UNKNOWN;
+    return this.tables.indexOf(cp);
   }
 
   private unigramAt(i: number): number {
-    return i === UNKNOWN ? this.t.floor : -this.t.unigramQ[i] / 10;
+    return this.tables.unigramAt(i);
   }
 
   private bigramAt(a: number, b: number): number {
-    // An unseen context carries no information: fall back to the unigram outright.
-    if (a === UNKNOWN) return this.unigramAt(b);
-    const backoff = -this.t.backoffQ[a] / 10;
-    if (b === UNKNOWN) return backoff + this.t.floor;
-    const { rowStart, nextIndex, bigramQ } = this.t;
-    let lo = rowStart[a];
-    let hi = rowStart[a + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = nextIndex[mid];
-      if (x === b) return -bigramQ[mid] / 10;
-      if (x < b) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return backoff + this.unigramAt(b);
+    return this.tables.bigramAt(a, b);
   }
 }
 

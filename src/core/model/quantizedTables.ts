@@ -1,0 +1,52 @@
+import type { CharModelTables } from './charModelData';
+
+/** Index of a code point the tables do not hold. */
+export const UNKNOWN = -1;
+
+/**
+ * Lookups in the quantized unigram/bigram tables of charModelData (charModel.bin and
+ * backgroundModel.bin share the layout): a code point's vocabulary index, ln P of a unigram, and
+ * ln P of a bigram with back-off. The models above it decide how code points are folded first.
+ */
+export class QuantizedTables {
+  private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
+  private readonly astralIndex = new Map<number, number>();
+
+  constructor(private readonly t: CharModelTables) {
+    const cps = t.codePoints;
+    for (let i = 0; i < cps.length; i++) this.setIndex(cps[i], i);
+  }
+
+  /** Vocabulary index of a code point (UNKNOWN when the tables do not hold it). */
+  indexOf(cp: number): number {
+    return cp < 0x10000 ? this.bmpIndex[cp] : this.astralIndex.get(cp) ?? UNKNOWN;
+  }
+
+  /** Makes `cp` look up entry `i` (a model folds code points into others' entries once, here). */
+  setIndex(cp: number, i: number): void {
+    if (cp < 0x10000) this.bmpIndex[cp] = i;
+    else this.astralIndex.set(cp, i);
+  }
+
+  unigramAt(i: number): number {
+    return i === UNKNOWN ? this.t.floor : -this.t.unigramQ[i] / 10;
+  }
+
+  bigramAt(a: number, b: number): number {
+    // An unseen context carries no information: fall back to the unigram outright.
+    if (a === UNKNOWN) return this.unigramAt(b);
+    const backoff = -this.t.backoffQ[a] / 10;
+    if (b === UNKNOWN) return backoff + this.t.floor;
+    const { rowStart, nextIndex, bigramQ } = this.t;
+    let lo = rowStart[a];
+    let hi = rowStart[a + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = nextIndex[mid];
+      if (x === b) return -bigramQ[mid] / 10;
+      if (x < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return backoff + this.unigramAt(b);
+  }
+}
