@@ -15,9 +15,8 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { ALL_GARBLE_KINDS } from '../../src/core/types';
+import { CLI, ROOT, ensureCliBuilt } from './cliBuild';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SAMPLES = path.join(ROOT, 'samples', 'yizhuang-article');
 const ENCODINGS = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'];
 
@@ -26,23 +25,9 @@ const sample = (name: 'garbled' | 'repaired' | 'simplified') => fs.readFileSync(
 const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The newest modification time of the sources the CLI bundle is made from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 before(() => {
-  // Build when dist/cli.js is missing or older than the sources, so the test never runs a stale CLI.
-  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built < Math.max(newestSource(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs)) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `build failed:\n${r.stderr}`);
-  }
+  ensureCliBuilt();
 });
 
 interface Run {

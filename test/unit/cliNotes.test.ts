@@ -11,19 +11,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { selectorsAt, serialiseNotes, type Note } from '../../src/core';
+import { CLI, ROOT, ensureCliBuilt } from './cliBuild';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SAMPLES = path.join(ROOT, 'samples', 'yizhuang-article');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 function zhlens(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ZHLENS_DEBUG: '' } });
@@ -41,11 +31,7 @@ function noteOn(text: string, words: string, extra: Partial<Note>): Note {
 }
 
 before(() => {
-  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built < Math.max(newestSource(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'package.json')).mtimeMs)) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `build failed:\n${r.stderr}`);
-  }
+  ensureCliBuilt();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhlens-notes-'));
   // Notes made on the garbled article; the file on disk is then the repaired one, with a paragraph deleted.
   const notes = [

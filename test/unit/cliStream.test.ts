@@ -11,9 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { corpusText, misread, sampleCorpus } from './streamCorpus';
+import { CLI, ROOT, ensureCliBuilt } from './cliBuild';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SAMPLES = path.join(ROOT, 'samples', 'yizhuang-article');
 
 interface Run {
@@ -31,23 +30,9 @@ function zhlens(args: string[], input?: string | Buffer): Run {
 const outLines = (r: Run) => r.out.split('\n').slice(0, -1);
 
 let tmp: string;
-/** The newest modification time of the sources the CLI bundle is made from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 before(() => {
-  // Build when dist/cli.js is missing or older than the sources, so the test never runs a stale CLI.
-  const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0;
-  if (built < newestSource(path.join(ROOT, 'src'))) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `build failed:\n${r.stderr}`);
-  }
+  ensureCliBuilt();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhlens-stream-'));
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
