@@ -8,28 +8,20 @@
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 
 const FIGURE = '近1000億元';
 
 const session = uiSession('article', 'ui-article-failure.png');
 const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
-let server;
-let browser;
 let page;
 
 
 test('the workbench opens the Yizhuang article with zhlens installed', { timeout: 240_000 }, async () => {
   await installExtension(tools, profile, session.vsix);
-  server = session.server = await startCodeServer(tools, profile);
-  ({ browser } = await launchBrowser(tools, profile, server));
-  session.browser = browser;
-  page = session.page = await browser.contexts()[0].newPage();
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
     await row('yizhuang-article').waitFor({ timeout: 60_000 });
     await row('yizhuang-article').click();

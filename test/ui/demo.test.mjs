@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_ENV } from '../../scripts/demoSetup.mjs';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 
 const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pinyin annotations';
@@ -22,12 +21,8 @@ let page;
 
 test('started as `npm run demo` starts it, VS Code shows the garbled article, its notification, the highlights and the Article view', { timeout: 240_000 }, async () => {
   await installExtension(tools, profile, session.vsix);
-  const server = session.server = await startCodeServer(tools, profile, { extraEnv: DEMO_ENV });
-  const { browser } = await launchBrowser(tools, profile, server);
-  session.browser = browser;
-  page = session.page = await browser.contexts()[0].newPage();
+  page = await session.openWorkbench({ extraEnv: DEMO_ENV });
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     // The garbled article in the first group, with the focus, and the clean text in the second.
     await page.locator('.editor-instance .view-lines', { hasText: GARBLED_START }).first().waitFor({ timeout: 90_000 });
     await page.locator('.editor-instance .view-lines', { hasText: 'Shell glob' }).first().waitFor({ timeout: 30_000 });

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 import { REPO_ROOT } from '../vscode/tools.mjs';
 
@@ -27,8 +26,6 @@ const FIRST_CHARS = '協(xié)同';
 
 const session = uiSession('detect-command', 'ui-failure.png');
 const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
-let server;
-let browser;
 let page;
 
 test('zhlens.vsix installs into a fresh profile with --install-extension', { timeout: 120_000 }, async () => {
@@ -38,13 +35,8 @@ test('zhlens.vsix installs into a fresh profile with --install-extension', { tim
 });
 
 test('the workbench opens the samples workspace', { timeout: 120_000 }, async () => {
-  server = session.server = await startCodeServer(tools, profile);
-  ({ browser } = await launchBrowser(tools, profile, server));
-  session.browser = browser;
-  page = session.page = await browser.contexts()[0].newPage();
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'yizhuang-article' }).waitFor({ timeout: 60_000 });
   });

@@ -8,8 +8,7 @@
 // sets ZHLENS_VSIX, ZHLENS_SAMPLES, ZHLENS_RESULTS (screenshots) and ZHLENS_TMP.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 
 const GARBLED_MESSAGE = 'This file looks garbled: 7 misaligned GBK runs, 450 pinyin annotations';
@@ -19,8 +18,6 @@ const REPAIRED_START = '協同發展邁出新步伐';
 
 const session = uiSession('fix-all', 'fix-all-failure.png');
 const { screenshotOnFailure, tools, profile, shot } = session;
-let server;
-let browser;
 let page;
 
 const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
@@ -42,12 +39,8 @@ const announcements = () => page.$$eval('.monaco-aria-container .monaco-alert', 
 
 test('zhlens installs and the workbench opens the samples', { timeout: 180_000 }, async () => {
   await installExtension(tools, profile, session.vsix);
-  server = session.server = await startCodeServer(tools, profile);
-  ({ browser } = await launchBrowser(tools, profile, server));
-  session.browser = browser;
-  page = session.page = await browser.contexts()[0].newPage();
+  page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
     await row('yizhuang-article').waitFor({ timeout: 60_000 });
   });

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 
 const NOTE_ON = '近1000億元';
@@ -50,13 +49,8 @@ async function storedWhere(accept) {
 
 test('the workbench opens the Yizhuang article with zhlens installed', { timeout: 240_000 }, async () => {
   await installExtension(tools, profile, session.vsix);
-  const server = (session.server = await startCodeServer(tools, profile));
-  const { browser } = await launchBrowser(tools, profile, server);
-  session.browser = browser;
-  page = session.page = await browser.contexts()[0].newPage();
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
     await row('yizhuang-article').waitFor({ timeout: 60_000 });
     await row('yizhuang-article').click();

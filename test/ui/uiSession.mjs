@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { makeProfile, stopCodeServer } from '../vscode/codeServer.mjs';
+import { launchBrowser } from '../vscode/browser.mjs';
+import { makeProfile, startCodeServer, stopCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
 import { killGroup } from '../vscode/processGroup.mjs';
 import { toolPaths } from '../vscode/tools.mjs';
 
@@ -49,6 +50,18 @@ export function uiSession(profileName, failureShot) {
     await input.fill(`>${label}`);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
+  };
+  /**
+   * Starts code-server on the profile (`serverOptions` as startCodeServer takes them), opens the
+   * browser on the samples workspace and returns its page; page errors go to the log.
+   */
+  session.openWorkbench = async (serverOptions) => {
+    session.server = await startCodeServer(session.tools, session.profile, serverOptions);
+    ({ browser: session.browser } = await launchBrowser(session.tools, session.profile, session.server));
+    const page = (session.page = await session.browser.contexts()[0].newPage());
+    page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+    await session.screenshotOnFailure(() => page.goto(workbenchUrl(session.server, session.profile.workspace)));
+    return page;
   };
   return session;
 }

@@ -16,8 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser } from '../vscode/browser.mjs';
-import { installExtension, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { installExtension } from '../vscode/codeServer.mjs';
 import { uiSession } from './uiSession.mjs';
 import { packageWebOnly } from './webOnlyVsix.mjs';
 
@@ -36,8 +35,6 @@ const GB18030_TEXT = '子曰：“学而时习之';
 const session = uiSession('web-worker', 'web-failure.png');
 const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
 const notesFile = join(profile.workspace, 'yizhuang-article', '.zhlens', 'repaired.txt.annotations.json');
-let server;
-let browser;
 let page;
 
 const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
@@ -57,14 +54,8 @@ test('a copy of zhlens with only the browser entry installs', { timeout: 180_000
 });
 
 test('the workbench opens the samples', { timeout: 180_000 }, async () => {
-  server = session.server = await startCodeServer(tools, profile);
-  ({ browser } = await launchBrowser(tools, profile, server));
-  session.browser = browser;
-  const context = browser.contexts()[0];
-  page = session.page = await context.newPage();
-  page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    await page.goto(workbenchUrl(server, profile.workspace));
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
     await row('yizhuang-article').waitFor({ timeout: 60_000 });
   });
