@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, readUtf8, workspaceFile } from './garbleSupport';
+import { MemoryFiles } from './memoryFiles';
 
 /** Run by a separate process: waits until the file's access time moves (zhlens read it), then appends a line to it. */
 const APPEND_WHEN_READ = `
@@ -115,44 +116,8 @@ suite('Convert to UTF-8 writes safely', () => {
  * workspace's files are). Convert to UTF-8 and Fix Folder need a disk to replace files on, so
  * they refuse there (package.json declares virtual workspaces "limited" and hides both).
  */
-class MemoryFileSystem implements vscode.FileSystemProvider {
-  readonly files = new Map<string, Uint8Array>();
-  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changes.event;
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const bytes = this.files.get(uri.path);
-    if (bytes) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length };
-    if ([...this.files.keys()].some((p) => p.startsWith(`${uri.path.replace(/\/$/, '')}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    throw vscode.FileSystemError.FileNotFound(uri);
-  }
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    const prefix = `${uri.path.replace(/\/$/, '')}/`;
-    return [...this.files.keys()].filter((p) => p.startsWith(prefix)).map((p) => [p.slice(prefix.length), vscode.FileType.File]);
-  }
-  readFile(uri: vscode.Uri): Uint8Array {
-    const bytes = this.files.get(uri.path);
-    if (!bytes) throw vscode.FileSystemError.FileNotFound(uri);
-    return bytes;
-  }
-  writeFile(uri: vscode.Uri, content: Uint8Array): void {
-    this.files.set(uri.path, content);
-  }
-  createDirectory(): void {}
-  delete(uri: vscode.Uri): void {
-    this.files.delete(uri.path);
-  }
-  rename(from: vscode.Uri, to: vscode.Uri): void {
-    this.files.set(to.path, this.readFile(from));
-    this.files.delete(from.path);
-  }
-}
-
 suite('files in a virtual file system', () => {
-  const memory = new MemoryFileSystem();
+  const memory = new MemoryFiles();
   let registration: vscode.Disposable;
   let original: Uint8Array;
   let garbled: Uint8Array;

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { outlineText, sectionPathAt } from '../../src/core';
 import { closeAllEditors, readUtf8, waitFor, withoutAutoSave, workspaceFile } from './garbleSupport';
+import { MemoryFiles } from './memoryFiles';
 
 interface ShownNote {
   id: string;
@@ -322,45 +323,6 @@ suite('Reader notes that follow the text', function () {
     assert.equal(await exists(workspaceFile(`${FOLDER}/.zhlens/english.md.annotations.json`)), false);
   });
 });
-
-/** Files of a file system provider of this test's own, as a remote or virtual workspace's are. */
-class MemoryFiles implements vscode.FileSystemProvider {
-  readonly files = new Map<string, Uint8Array>();
-  readonly calls: string[] = [];
-  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changes.event;
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const bytes = this.files.get(uri.path);
-    if (bytes) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length };
-    if ([...this.files.keys()].some((p) => p.startsWith(`${uri.path}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    throw vscode.FileSystemError.FileNotFound(uri);
-  }
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    return [...this.files.keys()].filter((p) => p.startsWith(`${uri.path}/`)).map((p) => [p.slice(uri.path.length + 1), vscode.FileType.File]);
-  }
-  readFile(uri: vscode.Uri): Uint8Array {
-    const bytes = this.files.get(uri.path);
-    if (!bytes) throw vscode.FileSystemError.FileNotFound(uri);
-    return bytes;
-  }
-  writeFile(uri: vscode.Uri, content: Uint8Array): void {
-    this.calls.push(`write ${uri.path}`);
-    this.files.set(uri.path, content);
-  }
-  createDirectory(): void {}
-  delete(uri: vscode.Uri): void {
-    this.calls.push(`delete ${uri.path}`);
-    this.files.delete(uri.path);
-  }
-  rename(from: vscode.Uri, to: vscode.Uri): void {
-    this.calls.push(`rename ${from.path} ${to.path}`);
-    this.files.set(to.path, this.readFile(from));
-    this.files.delete(from.path);
-  }
-}
 
 suite('Reader notes on a file system that is not the disk', () => {
   test('the notes file is written through workspace.fs, whole (a temporary file renamed over it), and removed with the last note', async () => {
