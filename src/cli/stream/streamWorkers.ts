@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { LineBatch } from './lineBatches';
 import { streamBatch, type BatchResult } from './streamBatch';
 import type { StreamSettings } from './streamDocument';
+import { countResult, emptyThreadStats, threadCpuMs, type ThreadStats } from './streamStats';
 
 /**
  * Where the batches of a `--jsonl` run are worked on: in the main thread (`--jobs 1`), or in
@@ -13,6 +15,8 @@ import type { StreamSettings } from './streamDocument';
 export interface BatchRunner {
   run(batch: LineBatch): Promise<BatchResult>;
   close(): Promise<void>;
+  /** Per thread that did the work, when the runner was asked to measure (streamStats.ts). */
+  stats(): ThreadStats[];
 }
 
 /** What a worker is started with. */
@@ -20,12 +24,24 @@ interface StreamWorkerData {
   zhlensStream: true;
   settings: StreamSettings;
   maxLineBytes: number;
+  /** Whether to add the thread's busy and CPU time to each result. */
+  measure: boolean;
 }
 
-export function inlineRunner(settings: StreamSettings, maxLineBytes: number): BatchRunner {
+export function inlineRunner(settings: StreamSettings, maxLineBytes: number, measure = false): BatchRunner {
+  const started = performance.now();
+  const thread = emptyThreadStats();
   return {
-    run: (batch) => Promise.resolve(streamBatch(batch, settings, maxLineBytes)),
+    run(batch) {
+      if (!measure) return Promise.resolve(streamBatch(batch, settings, maxLineBytes));
+      const t = performance.now();
+      const result = streamBatch(batch, settings, maxLineBytes);
+      const now = performance.now();
+      countResult(thread, result.lines, { busyMs: now - t }, started, now);
+      return Promise.resolve(result);
+    },
     close: () => Promise.resolve(),
+    stats: () => [thread],
   };
 }
 
@@ -34,24 +50,30 @@ export function inlineRunner(settings: StreamSettings, maxLineBytes: number): Ba
  * `isStreamWorker()`). A batch goes to the worker with the fewest batches waiting; a worker
  * answers its batches in the order it got them.
  */
-export function workerRunner(script: string, jobs: number, settings: StreamSettings, maxLineBytes: number): BatchRunner {
-  const data: StreamWorkerData = { zhlensStream: true, settings, maxLineBytes };
+export function workerRunner(script: string, jobs: number, settings: StreamSettings, maxLineBytes: number, measure = false): BatchRunner {
+  const data: StreamWorkerData = { zhlensStream: true, settings, maxLineBytes, measure };
   interface Waiting {
     resolve: (r: BatchResult) => void;
     reject: (e: Error) => void;
   }
   const workers = Array.from({ length: jobs }, () => {
+    const asked = performance.now();
     const worker = new Worker(script, { workerData: data });
+    const stats = emptyThreadStats();
+    if (measure) worker.once('online', () => (stats.startMs = performance.now() - asked));
     const waiting: Waiting[] = [];
     let failure: Error | undefined;
     const fail = (err: Error) => {
       failure ??= err;
       for (const w of waiting.splice(0)) w.reject(failure);
     };
-    worker.on('message', (r: BatchResult) => waiting.shift()?.resolve(r));
+    worker.on('message', (r: BatchResult) => {
+      if (measure) countResult(stats, r.lines, r.stats, asked, performance.now());
+      waiting.shift()?.resolve(r);
+    });
     worker.on('error', (err) => fail(new Error(`a worker thread failed: ${err.message}`)));
     worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit ${code})`)));
-    return { worker, waiting, failed: () => failure };
+    return { worker, waiting, stats, failed: () => failure };
   });
   let closing = false;
   return {
@@ -70,6 +92,7 @@ export function workerRunner(script: string, jobs: number, settings: StreamSetti
       for (const w of workers) w.worker.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
+    stats: () => workers.map((w) => w.stats),
   };
 }
 
@@ -80,8 +103,14 @@ export function isStreamWorker(): boolean {
 
 /** The body of a worker thread: batches in, results out, until the main thread ends it. */
 export function runStreamWorker(): void {
-  const { settings, maxLineBytes } = workerData as StreamWorkerData;
-  parentPort!.on('message', (batch: LineBatch) => parentPort!.postMessage(streamBatch(batch, settings, maxLineBytes)));
+  const { settings, maxLineBytes, measure } = workerData as StreamWorkerData;
+  parentPort!.on('message', (batch: LineBatch) => {
+    if (!measure) return parentPort!.postMessage(streamBatch(batch, settings, maxLineBytes));
+    const t = performance.now();
+    const result = streamBatch(batch, settings, maxLineBytes);
+    result.stats = { busyMs: performance.now() - t, cpuMs: threadCpuMs() };
+    parentPort!.postMessage(result);
+  });
 }
 
 /**
