@@ -30,9 +30,11 @@ export interface Usage {
   wallMs: number;
   cpuMs: number;
   peakKb: number;
-  /** Absent for the anchor (several processes). */
-  mainCpuMs?: number;
-  workersCpuMs?: number;
+  /** Absent for the anchor (several processes). The threads' CPU on the batches (the main thread's share included). */
+  workCpuMs?: number;
+  /** The main thread's CPU beside its batches: reading, cutting lines, messages, order, writing. */
+  coordCpuMs?: number;
+  /** The slowest worker's start-up. */
   startMs?: number;
   firstResultMs?: number;
 }
@@ -74,15 +76,17 @@ function runCli(root: string, work: string, input: string, jobs: number, tag: st
       if (code !== 0) return reject(new Error(`zhlens --jsonl --jobs ${jobs} exited ${code}`));
       const u = JSON.parse(readFileSync(usageFile, 'utf8'));
       const s = JSON.parse(readFileSync(statsFile, 'utf8')) as StreamStats;
-      const workers = jobs > 1 ? s.threads : [];
+      // threads[0] is the main thread: its cpuMs counts only its batches.
+      const measured = s.threads.every((t) => t.cpuMs !== undefined) && s.mainCpuMs !== undefined;
+      const workers = s.threads.filter((t) => t.startMs !== undefined);
       resolve({
         wallMs: performance.now() - started,
         cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000,
         peakKb: u.maxRSS,
-        mainCpuMs: s.mainCpuMs,
-        workersCpuMs: workers.every((t) => t.cpuMs !== undefined) ? workers.reduce((sum, t) => sum + t.cpuMs!, 0) : undefined,
-        startMs: workers.length ? Math.max(...workers.map((t) => t.startMs ?? 0)) : undefined,
-        firstResultMs: Math.max(...s.threads.map((t) => t.firstResultMs ?? 0)),
+        workCpuMs: measured ? s.threads.reduce((sum, t) => sum + t.cpuMs!, 0) : undefined,
+        coordCpuMs: measured ? s.mainCpuMs! - s.threads[0].cpuMs! : undefined,
+        startMs: workers.length ? Math.max(...workers.map((t) => t.startMs!)) : undefined,
+        firstResultMs: Math.max(...workers.map((t) => t.firstResultMs ?? 0), s.threads[0].firstResultMs ?? 0),
       });
     });
   });
@@ -142,8 +146,8 @@ export async function streamFigures(root: string, work: string, options: { docum
     wallMs: medianOf(samples[i], 'wallMs')!,
     cpuMs: medianOf(samples[i], 'cpuMs')!,
     peakKb: Math.max(...samples[i].map((u) => u.peakKb)),
-    mainCpuMs: medianOf(samples[i], 'mainCpuMs'),
-    workersCpuMs: medianOf(samples[i], 'workersCpuMs'),
+    workCpuMs: medianOf(samples[i], 'workCpuMs'),
+    coordCpuMs: medianOf(samples[i], 'coordCpuMs'),
     startMs: medianOf(samples[i], 'startMs'),
     firstResultMs: medianOf(samples[i], 'firstResultMs'),
   }));
@@ -161,8 +165,8 @@ export async function streamFigures(root: string, work: string, options: { docum
     wallMs: medianOf(us, 'wallMs')!,
     cpuMs: medianOf(us, 'cpuMs')!,
     peakKb: Math.max(...us.map((u) => u.peakKb)),
-    mainCpuMs: medianOf(us, 'mainCpuMs'),
-    workersCpuMs: medianOf(us, 'workersCpuMs'),
+    workCpuMs: medianOf(us, 'workCpuMs'),
+    coordCpuMs: medianOf(us, 'coordCpuMs'),
   }));
   const bytes = Buffer.byteLength(text);
   return { documents: docs.length, bytes, jobs: n, runs, bigger: { documents: docs.length * 4, bytes: bytes * 4, one, many }, load: { before: loadBefore, after: loadavg()[0] } };
@@ -180,11 +184,11 @@ export function printStreamFigures(f: StreamFigures): void {
   const lines = [
     '',
     `Streaming mode: zhlens repair --jsonl on ${f.documents} documents (${fmt(f.bytes / MB, 2)} MB), median of repeated runs, load average ${fmt(f.load.before)} → ${fmt(f.load.after)} on ${cpus().length} cores`,
-    '  run                                   wall s  docs/s    MB/s  CPU s  CPU ms/doc  main thread  peak MB  speedup (wall)',
+    '  run                                   wall s  docs/s    MB/s  CPU s  CPU ms/doc  read/write  peak MB  speedup (wall)',
   ];
   for (const r of f.runs) {
     const wall = r.wallMs / 1000;
-    const main = r.processes > 1 || r.mainCpuMs === undefined ? '' : `${fmt((100 * r.mainCpuMs) / r.cpuMs, 0)}% of CPU`;
+    const main = r.processes > 1 || r.coordCpuMs === undefined ? '' : `${fmt((100 * r.coordCpuMs) / r.cpuMs, 1)}% of CPU`;
     lines.push(
       `  ${r.label.padEnd(37)} ${fmt(wall).padStart(6)} ${fmt(f.documents / wall, 0).padStart(7)} ${fmt(f.bytes / MB / wall, 3).padStart(7)} ${fmt(r.cpuMs / 1000).padStart(6)} ${fmt(r.cpuMs / f.documents, 2).padStart(11)} ${main.padStart(12)} ${fmt(r.peakKb / 1024, 0).padStart(8)}  ${fmt(base.wallMs / r.wallMs, 2)}×`,
     );
@@ -192,17 +196,21 @@ export function printStreamFigures(f: StreamFigures): void {
   const extra = f.bigger.documents - f.documents;
   const { one, many } = f.bigger;
   const c1 = perDocument(base.cpuMs, one.cpuMs, extra);
-  const c1main = perDocument(base.mainCpuMs, one.mainCpuMs, extra);
   const cN = perDocument(threads.cpuMs, many.cpuMs, extra);
-  const cNworkers = perDocument(threads.workersCpuMs, many.workersCpuMs, extra);
-  const cNmain = perDocument(threads.mainCpuMs, many.mainCpuMs, extra);
-  const mainShare = cNmain !== undefined && cN ? cNmain / cN : undefined;
+  const split = (small: Usage, big: Usage, total: number | undefined) => {
+    const work = perDocument(small.workCpuMs, big.workCpuMs, extra);
+    const coord = perDocument(small.coordCpuMs, big.coordCpuMs, extra);
+    const helpers = total !== undefined && work !== undefined && coord !== undefined ? total - work - coord : undefined;
+    return { text: `batches ${fmt(work, 2)}, main thread's reading and writing ${fmt(coord, 3)}, V8 helper threads ${fmt(helpers, 2)}`, coord };
+  };
+  const s1 = split(base, one, c1);
+  const sN = split(threads, many, cN);
+  const mainShare = sN.coord !== undefined && cN ? sN.coord / cN : undefined;
   const fixed = (cpu: number, c: number | undefined) => (c === undefined ? undefined : (cpu - c * f.documents) / 1000);
   lines.push(
     `  measured ratio ${threads.label} / --jobs 1: ${fmt(base.wallMs / threads.wallMs, 2)}× in documents/s; ${n} separate processes reached ${fmt(base.wallMs / processes.wallMs, 2)}× in the same run (what ${n} cores gave at that load)`,
-    `  worker start-up (${threads.label}): thread running after ${fmt(threads.startMs, 0)} ms, first result after ${fmt(threads.firstResultMs, 0)} ms (--jobs 1: ${fmt(base.firstResultMs, 0)} ms)`,
-    `  CPU per document, steady state (from ${f.documents} and ${f.bigger.documents} documents): --jobs 1 ${fmt(c1, 2)} ms (main thread ${fmt(c1main, 2)}, V8 helper threads ${fmt(c1 !== undefined && c1main !== undefined ? c1 - c1main : undefined, 2)}); ` +
-      `${threads.label} ${fmt(cN, 2)} ms (workers ${fmt(cNworkers, 2)}, main thread ${fmt(cNmain, 2)}, V8 helper threads ${fmt(cN !== undefined && cNworkers !== undefined && cNmain !== undefined ? cN - cNworkers - cNmain : undefined, 2)})`,
+    `  worker start-up (${threads.label}): thread running after ${fmt(threads.startMs, 0)} ms, first result after ${fmt(threads.firstResultMs, 0)} ms (--jobs 1: ${fmt(base.firstResultMs, 0)} ms); the main thread takes batches too`,
+    `  CPU per document, steady state (from ${f.documents} and ${f.bigger.documents} documents): --jobs 1 ${fmt(c1, 2)} ms (${s1.text}); ${threads.label} ${fmt(cN, 2)} ms (${sN.text})`,
     `  paid once per run (CPU s beyond the steady state): --jobs 1 ${fmt(fixed(base.cpuMs, c1))}, ${threads.label} ${fmt(fixed(threads.cpuMs, cN))} (loading the core and warming up its compiled code, in every thread)`,
   );
   if (c1 !== undefined && cN !== undefined) {
@@ -210,7 +218,7 @@ export function printStreamFigures(f: StreamFigures): void {
     const expected = Math.min(n, (n * c1) / cN);
     lines.push(
       `  expected on ${n} free cores, long stream: ${fmt(expected, 2)}× (${n} × ${fmt(c1, 2)} / ${fmt(cN, 2)} ms per document${expected < (n * c1) / cN ? `, ${fmt((n * c1) / cN, 2)} before the cap at ${n}` : ''})` +
-        (mainShare !== undefined ? `; the main thread does ${fmt(100 * mainShare, 1)}% of the work, so it is no bottleneck below ${fmt(1 / mainShare, 0)} threads` : ''),
+        (mainShare !== undefined ? `; the main thread's reading and writing is ${fmt(100 * mainShare, 1)}% of the CPU, no bottleneck below ${fmt(1 / mainShare, 0)} threads` : ''),
       `  expected on ${n} free cores, this corpus: ${fmt(Math.min(n, (n * base.cpuMs) / threads.cpuMs), 2)}× (${n} × CPU at --jobs 1 / CPU at ${threads.label})`,
     );
   }

@@ -52,7 +52,8 @@ export function jsonlOptionsHelp(command: StreamCommand): string {
   --source-field F count documents per value of F in the report (a site, a crawl)
   --report FILE    write the corpus report (JSON) to FILE at the end; read it with
                    'zhlens report FILE'
-  -j, --jobs N     worker threads (default: the cores, ${defaultJobs()} here); output order is kept${
+  -j, --jobs N     threads: the main one and N-1 workers (default: the cores,
+                   ${defaultJobs()} here); output order is kept${
     command === 'detect' ? `\n  --no-text        leave the text members out of the output (findings only)` : ''
   }
   --max-size SIZE  with --jsonl, the longest line read: a longer line gets an error record`;

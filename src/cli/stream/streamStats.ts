@@ -26,8 +26,9 @@ export interface ThreadStats {
 export interface StreamStats {
   jobs: number;
   wallMs: number;
-  /** The main thread's CPU time (Linux only): with workers, what reading, ordering and writing cost. */
+  /** The main thread's CPU time (Linux only): its batches, and reading, ordering, writing. */
   mainCpuMs?: number;
+  /** The main thread first (its cpuMs counts only its batches), then the workers. */
   threads: ThreadStats[];
 }
 

@@ -28,16 +28,21 @@ interface StreamWorkerData {
   measure: boolean;
 }
 
+/** The batches worked on in the main thread; measured, its CPU counts only that work. */
 export function inlineRunner(settings: StreamSettings, maxLineBytes: number, measure = false): BatchRunner {
   const started = performance.now();
   const thread = emptyThreadStats();
+  let cpuMs: number | undefined = 0;
   return {
     run(batch) {
       if (!measure) return Promise.resolve(streamBatch(batch, settings, maxLineBytes));
       const t = performance.now();
+      const cpu = threadCpuMs();
       const result = streamBatch(batch, settings, maxLineBytes);
       const now = performance.now();
-      countResult(thread, result.lines, { busyMs: now - t }, started, now);
+      const cpuAfter = threadCpuMs();
+      cpuMs = cpu === undefined || cpuAfter === undefined || cpuMs === undefined ? undefined : cpuMs + cpuAfter - cpu;
+      countResult(thread, result.lines, { busyMs: now - t, cpuMs }, started, now);
       return Promise.resolve(result);
     },
     close: () => Promise.resolve(),
@@ -46,17 +51,27 @@ export function inlineRunner(settings: StreamSettings, maxLineBytes: number, mea
 }
 
 /**
- * `jobs` worker threads running `script` (the CLI bundle, which becomes a worker when
- * `isStreamWorker()`). A batch goes to the worker with the fewest batches waiting; a worker
- * answers its batches in the order it got them.
+ * The main thread works on a batch only when every worker has at least this many waiting, so
+ * that none runs dry while the main thread is busy (a batch takes about as long anywhere).
+ */
+const MAIN_TAKES_AT = 2;
+
+/**
+ * `jobs` threads: the main thread and `jobs - 1` worker threads running `script` (the CLI
+ * bundle, which becomes a worker when `isStreamWorker()`). Each thread loads the core and warms
+ * up its compiled code once, a few seconds of CPU (docs/corpus.md): the main thread, which only
+ * reads and writes otherwise, saves one thread's worth of that and of memory by working too. A
+ * batch goes to the worker with the fewest batches waiting, or to the main thread when every
+ * worker has enough; a worker answers its batches in the order it got them.
  */
 export function workerRunner(script: string, jobs: number, settings: StreamSettings, maxLineBytes: number, measure = false): BatchRunner {
+  const main = inlineRunner(settings, maxLineBytes, measure);
   const data: StreamWorkerData = { zhlensStream: true, settings, maxLineBytes, measure };
   interface Waiting {
     resolve: (r: BatchResult) => void;
     reject: (e: Error) => void;
   }
-  const workers = Array.from({ length: jobs }, () => {
+  const workers = Array.from({ length: jobs - 1 }, () => {
     const asked = performance.now();
     const worker = new Worker(script, { workerData: data });
     const stats = emptyThreadStats();
@@ -79,6 +94,7 @@ export function workerRunner(script: string, jobs: number, settings: StreamSetti
   return {
     run(batch) {
       const w = workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+      if (w.waiting.length >= MAIN_TAKES_AT) return main.run(batch);
       const failure = w.failed();
       if (failure) return Promise.reject(failure);
       return new Promise<BatchResult>((resolve, reject) => {
@@ -92,7 +108,7 @@ export function workerRunner(script: string, jobs: number, settings: StreamSetti
       for (const w of workers) w.worker.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
-    stats: () => workers.map((w) => w.stats),
+    stats: () => [...main.stats(), ...workers.map((w) => w.stats)],
   };
 }
 
