@@ -36,6 +36,8 @@ export interface StreamStats {
 export interface ResultStats {
   busyMs: number;
   cpuMs?: number;
+  /** A worker's start-up, measured in the worker. */
+  startMs?: number;
 }
 
 export function statsFile(): string | undefined {
@@ -66,6 +68,7 @@ export function countResult(t: ThreadStats, lines: number, stats: ResultStats | 
   t.batches++;
   t.lines += lines;
   if (stats) {
+    t.startMs ??= stats.startMs;
     t.busyMs += stats.busyMs;
     if (stats.cpuMs !== undefined) t.cpuMs = stats.cpuMs;
   }

@@ -26,6 +26,8 @@ interface StreamWorkerData {
   maxLineBytes: number;
   /** Whether to add the thread's busy and CPU time to each result. */
   measure: boolean;
+  /** When the worker was asked for (ms since the epoch), for its start-up time. */
+  askedAt: number;
 }
 
 /** The batches worked on in the main thread; measured, its CPU counts only that work. */
@@ -66,16 +68,16 @@ const MAIN_TAKES_AT = 2;
  */
 export function workerRunner(script: string, jobs: number, settings: StreamSettings, maxLineBytes: number, measure = false): BatchRunner {
   const main = inlineRunner(settings, maxLineBytes, measure);
-  const data: StreamWorkerData = { zhlensStream: true, settings, maxLineBytes, measure };
+  const data = { zhlensStream: true, settings, maxLineBytes, measure } as const;
   interface Waiting {
     resolve: (r: BatchResult) => void;
     reject: (e: Error) => void;
   }
   const workers = Array.from({ length: jobs - 1 }, () => {
     const asked = performance.now();
-    const worker = new Worker(script, { workerData: data });
+    const workerData: StreamWorkerData = { ...data, askedAt: performance.timeOrigin + asked };
+    const worker = new Worker(script, { workerData });
     const stats = emptyThreadStats();
-    if (measure) worker.once('online', () => (stats.startMs = performance.now() - asked));
     const waiting: Waiting[] = [];
     let failure: Error | undefined;
     const fail = (err: Error) => {
@@ -119,12 +121,14 @@ export function isStreamWorker(): boolean {
 
 /** The body of a worker thread: batches in, results out, until the main thread ends it. */
 export function runStreamWorker(): void {
-  const { settings, maxLineBytes, measure } = workerData as StreamWorkerData;
+  const { settings, maxLineBytes, measure, askedAt } = workerData as StreamWorkerData;
+  // Measured in the worker: the main thread may be busy with a batch when the thread comes up.
+  const startMs = performance.timeOrigin + performance.now() - askedAt;
   parentPort!.on('message', (batch: LineBatch) => {
     if (!measure) return parentPort!.postMessage(streamBatch(batch, settings, maxLineBytes));
     const t = performance.now();
     const result = streamBatch(batch, settings, maxLineBytes);
-    result.stats = { busyMs: performance.now() - t, cpuMs: threadCpuMs() };
+    result.stats = { busyMs: performance.now() - t, cpuMs: threadCpuMs(), startMs };
     parentPort!.postMessage(result);
   });
 }
