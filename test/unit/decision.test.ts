@@ -100,6 +100,9 @@ test('garbling written on purpose stays: patterns, tables, examples, jokes', () 
     ['地面太烫 烫烫烫\n我脚下滑板鞋', undefined],
     ['| 锟斤拷 | UTF-8 replacement characters re-decoded as GBK |', 'markdown'],
     ['Mojibake such as "rÃ©flexion" is what ftfy fixes.', 'markdown'],
+    // A lossy sample quoted in a text about encodings, and a code page named by its number.
+    ['Text that was mojibake with a lost byte, like this ``â€\ufffd``, is decoded as far as it goes.', 'restructuredtext'],
+    ["Decoded as cp850, the comment was signed 'Ã©Ã©'.", undefined],
   ];
   for (const [text, languageId] of onPurpose) {
     assert.deepEqual(kinds(text, languageId), [], text);
