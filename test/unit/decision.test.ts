@@ -59,6 +59,17 @@ test('Latin-1 mojibake is repaired to what the bytes were, in any language, once
   }
 });
 
+test('a text\'s only pair that also reads as a letter and a mark at a word\'s edge stays', () => {
+  for (const text of ['the lattice constant is 4 Å—', 'a lot of Ã’s in that word']) {
+    assert.deepEqual(kinds(text), [], text);
+    assert.equal(repairText(text).text, text, text);
+  }
+  // A mark between letters, or a longer sequence, is mojibake as before.
+  assert.equal(repairText('Welcome to Ä°zmir!').text, 'Welcome to İzmir!');
+  assert.equal(repairText('une approche naÃ¯ve').text, 'une approche naïve');
+  assert.equal(repairText(`wait for it${asCp1252('…')}`).text, 'wait for it…');
+});
+
 test('Japanese (kanji with kana) is not mixed Chinese script', () => {
   assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
   assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);

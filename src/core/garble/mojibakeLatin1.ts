@@ -2,7 +2,7 @@ import type { GarbleIssue } from '../types';
 import { cp1252Codec, gbkCodec, big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
 import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
-import { weighRepair, NEIGHBOURHOOD } from '../decision';
+import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 
@@ -111,7 +111,9 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
       plan: ['encode cp1252', chineseFound ? 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)' : 'decode utf-8'],
     });
   }
-  return chineseFound ? out : byToken(text, out).filter((issue) => weighed(text, issue));
+  if (chineseFound) return out;
+  const tokens = byToken(text, out);
+  return tokens.filter((issue) => weighed(text, issue, tokens.length === 1));
 }
 
 /** Runs within one token (no space or punctuation between them) become one issue: one decision per word. */
@@ -188,14 +190,34 @@ function decodedSequences(s: string, codec: LegacyCodec): string {
   return out;
 }
 
-function weighed(text: string, issue: GarbleIssue): boolean {
-  if (leavesResidue(text, issue, cp1252Codec()) || quotesALetter(text, issue)) return false;
+/**
+ * The prior of a text's only sequence when it also parses as a letter and a mark at a word's edge:
+ * the channel's prior again. One pair in a whole text is weak evidence of a channel (a text garbled
+ * on its way has its other non-ASCII garbled too), and `HUHLL Õ…`, `10 Å—`, `a lot of Ã’s`,
+ * `pra lá´´` read as the writer's letter followed by an ellipsis, a dash, an apostrophe or
+ * accents used as quotes: a bigram model that has rarely seen that letter before that mark
+ * underrates them. A mark between two letters (`RÄ«ga`, `HÃ”TEL`) is no such parse.
+ */
+const ISOLATED_PAIR_LOG_PRIOR = CHANNEL_LOG_PRIOR;
+
+function parsesAsLetterAndMark(text: string, issue: GarbleIssue, codec: LegacyCodec): boolean {
+  const seq = sequenceAt(text, issue.start, codec);
+  if (!seq || seq.length !== issue.end - issue.start) return false;
+  if (!/^[\p{P}\p{S}]+$/u.test(text.slice(issue.start + 1, issue.end))) return false;
+  const letter = /\p{L}/u;
+  return !(issue.start > 0 && letter.test(text[issue.start - 1]) && issue.end < text.length && letter.test(text[issue.end]));
+}
+
+function weighed(text: string, issue: GarbleIssue, only: boolean): boolean {
+  const codec = cp1252Codec();
+  if (leavesResidue(text, issue, codec) || quotesALetter(text, issue)) return false;
+  const isolated = only && parsesAsLetterAndMark(text, issue, codec);
   const weight = weighRepair({
     before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),
     original: text.slice(issue.start, issue.end),
     reading: issue.replacement!,
     after: text.slice(issue.end, issue.end + NEIGHBOURHOOD),
-  });
+  }, CHANNEL_LOG_PRIOR + (isolated ? ISOLATED_PAIR_LOG_PRIOR : 0));
   if (!weight.accept) return false;
   issue.confidence = Math.min(0.99, 0.6 + weight.margin / 20);
   return true;
