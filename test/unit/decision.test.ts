@@ -70,6 +70,18 @@ test('a text\'s only pair that also reads as a letter and a mark at a word\'s ed
   assert.equal(repairText(`wait for it${asCp1252('…')}`).text, 'wait for it…');
 });
 
+test('one text, one channel: beside UTF-8 read as Windows-1252, Latin-1 letters are not read as GBK or Big5', () => {
+  // The quote marks' bytes went through Latin-1 (C1 controls kept); the last one is followed by an ellipsis.
+  const latin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  const quoted = `He said it was ${latin1('‘')}fine${latin1('’')}…`;
+  assert.equal(repairText(quoted).text, 'He said it was ‘fine’…');
+  // A repetitive sample beside other mojibake stays as it is, in every pass: no Han is invented.
+  const sample = `Copyright ${asCp1252('©')} 2020 ${asCp1252('·')} all rights ${asCp1252('®')}. The logo read ${'ÃÂ'.repeat(6)} there.`;
+  assert.equal(repairText(sample).text, `Copyright © 2020 · all rights ®. The logo read ${'ÃÂ'.repeat(6)} there.`);
+  // GBK read as Latin-1 on its own is still read back.
+  assert.equal(repairText('ÓÉÔÂÒªºÃºÃÑ§Ï°').text, '由月要好好学习');
+});
+
 test('Japanese (kanji with kana) is not mixed Chinese script', () => {
   assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
   assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);

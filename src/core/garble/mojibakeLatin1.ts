@@ -35,9 +35,23 @@ export function latin1MojibakeSpec(): MojibakeSpec {
 
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
-  const issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
-  const others = otherSequences(text, issues, issues.some((i) => i.plan.includes('decode utf-8')));
+  let issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
+  const chineseFound = issues.some((i) => i.plan.includes('decode utf-8'));
+  let others = otherSequences(text, issues, chineseFound);
+  // One text, one channel: a text whose other non-ASCII is UTF-8 read as Windows-1252 was garbled
+  // that way, and its Latin-1 letters are not GBK or Big5 bytes (`pressureâ\x80\x99…` is `’…`,
+  // not 鈥檯; a quoted `ÃÂÃÂ` beside `Â©` is no Big5). What those readings covered is weighed
+  // as UTF-8 sequences instead.
+  if ((chineseFound || others.length) && issues.some(readAsDoubleByte)) {
+    issues = issues.filter((i) => !readAsDoubleByte(i));
+    others = otherSequences(text, issues, chineseFound);
+  }
   return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+}
+
+/** A reading of Latin-1 letters as GBK or Big5 bytes (the spec's alternates). */
+function readAsDoubleByte(issue: GarbleIssue): boolean {
+  return issue.plan.some((step) => step === 'decode gbk' || step === 'decode big5');
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
