@@ -82,6 +82,15 @@ test('one text, one channel: beside UTF-8 read as Windows-1252, Latin-1 letters 
   assert.equal(repairText('ÓÉÔÂÒªºÃºÃÑ§Ï°').text, '由月要好好学习');
 });
 
+test('UTF-8 read as Windows-1250 or Mac OS Roman is undone by whole tokens; one pair under a rarer page is not enough', () => {
+  const as = (s: string, page: string) => iconv.decode(Buffer.from(s, 'utf8'), page);
+  assert.equal(repairText(as('Il a dit : « télécharger le café »', 'macintosh')).text, 'Il a dit : « télécharger le café »');
+  assert.equal(repairText(as('Rīgas pilsēta', 'macintosh')).text, 'Rīgas pilsēta');
+  // A token with a lost byte (ň is C5 88; Windows-1250 has no 0x88) stays as it is, the others come back.
+  assert.equal(repairText(as('Příliš žluťoučký kůň úpěl', 'windows-1250')).text, `Příliš žluťoučký ${as('kůň', 'windows-1250')} úpěl`);
+  for (const text of ['POZOR: ZÁKAZ VSTUPU™', 'ŠKODA AUTO™ a.s.', 'HÅØYA ER BLÅØYD']) assert.equal(repairText(text).text, text, text);
+});
+
 test('Japanese (kanji with kana) is not mixed Chinese script', () => {
   assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
   assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);

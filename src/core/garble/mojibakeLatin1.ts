@@ -4,6 +4,7 @@ import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
+import { otherCodePageTokens } from './mojibake/otherCodePages';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -46,7 +47,21 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
     issues = issues.filter((i) => !readAsDoubleByte(i));
     others = otherSequences(text, issues, chineseFound);
   }
-  return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  if (chineseFound) return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  // Tokens may be UTF-8 read with another code page; a whole token read so (`ĂşpÄ›l` → `úpěl`)
+  // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
+  const whole = others.filter((o) => !partOfToken(text, o));
+  const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
+  if (more.length) others = others.filter((o) => !more.some((m) => m.start < o.end && o.start < m.end));
+  const all = [...issues, ...others, ...more];
+  return all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues;
+}
+
+/** The token around an issue holds other non-ASCII characters than the issue's. */
+function partOfToken(text: string, issue: GarbleIssue): boolean {
+  for (let i = issue.start - 1; i >= 0 && !/\s/.test(text[i]); i--) if (text.charCodeAt(i) >= 0x80) return true;
+  for (let i = issue.end; i < text.length && !/\s/.test(text[i]); i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
 }
 
 /** A reading of Latin-1 letters as GBK or Big5 bytes (the spec's alternates). */
