@@ -99,6 +99,35 @@ function parsesAsLetterAndMark(token: string, [from, to]: [number, number]): boo
   return !(from > 0 && letter.test(token[from - 1]) && to < token.length && letter.test(token[to]));
 }
 
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The tokens (between white space, MAX_TOKEN characters at most) that hold a character some page
+ * makes a UTF-8 lead right before one it makes a continuation byte: one pass, two look-ups per
+ * character outside ASCII.
+ */
+function candidateTokens(text: string): Array<[number, number]> {
+  const all = codePages();
+  const out: Array<[number, number]> = [];
+  let done = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || i < done) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next < 0x80) continue;
+    if (!all.some((p) => p.bytes[c] >= 0xc2 && p.bytes[next] >= 0x80 && p.bytes[next] <= 0xbf)) continue;
+    let start = i;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    done = end;
+    if (end - start <= MAX_TOKEN) out.push([start, end]);
+  }
+  return out;
+}
+
 /**
  * The tokens of `text` outside `found` that read back under another code page, weighed.
  * `found` is sorted and its spans do not overlap.
@@ -107,11 +136,8 @@ export function otherCodePageTokens(text: string, found: readonly GarbleIssue[])
   const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
   const evidence = new Map<string, number>();
   let f = 0;
-  for (const m of text.matchAll(/[^\s\u00a0]*[^\s\u0000-\u007f\u00a0][^\s\u00a0]*/g)) {
-    const start = m.index!;
-    const token = m[0];
-    const end = start + token.length;
-    if (token.length > MAX_TOKEN) continue;
+  for (const [start, end] of candidateTokens(text)) {
+    const token = text.slice(start, end);
     while (f < found.length && found[f].end <= start) f++;
     if (f < found.length && found[f].start < end) continue;
     const readings: Array<{ page: string; back: ReadBack }> = [];
