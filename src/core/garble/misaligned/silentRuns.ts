@@ -140,7 +140,10 @@ class RunScan {
     let p = this.pairs[i];
     if (p === 0) {
       const cu = i < this.v.length ? this.v.charCodeAt(i) : 0;
-      const b = cu < 0x80 || isKana(cu) ? undefined : this.table.bytesOf(this.v[i]);
+      // Kana next to kana are Japanese text's own (GBK holds them too): no run reaches across
+      // them. A lone one among Han is what pairs of rows A4 and A5 make of misaligned bytes.
+      const japanese = isKana(cu) && (isKana(this.v.charCodeAt(i - 1)) || isKana(this.v.charCodeAt(i + 1)));
+      const b = cu < 0x80 || japanese ? undefined : this.table.bytesOf(this.v[i]);
       p = b && b.length === 2 ? (b[0] << 8) | b[1] : -1;
       this.pairs[i] = p;
     }
