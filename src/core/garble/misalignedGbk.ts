@@ -92,7 +92,7 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   let lm: CharLanguageModel | undefined;
   const budget = searchBudget(v.length);
   const holes = new HoleCursor(v);
-  const anchored: Array<{ start: number; end: number }> = [];
+  const anchored: Array<{ start: number; end: number; gain: number }> = [];
   for (let i = holes.next(0); i < v.length; i = holes.next(i + 1)) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
@@ -107,13 +107,18 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
       replacement: found.out,
       plan: found.plan,
     });
-    anchored.push({ start: i, end: found.end });
+    anchored.push({ start: i, end: found.end, gain: found.gain });
     i = found.end - 1;
   }
-  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts).
+  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts). A
+  // mark may also be where a run ends rather than where it starts: the two readings compete.
   table ??= gbkTable();
   lm ??= getCharModel();
-  for (const run of findSilentRuns(v, table, lm, anchored)) {
+  const silent = findSilentRuns(v, table, lm, anchored);
+  const kept = issues.filter((_, k) => !silent.beaten.has(k));
+  issues.length = 0;
+  issues.push(...kept);
+  for (const run of silent.runs) {
     issues.push({
       kind: 'misaligned-gbk',
       start: view.startOf(run.start),

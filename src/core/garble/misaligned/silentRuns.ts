@@ -76,10 +76,11 @@ interface End {
 const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 /**
- * Runs in `v` (one line or a whole text; runs never cross a line break) outside `taken`, in text
- * order, without overlaps.
+ * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
+ * overlaps; `rivals` (runs found from a mark, with their gain) compete with them, and those that
+ * lose to a better reading come back in `beaten`.
  */
-export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, taken: ReadonlyArray<{ start: number; end: number }>): SilentRun[] {
+export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
   const scan = new RunScan(v, table, lm);
   const found: Candidate[] = [];
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
@@ -103,17 +104,30 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   }
   // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
-  // Best first; a run must not overlap one taken before it, and must make the text more itself.
+  // Best first, the runs found from a mark (`rivals`, already judged) among them: a run must not
+  // overlap one taken before it, and must make the text more itself. A rival that loses its
+  // place to a better reading is dropped.
   const runs: SilentRun[] = [];
-  const free = (a: number, b: number) => !taken.some((t) => t.start < b && a < t.end) && !runs.some((r) => r.start < b && a < r.end);
-  for (const f of found.sort((a, b) => b.gain - a.gain)) {
+  const kept: Array<{ start: number; end: number }> = [];
+  const beaten = new Set<number>();
+  const free = (a: number, b: number) => !kept.some((t) => t.start < b && a < t.end);
+  const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
+  for (const x of all.sort((a, b) => b.gain - a.gain)) {
+    if (x.rival !== undefined) {
+      const r = rivals[x.rival];
+      if (free(r.start, r.end)) kept.push(r);
+      else beaten.add(x.rival);
+      continue;
+    }
+    const f = x.f!;
     const { start, end } = f.run;
     if (!free(start, end)) continue;
     const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior);
     if (!weight.accept) continue;
     runs.push(f.run);
+    kept.push(f.run);
   }
-  return runs.sort((a, b) => a.start - b.start);
+  return { runs: runs.sort((a, b) => a.start - b.start), beaten };
 }
 
 /** The text's characters as GBK pairs and their pairings one byte later, worked out once. */
