@@ -9,7 +9,7 @@ import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
 import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
-import { NON_ASCII } from '../pipeline/textScan';
+import { CJK } from '../pipeline/textScan';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -205,9 +205,11 @@ export const misalignedGbkDetector: TextDetector = {
   looksFor: 'GBK decoded one byte off: ?!叭缃馭MC → 。“如今SMC',
   plan: 'pair the bytes again from the lost lead byte on, the lost bytes chosen by the character model',
   noun: ['misaligned GBK run', 'misaligned GBK runs'],
-  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts):
-  // what it needs is double-byte characters.
-  needs: NON_ASCII,
+  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts).
+  // Either way it sits among Chinese and shows double-byte characters, Han among them: a text
+  // with no Han, CJK punctuation or fullwidth form (Cyrillic, Latin, Greek, which GBK also
+  // holds) has none and is not searched.
+  needs: CJK,
   // GBK mojibake is weighed first: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
   // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
   // sequences for several characters is the stronger evidence.

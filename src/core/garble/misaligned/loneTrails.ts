@@ -33,9 +33,13 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     const prev = v[i - 1];
     const next = v[i + 1];
     const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
+    // Log-probabilities are never positive: no reading gains more than the letter's own score
+    // loses, so a letter its neighbours make likely enough is not weighed further.
+    const asShown = score(v[i]);
+    if (asShown > -MIN_GAIN) continue;
     const g = guess(table.leadsOf(trail), score, lm);
     if (!g || g.margin < MARGIN) continue;
-    const gain = score(g.ch) - score(v[i]);
+    const gain = score(g.ch) - asShown;
     if (gain < MIN_GAIN) continue;
     found.push({
       gain,

@@ -5,6 +5,7 @@ import { isCjkPunct, isHan } from '../../text/chars';
 import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
 import { guess, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
+import { BadBigrams } from './badBigrams';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -33,11 +34,8 @@ import { loneTrails } from './loneTrails';
 
 /** Characters shown between the lost byte and the run's end, at most. */
 const MAX_RUN = 400;
-/**
- * A bigram this unlikely (nats) is a sign of garbage: every run shows one. Prose has a few
- * (rare names); a run without one is not looked at.
- */
-const BAD_BIGRAM = -12;
+/** A start whose reading loses this much (nats) to the text as shown ends the search back. */
+const HOPELESS = 30;
 /** Minimum improvement of the character model's score over the text as shown (nats)… */
 const MIN_GAIN = 10;
 /** …and per character shown. */
@@ -72,7 +70,6 @@ interface End {
   nextByte: number | undefined;
 }
 
-
 const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 /**
@@ -94,6 +91,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedAt(at - 2))) segLo = at - 1;
     const end = scan.endAt(at);
     if (!end) continue;
+    // A silent end needs two characters shown (bestRun), so a pair read again before the last.
+    if ((end.kind === 'lead' || end.kind === 'dropped') && segLo > at - 2) continue;
     // Something in reach must read as garbage (a bigram that unlikely): most ends in clean
     // text stop here, each offset weighed once.
     for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
@@ -154,9 +153,9 @@ class RunScan {
     let p = this.pairs[i];
     if (p === 0) {
       const cu = i < this.v.length ? this.v.charCodeAt(i) : 0;
-      // Kana next to kana are Japanese text's own (GBK holds them too): no run reaches across
-      // them. A lone one among Han is what pairs of rows A4 and A5 make of misaligned bytes.
-      const japanese = isKana(cu) && (isKana(this.v.charCodeAt(i - 1)) || isKana(this.v.charCodeAt(i + 1)));
+      // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
+      // across them. A lone one among Han is what rows A4 and A5 make of misaligned bytes.
+      const japanese = isKana(cu) && kanaNear(this.v, i);
       const b = cu < 0x80 || japanese ? undefined : this.table.bytesOf(this.v[i]);
       p = b && b.length === 2 ? (b[0] << 8) | b[1] : -1;
       this.pairs[i] = p;
@@ -213,18 +212,32 @@ class RunScan {
     return p < 0 ? undefined : p >> 8;
   }
 
+  /** The end looked at: one object, filled again for every end (read before the next). */
+  private readonly end: End = { at: 0, kind: 'ascii', garbledEnd: 0, trail: -1, next: '', nextByte: undefined };
+
+  private fill(at: number, kind: EndKind, garbledEnd: number, trail: number): End {
+    const e = this.end;
+    e.at = at;
+    e.kind = kind;
+    e.garbledEnd = garbledEnd;
+    e.trail = trail;
+    e.next = this.nextOf(garbledEnd);
+    e.nextByte = this.byteOf(garbledEnd);
+    return e;
+  }
+
   endAt(at: number): End | undefined {
     const v = this.v;
     const c = at < v.length ? v.charCodeAt(at) : -1;
-    if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return { at, kind: 'ascii', garbledEnd: at + 1, trail: c === 0x20ac ? 0x80 : c, next: this.nextOf(at + 1), nextByte: this.byteOf(at + 1) };
+    if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return this.fill(at, 'ascii', at + 1, c === 0x20ac ? 0x80 : c);
     if (c === 0x3f || c === 0xfffd) {
       // Two marks in a row are not the end of a run, nor is a mark among many: U+FFFD all
       // around is legacy bytes read as UTF-8 (replacement-char).
       if (v[at + 1] === '?' || v[at + 1] === '\ufffd' || marksNear(v, at) > MAX_MARKS_NEARBY) return undefined;
-      return { at, kind: 'mark', garbledEnd: at + 1, trail: -1, next: this.nextOf(at + 1), nextByte: this.byteOf(at + 1) };
+      return this.fill(at, 'mark', at + 1, -1);
     }
-    if (c < 0x40) return { at, kind: 'dropped', garbledEnd: at, trail: -1, next: this.nextOf(at), nextByte: this.byteOf(at) };
-    if (this.code(at) >= 0) return { at, kind: 'lead', garbledEnd: at, trail: -1, next: v[at], nextByte: this.byteOf(at) };
+    if (c < 0x40) return this.fill(at, 'dropped', at, -1);
+    if (this.code(at) >= 0) return this.fill(at, 'lead', at, -1);
     return undefined;
   }
 
@@ -271,6 +284,9 @@ class RunScan {
         p0 = this.repairedAt(first)!;
         if (k >= 3) chainP += lm.bigram(p0, this.repairedAt(first + 1)!);
         chainG += lm.bigram(v[first], v[first + 1]);
+        // Paired again from here on, the text reads far worse than shown: it is clean text read
+        // one byte off, and reaching further back only pairs more of it wrongly.
+        if (chainP - chainG < -HOPELESS) break;
       }
       hasBad ||= this.bad.any(first, first + 1);
       hasHan ||= isHan(v.charCodeAt(first));
@@ -280,6 +296,13 @@ class RunScan {
       if (!hasBad || !hasHan || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
       if (k === 1 && silentEnd) continue;
+      // Log-probabilities are never positive: the reading scores at most what its known
+      // characters do. A start that could not gain enough even so is not guessed at.
+      const shownScore = lm.bigram(prev, v[first]) + chainG + lm.bigram(garbledTail, next);
+      const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
+      const knownScore = chainP + (lastKnown !== undefined && k >= 2 ? lm.bigram(this.repairedAt(at - 2)!, lastKnown) : 0);
+      const mostGain = knownScore - shownScore;
+      if (mostGain + prior < MIN_GAIN || mostGain / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best && mostGain + prior <= best.gain)) continue;
       let firstG: Guess | undefined;
       let lastG: Guess | undefined;
       let last: string;
@@ -305,10 +328,8 @@ class RunScan {
       const afterFirst = k >= 2 ? p0! : last;
       const middleTail = k >= 2 ? this.repairedAt(at - 2)! : undefined;
       const readScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst) + chainP + (middleTail !== undefined && k >= 2 ? lm.bigram(middleTail, last) : 0) + lm.bigram(last, next);
-      const shownScore = lm.bigram(prev, v[first]) + chainG + lm.bigram(garbledTail, next);
       const gain = readScore - shownScore;
       const garbledChars = garbledEnd - first;
-      const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       if (gain + prior < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
       if (best && gain + prior <= best.gain) continue;
       const middle: string[] = [];
@@ -334,42 +355,20 @@ class RunScan {
   }
 }
 
-/** Where the text has a bigram that unlikely, worked out where a run is looked for, once. */
-class BadBigrams {
-  /** Per offset, the bigram ending there: 0 not looked at yet, 1 bad, 2 not. */
-  private readonly flags: Uint8Array;
-
-  constructor(
-    private readonly v: string,
-    private readonly lm: CharLanguageModel,
-  ) {
-    this.flags = new Uint8Array(v.length + 1);
-  }
-
-  /** Whether a bigram ending at an offset in [from, to) is bad. */
-  any(from: number, to: number): boolean {
-    for (let i = Math.max(1, from); i < Math.min(to, this.v.length); i++) if (this.at(i)) return true;
-    return false;
-  }
-
-  private at(i: number): boolean {
-    if (this.flags[i] === 0) {
-      const a = this.v.charCodeAt(i - 1);
-      const b = this.v.charCodeAt(i);
-      // Not across surrogates or whitespace, nor between two ASCII characters (no run holds them).
-      const bad = (a >= 0x80 || b >= 0x80) && a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && this.lm.bigram(this.v[i - 1], this.v[i]) <= BAD_BIGRAM;
-      this.flags[i] = bad ? 1 : 2;
-    }
-    return this.flags[i] === 1;
-  }
-}
-
 function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
 }
 
 function isKana(cp: number): boolean {
   return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff);
+}
+
+/** Characters on each side of a kana looked at for another one. */
+const KANA_NEIGHBOURHOOD = 8;
+
+function kanaNear(v: string, at: number): boolean {
+  for (let j = Math.max(0, at - KANA_NEIGHBOURHOOD); j < Math.min(v.length, at + KANA_NEIGHBOURHOOD + 1); j++) if (j !== at && isKana(v.charCodeAt(j))) return true;
+  return false;
 }
 
 function marksNear(v: string, at: number): number {
