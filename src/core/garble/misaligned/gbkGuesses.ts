@@ -10,8 +10,6 @@ import { MAX_RANK } from './searchTuning';
  * 190 trails of a lead again for each state.
  */
 export class GbkGuesses {
-  /** The character of every pair (lead << 8 | trail), a flat table for the per-byte decoding. */
-  private readonly pairs: Array<string | undefined> = new Array(0x10000);
   private readonly holeTrails: Array<TrailList> = [];
   private readonly userDefined: Array<TrailList> = [];
   private readonly common: Array<TrailList> = [];
@@ -21,13 +19,11 @@ export class GbkGuesses {
   constructor(
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
-  ) {
-    for (let code = 0x8100; code < 0x10000; code++) this.pairs[code] = table.decodePair(code >> 8, code & 0xff);
-  }
+  ) {}
 
   /** The character of (lead, trail), or undefined when the pair is unmapped. */
   decodePair(lead: number, trail: number): string | undefined {
-    return lead < 0 || trail < 0 ? undefined : this.pairs[(lead << 8) | trail];
+    return lead < 0 || trail < 0 ? undefined : this.table.decodePair(lead, trail);
   }
 
   /**
