@@ -31,8 +31,8 @@ export function flagsOf(cp: number, spec: MojibakeSpec): number {
 /** flagsOf and segmentCode of the BMP for one spec, each entry worked out at its first use. */
 export class CharTables {
   private readonly flags = new Uint8Array(0x10000).fill(UNFILLED);
-  /** segmentCode of every BMP character whose flags have IN_SEGMENT. */
-  private readonly codes = new Int32Array(0x10000).fill(-1);
+  /** segmentCode of every BMP character whose flags have IN_SEGMENT (the others are never read). */
+  private readonly codes = new Int32Array(0x10000);
 
   constructor(private readonly spec: MojibakeSpec) {
     // ASCII is never part of mojibake.
