@@ -6,6 +6,8 @@ export const NON_ASCII = 1;
 export const QUESTION_MARK = 2;
 export const REPLACEMENT_CHAR = 4;
 export const PARENTHESIS = 8;
+/** Han, CJK punctuation and fullwidth forms: what text that GBK (or a GBK misreading) made holds. */
+export const CJK = 16;
 
 /** The mojibake stop bits of a table entry (one per spec, up to eight); the classes sit above them. */
 const STOP_BITS = 0xff;
@@ -48,6 +50,15 @@ export class TextScan {
   }
 }
 
+/** CJK punctuation, Han (extension A, unified, compatibility), fullwidth forms. */
+const CJK_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3000, 0x303f],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+  [0xff00, 0xffef],
+];
+
 let tableCache: { specs: readonly MojibakeSpec[]; table: Uint16Array } | undefined;
 
 /** Per BMP code unit: the stop bits of stopTable(specs), and its classes above them. */
@@ -58,6 +69,7 @@ function scanTable(specs: readonly MojibakeSpec[]): Uint16Array {
   const stops = stopTable(specs);
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = stops[c] | ((c >= 0x80 ? NON_ASCII : 0) << CLASS_SHIFT);
+  for (const [from, to] of CJK_RANGES) for (let c = from; c <= to; c++) table[c] |= CJK << CLASS_SHIFT;
   table[0x3f] |= QUESTION_MARK << CLASS_SHIFT; // ?
   table[0xfffd] |= REPLACEMENT_CHAR << CLASS_SHIFT;
   table[0x28] |= PARENTHESIS << CLASS_SHIFT; // (
