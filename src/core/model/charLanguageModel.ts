@@ -19,6 +19,10 @@ export interface CharLanguageModel {
   bigram(a: string, b: string): number;
   /** Sum of ln P over the string (first char unigram, then bigrams), code point by code point. */
   score(text: string): number;
+  /** The highest bigram(a, x) over every character x (an upper bound for one not guessed yet). */
+  bestAfter(a: string): number;
+  /** The highest bigram(x, b) over every character x. */
+  bestBefore(b: string): number;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -54,6 +58,14 @@ class QuantizedCharModel implements CharLanguageModel {
 
   bigram(a: string, b: string): number {
     return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
+  }
+
+  bestAfter(a: string): number {
+    return this.tables.bestAfterAt(this.indexOfChar(a));
+  }
+
+  bestBefore(b: string): number {
+    return this.tables.bestBeforeAt(this.indexOfChar(b));
   }
 
   score(text: string): number {

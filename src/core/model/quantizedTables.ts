@@ -49,4 +49,47 @@ export class QuantizedTables {
     }
     return backoff + this.unigramAt(b);
   }
+
+  /** The highest ln P(x | a) over every x: an upper bound for a character still to be guessed after `a`. */
+  bestAfterAt(a: number): number {
+    if (a === UNKNOWN) return this.bounds().bestUnigram;
+    const b = this.bounds();
+    return Math.max(-b.rowMinQ[a] / 10, -this.t.backoffQ[a] / 10 + b.bestUnigram);
+  }
+
+  /** The highest ln P(b | x) over every context x: an upper bound for a character still to be guessed before `b`. */
+  bestBeforeAt(b: number): number {
+    const x = this.bounds();
+    const unigram = this.unigramAt(b);
+    // An unknown context backs off to the unigram outright (backoff 0), a known one by its weight.
+    const viaBackoff = Math.max(0, x.bestBackoff) + unigram;
+    return b === UNKNOWN ? viaBackoff : Math.max(-x.colMinQ[b] / 10, viaBackoff);
+  }
+
+  private extremes?: { rowMinQ: Uint8Array; colMinQ: Uint8Array; bestUnigram: number; bestBackoff: number };
+
+  /** Per row and per column the likeliest bigram, worked out in one pass over the tables on first use. */
+  private bounds(): { rowMinQ: Uint8Array; colMinQ: Uint8Array; bestUnigram: number; bestBackoff: number } {
+    if (this.extremes) return this.extremes;
+    const { rowStart, nextIndex, bigramQ, unigramQ, backoffQ, floor } = this.t;
+    const v = unigramQ.length;
+    const rowMinQ = new Uint8Array(v).fill(255);
+    const colMinQ = new Uint8Array(v).fill(255);
+    let bestUnigram = floor;
+    let bestBackoff = -Infinity;
+    for (let a = 0; a < v; a++) {
+      bestUnigram = Math.max(bestUnigram, -unigramQ[a] / 10);
+      bestBackoff = Math.max(bestBackoff, -backoffQ[a] / 10);
+      let row = 255;
+      for (let m = rowStart[a], end = rowStart[a + 1]; m < end; m++) {
+        const q = bigramQ[m];
+        if (q < row) row = q;
+        const c = nextIndex[m];
+        if (q < colMinQ[c]) colMinQ[c] = q;
+      }
+      rowMinQ[a] = row;
+    }
+    this.extremes = { rowMinQ, colMinQ, bestUnigram, bestBackoff };
+    return this.extremes;
+  }
 }

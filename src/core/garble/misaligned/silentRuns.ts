@@ -274,6 +274,7 @@ class RunScan {
     let hasBad = this.bad.any(at, garbledEnd + 1);
     let hasHan = false;
     let lastGuessMemo: Guess | null | undefined;
+    let lastBound: number | undefined;
     let chainP = 0;
     let best: Candidate | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
@@ -300,8 +301,9 @@ class RunScan {
       // characters do. A start that could not gain enough even so is not guessed at.
       const shownScore = lm.bigram(prev, v[first]) + chainG + lm.bigram(garbledTail, next);
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
-      const knownScore = chainP + (lastKnown !== undefined && k >= 2 ? lm.bigram(this.repairedAt(at - 2)!, lastKnown) : 0);
-      const mostGain = knownScore - shownScore;
+      // The reading's score at most: its known bigrams, and for each guessed character the best
+      // any character could do beside its neighbours (the model's row and column maxima).
+      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prev) + lm.bestBefore(p0!) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prev, lastKnown, next)) - shownScore + BOUND_SLACK;
       if (mostGain + prior < MIN_GAIN || mostGain / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best && mostGain + prior <= best.gain)) continue;
       let firstG: Guess | undefined;
       let lastG: Guess | undefined;
@@ -339,6 +341,16 @@ class RunScan {
     return best;
   }
 
+  /**
+   * For a run of two characters shown or more: the bigrams of its last character, from the last
+   * pair read again, at most (exact when the ASCII trail tells the character).
+   */
+  private lastBound(end: End, lastKnown: string | undefined): number {
+    const { lm } = this;
+    const before = this.repairedAt(end.at - 2)!;
+    return lastKnown !== undefined ? lm.bigram(before, lastKnown) + lm.bigram(lastKnown, end.next) : lm.bestAfter(before) + lm.bestBefore(end.next);
+  }
+
   private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number): SilentRun {
     const { v } = this;
     const garbled = v.slice(first, end.garbledEnd);
@@ -353,6 +365,14 @@ class RunScan {
     plan.push('decode gbk in step');
     return { start: first, end: end.garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
   }
+}
+
+/** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
+const BOUND_SLACK = 1e-6;
+
+/** A run of one character shown: its lead guessed (and its trail, unless the ASCII end tells it), at most. */
+function firstOnlyBound(lm: CharLanguageModel, prev: string, lastKnown: string | undefined, next: string): number {
+  return lastKnown !== undefined ? lm.bestAfter(prev) + lm.bestBefore(lastKnown) + lm.bigram(lastKnown, next) : lm.bestAfter(prev) + lm.bestBefore(next);
 }
 
 function isChinese(cp: number): boolean {
