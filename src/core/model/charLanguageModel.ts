@@ -19,10 +19,12 @@ export interface CharLanguageModel {
   bigram(a: string, b: string): number;
   /** Sum of ln P over the string (first char unigram, then bigrams), code point by code point. */
   score(text: string): number;
-  /** The highest bigram(a, x) over every character x (an upper bound for one not guessed yet). */
-  bestAfter(a: string): number;
-  /** The highest bigram(x, b) over every character x. */
-  bestBefore(b: string): number;
+  /** bigram() by code points (a lone surrogate or any unknown code point is an unknown character). */
+  bigramOf(a: number, b: number): number;
+  /** The highest bigram(a, x) over every character x, by code point (an upper bound for one not guessed yet). */
+  bestAfter(a: number): number;
+  /** The highest bigram(x, b) over every character x, by code point. */
+  bestBefore(b: number): number;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -60,12 +62,16 @@ class QuantizedCharModel implements CharLanguageModel {
     return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
   }
 
-  bestAfter(a: string): number {
-    return this.tables.bestAfterAt(this.indexOfChar(a));
+  bigramOf(a: number, b: number): number {
+    return this.bigramAt(this.indexOfCodePoint(a), this.indexOfCodePoint(b));
   }
 
-  bestBefore(b: string): number {
-    return this.tables.bestBeforeAt(this.indexOfChar(b));
+  bestAfter(a: number): number {
+    return this.tables.bestAfterAt(this.indexOfCodePoint(a));
+  }
+
+  bestBefore(b: number): number {
+    return this.tables.bestBeforeAt(this.indexOfCodePoint(b));
   }
 
   score(text: string): number {

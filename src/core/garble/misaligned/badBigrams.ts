@@ -1,5 +1,3 @@
-import type { CharLanguageModel } from '../../model/charLanguageModel';
-
 /**
  * A bigram this unlikely (nats) is a sign of garbage: every run shows one. Prose has a few
  * (rare names); a run without one is not looked at.
@@ -13,7 +11,8 @@ export class BadBigrams {
 
   constructor(
     private readonly v: string,
-    private readonly lm: CharLanguageModel,
+    /** ln P of the bigram ending at an offset. */
+    private readonly bigramAt: (i: number) => number,
   ) {
     this.flags = new Uint8Array(v.length + 1);
   }
@@ -29,7 +28,7 @@ export class BadBigrams {
       const a = this.v.charCodeAt(i - 1);
       const b = this.v.charCodeAt(i);
       // Not across surrogates or whitespace, nor between two ASCII characters (no run holds them).
-      const bad = (a >= 0x80 || b >= 0x80) && a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && this.lm.bigram(this.v[i - 1], this.v[i]) <= BAD_BIGRAM;
+      const bad = (a >= 0x80 || b >= 0x80) && a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && this.bigramAt(i) <= BAD_BIGRAM;
       this.flags[i] = bad ? 1 : 2;
     }
     return this.flags[i] === 1;

@@ -6,6 +6,7 @@ import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
 import { guess, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { BadBigrams } from './badBigrams';
+import { RunGate } from './runGate';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -88,13 +89,17 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   for (let at = 1; at <= v.length; at++) {
     // A run shows at least one double-byte character right before its end.
     if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
-    if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedAt(at - 2))) segLo = at - 1;
+    if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
+    scan.gate.advance(at, segLo);
     const end = scan.endAt(at);
     if (!end) continue;
     // A silent end needs two characters shown (bestRun), so a pair read again before the last.
-    if ((end.kind === 'lead' || end.kind === 'dropped') && segLo > at - 2) continue;
-    // Something in reach must read as garbage (a bigram that unlikely): most ends in clean
-    // text stop here, each offset weighed once.
+    const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
+    if (silentEnd && segLo > at - 2) continue;
+    // No start could gain enough, even with every guessed character at its best (runGate.ts):
+    // most ends in clean text stop here.
+    if (scan.gate.mostGain(at, end.garbledEnd, !silentEnd) + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+    // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
     for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
     const lo = Math.max(segLo, at - MAX_RUN);
     if (lastBad < Math.max(1, lo)) continue;
@@ -137,13 +142,15 @@ class RunScan {
   private readonly repaired: Int32Array;
   private readonly firsts = new Map<number, Guess | null>();
   private readonly bad: BadBigrams;
+  readonly gate: RunGate;
 
   constructor(
     private readonly v: string,
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
   ) {
-    this.bad = new BadBigrams(v, lm);
+    this.gate = new RunGate(v, lm, (i) => this.repairedCode(i));
+    this.bad = new BadBigrams(v, (i) => this.gate.shownAt(i));
     this.pairs = new Int32Array(v.length + 1);
     this.repaired = new Int32Array(v.length + 1);
   }
@@ -156,8 +163,8 @@ class RunScan {
       // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
       // across them. A lone one among Han is what rows A4 and A5 make of misaligned bytes.
       const japanese = isKana(cu) && kanaNear(this.v, i);
-      const b = cu < 0x80 || japanese ? undefined : this.table.bytesOf(this.v[i]);
-      p = b && b.length === 2 ? (b[0] << 8) | b[1] : -1;
+      const c = cu < 0x80 || japanese ? -1 : this.table.codeOf(cu);
+      p = c >= 0x100 ? c : -1;
       this.pairs[i] = p;
     }
     return p;
@@ -170,6 +177,12 @@ class RunScan {
 
   /** The trail of the character at `i` paired with the lead of the one after it, if ordinary. */
   repairedAt(i: number): string | null {
+    const r = this.repairedCode(i);
+    return r < 0 ? null : String.fromCharCode(r);
+  }
+
+  /** The same as a code unit, -1 for none. */
+  repairedCode(i: number): number {
     let r = this.repaired[i];
     if (r === 0) {
       const a = this.code(i);
@@ -178,7 +191,7 @@ class RunScan {
       r = ch && ch.length === 1 && ordinary(ch, this.lm) ? ch.charCodeAt(0) : -1;
       this.repaired[i] = r;
     }
-    return r < 0 ? null : String.fromCharCode(r);
+    return r;
   }
 
   /** Whether the bigram ending at offset `i` is unlikely enough to be garbage. */
@@ -221,8 +234,6 @@ class RunScan {
     e.kind = kind;
     e.garbledEnd = garbledEnd;
     e.trail = trail;
-    e.next = this.nextOf(garbledEnd);
-    e.nextByte = this.byteOf(garbledEnd);
     return e;
   }
 
@@ -244,6 +255,9 @@ class RunScan {
   /** The best run ending at `end`, with its gain over the text as shown and its channel price. */
   bestRun(end: End, lo: number): Candidate | undefined {
     const { v, lm, table } = this;
+    // What follows the garbled text, looked at only for the ends searched.
+    end.next = this.nextOf(end.garbledEnd);
+    end.nextByte = this.byteOf(end.garbledEnd);
     const { at, kind, garbledEnd, next } = end;
     const silentEnd = kind === 'dropped' || kind === 'lead';
     // A silent end needs two characters shown (below), so a pair read again before the last.
@@ -269,8 +283,7 @@ class RunScan {
     }
     // The garbled text after the shown characters (the end's ASCII or mark), scored as shown.
     let chainG = 0;
-    for (let i = at; i < garbledEnd; i++) chainG += lm.bigram(v[i - 1], v[i]);
-    const garbledTail = v[garbledEnd - 1];
+    for (let i = at; i < garbledEnd; i++) chainG += this.gate.shownAt(i);
     let hasBad = this.bad.any(at, garbledEnd + 1);
     let hasHan = false;
     let lastGuessMemo: Guess | null | undefined;
@@ -284,7 +297,7 @@ class RunScan {
         // The pairs in between are the same for every longer run, with one more in front.
         p0 = this.repairedAt(first)!;
         if (k >= 3) chainP += lm.bigram(p0, this.repairedAt(first + 1)!);
-        chainG += lm.bigram(v[first], v[first + 1]);
+        chainG += this.gate.shownAt(first + 1);
         // Paired again from here on, the text reads far worse than shown: it is clean text read
         // one byte off, and reaching further back only pairs more of it wrongly.
         if (chainP - chainG < -HOPELESS) break;
@@ -299,11 +312,11 @@ class RunScan {
       if (k === 1 && silentEnd) continue;
       // Log-probabilities are never positive: the reading scores at most what its known
       // characters do. A start that could not gain enough even so is not guessed at.
-      const shownScore = lm.bigram(prev, v[first]) + chainG + lm.bigram(garbledTail, next);
+      const shownScore = this.gate.shownAt(first) + chainG + this.gate.shownAt(garbledEnd);
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
-      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prev) + lm.bestBefore(p0!) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prev, lastKnown, next)) - shownScore + BOUND_SLACK;
+      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prev.charCodeAt(0)) + lm.bestBefore(p0!.charCodeAt(0)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prev, lastKnown, next)) - shownScore + BOUND_SLACK;
       if (mostGain + prior < MIN_GAIN || mostGain / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best && mostGain + prior <= best.gain)) continue;
       let firstG: Guess | undefined;
       let lastG: Guess | undefined;
@@ -348,7 +361,7 @@ class RunScan {
   private lastBound(end: End, lastKnown: string | undefined): number {
     const { lm } = this;
     const before = this.repairedAt(end.at - 2)!;
-    return lastKnown !== undefined ? lm.bigram(before, lastKnown) + lm.bigram(lastKnown, end.next) : lm.bestAfter(before) + lm.bestBefore(end.next);
+    return lastKnown !== undefined ? lm.bigram(before, lastKnown) + lm.bigram(lastKnown, end.next) : lm.bestAfter(before.charCodeAt(0)) + lm.bestBefore(end.next.charCodeAt(0));
   }
 
   private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number): SilentRun {
@@ -372,7 +385,8 @@ const BOUND_SLACK = 1e-6;
 
 /** A run of one character shown: its lead guessed (and its trail, unless the ASCII end tells it), at most. */
 function firstOnlyBound(lm: CharLanguageModel, prev: string, lastKnown: string | undefined, next: string): number {
-  return lastKnown !== undefined ? lm.bestAfter(prev) + lm.bestBefore(lastKnown) + lm.bigram(lastKnown, next) : lm.bestAfter(prev) + lm.bestBefore(next);
+  const after = lm.bestAfter(prev.charCodeAt(0));
+  return lastKnown !== undefined ? after + lm.bestBefore(lastKnown.charCodeAt(0)) + lm.bigram(lastKnown, next) : after + lm.bestBefore(next.charCodeAt(0));
 }
 
 function isChinese(cp: number): boolean {

@@ -1,0 +1,87 @@
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+
+/**
+ * The test every end of a possible silent run passes before its starts are weighed one by one
+ * (silentRuns.ts, RunScan.bestRun): the most any start could gain, from one running sum.
+ *
+ * A run shown from `first` to `at` gains what its reading scores over the text as shown. The
+ * reading's middle is known (the pairs read again one byte later); its first character, and
+ * its last unless an ASCII trail tells it, are guessed, and bounded here by the likeliest
+ * bigram the model has after the character before and before the character after (the model's
+ * row and column maxima). Per start the bound is
+ *
+ *   A(first) + Σ_{first ≤ j ≤ at−3} (P[j] − S[j+1]) − S[at−1] + L(at) − T(at)
+ *
+ * with S[i] the bigram of the text as shown ending at offset i, P[j] the bigram of the pairs
+ * read again at j and j + 1, A the first character's bound less the bigram that enters the run,
+ * L the last character's bound and T the shown bigrams of the end itself. The best start's value
+ * is kept as the ends move on (M(at) = max(M(at−1) + P[at−3] − S[at−2], A(at−2)), a running
+ * maximum sum), so each end costs a few additions. An end whose best start cannot reach the
+ * minimum gain is not searched; this never drops a run the search would find, since every
+ * bound is at least what the search can score.
+ */
+export class RunGate {
+  /** Per offset i, the bigram of the text as shown ending there (NaN: not looked up yet). */
+  private readonly shown: Float64Array;
+  /** The best start's bound for runs of two characters shown or more, up to the current end. */
+  private best = -Infinity;
+  /** The offset `best` was last brought to (the `at` of the last advance). */
+  private bestAt = -1;
+
+  constructor(
+    private readonly v: string,
+    private readonly lm: CharLanguageModel,
+    /** The pair read again at an offset (trail there, lead after it), as a code unit. */
+    private readonly repairedAt: (i: number) => number,
+  ) {
+    this.shown = new Float64Array(v.length + 1).fill(NaN);
+  }
+
+  /** The code unit at `i` as the search scores it: a line break outside the text. */
+  private charAt(i: number): number {
+    return i >= 0 && i < this.v.length ? this.v.charCodeAt(i) : 0x0a;
+  }
+
+  /** ln P of the bigram of the text as shown that ends at offset `i` (0 ≤ i ≤ length). */
+  shownAt(i: number): number {
+    let s = this.shown[i];
+    if (s !== s) {
+      s = this.lm.bigramOf(this.charAt(i - 1), this.charAt(i));
+      this.shown[i] = s;
+    }
+    return s;
+  }
+
+  /**
+   * Brings the running bound to the end at `at` (the character before it double-byte, starts
+   * allowed from `segLo` on, every pair read again from there to at − 2 ordinary). Call for
+   * every such `at` in order.
+   */
+  advance(at: number, segLo: number): void {
+    const first = at - 2;
+    if (first < segLo) {
+      this.best = -Infinity;
+    } else {
+      const fresh = this.lm.bestAfter(this.charAt(first - 1)) + this.lm.bestBefore(this.repairedAt(first)) - this.shownAt(first);
+      // The starts before at − 2 carry on with one more pair read again (at − 3 with at − 2).
+      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.lm.bigramOf(this.repairedAt(first - 1), this.repairedAt(first)) - this.shownAt(first) : -Infinity;
+      this.best = Math.max(fresh, carried);
+    }
+    this.bestAt = at;
+  }
+
+  /**
+   * The most a run ending at `at` (its garbled text up to `garbledEnd`) could gain, over every
+   * start; `single` when a run of one character shown is allowed (an end that tells where the
+   * decoder fell back into step).
+   */
+  mostGain(at: number, garbledEnd: number, single: boolean): number {
+    let tail = 0;
+    for (let i = at; i <= garbledEnd; i++) tail += this.shownAt(i);
+    const next = this.charAt(garbledEnd);
+    let most = -Infinity;
+    if (this.best > -Infinity) most = this.best - this.shownAt(at - 1) + this.lm.bestAfter(this.repairedAt(at - 2)) + this.lm.bestBefore(next) - tail;
+    if (single) most = Math.max(most, this.lm.bestAfter(this.charAt(at - 2)) + this.lm.bestBefore(next) - this.shownAt(at - 1) - tail);
+    return most;
+  }
+}
