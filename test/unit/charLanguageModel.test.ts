@@ -88,3 +88,23 @@ test('a whole file scores as the sum of its parts (one unigram, then a bigram pe
   const expected = model.score(unit) * 5000 + 4999 * (model.bigram(unit[unit.length - 1], unit[0]) - model.unigram(unit[0]));
   assert.ok(Math.abs(s - expected) < 1e-6 * Math.abs(expected), `${s} vs ${expected}`);
 });
+
+test('the likeliest bigram after and before a character bounds every bigram, and is reached', () => {
+  // Characters of the sample article's first lines, a rare one, an unknown one and a line break.
+  const chars = [...new Set('如今SMC天津工厂的产品已经占据了中国市场的一半，亦庄的员工说。嬲\u{e000}\n')];
+  for (const a of chars) {
+    const after = model.bestAfter(a.codePointAt(0)!);
+    const before = model.bestBefore(a.codePointAt(0)!);
+    for (const b of chars) {
+      assert.ok(model.bigram(a, b) <= after, `bigram(${a}, ${b}) above bestAfter(${a})`);
+      assert.ok(model.bigram(b, a) <= before, `bigram(${b}, ${a}) above bestBefore(${a})`);
+      assert.equal(model.bigramOf(a.codePointAt(0)!, b.codePointAt(0)!), model.bigram(a, b));
+    }
+  }
+  // Some character after 的 (Han, punctuation, the letter or digit classes) reaches the bound exactly.
+  const after = model.bestAfter('的'.codePointAt(0)!);
+  let reached = -Infinity;
+  for (let cp = 0x20; cp < 0xd800; cp++) reached = Math.max(reached, model.bigram('的', String.fromCodePoint(cp)));
+  assert.equal(reached, after);
+  assert.ok(after > -5, `the likeliest character after 的 scores ${after}`);
+});

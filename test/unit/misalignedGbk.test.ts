@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { findMisalignedGbk } from '../../src/core/garble/misalignedGbk';
 import { BestOf } from '../../src/core/model/bestOf';
 import { seededRandom } from '../garblers';
+import { getCharModel } from '../../src/core/model/charLanguageModel';
+import { gbkTable } from '../../src/core/codec/gbkTable';
+import { guess, guessBetween } from '../../src/core/garble/misaligned/silentGuesses';
 
 test('a repaired run names the bytes it restored', () => {
   // test/corpus/prose-debian-fortunes-simplified.txt:165 and tech-debian-reference-zh-cn.txt:352,
@@ -41,5 +44,19 @@ test('the beam cut keeps what a stable sort and a cut would keep', () => {
     assert.deepEqual(best.sorted(), expected);
     // `admits` never turns away an item that the cut keeps.
     for (const i of expected) assert.ok(admitted[i], `item ${i} of ${JSON.stringify(scores)} was turned away`);
+  }
+});
+
+test('a guess between two characters skips only options that cannot change its choice or margin', () => {
+  const lm = getCharModel();
+  const table = gbkTable();
+  const random = seededRandom(5);
+  const text = '近日，华中科技大学在国际上首次提出了一种新的方法，相关成果发表在学术期刊上。';
+  for (let round = 0; round < 300; round++) {
+    const before = text[random.int(0, text.length - 1)];
+    const after = text[random.int(0, text.length - 1)];
+    const options = table.leadsOf(random.int(0x40, 0xfe));
+    const plain = guess(options, (ch) => lm.bigram(before, ch) + lm.bigram(ch, after), lm);
+    assert.deepEqual(guessBetween(options, before, after, lm), plain);
   }
 });

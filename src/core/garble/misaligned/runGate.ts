@@ -23,6 +23,8 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 export class RunGate {
   /** Per offset i, the bigram of the text as shown ending there (NaN: not looked up yet). */
   private readonly shown: Float64Array;
+  /** Per offset j, the bigram of the pairs read again at j and j + 1 (NaN: not looked up yet). */
+  private readonly read: Float64Array;
   /** The best start's bound for runs of two characters shown or more, up to the current end. */
   private best = -Infinity;
   /** The offset `best` was last brought to (the `at` of the last advance). */
@@ -35,6 +37,7 @@ export class RunGate {
     private readonly repairedAt: (i: number) => number,
   ) {
     this.shown = new Float64Array(v.length + 1).fill(NaN);
+    this.read = new Float64Array(v.length + 1).fill(NaN);
   }
 
   /** The code unit at `i` as the search scores it: a line break outside the text. */
@@ -52,6 +55,16 @@ export class RunGate {
     return s;
   }
 
+  /** ln P of the bigram of the pairs read again at `j` and `j + 1` (both must be ordinary). */
+  readAt(j: number): number {
+    let s = this.read[j];
+    if (s !== s) {
+      s = this.lm.bigramOf(this.repairedAt(j), this.repairedAt(j + 1));
+      this.read[j] = s;
+    }
+    return s;
+  }
+
   /**
    * Brings the running bound to the end at `at` (the character before it double-byte, starts
    * allowed from `segLo` on, every pair read again from there to at − 2 ordinary). Call for
@@ -64,7 +77,7 @@ export class RunGate {
     } else {
       const fresh = this.lm.bestAfter(this.charAt(first - 1)) + this.lm.bestBefore(this.repairedAt(first)) - this.shownAt(first);
       // The starts before at − 2 carry on with one more pair read again (at − 3 with at − 2).
-      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.lm.bigramOf(this.repairedAt(first - 1), this.repairedAt(first)) - this.shownAt(first) : -Infinity;
+      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.readAt(first - 1) - this.shownAt(first) : -Infinity;
       this.best = Math.max(fresh, carried);
     }
     this.bestAt = at;
@@ -84,4 +97,13 @@ export class RunGate {
     if (single) most = Math.max(most, this.lm.bestAfter(this.charAt(at - 2)) + this.lm.bestBefore(next) - this.shownAt(at - 1) - tail);
     return most;
   }
+}
+
+/** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
+export const BOUND_SLACK = 1e-6;
+
+/** A run of one character shown: its lead guessed (and its trail, unless the ASCII end tells it), at most. */
+export function firstOnlyBound(lm: CharLanguageModel, prev: number, lastKnown: string | undefined, next: string): number {
+  const after = lm.bestAfter(prev);
+  return lastKnown !== undefined ? after + lm.bestBefore(lastKnown.charCodeAt(0)) + lm.bigram(lastKnown, next) : after + lm.bestBefore(next.charCodeAt(0));
 }

@@ -52,6 +52,47 @@ export function guess(options: ReadonlyArray<readonly [number, string]>, score: 
   return best;
 }
 
+type Options = ReadonlyArray<readonly [number, string]>;
+
+/** The options `guess` weighs (ordinary characters, no ideographic space), per list of the tables. */
+const weighable = new WeakMap<Options, { lm: CharLanguageModel; list: Options }>();
+
+function weighableOf(options: Options, lm: CharLanguageModel): Options {
+  const known = weighable.get(options);
+  if (known && known.lm === lm) return known.list;
+  const list = options.filter(([, ch]) => ch !== '\u3000' && ordinary(ch, lm));
+  weighable.set(options, { lm, list });
+  return list;
+}
+
+/**
+ * guess() for a character between two known ones, scored bigram(before, ch) + bigram(ch, after),
+ * with the same result: an option whose best possible score (the model's row and column maxima)
+ * cannot beat the second best so far is not looked up.
+ */
+export function guessBetween(options: Options, before: string, after: string, lm: CharLanguageModel): Guess | undefined {
+  let best: Guess | undefined;
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  const fromBefore = lm.bestAfter(before.charCodeAt(0));
+  const intoAfter = lm.bestBefore(after.charCodeAt(0));
+  for (const [b, ch] of weighableOf(options, lm)) {
+    const cp = ch.charCodeAt(0);
+    const most = Math.min(fromBefore, lm.bestBefore(cp)) + Math.min(lm.bestAfter(cp), intoAfter);
+    if (most <= second) continue;
+    const left = lm.bigram(before, ch);
+    if (left + Math.min(lm.bestAfter(cp), intoAfter) <= second) continue;
+    const s = left + lm.bigram(ch, after);
+    if (s > bestScore) {
+      second = bestScore;
+      bestScore = s;
+      best = { ch, byte: b, margin: 0 };
+    } else if (s > second) second = s;
+  }
+  if (best) best.margin = bestScore - second;
+  return best;
+}
+
 /** Options of each side kept for the joint choice, best first by their outer neighbour. */
 const PAIR_OPTIONS = 40;
 

@@ -3,10 +3,11 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
-import { guess, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { BadBigrams } from './badBigrams';
-import { RunGate } from './runGate';
+import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
+import { kanaNear, isKana, marksNear } from './nearby';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -47,8 +48,7 @@ const MIN_GAIN_PER_CHAR = 2;
  * price that changes no clean tuning file (docs/repair-eval.md).
  */
 const SILENT_END_LOG_PRIOR = -8;
-/** Characters on each side of a mark looked at, and the most marks a run's end has among them. */
-const MARK_NEIGHBOURHOOD = 10;
+/** The most marks a run's end has within nearby.ts's neighbourhood of it. */
 const MAX_MARKS_NEARBY = 2;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
@@ -208,7 +208,7 @@ class RunScan {
     const cached = this.firsts.get(first);
     if (cached !== undefined) return cached ?? undefined;
     const prev = this.prevOf(first);
-    const g = guess(this.table.leadsOf(this.pair(first)![0]), (ch) => this.lm.bigram(prev, ch) + this.lm.bigram(ch, next), this.lm);
+    const g = guessBetween(this.table.leadsOf(this.pair(first)![0]), prev, next, this.lm);
     this.firsts.set(first, g ?? null);
     return g;
   }
@@ -287,16 +287,15 @@ class RunScan {
     let hasBad = this.bad.any(at, garbledEnd + 1);
     let hasHan = false;
     let lastGuessMemo: Guess | null | undefined;
+    let lastScore = 0;
     let lastBound: number | undefined;
     let chainP = 0;
     let best: Candidate | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
       const lead0 = this.code(first) >> 8;
-      let p0: string | null = null;
       if (k >= 2) {
         // The pairs in between are the same for every longer run, with one more in front.
-        p0 = this.repairedAt(first)!;
-        if (k >= 3) chainP += lm.bigram(p0, this.repairedAt(first + 1)!);
+        if (k >= 3) chainP += this.gate.readAt(first);
         chainG += this.gate.shownAt(first + 1);
         // Paired again from here on, the text reads far worse than shown: it is clean text read
         // one byte off, and reaching further back only pairs more of it wrongly.
@@ -304,9 +303,9 @@ class RunScan {
       }
       hasBad ||= this.bad.any(first, first + 1);
       hasHan ||= isHan(v.charCodeAt(first));
-      const prev = this.prevOf(first);
+      const prevCode = first > 0 ? v.charCodeAt(first - 1) : 0x0a;
       // The run sits in text read in step: Chinese, ASCII or the line's start before it.
-      if (first > 0 && !isChinese(prev.charCodeAt(0)) && prev.charCodeAt(0) >= 0x80) continue;
+      if (first > 0 && !isChinese(prevCode) && prevCode >= 0x80) continue;
       if (!hasBad || !hasHan || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
       if (k === 1 && silentEnd) continue;
@@ -316,14 +315,17 @@ class RunScan {
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
-      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prev.charCodeAt(0)) + lm.bestBefore(p0!.charCodeAt(0)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prev, lastKnown, next)) - shownScore + BOUND_SLACK;
-      if (mostGain + prior < MIN_GAIN || mostGain / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best && mostGain + prior <= best.gain)) continue;
+      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
+      const hopeless = (most: number) => most + prior < MIN_GAIN || most / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
+      if (hopeless(mostGain)) continue;
+      const prev = this.prevOf(first);
+      const p0 = k >= 2 ? this.repairedAt(first) : null;
       let firstG: Guess | undefined;
       let lastG: Guess | undefined;
       let last: string;
       if (lastKnown !== undefined) {
         last = lastKnown;
-        firstG = k >= 2 ? this.firstGuess(first, p0!) : guess(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, last), lm);
+        firstG = k >= 2 ? this.firstGuess(first, p0!) : guessBetween(table.leadsOf(lead0), prev, last, lm);
       } else if (k === 1) {
         const pair = guessPair(table.leadsOf(lead0), lastOptions, prev, next, lm);
         if (!pair) continue;
@@ -332,9 +334,12 @@ class RunScan {
       } else {
         if (lastGuessMemo === undefined) {
           const before = this.repairedAt(at - 2)!;
-          lastGuessMemo = guess(lastOptions, (ch) => lm.bigram(before, ch) + lm.bigram(ch, next), lm) ?? null;
+          lastGuessMemo = guessBetween(lastOptions, before, next, lm) ?? null;
+          if (lastGuessMemo) lastScore = lm.bigram(before, lastGuessMemo.ch) + lm.bigram(lastGuessMemo.ch, next);
         }
         if (!lastGuessMemo) break;
+        // The last character is known now: the bound again with its score for its best.
+        if (hopeless(mostGain - lastBound! + lastScore)) continue;
         lastG = lastGuessMemo;
         last = lastG.ch;
         firstG = this.firstGuess(first, p0!);
@@ -380,33 +385,6 @@ class RunScan {
   }
 }
 
-/** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
-const BOUND_SLACK = 1e-6;
-
-/** A run of one character shown: its lead guessed (and its trail, unless the ASCII end tells it), at most. */
-function firstOnlyBound(lm: CharLanguageModel, prev: string, lastKnown: string | undefined, next: string): number {
-  const after = lm.bestAfter(prev.charCodeAt(0));
-  return lastKnown !== undefined ? after + lm.bestBefore(lastKnown.charCodeAt(0)) + lm.bigram(lastKnown, next) : after + lm.bestBefore(next.charCodeAt(0));
-}
-
 function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
-}
-
-function isKana(cp: number): boolean {
-  return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff);
-}
-
-/** Characters on each side of a kana looked at for another one. */
-const KANA_NEIGHBOURHOOD = 8;
-
-function kanaNear(v: string, at: number): boolean {
-  for (let j = Math.max(0, at - KANA_NEIGHBOURHOOD); j < Math.min(v.length, at + KANA_NEIGHBOURHOOD + 1); j++) if (j !== at && isKana(v.charCodeAt(j))) return true;
-  return false;
-}
-
-function marksNear(v: string, at: number): number {
-  let marks = 0;
-  for (let j = Math.max(0, at - MARK_NEIGHBOURHOOD); j < Math.min(v.length, at + MARK_NEIGHBOURHOOD); j++) if (v[j] === '\ufffd' || v[j] === '?') marks++;
-  return marks;
 }
