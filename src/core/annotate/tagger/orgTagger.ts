@@ -6,9 +6,10 @@
  * Text is tagged sentence by sentence (the corpora are sentences): a piece ends at a newline or
  * a sentence-final mark, and pieces without a Han character are skipped. The score of a tag at a
  * character is the sum of its features' weights; each character's unigram weights and each
- * pair's bigram weights are read once and added to the positions that see them, and weights are
- * summed two tags to a 32-bit word. The result is the sum training computes from the features'
- * list (extractFeatures), to the last bit.
+ * pair's bigram weights are read once and added to the positions that see them. A row of weights
+ * is kept less its weight for O (adding one number to every tag of a position changes no path's
+ * rank), so four tags remain, summed two to a 32-bit word: a row is 8 bytes. The result is the sum
+ * training computes from the features' list (extractFeatures) less that of O, to the last bit.
  */
 import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection } from './taggerModel';
@@ -18,8 +19,12 @@ import { spansOf, viterbi } from './viterbi';
 const T = TAG_COUNT;
 const U = UNIGRAM_OFFSETS.length;
 const BG = BIGRAM_OFFSETS.length;
-/** Words of a packed row of T weights: w0 + w1·65536, w2 + w3·65536, w4 (a sum of 24 rows keeps each lane within 16 bits). */
-const W = 3;
+/**
+ * Words of a packed row of T weights, each less the weight of O (w0): (w1 − w0) + (w2 − w0)·65536,
+ * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), and a position sums
+ * FEATURES_PER_CHAR = 25 rows, so each lane stays within 16 bits.
+ */
+const W = 2;
 
 /**
  * Entries by 32-bit key (a character pair, a word's hash): open addressing over 2 words a slot,
@@ -61,7 +66,7 @@ class KeyIndex {
 }
 
 interface LoadedModel {
-  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (a hash of 0 marks an empty slot). */
+  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (W words) and a spare word so that a slot is a power of two (a hash of 0 marks an empty slot). */
   hashed: Int32Array;
   hashedMask: number;
   /** Row of each character's unigram weights (U packed rows), or −1. */
@@ -95,13 +100,13 @@ export function useTaggerModel(bytes: Uint8Array): void {
 /** The model the tagger ships with, read through the data host the first time a text is tagged. */
 export const TAGGER_MODEL_FILE = 'annotate/orgTagger.bin';
 
-/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at`: w0 + w1·65536, w2 + w3·65536, w4. */
+/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at` (W words, above). */
 function pack(section: ModelSection, entry: number, row: number, out: Int32Array, at: number): void {
   const w = section.weights;
   const base = (entry * section.width + row) * T;
-  out[at] = w[base] + w[base + 1] * 65536;
-  out[at + 1] = w[base + 2] + w[base + 3] * 65536;
-  out[at + 2] = w[base + 4];
+  const o = w[base];
+  out[at] = w[base + 1] - o + (w[base + 2] - o) * 65536;
+  out[at + 1] = w[base + 3] - o + (w[base + 4] - o) * 65536;
 }
 
 /** All rows of a section, packed, entry after entry. */
@@ -209,7 +214,6 @@ function score(m: LoadedModel, sc: Scratch): void {
     const o = i * W;
     sums[o] += table[at];
     sums[o + 1] += table[at + 1];
-    sums[o + 2] += table[at + 2];
   };
   // Every position has the bias (dense feature 0, index 0): it starts the sums.
   const { dense, denseStart } = m;
@@ -217,7 +221,6 @@ function score(m: LoadedModel, sc: Scratch): void {
   for (let i = 0; i < n; i++) {
     sums[i * W] = dense[biasAt];
     sums[i * W + 1] = dense[biasAt + 1];
-    sums[i * W + 2] = dense[biasAt + 2];
   }
   // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
   const { unigramRow, unigrams, bigrams, pairIndex } = m;
@@ -265,14 +268,13 @@ function score(m: LoadedModel, sc: Scratch): void {
   const probeMask = (hashedMask << 2) | 3;
   for (let i = 0; i < n; i++) {
     // The features of this position alone are summed in registers, then added to what the characters and words gave.
-    let a0 = sums[i * W], a1 = sums[i * W + 1], a2 = sums[i * W + 2];
+    let a0 = sums[i * W], a1 = sums[i * W + 1];
     let at: number;
     denseFeatures(p, i, denseIndex, 0);
     for (let d = 1; d < DENSE_FEATURES; d++) {
       at = (denseStart[d] + denseIndex[d]) * W;
       a0 += dense[at];
       a1 += dense[at + 1];
-      a2 += dense[at + 2];
     }
     hashedFeatures(p, i, hashedKeys, 0);
     for (let f = 0; f < HASHED_FEATURES; f++) {
@@ -287,16 +289,15 @@ function score(m: LoadedModel, sc: Scratch): void {
       if (found === 0) continue;
       a0 += hashed[at + 1];
       a1 += hashed[at + 2];
-      a2 += hashed[at + 3];
     }
-    // Lanes: a sum packs Σw0 + Σw1·65536; the low lane is read sign-extended, the high one is what remains.
+    // Lanes: a sum packs Σ(w1 − w0) + Σ(w2 − w0)·65536; the low lane is read sign-extended, the high one is what remains.
     const o = i * T;
     const low0 = (a0 << 16) >> 16, low1 = (a1 << 16) >> 16;
-    emission[o] = low0;
-    emission[o + 1] = (a0 - low0) / 65536;
-    emission[o + 2] = low1;
-    emission[o + 3] = (a1 - low1) / 65536;
-    emission[o + 4] = a2;
+    emission[o] = 0;
+    emission[o + 1] = low0;
+    emission[o + 2] = (a0 - low0) / 65536;
+    emission[o + 3] = low1;
+    emission[o + 4] = (a1 - low1) / 65536;
   }
 }
 
