@@ -12,7 +12,7 @@
  * A trigram, a skip bigram and unigrams and bigrams three characters away were tried and left
  * out: on the held-out part of the training splits they changed F1 by less than 0.3.
  */
-import { LEXICON_LISTS, lexiconWordsEnding, trainedOrganizationNamesEnding } from '../lexicon';
+import { LEXICON_LISTS, lexiconWordsEnding } from '../lexicon';
 import type { CharTrie } from '../trie';
 import { SUFFIXES_BY_LAST_CHAR, SUFFIX_LAST_CHARS, type OrganizationType, type OrgSuffix } from '../orgSuffixes';
 
@@ -158,7 +158,7 @@ export class Piece {
   /** Position of each character in its word: 0 first, 1 inside, 2 last, 3 alone. */
   position = new Uint8Array(0);
   /** The longest word of each lexicon list ending at a character (lexicon.ts LEXICON_LISTS). */
-  private readonly found = new Uint8Array(4);
+  private readonly found = new Uint8Array(5);
 
   private grow(n: number): void {
     if (this.codes.length >= n + 2 * PAD) return;
@@ -203,7 +203,8 @@ export class Piece {
     const n = this.n;
     const lexicon = lexiconWordsEnding();
     const found = this.found;
-    const trained = trainedNames ?? trainedOrganizationNamesEnding();
+    // The training splits' names are read in the same walk, unless training set a list of its own.
+    const trained = trainedNames;
     const longestEnding = this.longestEnding;
     const mark = (starts: Uint8Array, ends: Uint8Array, end: number, len: number) => {
       if (len === 0) return;
@@ -224,8 +225,13 @@ export class Piece {
         if (place >= 2) mark(this.placeStart, this.placeEnd, end, place);
         if (common >= 2) mark(this.commonStart, this.commonEnd, end, common);
         mark(this.functionStart, this.functionEnd, end, found[LEXICON_LISTS.function]);
+        const len = trained ? 0 : found[LEXICON_LISTS.trained];
+        if (len >= 2) {
+          this.trainedEnd[i] = cap(len, 6);
+          if (this.trainedStart[end - len] < len) this.trainedStart[end - len] = cap(len, 6);
+        }
       }
-      if (trained.hasFirst(code)) {
+      if (trained?.hasFirst(code)) {
         // Not a word of the segmentation: only these two features read the list.
         const len = trained.longest(s, end, 2);
         if (len) {
