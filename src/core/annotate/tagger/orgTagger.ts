@@ -13,7 +13,7 @@
  */
 import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection } from './taggerModel';
-import { BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { B, E, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
 
 const T = TAG_COUNT;
@@ -192,6 +192,8 @@ class Scratch {
   hashed = new Uint32Array(HASHED_FEATURES);
   emission = new Float32Array(0);
   tags = new Uint8Array(0);
+  /** Tags of the paths marginOf scores. */
+  other = new Uint8Array(0);
 
   grow(n: number): void {
     if (this.tags.length >= n) return;
@@ -199,6 +201,7 @@ class Scratch {
     this.sums = new Int32Array(size * W);
     this.emission = new Float32Array(size * T);
     this.tags = new Uint8Array(size);
+    this.other = new Uint8Array(size);
   }
 }
 
@@ -303,16 +306,37 @@ function score(m: LoadedModel, sc: Scratch): void {
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-/** Tags folded[start, end) as a piece of its own. */
-function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>): void {
+/**
+ * How far the model prefers the name [a, b) of the piece to its best reading without it: the
+ * best path's score less the best of the paths where no name starts at a or none ends at b − 1
+ * (in units of the weights; an upper bound of the margin over every other reading).
+ */
+function marginOf(m: LoadedModel, sc: Scratch, n: number, a: number, b: number, best: number): number {
+  const e = sc.emission;
+  const forbid = (at: number, t1: number, t2: number): number => {
+    const v1 = e[at + t1], v2 = e[at + t2];
+    e[at + t1] = e[at + t2] = -Infinity;
+    const score = viterbi(e, n, m.transition, sc.other);
+    e[at + t1] = v1;
+    e[at + t2] = v2;
+    return score;
+  };
+  return best - Math.max(forbid(a * T, B, S), forbid((b - 1) * T, E, S));
+}
+
+/** Tags folded[start, end) as a piece of its own; with `margins`, pushes each name's margin (marginOf) to it. */
+function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>, margins?: number[]): void {
   const n = end - start;
   if (n < 2 || !hasHan(folded, start, end)) return;
   const sc = scratch;
   sc.grow(n);
   sc.piece.read(folded.slice(start, end));
   score(m, sc);
-  viterbi(sc.emission, n, m.transition, sc.tags);
-  for (const [a, b] of spansOf(sc.tags, n)) out.push([start + a, start + b]);
+  const best = viterbi(sc.emission, n, m.transition, sc.tags);
+  for (const [a, b] of spansOf(sc.tags, n)) {
+    out.push([start + a, start + b]);
+    if (margins) margins.push(marginOf(m, sc, n, a, b, best));
+  }
 }
 
 /**
@@ -320,7 +344,7 @@ function tagPiece(m: LoadedModel, folded: string, start: number, end: number, ou
  * is also cut where MAX_GAP characters or more hold no Han character (code, addresses, English):
  * the corpora hardly have such runs, and Latin names are latinNames.ts' part.
  */
-export function tagOrganizations(folded: string): Array<[number, number]> {
+export function tagOrganizations(folded: string, margins?: number[]): Array<[number, number]> {
   const m = model();
   const out: Array<[number, number]> = [];
   let pieceStart = 0;
@@ -329,7 +353,7 @@ export function tagOrganizations(folded: string): Array<[number, number]> {
     const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
     if (isHan(c)) {
       if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
-        tagPiece(m, folded, pieceStart, gapStart, out);
+        tagPiece(m, folded, pieceStart, gapStart, out, margins);
         pieceStart = i;
       }
       gapStart = -1;
@@ -338,7 +362,7 @@ export function tagOrganizations(folded: string): Array<[number, number]> {
     }
     if (isSentenceEnd(c) || i - pieceStart >= MAX_PIECE) {
       const end = Math.min(i + 1, folded.length);
-      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out);
+      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out, margins);
       pieceStart = end;
       gapStart = -1;
     }
