@@ -191,10 +191,8 @@ export class Piece {
       codes[i + PAD] = codeOf[c];
       classes[i + PAD] = classOf[c];
     }
-    for (let i = 0; i < n; i++) {
-      this.orgStart[i] = this.orgEnd[i] = this.trainedStart[i] = this.trainedEnd[i] = this.placeStart[i] = this.placeEnd[i] = this.commonStart[i] = this.commonEnd[i] = 0;
-      this.functionStart[i] = this.functionEnd[i] = this.suffixEnd[i] = this.suffixAhead[i] = this.longestEnding[i] = 0;
-    }
+    for (const marks of [this.orgStart, this.orgEnd, this.trainedStart, this.trainedEnd, this.placeStart, this.placeEnd, this.commonStart, this.commonEnd,
+      this.functionStart, this.functionEnd, this.suffixEnd, this.suffixAhead, this.longestEnding]) marks.fill(0, 0, n);
     this.markWords(s);
     this.segment(s);
   }
