@@ -39,10 +39,14 @@ export class TextLikelihood {
 
   /** ln P(ch | prev) under the mixture; prev is '' at the start. */
   charLogProb(prev: string, ch: string): number {
-    const cp = ch.codePointAt(0)!;
-    let zh = prev ? this.chinese.bigram(prev, ch) : this.chinese.unigram(ch);
+    return this.codePointLogProb(prev ? prev.codePointAt(0)! : -1, ch.codePointAt(0)!);
+  }
+
+  /** charLogProb of code points; prev < 0 at the start. */
+  codePointLogProb(prev: number, cp: number): number {
+    let zh = prev >= 0 ? this.chinese.bigramOfCodePoints(prev, cp) : this.chinese.unigramOfCodePoint(cp);
     if (isLetter(cp)) zh -= LN_LETTERS;
-    const bg = this.other.logProb(prev ? prev.codePointAt(0)! : -1, cp);
+    const bg = this.other.logProb(prev, cp);
     // Outside CJK and ASCII the Chinese model knows characters only from the odd symbol in its
     // training text (© in every help page's footer): it may not vouch for them more than the
     // model of the languages that write them.
@@ -52,11 +56,13 @@ export class TextLikelihood {
 
   /** ln P of `text` after `before` (its last character is the context of the first). */
   logProb(text: string, before = ''): number {
-    let prev = before ? String.fromCodePoint(before.codePointAt(before.length - 1 - (isLowSurrogate(before.charCodeAt(before.length - 1)) ? 1 : 0))!) : '';
+    let prev = before ? before.codePointAt(before.length - 1 - (isLowSurrogate(before.charCodeAt(before.length - 1)) ? 1 : 0))! : -1;
     let sum = 0;
-    for (const ch of text) {
-      sum += this.charLogProb(prev, ch);
-      prev = ch;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      sum += this.codePointLogProb(prev, cp);
+      prev = cp;
     }
     return sum;
   }

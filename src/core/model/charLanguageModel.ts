@@ -17,6 +17,9 @@ export interface CharLanguageModel {
   unigram(c: string): number;
   /** ln P(b | a), backing off to the unigram. */
   bigram(a: string, b: string): number;
+  /** unigram and bigram of code points, for loops that read a text without making strings. */
+  unigramOfCodePoint(cp: number): number;
+  bigramOfCodePoints(a: number, b: number): number;
   /** Sum of ln P over the string (first char unigram, then bigrams), code point by code point. */
   score(text: string): number;
   /** score(text) / number of code points (0 for the empty string). */
@@ -54,6 +57,14 @@ class QuantizedCharModel implements CharLanguageModel {
 
   bigram(a: string, b: string): number {
     return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
+  }
+
+  unigramOfCodePoint(cp: number): number {
+    return this.unigramAt(this.indexOfCodePoint(cp));
+  }
+
+  bigramOfCodePoints(a: number, b: number): number {
+    return this.bigramAt(this.indexOfCodePoint(a), this.indexOfCodePoint(b));
   }
 
   score(text: string): number {
