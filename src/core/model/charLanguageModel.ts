@@ -17,9 +17,13 @@ export interface CharLanguageModel {
   unigram(c: string): number;
   /** ln P(b | a), backing off to the unigram. */
   bigram(a: string, b: string): number;
-  /** unigram and bigram of code points, for loops that read a text without making strings. */
-  unigramOfCodePoint(cp: number): number;
-  bigramOfCodePoints(a: number, b: number): number;
+  /**
+   * For loops that read a text by code point, without making strings: a code point's vocabulary
+   * index (folded; UNKNOWN when unseen), and ln P(b | a) of two indexes, the unigram of b when a
+   * is UNKNOWN (as at the start of a text).
+   */
+  indexOfCodePoint(cp: number): number;
+  bigramOfIndexes(a: number, b: number): number;
   /** Sum of ln P over the string (first char unigram, then bigrams), code point by code point. */
   score(text: string): number;
   /** score(text) / number of code points (0 for the empty string). */
@@ -59,12 +63,8 @@ class QuantizedCharModel implements CharLanguageModel {
     return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
   }
 
-  unigramOfCodePoint(cp: number): number {
-    return this.unigramAt(this.indexOfCodePoint(cp));
-  }
-
-  bigramOfCodePoints(a: number, b: number): number {
-    return this.bigramAt(this.indexOfCodePoint(a), this.indexOfCodePoint(b));
+  bigramOfIndexes(a: number, b: number): number {
+    return this.bigramAt(a, b);
   }
 
   score(text: string): number {
@@ -110,7 +110,7 @@ class QuantizedCharModel implements CharLanguageModel {
     return c.length === 0 ? UNKNOWN : this.indexOfCodePoint(c.codePointAt(0)!);
   }
 
-  private indexOfCodePoint(cp: number): number {
+  indexOfCodePoint(cp: number): number {
     return this.tables.indexOf(cp);
   }
 
