@@ -142,7 +142,7 @@ async function main() {
   const notes: string[] = [];
   const measure = (c: Case, size: number) => {
     if (args.ops && !args.ops.includes(c.op) && !(OPERATIONS[c.op as OperationName]?.anchor || c.op === 'ftfy')) return;
-    if (args.workloads && !args.workloads.includes(c.workload)) return;
+    if (args.workloads && !args.workloads.includes(c.workload) && !OPERATIONS[c.op as OperationName]?.anchor) return;
     const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
     const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
     const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;
