@@ -36,13 +36,17 @@ const TRAILS_PER_LEAD = 0xfe - FIRST_TRAIL + 1;
  * the code point of the one character the page's decoder gives the pair, or 0. The file is
  * iconv-lite's decoding of every pair, written by scripts/build-lookup-tables.mjs, so that no
  * decoder runs when the table is first needed; the per-byte lists are made at their first use.
+ * A character with several pairs has the first one, in lead order from `firstLead` on (Big5's
+ * HKSCS rows 0x87–0xA0 repeat characters of its standard rows, which is what decoders met).
  */
-export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean): DbcsTable {
+export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean, firstLead = leadRange[0]): DbcsTable {
   const forward: Array<string | undefined> = new Array(0x10000);
   const supplementary = new Map<string, number>();
   const codes = new Int32Array(0x10000).fill(-1);
   for (let b = 0; b < 0x80; b++) codes[b] = b;
-  for (let lead = leadRange[0]; lead <= leadRange[1]; lead++) {
+  const span = leadRange[1] - leadRange[0] + 1;
+  for (let k = 0; k < span; k++) {
+    const lead = leadRange[0] + ((firstLead - leadRange[0] + k) % span);
     const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
     for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
       const cp = pairTable[row + trail];

@@ -18,9 +18,12 @@ export interface LegacyCodec {
 
 let big5: DbcsTable | undefined;
 
-/** Big5 (with the HKSCS additions iconv-lite's `big5` has): trails 0x40–0x7E and 0xA1–0xFE. */
+/**
+ * Big5 (with the HKSCS additions iconv-lite's `big5` has): trails 0x40–0x7E and 0xA1–0xFE. A
+ * character in both the standard rows (from 0xA1) and HKSCS's has its standard pair.
+ */
 export function big5Table(): DbcsTable {
-  big5 ??= buildDbcsTable(dataUint32('codec/big5.u32'), [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe));
+  big5 ??= buildDbcsTable(dataUint32('codec/big5.u32'), [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe), 0xa1);
   return big5;
 }
 

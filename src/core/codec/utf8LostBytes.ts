@@ -11,7 +11,10 @@ import type { CharLanguageModel } from '../model/charLanguageModel';
  */
 export const LOST = -1;
 
-/** How much better the best reading of a lost character must be than the next one. */
+/**
+ * How much better the best reading of a lost character must be than the next one; and it must be
+ * more likely than all the others together.
+ */
 const MIN_MARGIN = 1;
 /**
  * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
@@ -58,6 +61,14 @@ function charsOfKnownBytes(bytes: readonly number[]): Set<string> {
 
 /** Readings of one character looked at, at most (two lost bytes in one character: 64 × 64). */
 const MAX_READINGS = 8192;
+/**
+ * Of those, the ones kept in the lattice: the most frequent characters (a character with two lost
+ * bytes, as Big5 leaves every other one, has a thousand readings; the rare ones among them could
+ * never be chosen with confidence anyway).
+ */
+const MAX_KEPT_READINGS = 256;
+/** States kept at each byte position, the best by their score so far (a beam). */
+const MAX_STATES = 32;
 
 export interface LostByteDecoding {
   text: string;
@@ -95,7 +106,15 @@ interface Reading {
   length: number;
   /** The bytes chosen for the lost ones in this character. */
   chosen: number[];
+  /** Too many bytes of this character are lost to read it: it stays U+FFFD, whatever it was. */
+  unknown?: boolean;
 }
+
+/**
+ * What a character too lost to read (U+FFFD) costs on a path: a little less than an ordinary
+ * character, so that a reading of the same bytes that the model can score is preferred.
+ */
+const UNKNOWN_CHAR_LOGPROB = -9;
 
 /**
  * Every well-formed reading of the character starting at `i`: its length follows from its first
@@ -116,7 +135,15 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
       choices.push(c);
       combos *= c.length;
     }
-    if (combos === 0 || combos * firsts.length > MAX_READINGS) continue;
+    if (combos === 0) continue;
+    if (combos * firsts.length > MAX_READINGS) {
+      // Too many readings: the character is lost, as one U+FFFD of this length.
+      if (!out.some((r) => r.unknown && r.length === n)) {
+        const lost = bytes.slice(i, i + n).filter((b) => b === LOST).map(() => LOST);
+        out.push({ ch: '\ufffd', length: n, chosen: lost, unknown: true });
+      }
+      continue;
+    }
     const seq = [first];
     const walk = (k: number) => {
       if (k === n) {
@@ -137,6 +164,25 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
     walk(1);
   }
   return out;
+}
+
+function logSumExp(values: Iterable<number>): number {
+  const list = [...values];
+  const top = Math.max(...list);
+  if (top === -Infinity) return -Infinity;
+  let sum = 0;
+  for (const v of list) sum += Math.exp(v - top);
+  return top + Math.log(sum);
+}
+
+/** The `max` readings of the most frequent characters, when there are more. */
+function mostFrequent(readings: Reading[], lm: CharLanguageModel, max: number): Reading[] {
+  if (readings.length <= max) return readings;
+  return readings
+    .map((r) => ({ r, p: r.unknown ? Infinity : lm.unigram(r.ch) }))
+    .sort((a, b) => b.p - a.p)
+    .slice(0, max)
+    .map((x) => x.r);
 }
 
 interface Edge {
@@ -166,7 +212,7 @@ function charOfKey(key: string): string {
  * The readings form a lattice over byte positions (a known stretch has one reading, a character
  * with a lost byte a few); the best path under the character model's bigrams is found by Viterbi,
  * and each guessed character is kept only when the best path through any other character at its
- * place scores MIN_MARGIN less (max-marginals from a forward and a backward pass): two lost
+ * place scores MIN_MARGIN less, and all those paths together score less (max-marginals from a forward and a backward pass): two lost
  * characters side by side (歧视 in 鐨勬�ц�嗐) are decided together. Undefined when no reading is
  * well-formed.
  */
@@ -180,8 +226,15 @@ export function decodeWithLostBytes(
 ): LostByteDecoding | undefined {
   const n = bytes.length;
   // The readings from each position, given the first byte of a swallowed pair carried into it.
-  const readingsFrom = (p: number, open: number | undefined): Reading[] =>
-    readingsAt(bytes, candidates, p, (i, seq) => {
+  const readingCache = new Map<string, Reading[]>();
+  const readingsFrom = (p: number, open: number | undefined): Reading[] => {
+    const cacheKey = `${p}:${open ?? ''}`;
+    let cached = readingCache.get(cacheKey);
+    if (!cached) readingCache.set(cacheKey, (cached = readingsOf(p, open)));
+    return cached;
+  };
+  const readingsOf = (p: number, open: number | undefined): Reading[] =>
+    mostFrequent(readingsAt(bytes, candidates, p, (i, seq) => {
       for (let j = 0; j < seq.length; j++) {
         const at = i + j;
         if (bytes[at] !== LOST) continue;
@@ -194,14 +247,15 @@ export function decodeWithLostBytes(
         if (first && j + 1 < seq.length && !first(seq[j], seq[j + 1])) return false;
       }
       return true;
-    });
+    }), lm, MAX_KEPT_READINGS);
   // The open pair byte an edge leaves behind: its last byte, when that is the first of a pair.
   const openAfter = (p: number, r: Reading): number | undefined => {
     const last = p + r.length - 1;
-    return bytes[last] === LOST && pairs.has(last) ? r.chosen[r.chosen.length - 1] : undefined;
+    return bytes[last] === LOST && pairs.has(last) && !r.unknown ? r.chosen[r.chosen.length - 1] : undefined;
   };
   const seen = charsOfKnownBytes(bytes);
   const weight = (prev: string, r: Reading): number => {
+    if (r.unknown) return UNKNOWN_CHAR_LOGPROB;
     let w = lm.bigram(prev, r.ch);
     if (r.chosen.length > 0) {
       if (seen.has(r.ch)) w += SEEN_IN_RUN;
@@ -217,6 +271,7 @@ export function decodeWithLostBytes(
   const edgesFrom: Edge[][] = Array.from({ length: n + 1 }, () => []);
   alpha[0].set(keyOf(before, undefined), 0);
   for (let p = 0; p < n; p++) {
+    if (alpha[p].size > MAX_STATES) alpha[p] = new Map([...alpha[p]].sort((a, b) => b[1] - a[1]).slice(0, MAX_STATES));
     for (const [key, score] of alpha[p]) {
       const open = key.includes('\u0000') ? Number(key.slice(key.indexOf('\u0000') + 1)) : undefined;
       const prev = charOfKey(key);
@@ -277,16 +332,24 @@ export function decodeWithLostBytes(
       parts.push(r.ch);
       continue;
     }
-    // The best whole path that reads another character here.
-    let other = -Infinity;
+    if (r.unknown) {
+      parts.push('\ufffd');
+      for (const _ of r.chosen) restored.push('??');
+      unrecovered++;
+      continue;
+    }
+    // The best whole path through each other character here, and all of them together: with a
+    // thousand readings (two lost bytes) no single one may come close, yet together they do.
+    const others = new Map<string, number>();
     for (const alt of edgesFrom[e.from]) {
       if (alt.reading.ch === r.ch) continue;
       const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
       const start = alpha[alt.from].get(alt.fromKey);
       if (rest === undefined || start === undefined) continue;
-      other = Math.max(other, start + alt.score + rest);
+      const through = start + alt.score + rest;
+      if (through > (others.get(alt.reading.ch) ?? -Infinity)) others.set(alt.reading.ch, through);
     }
-    if (endScore - other < MIN_MARGIN) {
+    if (endScore - Math.max(...others.values()) < MIN_MARGIN || endScore < logSumExp(others.values())) {
       parts.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
