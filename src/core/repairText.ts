@@ -100,6 +100,22 @@ function applyPass(pieces: Piece[], issues: readonly GarbleIssue[]): Piece[] {
   return out.filter((p) => p.changed || p.text.length > 0);
 }
 
+function readsLatin1AsDoubleByte(issue: GarbleIssue): boolean {
+  return issue.kind === 'mojibake-latin1' && issue.plan.some((step) => step === 'decode gbk' || step === 'decode big5');
+}
+
+/** Whether an issue (offsets into the pieces' joined text) overlaps or touches a changed piece. */
+function touchesChanged(pieces: readonly Piece[], issue: GarbleIssue): boolean {
+  let at = 0;
+  for (const p of pieces) {
+    const end = at + p.text.length;
+    if (at > issue.end) return false;
+    if (p.changed && issue.start <= end && issue.end >= at) return true;
+    at = end;
+  }
+  return false;
+}
+
 /** The repairs as spans of the input: a piece made by one repair of the first pass is that repair. */
 function appliedSpans(pieces: readonly Piece[], firstPass: ReadonlySet<GarbleIssue>): GarbleIssue[] {
   const out: GarbleIssue[] = [];
@@ -149,7 +165,11 @@ export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[]
   let flagged: GarbleIssue[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const issues = pass === 0 ? firstPassIssues : analyzeText(current, options);
-    const fixable = issues.filter((i) => i.replacement !== undefined);
+    // A further pass unwinds a further layer of what was repaired (`Ã¤Â¸Â­` → `ä¸­` → `中`) and
+    // may read what the repairs gave new context. But the channel the first pass saw in the whole
+    // text stands: Latin-1 letters it left alone as no GBK or Big5 bytes (their text's other
+    // mojibake was UTF-8 read as Windows-1252) are not read so once that mojibake is repaired.
+    const fixable = issues.filter((i) => i.replacement !== undefined && (pass === 0 || !readsLatin1AsDoubleByte(i) || touchesChanged(pieces, i)));
     if (pass === 0) {
       firstPass = new Set(fixable);
       flagged = issues.filter((i) => i.replacement === undefined);

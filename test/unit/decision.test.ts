@@ -59,6 +59,38 @@ test('Latin-1 mojibake is repaired to what the bytes were, in any language, once
   }
 });
 
+test('a text\'s only pair that also reads as a letter and a mark at a word\'s edge stays', () => {
+  for (const text of ['the lattice constant is 4 Å—', 'a lot of Ã’s in that word']) {
+    assert.deepEqual(kinds(text), [], text);
+    assert.equal(repairText(text).text, text, text);
+  }
+  // A mark between letters, or a longer sequence, is mojibake as before.
+  assert.equal(repairText('Welcome to Ä°zmir!').text, 'Welcome to İzmir!');
+  assert.equal(repairText('une approche naÃ¯ve').text, 'une approche naïve');
+  assert.equal(repairText(`wait for it${asCp1252('…')}`).text, 'wait for it…');
+});
+
+test('one text, one channel: beside UTF-8 read as Windows-1252, Latin-1 letters are not read as GBK or Big5', () => {
+  // The quote marks' bytes went through Latin-1 (C1 controls kept); the last one is followed by an ellipsis.
+  const latin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  const quoted = `He said it was ${latin1('‘')}fine${latin1('’')}…`;
+  assert.equal(repairText(quoted).text, 'He said it was ‘fine’…');
+  // A repetitive sample beside other mojibake stays as it is, in every pass: no Han is invented.
+  const sample = `Copyright ${asCp1252('©')} 2020 ${asCp1252('·')} all rights ${asCp1252('®')}. The logo read ${'ÃÂ'.repeat(6)} there.`;
+  assert.equal(repairText(sample).text, `Copyright © 2020 · all rights ®. The logo read ${'ÃÂ'.repeat(6)} there.`);
+  // GBK read as Latin-1 on its own is still read back.
+  assert.equal(repairText('ÓÉÔÂÒªºÃºÃÑ§Ï°').text, '由月要好好学习');
+});
+
+test('UTF-8 read as Windows-1250 or Mac OS Roman is undone by whole tokens; one pair under a rarer page is not enough', () => {
+  const as = (s: string, page: string) => iconv.decode(Buffer.from(s, 'utf8'), page);
+  assert.equal(repairText(as('Il a dit : « télécharger le café »', 'macintosh')).text, 'Il a dit : « télécharger le café »');
+  assert.equal(repairText(as('Rīgas pilsēta', 'macintosh')).text, 'Rīgas pilsēta');
+  // A token with a lost byte (ň is C5 88; Windows-1250 has no 0x88) stays as it is, the others come back.
+  assert.equal(repairText(as('Příliš žluťoučký kůň úpěl', 'windows-1250')).text, `Příliš žluťoučký ${as('kůň', 'windows-1250')} úpěl`);
+  for (const text of ['POZOR: ZÁKAZ VSTUPU™', 'ŠKODA AUTO™ a.s.', 'HÅØYA ER BLÅØYD']) assert.equal(repairText(text).text, text, text);
+});
+
 test('Japanese (kanji with kana) is not mixed Chinese script', () => {
   assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
   assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);
@@ -100,6 +132,9 @@ test('garbling written on purpose stays: patterns, tables, examples, jokes', () 
     ['地面太烫 烫烫烫\n我脚下滑板鞋', undefined],
     ['| 锟斤拷 | UTF-8 replacement characters re-decoded as GBK |', 'markdown'],
     ['Mojibake such as "rÃ©flexion" is what ftfy fixes.', 'markdown'],
+    // A lossy sample quoted in a text about encodings, and a code page named by its number.
+    ['Text that was mojibake with a lost byte, like this ``â€\ufffd``, is decoded as far as it goes.', 'restructuredtext'],
+    ["Decoded as cp850, the comment was signed 'Ã©Ã©'.", undefined],
   ];
   for (const [text, languageId] of onPurpose) {
     assert.deepEqual(kinds(text, languageId), [], text);

@@ -26,9 +26,10 @@ const CANONICAL_ANYWHERE = /(?:锟斤拷)+|(?:嚙踝蕭)+|烫{3,}|屯{3,}|\ufffd
 /**
  * A text about garbled text: a quoted sample in it is an example, not damage. Words about
  * encodings in general are not enough: every gettext catalogue declares its
- * Content-Transfer-Encoding, every XML file its encoding.
+ * Content-Transfer-Encoding, every XML file its encoding. Code pages named by number (cp850,
+ * cp1252, windows-1250) are words about encodings.
  */
-const ABOUT_ENCODING = /乱码|亂碼|文字化け|mojibake|garbled|garbling|latin-?1|cp1252|windows-1252/i;
+const ABOUT_ENCODING = /乱码|亂碼|文字化け|mojibake|garbled|garbling|latin-?1|\bcp\d{3,4}\b|windows-125\d/i;
 
 const OPENERS = new Set([...'"\'`“‘「『《〈（([【|>:：,，、;；=']);
 const CLOSERS = new Set([...'"\'`”’」』》〉）)]】|,，、。;；:：.!?！？\\']);
@@ -146,6 +147,9 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
   if (issue.lossy || issue.kind === 'replacement-char') {
     if (!CANONICAL_LOSSY.test(span) || debrisNearby(text, start, end)) return false;
     if (quoted(text, start, end)) return true;
+    // A text about encodings quotes its lossy examples too: ``â€�`` (a closing quote whose last
+    // byte Windows-1252 could not print).
+    if (inQuotation(text, start, end) && aboutEncoding(s)) return true;
     // A bare U+FFFD between spaces is as likely damage as a sample: only a text about encodings
     // makes it one. 锟斤拷 and 烫烫烫 are words of their own (锟斤拷梗, 地面太烫 烫烫烫).
     if (span[0] === '\ufffd') return delimited(text, start, end) && aboutEncoding(s);

@@ -2,8 +2,9 @@ import type { GarbleIssue } from '../types';
 import { cp1252Codec, gbkCodec, big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
 import { sequenceLength } from '../codec/utf8WithHoles';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
-import { weighRepair, NEIGHBOURHOOD } from '../decision';
+import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
+import { otherCodePageTokens } from './mojibake/otherCodePages';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -35,9 +36,37 @@ export function latin1MojibakeSpec(): MojibakeSpec {
 
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
-  const issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
-  const others = otherSequences(text, issues, issues.some((i) => i.plan.includes('decode utf-8')));
-  return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  let issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
+  const chineseFound = issues.some((i) => i.plan.includes('decode utf-8'));
+  let others = otherSequences(text, issues, chineseFound);
+  // One text, one channel: a text whose other non-ASCII is UTF-8 read as Windows-1252 was garbled
+  // that way, and its Latin-1 letters are not GBK or Big5 bytes (`pressureâ\x80\x99…` is `’…`,
+  // not 鈥檯; a quoted `ÃÂÃÂ` beside `Â©` is no Big5). What those readings covered is weighed
+  // as UTF-8 sequences instead.
+  if ((chineseFound || others.length) && issues.some(readAsDoubleByte)) {
+    issues = issues.filter((i) => !readAsDoubleByte(i));
+    others = otherSequences(text, issues, chineseFound);
+  }
+  if (chineseFound) return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  // Tokens may be UTF-8 read with another code page; a whole token read so (`ĂşpÄ›l` → `úpěl`)
+  // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
+  const whole = others.filter((o) => !partOfToken(text, o));
+  const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
+  if (more.length) others = others.filter((o) => !more.some((m) => m.start < o.end && o.start < m.end));
+  const all = [...issues, ...others, ...more];
+  return all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues;
+}
+
+/** The token around an issue holds other non-ASCII characters than the issue's. */
+function partOfToken(text: string, issue: GarbleIssue): boolean {
+  for (let i = issue.start - 1; i >= 0 && !/\s/.test(text[i]); i--) if (text.charCodeAt(i) >= 0x80) return true;
+  for (let i = issue.end; i < text.length && !/\s/.test(text[i]); i++) if (text.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
+
+/** A reading of Latin-1 letters as GBK or Big5 bytes (the spec's alternates). */
+function readAsDoubleByte(issue: GarbleIssue): boolean {
+  return issue.plan.some((step) => step === 'decode gbk' || step === 'decode big5');
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -111,7 +140,9 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
       plan: ['encode cp1252', chineseFound ? 'decode utf-8 (the text holds other UTF-8 read as Windows-1252)' : 'decode utf-8'],
     });
   }
-  return chineseFound ? out : byToken(text, out).filter((issue) => weighed(text, issue));
+  if (chineseFound) return out;
+  const tokens = byToken(text, out);
+  return tokens.filter((issue) => weighed(text, issue, tokens.length === 1));
 }
 
 /** Runs within one token (no space or punctuation between them) become one issue: one decision per word. */
@@ -188,14 +219,34 @@ function decodedSequences(s: string, codec: LegacyCodec): string {
   return out;
 }
 
-function weighed(text: string, issue: GarbleIssue): boolean {
-  if (leavesResidue(text, issue, cp1252Codec()) || quotesALetter(text, issue)) return false;
+/**
+ * The prior of a text's only sequence when it also parses as a letter and a mark at a word's edge:
+ * the channel's prior again. One pair in a whole text is weak evidence of a channel (a text garbled
+ * on its way has its other non-ASCII garbled too), and `HUHLL Õ…`, `10 Å—`, `a lot of Ã’s`,
+ * `pra lá´´` read as the writer's letter followed by an ellipsis, a dash, an apostrophe or
+ * accents used as quotes: a bigram model that has rarely seen that letter before that mark
+ * underrates them. A mark between two letters (`RÄ«ga`, `HÃ”TEL`) is no such parse.
+ */
+const ISOLATED_PAIR_LOG_PRIOR = CHANNEL_LOG_PRIOR;
+
+function parsesAsLetterAndMark(text: string, issue: GarbleIssue, codec: LegacyCodec): boolean {
+  const seq = sequenceAt(text, issue.start, codec);
+  if (!seq || seq.length !== issue.end - issue.start) return false;
+  if (!/^[\p{P}\p{S}]+$/u.test(text.slice(issue.start + 1, issue.end))) return false;
+  const letter = /\p{L}/u;
+  return !(issue.start > 0 && letter.test(text[issue.start - 1]) && issue.end < text.length && letter.test(text[issue.end]));
+}
+
+function weighed(text: string, issue: GarbleIssue, only: boolean): boolean {
+  const codec = cp1252Codec();
+  if (leavesResidue(text, issue, codec) || quotesALetter(text, issue)) return false;
+  const isolated = only && parsesAsLetterAndMark(text, issue, codec);
   const weight = weighRepair({
     before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),
     original: text.slice(issue.start, issue.end),
     reading: issue.replacement!,
     after: text.slice(issue.end, issue.end + NEIGHBOURHOOD),
-  });
+  }, CHANNEL_LOG_PRIOR + (isolated ? ISOLATED_PAIR_LOG_PRIOR : 0));
   if (!weight.accept) return false;
   issue.confidence = Math.min(0.99, 0.6 + weight.margin / 20);
   return true;

@@ -1,0 +1,176 @@
+import type { GarbleIssue } from '../../types';
+import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
+
+/**
+ * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
+ * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`) and Mac OS Roman
+ * (`…` → `‚Ä¶`, `ā` → `ƒÅ`). Whole tokens only: every non-ASCII character of the token must come
+ * back as part of a UTF-8 sequence under one code page, and the reading is weighed against the
+ * token as it stands (decision/weighRepair), with the choice among the code pages paid for.
+ *
+ * These channels are rarer than Windows-1252, so one two-byte pair is not evidence enough: the
+ * text must show the page at least twice (two sequences, or one of three or four bytes). A token
+ * whose one sequence also parses as a letter and a mark at a word's edge (`NICIODATĂ™`, `lá´´`)
+ * pays the channel's prior twice, as in mojibakeLatin1.ts. Windows-1257 is not read: its leads
+ * are ordinary Nordic and Baltic capitals (`HÅØYA`, `TRANSFORMATORIŲ™`). No reading gives Han:
+ * Chinese is read back by the Chinese detectors, from the code pages it meets.
+ */
+const CODE_PAGES = ['windows-1250', 'macintosh'] as const;
+/** ln of choosing one code page of CODE_PAGES after the fact. */
+const CHOICE_LOG_PRIOR = -Math.log(CODE_PAGES.length);
+/** Controls, private-use and unassigned characters: no reading of text. */
+const INVISIBLE = /[\p{Cc}\p{Co}\p{Cn}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+/** Sequences a text must show under a page (one of three or four bytes counts two). */
+const MIN_EVIDENCE = 2;
+/** Tokens longer than this are looked at no further (a whole line of mojibake has spaces). */
+const MAX_TOKEN = 64;
+
+interface CodePage {
+  name: string;
+  /** Byte of each BMP character under the page (0x80–0xFF), or 0 when the page has none. */
+  bytes: Uint8Array;
+}
+
+let pages: CodePage[] | undefined;
+
+function codePages(): CodePage[] {
+  if (pages) return pages;
+  pages = [];
+  for (const name of CODE_PAGES) {
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(name);
+    } catch {
+      continue; // a runtime without the legacy decoders: nothing to read back
+    }
+    const bytes = new Uint8Array(0x10000);
+    for (let b = 0x80; b <= 0xff; b++) {
+      const ch = decoder.decode(new Uint8Array([b]));
+      if (ch.length === 1 && ch !== '\ufffd') bytes[ch.charCodeAt(0)] = b;
+    }
+    pages.push({ name, bytes });
+  }
+  return pages;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+interface ReadBack {
+  text: string;
+  /** Sequences read, one of three or four bytes counted twice. */
+  evidence: number;
+  /** The only sequence's character range in the token, when there is one. */
+  only?: [number, number];
+}
+
+/** The token read back under `page`, or undefined when some character has no byte there or the bytes are no UTF-8. */
+function readBack(token: string, page: CodePage): ReadBack | undefined {
+  const out = new Uint8Array(token.length);
+  let evidence = 0;
+  let sequences = 0;
+  let only: [number, number] | undefined;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x80) out[i] = c;
+    else {
+      const b = page.bytes[c];
+      if (!b) return undefined;
+      if (b >= 0xc2) {
+        const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        evidence += length > 2 ? 2 : 1;
+        sequences++;
+        only = [i, i + length];
+      }
+      out[i] = b;
+    }
+  }
+  if (sequences === 0) return undefined;
+  try {
+    return { text: strictUtf8.decode(out), evidence, only: sequences === 1 ? only : undefined };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The one sequence is also a letter and marks at a word's edge (not between two letters). */
+function parsesAsLetterAndMark(token: string, [from, to]: [number, number]): boolean {
+  if (!/^[\p{P}\p{S}]+$/u.test(token.slice(from + 1, to))) return false;
+  const letter = /\p{L}/u;
+  return !(from > 0 && letter.test(token[from - 1]) && to < token.length && letter.test(token[to]));
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The tokens (between white space, MAX_TOKEN characters at most) that hold a character some page
+ * makes a UTF-8 lead right before one it makes a continuation byte: one pass, two look-ups per
+ * character outside ASCII.
+ */
+function candidateTokens(text: string): Array<[number, number]> {
+  const all = codePages();
+  const out: Array<[number, number]> = [];
+  let done = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || i < done) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next < 0x80) continue;
+    if (!all.some((p) => p.bytes[c] >= 0xc2 && p.bytes[next] >= 0x80 && p.bytes[next] <= 0xbf)) continue;
+    let start = i;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    done = end;
+    if (end - start <= MAX_TOKEN) out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * The tokens of `text` outside `found` that read back under another code page, weighed.
+ * `found` is sorted and its spans do not overlap.
+ */
+export function otherCodePageTokens(text: string, found: readonly GarbleIssue[]): GarbleIssue[] {
+  const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
+  const evidence = new Map<string, number>();
+  let f = 0;
+  for (const [start, end] of candidateTokens(text)) {
+    const token = text.slice(start, end);
+    while (f < found.length && found[f].end <= start) f++;
+    if (f < found.length && found[f].start < end) continue;
+    const readings: Array<{ page: string; back: ReadBack }> = [];
+    for (const page of codePages()) {
+      const back = readBack(token, page);
+      if (!back || back.text === token || INVISIBLE.test(back.text)) continue;
+      readings.push({ page: page.name, back });
+      evidence.set(page.name, (evidence.get(page.name) ?? 0) + back.evidence);
+    }
+    if (readings.length) candidates.push({ start, end, readings });
+  }
+  const out: GarbleIssue[] = [];
+  for (const { start, end, readings } of candidates) {
+    const token = text.slice(start, end);
+    let best: { reading: string; page: string; margin: number } | undefined;
+    for (const { page, back } of readings) {
+      if ((evidence.get(page) ?? 0) < MIN_EVIDENCE) continue;
+      const edge = back.only && parsesAsLetterAndMark(token, back.only) ? CHANNEL_LOG_PRIOR : 0;
+      const { margin } = weighRepair(
+        { before: text.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: token, reading: back.text, after: text.slice(end, end + NEIGHBOURHOOD) },
+        CHANNEL_LOG_PRIOR + CHOICE_LOG_PRIOR + edge,
+      );
+      if (margin > 0 && (!best || margin > best.margin)) best = { reading: back.text, page, margin };
+    }
+    if (!best) continue;
+    out.push({
+      kind: 'mojibake-latin1',
+      start,
+      end,
+      confidence: Math.min(0.99, 0.6 + best.margin / 20),
+      replacement: best.reading,
+      plan: [`encode ${best.page}`, 'decode utf-8'],
+    });
+  }
+  return out;
+}
