@@ -96,6 +96,17 @@ function targets(rows: Row[], editor: EditorFigures | undefined, cold: ColdFigur
     const a = anchorOf(r, rows);
     if (a) out.push({ name: `repair of a GB18030 file, ${sizeLabel(r.size)}: ≥ 0.5× raw gb18030 decode`, measured: `${fmt(perMb(a) / perMb(r), 2)}×`, pass: perMb(a) / perMb(r) >= 0.5 });
   }
+  // Each kind of the issue's list at its largest size, against the raw gb18030 decode of the same bytes.
+  for (const [op, workload] of REPAIR_KINDS) {
+    const r = rows.filter((x) => x.op === op && x.workload === workload).sort((a, b) => b.size - a.size)[0];
+    const a = r && anchorOf(r, rows);
+    if (r && a && r.size >= MB) out.push({ name: `repair, ${workload}, ${sizeLabel(r.size)}: ≥ 0.5× raw gb18030 decode`, measured: `${fmt(perMb(a) / perMb(r), 2)}× (${fmt(perMb(r))} ms/MB)`, pass: perMb(a) / perMb(r) >= 0.5 });
+  }
+  const repairsAt10 = rows.filter((r) => (r.op === 'repairText' || r.op === 'repairFile') && r.size >= 10 * MB && r.memory);
+  if (repairsAt10.length) {
+    const top = repairsAt10.reduce((a, b) => (b.memory!.peakKb > a.memory!.peakKb ? b : a));
+    out.push({ name: 'peak RSS repairing 10 MB ≤ 150 MB', measured: `${fmt(top.memory!.peakKb / 1024)} MB (worst: ${top.op} · ${top.workload})`, pass: top.memory!.peakKb / 1024 <= 150 });
+  }
   for (const size of [MB, 10 * MB]) {
     const w = worst(at('repairText', size).filter((r) => r.workload !== 'latin1 file'));
     const a = w && anchorOf(w, rows);
@@ -125,6 +136,25 @@ function targets(rows: Row[], editor: EditorFigures | undefined, cold: ColdFigur
   }
   if (steepest) out.push({ name: 'linear growth: cost per MB rises ≤ 1.5× from one size to the next', measured: `${fmt(steepest.ratio, 2)}× (steepest: ${steepest.label})`, pass: steepest.ratio <= 1.5 });
   return out;
+}
+
+/** The repairs the issue asks a ratio for, each kind on its own. */
+const REPAIR_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['repairText', 'mojibake-gbk'],
+  ['repairText', 'latin1 file'],
+  ['repairFile', 'gb18030 bytes'],
+  ['repairText', 'misaligned-gbk'],
+  ['repairText', 'pinyin-annotation'],
+];
+
+/** CPU ms per MB of each repair at every size measured: the per-MB growth, one line per kind. */
+function growthLines(rows: Row[]): string[] {
+  const lines: string[] = [];
+  for (const [op, workload] of REPAIR_KINDS) {
+    const bySize = rows.filter((r) => r.op === op && r.workload === workload && r.size > 0).sort((a, b) => a.size - b.size);
+    if (bySize.length > 1) lines.push(`  ${op} · ${workload}: ${bySize.map((r) => `${sizeLabel(r.size)} ${fmt(perMb(r))}`).join(' / ')} ms/MB`);
+  }
+  return lines;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {
@@ -158,6 +188,8 @@ export function printReport(rows: Row[], notes: string[], editor: EditorFigures 
   console.log('per-MB growth: compare cpu ms/MB of one operation and workload across the sizes.');
   console.log('peak MB = resident-set high-water mark of a fresh process running the operation once; Δ MB = its rise over the process with the input loaded.');
   for (const n of [...notes, ...(editor?.notes ?? [])]) console.log(`note: ${n}`);
+  const growth = growthLines(rows);
+  if (growth.length) console.log(['\nper-MB growth of the repairs (CPU ms per MB at each size)', ...growth].join('\n'));
   console.log('\ntargets');
   for (const t of targets(rows, editor, cold)) console.log(`  ${t.pass === undefined ? 'n/a ' : t.pass ? 'pass' : 'MISS'}  ${t.name}: ${t.measured}`);
 }

@@ -4,7 +4,7 @@
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
  *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--ops OP,OP] [--editor editor.json]
- *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3]
+ *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3] [--stream-jobs N]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,8 @@ function parseArgs(argv: string[]) {
     streamOnly: argv.includes('--stream-only'),
     streamDocs: Number(value('--stream-docs') ?? 4000),
     streamRepeats: Number(value('--stream-repeats') ?? 3),
+    /** N of `--jobs N` (default: the cores). */
+    streamJobs: value('--stream-jobs') === undefined ? undefined : Number(value('--stream-jobs')),
   };
 }
 
@@ -132,7 +134,7 @@ function probeMemory(op: OperationName, file: string): { baselineKb: number; pea
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
-  if (args.streamOnly) return printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats }));
+  if (args.streamOnly) return printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs }));
   const base = realText(ROOT);
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -191,7 +193,7 @@ async function main() {
   printReport(rows, notes, editor, cold);
   if (args.stream) {
     process.stderr.write('streaming mode (one zhlens process per run)\n');
-    printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats }));
+    printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs }));
   }
 }
 

@@ -8,8 +8,9 @@
 //      loads the dist/core.js the extension ships;
 //   4. runs out/bench/run.js, which times the core and the anchors and prints the one table.
 // Options: --sizes 20k,200k,1m,10m (default), --ops analyzeText,keystroke (only these and the anchors), --no-cold, --no-memory, --max-seconds 30, --no-editor,
-// --editor-runs 3, --no-stream, --stream-only, --stream-docs 4000, --stream-repeats 3 (the
-// streaming mode, bench/stream.ts). ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where
+// --editor-runs 3, --no-stream, --stream-only, --stream-docs 4000, --stream-repeats 3, --stream-jobs N
+// (the streaming mode, bench/stream.ts); `--only stream` runs the streaming mode's row alone (no
+// editor, no production build: the development build of dist/cli.js, made first). ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where
 // the release has it); without it its rows are skipped with a note.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -18,11 +19,20 @@ import { join } from 'node:path';
 import { runIsolated } from '../test/vscode/isolation.mjs';
 import { ensureTools, REPO_ROOT } from '../test/vscode/tools.mjs';
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const onlyStream = argv.includes('--only') && argv[argv.indexOf('--only') + 1] === 'stream';
+const args = onlyStream
+  ? [...argv.filter((a, i) => a !== '--only' && argv[i - 1] !== '--only'), '--no-editor', '--no-cold', '--stream-only']
+  : argv;
+if (argv.includes('--only') && !onlyStream) {
+  process.stderr.write('--only takes one value: stream\n');
+  process.exit(2);
+}
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
 const OUT = join(REPO_ROOT, 'out/bench');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 
+if (onlyStream && spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', cwd: REPO_ROOT }).status !== 0) process.exit(1);
 const typecheck = spawnSync('npx', ['tsc', '-p', 'bench'], { stdio: 'inherit', cwd: REPO_ROOT });
 if (typecheck.status !== 0) process.exit(1);
 mkdirSync(OUT, { recursive: true });

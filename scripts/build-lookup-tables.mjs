@@ -14,6 +14,8 @@
 //     the conversions (src/core/script/convertScript.ts).
 //   data/opencc/cp950.txt — the characters of STCharacters' Simplified side that Windows cp950
 //     encodes (they round-trip through iconv-lite's cp950), one line, for scriptOfChar.ts.
+//   data/opencc/scripts.u8 — the script of every BMP character from those (0 neutral, 1
+//     Traditional-only, 2 Simplified-only), 65,536 bytes, for scriptOfChar.ts.
 //
 //   node scripts/build-lookup-tables.mjs
 // Rerun after updating iconv-lite, pinyin-pro or opencc-js; the unit tests compare the tables with them.
@@ -94,4 +96,15 @@ for (const name of OPENCC_DICTIONARIES) {
 const simplified = [...new Set(require('opencc-js/dict/STCharacters').default.split('|').map((e) => e.split(' ')).filter((p) => p.length >= 2 && p[0] !== p[1]).map((p) => p[0]))];
 const roundTrip = iconv.decode(iconv.encode(simplified.join('\n'), 'cp950'), 'cp950').split('\n');
 writeFileSync('data/opencc/cp950.txt', simplified.filter((ch, i) => roundTrip[i] === ch).join('') + '\n');
-console.log(`data/opencc: ${OPENCC_DICTIONARIES.length} dictionaries and cp950.txt`);
+// The script each BMP character commits a text to, one byte per code point (0 neutral, 1
+// Traditional-only, 2 Simplified-only), worked out from the two character tables and cp950.txt as
+// src/core/script/scriptOfChar.ts describes, so that no dictionary is parsed for the first text.
+const pairs = (name) => new Map(require(`opencc-js/dict/${name}`).default.split('|').map((e) => e.split(' ')).filter((p) => p.length >= 2 && p[0] !== p[1]).map((p) => [p[0], p[1]]));
+const s2t = pairs('STCharacters');
+const t2s = pairs('TSCharacters');
+const inCp950 = new Set(simplified.filter((ch, i) => roundTrip[i] === ch));
+const scripts = new Uint8Array(0x10000);
+for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 1;
+for (const ch of s2t.keys()) if (!inCp950.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 2;
+writeFileSync('data/opencc/scripts.u8', scripts);
+console.log(`data/opencc: ${OPENCC_DICTIONARIES.length} dictionaries, cp950.txt and scripts.u8`);

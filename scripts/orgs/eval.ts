@@ -9,7 +9,8 @@
  *
  * Options: --errors (the most common errors of the tagger on each test split, by kind of error
  * and by string), --corpus NAME (only that corpus), --split holdout (the last tenth of each
- * training split, for a model trained with --holdout 0.1), --model FILE (another model file),
+ * training split, for a model trained with --holdout 0.1), --model FILE (another model file; the
+ * training-split names written beside it, orgTaggerNames.txt, are read with it when present),
  * --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
  * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with).
@@ -18,9 +19,12 @@ import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpo
 import { extractOrganizations } from '../../src/core/annotate';
 import { extractOrganizationsByRules } from '../../src/core/annotate/organizations';
 import { organizationKind } from '../../src/core/annotate/organizationKind';
-import { tagOrganizations, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { tagOrganizations, TAGGER_MODEL_FILE, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CharTrie } from '../../src/core/annotate/trie';
+import { useTrainedNames } from '../../src/core/annotate/tagger/features';
 import { toTraditional } from '../../src/core/script/convertScript';
 
 const args = process.argv.slice(2);
@@ -36,7 +40,12 @@ if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
 }
-if (modelPath) useTaggerModel(readFileSync(modelPath));
+if (modelPath) {
+  useTaggerModel(readFileSync(modelPath));
+  // A model trained with --holdout has its own list of names, without the held-out sentences'.
+  const names = join(dirname(modelPath), 'orgTaggerNames.txt');
+  if (existsSync(names)) useTrainedNames(new CharTrie(readFileSync(names, 'utf8').split('\n').filter(Boolean), true));
+}
 
 interface Span { start: number; end: number }
 interface Tally { tp: number; found: number; gold: number }
@@ -105,6 +114,8 @@ function evaluate(sentences: Sentence[], method: Method, log?: ErrorLog): { all:
   const all = tally();
   const byKind = new Map<string, Tally>();
   const kindTally = (k: string) => byKind.get(k) ?? byKind.set(k, tally()).get(k)!;
+  // Warm: the model and the word lists are read on first use, which is not the method's speed.
+  if (sentences.length) method(sentences[0].text);
   const started = process.cpuUsage();
   const found = sentences.map((s) => method(s.text));
   const used = process.cpuUsage(started);
@@ -133,6 +144,10 @@ const fmt = (x: number) => x.toFixed(1).padStart(5);
 const KIND_ORDER = ['government', 'company', 'university', 'media', 'association', 'zone', 'other'];
 
 let missing = 0;
+/** The errors of zhlens over every corpus (the closing table of the most common ones). */
+const allErrors: ErrorLog = { kinds: new Map(), strings: new Map() };
+let textBytes = 0;
+let zhlensMs = 0;
 const totals = new Map<string, Tally>(METHODS.map(([name]) => [name, tally()]));
 for (const corpus of CORPORA) {
   if (onlyCorpus && corpus.name !== onlyCorpus) continue;
@@ -152,8 +167,14 @@ for (const corpus of CORPORA) {
   console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names`);
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
-    const log: ErrorLog | undefined = showErrors && name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
+    const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
     const { all, byKind, ms } = evaluate(sentences, method, log);
+    if (log) {
+      for (const [k, n] of log.kinds) allErrors.kinds.set(k, (allErrors.kinds.get(k) ?? 0) + n);
+      for (const [k, n] of log.strings) allErrors.strings.set(k, (allErrors.strings.get(k) ?? 0) + n);
+      zhlensMs += ms;
+      textBytes += sentences.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
+    }
     add(totals.get(name)!, all);
     const [p, r, f] = prf(all);
     console.log(`  ${name.padEnd(16)} ${'all'.padEnd(12)} ${fmt(p)} ${fmt(r)} ${fmt(f)} ${String(all.gold).padStart(6)} ${String(all.found).padStart(6)}   (${ms.toFixed(0)} ms CPU)`);
@@ -163,7 +184,7 @@ for (const corpus of CORPORA) {
       const [kp, kr, kf] = prf(t);
       console.log(`  ${''.padEnd(16)} ${kind.padEnd(12)} ${fmt(kp)} ${fmt(kr)} ${fmt(kf)} ${String(t.gold).padStart(6)} ${String(t.found).padStart(6)}`);
     }
-    if (log) {
+    if (log && showErrors) {
       const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
       console.log('  errors of zhlens, by kind:');
       for (const [k, n] of top(log.kinds, 10)) console.log(`    ${String(n).padStart(5)}  ${k}`);
@@ -178,6 +199,17 @@ if (totals.get('zhlens')!.gold) {
     const [p, r, f] = prf(t);
     console.log(`  ${name.padEnd(16)} P ${fmt(p)}  R ${fmt(r)}  F1 ${fmt(f)}  over ${t.gold} names`);
   }
+}
+if (totals.get('zhlens')!.gold) {
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+  console.log('\nerrors of zhlens over these splits, by kind:');
+  for (const [k, n] of top(allErrors.kinds, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  console.log('the ten most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
+  for (const [k, n] of top(allErrors.strings, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt')].filter((f) => existsSync(f));
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  console.log(`\nmodel: ${files.join(' + ')}, ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(2)} MB)`);
+  console.log(`zhlens on these sentences, each annotated alone: ${zhlensMs.toFixed(0)} ms CPU for ${(textBytes / 1048576).toFixed(2)} MB of UTF-8, ${(zhlensMs / (textBytes / 1048576)).toFixed(0)} ms per MB (npm run bench times whole files)`);
 }
 if (missing) {
   console.log(`\n${missing} split(s) missing: set ZHLENS_NER_DATA to the folder that holds msra/, resume/, weibo/ and cluener/.`);

@@ -357,3 +357,5 @@ for (const maxFeatures of featureBudgets) {
   writeFileSync(namesOut, trainedNames.join('\n') + '\n');
   log(`wrote ${target}: ${bytes.length} bytes`);
 }
+const cpu = process.cpuUsage();
+log(`done: ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s of CPU`);

@@ -155,6 +155,22 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 }
 
 /**
+ * A misaligned GBK run read again over what a misaligned run's repair made: that text is back in
+ * step, and a byte it could not restore shows as U+FFFD, which reads like a lost lead byte but
+ * is not one (`�。回到�` must not be paired again into `选，然氐结`).
+ */
+function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean {
+  if (issue.kind !== 'misaligned-gbk') return false;
+  let at = 0;
+  for (const p of pieces) {
+    const end = at + p.text.length;
+    if (p.changed && at < issue.end && issue.start < end && p.issues.some((i) => i.kind === 'misaligned-gbk')) return true;
+    at = end;
+  }
+  return false;
+}
+
+/**
  * `repairText` with the first pass's findings already made (what the reader sees, a window's
  * findings): they are applied as they are, and only the further passes analyse the text again.
  */
@@ -169,7 +185,7 @@ export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[]
     // may read what the repairs gave new context. But the channel the first pass saw in the whole
     // text stands: Latin-1 letters it left alone as no GBK or Big5 bytes (their text's other
     // mojibake was UTF-8 read as Windows-1252) are not read so once that mojibake is repaired.
-    const fixable = issues.filter((i) => i.replacement !== undefined && (pass === 0 || !readsLatin1AsDoubleByte(i) || touchesChanged(pieces, i)));
+    const fixable = issues.filter((i) => i.replacement !== undefined && (pass === 0 || ((!readsLatin1AsDoubleByte(i) || touchesChanged(pieces, i)) && !repairsRunAgain(i, pieces))));
     if (pass === 0) {
       firstPass = new Set(fixable);
       flagged = issues.filter((i) => i.replacement === undefined);

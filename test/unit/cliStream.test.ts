@@ -22,8 +22,8 @@ interface Run {
   stdout: Buffer;
 }
 
-function zhlens(args: string[], input?: string | Buffer): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, env: { ...process.env, ZHLENS_DEBUG: '' }, maxBuffer: 1 << 28 });
+function zhlens(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, env: { ...process.env, ZHLENS_DEBUG: '', ...env }, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8'), stdout: r.stdout };
 }
 
@@ -96,11 +96,26 @@ describe('repair --jsonl', () => {
     const many = corpusText(sampleCorpus(300));
     assert.ok(Buffer.byteLength(many) > 2 * 65536, 'more than two reads of standard input');
     const one = zhlens(['repair', '--jsonl', '--jobs', '1'], many);
-    const two = zhlens(['repair', '--jsonl', '--jobs', '2'], many);
+    // Measured (ZHLENS_STREAM_STATS), as the bench runs it: the measuring changes nothing in the output.
+    const statsFile = path.join(tmp, 'stats.json');
+    const two = zhlens(['repair', '--jsonl', '--jobs', '2'], many, { ZHLENS_STREAM_STATS: statsFile });
     assert.equal(one.code, 0, one.err);
     assert.equal(two.code, 0, two.err);
     assert.equal(outLines(two).length, 300);
     assert.ok(one.stdout.equals(two.stdout));
+
+    const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+    assert.equal(stats.jobs, 2);
+    assert.equal(stats.threads.length, 2);
+    assert.equal(stats.threads.reduce((n: number, t: { lines: number }) => n + t.lines, 0), 300, 'the workers answered every line');
+    // The main thread first (it works on a batch when the worker has enough waiting), then the worker.
+    const [main, worker] = stats.threads;
+    assert.equal(main.startMs, undefined);
+    assert.ok(worker.batches >= 1 && worker.startMs >= 0 && worker.firstResultMs >= worker.startMs && worker.busyMs > 0, JSON.stringify(worker));
+    if (process.platform === 'linux') {
+      assert.ok(worker.cpuMs > 0, JSON.stringify(worker));
+      assert.ok(stats.mainCpuMs >= (main.cpuMs ?? 0), JSON.stringify(stats));
+    }
   });
 });
 

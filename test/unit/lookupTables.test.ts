@@ -9,7 +9,8 @@ import { pinyin } from 'pinyin-pro';
 import { gbkTable } from '../../src/core/codec/gbkTable';
 import { big5Table } from '../../src/core/codec/legacyCodecs';
 import { readingsOf } from '../../src/core/text/pinyinReadings';
-import { dataText } from '../../src/core/data/dataFiles';
+import { dataBytes, dataText } from '../../src/core/data/dataFiles';
+import { scriptOfChar } from '../../src/core/script/scriptOfChar';
 
 const pages = [
   { name: 'gbk', table: gbkTable, isTrail: (b: number) => b >= 0x40 && b <= 0xfe && b !== 0x7f },
@@ -61,4 +62,14 @@ test('the OpenCC dictionaries in data/opencc are opencc-js’s, and cp950.txt wh
   const cp950 = [...simplified].filter((ch) => iconv.decode(iconv.encode(ch, 'cp950'), 'cp950') === ch);
   assert.deepEqual([...dataText('opencc/cp950.txt')], cp950);
   assert.ok(cp950.includes('后') && !cp950.includes('发'));
+  // scripts.u8: each BMP character's script from the two character tables and cp950.txt.
+  const inCp950 = new Set(cp950);
+  const pairs = (name: string) => new Map(dataText(`opencc/${name}.txt`).split('|').map((e) => e.split(' ')).filter((p) => p.length >= 2 && p[0] !== p[1]).map((p) => [p[0], p[1]] as const));
+  const s2t = pairs('STCharacters');
+  const t2s = pairs('TSCharacters');
+  const scripts = new Uint8Array(0x10000);
+  for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 1;
+  for (const ch of s2t.keys()) if (!inCp950.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 2;
+  assert.deepEqual(new Uint8Array(dataBytes('opencc/scripts.u8')), scripts);
+  assert.deepEqual([scriptOfChar('發'), scriptOfChar('发'), scriptOfChar('后'), scriptOfChar('中')], ['traditional', 'simplified', 'neutral', 'neutral']);
 });

@@ -104,6 +104,7 @@ describe('OrderedRuns', () => {
         );
       },
       close: () => Promise.resolve(),
+      stats: () => [],
     };
     const written: string[] = [];
     const runs = new OrderedRuns(runner, 3, async (r) => void written.push(r.out));

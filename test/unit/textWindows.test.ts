@@ -62,18 +62,45 @@ test('after an edit only the windows it touched are analysed again, with the sam
   // Four different texts in a row, so that no two windows are alike.
   const text = [garbled, garbled.replace(/\n/g, '\n\n'), garbled.replace(/。/g, '。 '), garbled.replace(/,/g, ', ')].join('\n');
   const { cache, misses } = countingCache();
-  const first = analyzeTextInWindows(text, {}, { ...SMALL, cache });
+  const windowed = { ...SMALL, regionUnits: 1500 };
+  const first = analyzeTextInWindows(text, {}, { ...windowed, cache });
   const windows = first.regions.length;
   assert.ok(windows > 10);
   assert.equal(misses(), windows);
   // Delete one pinyin annotation in the middle: a keystroke's worth of change.
   const at = text.indexOf('(', Math.floor(text.length / 2));
   const edited = text.slice(0, at) + text.slice(text.indexOf(')', at) + 1);
-  const again = analyzeTextInWindows(edited, {}, { ...SMALL, cache });
+  const again = analyzeTextInWindows(edited, {}, { ...windowed, cache });
   const reanalysed = misses() - windows;
   assert.ok(reanalysed >= 1 && reanalysed <= 3, `${reanalysed} of ${again.regions.length} windows analysed again`);
-  assert.deepEqual(spans(again.issues), spans(analyzeTextInWindows(edited, {}, SMALL).issues));
+  assert.deepEqual(spans(again.issues), spans(analyzeTextInWindows(edited, {}, windowed).issues));
 });
+
+test('typing reads again only the windows around the keystroke, however far the typed text moves the line ends after it', () => {
+  const text = [garbled, garbled.replace(/。/g, '。 '), garbled.replace(/,/g, ', ')].join('\n');
+  const { cache, misses } = countingCache();
+  const regions = analyzeTextInWindows(text, {}, { ...SMALL, cache }).regions;
+  assert.ok(regions.length > 5, `several regions (${regions.length})`);
+  // Characters typed one by one at a line start in the middle region, until the typed text is
+  // longer than the lines around it (every line end after it moves past where a region was planned).
+  const middle = regions[regions.length >> 1];
+  const at = text.indexOf('\n', middle.start) + 1;
+  const keys = '亦莊 E-town, 北京. ';
+  let typed = '';
+  let worst = 0;
+  let edited = text;
+  for (let k = 0; k < 300; k++) {
+    typed += keys[k % keys.length];
+    edited = text.slice(0, at) + typed + text.slice(at);
+    const before = misses();
+    analyzeTextInWindows(edited, {}, { ...SMALL, cache });
+    worst = Math.max(worst, misses() - before);
+  }
+  // The window typed in, and its neighbour when the keystroke is within its context.
+  assert.ok(worst <= 2, `a keystroke read ${worst} windows again`);
+  assert.deepEqual(spans(analyzeTextInWindows(edited, {}, { ...SMALL, cache }).issues), spans(analyzeTextInWindows(edited, {}, SMALL).issues));
+});
+
 
 test('a repair from the findings shown is the repair of the whole text, window by window', () => {
   const text = garbled.repeat(3);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import type { GarbleKind, ScriptTarget } from '../../core';
 import { writeFileAtomic } from '../../files/replaceFile';
@@ -9,6 +10,7 @@ import type { OptionSpecs, ParsedArgs } from '../parseArgs';
 import type { Terminal } from '../terminal';
 import { addDocument, emptyReport } from './corpusReport';
 import { lineBatches } from './lineBatches';
+import { statsFile, threadCpuMs, writeStats } from './streamStats';
 import type { StreamCommand, StreamSettings } from './streamDocument';
 import { inlineRunner, OrderedRuns, workerRunner, type BatchRunner } from './streamWorkers';
 
@@ -50,7 +52,8 @@ export function jsonlOptionsHelp(command: StreamCommand): string {
   --source-field F count documents per value of F in the report (a site, a crawl)
   --report FILE    write the corpus report (JSON) to FILE at the end; read it with
                    'zhlens report FILE'
-  -j, --jobs N     worker threads (default: the cores, ${defaultJobs()} here); output order is kept${
+  -j, --jobs N     threads: the main one and N-1 workers (default: the cores,
+                   ${defaultJobs()} here); output order is kept${
     command === 'detect' ? `\n  --no-text        leave the text members out of the output (findings only)` : ''
   }
   --max-size SIZE  with --jsonl, the longest line read: a longer line gets an error record`;
@@ -136,7 +139,10 @@ export async function runJsonl(args: ParsedArgs, term: Terminal, request: JsonlR
   const report = emptyReport(command, sourceField);
   let lines = 0;
   let errorLines = 0;
-  const runner: BatchRunner = jobs === 1 ? inlineRunner(settings, maxLineBytes) : workerRunner(__filename, jobs, settings, maxLineBytes);
+  const started = performance.now();
+  const stats = statsFile();
+  const measure = stats !== undefined;
+  const runner: BatchRunner = jobs === 1 ? inlineRunner(settings, maxLineBytes, measure) : workerRunner(__filename, jobs, settings, maxLineBytes, measure);
   const runs = new OrderedRuns(runner, jobs * BATCHES_PER_JOB, async (result) => {
     lines += result.lines;
     errorLines += result.errors;
@@ -173,6 +179,7 @@ export async function runJsonl(args: ParsedArgs, term: Terminal, request: JsonlR
     await runner.close();
   }
 
+  if (stats) writeStats(stats, { jobs, wallMs: performance.now() - started, mainCpuMs: threadCpuMs(), threads: runner.stats() });
   if (errorLines > 0) term.warn(`${errorLines} of ${lines} lines were not usable records; their error records say why`);
   if (reportFile !== undefined) {
     try {

@@ -1,5 +1,6 @@
 import { formatByteSize } from '../byteSize';
 import type { LineBatch } from './lineBatches';
+import type { ResultStats } from './streamStats';
 import { RESULT_MEMBER, streamLine, type DocumentSummary, type StreamSettings } from './streamDocument';
 
 /** A batch's output: its lines, each ended by `\n`, and the documents' summaries for the report. */
@@ -9,6 +10,8 @@ export interface BatchResult {
   lines: number;
   errors: number;
   summaries: DocumentSummary[];
+  /** The worker's time, when ZHLENS_STREAM_STATS asks for it (streamStats.ts). */
+  stats?: ResultStats;
 }
 
 /**

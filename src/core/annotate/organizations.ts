@@ -29,7 +29,7 @@ import { tagOrganizations } from './tagger/orgTagger';
 import { organizationKind } from './organizationKind';
 import { linkShortForms, namesAfter, otherMentions } from './otherMentions';
 import {
-  GENERIC_HEADS, INSTITUTIONAL_HEADS, NEWSPAPER_SUFFIXES, NOT_A_NAME_HEAD, ONE_WORD_SUFFIXES, STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR, typeBySuffix,
+  GENERIC_HEADS, INSTITUTIONAL_HEADS, NOT_A_NAME_HEAD, NEWSPAPER_SUFFIXES, ONE_WORD_SUFFIXES, STRONG_SUFFIXES, SUFFIX_LAST_CHARS, SUFFIXES_BY_LAST_CHAR, typeBySuffix,
   type OrganizationType,
 } from './orgSuffixes';
 
@@ -185,51 +185,41 @@ function withOtherMentions(text: string, s: string, candidates: Candidate[]): Or
 
 /**
  * Organizations in `text`, sorted and non-overlapping, with UTF-16 offsets into `text`: the
- * tagger's names (tagger/), less what reads as no name (an ending alone, a span that cuts a word or
- * a bracket), and the rules' names the public corpora have little of: Latin names and Latin-headed
- * ones (Falcot 公司, Apache 软件基金会), well-known names, whole quoted names, development zones
- * (the corpora tag zones as places), and lexicon names that hold a name the tagger found. Choices measured on the held-out part of the training splits
- * (docs/annotate-data.md).
+ * tagger's names (tagger/), less what reads as no name (no Han character, a bracket left open, a name
+ * that begins or ends inside a word, an ending alone or after a word that only says which: 公司,
+ * 该公司, which the corpora label and zhlens does not highlight), and, only where the tagger found nothing, the rules' names the public corpora have little of:
+ * Latin names and Latin-headed ones (Falcot 公司, Apache 软件基金会), well-known names, whole
+ * quoted names, development zones (the corpora tag zones as places) and a zone's own bodies. The
+ * tagger decides wherever it found a name: a rule's name that overlaps one is dropped. Choices
+ * measured on the held-out part of the training splits (docs/annotate-data.md).
  */
 export function extractOrganizations(text: string): Organization[] {
   const s = foldToSimplified(text);
   const candidates: Candidate[] = [];
+  const taken = new Uint8Array(s.length);
   for (const [start, end] of tagOrganizations(s)) {
     const name = s.slice(start, end);
-    if (bareEnding(name) || splitsWord(s, start, end) || !wellFormed(name)) continue;
+    if (!wellFormed(name) || bareEnding(name) || splitsWord(s, start, end)) continue;
     const type = organizationKind(name);
     const brand = type === 'company' ? leadingBrand(s, start, end) : undefined;
     candidates.push({ start, end, type, source: 'tagger', ...(brand ? { brand } : {}) });
+    taken.fill(1, start, end);
   }
-  const tagged = [...candidates];
-  const rules = ruleCandidates(s);
+  const rules = ruleCandidates(s, false);
   // A zone's own bodies (北京经济技术开发区科技创新局): the corpora tag zones as places, so the
   // tagger rarely finds a name that starts with one.
   const zoneStarts = new Set(rules.filter((c) => c.source === 'suffix' && c.type === 'zone').map((c) => c.start));
   for (const c of rules) {
-    if (c.source === 'suffix' && c.type !== 'zone' && zoneStarts.has(c.start)) candidates.push(c);
-    // 中国科学院计算所 of the lexicon over 中国科学院 of the tagger: the dictionary knows the longer name.
-    if (c.source === 'lexicon' && holdsShorter(tagged, c)) candidates.push(c);
-    if (c.source === 'latin' || c.source === 'known' || c.source === 'quoted' || (c.source === 'suffix' && (isLatin(s.charCodeAt(c.start)) || c.type === 'zone'))) {
+    // Latin and Latin-headed names are the rules' part (the tagger cuts text at runs without Han):
+    // Apache 软件基金会 over the tagger's 软件基金会.
+    const latinHead = (c.source === 'suffix' || c.source === 'latin') && isLatin(s.charCodeAt(c.start));
+    if (!latinHead && taken.subarray(c.start, c.end).includes(1)) continue;
+    if ((c.source === 'suffix' && c.type !== 'zone' && zoneStarts.has(c.start)) ||
+      c.source === 'latin' || c.source === 'known' || c.source === 'quoted' || (c.source === 'suffix' && (isLatin(s.charCodeAt(c.start)) || c.type === 'zone'))) {
       candidates.push(c);
     }
   }
   return withOtherMentions(text, s, candidates);
-}
-
-/** Whether a span of `sorted` (by start, as the tagger gives them) lies within `c` and is shorter. */
-function holdsShorter(sorted: Candidate[], c: Candidate): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < c.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < sorted.length && sorted[k].start < c.end; k++) {
-    if (sorted[k].end <= c.end && sorted[k].end - sorted[k].start < c.end - c.start) return true;
-  }
-  return false;
 }
 
 /** SMC of SMC(中国)有限公司: the Latin word a company's name starts with, which the text may use alone. */
@@ -251,14 +241,6 @@ function wellFormed(name: string): boolean {
   return depth === 0;
 }
 
-/** 京津冀协 of 京津冀协同, 省通办 of 跨省通办: a name does not begin or end inside a word. */
-function splitsWord(s: string, start: number, end: number): boolean {
-  const acrossEnd = end < s.length ? commonWordsEnding().longest(s, end + 1, 2) : 0;
-  if (acrossEnd >= 2 && end + 1 - acrossEnd > start) return true;
-  const acrossStart = start > 0 ? commonWordsEnding().longest(s, start + 1, 2) : 0;
-  return acrossStart >= 2 && start + 1 - acrossStart < start && start + 1 < end;
-}
-
 /** 公司, 第三方公司, 该公司: an ending alone, or after a word that only says which, names no one. */
 function bareEnding(name: string): boolean {
   // 国务院, 党中央: endings that are the name of one body.
@@ -269,4 +251,12 @@ function bareEnding(name: string): boolean {
     if (head === '' || GENERIC_HEADS.has(head) || NOT_A_NAME_HEAD.has(head) || head === '第三方') return true;
   }
   return false;
+}
+
+/** 京津冀协 of 京津冀协同, 省通办 of 跨省通办: a name does not begin or end inside a word. */
+function splitsWord(s: string, start: number, end: number): boolean {
+  const acrossEnd = end < s.length ? commonWordsEnding().longest(s, end + 1, 2) : 0;
+  if (acrossEnd >= 2 && end + 1 - acrossEnd > start) return true;
+  const acrossStart = start > 0 ? commonWordsEnding().longest(s, start + 1, 2) : 0;
+  return acrossStart >= 2 && start + 1 - acrossStart < start && start + 1 < end;
 }

@@ -35,37 +35,56 @@ const TRAILS_PER_LEAD = 0xfe - FIRST_TRAIL + 1;
  * A double-byte table from its pair table (data/codec/<page>.u32): per (lead, trail), lead-major,
  * the code point of the one character the page's decoder gives the pair, or 0. The file is
  * iconv-lite's decoding of every pair, written by scripts/build-lookup-tables.mjs, so that no
- * decoder runs when the table is first needed; the per-byte lists are made at their first use.
- * A character with several pairs has the first one, in lead order from `firstLead` on (Big5's
- * HKSCS rows 0x87–0xA0 repeat characters of its standard rows, which is what decoders met).
+ * decoder runs when the table is first needed. Only the reverse direction (character → bytes) is
+ * made at once, as numbers; a lead's characters are made as strings at the lead's first use, and
+ * the per-byte lists at theirs: most texts ask for a few leads only. A character with several
+ * pairs has the first one, in lead order from `firstLead` on (Big5's HKSCS rows 0x87–0xA0 repeat
+ * characters of its standard rows, which is what decoders met).
  */
 export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean, firstLead = leadRange[0]): DbcsTable {
-  const forward: Array<string | undefined> = new Array(0x10000);
   const supplementary = new Map<string, number>();
   const codes = new Int32Array(0x10000).fill(-1);
   for (let b = 0; b < 0x80; b++) codes[b] = b;
+  const trailOk = new Uint8Array(0x100);
+  for (let t = FIRST_TRAIL; t <= 0xfe; t++) trailOk[t] = isTrail(t) ? 1 : 0;
   const span = leadRange[1] - leadRange[0] + 1;
   for (let k = 0; k < span; k++) {
     const lead = leadRange[0] + ((firstLead - leadRange[0] + k) % span);
     const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
     for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
       const cp = pairTable[row + trail];
-      if (cp === 0 || !isTrail(trail)) continue;
-      const code = (lead << 8) | trail;
-      // The first pair of a character is its bytes. User-defined areas decode to the Private Use
-      // Area: such a character can only have come from its bytes (so mojibake repair maps it
-      // back), but it is never a repair's answer.
+      if (cp === 0 || trailOk[trail] === 0) continue;
+      // The first pair of a character is its bytes.
       if (cp < 0x10000) {
-        if (codes[cp] < 0) codes[cp] = code;
+        if (codes[cp] < 0) codes[cp] = (lead << 8) | trail;
       } else {
         const ch = String.fromCodePoint(cp);
-        if (!supplementary.has(ch)) supplementary.set(ch, code);
+        if (!supplementary.has(ch)) supplementary.set(ch, (lead << 8) | trail);
       }
-      if (cp >= 0xe000 && cp <= 0xf8ff) continue;
-      forward[code] = String.fromCodePoint(cp);
     }
   }
-  // The per-byte lists, each made at its first use: most searches ask for a few leads only.
+  // The characters of one lead, by trail (undefined where unmapped). User-defined areas decode to
+  // the Private Use Area: such a character can only have come from its bytes (so mojibake repair
+  // maps it back, through `codes`), but it is never a repair's answer, so it has no entry here.
+  const rows: Array<Array<string | undefined> | undefined> = new Array(0x100);
+  const NO_ROW: Array<string | undefined> = new Array(0x100);
+  const rowOf = (lead: number): Array<string | undefined> => {
+    let chars = rows[lead];
+    if (chars) return chars;
+    if (lead < leadRange[0] || lead > leadRange[1]) chars = NO_ROW;
+    else {
+      chars = new Array(0x100);
+      const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
+      for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
+        const cp = pairTable[row + trail];
+        if (cp === 0 || trailOk[trail] === 0 || (cp >= 0xe000 && cp <= 0xf8ff)) continue;
+        chars[trail] = String.fromCodePoint(cp);
+      }
+    }
+    rows[lead] = chars;
+    return chars;
+  };
+  const decodePair = (l: number, t: number): string | undefined => (l >= 0 && l < 0x100 ? rowOf(l)[t] : undefined);
   const byLead = new Map<number, Array<[number, string]>>();
   const byTrail = new Map<number, Array<[number, string]>>();
   const trailsOf = (l: number) => {
@@ -73,8 +92,9 @@ export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [numb
     if (!list) {
       list = [];
       if (l >= leadRange[0] && l <= leadRange[1]) {
+        const chars = rowOf(l);
         for (let t = FIRST_TRAIL; t <= 0xfe; t++) {
-          const ch = forward[(l << 8) | t];
+          const ch = chars[t];
           if (ch !== undefined) list.push([t, ch]);
         }
       }
@@ -87,7 +107,7 @@ export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [numb
     if (!list) {
       list = [];
       for (let l = leadRange[0]; l <= leadRange[1] && t >= 0 && t < 0x100; l++) {
-        const ch = forward[(l << 8) | t];
+        const ch = rowOf(l)[t];
         if (ch !== undefined) list.push([l, ch]);
       }
       byTrail.set(t, list);
@@ -100,7 +120,7 @@ export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [numb
     return supplementary.get(String.fromCodePoint(cp)) ?? -1;
   };
   return {
-    decodePair: (l, t) => forward[l * 256 + t],
+    decodePair,
     bytesOf: (ch) => {
       const cp = ch.codePointAt(0);
       if (cp === undefined || ch.length !== (cp > 0xffff ? 2 : 1)) return undefined;

@@ -9,7 +9,7 @@ import { RunSearch } from './misaligned/runSearch';
 import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
 import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
-import { NON_ASCII } from '../pipeline/textScan';
+import { CJK } from '../pipeline/textScan';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -92,7 +92,7 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   let lm: CharLanguageModel | undefined;
   const budget = searchBudget(v.length);
   const holes = new HoleCursor(v);
-  const anchored: Array<{ start: number; end: number }> = [];
+  const anchored: Array<{ start: number; end: number; gain: number }> = [];
   for (let i = holes.next(0); i < v.length; i = holes.next(i + 1)) {
     if (!isAnchor(v, i)) continue;
     table ??= gbkTable();
@@ -107,13 +107,18 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
       replacement: found.out,
       plan: found.plan,
     });
-    anchored.push({ start: i, end: found.end });
+    anchored.push({ start: i, end: found.end, gain: found.gain });
     i = found.end - 1;
   }
-  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts).
+  // Runs whose lost byte left no mark, found from where they end (misaligned/silentRuns.ts). A
+  // mark may also be where a run ends rather than where it starts: the two readings compete.
   table ??= gbkTable();
   lm ??= getCharModel();
-  for (const run of findSilentRuns(v, table, lm, anchored)) {
+  const silent = findSilentRuns(v, table, lm, anchored);
+  const kept = issues.filter((_, k) => !silent.beaten.has(k));
+  issues.length = 0;
+  issues.push(...kept);
+  for (const run of silent.runs) {
     issues.push({
       kind: 'misaligned-gbk',
       start: view.startOf(run.start),
@@ -200,9 +205,11 @@ export const misalignedGbkDetector: TextDetector = {
   looksFor: 'GBK decoded one byte off: ?!叭缃馭MC → 。“如今SMC',
   plan: 'pair the bytes again from the lost lead byte on, the lost bytes chosen by the character model',
   noun: ['misaligned GBK run', 'misaligned GBK runs'],
-  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts):
-  // what it needs is double-byte characters.
-  needs: NON_ASCII,
+  // A run starts where its first byte was lost: a `?` or U+FFFD, or no mark at all (silentRuns.ts).
+  // Either way it sits among Chinese and shows double-byte characters, Han among them: a text
+  // with no Han, CJK punctuation or fullwidth form (Cyrillic, Latin, Greek, which GBK also
+  // holds) has none and is not searched.
+  needs: CJK,
   // GBK mojibake is weighed first: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
   // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
   // sequences for several characters is the stronger evidence.

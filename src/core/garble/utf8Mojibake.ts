@@ -1,6 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
-import { charTables, flagsOf, gather, IN_SEGMENT, mojibakeStops, OPENS_UTF8, utf8Reach, validRunEnds } from './mojibake/gatherRuns';
+import { gather, mojibakeStops, utf8Reach, validRunEnds } from './mojibake/gatherRuns';
+import { charTables, IN_SEGMENT, OPENS_UTF8 } from './mojibake/charTables';
 import { bestRun, judge, type Choice } from './mojibake/judgeReading';
 import type { MojibakeSpec, Unit } from './mojibake/mojibakeSpec';
 
@@ -24,7 +25,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: readon
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   let segmentStart = true;
-  const { flags } = charTables(spec);
+  const tables = charTables(spec);
   let nextStop = 0;
   for (let i = 0; i < text.length; ) {
     // The characters before the next stop open nothing, and where segments matter (alternates)
@@ -39,7 +40,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: readon
     const c = text.charCodeAt(i);
     const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     const width = cp > 0xffff ? 2 : 1;
-    const f = cp > 0xffff ? flagsOf(cp, spec) : flags[cp];
+    const f = tables.flagsAt(cp);
     const inSegment = (f & IN_SEGMENT) !== 0;
     const opensSegment = inSegment && segmentStart;
     segmentStart = !inSegment;

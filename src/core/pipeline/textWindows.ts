@@ -8,7 +8,9 @@ import { repairFrom } from '../repairText';
  *
  * A document is cut into regions of about `regionUnits` UTF-16 units, ending at a line end where
  * they can (the detectors look within a line) and never inside a finding: a run that crosses the
- * planned end moves the end to the run's start, and the next window finds it whole. Each window
+ * planned end moves the end to the run's start, and the next window finds it whole. Which line end
+ * is chosen depends on the text around it, not on where the region started: an edit moves the
+ * ends of later regions along with their text, so typing reads only the window typed in again. Each window
  * is its region with `context` units before it and up to `context` after it. The regions depend
  * on the text alone, not on how it arrives (whole, or in pieces of any size), and a window's
  * findings on its own text alone, so a cache keyed by the window's text makes the analysis
@@ -75,12 +77,17 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   const cache = windows.cache;
   cache?.nextGeneration();
   const kinds = options.kinds ? options.kinds.join() : '*';
-  let before = ''; // already decided text just before `pending`, as context
-  let pending = ''; // text not yet decided
-  let offset = 0; // whole-text offset of `pending`
+  let before = ''; // already decided text just before the pending text, as context
+  // The text not yet decided is buffer[at…]: offsets into one string rather than a copy of the
+  // rest per region (a keystroke in a large document reads every region's plan again).
+  let buffer = '';
+  let at = 0;
+  let offset = 0; // whole-text offset of buffer[at]
+  const pendingLength = () => buffer.length - at;
   const decide = (last: boolean): TextRegion => {
-    const planned = last ? pending.length : plannedEnd(pending, regionUnits);
-    const window = before + pending.slice(0, planned + context);
+    const length = pendingLength();
+    const planned = last ? length : plannedEnd(buffer, at, regionUnits, context);
+    const window = before + buffer.slice(at, at + planned + context);
     const key = `${kinds}|${before.length}|${planned}|${window}`;
     let issues = cache?.get(key);
     if (!issues) {
@@ -90,30 +97,61 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
     const end = regionEnd(issues, before.length, before.length + planned) - before.length;
     const region: TextRegion = {
       offset,
-      text: pending.slice(0, end),
+      text: buffer.slice(at, at + end),
       issues: issues
-        .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === pending.length))
+        .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === length))
         .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
     };
     before = contextBefore(window.slice(0, before.length + end), context);
-    pending = pending.slice(end);
+    at += end;
     offset += end;
     return region;
   };
+  // A region is decided once the text it may end in (up to MAX_REGION) and its context are there.
+  const enough = Math.ceil(regionUnits * MAX_REGION) + context;
   for (const piece of pieces) {
-    pending += piece;
-    while (pending.length >= regionUnits + context) yield decide(false);
+    buffer = at === buffer.length ? piece : buffer.slice(at) + piece;
+    at = 0;
+    while (pendingLength() >= enough) yield decide(false);
   }
-  while (pending.length >= regionUnits + context) yield decide(false);
-  if (pending.length) yield decide(true);
+  while (pendingLength() >= regionUnits + context) yield decide(false);
+  if (pendingLength()) yield decide(true);
 }
 
-/** Just after the last line end at or before `limit`; in a line longer than that, `limit` itself (not between the halves of a surrogate pair). */
-function plannedEnd(text: string, limit: number): number {
-  const lineEnd = text.lastIndexOf('\n', limit - 1);
-  if (lineEnd >= 0 && lineEnd + 1 > limit / 2) return lineEnd + 1;
-  const c = text.charCodeAt(limit - 1);
+/** The shortest and longest region ending at a line end, in `regionUnits`. */
+const MIN_REGION = 0.75;
+const MAX_REGION = 1.25;
+/** Units before a line end that choose it (its line, and the one before when it is short). */
+const LINE_KEY = 8;
+
+/**
+ * Where a region that starts at `start` of `text` ends, counted from `start`: just after a line
+ * end between MIN_REGION and MAX_REGION (leaving `context` after it), the one whose last LINE_KEY
+ * units hash highest (the first of equals). The choice depends on the text at the line ends only,
+ * so after an edit elsewhere the same line end is chosen, at its new offset. With no line end
+ * there, `limit` units in (not between the halves of a surrogate pair).
+ */
+function plannedEnd(text: string, start: number, limit: number, context: number): number {
+  const last = start + Math.min(Math.floor(limit * MAX_REGION), text.length - start - context);
+  let best = -1;
+  let bestKey = -1;
+  for (let nl = text.indexOf('\n', start + Math.ceil(limit * MIN_REGION) - 1); nl >= 0 && nl < last; nl = text.indexOf('\n', nl + 1)) {
+    const key = lineKey(text, start, nl + 1);
+    if (key > bestKey) {
+      best = nl + 1;
+      bestKey = key;
+    }
+  }
+  if (best > 0) return best - start;
+  const c = text.charCodeAt(start + limit - 1);
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
+/** FNV-1a of the LINE_KEY units before `end` (none before `start`), as an unsigned 32-bit number. */
+function lineKey(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(start, end - LINE_KEY); i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**

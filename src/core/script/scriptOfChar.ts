@@ -1,4 +1,4 @@
-import { dataText } from '../data/dataFiles';
+import { dataBytes, dataText } from '../data/dataFiles';
 
 /**
  * Which script a character commits a text to, from OpenCC's character tables.
@@ -23,30 +23,39 @@ function parseDict(dict: string): Map<string, string> {
   return map;
 }
 
-let tables: { s2t: Map<string, string>; t2s: Map<string, string>; big5: Set<string> } | undefined;
+let s2tTable: Map<string, string> | undefined;
+let t2sTable: Map<string, string> | undefined;
+let big5Set: Set<string> | undefined;
 
-function load() {
-  if (!tables) {
-    const s2t = parseDict(dataText('opencc/STCharacters.txt'));
-    const t2s = parseDict(dataText('opencc/TSCharacters.txt'));
-    // The Simplified side's characters that cp950 encodes (they round-trip through it). cp950, not
-    // iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
-    const big5 = new Set([...dataText('opencc/cp950.txt')]);
-    tables = { s2t, t2s, big5 };
-  }
-  return tables;
+/** Each table is parsed at its first use: the Simplified forms alone for simplifiedChar. */
+function s2t(): Map<string, string> {
+  return (s2tTable ??= parseDict(dataText('opencc/STCharacters.txt')));
+}
+
+function t2s(): Map<string, string> {
+  return (t2sTable ??= parseDict(dataText('opencc/TSCharacters.txt')));
+}
+
+/**
+ * The Simplified side's characters that cp950 encodes (they round-trip through it). cp950, not
+ * iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
+ */
+function big5(): Set<string> {
+  return (big5Set ??= new Set([...dataText('opencc/cp950.txt')]));
 }
 
 const SCRIPTS: readonly CharScript[] = ['neutral', 'traditional', 'simplified'];
 let byCodePoint: Uint8Array | undefined;
 
-/** The script of every BMP character, computed once (index into SCRIPTS). */
+/**
+ * The script of every BMP character (index into SCRIPTS), as data/opencc/scripts.u8 holds it:
+ * worked out from the tables above by scripts/build-lookup-tables.mjs (the unit tests check that
+ * it still says what they say), so that the first text checked parses no dictionary.
+ */
 function scriptTable(): Uint8Array {
   if (!byCodePoint) {
-    const { s2t, t2s, big5 } = load();
-    byCodePoint = new Uint8Array(0x10000);
-    for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) byCodePoint[ch.charCodeAt(0)] = 1;
-    for (const ch of s2t.keys()) if (!big5.has(ch) && ch.length === 1) byCodePoint[ch.charCodeAt(0)] = 2;
+    byCodePoint = dataBytes('opencc/scripts.u8');
+    if (byCodePoint.length !== 0x10000) throw new Error('data/opencc/scripts.u8: not one byte per BMP code point');
   }
   return byCodePoint;
 }
@@ -70,9 +79,8 @@ export function scriptOfChar(ch: string): CharScript {
 export function scriptOfCodePoint(cp: number): CharScript {
   if (cp > 0xffff) {
     const ch = String.fromCodePoint(cp);
-    const { s2t, t2s, big5 } = load();
-    if (t2s.has(ch) && !s2t.has(ch)) return 'traditional';
-    if (s2t.has(ch) && !big5.has(ch)) return 'simplified';
+    if (t2s().has(ch) && !s2t().has(ch)) return 'traditional';
+    if (s2t().has(ch) && !big5().has(ch)) return 'simplified';
     return 'neutral';
   }
   return SCRIPTS[scriptTable()[cp]];
@@ -80,11 +88,10 @@ export function scriptOfCodePoint(cp: number): CharScript {
 
 /** Simplified form of a single character (itself when OpenCC has none). */
 export function simplifiedChar(ch: string): string {
-  return load().t2s.get(ch) ?? ch;
+  return t2s().get(ch) ?? ch;
 }
 
 /** True when the character has a different form in the other script (發/发, 這/这). */
 export function hasScriptVariant(ch: string): boolean {
-  const { s2t, t2s } = load();
-  return s2t.has(ch) || t2s.has(ch);
+  return s2t().has(ch) || t2s().has(ch);
 }

@@ -262,30 +262,41 @@ function score(m: LoadedModel, sc: Scratch): void {
   const denseIndex = sc.dense;
   const hashedKeys = sc.hashed;
   const emission = sc.emission;
+  const probeMask = (hashedMask << 2) | 3;
   for (let i = 0; i < n; i++) {
+    // The features of this position alone are summed in registers, then added to what the characters and words gave.
+    let a0 = sums[i * W], a1 = sums[i * W + 1], a2 = sums[i * W + 2];
+    let at: number;
     denseFeatures(p, i, denseIndex, 0);
-    for (let d = 1; d < DENSE_FEATURES; d++) add(i, dense, (denseStart[d] + denseIndex[d]) * W);
+    for (let d = 1; d < DENSE_FEATURES; d++) {
+      at = (denseStart[d] + denseIndex[d]) * W;
+      a0 += dense[at];
+      a1 += dense[at + 1];
+      a2 += dense[at + 2];
+    }
     hashedFeatures(p, i, hashedKeys, 0);
     for (let f = 0; f < HASHED_FEATURES; f++) {
       const key = hashedKeys[f] | 0;
       if (key === 0) continue;
-      let at = (key & hashedMask) << 2;
+      at = (key & hashedMask) << 2;
       let found = hashed[at];
       while (found !== key && found !== 0) {
-        at = (at + 4) & ((hashedMask << 2) | 3);
+        at = (at + 4) & probeMask;
         found = hashed[at];
       }
-      if (found !== 0) add(i, hashed, at + 1);
+      if (found === 0) continue;
+      a0 += hashed[at + 1];
+      a1 += hashed[at + 2];
+      a2 += hashed[at + 3];
     }
     // Lanes: a sum packs Σw0 + Σw1·65536; the low lane is read sign-extended, the high one is what remains.
     const o = i * T;
-    const a0 = sums[i * W], a1 = sums[i * W + 1];
     const low0 = (a0 << 16) >> 16, low1 = (a1 << 16) >> 16;
     emission[o] = low0;
     emission[o + 1] = (a0 - low0) / 65536;
     emission[o + 2] = low1;
     emission[o + 3] = (a1 - low1) / 65536;
-    emission[o + 4] = sums[i * W + 2];
+    emission[o + 4] = a2;
   }
 }
 

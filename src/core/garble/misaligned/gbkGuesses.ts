@@ -3,6 +3,7 @@ import { getCharModel, type CharLanguageModel } from '../../model/charLanguageMo
 import { isHan } from '../../text/chars';
 import { charsReadAs } from '../../text/pinyinReadings';
 import { MAX_RANK } from './searchTuning';
+import { BestOf } from '../../model/bestOf';
 
 /**
  * What the search may guess for lost bytes, per lead byte, worked out once from the GBK table and
@@ -10,8 +11,6 @@ import { MAX_RANK } from './searchTuning';
  * 190 trails of a lead again for each state.
  */
 export class GbkGuesses {
-  /** The character of every pair (lead << 8 | trail), a flat table for the per-byte decoding. */
-  private readonly pairs: Array<string | undefined> = new Array(0x10000);
   private readonly holeTrails: Array<TrailList> = [];
   private readonly userDefined: Array<TrailList> = [];
   private readonly common: Array<TrailList> = [];
@@ -21,13 +20,11 @@ export class GbkGuesses {
   constructor(
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
-  ) {
-    for (let code = 0x8100; code < 0x10000; code++) this.pairs[code] = table.decodePair(code >> 8, code & 0xff);
-  }
+  ) {}
 
   /** The character of (lead, trail), or undefined when the pair is unmapped. */
   decodePair(lead: number, trail: number): string | undefined {
-    return lead < 0 || trail < 0 ? undefined : this.pairs[(lead << 8) | trail];
+    return lead < 0 || trail < 0 ? undefined : this.table.decodePair(lead, trail);
   }
 
   /**
@@ -41,20 +38,33 @@ export class GbkGuesses {
 
   /** Trails of `lead` that open a user-defined pair (AA–AF, F8–FE) and leave an ordinary character. */
   userDefinedTrails(lead: number): TrailList {
-    return (this.userDefined[lead] ??= this.trails(lead, (t, ch) => isUserDefinedLead(t) && this.lm.rank(ch) <= MAX_RANK));
+    let list = this.userDefined[lead];
+    if (!list) {
+      list = { bytes: [], chars: [] };
+      for (const t of USER_DEFINED_FIRST_BYTES) {
+        const ch = this.table.decodePair(lead, t);
+        if (ch !== undefined && this.lm.rank(ch) <= MAX_RANK) {
+          list.bytes.push(t);
+          list.chars.push(ch);
+        }
+      }
+      this.userDefined[lead] = list;
+    }
+    return list;
   }
 
   /** The few most frequent characters of a lead byte: the guesses worth making for a hidden pair. */
   commonTrails(lead: number): TrailList {
     let list = this.common[lead];
     if (!list) {
-      const all = this.table
-        .trailsOf(lead)
-        .filter(([, ch]) => ch !== '\u3000')
-        .map(([t, ch]) => ({ t, ch, u: this.lm.unigram(ch) }))
-        .sort((a, b) => b.u - a.u)
-        .slice(0, 6);
-      list = { bytes: all.map((x) => x.t), chars: all.map((x) => x.ch) };
+      // The best COMMON_TRAILS by unigram, ties in table order (a stable sort's first few).
+      const best = new BestOf<number>(COMMON_TRAILS);
+      for (let t = 0x40; t <= 0xfe; t++) {
+        const ch = this.table.decodePair(lead, t);
+        if (ch !== undefined && ch !== '\u3000') best.add(this.lm.unigram(ch), t);
+      }
+      const bytes = best.sorted();
+      list = { bytes, chars: bytes.map((t) => this.table.decodePair(lead, t)!) };
       this.common[lead] = list;
     }
     return list;
@@ -69,20 +79,13 @@ export class GbkGuesses {
     const key = first + HEX_KEY[trail];
     let best = this.secondLeads.get(key);
     if (!best) {
-      const leads: number[] = [];
-      const scores: number[] = [];
+      // The best `count` by bigram, ties in lead order (a stable sort's first few).
+      const leads = new BestOf<number>(count);
       for (let p2 = 0xa1; p2 <= 0xfe; p2++) {
         const ch = this.decodePair(p2, trail);
-        if (ch && this.lm.rank(ch) <= MAX_RANK) {
-          leads.push(p2);
-          scores.push(this.lm.bigram(first, ch));
-        }
+        if (ch && this.lm.rank(ch) <= MAX_RANK) leads.add(this.lm.bigram(first, ch), p2);
       }
-      best = leads
-        .map((_, j) => j)
-        .sort((a, b) => scores[b] - scores[a])
-        .slice(0, count)
-        .map((j) => leads[j]);
+      best = leads.sorted();
       // Hostile text could ask for every (character, byte): keep the memo bounded.
       if (this.secondLeads.size >= MAX_MEMO) this.secondLeads.clear();
       this.secondLeads.set(key, best);
@@ -115,7 +118,9 @@ export class GbkGuesses {
 
   private trails(lead: number, keep: (t: number, ch: string) => boolean): TrailList {
     const list: TrailList = { bytes: [], chars: [] };
-    for (const [t, ch] of this.table.trailsOf(lead)) {
+    const trails = this.table.trailsOf(lead);
+    for (let k = 0; k < trails.length; k++) {
+      const [t, ch] = trails[k];
       if (keep(t, ch)) {
         list.bytes.push(t);
         list.chars.push(ch);
@@ -138,6 +143,10 @@ export interface WholeChar {
 }
 
 const MAX_MEMO = 20000;
+/** Characters commonTrails keeps per lead. */
+const COMMON_TRAILS = 6;
+/** Trail bytes that open a user-defined pair, in table order. */
+const USER_DEFINED_FIRST_BYTES = Array.from({ length: 0x100 }, (_, b) => b).filter((b) => isUserDefinedLead(b));
 const HEX_KEY = Array.from({ length: 256 }, (_, b) => ':' + b);
 
 /** First bytes of cp936's user-defined rows (AAA1–AFFE, F8A1–FEFE), which decode to the PUA. */

@@ -28,6 +28,8 @@ export interface RunRepair {
   end: number;
   out: string;
   confidence: number;
+  /** ln-probability gained over the window as shown (nats). */
+  gain: number;
   plan: string[];
 }
 
@@ -92,6 +94,7 @@ export function judgeRun(candidates: readonly RunCandidate[], w: RunWindow, lm: 
     end,
     out,
     confidence: Math.min(0.99, 0.5 + gain / 60),
+    gain,
     plan: [
       `encode gbk (${garbled} → bytes, fullwidth ASCII unfolded)`,
       `restore lost byte${holes.length > 1 ? 's' : ''} ${holes.join(', ')}`,

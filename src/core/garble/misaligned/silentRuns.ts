@@ -2,8 +2,10 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { MAX_RANK } from './searchTuning';
-import { NEIGHBOURHOOD, weighRepair } from '../../decision';
+import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
+import { guess, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { loneTrails } from './loneTrails';
+import { BadBigrams } from './badBigrams';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -11,302 +13,346 @@ import { NEIGHBOURHOOD, weighRepair } from '../../decision';
  * character shown is (trail of one character, lead of the next): `以下資料` became `以沦Y料`
  * (下 = CF C2, 資 = 98 59: C2 98 is 沦, and the trail 59 met in lead position is `Y`).
  *
- * What the run does show is where it ends. The decoder falls back into step
- *  - at a trail byte 0x40–0x7E, which it reads as ASCII (`Y`, `c`, `~`), or
- *  - at a trail byte it cannot pair with the byte after it (ASCII below 0x40, a line end, a pair
- *    the decoder has no character for): it prints `?` or U+FFFD there, and Python's decoder
- *    carries on in step after it.
- * So the search works back from those ends: for each start a few characters before one, the
- * bytes of the characters shown are paired again one byte later, which fixes every character but
- * the first (its lead is the lost byte) and, after a mark, the last (its trail is the mark). Those
- * two are read with the character model from their neighbours, among the few bytes that fit, and
- * kept only when the model prefers one clearly; otherwise they stay lost, as U+FFFD, and the
- * repair says so. A run is repaired only when the text reads far better than it did.
+ * A run ends where the decoder falls back into step:
+ *  - `ascii`: at a trail byte 0x40–0x7E, which it reads as ASCII (`Y`, `c`, `~`), or 0x80 (`€`);
+ *  - `mark`: at a trail byte it cannot pair with the byte after it (ASCII below 0x40, a line
+ *    end, a pair it has no character for): it prints `?` or U+FFFD there;
+ *  - `dropped`: the same, but the decoder dropped that byte without a mark (errors='ignore'),
+ *    so the run stops right before ASCII or the line's end;
+ *  - `lead`: a second lead byte was lost, which puts the stream back in step without any mark:
+ *    the last character shown is (trail, trail), and the text after it reads in step.
+ * The search works back from every such end: for each start, the bytes of the characters shown
+ * are paired again one byte later, which fixes every character but the first (its lead is the lost
+ * byte) and the last after a mark, a drop or a second lost lead. Those are read with the
+ * character model from their neighbours, among the few bytes that fit, and kept only when the
+ * model prefers one clearly; otherwise they stay lost, as U+FFFD, and the repair says so.
+ *
+ * The decision is a noisy-channel comparison: the text as shown against the reading plus the
+ * price of the channel (a lost byte where the run starts, one more where it ends silently).
+ * Runs are taken best first, so a run's own end wins over the shorter readings inside it.
  */
 
 /** Characters shown between the lost byte and the run's end, at most. */
-const MAX_RUN = 40;
-/**
- * A bigram this unlikely (nats) is a sign of garbage: every run shows one. Prose has a few
- * (rare names); a run without one is not looked at.
- */
-const BAD_BIGRAM = -12;
-/** Characters of context on each side when a reading is compared with the text as shown. */
-const CONTEXT = 3;
-/** Minimum improvement of the window's log-probability (nats)… */
+const MAX_RUN = 400;
+/** A start whose reading loses this much (nats) to the text as shown ends the search back. */
+const HOPELESS = 30;
+/** Minimum improvement of the character model's score over the text as shown (nats)… */
 const MIN_GAIN = 10;
 /** …and per character shown. */
 const MIN_GAIN_PER_CHAR = 2;
+/**
+ * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
+ * on top of the lost lead that starts every run. Calibrated on the tuning splits: the smallest
+ * price that changes no clean tuning file (docs/repair-eval.md).
+ */
+const SILENT_END_LOG_PRIOR = -8;
 /** Characters on each side of a mark looked at, and the most marks a run's end has among them. */
 const MARK_NEIGHBOURHOOD = 10;
 const MAX_MARKS_NEARBY = 2;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
 
-export interface SilentRun {
-  start: number;
-  end: number;
-  out: string;
-  lossy: boolean;
-  plan: string[];
-  confidence: number;
-}
 
-/**
- * Where a run ends: at an ASCII byte it read in step (consumed: it is the last character's trail),
- * or at a mark standing for the last trail (consumed). A run whose last trail was dropped without
- * a mark (Python's errors='ignore') is not looked for: garbage-looking bigrams alone changed clean
- * classical verse and rare names.
- */
-type End = { at: number; kind: 'ascii' | 'mark' };
+export type { SilentRun } from './silentGuesses';
 
-/** A double-byte character of the GBK table, as its two bytes, or undefined. */
-function pairOf(table: DbcsTable, ch: string): readonly number[] | undefined {
-  const b = table.bytesOf(ch);
-  return b && b.length === 2 ? b : undefined;
+type EndKind = 'ascii' | 'mark' | 'dropped' | 'lead';
+
+/** Where a run ends: the shown characters stop at `at`; the garbled text at `garbledEnd`. */
+interface End {
+  at: number;
+  kind: EndKind;
+  garbledEnd: number;
+  /** The trail byte an `ascii` end shows. */
+  trail: number;
+  /** What follows the garbled text (a line break at the end). */
+  next: string;
+  /** Its first byte when it is ASCII or a GBK lead, else undefined. */
+  nextByte: number | undefined;
 }
 
 const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 /**
- * Runs in `v` (one line or a whole text; runs never cross a line break) outside `taken`, in text
- * order, without overlaps.
+ * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
+ * overlaps; `rivals` (runs found from a mark, with their gain) compete with them, and those that
+ * lose to a better reading come back in `beaten`.
  */
-export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, taken: ReadonlyArray<{ start: number; end: number }>): SilentRun[] {
-  const runs: SilentRun[] = [];
-  const free = (a: number, b: number) => !taken.some((t) => t.start < b && a < t.end) && !runs.some((r) => r.start < b && a < r.end);
-  let bad: BadBigrams | undefined;
+export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
+  const scan = new RunScan(v, table, lm);
+  const found: Candidate[] = [];
+  // Where the shown characters can start, for ends in text order: the pairs read again one byte
+  // later must all be ordinary characters from there on (RunScan.reachBack).
+  let segLo = 0;
+  let badSeen = 0;
+  let lastBad = -1;
   for (let at = 1; at <= v.length; at++) {
     // A run shows at least one double-byte character right before its end.
-    if (v.charCodeAt(at - 1) < 0x80) continue;
-    const c = at < v.length ? v.charCodeAt(at) : -1;
-    let end: End | undefined;
-    if (c >= 0x40 && c <= 0x7e) end = { at, kind: 'ascii' };
-    else if (c === 0x3f || c === 0xfffd) end = { at, kind: 'mark' };
+    if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
+    if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedAt(at - 2))) segLo = at - 1;
+    const end = scan.endAt(at);
     if (!end) continue;
-    // Two marks in a row are not the end of a run, nor is a mark among many: U+FFFD all around
-    // is legacy bytes read as UTF-8 (replacement-char).
-    if (end.kind === 'mark' && (v[at + 1] === '?' || v[at + 1] === '\ufffd')) continue;
-    if (end.kind !== 'ascii' && marksNear(v, at) > MAX_MARKS_NEARBY) continue;
-    bad ??= new BadBigrams(v, lm);
-    const best = bestRun(v, end, table, lm, bad);
-    if (best && free(best.start, best.end)) runs.push(best);
+    // A silent end needs two characters shown (bestRun), so a pair read again before the last.
+    if ((end.kind === 'lead' || end.kind === 'dropped') && segLo > at - 2) continue;
+    // Something in reach must read as garbage (a bigram that unlikely): most ends in clean
+    // text stop here, each offset weighed once.
+    for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
+    const lo = Math.max(segLo, at - MAX_RUN);
+    if (lastBad < Math.max(1, lo)) continue;
+    const best = scan.bestRun(end, lo);
+    if (best) found.push(best);
   }
-  return runs.sort((a, b) => a.start - b.start);
+  // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
+  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  // Best first, the runs found from a mark (`rivals`, already judged) among them: a run must not
+  // overlap one taken before it, and must make the text more itself. A rival that loses its
+  // place to a better reading is dropped.
+  const runs: SilentRun[] = [];
+  const kept: Array<{ start: number; end: number }> = [];
+  const beaten = new Set<number>();
+  const free = (a: number, b: number) => !kept.some((t) => t.start < b && a < t.end);
+  const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
+  for (const x of all.sort((a, b) => b.gain - a.gain)) {
+    if (x.rival !== undefined) {
+      const r = rivals[x.rival];
+      if (free(r.start, r.end)) kept.push(r);
+      else beaten.add(x.rival);
+      continue;
+    }
+    const f = x.f!;
+    const { start, end } = f.run;
+    if (!free(start, end)) continue;
+    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior);
+    if (!weight.accept) continue;
+    runs.push(f.run);
+    kept.push(f.run);
+  }
+  return { runs: runs.sort((a, b) => a.start - b.start), beaten };
 }
 
-/** Where the text has a bigram that unlikely, worked out where a run is looked for, once. */
-class BadBigrams {
-  /** Per offset, the bigram ending there: 0 not looked at yet, 1 bad, 2 not. */
-  private readonly flags: Uint8Array;
+/** The text's characters as GBK pairs and their pairings one byte later, worked out once. */
+class RunScan {
+  /** Per offset: the character's two bytes as lead << 8 | trail, -1 for none, 0 not looked at. */
+  private readonly pairs: Int32Array;
+  /** Per offset: the trail there paired with the next lead, as a code unit; -1 none, 0 not looked at. */
+  private readonly repaired: Int32Array;
+  private readonly firsts = new Map<number, Guess | null>();
+  private readonly bad: BadBigrams;
 
   constructor(
     private readonly v: string,
+    private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
   ) {
-    this.flags = new Uint8Array(v.length + 1);
+    this.bad = new BadBigrams(v, lm);
+    this.pairs = new Int32Array(v.length + 1);
+    this.repaired = new Int32Array(v.length + 1);
   }
 
-  /** Whether a bigram ending at an offset in [from, to) is bad. */
-  any(from: number, to: number): boolean {
-    for (let i = Math.max(1, from); i < Math.min(to, this.v.length); i++) if (this.at(i)) return true;
-    return false;
-  }
-
-  private at(i: number): boolean {
-    if (this.flags[i] === 0) {
-      const a = this.v.charCodeAt(i - 1);
-      const b = this.v.charCodeAt(i);
-      // Not across surrogates or whitespace, nor between two ASCII characters (no run holds them).
-      const bad = (a >= 0x80 || b >= 0x80) && a > 0x20 && b > 0x20 && !(a >= 0xd800 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdfff) && this.lm.bigram(this.v[i - 1], this.v[i]) <= BAD_BIGRAM;
-      this.flags[i] = bad ? 1 : 2;
+  /** The two bytes of the character at `i` (lead << 8 | trail) when it is double-byte GBK (not kana), else -1. */
+  code(i: number): number {
+    let p = this.pairs[i];
+    if (p === 0) {
+      const cu = i < this.v.length ? this.v.charCodeAt(i) : 0;
+      // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
+      // across them. A lone one among Han is what rows A4 and A5 make of misaligned bytes.
+      const japanese = isKana(cu) && kanaNear(this.v, i);
+      const b = cu < 0x80 || japanese ? undefined : this.table.bytesOf(this.v[i]);
+      p = b && b.length === 2 ? (b[0] << 8) | b[1] : -1;
+      this.pairs[i] = p;
     }
-    return this.flags[i] === 1;
+    return p;
   }
-}
 
-function bestRun(v: string, end: End, table: DbcsTable, lm: CharLanguageModel, bad: BadBigrams): SilentRun | undefined {
-  // The characters shown before the end, back to the line's start or a character that is not
-  // double-byte GBK (a run has no ASCII inside: an ASCII byte puts the decoder back in step).
-  const shown: Array<{ ch: string; bytes: readonly number[]; at: number }> = [];
-  let i = end.at;
-  while (shown.length < MAX_RUN && i > 0) {
-    const ch = v[i - 1];
-    const bytes = pairOf(table, ch);
-    if (!bytes) break;
-    // Kana are Japanese text's own (GBK holds them too): no run reaches back across them.
-    if (isKana(ch.codePointAt(0)!)) break;
-    shown.unshift({ ch, bytes, at: i - 1 });
-    i--;
+  pair(i: number): readonly number[] | null {
+    const p = this.code(i);
+    return p < 0 ? null : [p >> 8, p & 0xff];
   }
-  const hidden = end.kind !== 'ascii';
-  // What the run's text ends before, and what follows the repaired characters.
-  const garbledEnd = end.at + 1;
-  const nextChar: string | undefined = v[garbledEnd];
-  const after = v.slice(garbledEnd, garbledEnd + CONTEXT);
-  if (nextChar !== undefined && (nextChar === '?' || nextChar === '\ufffd')) return undefined;
-  const nextBytes = nextChar === undefined ? undefined : table.bytesOf(nextChar);
-  const nextByte = nextBytes?.[0];
-  let best: { run: SilentRun; gain: number } | undefined;
-  // k: characters shown in the run, the last k before the end. A lone ASCII character between
-  // Chinese ones (很y防守 for 很難防守) is not read: one byte is too little evidence against the
-  // text as written (`數組變量@混淆` in a manual).
-  for (let k = 1; k <= shown.length; k++) {
-    const first = shown.length - k;
-    const start = shown[first].at;
-    const before = v.slice(Math.max(0, start - CONTEXT), start);
-    const prev = before ? before[before.length - 1] : '';
-    // The run sits in Chinese text: in step before it (a Han character or Chinese punctuation,
-    // or the line's start), and Han among what it shows (Latin letters GBK also holds, `sposób`,
-    // `kódú`, are other languages' own); and something in it reads as garbage.
-    if (prev && !isChinese(prev.codePointAt(0)!)) continue;
-    if (!shown.slice(first).some((x) => isHan(x.ch.codePointAt(0)!))) continue;
-    if (!bad.any(start, garbledEnd + 1)) continue;
-    const bytes: number[] = [];
-    for (let j = first; j < shown.length; j++) bytes.push(...shown[j].bytes);
-    // bytes = T1 L2 T2 L3 … Tk L(k+1); the end gives T(k+1) (ASCII) or hides it.
-    if (end.kind === 'ascii') bytes.push(v.charCodeAt(end.at));
-    else bytes.push(-1);
-    const t1 = bytes[0];
-    if (t1 < 0x40) continue;
-    // The pairs in between are the same for every longer run, with one more in front: one that
-    // GBK has no character for, or that is no ordinary character, ends the search.
-    const middle: string[] = [];
-    let ok = true;
-    for (let p = 1; p + 2 < bytes.length; p += 2) {
-      const ch = table.decodePair(bytes[p], bytes[p + 1]);
-      if (!ch || !ordinary(ch, lm)) {
-        ok = false;
-        break;
-      }
-      middle.push(ch);
+
+  /** The trail of the character at `i` paired with the lead of the one after it, if ordinary. */
+  repairedAt(i: number): string | null {
+    let r = this.repaired[i];
+    if (r === 0) {
+      const a = this.code(i);
+      const b = a < 0 ? -1 : this.code(i + 1);
+      const ch = b >= 0 ? this.table.decodePair(a & 0xff, b >> 8) : undefined;
+      r = ch && ch.length === 1 && ordinary(ch, this.lm) ? ch.charCodeAt(0) : -1;
+      this.repaired[i] = r;
     }
-    if (!ok) break;
-    let firstGuess: Guess | undefined;
-    let lastGuess: Guess | undefined;
-    let known: string[];
-    if (!hidden) {
-      // The last pair is known: L(k+1) and the ASCII trail.
-      const last = table.decodePair(bytes[bytes.length - 2], bytes[bytes.length - 1]);
-      if (!last || !ordinary(last, lm)) break;
-      known = [...middle, last];
-      firstGuess = guess(table.leadsOf(t1), (ch) => lm.bigram(prev || '\n', ch) + lm.bigram(ch, known[0]), lm);
+    return r < 0 ? null : String.fromCharCode(r);
+  }
+
+  /** Whether the bigram ending at offset `i` is unlikely enough to be garbage. */
+  badAt(i: number): boolean {
+    return this.bad.any(i, i + 1);
+  }
+
+  private prevOf(i: number): string {
+    return i > 0 ? this.v[i - 1] : '\n';
+  }
+
+  /** The lost lead of the character at `first`, whose trail is shown there, before `next`. */
+  private firstGuess(first: number, next: string): Guess | undefined {
+    const cached = this.firsts.get(first);
+    if (cached !== undefined) return cached ?? undefined;
+    const prev = this.prevOf(first);
+    const g = guess(this.table.leadsOf(this.pair(first)![0]), (ch) => this.lm.bigram(prev, ch) + this.lm.bigram(ch, next), this.lm);
+    this.firsts.set(first, g ?? null);
+    return g;
+  }
+
+  private nextOf(i: number): string {
+    return i < this.v.length ? this.v[i] : '\n';
+  }
+
+  private byteOf(i: number): number | undefined {
+    if (i >= this.v.length) return undefined;
+    const cc = this.v.charCodeAt(i);
+    if (cc < 0x80) return cc;
+    const p = this.code(i);
+    return p < 0 ? undefined : p >> 8;
+  }
+
+  /** The end looked at: one object, filled again for every end (read before the next). */
+  private readonly end: End = { at: 0, kind: 'ascii', garbledEnd: 0, trail: -1, next: '', nextByte: undefined };
+
+  private fill(at: number, kind: EndKind, garbledEnd: number, trail: number): End {
+    const e = this.end;
+    e.at = at;
+    e.kind = kind;
+    e.garbledEnd = garbledEnd;
+    e.trail = trail;
+    e.next = this.nextOf(garbledEnd);
+    e.nextByte = this.byteOf(garbledEnd);
+    return e;
+  }
+
+  endAt(at: number): End | undefined {
+    const v = this.v;
+    const c = at < v.length ? v.charCodeAt(at) : -1;
+    if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return this.fill(at, 'ascii', at + 1, c === 0x20ac ? 0x80 : c);
+    if (c === 0x3f || c === 0xfffd) {
+      // Two marks in a row are not the end of a run, nor is a mark among many: U+FFFD all
+      // around is legacy bytes read as UTF-8 (replacement-char).
+      if (v[at + 1] === '?' || v[at + 1] === '\ufffd' || marksNear(v, at) > MAX_MARKS_NEARBY) return undefined;
+      return this.fill(at, 'mark', at + 1, -1);
+    }
+    if (c < 0x40) return this.fill(at, 'dropped', at, -1);
+    if (this.code(at) >= 0) return this.fill(at, 'lead', at, -1);
+    return undefined;
+  }
+
+  /** The best run ending at `end`, with its gain over the text as shown and its channel price. */
+  bestRun(end: End, lo: number): Candidate | undefined {
+    const { v, lm, table } = this;
+    const { at, kind, garbledEnd, next } = end;
+    const silentEnd = kind === 'dropped' || kind === 'lead';
+    // A silent end needs two characters shown (below), so a pair read again before the last.
+    if (silentEnd && (at < 2 || !this.repairedAt(at - 2))) return undefined;
+    const lastShown = this.pair(at - 1)!;
+    // The last character: known from the ASCII trail; otherwise guessed (its trail or its lead
+    // lost), from the character before it, which depends on where the run starts only when it
+    // is the first (k = 1, chosen together below).
+    let lastKnown: string | undefined;
+    let lastOptions: ReadonlyArray<readonly [number, string]> = [];
+    if (kind === 'ascii') {
+      const ch = table.decodePair(lastShown[1], end.trail);
+      if (!ch || !ordinary(ch, lm)) return undefined;
+      lastKnown = ch;
+    } else if (kind === 'lead') {
+      lastOptions = table.leadsOf(lastShown[1]);
     } else {
-      known = middle;
-      const lastLead = bytes[bytes.length - 2];
-      if (lastLead < 0x81) continue;
+      if (lastShown[1] < 0x81) return undefined;
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
       // break or the end any trail from 0x81 up; before a lead, one the decoder has no pair for.
-      const lastOptions = table.trailsOf(lastLead).filter(([t]) => t >= 0x81 && (nextByte === undefined || nextByte < 0x40 || isGbkGap(t, nextByte)));
-      const after1 = nextChar ?? '\n';
-      if (known.length === 0) {
-        const pair = guessPair(table.leadsOf(t1), lastOptions, prev || '\n', after1, lm);
-        if (!pair) continue;
-        [firstGuess, lastGuess] = pair;
-      } else {
-        firstGuess = guess(table.leadsOf(t1), (ch) => lm.bigram(prev || '\n', ch) + lm.bigram(ch, known[0]), lm);
-        const lastPrev = known[known.length - 1];
-        lastGuess = guess(lastOptions, (ch) => lm.bigram(lastPrev, ch) + lm.bigram(ch, after1), lm);
+      const nb = end.nextByte;
+      lastOptions = table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && (nb === undefined || nb < 0x40 || isGbkGap(t, nb)));
+    }
+    // The garbled text after the shown characters (the end's ASCII or mark), scored as shown.
+    let chainG = 0;
+    for (let i = at; i < garbledEnd; i++) chainG += lm.bigram(v[i - 1], v[i]);
+    const garbledTail = v[garbledEnd - 1];
+    let hasBad = this.bad.any(at, garbledEnd + 1);
+    let hasHan = false;
+    let lastGuessMemo: Guess | null | undefined;
+    let chainP = 0;
+    let best: Candidate | undefined;
+    for (let first = at - 1, k = 1; first >= lo; first--, k++) {
+      const lead0 = this.code(first) >> 8;
+      let p0: string | null = null;
+      if (k >= 2) {
+        // The pairs in between are the same for every longer run, with one more in front.
+        p0 = this.repairedAt(first)!;
+        if (k >= 3) chainP += lm.bigram(p0, this.repairedAt(first + 1)!);
+        chainG += lm.bigram(v[first], v[first + 1]);
+        // Paired again from here on, the text reads far worse than shown: it is clean text read
+        // one byte off, and reaching further back only pairs more of it wrongly.
+        if (chainP - chainG < -HOPELESS) break;
       }
-      if (!lastGuess) continue;
+      hasBad ||= this.bad.any(first, first + 1);
+      hasHan ||= isHan(v.charCodeAt(first));
+      const prev = this.prevOf(first);
+      // The run sits in text read in step: Chinese, ASCII or the line's start before it.
+      if (first > 0 && !isChinese(prev.charCodeAt(0)) && prev.charCodeAt(0) >= 0x80) continue;
+      if (!hasBad || !hasHan || lead0 < 0x40) continue;
+      // One character shown between two silent losses is too little evidence for two guesses.
+      if (k === 1 && silentEnd) continue;
+      // Log-probabilities are never positive: the reading scores at most what its known
+      // characters do. A start that could not gain enough even so is not guessed at.
+      const shownScore = lm.bigram(prev, v[first]) + chainG + lm.bigram(garbledTail, next);
+      const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
+      const knownScore = chainP + (lastKnown !== undefined && k >= 2 ? lm.bigram(this.repairedAt(at - 2)!, lastKnown) : 0);
+      const mostGain = knownScore - shownScore;
+      if (mostGain + prior < MIN_GAIN || mostGain / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best && mostGain + prior <= best.gain)) continue;
+      let firstG: Guess | undefined;
+      let lastG: Guess | undefined;
+      let last: string;
+      if (lastKnown !== undefined) {
+        last = lastKnown;
+        firstG = k >= 2 ? this.firstGuess(first, p0!) : guess(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, last), lm);
+      } else if (k === 1) {
+        const pair = guessPair(table.leadsOf(lead0), lastOptions, prev, next, lm);
+        if (!pair) continue;
+        [firstG, lastG] = pair;
+        last = lastG.ch;
+      } else {
+        if (lastGuessMemo === undefined) {
+          const before = this.repairedAt(at - 2)!;
+          lastGuessMemo = guess(lastOptions, (ch) => lm.bigram(before, ch) + lm.bigram(ch, next), lm) ?? null;
+        }
+        if (!lastGuessMemo) break;
+        lastG = lastGuessMemo;
+        last = lastG.ch;
+        firstG = this.firstGuess(first, p0!);
+      }
+      if (!firstG) continue;
+      const afterFirst = k >= 2 ? p0! : last;
+      const middleTail = k >= 2 ? this.repairedAt(at - 2)! : undefined;
+      const readScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst) + chainP + (middleTail !== undefined && k >= 2 ? lm.bigram(middleTail, last) : 0) + lm.bigram(last, next);
+      const gain = readScore - shownScore;
+      const garbledChars = garbledEnd - first;
+      if (gain + prior < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
+      if (best && gain + prior <= best.gain) continue;
+      const middle: string[] = [];
+      for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
+      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain) };
     }
-    if (!firstGuess) continue;
-    const chars = [firstGuess.ch, ...known, ...(lastGuess ? [lastGuess.ch] : [])];
-    if (!chars.every((ch) => ordinary(ch, lm))) continue;
-    const read = chars.join('');
-    const garbled = v.slice(start, garbledEnd);
-    const gain = lm.score(before + read + after) - lm.score(before + garbled + after);
-    const garbledChars = Math.max(1, [...garbled].length);
-    if (gain < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
-    if (best && gain <= best.gain) continue;
-    const sureFirst = firstGuess.margin >= MARGIN;
-    const sureLast = !lastGuess || lastGuess.margin >= MARGIN;
-    // The shared decision: the reading must be likelier than the text as written, in any language.
-    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: garbled, reading: read, after: v.slice(garbledEnd, garbledEnd + NEIGHBOURHOOD) });
-    if (!weight.accept) continue;
-    const out = (sureFirst ? firstGuess.ch : '\ufffd') + known.join('') + (lastGuess ? (sureLast ? lastGuess.ch : '\ufffd') : '');
-    const plan = [`encode gbk (${garbled} → bytes)`, `lost lead byte before ${hex(t1)}: ${sureFirst ? `restored as ${hex(firstGuess.lead)}` : 'not recoverable, kept as U+FFFD'}`];
-    if (lastGuess) plan.push(`lost trail byte after ${hex(bytes[bytes.length - 2])}: ${sureLast ? `restored as ${hex(lastGuess.lead)}` : 'not recoverable, kept as U+FFFD'}`);
+    return best;
+  }
+
+  private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number): SilentRun {
+    const { v } = this;
+    const garbled = v.slice(first, end.garbledEnd);
+    const sureFirst = firstG.margin >= MARGIN;
+    const sureLast = !lastG || lastG.margin >= MARGIN;
+    const lastOut = lastKnown ?? (sureLast ? lastG!.ch : '\ufffd');
+    const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + lastOut;
+    const plan = [`encode gbk (${garbled} → bytes)`, `lost lead byte before ${hex(this.pair(first)![0])}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
+    const lastShown = this.pair(end.at - 1)!;
+    if (lastG && end.kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+    else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
     plan.push('decode gbk in step');
-    best = {
-      gain,
-      run: { start, end: garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) },
-    };
+    return { start: first, end: end.garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
   }
-  return best?.run;
-}
-
-interface Guess {
-  ch: string;
-  /** The guessed byte (the lead for the first character, the trail for the last). */
-  lead: number;
-  margin: number;
-}
-
-/** The best-scoring ordinary character among `options` ([byte, char]), and its margin over the next. */
-function guess(options: ReadonlyArray<readonly [number, string]>, score: (ch: string) => number, lm: CharLanguageModel): Guess | undefined {
-  let best: Guess | undefined;
-  let bestScore = -Infinity;
-  let second = -Infinity;
-  for (const [b, ch] of options) {
-    if (ch === '\u3000' || !ordinary(ch, lm)) continue;
-    const s = score(ch);
-    if (s > bestScore) {
-      second = bestScore;
-      bestScore = s;
-      best = { ch, lead: b, margin: 0 };
-    } else if (s > second) second = s;
-  }
-  if (best) best.margin = bestScore - second;
-  return best;
-}
-
-/** Options of each side kept for the joint choice, best first by their outer neighbour. */
-const PAIR_OPTIONS = 40;
-
-/**
- * The first and last characters of a run of one character shown, chosen together: each with its
- * margin over the best pair that has another character in its place.
- */
-function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel): [Guess, Guess] | undefined {
-  const top = (options: ReadonlyArray<readonly [number, string]>, outer: (ch: string) => number) =>
-    options
-      .filter(([, ch]) => ch !== '\u3000' && ordinary(ch, lm))
-      .map(([b, ch]) => ({ b, ch, s: outer(ch) }))
-      .sort((x, y) => y.s - x.s)
-      .slice(0, PAIR_OPTIONS);
-  const a = top(firsts, (ch) => (prev ? lm.bigram(prev, ch) : 0));
-  const z = top(lasts, (ch) => lm.bigram(ch, next ?? '\n'));
-  if (!a.length || !z.length) return undefined;
-  let best = { i: -1, j: -1, s: -Infinity };
-  const scores: number[][] = a.map((x, i) =>
-    z.map((y, j) => {
-      const s = x.s + lm.bigram(x.ch, y.ch) + y.s;
-      if (s > best.s) best = { i, j, s };
-      return s;
-    }),
-  );
-  let otherFirst = -Infinity;
-  let otherLast = -Infinity;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < z.length; j++) {
-      if (i !== best.i) otherFirst = Math.max(otherFirst, scores[i][j]);
-      if (j !== best.j) otherLast = Math.max(otherLast, scores[i][j]);
-    }
-  }
-  return [
-    { ch: a[best.i].ch, lead: a[best.i].b, margin: best.s - otherFirst },
-    { ch: z[best.j].ch, lead: z[best.j].b, margin: best.s - otherLast },
-  ];
-}
-
-/** What a repair may produce: common Han, CJK punctuation and symbols — not rare characters. */
-function ordinary(ch: string, lm: CharLanguageModel): boolean {
-  const cp = ch.codePointAt(0)!;
-  if (isHan(cp)) return lm.rank(ch) <= MAX_RANK;
-  // Fullwidth letters and digits come out of bytes paired wrongly, not out of a repair.
-  if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
-  return true;
 }
 
 function isChinese(cp: number): boolean {
@@ -315,6 +361,14 @@ function isChinese(cp: number): boolean {
 
 function isKana(cp: number): boolean {
   return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff);
+}
+
+/** Characters on each side of a kana looked at for another one. */
+const KANA_NEIGHBOURHOOD = 8;
+
+function kanaNear(v: string, at: number): boolean {
+  for (let j = Math.max(0, at - KANA_NEIGHBOURHOOD); j < Math.min(v.length, at + KANA_NEIGHBOURHOOD + 1); j++) if (j !== at && isKana(v.charCodeAt(j))) return true;
+  return false;
 }
 
 function marksNear(v: string, at: number): number {

@@ -1,5 +1,6 @@
 import { HOLE, PUA_LEAD, PUA_TRAIL } from '../../codec/utf8WithHoles';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
+import { charTables, stopTable } from './charTables';
 
 /**
  * Gathering: which characters of a text a code page could have printed from UTF-8 bytes, as
@@ -47,7 +48,7 @@ export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = 
     if (cp === 0x3f || cp === 0xfffd) {
       units.push({ start: i, end, bytes: null });
     } else {
-      const code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      const code = tables.codeAt(cp);
       if (code >= 0) units.push({ start: i, end, bytes: codeBytes(code) });
       else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: SINGLE_BYTES[cp] });
       else if (spec.fullwidthFolded && whileUtf8 && need > 0 && broken < 0 && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: [0xa3, cp + 0x80] });
@@ -115,7 +116,7 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
       if (need === 0) cjk++;
       need = feedUtf8(need, null, spec.holeBytes);
     } else {
-      code = tables.flags[cp] & IN_SEGMENT ? tables.codes[cp] : cp > 0xffff ? segmentCode(cp, spec) : -1;
+      code = tables.codeAt(cp);
       if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
       if (code < 0 && spec.fullwidthFolded && need > 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
       if (code < 0) break;
@@ -145,46 +146,6 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
   // chance such a pair mends something in ordinary text all the time.
   if (pairs > 0 && reach < MIN_REACH_AFTER_PAIR) return { reach: 0, cjk: 0 };
   return { reach, cjk: cjkAtReach };
-}
-
-export const IN_SEGMENT = 1;
-export const OPENS_UTF8 = 2;
-
-/** A character's code-page form when it can be part of mojibake, else -1. */
-function segmentCode(cp: number, spec: MojibakeSpec): number {
-  const code = spec.codec.codeOf(cp);
-  return code >= 0 && spec.inSegment(code, cp) ? code : -1;
-}
-
-/** Whether a character can be part of mojibake, and whether its first byte can open a CJK sequence. */
-export function flagsOf(cp: number, spec: MojibakeSpec): number {
-  const code = segmentCode(cp, spec);
-  if (code < 0) return 0;
-  const first = code > 0xff ? code >> 8 : code;
-  // Chinese lives in UTF-8's three-byte sequences (E0–EF; F0–F4 for the supplementary planes):
-  // a run of mojibake worth reading back opens with one of those leads.
-  return IN_SEGMENT | (first >= 0xe0 && first <= 0xf4 ? OPENS_UTF8 : 0);
-}
-
-interface CharTables {
-  flags: Uint8Array;
-  /** segmentCode of every BMP character whose flags have IN_SEGMENT. */
-  codes: Int32Array;
-}
-const charTableCache = new WeakMap<MojibakeSpec, CharTables>();
-
-/** flagsOf and segmentCode for the whole BMP, computed once per spec (a code-page look-up is a Map's). */
-export function charTables(spec: MojibakeSpec): CharTables {
-  let tables = charTableCache.get(spec);
-  if (!tables) {
-    tables = { flags: new Uint8Array(0x10000), codes: new Int32Array(0x10000).fill(-1) };
-    for (let cp = 0x80; cp < 0x10000; cp++) {
-      tables.flags[cp] = flagsOf(cp, spec);
-      if (tables.flags[cp] & IN_SEGMENT) tables.codes[cp] = segmentCode(cp, spec);
-    }
-    charTableCache.set(spec, tables);
-  }
-  return tables;
 }
 
 /**
@@ -241,28 +202,9 @@ export function mojibakeStops(text: string, specs: readonly MojibakeSpec[]): num
   const table = stopTable(specs);
   const stops = specs.map(() => [] as number[]);
   for (let i = 0; i < text.length; i++) {
-    const bits = table[text.charCodeAt(i)];
+    const bits = table.at(text.charCodeAt(i));
     if (bits === 0) continue;
     for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].push(i);
   }
   return stops;
 }
-
-let stopTableCache: { specs: readonly MojibakeSpec[]; table: Uint8Array } | undefined;
-
-/** Bit k of a BMP character's entry: the scan for specs[k] stops there. */
-export function stopTable(specs: readonly MojibakeSpec[]): Uint8Array {
-  const cached = stopTableCache;
-  if (cached && cached.specs.length === specs.length && cached.specs.every((s, k) => s === specs[k])) return cached.table;
-  const table = new Uint8Array(0x10000);
-  specs.forEach((spec, k) => {
-    const { flags } = charTables(spec);
-    const stopsAt = spec.alternates ? IN_SEGMENT | OPENS_UTF8 : OPENS_UTF8;
-    for (let cp = 0; cp < 0x10000; cp++) {
-      if (flags[cp] & stopsAt || (cp >= 0xd800 && cp <= 0xdbff)) table[cp] |= 1 << k;
-    }
-  });
-  stopTableCache = { specs: [...specs], table };
-  return table;
-}
-
