@@ -11,7 +11,7 @@
 // Reports the mean ln P per character (and its perplexity, e^−mean) for each, a few bigrams the
 // garble repairs depend on, and the encoding detector's accuracy on manpages-zh passages of 10,
 // 20 and 50 characters encoded as GB18030, Big5 and UTF-8.
-import * as esbuild from 'esbuild';
+import { requireBundle } from './nodeBundle.mjs';
 import { readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -23,16 +23,9 @@ const modelPath = modelArg > 0 ? resolve(process.argv[modelArg + 1]) : null;
 
 // Bundle the model and the detector as the extension does, optionally with another model file.
 const work = mkdtempSync(join(tmpdir(), 'zhlens-eval-'));
-const bundle = join(work, 'eval.cjs');
-await esbuild.build({
-  stdin: {
-    contents: "export { getCharModel } from './src/core/model/charLanguageModel';\nexport { detectEncoding } from './src/core/bytes/detectEncoding';\nexport { setDataHost } from './src/core/data/dataFiles';",
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
+const { getCharModel, detectEncoding, setDataHost } = await requireBundle(join(work, 'eval.cjs'), {
+  exports: "export { getCharModel } from './src/core/model/charLanguageModel';\nexport { detectEncoding } from './src/core/bytes/detectEncoding';\nexport { setDataHost } from './src/core/data/dataFiles';",
 });
-const { getCharModel, detectEncoding, setDataHost } = createRequire(import.meta.url)(bundle);
 rmSync(work, { recursive: true, force: true });
 // The bundle ran from a temporary folder: hand it data/ (and the model to evaluate, when given).
 setDataHost({ read: (name) => readFileSync(name === 'charModel.bin' && modelPath ? modelPath : join('data', name)) });

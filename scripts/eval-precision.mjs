@@ -9,10 +9,9 @@
 // flagged / total per language and per source, and for ftfy's cases: negatives unchanged, and
 // for the mojibake cases whether zhlens gave ftfy's fix, left the text alone, or gave something
 // else. The data is built by scripts/build-precision-corpus.mjs and add-precision-repos.mjs.
-import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { requireBundle } from './nodeBundle.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { createRequire } from 'node:module';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,18 +25,7 @@ const ONLY_SOURCE = arg('source');
 const ONLY_LANG = arg('lang');
 
 // Bundled inside the repository (out/), where the core finds data/ as it does from dist/.
-const work = join('out', 'eval-precision');
-mkdirSync(work, { recursive: true });
-const bundle = join(process.cwd(), work, 'core.cjs');
-await esbuild.build({
-  stdin: {
-    contents: "export { analyzeText, repairText, languageOfPath } from './src/core';",
-    resolveDir: process.cwd(),
-    loader: 'ts',
-  },
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
-});
-const core = createRequire(import.meta.url)(bundle);
+const core = await requireBundle(join('out', 'eval-precision', 'core.cjs'), { exports: "export { analyzeText, repairText, languageOfPath } from './src/core';" });
 
 const isHan = (cp) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 function inventedHan(before, after) {

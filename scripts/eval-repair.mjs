@@ -9,10 +9,9 @@
 //
 // Tune on `--split tuning` only; `test` (the default) is the held-out part that is reported.
 // docs/repair-eval.md says where the sources come from and how to fetch them.
-import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { requireBundle } from './nodeBundle.mjs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { loadDocuments } from './eval-repair/corpus.mjs';
 import { annotatePinyin, foldFullwidth, inScope, legacyBytes, misalignedBytes, MISALIGNED_PROCESSES, MOJIBAKE_PROCESSES, PythonBatch, rng } from './eval-repair/garble.mjs';
 
@@ -28,14 +27,7 @@ const limit = Number(arg('--limit', '0'));
 
 // The core, bundled as the extension bundles it, inside the repository (out/), where it finds
 // data/ as it does from dist/.
-const work = join('out', 'eval-repair');
-mkdirSync(work, { recursive: true });
-const bundle = join(process.cwd(), work, 'core.cjs');
-await esbuild.build({
-  entryPoints: ['src/core/index.ts'],
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'warning',
-});
-const core = createRequire(import.meta.url)(bundle);
+const core = await requireBundle(join('out', 'eval-repair', 'core.cjs'), 'src/core/index.ts');
 
 const docs = loadDocuments()
   .filter((d) => d.split === split)
