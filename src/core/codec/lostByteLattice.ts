@@ -156,7 +156,15 @@ function logSumExp(values: Iterable<number>): number {
 }
 
 /** The `max` readings of the most frequent characters, when there are more. */
-function mostFrequent(readings: Reading[], lm: CharLanguageModel, max: number): Reading[] {
+function mostFrequent(readings: Reading[], lm: CharLanguageModel, max: number, lostAbove: number): Reading[] {
+  if (readings.filter((r) => !r.unknown).length > lostAbove) {
+    // Too many readings to weigh: the character is lost, as one U+FFFD per length it may have.
+    const lost: Reading[] = [];
+    for (const r of readings) {
+      if (!lost.some((u) => u.length === r.length)) lost.push(r.unknown ? r : { ch: '\ufffd', length: r.length, chosen: r.chosen.map(() => LOST), unknown: true });
+    }
+    return lost;
+  }
   if (readings.length <= max) return readings;
   return readings
     .map((r) => ({ r, p: r.unknown ? Infinity : lm.unigram(r.ch) }))
@@ -201,7 +209,8 @@ export function idOf(o: object): number {
  * Decode `bytes` (LOST where a byte is unknown; `candidates` lists, by position, the bytes a lost
  * one can have been; `pairs` marks, by the first position, two lost bytes a decoder swallowed
  * together and which pairs it swallows) as UTF-8. `before` and `after` are the characters around
- * the stretch; `seen`, the characters the whole stream writes out.
+ * the stretch; `seen`, the characters the whole stream writes out; a character with more than
+ * `lostAbove` readings stays lost without being weighed (see LostByteSpec.maxReadings).
  *
  * The readings form a lattice over byte positions (a known stretch has one reading, a character
  * with a lost byte a few); the best path under the character model's bigrams is found by Viterbi,
@@ -218,6 +227,7 @@ export function decodeLattice(
   after: string,
   pairs: ReadonlyMap<number, (first: number, second: number) => boolean>,
   seen: SeenChars,
+  lostAbove = Infinity,
 ): StretchDecoding | undefined {
   const n = bytes.length;
   // The readings from each position, given the first byte of a swallowed pair carried into it.
@@ -227,7 +237,7 @@ export function decodeLattice(
   if (!readingCache) readingCaches.set(lm, (readingCache = new Map()));
   const cache = readingCache;
   const patternKey = (p: number, open: number | undefined): string => {
-    let key = `${open ?? ''}${pairs.has(p - 1) ? 'p' + idOf(pairs.get(p - 1)!) : ''}`;
+    let key = `${lostAbove}:${open ?? ''}${pairs.has(p - 1) ? 'p' + idOf(pairs.get(p - 1)!) : ''}`;
     for (let k = p; k < Math.min(n, p + 4); k++) {
       const b = bytes[k];
       key += b === LOST ? `,L${idOf(candidates.get(k) ?? NO_BYTES)}${pairs.has(k) ? 'p' + idOf(pairs.get(k)!) : ''}` : `,${b}`;
@@ -258,7 +268,7 @@ export function decodeLattice(
         if (first && j + 1 < seq.length && !first(seq[j], seq[j + 1])) return false;
       }
       return true;
-    }), lm, MAX_KEPT_READINGS);
+    }), lm, MAX_KEPT_READINGS, lostAbove);
   // The open pair byte an edge leaves behind: its last byte, when that is the first of a pair.
   const openAfter = (p: number, r: Reading): number | undefined => {
     const last = p + r.length - 1;

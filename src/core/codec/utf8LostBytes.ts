@@ -74,7 +74,8 @@ function knownCharAt(bytes: readonly number[], i: number): { ch: string; length:
  * Decode `bytes` (LOST where a byte is unknown; `candidates` lists, by position, the bytes a lost
  * one can have been; `pairs` marks, by the first position, two lost bytes a decoder swallowed
  * together and which pairs it swallows) as UTF-8. `before` and `after` are the characters around
- * the stream. Undefined when no reading is well-formed.
+ * the stream; a character with more than `lostAbove` readings stays lost unweighed. Undefined when
+ * no reading is well-formed.
  */
 export function decodeWithLostBytes(
   bytes: readonly number[],
@@ -83,6 +84,7 @@ export function decodeWithLostBytes(
   before: string,
   after: string,
   pairs: ReadonlyMap<number, (first: number, second: number) => boolean> = new Map(),
+  lostAbove = Infinity,
 ): LostByteDecoding | undefined {
   const seen = charsOfKnownBytes(bytes);
   const parts: string[] = [];
@@ -92,7 +94,7 @@ export function decodeWithLostBytes(
   let prev = before;
   const stretch = (to: number, next: string): boolean => {
     if (to > from) {
-      const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen);
+      const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen, lostAbove);
       if (!d) return false;
       parts.push(d.text);
       restored.push(...d.restored);
@@ -127,11 +129,12 @@ function decodeStretch(
   before: string,
   after: string,
   seen: ReadonlySet<string>,
+  lostAbove: number,
 ): StretchDecoding | undefined {
   const part = bytes.slice(from, to);
   const partCandidates = new Map<number, readonly number[]>();
   const partPairs = new Map<number, (first: number, second: number) => boolean>();
-  let key = `${before}\u0001${after}`;
+  let key = `${lostAbove}\u0001${before}\u0001${after}`;
   for (let k = from; k < to; k++) {
     if (bytes[k] !== LOST) {
       key += `,${bytes[k]}`;
@@ -156,7 +159,7 @@ function decodeStretch(
       asked.add(ch);
       return seen.has(ch);
     },
-  });
+  }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };
   if (earlier) earlier.push(entry);

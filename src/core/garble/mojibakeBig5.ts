@@ -26,6 +26,9 @@ export function big5MojibakeSpec(): MojibakeSpec {
     // WHATWG swallows a non-ASCII byte after a lead it cannot pair with it.
     lostPair: (first, second) => second >= 0x80 && isBig5Gap(first, second),
     unitsPerLost: 1,
+    // One lost continuation byte (64 readings) is weighed; a character with two lost bytes, its
+    // neighbours lost too, is not.
+    maxReadings: 64,
     inSegment: (code) => code > 0xff,
   };
   return spec;

@@ -30,6 +30,14 @@ export interface LostByteSpec {
    * unset). Big5 has no trail bytes in 0x80–0xA0, so its decoders lose about every other pair.
    */
   unitsPerLost?: number;
+  /**
+   * A character with more readings than this (two of its bytes lost) stays U+FFFD without being
+   * weighed (unlimited when unset). Where a code page loses bytes far apart (GBK), such a
+   * character has whole characters on both sides and the model can often tell; where it loses
+   * about every other pair (Big5), its neighbours are guesses too, and weighing hundreds of
+   * readings against hundreds costs much and picks wrong ones.
+   */
+  maxReadings?: number;
 }
 
 export interface LostByteReading {
@@ -68,7 +76,7 @@ export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>
       bytes.push(LOST);
     }
   });
-  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs);
+  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs, spec.maxReadings);
   if (!d) return undefined;
   const plan = [`encode ${spec.codecName}`];
   const sure = d.restored.filter((b) => b !== '??');
