@@ -42,10 +42,7 @@ export interface StretchDecoding {
   unrecovered: number;
 }
 
-/**
- * How much better the best reading of a lost character must be than the next one; and it must be
- * more likely than all the others together.
- */
+/** How much better the best reading of a lost character must be than the next one. */
 const MIN_MARGIN = 1;
 /**
  * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
@@ -146,15 +143,6 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
   return out;
 }
 
-function logSumExp(values: Iterable<number>): number {
-  const list = [...values];
-  const top = Math.max(...list);
-  if (top === -Infinity) return -Infinity;
-  let sum = 0;
-  for (const v of list) sum += Math.exp(v - top);
-  return top + Math.log(sum);
-}
-
 /** The `max` readings of the most frequent characters, when there are more. */
 function mostFrequent(readings: Reading[], lm: CharLanguageModel, max: number, lostAbove: number): Reading[] {
   if (readings.filter((r) => !r.unknown).length > lostAbove) {
@@ -215,7 +203,7 @@ export function idOf(o: object): number {
  * The readings form a lattice over byte positions (a known stretch has one reading, a character
  * with a lost byte a few); the best path under the character model's bigrams is found by Viterbi,
  * and each guessed character is kept only when the best path through any other character at its
- * place scores MIN_MARGIN less, and all those paths together score less (max-marginals from a forward and a backward pass): two lost
+ * place scores MIN_MARGIN less (max-marginals from a forward and a backward pass): two lost
  * characters side by side (歧视 in 鐨勬�ц�嗐) are decided together. Undefined when no reading is
  * well-formed.
  */
@@ -358,8 +346,7 @@ export function decodeLattice(
       unrecovered++;
       continue;
     }
-    // The best whole path through each other character here, and all of them together: with a
-    // thousand readings (two lost bytes) no single one may come close, yet together they do.
+    // The best whole path through each other character here.
     const others = new Map<string, number>();
     for (const alt of edgesFrom[e.from]) {
       if (alt.reading.ch === r.ch) continue;
@@ -369,7 +356,7 @@ export function decodeLattice(
       const through = start + alt.score + rest;
       if (through > (others.get(alt.reading.ch) ?? -Infinity)) others.set(alt.reading.ch, through);
     }
-    if (endScore - Math.max(...others.values()) < MIN_MARGIN || endScore < logSumExp(others.values())) {
+    if (endScore - Math.max(...others.values()) < MIN_MARGIN) {
       parts.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
