@@ -51,8 +51,13 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
     mojibakeDone = true;
     // UTF-8 read with one code page or another: where two readings overlap, the one that explains
     // more of the text wins (a Big5 run of a hundred characters is not cut by a GBK pair inside it).
-    const readings = TEXT_DETECTORS.filter((m) => m.mojibakeSpec && wanted(m.kind)).flatMap((m) => run(m));
-    kept = mergeWithoutOverlap(kept, longestFirst(readings));
+    // The same holds against a misaligned-GBK run overlapping a longer Big5 reading: a few pairs of
+    // Big5 mojibake read one byte out of step make sense by chance. (The misaligned-GBK search
+    // already weighs GBK mojibake readings itself.)
+    const readings = longestFirst(TEXT_DETECTORS.filter((m) => m.mojibakeSpec && wanted(m.kind)).flatMap((m) => run(m)));
+    const big5 = readings.filter((r) => r.kind === 'mojibake-big5');
+    kept = kept.filter((k) => k.kind !== 'misaligned-gbk' || !big5.some((r) => r.start < k.end && k.start < r.end && r.end - r.start > k.end - k.start));
+    kept = mergeWithoutOverlap(kept, readings);
   }
   // What is written on purpose is no finding: code outside comments and strings (by the text's
   // languageId), quoted samples of mojibake, 锟斤拷 written about.
