@@ -2,6 +2,7 @@ import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../../codec/utf8
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { DROPPED_PAIR } from './gatherRuns';
 import { readWithLostBytes } from './lostBytes';
+import { readWithDroppedBytes } from './droppedBytes';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 
 /**
@@ -56,7 +57,15 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
     if (lost.length) plan.splice(1, 0, `restore lost byte${lost.length > 1 ? 's' : ''} ${lost.join(', ')}`);
     return { text: utf8.text, plan };
   }
-  if (holes === 0 && spec.droppedBytes) {
+  if (holes === 0 && spec.droppedBytes && spec.lostByteCandidates) {
+    // Each short sequence read with every place and byte the code page could have dropped; a
+    // run the alternate code pages read better (GBK bytes read as Latin-1) is theirs.
+    const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, lm, prev, next);
+    if (dropped) {
+      const alternate = bestAlternate(bytes, spec, lm);
+      return alternate && alternate.score > lm.perChar(dropped.text) ? alternate.r : dropped;
+    }
+  } else if (holes === 0 && spec.droppedBytes) {
     // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
     const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
     const fixed = restored && decodeUtf8WithHoles(restored, lm, prev);
@@ -64,14 +73,19 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
       return { text: fixed.text, plan: [`encode ${spec.codec.name}`, `restore dropped byte${fixed.filled.length > 1 ? 's' : ''} ${fixed.filled.join(', ')}`, 'decode utf-8'] };
     }
   }
-  if (holes > 0 || !spec.alternates) return undefined;
+  if (holes > 0) return undefined;
+  return bestAlternate(bytes, spec, lm)?.r;
+}
+
+/** The run's bytes read with the alternate code page the character model likes best. */
+function bestAlternate(bytes: readonly number[], spec: MojibakeSpec, lm: CharLanguageModel): { r: Reading; score: number } | undefined {
   let best: { r: Reading; score: number } | undefined;
-  for (const alt of spec.alternates) {
+  for (const alt of spec.alternates ?? []) {
     const text = alt.decode(bytes);
     if (!text) continue;
     const score = lm.perChar(text);
     if (!best || score > best.score) best = { r: { text, plan: [`encode ${spec.codec.name}`, `decode ${alt.name}`] }, score };
   }
-  return best?.r;
+  return best;
 }
 
