@@ -59,12 +59,9 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
   }
   if (holes === 0 && spec.droppedBytes && spec.lostByteCandidates) {
     // Each short sequence read with every place and byte the code page could have dropped; a
-    // run the alternate code pages read better (GBK bytes read as Latin-1) is theirs.
+    // run that is not UTF-8 with dropped bytes goes on to the alternate code pages.
     const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, lm, prev, next);
-    if (dropped) {
-      const alternate = bestAlternate(bytes, spec, lm);
-      return alternate && alternate.score > lm.perChar(dropped.text) ? alternate.r : dropped;
-    }
+    if (dropped) return dropped;
   } else if (holes === 0 && spec.droppedBytes) {
     // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
     const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
