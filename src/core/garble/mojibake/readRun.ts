@@ -3,6 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { DROPPED_PAIR } from './gatherRuns';
 import { readWithLostBytes } from './lostBytes';
 import { readWithDroppedBytes } from './droppedBytes';
+import { guessPrior } from './guessPrior';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 
 /**
@@ -35,7 +36,7 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
   }
   if (holes > 0 && spec.lostByteCandidates && !units.some((u) => u.bytes === DROPPED_PAIR)) {
     const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair };
-    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, lm, prev, next);
+    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, guessModel(spec, lm, bytes), prev, next);
   }
   if (holes > MAX_HOLES) return undefined;
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
@@ -60,7 +61,7 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
   if (holes === 0 && spec.droppedBytes && spec.lostByteCandidates) {
     // Each short sequence read with every place and byte the code page could have dropped; a
     // run that is not UTF-8 with dropped bytes goes on to the alternate code pages.
-    const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, lm, prev, next);
+    const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, guessModel(spec, lm, bytes), prev, next);
     if (dropped) return dropped;
   } else if (holes === 0 && spec.droppedBytes) {
     // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
@@ -86,3 +87,11 @@ function bestAlternate(bytes: readonly number[], spec: MojibakeSpec, lm: CharLan
   return best;
 }
 
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** The model lost characters are guessed with: what the run's whole sequences say joins it (guessPrior.ts). */
+function guessModel(spec: MojibakeSpec, lm: CharLanguageModel, bytes: readonly number[]): CharLanguageModel {
+  if (spec.codec.name !== 'cp1252') return lm;
+  return guessPrior(lm, lenientUtf8.decode(new Uint8Array(bytes.filter((b) => b >= 0))));
+}
