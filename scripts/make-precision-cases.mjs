@@ -9,7 +9,8 @@
 //   test/cases/mojibake-any-language.json real lines of those languages garbled by real decoders:
 //                                         UTF-8 read as Windows-1252 (TextDecoder, WHATWG), once
 //                                         and twice; Korean and Japanese UTF-8 read as GBK
-//                                         (iconv-lite); repaired back to the line
+//                                         (iconv-lite); repaired back to the line (a line
+//                                         cut one byte short: its last character as U+FFFD)
 //   test/cases/ftfy.json                  ftfy's published cases (Apache-2.0): its negatives must
 //                                         stay; its mojibake must be repaired as ftfy does
 //
@@ -126,6 +127,20 @@ for (const lang of ['ja', 'ko']) {
     if (gbk.includes('\ufffd') || /[\u0080-\u00ff]/.test(gbk)) continue;
     add(`mojibake-gbk: ${lang === 'ja' ? 'Japanese' : 'Korean'} UTF-8 read as GBK`, gbk, x.line, 'mojibake-gbk', x, 'UTF-8 bytes decoded by iconv-lite "gbk"');
     n++;
+  }
+  // The same lines cut one byte short (a field cut to a byte length): where the last character's
+  // first two bytes read as one GBK character, the repair shows the lost character as U+FFFD.
+  let cut = 0;
+  for (const x of sourceLines.get(lang) ?? []) {
+    if (cut >= 4 || /[\x00-\x1f]/.test(x.line)) continue;
+    const chars = [...x.line];
+    const last = chars[chars.length - 1];
+    if (!/[\u3041-\u30ff\uac00-\ud7a3]/.test(last)) continue;
+    const bytes = utf8(x.line);
+    const gbk = iconv.decode(bytes.subarray(0, bytes.length - 1), 'gbk');
+    if (gbk.includes('\ufffd') || /[\u0080-\u00ff]/.test(gbk)) continue;
+    add(`mojibake-gbk: ${lang === 'ja' ? 'Japanese' : 'Korean'} UTF-8 read as GBK, last character cut`, gbk, chars.slice(0, -1).join('') + '\ufffd', 'mojibake-gbk', x, 'UTF-8 bytes less the last one decoded by iconv-lite "gbk"');
+    cut++;
   }
 }
 
