@@ -10,7 +10,8 @@
 //                                         UTF-8 read as Windows-1252 (TextDecoder, WHATWG), once
 //                                         and twice; Korean and Japanese UTF-8 read as GBK
 //                                         (iconv-lite); repaired back to the line (a line
-//                                         cut one byte short: its last character as U+FFFD)
+//                                         cut one byte short: its last character as U+FFFD);
+//                                         Windows-1252 readings whose no-break spaces became spaces
 //   test/cases/ftfy.json                  ftfy's published cases (Apache-2.0): its negatives must
 //                                         stay; its mojibake must be repaired as ftfy does
 //
@@ -117,6 +118,18 @@ for (const lang of ['fr', 'de', 'pt', 'es', 'it', 'pl', 'cs', 'tr', 'sv', 'da', 
   if (twice) {
     const once = cp1252.decode(utf8(twice.line));
     add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1252 twice`, cp1252.decode(utf8(once)), twice.line, 'mojibake-latin1', twice, 'decoded by TextDecoder("windows-1252"), encoded as UTF-8 and decoded so again');
+  }
+}
+// UTF-8 read as Windows-1252 whose no-break spaces (byte A0 of `à`, `Š`, `Р`) were then folded to
+// spaces: each one replaced by a space, or a no-break space and the space after it made one.
+const A0_SECOND = /[\u00e0\u0160\u0420\u2020]/;
+for (const lang of ['fr', 'pt', 'it', 'ca', 'lv', 'lt', 'ru', 'uk']) {
+  const pool = (sourceLines.get(lang) ?? []).filter((x) => A0_SECOND.test(x.line) && /[^\x00-\x7f]/.test(x.line.replace(A0_SECOND, '')) && !/\u00a0/.test(x.line));
+  for (const [k, x] of pool.slice(0, 2).entries()) {
+    const once = cp1252.decode(utf8(x.line));
+    const folded = k === 0 ? once.replace(/\u00a0/g, ' ') : once.replace(/\u00a0 /g, ' ').replace(/\u00a0/g, ' ');
+    const how = k === 0 ? 'each no-break space replaced by a space' : 'a no-break space and the space after it made one space, the others replaced by a space';
+    add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1252, no-break spaces folded`, folded, x.line, 'mojibake-latin1', x, `UTF-8 bytes decoded by TextDecoder("windows-1252"), ${how}`);
   }
 }
 for (const lang of ['ja', 'ko']) {

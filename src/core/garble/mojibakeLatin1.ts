@@ -5,6 +5,7 @@ import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { otherCodePageTokens } from './mojibake/otherCodePages';
+import { foldedSpaceSequences } from './mojibake/foldedSpaces';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -47,14 +48,21 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
     issues = issues.filter((i) => !readAsDoubleByte(i));
     others = otherSequences(text, issues, chineseFound);
   }
-  if (chineseFound) return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  if (chineseFound) return withFoldedSpaces(text, others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues);
   // Tokens may be UTF-8 read with another code page; a whole token read so (`ĂşpÄ›l` → `úpěl`)
   // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
   const whole = others.filter((o) => !partOfToken(text, o));
   const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
   if (more.length) others = others.filter((o) => !more.some((m) => m.start < o.end && o.start < m.end));
   const all = [...issues, ...others, ...more];
-  return all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues;
+  return withFoldedSpaces(text, all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues);
+}
+
+/** `found` and the sequences whose no-break space became a space that it gives evidence for. */
+function withFoldedSpaces(text: string, found: GarbleIssue[]): GarbleIssue[] {
+  if (found.length === 0) return found;
+  const folded = foldedSpaceSequences(text, found);
+  return folded.length ? [...found, ...folded].sort((a, b) => a.start - b.start) : found;
 }
 
 /** The token around an issue holds other non-ASCII characters than the issue's. */
