@@ -11,7 +11,8 @@
 //                                         and twice; Korean and Japanese UTF-8 read as GBK
 //                                         (iconv-lite); repaired back to the line (a line
 //                                         cut one byte short: its last character as U+FFFD);
-//                                         Windows-1252 readings whose no-break spaces became spaces
+//                                         Windows-1252 readings whose no-break spaces became spaces;
+//                                         Windows-1251 readings
 //   test/cases/ftfy.json                  ftfy's published cases (Apache-2.0): its negatives must
 //                                         stay; its mojibake must be repaired as ftfy does
 //
@@ -118,6 +119,14 @@ for (const lang of ['fr', 'de', 'pt', 'es', 'it', 'pl', 'cs', 'tr', 'sv', 'da', 
   if (twice) {
     const once = cp1252.decode(utf8(twice.line));
     add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1252 twice`, cp1252.decode(utf8(once)), twice.line, 'mojibake-latin1', twice, 'decoded by TextDecoder("windows-1252"), encoded as UTF-8 and decoded so again');
+  }
+}
+// UTF-8 of punctuation and of Latin, Cyrillic text read as Windows-1251 (ftfy undoes it too).
+const cp1251 = new TextDecoder('windows-1251');
+for (const lang of ['fr', 'de', 'ru', 'uk', 'bg']) {
+  const pool = (sourceLines.get(lang) ?? []).filter((x) => /[^\x00-\x7f]/.test(x.line) && !/[\u3000-\u9fff]/.test(x.line));
+  for (const x of pool.slice(4, 6)) {
+    add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1251`, cp1251.decode(utf8(x.line)), x.line, 'mojibake-latin1', x, 'UTF-8 bytes decoded by TextDecoder("windows-1251")');
   }
 }
 // UTF-8 read as Windows-1252 whose no-break spaces (byte A0 of `à`, `Š`, `Р`) were then folded to
