@@ -6,7 +6,8 @@ import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
  * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
  * (`…` → `‚Ä¶`, `ā` → `ƒÅ`) and Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`). Whole tokens
  * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
- * one code page, and the reading is weighed against the token as it stands (decision/weighRepair), with the choice among the code pages paid for.
+ * one code page, and the reading is weighed against the token as it stands
+ * (decision/weighRepair), with the choice among the code pages paid for.
  *
  * These channels are rarer than Windows-1252, so one two-byte pair is not evidence enough: the
  * text must show the page at least twice (two sequences, or one of three or four bytes). A token
