@@ -184,3 +184,10 @@ test('no-break spaces folded to spaces: read back beside the text\'s other mojib
   // A token that keeps other mojibake is left whole.
   assert.equal(repairText('Copyright © 2020. The logo read ÃÂÃÂÃÂ there, cafÃ© too.').text, 'Copyright © 2020. The logo read ÃÂÃÂÃÂ there, café too.');
 });
+
+test('C1 controls standing alone beside Windows-1252 mojibake are its bytes; alone, and in a token left unread, they stay', () => {
+  // 0x85 and 0x94 decoded as Latin-1 (C1 controls) where Windows-1252 has … and ”.
+  assert.equal(repairText('\u00e2\u20ac\u0153mismatched quotes\u0085\u0094').text, '\u201cmismatched quotes\u2026\u201d');
+  assert.deepEqual(kinds('a line\u0085with a control'), []);
+  assert.equal(repairText('caf\u00c3\u00a9 and \u00ed\u00a0\u00bd\u00ed\u00b8\u0098 there').text, 'caf\u00e9 and \u00ed\u00a0\u00bd\u00ed\u00b8\u0098 there');
+});

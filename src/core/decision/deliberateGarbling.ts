@@ -176,14 +176,18 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
  */
 export const FOLDED_SPACE_STEP = 'encode cp1252 (a space read as A0, the no-break space it was folded from)';
 
+/** The first step of a lone C1 control read as Windows-1252 (garble/mojibake/c1Controls.ts). */
+export const C1_CONTROL_STEP = 'encode latin-1 (a C1 control standing alone)';
+
+/** Readings that stand on the text's other Windows-1252 mojibake, not on their own evidence. */
 function readsFoldedSpace(issue: GarbleIssue): boolean {
-  return issue.plan[0] === FOLDED_SPACE_STEP;
+  return issue.plan[0] === FOLDED_SPACE_STEP || issue.plan[0] === C1_CONTROL_STEP;
 }
 
 /**
- * Readings through a folded space whose evidence is gone: when the text's other Windows-1252
- * mojibake was all written on purpose (ftfy's README quoting `Ã perturber la rÃ©flexion`), so
- * is the `Ã ` beside it.
+ * Readings through a folded space (or of a lone C1 control) whose evidence is gone: when the
+ * text's other Windows-1252 mojibake was all written on purpose (ftfy's README quoting
+ * `Ã perturber la rÃ©flexion`), so is the `Ã ` beside it.
  */
 function withoutUnsupportedFoldedSpaces(issues: GarbleIssue[]): GarbleIssue[] {
   if (!issues.some(readsFoldedSpace)) return issues;
