@@ -35,6 +35,8 @@ function parseArgs(argv: string[]) {
     cold: !argv.includes('--no-cold'),
     /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
+    /** Only these workloads, e.g. `--workloads "latin1 file,clean"`; all by default. */
+    workloads: value('--workloads')?.split(','),
     stream: !argv.includes('--no-stream'),
     streamOnly: argv.includes('--stream-only'),
     streamDocs: Number(value('--stream-docs') ?? 4000),
@@ -140,6 +142,7 @@ async function main() {
   const notes: string[] = [];
   const measure = (c: Case, size: number) => {
     if (args.ops && !args.ops.includes(c.op) && !(OPERATIONS[c.op as OperationName]?.anchor || c.op === 'ftfy')) return;
+    if (args.workloads && !args.workloads.includes(c.workload) && !OPERATIONS[c.op as OperationName]?.anchor) return;
     const bytes = typeof c.input === 'string' ? Buffer.byteLength(c.input, 'utf8') : c.input.byteLength;
     const smaller = rows.filter((r) => r.op === c.op && r.workload === c.workload && r.size > 0 && r.size < size).at(-1);
     const projectedMs = smaller ? (smaller.timing.cpuMs * bytes) / smaller.bytes : 0;
@@ -158,7 +161,7 @@ async function main() {
       }
       row.timing = ftfy.timing;
       row.memory = { baselineKb: 0, peakKb: ftfy.peakKb };
-      row.note = `ftfy ${ftfy.version}`;
+      row.note = `ftfy ${ftfy.version} fix_encoding`;
     } else {
       const run = OPERATIONS[c.op].run;
       const input = c.input;

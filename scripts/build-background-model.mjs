@@ -18,6 +18,7 @@
 // layout (src/core/model/charModelData.ts), with no Traditional→Simplified table.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { charModelBytes, PAIR, quantisedModel } from './charModelFile.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,6 @@ const files = manifest.filter((e) => e.split === 'tune' && !e.lang.startsWith('z
 
 const uni = new Map();
 const bi = new Map();
-const PAIR = 0x110000;
 const perLang = new Map();
 let used = 0;
 for (const e of files) {
@@ -71,68 +71,16 @@ for (const e of files) {
 }
 for (const [cp, c] of uni) if (c < MIN_COUNT) uni.delete(cp);
 
-const vocab = [...uni.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([cp]) => cp);
-const index = new Map(vocab.map((cp, i) => [cp, i]));
-const total = [...uni.values()].reduce((s, c) => s + c, 0);
-const uniP = vocab.map((cp) => (uni.get(cp) + 0.5) / (total + 0.5 * (vocab.length + 1)));
-const floorP = 0.25 / (total + 0.5 * (vocab.length + 1));
-
-const fixedBytes = 32 + vocab.length * (4 + 1 + 1 + 4) + 4 + 8;
-const maxBigrams = Math.floor((MAX_BYTES - fixedBytes) / 3);
-const pairs = [...bi.entries()]
-  .filter(([key, c]) => c >= 2 && index.has(Math.floor(key / PAIR)) && index.has(key % PAIR))
-  .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-  .slice(0, maxBigrams);
-const kept = new Map();
-const keptMass = new Float64Array(vocab.length);
-for (const [key, c] of pairs) {
-  const a = index.get(Math.floor(key / PAIR));
-  const b = index.get(key % PAIR);
-  if (!kept.has(a)) kept.set(a, []);
-  kept.get(a).push([b, c]);
-  keptMass[a] += c;
-}
-
-const quant = (lp) => Math.max(0, Math.min(255, Math.round(-lp * 10)));
-const uniQ = new Uint8Array(vocab.length);
-const backQ = new Uint8Array(vocab.length);
-const rowStart = new Uint32Array(vocab.length + 1);
-const bIdx = new Uint16Array(pairs.length);
-const bQ = new Uint8Array(pairs.length);
-let n = 0;
-for (let a = 0; a < vocab.length; a++) {
-  const ca = uni.get(vocab[a]);
-  const m = Math.max(0, ca - keptMass[a]);
-  uniQ[a] = quant(Math.log(uniP[a]));
-  backQ[a] = quant(Math.log((MU + m) / (ca + MU)));
-  rowStart[a] = n;
-  for (const [b, c] of (kept.get(a) ?? []).sort((x, y) => x[0] - y[0])) {
-    bIdx[n] = b;
-    bQ[n] = quant(Math.log((c + (MU + m) * uniP[b]) / (ca + MU)));
-    n++;
-  }
-}
-rowStart[vocab.length] = n;
-if (vocab.length > 0xffff) throw new Error('vocabulary does not fit 16-bit indices');
-
-// The layout of scripts/build-char-model.mjs (see there), with no Traditional→Simplified pairs.
-const pad4 = (x) => (x + 3) & ~3;
-const size = pad4(32 + vocab.length * 4 + vocab.length * 2) + (vocab.length + 1) * 4 + pad4(n * 3);
-const buf = Buffer.alloc(size);
-let o = 0;
-const u32 = (v) => { buf.writeUInt32LE(v, o); o += 4; };
-u32(0x4d43485a); u32(1); u32(vocab.length); u32(n); u32(0);
-buf.writeFloatLE(Math.log(floorP), o); o += 4;
-u32(0); u32(0);
-for (const cp of vocab) u32(cp);
-buf.set(uniQ, o); o += vocab.length;
-buf.set(backQ, o); o += vocab.length;
-o = pad4(o);
-for (const s of rowStart) u32(s);
-buf.set(new Uint8Array(bIdx.buffer, 0, n * 2), o); o += n * 2;
-buf.set(bQ.subarray(0, n), o); o += n;
-o = pad4(o);
-if (o !== size) throw new Error(`layout mismatch ${o} != ${size}`);
+// Only pairs seen twice between characters that are kept; the layout of scripts/charModelFile.mjs
+// with no Traditional→Simplified pairs.
+const model = quantisedModel({
+  uni,
+  bi,
+  mu: MU,
+  maxBytes: MAX_BYTES,
+  keepPair: (key, c, index) => c >= 2 && index.has(Math.floor(key / PAIR)) && index.has(key % PAIR),
+});
+const buf = charModelBytes(model);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, buf);
-console.log(`${OUT}: ${size} bytes from ${used} tune files (${[...perLang].map(([l, c]) => `${l} ${c}`).join(', ')}), ${vocab.length} characters, ${n} bigrams (of ${bi.size}), floor ln P = ${Math.log(floorP).toFixed(2)}`);
+console.log(`${OUT}: ${buf.length} bytes from ${used} tune files (${[...perLang].map(([l, c]) => `${l} ${c}`).join(', ')}), ${model.vocab.length} characters, ${model.bigrams} bigrams (of ${bi.size}), floor ln P = ${Math.log(model.floorP).toFixed(2)}`);

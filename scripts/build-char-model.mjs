@@ -31,6 +31,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenCC from 'opencc-js';
+import { charModelBytes, PAIR, quantisedModel } from './charModelFile.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? process.argv[outArg + 1] : 'data/charModel.bin';
@@ -224,7 +225,6 @@ function foldText(text) {
 
 const uni = new Map(); // token -> weighted count
 const bi = new Map(); // a * 0x110000 + b -> weighted count
-const PAIR = 0x110000;
 function add(map, key, w) { map.set(key, (map.get(key) ?? 0) + w); }
 function countTokens(tokens, w) {
   for (let i = 0; i < tokens.length; i++) {
@@ -272,82 +272,11 @@ for (const { name, share, lines } of vocabularies) {
   console.log(`${name}: ${words.length} words, ${charTokens} char tokens, scaled × ${scale.toExponential(3)}`);
 }
 
-// ---------- vocabulary and probabilities ----------
+// ---------- vocabulary, probabilities and the file (scripts/charModelFile.mjs) ----------
 
-// Sort by count, then by code point, so that equal counts cannot reorder between runs.
-const vocab = [...uni.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([cp]) => cp);
-const index = new Map(vocab.map((cp, i) => [cp, i]));
-const total = [...uni.values()].reduce((s, c) => s + c, 0);
-// Unigram with half a pseudo-count for every character, so that a character seen once in a
-// lightly weighted source is still above the floor given to characters never seen.
-const uniP = vocab.map((cp) => (uni.get(cp) + 0.5) / (total + 0.5 * (vocab.length + 1)));
-const floorP = 0.25 / (total + 0.5 * (vocab.length + 1));
-
-// Bigram budget: whatever the 1 MB leaves after the fixed sections, 3 bytes per stored bigram.
-const fixedBytes = 32 + vocab.length * (4 + 1 + 1 + 4) + 4 + 8 + t2s.size * 8 + 8;
-const maxBigrams = Math.floor((MAX_BYTES - fixedBytes) / 3);
-const pairs = [...bi.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxBigrams);
-const kept = new Map(); // a index -> [[b index, count]]
-const keptMass = new Float64Array(vocab.length);
-for (const [key, c] of pairs) {
-  const a = index.get(Math.floor(key / PAIR));
-  const b = index.get(key % PAIR);
-  if (!kept.has(a)) kept.set(a, []);
-  kept.get(a).push([b, c]);
-  keptMass[a] += c;
-}
-
-// P(b|a) = (c(ab) + (μ + m(a)) P(b)) / (c(a) + μ), where m(a) is the part of a's count not
-// followed by a stored bigram (word boundaries in jieba, pruned pairs): that mass backs off to P(b).
-const quant = (lp) => Math.max(0, Math.min(255, Math.round(-lp * 10)));
-const uniQ = new Uint8Array(vocab.length);
-const backQ = new Uint8Array(vocab.length);
-const rowStart = new Uint32Array(vocab.length + 1);
-const bIdx = new Uint16Array(pairs.length);
-const bQ = new Uint8Array(pairs.length);
-let n = 0;
-for (let a = 0; a < vocab.length; a++) {
-  const ca = uni.get(vocab[a]);
-  const m = Math.max(0, ca - keptMass[a]);
-  const lambda = (MU + m) / (ca + MU);
-  uniQ[a] = quant(Math.log(uniP[a]));
-  backQ[a] = quant(Math.log(lambda));
-  rowStart[a] = n;
-  const row = (kept.get(a) ?? []).sort((x, y) => x[0] - y[0]);
-  for (const [b, c] of row) {
-    bIdx[n] = b;
-    bQ[n] = quant(Math.log((c + (MU + m) * uniP[b]) / (ca + MU)));
-    n++;
-  }
-}
-rowStart[vocab.length] = n;
-if (vocab.length > 0xffff) throw new Error('vocabulary does not fit 16-bit indices');
-
-// ---------- writing ----------
-// Layout (little-endian, every section 4-byte aligned), read by src/core/model/charModelData.ts:
-//   u32 magic 'ZHCM', u32 version, u32 V, u32 NB, u32 NT, f32 ln(floor), u32 reserved ×2
-//   u32[V] code points by frequency rank      u8[V] -ln P(c) ×10      u8[V] -ln λ(c) ×10 (pad 4)
-//   u32[V+1] bigram row starts                u16[NB] b indices         u8[NB] -ln P(b|a) ×10 (pad 4)
-//   u32[NT×2] Traditional→Simplified pairs, sorted by the Traditional code point
-const pad4 = (x) => (x + 3) & ~3;
-const t2sPairs = [...t2s.entries()].sort((x, y) => x[0] - y[0]);
-const size = pad4(32 + vocab.length * 4 + vocab.length * 2) + (vocab.length + 1) * 4 + pad4(n * 3) + t2sPairs.length * 8;
-const buf = Buffer.alloc(size);
-let o = 0;
-const u32 = (v) => { buf.writeUInt32LE(v, o); o += 4; };
-u32(0x4d43485a); u32(1); u32(vocab.length); u32(n); u32(t2sPairs.length);
-buf.writeFloatLE(Math.log(floorP), o); o += 4;
-u32(0); u32(0);
-for (const cp of vocab) u32(cp);
-buf.set(uniQ, o); o += vocab.length;
-buf.set(backQ, o); o += vocab.length;
-o = pad4(o);
-for (const s of rowStart) u32(s);
-buf.set(new Uint8Array(bIdx.buffer, 0, n * 2), o); o += n * 2;
-buf.set(bQ.subarray(0, n), o); o += n;
-o = pad4(o);
-for (const [t, s] of t2sPairs) { u32(t); u32(s); }
-if (o !== size) throw new Error(`layout mismatch ${o} != ${size}`);
+// Bigram budget: whatever the 1 MB leaves after the fixed sections and the t2s pairs.
+const model = quantisedModel({ uni, bi, mu: MU, maxBytes: MAX_BYTES, extraBytes: t2s.size * 8 + 8 });
+const buf = charModelBytes(model, [...t2s.entries()]);
 writeFileSync(OUT, buf);
 rmSync(work, { recursive: true, force: true });
-console.log(`${OUT}: ${size} bytes, ${vocab.length} characters, ${n} bigrams (of ${bi.size}), ${t2sPairs.length} t2s pairs, floor ln P = ${Math.log(floorP).toFixed(2)}`);
+console.log(`${OUT}: ${buf.length} bytes, ${model.vocab.length} characters, ${model.bigrams} bigrams (of ${bi.size}), ${t2s.size} t2s pairs, floor ln P = ${Math.log(model.floorP).toFixed(2)}`);

@@ -22,11 +22,7 @@ test('the workbench opens the Yizhuang article with zhlens installed', { timeout
   await installExtension(tools, profile, session.vsix);
   page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
-    const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
-    await row('yizhuang-article').waitFor({ timeout: 60_000 });
-    await row('yizhuang-article').click();
-    await row('repaired.txt').click();
-    await page.locator('.editor-instance .view-lines', { hasText: '協同發展邁出新步伐' }).waitFor({ timeout: 30_000 });
+    await session.openSample('yizhuang-article', 'repaired.txt', '協同發展邁出新步伐');
   });
 });
 

@@ -38,13 +38,13 @@ test('the workbench opens the samples workspace', { timeout: 120_000 }, async ()
   page = await session.openWorkbench();
   await screenshotOnFailure(async () => {
     await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'yizhuang-article' }).waitFor({ timeout: 60_000 });
+    await session.explorerRow('yizhuang-article').waitFor({ timeout: 60_000 });
   });
 });
 
 test('yizhuang-article/garbled.txt opens from the explorer', { timeout: 60_000 }, async () => {
   await screenshotOnFailure(async () => {
-    const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    const row = (name) => session.explorerRow(name);
     await row('yizhuang-article').click();
     await row('garbled.txt').click();
     await page.locator('.editor-instance .view-lines', { hasText: FIRST_CHARS }).waitFor({ timeout: 30_000 });

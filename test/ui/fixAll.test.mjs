@@ -20,7 +20,7 @@ const session = uiSession('fix-all', 'fix-all-failure.png');
 const { screenshotOnFailure, tools, profile, shot } = session;
 let page;
 
-const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+const row = (name) => session.explorerRow(name);
 const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
 
 /**

@@ -63,5 +63,16 @@ export function uiSession(profileName, failureShot) {
     await session.screenshotOnFailure(() => page.goto(workbenchUrl(session.server, session.profile.workspace)));
     return page;
   };
+  /** The Explorer's first row named `name`. */
+  session.explorerRow = (name) =>
+    session.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  /** Opens `file` of the samples folder `folder` from the Explorer, as a reader would, and waits for `words` in the editor. */
+  session.openSample = async (folder, file, words) => {
+    const row = session.explorerRow;
+    await row(folder).waitFor({ timeout: 60_000 });
+    await row(folder).click();
+    await row(file).click();
+    await session.page.locator('.editor-instance .view-lines', { hasText: words }).waitFor({ timeout: 30_000 });
+  };
   return session;
 }

@@ -37,7 +37,7 @@ const { screenshotOnFailure, runCommand, tools, profile, shot } = session;
 const notesFile = join(profile.workspace, 'yizhuang-article', '.zhlens', 'repaired.txt.annotations.json');
 let page;
 
-const row = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+const row = (name) => session.explorerRow(name);
 const zhlensStatus = () => page.locator('.statusbar-item', { hasText: 'zhlens' });
 const warningSquiggles = () => page.locator('.editor-instance .squiggly-warning');
 

@@ -4,14 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCharModel } from '../../src/core/model/charLanguageModel';
 
-// CPU time rather than wall time: the budget (50 ms) is about the work, not about a busy machine.
-const loadStart = process.cpuUsage();
+// How fast it loads is part of the cold first verdict in `npm run bench`.
 const model = getCharModel();
-const loadUsage = process.cpuUsage(loadStart);
-const loadMs = (loadUsage.user + loadUsage.system) / 1000;
 
-test('loads lazily and quickly, once', () => {
-  assert.ok(loadMs < 50, `load took ${loadMs.toFixed(1)} ms of CPU`);
+test('loads once', () => {
   assert.equal(getCharModel(), model);
 });
 

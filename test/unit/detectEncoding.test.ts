@@ -152,21 +152,10 @@ test('never throws: empty, one byte, odd-length UTF-16, random bytes', () => {
   for (let n = 1; n < 300; n += 7) detectEncoding(Uint8Array.from({ length: n }, random));
 });
 
-test('speed: a 20 KB article and a 1 MB file', () => {
+// Its speed is a row of `npm run bench` (detectEncoding against jschardet and iconv-lite's decode).
+test('a 20 KB GB18030 article and a 1 MB Big5 file are read as what they are', () => {
   const article = encode(Array.from({ length: 40 }, (_, i) => SIMPLIFIED[i % 4]).join('\n'), 'gb18030');
   const big = encode(Array.from({ length: 2000 }, (_, i) => TRADITIONAL[i % 4]).join('\n'), 'big5');
-  const cpuMs = (f: () => void) => {
-    f();
-    const runs: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = process.cpuUsage();
-      f();
-      const used = process.cpuUsage(start);
-      runs.push((used.user + used.system) / 1000);
-    }
-    return runs.sort((a, b) => a - b)[3];
-  };
-  // CPU-time medians with headroom for shared machines; measured about 1.5 ms and 8 ms.
-  assert.ok(cpuMs(() => assert.equal(detectEncoding(article).encoding, 'gb18030')) < 6);
-  assert.ok(cpuMs(() => assert.equal(detectEncoding(big).encoding, 'big5')) < 60);
+  assert.equal(detectEncoding(article).encoding, 'gb18030');
+  assert.equal(detectEncoding(big).encoding, 'big5');
 });

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, repairText } from '../../src/core';
+import { big5Codec } from '../../src/core/codec/legacyCodecs';
 
 test('a run with several lost bytes is repaired through to its end, not stopped at the first loss', () => {
   const cases: Array<[string, string]> = [
@@ -45,4 +46,36 @@ test('a genuine ?X in correctly decoded text is left alone', () => {
     assert.deepEqual(analyzeText(text).filter((i) => i.kind === 'misaligned-gbk' || i.kind === 'mojibake-gbk'), []);
     assert.equal(repairText(text).text, text);
   }
+});
+
+test("Big5's user-defined pairs, which Windows' cp950 and Node's decoder print as private-use characters, are read back as their bytes", () => {
+  // The real decoder is the reference: every private-use character it prints for a pair.
+  const decoder = new TextDecoder('big5');
+  const codec = big5Codec();
+  let pua = 0;
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail > 0x7e && trail < 0xa1) continue;
+      const s = decoder.decode(Uint8Array.of(lead, trail));
+      const cp = s.codePointAt(0)!;
+      if (s.length !== 1 || cp < 0xe000 || cp > 0xf8ff) continue;
+      pua++;
+      assert.deepEqual(codec.bytesOf(s), [lead, trail], `U+${cp.toString(16)}`);
+    }
+  }
+  assert.equal(pua, 6217);
+});
+
+test('UTF-8 read as Big5 by Node: the private-use characters it printed are read back with their run', () => {
+  // Sentences of UD_Chinese-HK (CC BY-SA 4.0), their UTF-8 decoded by Node's TextDecoder('big5').
+  const clean = '爺爺真沒品味！真是很精彩的！龍珠曾經非常流行。常把龜波氣功掛在口邊。三歲到三十歲也喜歡。非常誇張。';
+  const garbled = new TextDecoder('big5').decode(new TextEncoder().encode(clean));
+  const privateUse = (s: string) => [...s].filter((ch) => ch >= '\ue000' && ch <= '\uf8ff').length;
+  const original = (s: string) => [...s].filter((ch) => clean.includes(ch)).length;
+  assert.ok(privateUse(garbled) > 10, 'the decoder printed private-use characters');
+  const runs = analyzeText(garbled).filter((i) => i.kind === 'mojibake-big5');
+  assert.ok(runs.some((i) => privateUse(garbled.slice(i.start, i.end)) > 0), 'a Big5 run takes in a private-use character');
+  const r = repairText(garbled);
+  assert.ok(privateUse(r.text) < privateUse(garbled));
+  assert.ok(original(r.text) > original(garbled), r.text);
 });

@@ -155,24 +155,12 @@ test('never throws: shuffled lines and cut-up case texts', () => {
   }
 });
 
-test('1 MB of article text is outlined in well under 50 ms', (t) => {
+// Its speed is the outlineText row of `npm run bench`.
+test('1 MB of article text is outlined: every copy of the article keeps its sections', () => {
   const article = read('samples/yizhuang-article/repaired.txt');
-  const text = article.repeat(Math.ceil(1_000_000 / article.length));
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  let sections = 0;
-  for (let run = 0; run < 12; run++) {
-    const cpuBefore = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    sections = flattenOutline(outlineText(text)).length;
-    wall.push(Number(process.hrtime.bigint() - started) / 1e6);
-    const used = process.cpuUsage(cpuBefore);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  // The first runs include compiling the code. CPU time, unlike wall time, does not grow when
-  // other processes share the machine; the best later run is the cost of the work itself.
-  const best = (xs: number[]) => Math.min(...xs.slice(2));
-  t.diagnostic(`1 MB (${text.length} UTF-16 units, ${sections} sections): first run ${wall[0].toFixed(1)} ms, best ${best(wall).toFixed(1)} ms wall, ${best(cpu).toFixed(1)} ms CPU`);
-  assert.ok(sections > 100);
-  assert.ok(best(cpu) < 50, `best run used ${best(cpu).toFixed(1)} ms of CPU`);
+  const copies = Math.ceil(1_000_000 / article.length);
+  const once = flattenOutline(outlineText(article)).length;
+  const sections = flattenOutline(outlineText(article.repeat(copies))).length;
+  assert.ok(once > 0);
+  assert.ok(sections >= copies, `${sections} sections for ${copies} copies`);
 });

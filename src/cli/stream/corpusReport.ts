@@ -2,6 +2,7 @@ import { ALL_GARBLE_KINDS } from '../../core';
 import { formatByteSize } from '../byteSize';
 import { padToWidth } from '../displayWidth';
 import type { DocumentSummary, Example, StreamCommand } from './streamDocument';
+import { parseJson } from './parseJson';
 
 /**
  * The corpus report: what a `--jsonl` run found over the whole stream, for the data engineer who
@@ -152,13 +153,7 @@ export class ReportFormatError extends Error {}
 
 /** A report read back from its JSON, checked enough that merging it cannot go wrong silently. */
 export function readReport(json: string): CorpusReport {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (err) {
-    throw new ReportFormatError(`not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const r = value as Partial<CorpusReport> | null;
+  const r = parseJson(json, (m) => new ReportFormatError(m)) as Partial<CorpusReport> | null;
   if (!r || r.report !== REPORT_FORMAT) throw new ReportFormatError(`not a ${REPORT_FORMAT} (written by --report FILE)`);
   if (r.version !== 1) throw new ReportFormatError(`report version ${String(r.version)}, this zhlens reads version 1`);
   return r as CorpusReport;

@@ -6,6 +6,8 @@
  * back member by member from its own text: only the members zhlens changes are written anew.
  */
 
+import { parseJson } from './parseJson';
+
 /** One `"key": value` of the record's top level, as raw JSON text. */
 export interface RecordMember {
   key: string;
@@ -24,12 +26,7 @@ export class RecordError extends Error {}
 
 /** The record on one line, or a RecordError saying why the line is not one. */
 export function parseRecord(line: string): JsonRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    throw new RecordError(`not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const value = parseJson(line, (m) => new RecordError(m));
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new RecordError(`not a JSON object but ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}`);
   }

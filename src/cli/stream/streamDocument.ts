@@ -234,7 +234,8 @@ function summarizeField(summary: DocumentSummary, field: string, text: string, i
  * How a span's bytes were misread, from its repair plan: the plan encodes with the code page
  * the text was wrongly decoded with and decodes with the true one, so `encode gbk → … → decode
  * utf-8` is `utf-8 read as gbk`, and `encode gbk → … → decode gbk in step` is GBK read one byte
- * out of step. Plans without both steps (pinyin, lossy debris, mixed script) name none.
+ * out of step; a plan with two such pairs is named by its first. Plans without both steps (pinyin,
+ * lossy debris, mixed script) name none.
  */
 export function misreadingOf(plan: readonly string[]): string | undefined {
   let encoded: string | undefined;
@@ -242,8 +243,10 @@ export function misreadingOf(plan: readonly string[]): string | undefined {
   for (const step of plan) {
     const e = /^encode (\S+)/.exec(step);
     if (e && encoded === undefined) encoded = e[1];
+    // The first decode after it: a span repaired in two steps (GBK mojibake whose last bytes were
+    // then read out of step) was misread the first way first.
     const d = /^decode (\S+)/.exec(step);
-    if (d) decoded = d[1];
+    if (d && encoded !== undefined && decoded === undefined) decoded = d[1];
   }
   if (!encoded || !decoded) return undefined;
   return encoded === decoded ? `${decoded} read out of step` : `${decoded} read as ${encoded}`;

@@ -185,9 +185,9 @@ function withOtherMentions(text: string, s: string, candidates: Candidate[]): Or
 
 /**
  * Organizations in `text`, sorted and non-overlapping, with UTF-16 offsets into `text`: the
- * tagger's names (tagger/), less what reads as no name (no Han character, a bracket left open, a name
- * that begins or ends inside a word, an ending alone or after a word that only says which: 公司,
- * 该公司, which the corpora label and zhlens does not highlight), and, only where the tagger found nothing, the rules' names the public corpora have little of:
+ * tagger's names (tagger/), less what reads as no name (no Han character, a bracket left open, and,
+ * unless the model is sure of it (KEEP_BARE_MARGIN, KEEP_SPLIT_MARGIN), a name that begins or ends
+ * inside a word, an ending alone or after a word that only says which: 公司, 该公司), and, only where the tagger found nothing, the rules' names the public corpora have little of:
  * Latin names and Latin-headed ones (Falcot 公司, Apache 软件基金会), well-known names, whole
  * quoted names, development zones (the corpora tag zones as places) and a zone's own bodies. The
  * tagger decides wherever it found a name: a rule's name that overlaps one is dropped. Choices
@@ -197,14 +197,17 @@ export function extractOrganizations(text: string): Organization[] {
   const s = foldToSimplified(text);
   const candidates: Candidate[] = [];
   const taken = new Uint8Array(s.length);
-  for (const [start, end] of tagOrganizations(s)) {
+  const margins: number[] = [];
+  tagOrganizations(s, margins).forEach(([start, end], k) => {
     const name = s.slice(start, end);
-    if (!wellFormed(name) || bareEnding(name) || splitsWord(s, start, end)) continue;
+    if (!wellFormed(name)) return;
+    if (bareEnding(name) && margins[k] < KEEP_BARE_MARGIN) return;
+    if (splitsWord(s, start, end) && margins[k] < KEEP_SPLIT_MARGIN) return;
     const type = organizationKind(name);
     const brand = type === 'company' ? leadingBrand(s, start, end) : undefined;
     candidates.push({ start, end, type, source: 'tagger', ...(brand ? { brand } : {}) });
     taken.fill(1, start, end);
-  }
+  });
   const rules = ruleCandidates(s, false);
   // A zone's own bodies (北京经济技术开发区科技创新局): the corpora tag zones as places, so the
   // tagger rarely finds a name that starts with one.
@@ -221,6 +224,16 @@ export function extractOrganizations(text: string): Organization[] {
   }
   return withOtherMentions(text, s, candidates);
 }
+
+/**
+ * The model decides the two conventions above where it is sure: an ending alone (本公司, 县委) or a
+ * name that cuts a word is kept when the model's margin for it (tagger/orgTagger.ts marginOf, in
+ * units of the model's weights) is at least this. Chosen on the held-out tenth of the training
+ * splits (docs/annotate-data.md): margins of 20 to 80 for endings and 20 to 40 for cut words score
+ * alike; a model trained anew has to be measured again.
+ */
+const KEEP_BARE_MARGIN = 60;
+const KEEP_SPLIT_MARGIN = 40;
 
 /** SMC of SMC(中国)有限公司: the Latin word a company's name starts with, which the text may use alone. */
 function leadingBrand(s: string, start: number, end: number): string | undefined {

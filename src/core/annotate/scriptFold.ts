@@ -25,10 +25,17 @@ function table(): Uint16Array {
   return foldTable;
 }
 
+/** The last text folded and its fold: figures and organizations fold the same text in turn. */
+let lastText = '';
+let lastFolded = '';
+
 /** Same length as the input; every code unit mapped independently. */
 export function foldToSimplified(text: string): string {
+  if (text === lastText) return lastFolded;
   const t = table();
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = t[text.charCodeAt(i)];
-  return UTF16.decode(out);
+  lastText = text;
+  lastFolded = UTF16.decode(out);
+  return lastFolded;
 }

@@ -9,6 +9,10 @@
  *
  * A trie is built either forward (words as written: "what word starts here?") or backward (words
  * reversed: "what word ends here?", for walking left from an organization suffix).
+ *
+ * Several lists can share one trie (CharTrie.lists): `wordEnd[node]` then holds one bit per list,
+ * each list's trie reads its own bit, and one walk tells the longest word of every list
+ * (longestEach), which is what the tagger's features ask at every character.
  */
 /** Children of the root up to which they are found through a small hash table. */
 const SMALL_ROOT = 64;
@@ -17,23 +21,31 @@ function rootSlot(code: number, mask: number): number {
   return (Math.imul(code, 0x9e3779b1) >>> 16) & mask;
 }
 
-export class CharTrie {
-  /** The root's child by code (65,536 entries), or, when rootCodes is set, by slot of a small hash table. */
-  private readonly rootChild: Int32Array;
-  private readonly rootCodes: Uint16Array | undefined;
-  private readonly rootMask: number;
-  private readonly firstEdge: Int32Array;
-  private readonly edgeCount: Int32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly edgeChild: Int32Array;
-  private readonly wordEnd: Uint8Array;
-  readonly size: number;
+/** The arrays of a built trie (below), shared by the tries of lists built together. */
+class TrieArrays {
+  constructor(
+    readonly rootChild: Int32Array,
+    readonly rootCodes: Uint16Array | undefined,
+    readonly rootMask: number,
+    readonly firstEdge: Int32Array,
+    readonly edgeCount: Int32Array,
+    readonly edgeCode: Uint16Array,
+    readonly edgeChild: Int32Array,
+    /** Bit k set where a word of list k ends. */
+    readonly wordEnd: Uint8Array,
+    /** Words of each list. */
+    readonly sizes: number[],
+  ) {}
+}
 
-  constructor(words: Iterable<string>, readonly backward = false) {
-    // Build with plain maps first, then flatten breadth-first into the arrays.
-    const children: Array<Map<number, number>> = [new Map()];
-    const ends: number[] = [0];
-    let size = 0;
+/** Builds the arrays of a trie of up to 8 lists. */
+function build(lists: ReadonlyArray<Iterable<string>>, backward: boolean): TrieArrays {
+  // Build with plain maps first, then flatten breadth-first into the arrays.
+  const children: Array<Map<number, number>> = [new Map()];
+  const ends: number[] = [0];
+  const sizes = lists.map(() => 0);
+  lists.forEach((words, list) => {
+    const bit = 1 << list;
     for (const word of words) {
       if (word.length === 0) continue;
       let node = 0;
@@ -48,46 +60,85 @@ export class CharTrie {
         }
         node = next;
       }
-      if (!ends[node]) size++;
-      ends[node] = 1;
+      if (!(ends[node] & bit)) sizes[list]++;
+      ends[node] |= bit;
     }
-    const nodes = children.length;
-    this.size = size;
-    const rootCount = children[0].size;
-    if (rootCount > SMALL_ROOT) {
-      this.rootChild = new Int32Array(0x10000);
-      this.rootCodes = undefined;
-      this.rootMask = 0;
-      for (const [code, child] of children[0]) this.rootChild[code] = child;
-    } else {
-      let slots = 4;
-      while (slots < rootCount * 2) slots <<= 1;
-      this.rootMask = slots - 1;
-      this.rootChild = new Int32Array(slots);
-      this.rootCodes = new Uint16Array(slots);
-      for (const [code, child] of children[0]) {
-        let slot = rootSlot(code, this.rootMask);
-        while (this.rootChild[slot] !== 0) slot = (slot + 1) & this.rootMask;
-        this.rootChild[slot] = child;
-        this.rootCodes[slot] = code;
-      }
+  });
+  const nodes = children.length;
+  const rootCount = children[0].size;
+  let rootChild: Int32Array;
+  let rootCodes: Uint16Array | undefined;
+  let rootMask = 0;
+  if (rootCount > SMALL_ROOT) {
+    rootChild = new Int32Array(0x10000);
+    for (const [code, child] of children[0]) rootChild[code] = child;
+  } else {
+    let slots = 4;
+    while (slots < rootCount * 2) slots <<= 1;
+    rootMask = slots - 1;
+    rootChild = new Int32Array(slots);
+    rootCodes = new Uint16Array(slots);
+    for (const [code, child] of children[0]) {
+      let slot = rootSlot(code, rootMask);
+      while (rootChild[slot] !== 0) slot = (slot + 1) & rootMask;
+      rootChild[slot] = child;
+      rootCodes[slot] = code;
     }
-    this.firstEdge = new Int32Array(nodes);
-    this.edgeCount = new Int32Array(nodes);
-    this.edgeCode = new Uint16Array(nodes);
-    this.edgeChild = new Int32Array(nodes);
-    this.wordEnd = Uint8Array.from(ends);
-    let edge = 0;
-    for (let node = 1; node < nodes; node++) {
-      const sorted = [...children[node]].sort((a, b) => a[0] - b[0]);
-      this.firstEdge[node] = edge;
-      this.edgeCount[node] = sorted.length;
-      for (const [code, child] of sorted) {
-        this.edgeCode[edge] = code;
-        this.edgeChild[edge] = child;
-        edge++;
-      }
+  }
+  const firstEdge = new Int32Array(nodes);
+  const edgeCount = new Int32Array(nodes);
+  const edgeCode = new Uint16Array(nodes);
+  const edgeChild = new Int32Array(nodes);
+  let edge = 0;
+  for (let node = 1; node < nodes; node++) {
+    const sorted = [...children[node]].sort((a, b) => a[0] - b[0]);
+    firstEdge[node] = edge;
+    edgeCount[node] = sorted.length;
+    for (const [code, child] of sorted) {
+      edgeCode[edge] = code;
+      edgeChild[edge] = child;
+      edge++;
     }
+  }
+  return new TrieArrays(rootChild, rootCodes, rootMask, firstEdge, edgeCount, edgeCode, edgeChild, Uint8Array.from(ends), sizes);
+}
+
+export class CharTrie {
+  /** The root's child by code (65,536 entries), or, when rootCodes is set, by slot of a small hash table. */
+  private readonly rootChild: Int32Array;
+  private readonly rootCodes: Uint16Array | undefined;
+  private readonly rootMask: number;
+  private readonly firstEdge: Int32Array;
+  private readonly edgeCount: Int32Array;
+  private readonly edgeCode: Uint16Array;
+  private readonly edgeChild: Int32Array;
+  private readonly wordEnd: Uint8Array;
+  readonly size: number;
+
+  private readonly endMask: number;
+
+  constructor(words: Iterable<string> | TrieArrays, readonly backward = false, list = 0) {
+    const a = words instanceof TrieArrays ? words : build([words], backward);
+    this.rootChild = a.rootChild;
+    this.rootCodes = a.rootCodes;
+    this.rootMask = a.rootMask;
+    this.firstEdge = a.firstEdge;
+    this.edgeCount = a.edgeCount;
+    this.edgeCode = a.edgeCode;
+    this.edgeChild = a.edgeChild;
+    this.wordEnd = a.wordEnd;
+    this.endMask = list < 0 ? 0xff : 1 << list;
+    this.size = list < 0 ? a.sizes.reduce((n, x) => n + x, 0) : a.sizes[list];
+  }
+
+  /**
+   * Tries of several lists built together (up to 8): one trie for each list, and last, the trie
+   * of all of them, whose longestEach reads every list in one walk.
+   */
+  static lists(lists: ReadonlyArray<Iterable<string>>, backward = false): CharTrie[] {
+    if (lists.length > 8) throw new Error('CharTrie.lists: 8 lists at most');
+    const a = build(lists, backward);
+    return [...lists.map((_, k) => new CharTrie(a, backward, k)), new CharTrie(a, backward, -1)];
   }
 
   /** The child of `node` along `code`, or 0. */
@@ -130,16 +181,33 @@ export class CharTrie {
       for (let i = start - 1; i >= 0; i--) {
         node = this.step(node, text.charCodeAt(i));
         if (node === 0) break;
-        if (this.wordEnd[node] && start - i >= minLength) best = start - i;
+        if ((this.wordEnd[node] & this.endMask) !== 0 && start - i >= minLength) best = start - i;
       }
     } else {
       for (let i = start; i < text.length; i++) {
         node = this.step(node, text.charCodeAt(i));
         if (node === 0) break;
-        if (this.wordEnd[node] && i + 1 - start >= minLength) best = i + 1 - start;
+        if ((this.wordEnd[node] & this.endMask) !== 0 && i + 1 - start >= minLength) best = i + 1 - start;
       }
     }
     return best;
+  }
+
+  /**
+   * Backward trie of lists built together: `out[k]` = the length of the longest word of list k
+   * ending at `start` (exclusive end), capped at 255, or 0.
+   */
+  longestEach(text: string, start: number, out: Uint8Array): void {
+    out.fill(0);
+    const wordEnd = this.wordEnd;
+    let node = 0;
+    for (let i = start - 1; i >= 0; i--) {
+      node = this.step(node, text.charCodeAt(i));
+      if (node === 0) break;
+      let bits = wordEnd[node];
+      const length = start - i > 255 ? 255 : start - i;
+      for (let k = 0; bits !== 0; k++, bits >>= 1) if (bits & 1) out[k] = length;
+    }
   }
 
   /** Whether `text.slice(start, end)` is a word (forward trie only). */
@@ -149,6 +217,6 @@ export class CharTrie {
       node = this.step(node, text.charCodeAt(i));
       if (node === 0) return false;
     }
-    return end > start && this.wordEnd[node] === 1;
+    return end > start && (this.wordEnd[node] & this.endMask) !== 0;
   }
 }

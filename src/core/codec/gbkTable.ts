@@ -37,15 +37,19 @@ const TRAILS_PER_LEAD = 0xfe - FIRST_TRAIL + 1;
  * iconv-lite's decoding of every pair, written by scripts/build-lookup-tables.mjs, so that no
  * decoder runs when the table is first needed. Only the reverse direction (character → bytes) is
  * made at once, as numbers; a lead's characters are made as strings at the lead's first use, and
- * the per-byte lists at theirs: most texts ask for a few leads only.
+ * the per-byte lists at theirs: most texts ask for a few leads only. A character with several
+ * pairs has the first one, in lead order from `firstLead` on (Big5's HKSCS rows 0x87–0xA0 repeat
+ * characters of its standard rows, which is what decoders met).
  */
-export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean): DbcsTable {
+export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean, firstLead = leadRange[0]): DbcsTable {
   const supplementary = new Map<string, number>();
   const codes = new Int32Array(0x10000).fill(-1);
   for (let b = 0; b < 0x80; b++) codes[b] = b;
   const trailOk = new Uint8Array(0x100);
   for (let t = FIRST_TRAIL; t <= 0xfe; t++) trailOk[t] = isTrail(t) ? 1 : 0;
-  for (let lead = leadRange[0]; lead <= leadRange[1]; lead++) {
+  const span = leadRange[1] - leadRange[0] + 1;
+  for (let k = 0; k < span; k++) {
+    const lead = leadRange[0] + ((firstLead - leadRange[0] + k) % span);
     const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
     for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
       const cp = pairTable[row + trail];

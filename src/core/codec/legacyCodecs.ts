@@ -18,9 +18,12 @@ export interface LegacyCodec {
 
 let big5: DbcsTable | undefined;
 
-/** Big5 (with the HKSCS additions iconv-lite's `big5` has): trails 0x40–0x7E and 0xA1–0xFE. */
+/**
+ * Big5 (with the HKSCS additions iconv-lite's `big5` has): trails 0x40–0x7E and 0xA1–0xFE. A
+ * character in both the standard rows (from 0xA1) and HKSCS's has its standard pair.
+ */
 export function big5Table(): DbcsTable {
-  big5 ??= buildDbcsTable(dataUint32('codec/big5.u32'), [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe));
+  big5 ??= buildDbcsTable(dataUint32('codec/big5.u32'), [0x81, 0xfe], (b) => (b >= 0x40 && b <= 0x7e) || (b >= 0xa1 && b <= 0xfe), 0xa1);
   return big5;
 }
 
@@ -52,9 +55,46 @@ export function gbkCodec(): LegacyCodec {
   };
 }
 
+/**
+ * Windows' cp950 and Node's `big5` decoder print the pairs of Big5's user-defined rows as
+ * private-use characters, in row order (Microsoft's EUDC ranges, 157 trails a row): FA40–FEFE
+ * from U+E000, 8E40–A0FE from U+E311, 8140–8DFE from U+EEB8, C6A1–C8FE from U+F6B1 to U+F848.
+ * [first code point, last, first lead, trails skipped in the first row]
+ */
+const EUDC_RANGES: ReadonlyArray<readonly [number, number, number, number]> = [
+  [0xe000, 0xe310, 0xfa, 0],
+  [0xe311, 0xeeb7, 0x8e, 0],
+  [0xeeb8, 0xf6b0, 0x81, 0],
+  [0xf6b1, 0xf848, 0xc6, 63],
+];
+
+/** The Big5 pair (lead << 8 | trail) a private-use character stands for, or -1. */
+export function big5EudcCode(cp: number): number {
+  for (const [first, last, lead, skip] of EUDC_RANGES) {
+    if (cp < first || cp > last) continue;
+    const k = cp - first + skip;
+    const col = k % 157;
+    return ((lead + Math.floor(k / 157)) << 8) | (col < 63 ? 0x40 + col : 0xa1 + col - 63);
+  }
+  return -1;
+}
+
 export function big5Codec(): LegacyCodec {
   const table = big5Table();
-  return { name: 'big5', table, bytesOf: (ch) => table.bytesOf(ch), codeOf: (cp) => table.codeOf(cp), decode: (bytes) => dbcsDecode(table, bytes) };
+  const codeOf = (cp: number) => {
+    const code = table.codeOf(cp);
+    return code >= 0 || cp < 0xe000 ? code : big5EudcCode(cp);
+  };
+  return {
+    name: 'big5',
+    table,
+    bytesOf: (ch) => {
+      const code = ch.length === 1 && table.codeOf(ch.charCodeAt(0)) < 0 ? big5EudcCode(ch.charCodeAt(0)) : -1;
+      return code < 0 ? table.bytesOf(ch) : [code >> 8, code & 0xff];
+    },
+    codeOf,
+    decode: (bytes) => dbcsDecode(table, bytes),
+  };
 }
 
 /**

@@ -1,41 +1,32 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
+import { codePointOf, decodeLattice, idOf, LOST, type StretchDecoding } from './lostByteLattice';
+import { sequenceLength } from './utf8WithHoles';
+
+export { LOST };
 
 /**
  * UTF-8 decoding of a byte stream in which some bytes were lost (a decoder printed `?` or U+FFFD
  * for them), character by character rather than by a search over the whole stream: each lost byte
  * belongs to one UTF-8 character, fixed by the bytes around it, so the stream is read in order and
  * only the characters with a lost byte are guessed. A guess is kept only when the byte structure
- * leaves few candidates and the character model prefers one reading clearly (MIN_MARGIN nats over
- * the next best, with the characters on both sides); otherwise the character stays lost and U+FFFD
- * stands in for it, so the reader sees where text is missing and nothing is invented.
+ * leaves few candidates and the character model prefers one reading clearly (with the characters
+ * on both sides; lostByteLattice.ts); otherwise the character stays lost and U+FFFD stands in for
+ * it, so the reader sees where text is missing and nothing is invented.
+ *
+ * A character whose bytes are all known and which starts on a byte no other character can end
+ * with (ASCII or a lead byte) splits the stream: every reading passes through it, so the
+ * stretches between such characters are read apart, each with the characters around it, and give
+ * what the whole lattice would. A stretch read once is remembered (with the characters of the
+ * stream its scores looked up), so the neighbouring edges of one run, tried one after the other,
+ * and the same run found again when the repair is applied cost little.
  */
-export const LOST = -1;
-
-/** How much better the best reading of a lost character must be than the next one. */
-const MIN_MARGIN = 1;
-/**
- * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
- * letters; inside a line of Chinese the ideographic space is rare (it indents paragraphs), so as a
- * guess for a lost byte it pays this much unless it opens a line.
- */
-const MID_LINE_IDEOGRAPHIC_SPACE = -8;
-/**
- * The model folds fullwidth letters and digits into ASCII ones, which are common next to Chinese;
- * a fullwidth `Ａ` or `５` alone is not (a text that writes figures fullwidth writes several).
- */
-const LONE_FULLWIDTH_ALNUM = -8;
-
-function isFullwidthAlnum(ch: string): boolean {
-  const cp = ch.charCodeAt(0);
-  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+export interface LostByteDecoding {
+  text: string;
+  /** Bytes chosen for the lost ones, in stream order, as hex; `??` where the character stayed lost. */
+  restored: string[];
+  /** Characters left as U+FFFD. */
+  unrecovered: number;
 }
-
-/**
- * A guess that the stream itself writes elsewhere (a quotation's 」 after its 「, a name said twice)
- * gains this much: a cache model over the characters of the known bytes, for what a bigram
- * model cannot see.
- */
-const SEEN_IN_RUN = 1.5;
 
 /** The characters that whole sequences of known bytes spell, anywhere in the stream. */
 function charsOfKnownBytes(bytes: readonly number[]): Set<string> {
@@ -56,119 +47,35 @@ function charsOfKnownBytes(bytes: readonly number[]): Set<string> {
   return seen;
 }
 
-/** Readings of one character looked at, at most (two lost bytes in one character: 64 × 64). */
-const MAX_READINGS = 8192;
-
-export interface LostByteDecoding {
-  text: string;
-  /** Bytes chosen for the lost ones, in stream order, as hex; `??` where the character stayed lost. */
-  restored: string[];
-  /** Characters left as U+FFFD. */
-  unrecovered: number;
+/** A stretch read before: its result, and which characters its scores asked the stream for. */
+interface Remembered {
+  result: StretchDecoding | undefined;
+  asked: string[];
+  seen: Set<string>;
 }
 
-function sequenceLength(b: number): number {
-  if (b < 0x80) return 1;
-  if (b >= 0xc2 && b <= 0xdf) return 2;
-  if (b >= 0xe0 && b <= 0xef) return 3;
-  if (b >= 0xf0 && b <= 0xf4) return 4;
-  return 0;
-}
+const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
+/** Stretches remembered per model before the memory starts again. */
+const MAX_REMEMBERED = 4000;
 
-/** The code point of a complete sequence, or -1 when it is not well-formed UTF-8. */
-function codePointOf(seq: readonly number[]): number {
-  const n = seq.length;
-  if (n === 1) return seq[0] < 0x80 ? seq[0] : -1;
-  if (sequenceLength(seq[0]) !== n) return -1;
-  let cp = seq[0] & (0xff >> (n + 1));
-  for (let k = 1; k < n; k++) {
-    if (seq[k] < 0x80 || seq[k] > 0xbf) return -1;
-    cp = (cp << 6) | (seq[k] & 0x3f);
-  }
-  const min = n === 2 ? 0x80 : n === 3 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
-  return cp;
-}
-
-interface Reading {
-  ch: string;
-  length: number;
-  /** The bytes chosen for the lost ones in this character. */
-  chosen: number[];
-}
-
-/**
- * Every well-formed reading of the character starting at `i`: its length follows from its first
- * byte (a lost first byte may open a sequence of any length its candidates allow).
- */
-function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>, i: number, consistent: (i: number, seq: readonly number[]) => boolean): Reading[] {
-  const firsts = bytes[i] === LOST ? candidates.get(i) ?? [] : [bytes[i]];
-  const out: Reading[] = [];
-  for (const first of firsts) {
-    const n = sequenceLength(first);
-    if (n === 0 || i + n > bytes.length) continue;
-    // The choices for each byte of the sequence after the first.
-    const choices: Array<readonly number[]> = [];
-    let combos = 1;
-    for (let k = 1; k < n; k++) {
-      const b = bytes[i + k];
-      const c = b === LOST ? (candidates.get(i + k) ?? []).filter((x) => x >= 0x80 && x <= 0xbf) : b >= 0x80 && b <= 0xbf ? [b] : [];
-      choices.push(c);
-      combos *= c.length;
-    }
-    if (combos === 0 || combos * firsts.length > MAX_READINGS) continue;
-    const seq = [first];
-    const walk = (k: number) => {
-      if (k === n) {
-        const cp = codePointOf(seq);
-        if (cp < 0) return;
-        if (!consistent(i, seq)) return;
-        const chosen: number[] = [];
-        for (let j = 0; j < n; j++) if (bytes[i + j] === LOST) chosen.push(seq[j]);
-        out.push({ ch: String.fromCodePoint(cp), length: n, chosen });
-        return;
-      }
-      for (const b of choices[k - 1]) {
-        seq.push(b);
-        walk(k + 1);
-        seq.pop();
-      }
-    };
-    walk(1);
-  }
-  return out;
-}
-
-interface Edge {
-  from: number;
-  /** Key of the state the edge leaves from. */
-  fromKey: string;
-  reading: Reading;
-  score: number;
-}
-
-/** A state of the lattice: the last character read, and the first byte of a swallowed pair still open. */
-function keyOf(ch: string, open: number | undefined): string {
-  return open === undefined ? ch : `${ch}\u0000${open}`;
-}
-
-function charOfKey(key: string): string {
-  const nul = key.indexOf('\u0000');
-  return nul < 0 ? key : key.slice(0, nul);
+/** The character of known bytes that starts at `i` on a boundary every reading has, and its length. */
+function knownCharAt(bytes: readonly number[], i: number): { ch: string; length: number } | undefined {
+  const b = bytes[i];
+  if (b === LOST || (b >= 0x80 && b < 0xc0)) return undefined;
+  const len = sequenceLength(b);
+  if (len === 0 || i + len > bytes.length) return undefined;
+  const seq = bytes.slice(i, i + len);
+  if (seq.includes(LOST)) return undefined;
+  const cp = codePointOf(seq);
+  return cp < 0 ? undefined : { ch: String.fromCodePoint(cp), length: len };
 }
 
 /**
  * Decode `bytes` (LOST where a byte is unknown; `candidates` lists, by position, the bytes a lost
  * one can have been; `pairs` marks, by the first position, two lost bytes a decoder swallowed
  * together and which pairs it swallows) as UTF-8. `before` and `after` are the characters around
- * the stream.
- *
- * The readings form a lattice over byte positions (a known stretch has one reading, a character
- * with a lost byte a few); the best path under the character model's bigrams is found by Viterbi,
- * and each guessed character is kept only when the best path through any other character at its
- * place scores MIN_MARGIN less (max-marginals from a forward and a backward pass): two lost
- * characters side by side (歧视 in 鐨勬�ц�嗐) are decided together. Undefined when no reading is
- * well-formed.
+ * the stream; a character with more than `lostAbove` readings stays lost unweighed. Undefined when
+ * no reading is well-formed.
  */
 export function decodeWithLostBytes(
   bytes: readonly number[],
@@ -177,123 +84,85 @@ export function decodeWithLostBytes(
   before: string,
   after: string,
   pairs: ReadonlyMap<number, (first: number, second: number) => boolean> = new Map(),
+  lostAbove = Infinity,
 ): LostByteDecoding | undefined {
-  const n = bytes.length;
-  // The readings from each position, given the first byte of a swallowed pair carried into it.
-  const readingsFrom = (p: number, open: number | undefined): Reading[] =>
-    readingsAt(bytes, candidates, p, (i, seq) => {
-      for (let j = 0; j < seq.length; j++) {
-        const at = i + j;
-        if (bytes[at] !== LOST) continue;
-        const second = pairs.get(at - 1);
-        if (second) {
-          const first = j > 0 ? seq[j - 1] : open;
-          if (first !== undefined && !second(first, seq[j])) return false;
-        }
-        const first = pairs.get(at);
-        if (first && j + 1 < seq.length && !first(seq[j], seq[j + 1])) return false;
-      }
-      return true;
-    });
-  // The open pair byte an edge leaves behind: its last byte, when that is the first of a pair.
-  const openAfter = (p: number, r: Reading): number | undefined => {
-    const last = p + r.length - 1;
-    return bytes[last] === LOST && pairs.has(last) ? r.chosen[r.chosen.length - 1] : undefined;
-  };
   const seen = charsOfKnownBytes(bytes);
-  const weight = (prev: string, r: Reading): number => {
-    let w = lm.bigram(prev, r.ch);
-    if (r.chosen.length > 0) {
-      if (seen.has(r.ch)) w += SEEN_IN_RUN;
-      if (r.ch === '\u3000' && prev !== '' && prev !== '\n' && prev !== '\u3000') w += MID_LINE_IDEOGRAPHIC_SPACE;
-      if (isFullwidthAlnum(r.ch) && !isFullwidthAlnum(prev)) w += LONE_FULLWIDTH_ALNUM;
-    }
-    return w;
-  };
-
-  // Forward: best score of each state at each position, and the edge it came by.
-  const alpha: Array<Map<string, number>> = Array.from({ length: n + 1 }, () => new Map());
-  const cameBy: Array<Map<string, Edge>> = Array.from({ length: n + 1 }, () => new Map());
-  const edgesFrom: Edge[][] = Array.from({ length: n + 1 }, () => []);
-  alpha[0].set(keyOf(before, undefined), 0);
-  for (let p = 0; p < n; p++) {
-    for (const [key, score] of alpha[p]) {
-      const open = key.includes('\u0000') ? Number(key.slice(key.indexOf('\u0000') + 1)) : undefined;
-      const prev = charOfKey(key);
-      for (const r of readingsFrom(p, open)) {
-        const edge: Edge = { from: p, fromKey: key, reading: r, score: weight(prev, r) };
-        edgesFrom[p].push(edge);
-        const to = p + r.length;
-        const toKey = keyOf(r.ch, openAfter(p, r));
-        const total = score + edge.score;
-        if (total > (alpha[to].get(toKey) ?? -Infinity)) {
-          alpha[to].set(toKey, total);
-          cameBy[to].set(toKey, edge);
-        }
-      }
-    }
-  }
-  let endKey: string | undefined;
-  let endScore = -Infinity;
-  for (const [key, score] of alpha[n]) {
-    const total = score + (after ? lm.bigram(charOfKey(key), after) : 0);
-    if (total > endScore) {
-      endScore = total;
-      endKey = key;
-    }
-  }
-  if (endKey === undefined) return undefined;
-
-  // Backward: the best score from each state at each position to the end.
-  const beta: Array<Map<string, number>> = Array.from({ length: n + 1 }, () => new Map());
-  for (const key of alpha[n].keys()) beta[n].set(key, after ? lm.bigram(charOfKey(key), after) : 0);
-  for (let p = n - 1; p >= 0; p--) {
-    for (const e of edgesFrom[p]) {
-      const to = e.from + e.reading.length;
-      const toKey = keyOf(e.reading.ch, openAfter(p, e.reading));
-      const rest = beta[to].get(toKey);
-      if (rest === undefined) continue;
-      const through = e.score + rest;
-      if (through > (beta[p].get(e.fromKey) ?? -Infinity)) beta[p].set(e.fromKey, through);
-    }
-  }
-
-  // The best path, back from the end.
-  const path: Edge[] = [];
-  for (let p = n, key = endKey; p > 0; ) {
-    const e = cameBy[p].get(key)!;
-    path.push(e);
-    p = e.from;
-    key = e.fromKey;
-  }
-  path.reverse();
-
   const parts: string[] = [];
   const restored: string[] = [];
   let unrecovered = 0;
-  for (const e of path) {
-    const r = e.reading;
-    if (r.chosen.length === 0) {
-      parts.push(r.ch);
+  let from = 0;
+  let prev = before;
+  const stretch = (to: number, next: string): boolean => {
+    if (to > from) {
+      const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen, lostAbove);
+      if (!d) return false;
+      parts.push(d.text);
+      restored.push(...d.restored);
+      unrecovered += d.unrecovered;
+    }
+    return true;
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const known = knownCharAt(bytes, i);
+    if (!known) {
+      i++;
       continue;
     }
-    // The best whole path that reads another character here.
-    let other = -Infinity;
-    for (const alt of edgesFrom[e.from]) {
-      if (alt.reading.ch === r.ch) continue;
-      const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
-      const start = alpha[alt.from].get(alt.fromKey);
-      if (rest === undefined || start === undefined) continue;
-      other = Math.max(other, start + alt.score + rest);
-    }
-    if (endScore - other < MIN_MARGIN) {
-      parts.push('\ufffd');
-      for (const _ of r.chosen) restored.push('??');
-      unrecovered++;
-    } else {
-      parts.push(r.ch);
-      for (const b of r.chosen) restored.push(b.toString(16).toUpperCase().padStart(2, '0'));
-    }
+    if (!stretch(i, known.ch)) return undefined;
+    parts.push(known.ch);
+    prev = known.ch;
+    i += known.length;
+    from = i;
   }
+  if (!stretch(bytes.length, after)) return undefined;
   return { text: parts.join(''), restored, unrecovered };
+}
+
+/** bytes[from, to) through the lattice, or as remembered. */
+function decodeStretch(
+  bytes: readonly number[],
+  from: number,
+  to: number,
+  candidates: ReadonlyMap<number, readonly number[]>,
+  pairs: ReadonlyMap<number, (first: number, second: number) => boolean>,
+  lm: CharLanguageModel,
+  before: string,
+  after: string,
+  seen: ReadonlySet<string>,
+  lostAbove: number,
+): StretchDecoding | undefined {
+  const part = bytes.slice(from, to);
+  const partCandidates = new Map<number, readonly number[]>();
+  const partPairs = new Map<number, (first: number, second: number) => boolean>();
+  let key = `${lostAbove}\u0001${before}\u0001${after}`;
+  for (let k = from; k < to; k++) {
+    if (bytes[k] !== LOST) {
+      key += `,${bytes[k]}`;
+      continue;
+    }
+    const c = candidates.get(k);
+    if (c) partCandidates.set(k - from, c);
+    const pair = pairs.get(k);
+    if (pair) partPairs.set(k - from, pair);
+    key += `,L${c ? idOf(c) : ''}${pair ? 'p' + idOf(pair) : ''}`;
+  }
+  let memory = remembered.get(lm);
+  if (!memory) remembered.set(lm, (memory = new Map()));
+  const earlier = memory.get(key);
+  // A stretch read before gives the same result when the stream writes the same characters among
+  // those its scores asked about.
+  const same = earlier?.find((r) => r.asked.every((ch) => seen.has(ch) === r.seen.has(ch)));
+  if (same) return same.result;
+  const asked = new Set<string>();
+  const result = decodeLattice(part, partCandidates, lm, before, after, partPairs, {
+    has: (ch) => {
+      asked.add(ch);
+      return seen.has(ch);
+    },
+  }, lostAbove);
+  if (memory.size >= MAX_REMEMBERED) memory.clear();
+  const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };
+  if (earlier) earlier.push(entry);
+  else memory.set(key, [entry]);
+  return result;
 }

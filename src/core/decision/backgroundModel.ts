@@ -15,6 +15,9 @@ import { QuantizedTables, UNKNOWN } from '../model/quantizedTables';
 export interface BackgroundModel {
   /** ln P(cp | prev) over folded code points; prev < 0 at the start of a text. */
   logProb(prev: number, cp: number): number;
+  /** logProb in two steps, for loops that read a text: a code point's index, then ln P(b | a) of indexes (a UNKNOWN at the start). */
+  indexOf(cp: number): number;
+  logProbOfIndexes(a: number, b: number): number;
 }
 
 /**
@@ -36,8 +39,14 @@ class QuantizedBackgroundModel implements BackgroundModel {
   }
 
   logProb(prev: number, cp: number): number {
-    const b = this.tables.indexOf(foldBackground(cp));
-    const a = prev < 0 ? UNKNOWN : this.tables.indexOf(foldBackground(prev));
+    return this.tables.bigramAt(prev < 0 ? UNKNOWN : this.indexOf(prev), this.indexOf(cp));
+  }
+
+  indexOf(cp: number): number {
+    return this.tables.indexOf(foldBackground(cp));
+  }
+
+  logProbOfIndexes(a: number, b: number): number {
     return this.tables.bigramAt(a, b);
   }
 }

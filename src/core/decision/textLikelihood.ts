@@ -1,6 +1,7 @@
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { getBackgroundModel, type BackgroundModel } from './backgroundModel';
 import { isCjkPunct, isHan } from '../text/chars';
+import { UNKNOWN } from '../model/quantizedTables';
 
 /**
  * How likely a string is as text, whatever its language: at every character, a mixture of the
@@ -27,8 +28,8 @@ function isCjk(cp: number): boolean {
 }
 
 function logAddExp(a: number, b: number): number {
-  const m = Math.max(a, b);
-  return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+  // exp(max − max) is exactly 1: one exponential, the same sum.
+  return a >= b ? a + Math.log(1 + Math.exp(b - a)) : b + Math.log(Math.exp(a - b) + 1);
 }
 
 export class TextLikelihood {
@@ -39,10 +40,16 @@ export class TextLikelihood {
 
   /** ln P(ch | prev) under the mixture; prev is '' at the start. */
   charLogProb(prev: string, ch: string): number {
+    const p = prev ? prev.codePointAt(0)! : -1;
     const cp = ch.codePointAt(0)!;
-    let zh = prev ? this.chinese.bigram(prev, ch) : this.chinese.unigram(ch);
+    return this.mixed(cp, p < 0 ? UNKNOWN : this.chinese.indexOfCodePoint(p), this.chinese.indexOfCodePoint(cp), p < 0 ? UNKNOWN : this.other.indexOf(p), this.other.indexOf(cp));
+  }
+
+  /** The mixture at code point cp, from both models' indexes of the previous character and of cp. */
+  private mixed(cp: number, zhPrev: number, zhAt: number, bgPrev: number, bgAt: number): number {
+    let zh = this.chinese.bigramOfIndexes(zhPrev, zhAt);
     if (isLetter(cp)) zh -= LN_LETTERS;
-    const bg = this.other.logProb(prev ? prev.codePointAt(0)! : -1, cp);
+    const bg = this.other.logProbOfIndexes(bgPrev, bgAt);
     // Outside CJK and ASCII the Chinese model knows characters only from the odd symbol in its
     // training text (© in every help page's footer): it may not vouch for them more than the
     // model of the languages that write them.
@@ -52,11 +59,19 @@ export class TextLikelihood {
 
   /** ln P of `text` after `before` (its last character is the context of the first). */
   logProb(text: string, before = ''): number {
-    let prev = before ? String.fromCodePoint(before.codePointAt(before.length - 1 - (isLowSurrogate(before.charCodeAt(before.length - 1)) ? 1 : 0))!) : '';
+    const p = before ? before.codePointAt(before.length - 1 - (isLowSurrogate(before.charCodeAt(before.length - 1)) ? 1 : 0))! : -1;
+    // Each character's indexes are looked up once, and serve as the next one's context.
+    let zhPrev = p < 0 ? UNKNOWN : this.chinese.indexOfCodePoint(p);
+    let bgPrev = p < 0 ? UNKNOWN : this.other.indexOf(p);
     let sum = 0;
-    for (const ch of text) {
-      sum += this.charLogProb(prev, ch);
-      prev = ch;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const zhAt = this.chinese.indexOfCodePoint(cp);
+      const bgAt = this.other.indexOf(cp);
+      sum += this.mixed(cp, zhPrev, zhAt, bgPrev, bgAt);
+      zhPrev = zhAt;
+      bgPrev = bgAt;
     }
     return sum;
   }

@@ -92,28 +92,37 @@ function scriptOf(cp: number): Script | undefined {
  */
 export function scriptHereLogPrior(reading: string, original: string, before: string, after: string): number {
   const brought = new Set<Script>();
-  for (const ch of reading) {
-    const s = scriptOf(ch.codePointAt(0)!);
+  for (let i = 0; i < reading.length; i++) {
+    const cp = reading.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const s = scriptOf(cp);
     if (s) brought.add(s);
   }
-  for (const ch of original) {
-    const s = scriptOf(ch.codePointAt(0)!);
+  if (brought.size === 0) return 0;
+  for (let i = 0; i < original.length; i++) {
+    const cp = original.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const s = scriptOf(cp);
     if (s) brought.delete(s);
   }
   if (brought.size === 0) return 0;
+  // Only the scripts brought are counted one by one; the others count in the total.
   const counts = new Map<Script, number>();
   let total = 0;
-  for (const s of [before.slice(-NEIGHBOURHOOD), after.slice(0, NEIGHBOURHOOD)]) {
-    for (let i = 0; i < s.length; i++) {
-      const cp = s.codePointAt(i)!;
+  const count = (s: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      // As in s.slice(from, to): a pair cut at `to` leaves its lead surrogate alone.
+      const cp = i + 1 < to ? s.codePointAt(i)! : s.charCodeAt(i);
       if (cp > 0xffff) i++;
       if (cp >= 0x80 && cp <= 0x24f) continue;
       const script = scriptOf(cp);
       if (!script) continue;
-      counts.set(script, (counts.get(script) ?? 0) + 1);
+      if (brought.has(script)) counts.set(script, (counts.get(script) ?? 0) + 1);
       total++;
     }
-  }
+  };
+  count(before, Math.max(0, before.length - NEIGHBOURHOOD), before.length);
+  count(after, 0, Math.min(after.length, NEIGHBOURHOOD));
   let prior = 0;
   for (const script of brought) prior += Math.log(((counts.get(script) ?? 0) + 1) / (total + 2));
   return prior;

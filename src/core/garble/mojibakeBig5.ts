@@ -1,13 +1,18 @@
 import type { GarbleIssue } from '../types';
 import { big5Codec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import { big5LostByteCandidates } from './mojibake/lostBytes';
+import { isBig5Gap } from '../codec/gbkGaps';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
- * of UTF-8 continuation bytes fall, so many pairs are unmapped and print as `?`: each such `?` hides
- * two bytes, and long runs of them cannot be recovered.
+ * of UTF-8 continuation bytes fall, so about every other pair is unmapped and prints as `?` or
+ * U+FFFD: one mark per byte (Python, iconv-lite: the byte after the failing lead is read again)
+ * or per pair (WHATWG: a non-ASCII byte after the lead is swallowed with it). The run is read with
+ * the lost bytes guessed character by character (mojibake/lostBytes.ts, as for GBK); a character
+ * the model is not sure of stays U+FFFD.
  */
 let spec: MojibakeSpec | undefined;
 
@@ -16,7 +21,14 @@ export function big5MojibakeSpec(): MojibakeSpec {
     kind: 'mojibake-big5',
     codec: big5Codec(),
     minChinese: 2,
-    holeBytes: 2,
+    holeBytes: 1,
+    lostByteCandidates: big5LostByteCandidates,
+    // WHATWG swallows a non-ASCII byte after a lead it cannot pair with it.
+    lostPair: (first, second) => second >= 0x80 && isBig5Gap(first, second),
+    unitsPerLost: 1,
+    // One lost continuation byte (64 readings) is weighed; a character with two lost bytes, its
+    // neighbours lost too, is not.
+    maxReadings: 64,
     inSegment: (code) => code > 0xff,
   };
   return spec;

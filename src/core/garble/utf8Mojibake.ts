@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
-import { gather, mojibakeStops, utf8Reach, validRunEnds } from './mojibake/gatherRuns';
+import { gather, mojibakeStops, utf8Reach, validRunEnds, type StopRanges } from './mojibake/gatherRuns';
 import { charTables, IN_SEGMENT, OPENS_UTF8 } from './mojibake/charTables';
 import { bestRun, judge, type Choice } from './mojibake/judgeReading';
 import type { MojibakeSpec, Unit } from './mojibake/mojibakeSpec';
@@ -22,7 +22,7 @@ export { mojibakeStops } from './mojibake/gatherRuns';
  * printed (gatherRuns.ts), reading them back with their holes filled (readRun.ts), and judging a
  * reading (judgeReading.ts). This file walks the text and turns the chosen runs into findings.
  */
-export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: readonly number[] = mojibakeStops(text, [spec])[0]): GarbleIssue[] {
+export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRanges = mojibakeStops(text, [spec])[0]): GarbleIssue[] {
   const issues: GarbleIssue[] = [];
   let lm: CharLanguageModel | undefined;
   let segmentStart = true;
@@ -31,8 +31,8 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: readon
   for (let i = 0; i < text.length; ) {
     // The characters before the next stop open nothing, and where segments matter (alternates)
     // every segment character is a stop: the ones passed by are outside any segment.
-    while (nextStop < stops.length && stops[nextStop] < i) nextStop++;
-    const stop = nextStop < stops.length ? stops[nextStop] : text.length;
+    while (nextStop < stops.length && stops[nextStop + 1] <= i) nextStop += 2;
+    const stop = nextStop < stops.length ? Math.max(i, stops[nextStop]) : text.length;
     if (stop > i) {
       segmentStart = true;
       i = stop;

@@ -17,6 +17,13 @@ export interface CharLanguageModel {
   unigram(c: string): number;
   /** ln P(b | a), backing off to the unigram. */
   bigram(a: string, b: string): number;
+  /**
+   * For loops that read a text by code point, without making strings: a code point's vocabulary
+   * index (folded; UNKNOWN when unseen), and ln P(b | a) of two indexes, the unigram of b when a
+   * is UNKNOWN (as at the start of a text).
+   */
+  indexOfCodePoint(cp: number): number;
+  bigramOfIndexes(a: number, b: number): number;
   /** Sum of ln P over the string (first char unigram, then bigrams), code point by code point. */
   score(text: string): number;
   /** score(text) / number of code points (0 for the empty string). */
@@ -54,6 +61,10 @@ class QuantizedCharModel implements CharLanguageModel {
 
   bigram(a: string, b: string): number {
     return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
+  }
+
+  bigramOfIndexes(a: number, b: number): number {
+    return this.bigramAt(a, b);
   }
 
   score(text: string): number {
@@ -99,7 +110,7 @@ class QuantizedCharModel implements CharLanguageModel {
     return c.length === 0 ? UNKNOWN : this.indexOfCodePoint(c.codePointAt(0)!);
   }
 
-  private indexOfCodePoint(cp: number): number {
+  indexOfCodePoint(cp: number): number {
     return this.tables.indexOf(cp);
   }
 

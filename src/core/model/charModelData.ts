@@ -1,5 +1,5 @@
 /**
- * Reader for charModel.bin, the tables written by scripts/build-char-model.mjs.
+ * Reader for charModel.bin, the tables written by scripts/build-char-model.mjs (layout in scripts/charModelFile.mjs).
  * Sections are views on the shipped bytes (no copying, no parsing beyond the header), so
  * loading costs one Map of the vocabulary and one of the Traditional→Simplified table.
  */

@@ -40,12 +40,46 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
     }
     return issues;
   };
+  let mojibakeDone = false;
   for (const d of TEXT_DETECTORS) {
-    if (wanted(d.kind)) kept = mergeWithoutOverlap(kept, run(d));
+    if (!wanted(d.kind)) continue;
+    if (!d.mojibakeSpec) {
+      kept = mergeWithoutOverlap(kept, run(d));
+      continue;
+    }
+    if (mojibakeDone) continue;
+    mojibakeDone = true;
+    // UTF-8 read with one code page or another: where two readings overlap, the one that explains
+    // more of the text wins (a Big5 run of a hundred characters is not cut by a GBK pair inside it).
+    // The same holds against a misaligned-GBK run overlapping a longer Big5 reading: a few pairs of
+    // Big5 mojibake read one byte out of step make sense by chance. (The misaligned-GBK search
+    // already weighs GBK mojibake readings itself.)
+    const readings = longestFirst(TEXT_DETECTORS.filter((m) => m.mojibakeSpec && wanted(m.kind)).flatMap((m) => run(m)));
+    const big5 = readings.filter((r) => r.kind === 'mojibake-big5');
+    kept = kept.filter((k) => k.kind !== 'misaligned-gbk' || !big5.some((r) => r.start < k.end && k.start < r.end && r.end - r.start > k.end - k.start));
+    kept = mergeWithoutOverlap(kept, readings);
   }
   // What is written on purpose is no finding: code outside comments and strings (by the text's
   // languageId), quoted samples of mojibake, 锟斤拷 written about.
   return withoutDeliberateGarbling(text, kept, options.languageId);
+}
+
+/** Issues without overlaps, the longer kept where two overlap, in text order. */
+function longestFirst(issues: GarbleIssue[]): GarbleIssue[] {
+  // `chosen` stays in text order: an issue overlaps it only where its neighbours there do.
+  const chosen: GarbleIssue[] = [];
+  for (const i of [...issues].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chosen[mid].start < i.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((lo > 0 && chosen[lo - 1].end > i.start) || (lo < chosen.length && chosen[lo].start < i.end)) continue;
+    chosen.splice(lo, 0, i);
+  }
+  return chosen;
 }
 
 /** The file-level findings of a file whose bytes gave `detection` (its decoded text is `textLength` long). */

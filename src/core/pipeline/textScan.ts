@@ -1,5 +1,5 @@
 import type { MojibakeSpec } from '../garble/mojibake/mojibakeSpec';
-import { mojibakeStops } from '../garble/mojibake/gatherRuns';
+import { mojibakeStops, StopRangesBuilder, type StopRanges } from '../garble/mojibake/gatherRuns';
 import { stopTable, type StopTable } from '../garble/mojibake/charTables';
 
 /** Character classes of the pre-scan; a detector's `needs` is a union of them. */
@@ -25,22 +25,22 @@ const UNFILLED = 0x8000;
 export class TextScan {
   /** Union of the classes of the text's characters. */
   readonly classes: number;
-  private readonly stops: number[][];
+  private readonly stops: StopRanges[];
 
   constructor(readonly text: string, private readonly specs: readonly MojibakeSpec[]) {
     const scanTable = ScanTable.of(specs);
     const table = scanTable.table;
-    const stops = specs.map(() => [] as number[]);
+    const stops = specs.map(() => new StopRangesBuilder());
     let bitsSeen = 0;
     for (let i = 0; i < text.length; i++) {
       let bits = table[text.charCodeAt(i)];
       if (bits === 0) continue;
       if (bits & UNFILLED) bits = scanTable.fill(text.charCodeAt(i));
       bitsSeen |= bits;
-      if (bits & STOP_BITS) for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].push(i);
+      if (bits & STOP_BITS) for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].add(i);
     }
     this.classes = bitsSeen >> CLASS_SHIFT;
-    this.stops = stops;
+    this.stops = stops.map((s) => s.ranges);
   }
 
   /** True when the text holds a character of one of `classes`. */
@@ -49,7 +49,7 @@ export class TextScan {
   }
 
   /** Where the scan of `spec` stops (mojibakeStops), from the one pass when the spec was known to it. */
-  mojibakeStops(spec: MojibakeSpec): readonly number[] {
+  mojibakeStops(spec: MojibakeSpec): StopRanges {
     const k = this.specs.indexOf(spec);
     return k >= 0 ? this.stops[k] : mojibakeStops(this.text, [spec])[0];
   }

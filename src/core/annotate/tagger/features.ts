@@ -12,7 +12,7 @@
  * A trigram, a skip bigram and unigrams and bigrams three characters away were tried and left
  * out: on the held-out part of the training splits they changed F1 by less than 0.3.
  */
-import { commonWordsEnding, functionWordsEnding, organizationNamesEnding, properWordsEnding, trainedOrganizationNamesEnding } from '../lexicon';
+import { LEXICON_LISTS, lexiconWordsEnding } from '../lexicon';
 import type { CharTrie } from '../trie';
 import { SUFFIXES_BY_LAST_CHAR, SUFFIX_LAST_CHARS, type OrganizationType, type OrgSuffix } from '../orgSuffixes';
 
@@ -157,6 +157,8 @@ export class Piece {
   wordOf = new Uint32Array(0);
   /** Position of each character in its word: 0 first, 1 inside, 2 last, 3 alone. */
   position = new Uint8Array(0);
+  /** The longest word of each lexicon list ending at a character (lexicon.ts LEXICON_LISTS). */
+  private readonly found = new Uint8Array(5);
 
   private grow(n: number): void {
     if (this.codes.length >= n + 2 * PAD) return;
@@ -189,21 +191,18 @@ export class Piece {
       codes[i + PAD] = codeOf[c];
       classes[i + PAD] = classOf[c];
     }
-    for (let i = 0; i < n; i++) {
-      this.orgStart[i] = this.orgEnd[i] = this.trainedStart[i] = this.trainedEnd[i] = this.placeStart[i] = this.placeEnd[i] = this.commonStart[i] = this.commonEnd[i] = 0;
-      this.functionStart[i] = this.functionEnd[i] = this.suffixEnd[i] = this.suffixAhead[i] = this.longestEnding[i] = 0;
-    }
+    for (const marks of [this.orgStart, this.orgEnd, this.trainedStart, this.trainedEnd, this.placeStart, this.placeEnd, this.commonStart, this.commonEnd,
+      this.functionStart, this.functionEnd, this.suffixEnd, this.suffixAhead, this.longestEnding]) marks.fill(0, 0, n);
     this.markWords(s);
     this.segment(s);
   }
 
   private markWords(s: string): void {
     const n = this.n;
-    const orgs = organizationNamesEnding();
-    const places = properWordsEnding();
-    const common = commonWordsEnding();
-    const fn = functionWordsEnding();
-    const trained = trainedNames ?? trainedOrganizationNamesEnding();
+    const lexicon = lexiconWordsEnding();
+    const found = this.found;
+    // The training splits' names are read in the same walk, unless training set a list of its own.
+    const trained = trainedNames;
     const longestEnding = this.longestEnding;
     const mark = (starts: Uint8Array, ends: Uint8Array, end: number, len: number) => {
       if (len === 0) return;
@@ -216,8 +215,21 @@ export class Piece {
       const code = s.charCodeAt(i);
       if (code < 0x3400) continue;
       const end = i + 1;
-      if (orgs.hasFirst(code)) mark(this.orgStart, this.orgEnd, end, orgs.longest(s, end, 2));
-      if (trained.hasFirst(code)) {
+      if (lexicon.hasFirst(code)) {
+        // The longest word of each list ending here; words of one character count for function words only.
+        lexicon.longestEach(s, end, found);
+        const org = found[LEXICON_LISTS.organizations], place = found[LEXICON_LISTS.proper], common = found[LEXICON_LISTS.common];
+        if (org >= 2) mark(this.orgStart, this.orgEnd, end, org);
+        if (place >= 2) mark(this.placeStart, this.placeEnd, end, place);
+        if (common >= 2) mark(this.commonStart, this.commonEnd, end, common);
+        mark(this.functionStart, this.functionEnd, end, found[LEXICON_LISTS.function]);
+        const len = trained ? 0 : found[LEXICON_LISTS.trained];
+        if (len >= 2) {
+          this.trainedEnd[i] = cap(len, 6);
+          if (this.trainedStart[end - len] < len) this.trainedStart[end - len] = cap(len, 6);
+        }
+      }
+      if (trained?.hasFirst(code)) {
         // Not a word of the segmentation: only these two features read the list.
         const len = trained.longest(s, end, 2);
         if (len) {
@@ -225,9 +237,6 @@ export class Piece {
           if (this.trainedStart[end - len] < len) this.trainedStart[end - len] = cap(len, 6);
         }
       }
-      if (places.hasFirst(code)) mark(this.placeStart, this.placeEnd, end, places.longest(s, end, 2));
-      if (common.hasFirst(code)) mark(this.commonStart, this.commonEnd, end, common.longest(s, end, 2));
-      if (fn.hasFirst(code)) mark(this.functionStart, this.functionEnd, end, fn.longest(s, end, 1));
       if (SUFFIX_LAST_CHARS[code]) {
         for (const { suffix, type, notBefore } of suffixesEndingWith(code)) {
           if (!s.endsWith(suffix, end)) continue;

@@ -6,20 +6,37 @@
  * Text is tagged sentence by sentence (the corpora are sentences): a piece ends at a newline or
  * a sentence-final mark, and pieces without a Han character are skipped. The score of a tag at a
  * character is the sum of its features' weights; each character's unigram weights and each
- * pair's bigram weights are read once and added to the positions that see them, and weights are
- * summed two tags to a 32-bit word. The result is the sum training computes from the features'
- * list (extractFeatures), to the last bit.
+ * pair's bigram weights are read once and added to the positions that see them. A row of weights
+ * is kept less its weight for O (adding one number to every tag of a position changes no path's
+ * rank), so four tags remain, summed two to a 32-bit word: a row is 8 bytes. The result is the sum
+ * training computes from the features' list (extractFeatures) less that of O, to the last bit.
  */
 import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection } from './taggerModel';
-import { BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { B, E, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
 
 const T = TAG_COUNT;
 const U = UNIGRAM_OFFSETS.length;
 const BG = BIGRAM_OFFSETS.length;
-/** Words of a packed row of T weights: w0 + w1·65536, w2 + w3·65536, w4 (a sum of 24 rows keeps each lane within 16 bits). */
-const W = 3;
+/**
+ * Words of a packed row of T weights, each less the weight of O (w0): (w1 − w0) + (w2 − w0)·65536,
+ * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), and a position sums
+ * FEATURES_PER_CHAR = 25 rows, so each lane stays within 16 bits.
+ */
+const W = 2;
+
+/** Bits of the filters of the tables by key: 2^18 bits, 32 KB, which stay in the processor's cache. */
+const FILTER_BITS = 1 << 18;
+const filterSlot = (key: number) => Math.imul(key, 0x85ebca6b) >>> 14;
+function setBit(filter: Int32Array, key: number): void {
+  const b = filterSlot(key);
+  filter[b >>> 5] |= 1 << (b & 31);
+}
+function hasBit(filter: Int32Array, key: number): boolean {
+  const b = filterSlot(key);
+  return (filter[b >>> 5] & (1 << (b & 31))) !== 0;
+}
 
 /**
  * Entries by 32-bit key (a character pair, a word's hash): open addressing over 2 words a slot,
@@ -29,8 +46,11 @@ const W = 3;
 class KeyIndex {
   readonly slots: Int32Array;
   readonly mask: number;
+  /** One bit per filterSlot of a key: clear where no key is, so most absent keys cost no probe of the slots. */
+  readonly filter = new Int32Array(FILTER_BITS >>> 5);
 
   constructor(keys: Uint32Array) {
+    for (const key of keys) setBit(this.filter, key | 0);
     let size = 2;
     while (size < keys.length * 2) size <<= 1;
     this.slots = new Int32Array(size * 2);
@@ -49,6 +69,7 @@ class KeyIndex {
 
   /** The entry of `key`, or −1. */
   find(key: number): number {
+    if (!hasBit(this.filter, key)) return -1;
     const slots = this.slots;
     let slot = this.first(key);
     for (;;) {
@@ -61,9 +82,11 @@ class KeyIndex {
 }
 
 interface LoadedModel {
-  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (a hash of 0 marks an empty slot). */
+  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (W words) and a spare word so that a slot is a power of two (a hash of 0 marks an empty slot). */
   hashed: Int32Array;
   hashedMask: number;
+  /** Filter of the hashed features' keys (setBit). */
+  hashedFilter: Int32Array;
   /** Row of each character's unigram weights (U packed rows), or −1. */
   unigramRow: Int32Array;
   unigrams: Int32Array;
@@ -95,13 +118,13 @@ export function useTaggerModel(bytes: Uint8Array): void {
 /** The model the tagger ships with, read through the data host the first time a text is tagged. */
 export const TAGGER_MODEL_FILE = 'annotate/orgTagger.bin';
 
-/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at`: w0 + w1·65536, w2 + w3·65536, w4. */
+/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at` (W words, above). */
 function pack(section: ModelSection, entry: number, row: number, out: Int32Array, at: number): void {
   const w = section.weights;
   const base = (entry * section.width + row) * T;
-  out[at] = w[base] + w[base + 1] * 65536;
-  out[at + 1] = w[base + 2] + w[base + 3] * 65536;
-  out[at + 2] = w[base + 4];
+  const o = w[base];
+  out[at] = w[base + 1] - o + (w[base + 2] - o) * 65536;
+  out[at + 1] = w[base + 3] - o + (w[base + 4] - o) * 65536;
 }
 
 /** All rows of a section, packed, entry after entry. */
@@ -140,8 +163,10 @@ function model(): LoadedModel {
   let hashedSize = 2;
   while (hashedSize < rest.length * 2) hashedSize <<= 1;
   const hashed = new Int32Array(hashedSize * 4);
+  const hashedFilter = new Int32Array(FILTER_BITS >>> 5);
   for (const k of rest) {
     const key = m.hashed.keys[k];
+    setBit(hashedFilter, key | 0);
     let slot = key & (hashedSize - 1);
     while (hashed[slot * 4] !== 0) slot = (slot + 1) & (hashedSize - 1);
     hashed[slot * 4] = key | 0;
@@ -152,7 +177,7 @@ function model(): LoadedModel {
     unigramRow[code] = k;
   });
   loaded = {
-    hashed, hashedMask: hashedSize - 1, unigramRow, unigrams: packAll(m.unigrams),
+    hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: packAll(m.unigrams),
     pairIndex: new KeyIndex(m.bigrams.keys), bigrams: packAll(m.bigrams),
     wordIndex: new KeyIndex(m.words.keys), words: packAll(m.words),
     dense, denseStart, transition: Float32Array.from(m.transition, (v) => v / m.scale),
@@ -187,6 +212,8 @@ class Scratch {
   hashed = new Uint32Array(HASHED_FEATURES);
   emission = new Float32Array(0);
   tags = new Uint8Array(0);
+  /** Tags of the paths marginOf scores. */
+  other = new Uint8Array(0);
 
   grow(n: number): void {
     if (this.tags.length >= n) return;
@@ -194,6 +221,7 @@ class Scratch {
     this.sums = new Int32Array(size * W);
     this.emission = new Float32Array(size * T);
     this.tags = new Uint8Array(size);
+    this.other = new Uint8Array(size);
   }
 }
 
@@ -209,7 +237,6 @@ function score(m: LoadedModel, sc: Scratch): void {
     const o = i * W;
     sums[o] += table[at];
     sums[o + 1] += table[at + 1];
-    sums[o + 2] += table[at + 2];
   };
   // Every position has the bias (dense feature 0, index 0): it starts the sums.
   const { dense, denseStart } = m;
@@ -217,7 +244,6 @@ function score(m: LoadedModel, sc: Scratch): void {
   for (let i = 0; i < n; i++) {
     sums[i * W] = dense[biasAt];
     sums[i * W + 1] = dense[biasAt + 1];
-    sums[i * W + 2] = dense[biasAt + 2];
   }
   // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
   const { unigramRow, unigrams, bigrams, pairIndex } = m;
@@ -258,26 +284,25 @@ function score(m: LoadedModel, sc: Scratch): void {
   }
   const endRows = wordRows(m, PAD_END);
   if (endRows !== NO_ROWS) for (let i = Math.max(previousStart, 0); i < n; i++) add(i, words, endRows + (2 * WORD_POSITIONS + position[i]) * W);
-  const { hashed, hashedMask } = m;
+  const { hashed, hashedMask, hashedFilter } = m;
   const denseIndex = sc.dense;
   const hashedKeys = sc.hashed;
   const emission = sc.emission;
   const probeMask = (hashedMask << 2) | 3;
   for (let i = 0; i < n; i++) {
     // The features of this position alone are summed in registers, then added to what the characters and words gave.
-    let a0 = sums[i * W], a1 = sums[i * W + 1], a2 = sums[i * W + 2];
+    let a0 = sums[i * W], a1 = sums[i * W + 1];
     let at: number;
     denseFeatures(p, i, denseIndex, 0);
     for (let d = 1; d < DENSE_FEATURES; d++) {
       at = (denseStart[d] + denseIndex[d]) * W;
       a0 += dense[at];
       a1 += dense[at + 1];
-      a2 += dense[at + 2];
     }
     hashedFeatures(p, i, hashedKeys, 0);
     for (let f = 0; f < HASHED_FEATURES; f++) {
       const key = hashedKeys[f] | 0;
-      if (key === 0) continue;
+      if (key === 0 || !hasBit(hashedFilter, key)) continue;
       at = (key & hashedMask) << 2;
       let found = hashed[at];
       while (found !== key && found !== 0) {
@@ -287,31 +312,51 @@ function score(m: LoadedModel, sc: Scratch): void {
       if (found === 0) continue;
       a0 += hashed[at + 1];
       a1 += hashed[at + 2];
-      a2 += hashed[at + 3];
     }
-    // Lanes: a sum packs Σw0 + Σw1·65536; the low lane is read sign-extended, the high one is what remains.
+    // Lanes: a sum packs Σ(w1 − w0) + Σ(w2 − w0)·65536; the low lane is read sign-extended, the high one is what remains.
     const o = i * T;
     const low0 = (a0 << 16) >> 16, low1 = (a1 << 16) >> 16;
-    emission[o] = low0;
-    emission[o + 1] = (a0 - low0) / 65536;
-    emission[o + 2] = low1;
-    emission[o + 3] = (a1 - low1) / 65536;
-    emission[o + 4] = a2;
+    emission[o] = 0;
+    emission[o + 1] = low0;
+    emission[o + 2] = (a0 - low0) / 65536;
+    emission[o + 3] = low1;
+    emission[o + 4] = (a1 - low1) / 65536;
   }
 }
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-/** Tags folded[start, end) as a piece of its own. */
-function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>): void {
+/**
+ * How far the model prefers the name [a, b) of the piece to its best reading without it: the
+ * best path's score less the best of the paths where no name starts at a or none ends at b − 1
+ * (in units of the weights; an upper bound of the margin over every other reading).
+ */
+function marginOf(m: LoadedModel, sc: Scratch, n: number, a: number, b: number, best: number): number {
+  const e = sc.emission;
+  const forbid = (at: number, t1: number, t2: number): number => {
+    const v1 = e[at + t1], v2 = e[at + t2];
+    e[at + t1] = e[at + t2] = -Infinity;
+    const score = viterbi(e, n, m.transition, sc.other);
+    e[at + t1] = v1;
+    e[at + t2] = v2;
+    return score;
+  };
+  return best - Math.max(forbid(a * T, B, S), forbid((b - 1) * T, E, S));
+}
+
+/** Tags folded[start, end) as a piece of its own; with `margins`, pushes each name's margin (marginOf) to it. */
+function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>, margins?: number[]): void {
   const n = end - start;
   if (n < 2 || !hasHan(folded, start, end)) return;
   const sc = scratch;
   sc.grow(n);
   sc.piece.read(folded.slice(start, end));
   score(m, sc);
-  viterbi(sc.emission, n, m.transition, sc.tags);
-  for (const [a, b] of spansOf(sc.tags, n)) out.push([start + a, start + b]);
+  const best = viterbi(sc.emission, n, m.transition, sc.tags);
+  for (const [a, b] of spansOf(sc.tags, n)) {
+    out.push([start + a, start + b]);
+    if (margins) margins.push(marginOf(m, sc, n, a, b, best));
+  }
 }
 
 /**
@@ -319,7 +364,7 @@ function tagPiece(m: LoadedModel, folded: string, start: number, end: number, ou
  * is also cut where MAX_GAP characters or more hold no Han character (code, addresses, English):
  * the corpora hardly have such runs, and Latin names are latinNames.ts' part.
  */
-export function tagOrganizations(folded: string): Array<[number, number]> {
+export function tagOrganizations(folded: string, margins?: number[]): Array<[number, number]> {
   const m = model();
   const out: Array<[number, number]> = [];
   let pieceStart = 0;
@@ -328,7 +373,7 @@ export function tagOrganizations(folded: string): Array<[number, number]> {
     const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
     if (isHan(c)) {
       if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
-        tagPiece(m, folded, pieceStart, gapStart, out);
+        tagPiece(m, folded, pieceStart, gapStart, out, margins);
         pieceStart = i;
       }
       gapStart = -1;
@@ -337,7 +382,7 @@ export function tagOrganizations(folded: string): Array<[number, number]> {
     }
     if (isSentenceEnd(c) || i - pieceStart >= MAX_PIECE) {
       const end = Math.min(i + 1, folded.length);
-      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out);
+      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out, margins);
       pieceStart = end;
       gapStart = -1;
     }

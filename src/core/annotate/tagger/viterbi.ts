@@ -10,10 +10,11 @@ let back = new Uint8Array(0);
 
 /**
  * `emission` holds n × T scores; `transition` (T + 1) × T: row a < T is the score of tag b after
- * a, row T the score of b at the start. Writes the tags to `out` (length ≥ n).
+ * a, row T the score of b at the start. Writes the tags to `out` (length ≥ n) and returns the
+ * best path's score.
  */
-export function viterbi(emission: Float32Array, n: number, transition: Float32Array, out: Uint8Array): void {
-  if (n === 0) return;
+export function viterbi(emission: Float32Array, n: number, transition: Float32Array, out: Uint8Array): number {
+  if (n === 0) return 0;
   if (back.length < n * T) back = new Uint8Array(n * T * 2);
   const tr = (a: number, b: number) => transition[a * T + b];
   const oo = tr(O, O), eo = tr(E, O), so = tr(S, O);
@@ -56,9 +57,10 @@ export function viterbi(emission: Float32Array, n: number, transition: Float32Ar
   let last = O;
   let best = sO;
   if (sE > best) { best = sE; last = E; }
-  if (sS > best) last = S;
+  if (sS > best) { best = sS; last = S; }
   out[n - 1] = last;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
+  return best;
 }
 
 /** The names in a tag sequence, as [start, end) pairs. */

@@ -197,14 +197,37 @@ export function validRunEnds(units: Unit[], i: number, holeBytes: number): numbe
  * alternates every character that can be part of a segment, and the supplementary planes (high
  * surrogates), which the tables do not cover. Everything else a scan passes by, and in clean text
  * that is nearly every character: one pass over the text with a combined table serves every spec.
+ * The stops of a spec come as StopRanges: a whole file of mojibake stops at every character.
  */
-export function mojibakeStops(text: string, specs: readonly MojibakeSpec[]): number[][] {
+export function mojibakeStops(text: string, specs: readonly MojibakeSpec[]): StopRanges[] {
   const table = stopTable(specs);
-  const stops = specs.map(() => [] as number[]);
+  const stops = specs.map(() => new StopRangesBuilder());
   for (let i = 0; i < text.length; i++) {
     const bits = table.at(text.charCodeAt(i));
     if (bits === 0) continue;
-    for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].push(i);
+    for (let k = 0; k < specs.length; k++) if (bits & (1 << k)) stops[k].add(i);
   }
-  return stops;
+  return stops.map((s) => s.ranges);
+}
+
+/**
+ * Stop positions as sorted, disjoint ranges of consecutive positions, flat: start₀, end₀, start₁,
+ * end₁, … (each end exclusive). The first stop at or after i: the first range whose end is past i,
+ * at max(i, its start).
+ */
+export type StopRanges = readonly number[];
+
+/** Builds StopRanges from positions added in increasing order. */
+export class StopRangesBuilder {
+  readonly ranges: number[] = [];
+  private end = -1;
+
+  add(i: number): void {
+    if (i === this.end) {
+      this.ranges[this.ranges.length - 1] = ++this.end;
+    } else {
+      this.end = i + 1;
+      this.ranges.push(i, this.end);
+    }
+  }
 }

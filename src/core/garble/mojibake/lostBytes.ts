@@ -1,6 +1,6 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
-import { isGbkGap } from '../../codec/gbkGaps';
+import { isBig5Gap, isGbkGap } from '../../codec/gbkGaps';
 
 /**
  * Mojibake with lost bytes, read run by run: UTF-8 decoded with a legacy code page that printed
@@ -25,6 +25,19 @@ export interface LostByteSpec {
    * pairs it does that to. Such a two-byte hole is read only where the UTF-8 structure needs it.
    */
   lostPair?(first: number, second: number): boolean;
+  /**
+   * Runs with more lost bytes than one unit in this many are not read: too little is left (3 when
+   * unset). Big5 has no trail bytes in 0x80–0xA0, so its decoders lose about every other pair.
+   */
+  unitsPerLost?: number;
+  /**
+   * A character with more readings than this (two of its bytes lost) stays U+FFFD without being
+   * weighed (unlimited when unset). Where a code page loses bytes far apart (GBK), such a
+   * character has whole characters on both sides and the model can often tell; where it loses
+   * about every other pair (Big5), its neighbours are guesses too, and weighing hundreds of
+   * readings against hundreds costs much and picks wrong ones.
+   */
+  maxReadings?: number;
 }
 
 export interface LostByteReading {
@@ -33,13 +46,12 @@ export interface LostByteReading {
   lossy: boolean;
 }
 
-/** Runs with more lost bytes than one unit in this many are not read: too little is left. */
 const UNITS_PER_LOST = 3;
 
 /** `units`: each unit's code-page bytes, or null for a `?`/U+FFFD. */
 export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>, spec: LostByteSpec, lm: CharLanguageModel, before: string, after: string): LostByteReading | undefined {
   const holes = units.filter((u) => u === null).length;
-  if (holes * UNITS_PER_LOST > units.length + 2) return undefined;
+  if (holes * (spec.unitsPerLost ?? UNITS_PER_LOST) > units.length + 2) return undefined;
   const widths = spec.lostPair && spec.holeBytes === 1 ? holeWidths(units) : units.map((u) => (u ? 0 : spec.holeBytes));
   if (!widths) return undefined;
   const bytes: number[] = [];
@@ -64,7 +76,7 @@ export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>
       bytes.push(LOST);
     }
   });
-  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs);
+  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs, spec.maxReadings);
   if (!d) return undefined;
   const plan = [`encode ${spec.codecName}`];
   const sure = d.restored.filter((b) => b !== '??');
@@ -138,16 +150,27 @@ function stepKnown(need: number, b: number): number {
  * before a byte that can, the pair was one the decoder has no character for (a user-defined
  * pair, an unassigned symbol cell; data/gbk-gaps.bin, from the decoders themselves).
  */
-export function gbkLostByteCandidates(next: number | undefined): readonly number[] {
-  if (next === undefined || next < 0x40 || next === 0x7f || next === 0xff) return ANY_HIGH;
-  let list = byTrail.get(next);
-  if (!list) {
-    list = [];
-    for (let lead = 0x80; lead <= 0xff; lead++) if (isGbkGap(lead, next)) list.push(lead);
-    byTrail.set(next, list);
-  }
-  return list;
+export const gbkLostByteCandidates = lostByteCandidatesOf(isGbkGap);
+
+/**
+ * Big5 (Python's `big5` and `cp950`, iconv-lite, WHATWG): the same, with Big5's gaps
+ * (data/big5-gaps.bin): every pair whose trail is 0x80–0xA0, where a third of UTF-8's
+ * continuation bytes fall, and the leads some decoders lack.
+ */
+export const big5LostByteCandidates = lostByteCandidatesOf(isBig5Gap);
+
+function lostByteCandidatesOf(isGap: (lead: number, trail: number) => boolean): (next: number | undefined) => readonly number[] {
+  const byTrail = new Map<number, number[]>();
+  return (next) => {
+    if (next === undefined || next < 0x40 || next === 0x7f || next === 0xff) return ANY_HIGH;
+    let list = byTrail.get(next);
+    if (!list) {
+      list = [];
+      for (let lead = 0x80; lead <= 0xff; lead++) if (isGap(lead, next)) list.push(lead);
+      byTrail.set(next, list);
+    }
+    return list;
+  };
 }
 
-const byTrail = new Map<number, number[]>();
 const ANY_HIGH: readonly number[] = Array.from({ length: 0x80 }, (_, k) => 0x80 + k);

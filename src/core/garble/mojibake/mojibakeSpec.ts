@@ -47,6 +47,10 @@ export interface MojibakeSpec {
   lostByteCandidates?(next: number | undefined): readonly number[];
   /** Byte pairs a decoder swallowed into one mark (see lostBytes.ts). */
   lostPair?(first: number, second: number): boolean;
+  /** Runs with more lost bytes than one unit in this many are not read (see lostBytes.ts). */
+  unitsPerLost?: number;
+  /** A character with more readings than this stays U+FFFD unweighed (see lostBytes.ts). */
+  maxReadings?: number;
   /**
    * Readings in other languages count too: Korean, Japanese and emoji whose UTF-8 was read with
    * this code page come back as themselves (weighed by decision/weighRepair, not as Chinese).
