@@ -9,7 +9,10 @@
 //   test/cases/mojibake-any-language.json real lines of those languages garbled by real decoders:
 //                                         UTF-8 read as Windows-1252 (TextDecoder, WHATWG), once
 //                                         and twice; Korean and Japanese UTF-8 read as GBK
-//                                         (iconv-lite); repaired back to the line
+//                                         (iconv-lite); repaired back to the line (a line
+//                                         cut one byte short: its last character as U+FFFD);
+//                                         Windows-1252 readings whose no-break spaces became spaces;
+//                                         Windows-1251 readings
 //   test/cases/ftfy.json                  ftfy's published cases (Apache-2.0): its negatives must
 //                                         stay; its mojibake must be repaired as ftfy does
 //
@@ -118,6 +121,26 @@ for (const lang of ['fr', 'de', 'pt', 'es', 'it', 'pl', 'cs', 'tr', 'sv', 'da', 
     add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1252 twice`, cp1252.decode(utf8(once)), twice.line, 'mojibake-latin1', twice, 'decoded by TextDecoder("windows-1252"), encoded as UTF-8 and decoded so again');
   }
 }
+// UTF-8 of punctuation and of Latin, Cyrillic text read as Windows-1251 (ftfy undoes it too).
+const cp1251 = new TextDecoder('windows-1251');
+for (const lang of ['fr', 'de', 'ru', 'uk', 'bg']) {
+  const pool = (sourceLines.get(lang) ?? []).filter((x) => /[^\x00-\x7f]/.test(x.line) && !/[\u3000-\u9fff]/.test(x.line));
+  for (const x of pool.slice(4, 6)) {
+    add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1251`, cp1251.decode(utf8(x.line)), x.line, 'mojibake-latin1', x, 'UTF-8 bytes decoded by TextDecoder("windows-1251")');
+  }
+}
+// UTF-8 read as Windows-1252 whose no-break spaces (byte A0 of `à`, `Š`, `Р`) were then folded to
+// spaces: each one replaced by a space, or a no-break space and the space after it made one.
+const A0_SECOND = /[\u00e0\u0160\u0420\u2020]/;
+for (const lang of ['fr', 'pt', 'it', 'ca', 'lv', 'lt', 'ru', 'uk']) {
+  const pool = (sourceLines.get(lang) ?? []).filter((x) => A0_SECOND.test(x.line) && /[^\x00-\x7f]/.test(x.line.replace(A0_SECOND, '')) && !/\u00a0/.test(x.line));
+  for (const [k, x] of pool.slice(0, 2).entries()) {
+    const once = cp1252.decode(utf8(x.line));
+    const folded = k === 0 ? once.replace(/\u00a0/g, ' ') : once.replace(/\u00a0 /g, ' ').replace(/\u00a0/g, ' ');
+    const how = k === 0 ? 'each no-break space replaced by a space' : 'a no-break space and the space after it made one space, the others replaced by a space';
+    add(`mojibake-latin1: ${lang} UTF-8 read as Windows-1252, no-break spaces folded`, folded, x.line, 'mojibake-latin1', x, `UTF-8 bytes decoded by TextDecoder("windows-1252"), ${how}`);
+  }
+}
 for (const lang of ['ja', 'ko']) {
   let n = 0;
   for (const x of sourceLines.get(lang) ?? []) {
@@ -126,6 +149,20 @@ for (const lang of ['ja', 'ko']) {
     if (gbk.includes('\ufffd') || /[\u0080-\u00ff]/.test(gbk)) continue;
     add(`mojibake-gbk: ${lang === 'ja' ? 'Japanese' : 'Korean'} UTF-8 read as GBK`, gbk, x.line, 'mojibake-gbk', x, 'UTF-8 bytes decoded by iconv-lite "gbk"');
     n++;
+  }
+  // The same lines cut one byte short (a field cut to a byte length): where the last character's
+  // first two bytes read as one GBK character, the repair shows the lost character as U+FFFD.
+  let cut = 0;
+  for (const x of sourceLines.get(lang) ?? []) {
+    if (cut >= 4 || /[\x00-\x1f]/.test(x.line)) continue;
+    const chars = [...x.line];
+    const last = chars[chars.length - 1];
+    if (!/[\u3041-\u30ff\uac00-\ud7a3]/.test(last)) continue;
+    const bytes = utf8(x.line);
+    const gbk = iconv.decode(bytes.subarray(0, bytes.length - 1), 'gbk');
+    if (gbk.includes('\ufffd') || /[\u0080-\u00ff]/.test(gbk)) continue;
+    add(`mojibake-gbk: ${lang === 'ja' ? 'Japanese' : 'Korean'} UTF-8 read as GBK, last character cut`, gbk, chars.slice(0, -1).join('') + '\ufffd', 'mojibake-gbk', x, 'UTF-8 bytes less the last one decoded by iconv-lite "gbk"');
+    cut++;
   }
 }
 

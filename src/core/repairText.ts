@@ -2,6 +2,7 @@ import type { GarbleIssue, RepairOptions, RepairResult, TextEdit } from './types
 import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
 import { composeEdits, editsBetween, spanEdits } from './textEdits';
+import { CUT_LAST_CHARACTER } from './garble/utf8Mojibake';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -156,16 +157,19 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 
 /**
  * A misaligned GBK run read again over what a misaligned run's repair, or a lossy Windows-1252
- * one, made: that text is back in step, and a byte it could not restore shows as U+FFFD, which reads like a lost
- * lead byte but is not one (`�。回到�` must not be paired again into `选，然氐结`, nor `一�` left by
- * a Windows-1252 repair into `家机`).
+ * one, made: that text is back in step, and a byte it could not restore shows as U+FFFD, which
+ * reads like a lost lead byte but is not one (`�。回到�` must not be paired again into
+ * `选，然氐结`, nor `一�` left by a Windows-1252 repair into `家机`). The same holds for the
+ * U+FFFD a cut last character left (`こんにちは、世�` is not `こんにちは、��`).
  */
 function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean {
   if (issue.kind !== 'misaligned-gbk') return false;
+  const madeInStep = (i: GarbleIssue) =>
+    i.kind === 'misaligned-gbk' || (i.kind === 'mojibake-latin1' && i.lossy) || i.plan.some((step) => step.startsWith(CUT_LAST_CHARACTER));
   let at = 0;
   for (const p of pieces) {
     const end = at + p.text.length;
-    if (p.changed && at < issue.end && issue.start < end && p.issues.some((i) => i.kind === 'misaligned-gbk' || (i.kind === 'mojibake-latin1' && i.lossy))) return true;
+    if (p.changed && at < issue.end && issue.start < end && p.issues.some(madeInStep)) return true;
     at = end;
   }
   return false;

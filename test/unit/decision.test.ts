@@ -166,3 +166,28 @@ test('sourceRegions: comments and strings, escapes, Python triple quotes; a rege
   const py = "s = '''a\nb''' # c";
   assert.deepEqual(sourceRegions(py, 'python').map((r) => py.slice(r.start, r.end)), ["'''a\nb'''", '# c']);
 });
+
+test('no-break spaces folded to spaces: read back beside the text\'s other mojibake, flagged where the reading is unsure', () => {
+  const folded = (s: string) => asCp1252(s).replace(/\u00a0/g, ' ');
+  // Each no-break space replaced by a space: `à la` is `Ã  la`, the space after it kept.
+  const twoSpaces = folded('Veuillez vous référer à la documentation de votre interpréteur.');
+  assert.equal(repairText(twoSpaces).text, 'Veuillez vous référer à la documentation de votre interpréteur.');
+  // The byte and the space after it made one: `à nos` or `ànos`? A bigram model cannot say; the
+  // span is flagged, not guessed, and the rest of the text is repaired.
+  const collapsed = 'com especial atenÃ§Ã£o Ã s crianÃ§as';
+  const issues = analyzeText(collapsed);
+  assert.ok(issues.some((i) => i.kind === 'mojibake-latin1' && i.replacement === undefined && collapsed.slice(i.start, i.end) === 'Ã '));
+  assert.equal(repairText(collapsed).text, 'com especial atenção Ã s crianças');
+  // Alone, `Ã ` proves nothing; nor beside mojibake that is quoted on purpose.
+  assert.deepEqual(kinds('voilÃ le travail'), []);
+  assert.deepEqual(kinds('On mojibake (wrong encoding): fix_text("Ã perturber la rÃ©flexion") gives the text back.'), []);
+  // A token that keeps other mojibake is left whole.
+  assert.equal(repairText('Copyright © 2020. The logo read ÃÂÃÂÃÂ there, cafÃ© too.').text, 'Copyright © 2020. The logo read ÃÂÃÂÃÂ there, café too.');
+});
+
+test('C1 controls standing alone beside Windows-1252 mojibake are its bytes; alone, and in a token left unread, they stay', () => {
+  // 0x85 and 0x94 decoded as Latin-1 (C1 controls) where Windows-1252 has … and ”.
+  assert.equal(repairText('\u00e2\u20ac\u0153mismatched quotes\u0085\u0094').text, '\u201cmismatched quotes\u2026\u201d');
+  assert.deepEqual(kinds('a line\u0085with a control'), []);
+  assert.equal(repairText('caf\u00c3\u00a9 and \u00ed\u00a0\u00bd\u00ed\u00b8\u0098 there').text, 'caf\u00e9 and \u00ed\u00a0\u00bd\u00ed\u00b8\u0098 there');
+});

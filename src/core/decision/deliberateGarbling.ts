@@ -155,7 +155,7 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
     if (span[0] === '\ufffd') return delimited(text, start, end) && aboutEncoding(s);
     return delimited(text, start, end) || aboutEncoding(s) || otherLossyKindNearby(text, start, end, span);
   }
-  if (issue.replacement === undefined) return false;
+  if (issue.replacement === undefined && !readsFoldedSpace(issue)) return false;
   if (besideItsFix(text, issue)) return true;
   if (inPattern(text, start, end) && (s.code || aboutEncoding(s))) return true;
   // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems').
@@ -163,11 +163,36 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
   // In code, a string literal that is nothing but the Latin-1 mojibake of a character or two is
   // data (a table of markers, `"Ã©"`, `"Ã¢â‚¬Å“"`): text in code says more than one garbled
   // letter. Not so for GBK: `label: '鍙傛暟'` is a two-character word, garbled.
-  if (s.code && issue.kind === 'mojibake-latin1' && codePoints(issue.replacement) <= MAX_SAMPLE) {
+  if (s.code && issue.kind === 'mojibake-latin1' && codePoints(issue.replacement ?? text.slice(start, end)) <= MAX_SAMPLE) {
     const literal = stringAround(s, start, end);
     if (literal && literal.start + 1 === start && literal.end - 1 === end) return true;
   }
   return false;
+}
+
+/**
+ * The first step of a reading that took a space for the 0xA0 byte of a no-break space folded to
+ * it (garble/mojibake/foldedSpaces.ts): such a reading stands on the text's other mojibake.
+ */
+export const FOLDED_SPACE_STEP = 'encode cp1252 (a space read as A0, the no-break space it was folded from)';
+
+/** The first step of a lone C1 control read as Windows-1252 (garble/mojibake/c1Controls.ts). */
+export const C1_CONTROL_STEP = 'encode latin-1 (a C1 control standing alone)';
+
+/** Readings that stand on the text's other Windows-1252 mojibake, not on their own evidence. */
+function readsFoldedSpace(issue: GarbleIssue): boolean {
+  return issue.plan[0] === FOLDED_SPACE_STEP || issue.plan[0] === C1_CONTROL_STEP;
+}
+
+/**
+ * Readings through a folded space (or of a lone C1 control) whose evidence is gone: when the
+ * text's other Windows-1252 mojibake was all written on purpose (ftfy's README quoting
+ * `Ã perturber la rÃ©flexion`), so is the `Ã ` beside it.
+ */
+function withoutUnsupportedFoldedSpaces(issues: GarbleIssue[]): GarbleIssue[] {
+  if (!issues.some(readsFoldedSpace)) return issues;
+  const evidence = issues.some((i) => !readsFoldedSpace(i) && i.plan[0] === 'encode cp1252' && i.plan.some((step) => step.startsWith('decode utf-8')));
+  return evidence ? issues : issues.filter((i) => !readsFoldedSpace(i));
 }
 
 const WATCHED = new Set<GarbleIssue['kind']>(['mojibake-gbk', 'mojibake-latin1', 'mojibake-big5', 'misaligned-gbk', 'replacement-char']);
@@ -182,11 +207,12 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
   const setting: Setting = { text, code: syntax !== undefined, regions: syntax ? sourceRegions(text, syntax) : undefined };
   const regions = setting.regions;
   let r = 0;
-  return issues.filter((issue) => {
+  const kept = issues.filter((issue) => {
     if (regions) {
       while (r < regions.length && regions[r].end <= issue.start) r++;
       if (r >= regions.length || regions[r].start > issue.start || regions[r].end < issue.end) return false;
     }
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });
+  return withoutUnsupportedFoldedSpaces(kept);
 }

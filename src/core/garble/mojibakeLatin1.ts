@@ -5,6 +5,8 @@ import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { otherCodePageTokens } from './mojibake/otherCodePages';
+import { foldedSpaceSequences } from './mojibake/foldedSpaces';
+import { loneC1Controls } from './mojibake/c1Controls';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -53,14 +55,26 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
     issues = issues.filter((i) => !readAsDoubleByte(i));
     others = otherSequences(text, issues, chineseFound);
   }
-  if (chineseFound) return others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues;
+  if (chineseFound) return withFoldedSpaces(text, others.length ? [...issues, ...others].sort((a, b) => a.start - b.start) : issues);
   // Tokens may be UTF-8 read with another code page; a whole token read so (`ĂşpÄ›l` → `úpěl`)
   // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
   const whole = others.filter((o) => !partOfToken(text, o));
   const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
   if (more.length) others = others.filter((o) => !more.some((m) => m.start < o.end && o.start < m.end));
   const all = [...issues, ...others, ...more];
-  return all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues;
+  return withFoldedSpaces(text, all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues);
+}
+
+/**
+ * `found` and what it gives evidence for: sequences whose no-break space became a space, and C1
+ * controls standing alone that were Windows-1252 bytes.
+ */
+function withFoldedSpaces(text: string, found: GarbleIssue[]): GarbleIssue[] {
+  if (found.length === 0) return found;
+  const folded = foldedSpaceSequences(text, found);
+  const all = folded.length ? [...found, ...folded].sort((a, b) => a.start - b.start) : found;
+  const controls = loneC1Controls(text, all);
+  return controls.length ? [...all, ...controls].sort((a, b) => a.start - b.start) : all;
 }
 
 /** The token around an issue holds other non-ASCII characters than the issue's. */
@@ -243,9 +257,41 @@ function parsesAsLetterAndMark(text: string, issue: GarbleIssue, codec: LegacyCo
   return !(issue.start > 0 && letter.test(text[issue.start - 1]) && issue.end < text.length && letter.test(text[issue.end]));
 }
 
+/**
+ * A word cased as a word is (all capitals, all small, one capital first) that its reading would
+ * leave cased as no word is: `AHÅ™` (an all-capitals name and a trade mark) read as `AHř`,
+ * `MÄ£ÄM` as `MģÄM`. UTF-8 read as Windows-1252 writes a capital `Ã` or `Â` inside small letters
+ * (`cafÃ©`), so mojibake rarely looks like a well-cased word, and when it does (`Ãºltimo`,
+ * `Ã‰TÃ‰`) its reading is one too (`último`, `ÉTÉ`).
+ */
+function breaksTheWordsCase(text: string, issue: GarbleIssue): boolean {
+  // The word: the span and the letters either side (other spans of the token, past punctuation,
+  // are weighed on their own: `Ð¤ÐÐÐ(Ñ\x8b)` is `ФАЙЛ(ы)`).
+  let from = issue.start;
+  while (from > 0 && /[\p{L}\p{M}\p{N}]/u.test(text[from - 1])) from--;
+  let to = issue.end;
+  while (to < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[to])) to++;
+  const asItStands = text.slice(from, to);
+  let read = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
+  // Mojibake of mojibake is judged unwound: `BIÃ¡Â»ÂU` is `BIá»\x82U` a layer down, `BIỂU` in the end.
+  for (let layer = 1; layer < MAX_LAYERS; layer++) {
+    const next = decodedSequences(read, cp1252Codec());
+    if (next === read) break;
+    read = next;
+  }
+  return casedAsAWord(asItStands) && !casedAsAWord(read);
+}
+
+/** The letters of a token, symbols and punctuation left out, are all capitals, all small, or one capital first. */
+function casedAsAWord(token: string): boolean {
+  const letters = token.replace(/[^\p{L}]/gu, '');
+  if (!/\p{Lu}/u.test(letters) || !/\p{Ll}/u.test(letters)) return true;
+  return /^\p{Lu}[^\p{Lu}]*$/u.test(letters);
+}
+
 function weighed(text: string, issue: GarbleIssue, only: boolean): boolean {
   const codec = cp1252Codec();
-  if (leavesResidue(text, issue, codec) || quotesALetter(text, issue)) return false;
+  if (leavesResidue(text, issue, codec) || quotesALetter(text, issue) || breaksTheWordsCase(text, issue)) return false;
   const isolated = only && parsesAsLetterAndMark(text, issue, codec);
   const weight = weighRepair({
     before: text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start),

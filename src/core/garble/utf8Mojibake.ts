@@ -4,6 +4,7 @@ import { gather, mojibakeStops, utf8Reach, validRunEnds, type StopRanges } from 
 import { charTables, IN_SEGMENT, OPENS_UTF8 } from './mojibake/charTables';
 import { bestRun, judge, type Choice } from './mojibake/judgeReading';
 import type { MojibakeSpec, Unit } from './mojibake/mojibakeSpec';
+import { isCjkPunct, isHan } from '../text/chars';
 
 export type { MojibakeSpec } from './mojibake/mojibakeSpec';
 export { mojibakeStops } from './mojibake/gatherRuns';
@@ -73,13 +74,59 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
       }
     }
     if (choice) {
-      issues.push(toIssue(choice.units, choice.choice, spec));
-      i = choice.units[choice.choice.end - 1].end;
+      const issue = toIssue(choice.units, choice.choice, spec);
+      const cut = spec.otherLanguages ? cutLastCharacter(text, choice.units, choice.choice.end, issue) : undefined;
+      issues.push(cut ?? issue);
+      i = cut ? cut.end : choice.units[choice.choice.end - 1].end;
     } else {
       i = skipTo;
     }
   }
   return issues;
+}
+
+/**
+ * Korean or Japanese UTF-8 read as GBK whose last character was cut (a field cut to a byte length):
+ * `여러분` is EC 97 AC EB 9F AC EB B6 84, and without its last byte reads `鞐煬攵`, whose `攵` (EB B6)
+ * is the first two bytes of a three-byte sequence. The reading ends before it; what it was cannot
+ * be known, so the repair shows it as U+FFFD and says the span is lossy instead of leaving a Han
+ * character the writer never wrote beside the Korean. Only where the run ends there (no Han
+ * character follows) and the reading is Korean or Japanese: in Chinese text the next character
+ * may well be the writer's own.
+ */
+export const CUT_LAST_CHARACTER = 'last character cut';
+const KANA_OR_HANGUL = /[\u3041-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+
+function cutLastCharacter(text: string, units: readonly Unit[], end: number, issue: GarbleIssue): GarbleIssue | undefined {
+  const unit = units[end];
+  if (!unit?.bytes || unit.start !== issue.end || !issue.replacement || !KANA_OR_HANGUL.test(issue.replacement)) return undefined;
+  if (!utf8Prefix(unit.bytes)) return undefined;
+  const next = text.codePointAt(unit.end);
+  if (next !== undefined && (isHan(next) || isCjkPunct(next) && next > 0xff)) return undefined;
+  const hex = unit.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  return {
+    ...issue,
+    end: unit.end,
+    replacement: `${issue.replacement}\ufffd`,
+    plan: [...issue.plan, `${CUT_LAST_CHARACTER}: ${hex} begin a UTF-8 sequence whose end is gone, kept as U+FFFD`],
+    lossy: true,
+  };
+}
+
+/** A lead byte of a three- or four-byte UTF-8 sequence and fewer continuation bytes than it needs. */
+function utf8Prefix(bytes: readonly number[]): boolean {
+  const [lead, ...rest] = bytes;
+  const need = lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+  if (need === 0 || rest.length >= need) return false;
+  if (!rest.every((b) => b >= 0x80 && b <= 0xbf)) return false;
+  const second = rest[0];
+  if (second === undefined) return true;
+  // The second byte's range for the leads that restrict it (no overlong forms, no surrogates).
+  if (lead === 0xe0) return second >= 0xa0;
+  if (lead === 0xed) return second <= 0x9f;
+  if (lead === 0xf0) return second >= 0x90;
+  if (lead === 0xf4) return second <= 0x8f;
+  return true;
 }
 
 function toIssue(units: Unit[], choice: Choice, spec: MojibakeSpec): GarbleIssue {

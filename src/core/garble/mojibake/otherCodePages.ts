@@ -3,10 +3,11 @@ import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
 
 /**
  * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
- * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`) and Mac OS Roman
- * (`…` → `‚Ä¶`, `ā` → `ƒÅ`). Whole tokens only: every non-ASCII character of the token must come
- * back as part of a UTF-8 sequence under one code page, and the reading is weighed against the
- * token as it stands (decision/weighRepair), with the choice among the code pages paid for.
+ * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
+ * (`…` → `‚Ä¶`, `ā` → `ƒÅ`) and Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`). Whole tokens
+ * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
+ * one code page, and the reading is weighed against the token as it stands
+ * (decision/weighRepair), with the choice among the code pages paid for.
  *
  * These channels are rarer than Windows-1252, so one two-byte pair is not evidence enough: the
  * text must show the page at least twice (two sequences, or one of three or four bytes). A token
@@ -15,7 +16,7 @@ import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
  * are ordinary Nordic and Baltic capitals (`HÅØYA`, `TRANSFORMATORIŲ™`). No reading gives Han:
  * Chinese is read back by the Chinese detectors, from the code pages it meets.
  */
-const CODE_PAGES = ['windows-1250', 'macintosh'] as const;
+const CODE_PAGES = ['windows-1250', 'macintosh', 'windows-1251'] as const;
 /** ln of choosing one code page of CODE_PAGES after the fact. */
 const CHOICE_LOG_PRIOR = -Math.log(CODE_PAGES.length);
 /** Controls, private-use and unassigned characters: no reading of text. */
@@ -129,6 +130,33 @@ function candidateTokens(text: string): Array<[number, number]> {
 }
 
 /**
+ * A token that is a word of its script as it stands: letters of one script only (Russian `Её`,
+ * Tajik `Оё`, which Windows-1251 would read as `Ÿ` and `θ`), cased as a word is (all small, all capitals, or one capital first), in a
+ * neighbourhood that writes that script. UTF-8 read with a code page of that script gives tokens
+ * with symbols (`вЂ“`, `Г©`) or a capital after a small letter (`РґРѕСЂРѕРіРµ`): such a token is
+ * weighed, a word is not.
+ */
+function wordAsItStands(text: string, start: number, end: number): boolean {
+  const letters = text.slice(start, end).replace(/^\p{P}+|\p{P}+$/gu, '');
+  if (!letters || !/^[\p{L}\p{M}]+$/u.test(letters)) return false;
+  if (!/^\p{Lu}?[^\p{Lu}]*$/u.test(letters) && /\p{Ll}/u.test(letters)) return false;
+  const script = WORD_SCRIPTS.find((s) => s.test(letters) && [...letters].every((ch) => s.test(ch) || /\p{M}/u.test(ch)));
+  if (!script) return false;
+  const around = text.slice(Math.max(0, start - NEIGHBOURHOOD), start) + text.slice(end, end + NEIGHBOURHOOD);
+  let written = 0;
+  for (const ch of around) if (script.test(ch) && ++written >= MIN_SCRIPT_AROUND) return true;
+  return false;
+}
+
+/**
+ * Not Latin: mojibake of Latin text read with a Latin page is Latin letters too (`pƒìc` for `pēc`),
+ * and only a model of the language tells it from a word; what shape says is for the other scripts.
+ */
+const WORD_SCRIPTS = [/\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+/** Letters of the token's script the neighbourhood must hold to be written in it. */
+const MIN_SCRIPT_AROUND = 3;
+
+/**
  * The tokens of `text` outside `found` that read back under another code page, weighed.
  * `found` is sorted and its spans do not overlap.
  */
@@ -152,6 +180,7 @@ export function otherCodePageTokens(text: string, found: readonly GarbleIssue[])
   const out: GarbleIssue[] = [];
   for (const { start, end, readings } of candidates) {
     const token = text.slice(start, end);
+    if (wordAsItStands(text, start, end)) continue;
     let best: { reading: string; page: string; margin: number } | undefined;
     for (const { page, back } of readings) {
       if ((evidence.get(page) ?? 0) < MIN_EVIDENCE) continue;
