@@ -155,16 +155,17 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 }
 
 /**
- * A misaligned GBK run read again over what a misaligned run's repair made: that text is back in
- * step, and a byte it could not restore shows as U+FFFD, which reads like a lost lead byte but
- * is not one (`�。回到�` must not be paired again into `选，然氐结`).
+ * A misaligned GBK run read again over what a misaligned run's repair, or a lossy Windows-1252
+ * one, made: that text is back in step, and a byte it could not restore shows as U+FFFD, which reads like a lost
+ * lead byte but is not one (`�。回到�` must not be paired again into `选，然氐结`, nor `一�` left by
+ * a Windows-1252 repair into `家机`).
  */
 function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean {
   if (issue.kind !== 'misaligned-gbk') return false;
   let at = 0;
   for (const p of pieces) {
     const end = at + p.text.length;
-    if (p.changed && at < issue.end && issue.start < end && p.issues.some((i) => i.kind === 'misaligned-gbk')) return true;
+    if (p.changed && at < issue.end && issue.start < end && p.issues.some((i) => i.kind === 'misaligned-gbk' || (i.kind === 'mojibake-latin1' && i.lossy))) return true;
     at = end;
   }
   return false;

@@ -44,6 +44,20 @@ test('lessons, dictionaries and glossaries keep their pinyin', () => {
   kept('元嘉草草，封狼居胥（xū），赢得仓皇北顾。可堪回首，佛(bì)狸祠下，一片神鸦社鼓。');
 });
 
+test('one reading that no writer writes is enough: spaced, toneless, or breaking a word', () => {
+  // UD_Chinese-HK, PUD, chinese-poetry and Debian's manpages-zh (the tuning part of the repair evaluation).
+  removed('總要幫別人打工(dǎ gōng )的，打過工有經驗了，自己就能做好。', '總要幫別人打工的，打過工有經驗了，自己就能做好。');
+  removed('笑篱落呼灯，世间儿女(er nü)。写入琴丝，一声声更苦。', '笑篱落呼灯，世间儿女。写入琴丝，一声声更苦。');
+  removed('Octave 是一種高階語言，主要用於數值(zhí)計算。它提供了極為方便的命令列介面。', 'Octave 是一種高階語言，主要用於數值計算。它提供了極為方便的命令列介面。');
+  // Word-segmented text goes on after a space.
+  removed('這個特徵指, 在 鍵盤對映檔案 中, 關鍵字 後面 可以(yǐ) 使用 什麼值. 有關 這個檔案 的 語法 和 其他資訊', '這個特徵指, 在 鍵盤對映檔案 中, 關鍵字 後面 可以 使用 什麼值. 有關 這個檔案 的 語法 和 其他資訊');
+});
+
+test('a lesson contrasting the readings of a character keeps them', () => {
+  kept('“长”是多音字，有两个读音：长(cháng)度的长，长(zhǎng)大的长。');
+  kept('我们今天学习一个新词：设置(shèzhì)，意思是安排好。');
+});
+
 test('one reading of a common character is not enough evidence', () => {
   kept('這種車輛如果歸私人擁有，多半會設置(shèzhì)昂貴的音頻設備。');
 });

@@ -212,10 +212,11 @@ export const misalignedGbkDetector: TextDetector = {
   needs: CJK,
   // GBK mojibake is weighed first: a U+FFFD or `?` where a GBK decoder lost a byte of UTF-8
   // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
-  // sequences for several characters is the stronger evidence.
-  uses: ['pinyin-annotation', 'mojibake-gbk'],
+  // sequences for several characters is the stronger evidence. So is UTF-8 read as Windows-1252
+  // whose undefined bytes became U+FFFD (`ç�€` in `æ‰¿æ‹…ç�€`, 承担着).
+  uses: ['pinyin-annotation', 'mojibake-gbk', 'mojibake-latin1'],
   find: ({ text, found }) => {
-    const mojibake = found('mojibake-gbk').filter((g) => g.replacement !== undefined);
+    const mojibake = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
     return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
   },
 };

@@ -14,6 +14,9 @@ import { NON_ASCII } from '../pipeline/textScan';
  */
 let spec: MojibakeSpec | undefined;
 
+/** The bytes Windows-1252 leaves undefined. */
+const CP1252_UNDEFINED: readonly number[] = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
 export function latin1MojibakeSpec(): MojibakeSpec {
   if (spec) return spec;
   const gbk = gbkCodec();
@@ -24,6 +27,9 @@ export function latin1MojibakeSpec(): MojibakeSpec {
     holeBytes: 1,
     asciiInside: true,
     droppedBytes: true,
+    // A byte Windows-1252 has no character for was all a decoder could lose (U+FFFD, `?`): one of
+    // its five undefined bytes, always a UTF-8 continuation byte.
+    lostByteCandidates: () => CP1252_UNDEFINED,
     allowRare: true,
     inSegment: (code) => code >= 0x80,
     alternates: [

@@ -2,6 +2,8 @@ import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../../codec/utf8
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { DROPPED_PAIR } from './gatherRuns';
 import { readWithLostBytes } from './lostBytes';
+import { readWithDroppedBytes } from './droppedBytes';
+import { guessPrior } from './guessPrior';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 
 /**
@@ -34,7 +36,7 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
   }
   if (holes > 0 && spec.lostByteCandidates && !units.some((u) => u.bytes === DROPPED_PAIR)) {
     const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair, unitsPerLost: spec.unitsPerLost, maxReadings: spec.maxReadings };
-    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, lm, prev, next);
+    return readWithLostBytes(units.map((u) => u.bytes), lostBytes, guessModel(spec, lm, bytes), prev, next);
   }
   if (holes > MAX_HOLES) return undefined;
   const utf8 = decodeUtf8WithHoles(bytes, lm, prev);
@@ -56,7 +58,12 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
     if (lost.length) plan.splice(1, 0, `restore lost byte${lost.length > 1 ? 's' : ''} ${lost.join(', ')}`);
     return { text: utf8.text, plan };
   }
-  if (holes === 0 && spec.droppedBytes) {
+  if (holes === 0 && spec.droppedBytes && spec.lostByteCandidates) {
+    // Each short sequence read with every place and byte the code page could have dropped; a
+    // run that is not UTF-8 with dropped bytes goes on to the alternate code pages.
+    const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, guessModel(spec, lm, bytes), prev, next);
+    if (dropped) return dropped;
+  } else if (holes === 0 && spec.droppedBytes) {
     // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
     const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
     const fixed = restored && decodeUtf8WithHoles(restored, lm, prev);
@@ -64,14 +71,27 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
       return { text: fixed.text, plan: [`encode ${spec.codec.name}`, `restore dropped byte${fixed.filled.length > 1 ? 's' : ''} ${fixed.filled.join(', ')}`, 'decode utf-8'] };
     }
   }
-  if (holes > 0 || !spec.alternates) return undefined;
+  if (holes > 0) return undefined;
+  return bestAlternate(bytes, spec, lm)?.r;
+}
+
+/** The run's bytes read with the alternate code page the character model likes best. */
+function bestAlternate(bytes: readonly number[], spec: MojibakeSpec, lm: CharLanguageModel): { r: Reading; score: number } | undefined {
   let best: { r: Reading; score: number } | undefined;
-  for (const alt of spec.alternates) {
+  for (const alt of spec.alternates ?? []) {
     const text = alt.decode(bytes);
     if (!text) continue;
     const score = lm.perChar(text);
     if (!best || score > best.score) best = { r: { text, plan: [`encode ${spec.codec.name}`, `decode ${alt.name}`] }, score };
   }
-  return best?.r;
+  return best;
 }
 
+
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** The model lost characters are guessed with: what the run's whole sequences say joins it (guessPrior.ts). */
+function guessModel(spec: MojibakeSpec, lm: CharLanguageModel, bytes: readonly number[]): CharLanguageModel {
+  if (spec.codec.name !== 'cp1252') return lm;
+  return guessPrior(lm, lenientUtf8.decode(new Uint8Array(bytes.filter((b) => b >= 0))));
+}

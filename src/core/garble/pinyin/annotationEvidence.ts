@@ -17,9 +17,19 @@ import type { PinyinAnnotation } from '../pinyinAnnotation';
  *   names (`中国(Zhōngguó)`), in short lines rather than running prose (`你(nǐ)好(hǎo)`).
  *
  * A reading counts as evidence of a process when it sits inside a paragraph of running text,
- * between Chinese characters or before Chinese punctuation, on common characters read the
- * ordinary way. A document with at least MIN_EVIDENCE of those, and more of them than readings
- * shaped like glosses, loses the readings of its running text; everything else keeps its pinyin.
+ * between Chinese characters (also across the spaces of word-segmented text) or before Chinese
+ * punctuation, on common characters read the ordinary way. Some readings are what no writer
+ * writes and count twice, so that one of them is enough:
+ *  - a space before the closing parenthesis, `(rén )`, as pages insert readings;
+ *  - a lowercase reading without tones of common characters (a gloss for a learner is toned);
+ *  - the ordinary reading of one common character that is bound to its neighbour (`語(yǔ)法`,
+ *    `映射（shè）表`): a process annotates character by character and breaks words, a writer
+ *    glosses a word whole, or one character of it only for a rare character or an unusual
+ *    reading (`佛(bì)狸`).
+ * A toned reading after a whole common word (`設置(shèzhì)`) counts once: a lesson's dialogue writes
+ * those too, so one of them alone is left. A document with MIN_EVIDENCE, and more of it than
+ * readings shaped like glosses, loses the readings of its running text; everything else keeps
+ * its pinyin.
  */
 
 /** Readings after common characters in running text before a document is taken for garbled. */
@@ -33,6 +43,11 @@ const GLOSS_REACH = 16;
 /** A paragraph is running text with this many Han characters, or 60 % as many and a sentence mark. */
 const PROSE_HAN = 10;
 const SENTENCE_MARK = /[。，；！？、：]/;
+/**
+ * ln P(b | a) − ln P(b) from the character model at and above which two characters read as one
+ * word (`語法` 3.0, `映射` 6.0, `字串` 5.3, against `的人` 0.5, `理你` 0.0, `未聽` −1.1).
+ */
+const BOUND = 2.5;
 
 interface Paragraph {
   start: number;
@@ -81,10 +96,48 @@ function ordinary(a: PinyinAnnotation): boolean {
   return first !== undefined && plainPinyin(first) === plainPinyin(a.syllable);
 }
 
+/** The Han character starting at `at`, or undefined. */
+function hanAt(text: string, at: number): string | undefined {
+  const cp = text.codePointAt(at);
+  return cp !== undefined && isHan(cp) ? String.fromCodePoint(cp) : undefined;
+}
+
+/** The Han character ending at `at`, or undefined. */
+function hanBefore(text: string, at: number): string | undefined {
+  if (at <= 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  return hanAt(text, low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1);
+}
+
+/** The reading sits inside running text: Han or Chinese punctuation or a line end after it. */
+function inRunningText(text: string, a: PinyinAnnotation): boolean {
+  if (a.after === 'han' || a.after === 'punct' || a.after === 'end') return true;
+  // Word-segmented text (`可以(yǐ) 使用`) goes on with Han after the space.
+  return a.spacedAfter && hanAt(text, a.end + /^[ \t\u3000]*/.exec(text.slice(a.end, a.end + 8))![0].length) !== undefined;
+}
+
+/** One common character whose ordinary reading is given while it is bound to a neighbour. */
+function breaksWord(text: string, a: PinyinAnnotation): boolean {
+  const chars = [...a.unit];
+  if (chars.length !== 1) return false;
+  const lm = getCharModel();
+  const bound = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && lm.bigram(x, y) - lm.unigram(y) >= BOUND;
+  return bound(chars[0], hanAt(text, a.end)) || bound(hanBefore(text, a.charStart), chars[0]);
+}
+
+/**
+ * How much a reading says a process left it: 0 (nothing: a gloss, or not in running text on
+ * ordinary readings of common characters), 1, or 2 for what no writer writes.
+ */
+function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: boolean): number {
+  if (!para.prose || !inRunningText(text, a) || !ordinary(a)) return 0;
+  if (strong && (a.spaced || (!a.toned && a.syllable === a.syllable.toLowerCase()) || breaksWord(text, a))) return 2;
+  return 1;
+}
+
 /** The annotations of `all` judged left by a process, with the reason for the plan. */
 export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[]): Map<PinyinAnnotation, string> {
   const chosen = new Map<PinyinAnnotation, string>();
-  if (all.length < MIN_EVIDENCE) return chosen;
   const paras = paragraphs(text);
   let p = 0;
   const paragraphOf = (a: PinyinAnnotation) => {
@@ -92,9 +145,14 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
     return paras[p];
   };
   let evidence = 0;
+  let counted = 0;
   let glosses = 0;
   const inText: PinyinAnnotation[] = [];
   const glossLike: PinyinAnnotation[] = [];
+  // A reading of one character that is not its ordinary one, in running text, is what a writer
+  // glosses (`佛(bì)狸`, a lesson contrasting `长(cháng)` and `长(zhǎng)`): then no reading counts twice.
+  const strong = !all.some((a) => [...a.unit].length === 1 && paragraphOf(a).prose && inRunningText(text, a) && !ordinary(a));
+  p = 0;
   for (const a of all) {
     if (glossShaped(text, a)) {
       glosses++;
@@ -102,15 +160,16 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
       continue;
     }
     inText.push(a);
-    const para = paragraphOf(a);
-    if (para.prose && (a.after === 'han' || a.after === 'punct' || a.after === 'end') && ordinary(a)) evidence++;
+    const w = weight(text, paragraphOf(a), a, strong);
+    evidence += w;
+    if (w > 0) counted++;
   }
-  if (evidence < MIN_EVIDENCE || evidence <= glosses) return chosen;
-  const reason = `${evidence} readings after common characters inside running text, ${glosses} shaped like a gloss: annotations left by a page or a converter`;
+  if (evidence < MIN_EVIDENCE || counted <= glosses) return chosen;
+  const reason = `${counted} reading${counted === 1 ? '' : 's'} after common characters inside running text (weight ${evidence}), ${glosses} shaped like a gloss: annotations left by a page or a converter`;
   for (const a of inText) chosen.set(a, reason);
   // Among that many readings in running text, a few shaped like glosses are the same process
   // meeting English (`用（yòng） groff`).
-  if (evidence >= OVERWHELMING * glosses) for (const a of glossLike) chosen.set(a, reason);
+  if (counted >= OVERWHELMING * glosses) for (const a of glossLike) chosen.set(a, reason);
   return chosen;
 }
 
