@@ -1,6 +1,9 @@
 import type { GarbleIssue } from '../../types';
 import { C1_CONTROL_STEP } from '../../decision';
 import { cp1252Codec } from '../../codec/legacyCodecs';
+import { showsWindows1252, tokenLeavesUnread } from './windows1252Context';
+
+const isAsciiOrC1 = (c: number) => c <= 0x9f;
 
 /**
  * C1 controls (U+0080–U+009F) standing alone in a text whose other mojibake is UTF-8 read as
@@ -32,7 +35,7 @@ export function loneC1Controls(text: string, found: readonly GarbleIssue[]): Gar
     if (c < 0x80 || c > 0x9f) continue;
     while (f < found.length && found[f].end <= i) f++;
     if (f < found.length && found[f].start <= i) continue;
-    if (tokenKeepsOtherNonAscii(text, i, found)) continue;
+    if (tokenLeavesUnread(text, i, i + 1, found, isAsciiOrC1)) continue; // `í ½í¸\x98`: UTF-16 surrogates read as bytes
     const ch = windows1252Printable().get(c);
     if (ch === undefined) continue; // undefined in Windows-1252: kept as the byte it was
     out.push({
@@ -47,25 +50,3 @@ export function loneC1Controls(text: string, found: readonly GarbleIssue[]): Gar
   return out;
 }
 
-/**
- * The token around `at` holds non-ASCII that is neither a C1 control nor read by a repair of
- * `found` (`í ½í¸\x98`, UTF-16 surrogates read as bytes): all of a token or none of it.
- */
-function tokenKeepsOtherNonAscii(text: string, at: number, found: readonly GarbleIssue[]): boolean {
-  let from = at;
-  while (from > 0 && !/\s/.test(text[from - 1])) from--;
-  let to = at + 1;
-  while (to < text.length && !/\s/.test(text[to])) to++;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || c <= 0x9f) continue;
-    const issue = found.find((f) => f.start <= i && i < f.end && f.replacement !== undefined);
-    if (!issue) return true;
-    i = issue.end - 1;
-  }
-  return false;
-}
-
-function showsWindows1252(issue: GarbleIssue): boolean {
-  return issue.plan[0] === 'encode cp1252' && issue.plan.some((step) => step.startsWith('decode utf-8'));
-}

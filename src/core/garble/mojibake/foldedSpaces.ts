@@ -1,6 +1,7 @@
 import type { GarbleIssue } from '../../types';
 import { cp1252Codec } from '../../codec/legacyCodecs';
 import { sequenceLength } from '../../codec/utf8WithHoles';
+import { showsWindows1252, tokenLeavesUnread } from './windows1252Context';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, FOLDED_SPACE_STEP } from '../../decision';
 
 /**
@@ -62,7 +63,7 @@ export function foldedSpaceSequences(text: string, found: readonly GarbleIssue[]
       while (f < found.length && found[f].end <= at) f++;
       if (f < found.length && found[f].start < end) continue;
       if (out.length && out[out.length - 1].end > at) continue;
-      if (leavesOtherNonAscii(text, at, end, found)) continue;
+      if (tokenLeavesUnread(text, at, end, found, isAscii)) continue; // `ÃÂÃÂÃÂ there`: all of a token or none
       const issue = weighed(text, at, end, seq.char, found);
       if (issue) out.push(issue);
       break;
@@ -71,28 +72,7 @@ export function foldedSpaceSequences(text: string, found: readonly GarbleIssue[]
   return out;
 }
 
-/**
- * The words the sequence touches hold non-ASCII that neither it nor a repair of `found` reads
- * (`ÃÂÃÂÃÂ there`): all of a token or none of it, as mojibakeLatin1's leavesResidue.
- */
-function leavesOtherNonAscii(text: string, start: number, end: number, found: readonly GarbleIssue[]): boolean {
-  let from = start;
-  while (from > 0 && !/\s/.test(text[from - 1])) from--;
-  let to = end;
-  while (to < text.length && !/\s/.test(text[to])) to++;
-  for (let i = from; i < to; i++) {
-    if (i === start) i = end;
-    if (i >= to || text.charCodeAt(i) < 0x80) continue;
-    const issue = found.find((f) => f.start <= i && i < f.end && f.replacement !== undefined);
-    if (!issue) return true;
-    i = issue.end - 1;
-  }
-  return false;
-}
-
-function showsWindows1252(issue: GarbleIssue): boolean {
-  return issue.plan[0] === 'encode cp1252' && issue.plan.some((step) => step.startsWith('decode utf-8'));
-}
+const isAscii = (c: number) => c < 0x80;
 
 /** text[from, to) with the repairs of `found` made (the context a reading is weighed in). */
 function repairedSlice(text: string, from: number, to: number, found: readonly GarbleIssue[]): string {
