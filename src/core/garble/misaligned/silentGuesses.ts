@@ -34,27 +34,9 @@ export interface Guess {
   margin: number;
 }
 
-/** The best-scoring ordinary character among `options` ([byte, char]), and its margin over the next. */
-export function guess(options: ReadonlyArray<readonly [number, string]>, score: (ch: string) => number, lm: CharLanguageModel): Guess | undefined {
-  let best: Guess | undefined;
-  let bestScore = -Infinity;
-  let second = -Infinity;
-  for (const [b, ch] of options) {
-    if (ch === '\u3000' || !ordinary(ch, lm)) continue;
-    const s = score(ch);
-    if (s > bestScore) {
-      second = bestScore;
-      bestScore = s;
-      best = { ch, byte: b, margin: 0 };
-    } else if (s > second) second = s;
-  }
-  if (best) best.margin = bestScore - second;
-  return best;
-}
-
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** The options `guess` weighs (ordinary characters, no ideographic space), per list of the tables. */
+/** The options every guess weighs (ordinary characters, no ideographic space), per list of the tables. */
 const weighable = new WeakMap<Options, { lm: CharLanguageModel; list: Options }>();
 
 function weighableOf(options: Options, lm: CharLanguageModel): Options {
@@ -65,32 +47,52 @@ function weighableOf(options: Options, lm: CharLanguageModel): Options {
   return list;
 }
 
+/** The best-scoring ordinary character among `options` ([byte, char]), and its margin over the next. */
+export function guess(options: Options, score: (ch: string) => number, lm: CharLanguageModel): Guess | undefined {
+  const top = new BestTwo();
+  for (const [b, ch] of weighableOf(options, lm)) top.offer(ch, b, score(ch));
+  return top.result();
+}
+
+/** The best of the options scored so far, the best score and the second best. */
+class BestTwo {
+  private best: Guess | undefined;
+  private bestScore = -Infinity;
+  second = -Infinity;
+
+  offer(ch: string, byte: number, s: number): void {
+    if (s > this.bestScore) {
+      this.second = this.bestScore;
+      this.bestScore = s;
+      this.best = { ch, byte, margin: 0 };
+    } else if (s > this.second) this.second = s;
+  }
+
+  /** The best, with its margin over the second. */
+  result(): Guess | undefined {
+    if (this.best) this.best.margin = this.bestScore - this.second;
+    return this.best;
+  }
+}
+
 /**
  * guess() for a character between two known ones, scored bigram(before, ch) + bigram(ch, after),
  * with the same result: an option whose best possible score (the model's row and column maxima)
  * cannot beat the second best so far is not looked up.
  */
 export function guessBetween(options: Options, before: string, after: string, lm: CharLanguageModel): Guess | undefined {
-  let best: Guess | undefined;
-  let bestScore = -Infinity;
-  let second = -Infinity;
+  const top = new BestTwo();
   const fromBefore = lm.bestAfter(before.charCodeAt(0));
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
   for (const [b, ch] of weighableOf(options, lm)) {
     const cp = ch.charCodeAt(0);
     const most = Math.min(fromBefore, lm.bestBefore(cp)) + Math.min(lm.bestAfter(cp), intoAfter);
-    if (most <= second) continue;
+    if (most <= top.second) continue;
     const left = lm.bigram(before, ch);
-    if (left + Math.min(lm.bestAfter(cp), intoAfter) <= second) continue;
-    const s = left + lm.bigram(ch, after);
-    if (s > bestScore) {
-      second = bestScore;
-      bestScore = s;
-      best = { ch, byte: b, margin: 0 };
-    } else if (s > second) second = s;
+    if (left + Math.min(lm.bestAfter(cp), intoAfter) <= top.second) continue;
+    top.offer(ch, b, left + lm.bigram(ch, after));
   }
-  if (best) best.margin = bestScore - second;
-  return best;
+  return top.result();
 }
 
 /** Options of each side kept for the joint choice, best first by their outer neighbour. */
@@ -103,8 +105,7 @@ const PAIR_OPTIONS = 40;
  */
 export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel): [Guess, Guess] | undefined {
   const top = (options: ReadonlyArray<readonly [number, string]>, outer: (ch: string) => number) =>
-    options
-      .filter(([, ch]) => ch !== '\u3000' && ordinary(ch, lm))
+    weighableOf(options, lm)
       .map(([b, ch]) => ({ b, ch, s: outer(ch) }))
       .sort((x, y) => y.s - x.s)
       .slice(0, PAIR_OPTIONS);
