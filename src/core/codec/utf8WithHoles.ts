@@ -8,12 +8,6 @@ import { BestOf } from '../model/bestOf';
  */
 export const HOLE = -1;
 /**
- * A continuation byte a strict Windows-1252 decoder had no character for and dropped: one of
- * 0x81, 0x8D, 0x8F, 0x90, 0x9D.
- */
-export const DROPPED = -2;
-const DROPPABLE = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
-/**
  * The two bytes of a GBK user-defined pair (lead AA–AF, trail A1–FE) that a decoder turned into a
  * private-use character and a later step dropped: the lead is a UTF-8 continuation byte, the
  * trail a continuation or the lead of the next sequence.
@@ -137,34 +131,6 @@ export interface Utf8Decoding {
   filled: string[];
 }
 
-/**
- * Where a UTF-8 sequence is cut short (a lead, then too few continuation bytes), put DROPPED
- * markers for the missing ones; undefined when more than `max` are needed or the stream is broken
- * some other way.
- */
-export function restoreDroppedBytes(bytes: readonly number[], max: number): number[] | undefined {
-  const out: number[] = [];
-  let need = 0;
-  let added = 0;
-  const fill = () => {
-    added += need;
-    for (; need > 0; need--) out.push(DROPPED);
-  };
-  for (const b of bytes) {
-    if (need > 0 && (b < 0x80 || b > 0xbf)) fill();
-    if (need > 0) {
-      need--;
-    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else if (b >= 0x80) return undefined;
-    out.push(b);
-  }
-  fill();
-  return added > 0 && added <= max ? out : undefined;
-}
-
-/** Length of the UTF-8 sequence a byte opens; 0 for a continuation byte or a byte that opens none. */
 /** Bytes of the UTF-8 sequence a lead byte opens; 0 for a byte no sequence starts with. */
 export function sequenceLength(b: number): number {
   if (b < 0x80) return 1;
@@ -259,8 +225,8 @@ function keptStates(beam: State[], expansion: Expansion, b: number): State[] {
 }
 
 /**
- * Decode `bytes` (HOLE marks an unknown byte, DROPPED one of Windows-1252's five undefined bytes,
- * PUA_LEAD and PUA_TRAIL a dropped GBK user-defined pair) as UTF-8; undefined when no filling is valid.
+ * Decode `bytes` (HOLE marks an unknown byte, PUA_LEAD and PUA_TRAIL a dropped GBK user-defined
+ * pair) as UTF-8; undefined when no filling is valid.
  * `prev` is the character before the stream, for the first bigram. The beam works only around the
  * holes: stretches of known bytes between them are decoded directly.
  */
@@ -281,9 +247,7 @@ export function decodeUtf8WithHoles(bytes: readonly number[], lm: CharLanguageMo
     const expansion = new Expansion();
     for (let p = 0; p < beam.length; p++) {
       const s = beam[p];
-      if (b === DROPPED) {
-        for (const x of DROPPABLE) expand(expansion, p, s, x, lm);
-      } else if (b === PUA_LEAD) {
+      if (b === PUA_LEAD) {
         for (const x of PUA_LEADS) expand(expansion, p, s, x, lm);
       } else if (b === PUA_TRAIL) {
         // A continuation byte when one is due; otherwise the lead of a CJK-range sequence.

@@ -1,4 +1,4 @@
-import { HOLE, decodeUtf8WithHoles, restoreDroppedBytes } from '../../codec/utf8WithHoles';
+import { HOLE, decodeUtf8WithHoles } from '../../codec/utf8WithHoles';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { DROPPED_PAIR } from './gatherRuns';
 import { readWithLostBytes } from './lostBytes';
@@ -63,13 +63,6 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
     // run that is not UTF-8 with dropped bytes goes on to the alternate code pages.
     const dropped = readWithDroppedBytes(bytes, spec.lostByteCandidates(undefined), spec.codec.name, guessModel(spec, lm, bytes), prev, next);
     if (dropped) return dropped;
-  } else if (holes === 0 && spec.droppedBytes) {
-    // `å‚å·®` for 参差: 参 is E5 8F 82 and a strict decoder dropped the 8F.
-    const restored = restoreDroppedBytes(bytes, Math.ceil(units.length / 3));
-    const fixed = restored && decodeUtf8WithHoles(restored, lm, prev);
-    if (fixed && !fixed.text.includes('\ufffd')) {
-      return { text: fixed.text, plan: [`encode ${spec.codec.name}`, `restore dropped byte${fixed.filled.length > 1 ? 's' : ''} ${fixed.filled.join(', ')}`, 'decode utf-8'] };
-    }
   }
   if (holes > 0) return undefined;
   return bestAlternate(bytes, spec, lm)?.r;
@@ -86,7 +79,6 @@ function bestAlternate(bytes: readonly number[], spec: MojibakeSpec, lm: CharLan
   }
   return best;
 }
-
 
 const lenientUtf8 = new TextDecoder('utf-8');
 
