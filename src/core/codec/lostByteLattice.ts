@@ -1,5 +1,6 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
 import { sequenceLength } from './utf8WithHoles';
+import { hexByte } from './hexByte';
 
 /**
  * The lattice under utf8LostBytes.ts: one stretch of a byte stream with lost bytes, between two
@@ -362,7 +363,7 @@ export function decodeLattice(
       unrecovered++;
     } else {
       parts.push(r.ch);
-      for (const b of r.chosen) restored.push(b.toString(16).toUpperCase().padStart(2, '0'));
+      for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
   return { text: parts.join(''), restored, unrecovered };

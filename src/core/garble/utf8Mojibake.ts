@@ -5,6 +5,8 @@ import { charTables, IN_SEGMENT, OPENS_UTF8 } from './mojibake/charTables';
 import { bestRun, judge, type Choice } from './mojibake/judgeReading';
 import type { MojibakeSpec, Unit } from './mojibake/mojibakeSpec';
 import { isCjkPunct, isHan } from '../text/chars';
+import { hexByte } from '../codec/hexByte';
+import { sequenceLength } from '../codec/utf8WithHoles';
 
 export type { MojibakeSpec } from './mojibake/mojibakeSpec';
 export { mojibakeStops } from './mojibake/gatherRuns';
@@ -103,7 +105,7 @@ function cutLastCharacter(text: string, units: readonly Unit[], end: number, iss
   if (!utf8Prefix(unit.bytes)) return undefined;
   const next = text.codePointAt(unit.end);
   if (next !== undefined && (isHan(next) || isCjkPunct(next) && next > 0xff)) return undefined;
-  const hex = unit.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const hex = unit.bytes.map(hexByte).join(' ');
   return {
     ...issue,
     end: unit.end,
@@ -116,8 +118,8 @@ function cutLastCharacter(text: string, units: readonly Unit[], end: number, iss
 /** A lead byte of a three- or four-byte UTF-8 sequence and fewer continuation bytes than it needs. */
 function utf8Prefix(bytes: readonly number[]): boolean {
   const [lead, ...rest] = bytes;
-  const need = lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
-  if (need === 0 || rest.length >= need) return false;
+  const need = sequenceLength(lead) - 1;
+  if (need < 2 || rest.length >= need) return false;
   if (!rest.every((b) => b >= 0x80 && b <= 0xbf)) return false;
   const second = rest[0];
   if (second === undefined) return true;

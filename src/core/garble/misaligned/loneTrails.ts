@@ -2,6 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { guess, type Candidate } from './silentGuesses';
+import { hexByte as hex } from '../../codec/hexByte';
 
 /**
  * The shortest misaligned run: a character lost its lead byte, and its trail, met in lead
@@ -18,7 +19,6 @@ const MIN_GAIN = 8;
 /** The guessed character must beat every other candidate by this much (nats). */
 const MARGIN = 2;
 
-const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];

@@ -5,6 +5,9 @@
  * States are immutable and share their past: the output is the chain of `text`s back to the first
  * state, rebuilt only for the reading that wins, and the guessed hole bytes are a chain as well.
  */
+
+import { hexByte } from '../../codec/hexByte';
+
 export class RunState {
   constructor(
     /** The state this one was read on from (null for the first). */
@@ -51,4 +54,4 @@ export function holeLabels(hole: HoleGuess | null): string[] {
   return out.reverse();
 }
 
-export const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+export const HEX = Array.from({ length: 256 }, (_, b) => hexByte(b));

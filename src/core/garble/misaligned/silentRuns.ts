@@ -8,6 +8,7 @@ import { loneTrails } from './loneTrails';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana, marksNear } from './nearby';
+import { hexByte as hex } from '../../codec/hexByte';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -71,7 +72,6 @@ interface End {
   nextByte: number | undefined;
 }
 
-const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
 /**
  * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without

@@ -2,6 +2,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
 import { sequenceLength } from '../../codec/utf8WithHoles';
 import type { LostByteReading } from './lostBytes';
+import { hexByte as hex } from '../../codec/hexByte';
 
 /**
  * UTF-8 read with a code page that has no character for some bytes, by a decoder that dropped
@@ -85,8 +86,4 @@ export function readWithDroppedBytes(bytes: readonly number[], dropped: readonly
   plan.push('decode utf-8');
   if (d.unrecovered) plan.push(`${d.unrecovered} character${d.unrecovered > 1 ? 's' : ''} lost with ${d.unrecovered > 1 ? 'their bytes' : 'its byte'}: kept as U+FFFD`);
   return { text: d.text, plan, lossy: d.unrecovered > 0 };
-}
-
-function hex(b: number): string {
-  return b.toString(16).toUpperCase().padStart(2, '0');
 }
