@@ -179,6 +179,11 @@ export const FOLDED_SPACE_STEP = 'encode cp1252 (a space read as A0, the no-brea
 /** The first step of a lone C1 control read as Windows-1252 (garble/mojibake/c1Controls.ts). */
 export const C1_CONTROL_STEP = 'encode latin-1 (a C1 control standing alone)';
 
+/** A finding that reads UTF-8 shown through Windows-1252: the evidence folded spaces and C1 controls stand on. */
+export function showsWindows1252(issue: GarbleIssue): boolean {
+  return issue.plan[0] === 'encode cp1252' && issue.plan.some((step) => step.startsWith('decode utf-8'));
+}
+
 /** Readings that stand on the text's other Windows-1252 mojibake, not on their own evidence. */
 function readsFoldedSpace(issue: GarbleIssue): boolean {
   return issue.plan[0] === FOLDED_SPACE_STEP || issue.plan[0] === C1_CONTROL_STEP;
@@ -191,7 +196,7 @@ function readsFoldedSpace(issue: GarbleIssue): boolean {
  */
 function withoutUnsupportedFoldedSpaces(issues: GarbleIssue[]): GarbleIssue[] {
   if (!issues.some(readsFoldedSpace)) return issues;
-  const evidence = issues.some((i) => !readsFoldedSpace(i) && i.plan[0] === 'encode cp1252' && i.plan.some((step) => step.startsWith('decode utf-8')));
+  const evidence = issues.some((i) => !readsFoldedSpace(i) && showsWindows1252(i));
   return evidence ? issues : issues.filter((i) => !readsFoldedSpace(i));
 }
 

@@ -3,4 +3,4 @@ export { weighRepair, scriptHereLogPrior, CHANNEL_LOG_PRIOR, DOUBLE_BYTE_LOG_PRI
 export { getTextLikelihood, TextLikelihood } from './textLikelihood';
 export { getBackgroundModel, foldBackground, type BackgroundModel } from './backgroundModel';
 export { readsInOtherLanguage, otherLanguageReadingIsText, restoresIntoNonText } from './otherLanguages';
-export { withoutDeliberateGarbling, FOLDED_SPACE_STEP, C1_CONTROL_STEP } from './deliberateGarbling';
+export { withoutDeliberateGarbling, showsWindows1252, FOLDED_SPACE_STEP, C1_CONTROL_STEP } from './deliberateGarbling';

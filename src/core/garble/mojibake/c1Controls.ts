@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../../types';
-import { C1_CONTROL_STEP } from '../../decision';
+import { C1_CONTROL_STEP, showsWindows1252 } from '../../decision';
 import { cp1252Codec } from '../../codec/legacyCodecs';
-import { showsWindows1252, tokenLeavesUnread } from './windows1252Context';
+import { tokenLeavesUnread } from './windows1252Context';
 
 const isAsciiOrC1 = (c: number) => c <= 0x9f;
 

@@ -1,8 +1,8 @@
 import type { GarbleIssue } from '../../types';
 import { cp1252Codec } from '../../codec/legacyCodecs';
 import { sequenceLength } from '../../codec/utf8WithHoles';
-import { showsWindows1252, tokenLeavesUnread } from './windows1252Context';
-import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, FOLDED_SPACE_STEP } from '../../decision';
+import { tokenLeavesUnread } from './windows1252Context';
+import { weighRepair, showsWindows1252, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, FOLDED_SPACE_STEP } from '../../decision';
 
 /**
  * UTF-8 read as Windows-1252 whose no-break spaces were then folded to spaces. Byte 0xA0 reads

@@ -2,13 +2,9 @@ import type { GarbleIssue } from '../../types';
 
 /**
  * The context the readings that only follow other Windows-1252 mojibake (folded no-break spaces,
- * lone C1 controls) are weighed in.
+ * lone C1 controls; decision's showsWindows1252 says which findings are such mojibake) are
+ * weighed in.
  */
-
-/** A finding that reads UTF-8 shown through Windows-1252. */
-export function showsWindows1252(issue: GarbleIssue): boolean {
-  return issue.plan[0] === 'encode cp1252' && issue.plan.some((step) => step.startsWith('decode utf-8'));
-}
 
 /**
  * The words text[start, end) touches hold a character, outside that span, that `passes` does not
