@@ -6,6 +6,7 @@ import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { otherCodePageTokens } from './mojibake/otherCodePages';
 import { foldedSpaceSequences } from './mojibake/foldedSpaces';
+import { casedAsAWord } from './mojibake/wordCase';
 import { loneC1Controls } from './mojibake/c1Controls';
 import { NON_ASCII } from '../pipeline/textScan';
 
@@ -188,12 +189,7 @@ function leavesResidue(text: string, issue: GarbleIssue, codec: LegacyCodec): bo
   let to = issue.end;
   while (to < text.length && !/\s/.test(text[to])) to++;
   // Mojibake of mojibake unwinds a layer a pass (Ã\x83Â© → Ã© → é): judge the token unwound.
-  let token = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
-  for (let layer = 1; layer < MAX_LAYERS; layer++) {
-    const next = decodedSequences(token, codec);
-    if (next === token) break;
-    token = next;
-  }
+  const token = unwound(text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to), codec);
   // Chinese unwound is the Chinese detectors' to finish (a lost byte there is restored or shown
   // by them: 中文的编ç + NBSP + U+FFFD becomes 中文的编码).
   if (/\p{Script=Han}/u.test(token)) return false;
@@ -225,6 +221,16 @@ function quotesALetter(text: string, issue: GarbleIssue): boolean {
 
 /** Layers of mojibake repair unwinds (repairText's passes). */
 const MAX_LAYERS = 3;
+
+/** `s` with its UTF-8-read-as-`codec` sequences read back, a layer a pass, up to MAX_LAYERS. */
+function unwound(s: string, codec: LegacyCodec): string {
+  for (let layer = 1; layer < MAX_LAYERS; layer++) {
+    const next = decodedSequences(s, codec);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
 
 /** s with every whole UTF-8 sequence read as cp1252 decoded. */
 function decodedSequences(s: string, codec: LegacyCodec): string {
@@ -272,21 +278,9 @@ function breaksTheWordsCase(text: string, issue: GarbleIssue): boolean {
   let to = issue.end;
   while (to < text.length && /[\p{L}\p{M}\p{N}]/u.test(text[to])) to++;
   const asItStands = text.slice(from, to);
-  let read = text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to);
   // Mojibake of mojibake is judged unwound: `BIÃ¡Â»ÂU` is `BIá»\x82U` a layer down, `BIỂU` in the end.
-  for (let layer = 1; layer < MAX_LAYERS; layer++) {
-    const next = decodedSequences(read, cp1252Codec());
-    if (next === read) break;
-    read = next;
-  }
+  const read = unwound(text.slice(from, issue.start) + issue.replacement + text.slice(issue.end, to), cp1252Codec());
   return casedAsAWord(asItStands) && !casedAsAWord(read);
-}
-
-/** The letters of a token, symbols and punctuation left out, are all capitals, all small, or one capital first. */
-function casedAsAWord(token: string): boolean {
-  const letters = token.replace(/[^\p{L}]/gu, '');
-  if (!/\p{Lu}/u.test(letters) || !/\p{Ll}/u.test(letters)) return true;
-  return /^\p{Lu}[^\p{Lu}]*$/u.test(letters);
 }
 
 function weighed(text: string, issue: GarbleIssue, only: boolean): boolean {

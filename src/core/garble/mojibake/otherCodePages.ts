@@ -1,5 +1,6 @@
 import type { GarbleIssue } from '../../types';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
+import { casedAsAWord } from './wordCase';
 
 /**
  * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
@@ -139,7 +140,7 @@ function candidateTokens(text: string): Array<[number, number]> {
 function wordAsItStands(text: string, start: number, end: number): boolean {
   const letters = text.slice(start, end).replace(/^\p{P}+|\p{P}+$/gu, '');
   if (!letters || !/^[\p{L}\p{M}]+$/u.test(letters)) return false;
-  if (!/^\p{Lu}?[^\p{Lu}]*$/u.test(letters) && /\p{Ll}/u.test(letters)) return false;
+  if (!casedAsAWord(letters)) return false;
   const script = WORD_SCRIPTS.find((s) => s.test(letters) && [...letters].every((ch) => s.test(ch) || /\p{M}/u.test(ch)));
   if (!script) return false;
   const around = text.slice(Math.max(0, start - NEIGHBOURHOOD), start) + text.slice(end, end + NEIGHBOURHOOD);
