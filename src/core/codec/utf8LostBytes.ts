@@ -28,21 +28,15 @@ export interface LostByteDecoding {
   unrecovered: number;
 }
 
-/** The characters that whole sequences of known bytes spell, anywhere in the stream. */
+/** The characters that whole sequences of known bytes spell, anywhere in the stream (ASCII aside). */
 function charsOfKnownBytes(bytes: readonly number[]): Set<string> {
   const seen = new Set<string>();
   for (let i = 0; i < bytes.length; ) {
-    const len = bytes[i] === LOST ? 0 : sequenceLength(bytes[i]);
-    if (len > 1 && i + len <= bytes.length) {
-      const seq = bytes.slice(i, i + len);
-      const cp = seq.includes(LOST) ? -1 : codePointOf(seq);
-      if (cp >= 0) {
-        seen.add(String.fromCodePoint(cp));
-        i += len;
-        continue;
-      }
-    }
-    i++;
+    const known = knownCharAt(bytes, i);
+    if (known && known.length > 1) {
+      seen.add(known.ch);
+      i += known.length;
+    } else i++;
   }
   return seen;
 }

@@ -72,7 +72,6 @@ interface End {
   nextByte: number | undefined;
 }
 
-
 /**
  * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
  * overlaps; `rivals` (runs found from a mark, with their gain) compete with them, and those that
