@@ -1,6 +1,7 @@
 // Bundles the extension and the CLI with esbuild: CommonJS, Node target, `vscode` left external
-// (the editor provides it at run time). The extension is two files, dist/extension.js (the editor
-// layer) and dist/core.js (the core, required at its first use); the CLI is one, dist/cli.js. The
+// (the editor provides it at run time). The extension is three files, dist/extension.js (the editor
+// layer), dist/core.js (the core, required at its first use) and dist/iconv-lite.js (required by
+// the core at the first decode that needs it); the CLI is one, dist/cli.js. The
 // data files (word lists, the character model) stay in data/ and are read when first needed
 // (src/core/data/dataFiles.ts).
 //
@@ -78,6 +79,19 @@ async function checkCoreExports(coreFile) {
   if (wrong.length) throw new Error(`src/core exports ${wrong.join(', ')}, not functions: the extension loads the core at a function's first call, so export constants from src/core/types.ts`);
 }
 
+/**
+ * iconv-lite (Big5, and every decode on a runtime without the CJK converters) is its own file next
+ * to the core, dist/iconv-lite.js, which the core requires at the first decode that needs it
+ * (src/core/bytes/decodeBytes.ts). Its code-page tables were over half of dist/core.js, compiled
+ * on every editor start before the first verdict, which reads text and never decodes bytes.
+ */
+const iconvOnFirstUse = {
+  name: 'iconv-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv-lite.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -94,7 +108,8 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreOnFirstCall] },
-  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', plugins: [iconvOnFirstUse] },
+  { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/iconv-lite.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   browserTarget(common),
 ];

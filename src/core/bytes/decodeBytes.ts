@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import type { DetectedEncoding } from '../types';
 import { decodeEucTw } from '../codec/eucTw';
 
@@ -77,6 +76,12 @@ function nativeDecoder(encoding: DetectedEncoding): Decode | undefined {
   }
 }
 
+/**
+ * iconv-lite is required here, at the first decode that needs it (Big5, or a runtime without the
+ * CJK converters), not when the core loads: its code-page tables are over half of the core bundle,
+ * and text analysis, the first thing a new file needs, never decodes bytes.
+ */
 function iconvDecoder(encoding: DetectedEncoding): Decode {
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
   return (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
 }
