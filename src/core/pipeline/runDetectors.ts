@@ -66,6 +66,10 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
 
 /** Issues without overlaps, the longer kept where two overlap, in text order. */
 function longestFirst(issues: GarbleIssue[]): GarbleIssue[] {
+  // Readings that overlap nothing (as in a whole file of mojibake: tens of thousands) are all
+  // kept, in text order: what the insertion below gives them, without its quadratic splicing.
+  const inOrder = [...issues].sort((a, b) => a.start - b.start);
+  if (inOrder.every((i, k) => i.start < i.end && (k === 0 || inOrder[k - 1].end <= i.start))) return inOrder;
   // `chosen` stays in text order: an issue overlaps it only where its neighbours there do.
   const chosen: GarbleIssue[] = [];
   for (const i of [...issues].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
