@@ -26,6 +26,8 @@ export interface Row {
 export interface EditorFigures {
   /** Median over the editor runs of `Extension.activate()` on a cold extension host. */
   activationMs?: number;
+  /** Median of activate() as zhlens timed it (`zhlens.internal.activationMs`), active before or not. */
+  activateMs?: number;
   /** Median time to require a fresh copy of dist/extension.js in the extension host. */
   bundleLoadMs?: number;
   /** The same for dist/core.js, which the extension requires at the first call into the core. */
@@ -119,7 +121,10 @@ function targets(rows: Row[], editor: EditorFigures | undefined, cold: ColdFigur
   }
   limit('annotate, 1 MB ≤ 100 ms', at('annotateText', MB), 100);
   if (editor?.activationMs !== undefined) out.push({ name: 'activation ≤ 30 ms', measured: `${fmt(editor.activationMs)} ms`, pass: editor.activationMs <= 30 });
-  else if (editor?.bundleLoadMs !== undefined) out.push({ name: 'activation ≤ 30 ms (measured: loading the bundle; zhlens was already active)', measured: `${fmt(editor.bundleLoadMs)} ms`, pass: editor.bundleLoadMs <= 30 });
+  else if (editor?.bundleLoadMs !== undefined && editor.activateMs !== undefined) {
+    const ms = editor.bundleLoadMs + editor.activateMs;
+    out.push({ name: 'activation ≤ 30 ms (zhlens was already active: loading the bundle + activate() as zhlens timed it)', measured: `${fmt(ms)} ms (${fmt(editor.bundleLoadMs)} + ${fmt(editor.activateMs)})`, pass: ms <= 30 });
+  } else if (editor?.bundleLoadMs !== undefined) out.push({ name: 'activation ≤ 30 ms (measured: loading the bundle; zhlens was already active)', measured: `${fmt(editor.bundleLoadMs)} ms`, pass: editor.bundleLoadMs <= 30 });
   else out.push({ name: 'activation ≤ 30 ms', measured: 'not measured', pass: undefined });
   if (editor?.openToNotificationMs !== undefined) out.push({ name: 'open → verdict in VS Code ≤ 300 ms', measured: `${fmt(editor.openToNotificationMs)} ms (notification), ${fmt(editor.openToDiagnosticsMs ?? NaN)} ms (diagnostics)`, pass: Math.max(editor.openToNotificationMs, editor.openToDiagnosticsMs ?? 0) <= 300 });
   else out.push({ name: 'open → verdict in VS Code ≤ 300 ms', measured: 'not measured', pass: undefined });
@@ -180,7 +185,7 @@ export function printReport(rows: Row[], notes: string[], editor: EditorFigures 
   }
   if (editor) {
     const row = (what: string, ms: number | undefined) => (ms === undefined ? [] : [[what, 'Yizhuang article', '', String(editor.runs ?? 1), '', fmt(ms), '', '', '', '', 'VS Code (code-server), wall time']]);
-    body.push(...row('activation', editor.activationMs), ...row('bundle load', editor.bundleLoadMs), ...row('core load (first use)', editor.coreLoadMs), ...row('open → shown (workbench)', editor.openToShownMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs), ...row('open → highlights', editor.openToHighlightsMs));
+    body.push(...row('activation', editor.activationMs), ...row('activate() (zhlens\'s own timing)', editor.activateMs), ...row('bundle load', editor.bundleLoadMs), ...row('core load (first use)', editor.coreLoadMs), ...row('open → shown (workbench)', editor.openToShownMs), ...row('open → notification', editor.openToNotificationMs), ...row('open → diagnostics', editor.openToDiagnosticsMs), ...row('open → highlights', editor.openToHighlightsMs));
     if (editor.vsixBytes !== undefined) body.push(['VSIX size', 'zhlens.vsix', sizeLabel(editor.vsixBytes), '', '', '', '', '', '', '', `${editor.vsixBytes} bytes`]);
   }
   const headers = ['operation', 'workload', 'size', 'runs', 'cpu ms', 'wall ms', 'cpu ms/MB', 'MB/s', 'peak MB', 'Δ MB', 'vs anchor (speed)'];

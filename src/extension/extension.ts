@@ -9,8 +9,9 @@ import { useLocalFiles } from './localFiles';
  * data/ when first needed. The browser's entry is webExtension.ts.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   useLocalFiles(nodeLocalFiles);
-  activateFeatures(context);
+  activateFeatures(context, started);
 }
 
 export function deactivate(): void {}
