@@ -65,7 +65,8 @@ function bundleLoadMs(extensionPath: string, bundle: 'extension.js' | 'core.js')
   const dist = path.join(extensionPath, 'dist');
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zhlens-bench-'));
   try {
-    for (const f of fs.readdirSync(dist)) if (!f.endsWith('.map')) fs.copyFileSync(path.join(dist, f), path.join(copy, f));
+    // The files only: dist/web/ (the browser's bundle) is a folder, and a copy of it would fail.
+    for (const f of fs.readdirSync(dist, { withFileTypes: true })) if (f.isFile() && !f.name.endsWith('.map')) fs.copyFileSync(path.join(dist, f.name), path.join(copy, f.name));
     const main = path.join(copy, bundle);
     fs.writeFileSync(main, fs.readFileSync(path.join(dist, bundle), 'utf8') + `\n// ${Date.now()}\n`);
     const t0 = performance.now();
