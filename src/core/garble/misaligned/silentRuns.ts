@@ -5,6 +5,7 @@ import { isCjkPunct, isHan } from '../../text/chars';
 import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
 import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
+import { reaches } from './guessBound';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana, marksNear } from './nearby';
@@ -97,12 +98,13 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     if (silentEnd && segLo > at - 2) continue;
     // No start could gain enough, even with every guessed character at its best (runGate.ts):
     // most ends in clean text stop here.
-    if (scan.gate.mostGain(at, end.garbledEnd, !silentEnd) + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+    const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd);
+    if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
     // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
     for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
     const lo = Math.max(segLo, at - MAX_RUN);
     if (lastBad < Math.max(1, lo)) continue;
-    const best = scan.bestRun(end, lo);
+    const best = scan.bestRun(end, lo, most);
     if (best) found.push(best);
   }
   // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
@@ -202,6 +204,15 @@ class RunScan {
     return i > 0 ? this.v[i - 1] : '\n';
   }
 
+  private readonly highTrails = new Map<number, ReadonlyArray<readonly [number, string]>>();
+
+  /** The characters of a lead byte whose trail is 0x81 or above, one list per lead (guesses are cached by list). */
+  private highTrailsOf(lead: number): ReadonlyArray<readonly [number, string]> {
+    let list = this.highTrails.get(lead);
+    if (!list) this.highTrails.set(lead, (list = this.table.trailsOf(lead).filter(([t]) => t >= 0x81)));
+    return list;
+  }
+
   /** The lost lead of the character at `first`, whose trail is shown there, before `next`. */
   private firstGuess(first: number, next: string): Guess | undefined {
     const cached = this.firsts.get(first);
@@ -251,8 +262,11 @@ class RunScan {
     return undefined;
   }
 
-  /** The best run ending at `end`, with its gain over the text as shown and its channel price. */
-  bestRun(end: End, lo: number): Candidate | undefined {
+  /**
+   * The best run ending at `end`, with its gain over the text as shown and its channel price;
+   * `most` is what RunGate.mostGain gave for the end (no start gains more).
+   */
+  bestRun(end: End, lo: number, most: number): Candidate | undefined {
     const { v, lm, table } = this;
     // What follows the garbled text, looked at only for the ends searched.
     end.next = this.nextOf(end.garbledEnd);
@@ -278,7 +292,7 @@ class RunScan {
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
       // break or the end any trail from 0x81 up; before a lead, one the decoder has no pair for.
       const nb = end.nextByte;
-      lastOptions = table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && (nb === undefined || nb < 0x40 || isGbkGap(t, nb)));
+      lastOptions = nb === undefined || nb < 0x40 ? this.highTrailsOf(lastShown[1]) : table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && isGbkGap(t, nb));
     }
     // The garbled text after the shown characters (the end's ASCII or mark), scored as shown.
     let chainG = 0;
@@ -333,7 +347,11 @@ class RunScan {
       } else {
         if (lastGuessMemo === undefined) {
           const before = this.repairedAt(at - 2)!;
-          lastGuessMemo = guessBetween(lastOptions, before, next, lm) ?? null;
+          // No start gains more than the gate's bound with the last character at its best: a
+          // last character that scores below what would make that bound enough makes every
+          // start hopeless, so the guess is not made (reaches() looks for one that scores so).
+          const needed = MIN_GAIN - prior - (most + BOUND_SLACK) + lastBound! - BOUND_SLACK;
+          lastGuessMemo = reaches(lastOptions, before, next, lm, needed) ? (guessBetween(lastOptions, before, next, lm) ?? null) : null;
           if (lastGuessMemo) lastScore = lm.bigram(before, lastGuessMemo.ch) + lm.bigram(lastGuessMemo.ch, next);
         }
         if (!lastGuessMemo) break;
