@@ -8,7 +8,7 @@ import { otherCodePageTokens } from './mojibake/otherCodePages';
 import { foldedSpaceSequences } from './mojibake/foldedSpaces';
 import { casedAsAWord } from './mojibake/wordCase';
 import { loneC1Controls } from './mojibake/c1Controls';
-import { outweighedByStrays, flaggedOnly } from './mojibake/inconsistentLine';
+import { strayTest, flaggedOnly } from './mojibake/inconsistentLine';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -201,9 +201,10 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
   }
   if (chineseFound) return out;
   const tokens = byToken(text, out);
-  return tokens
-    .filter((issue) => weighed(text, issue, tokens.length === 1))
-    .map((issue) => (outweighedByStrays(text, issue, out, codec) ? flaggedOnly(issue, text) : issue));
+  const kept = tokens.filter((issue) => weighed(text, issue, tokens.length === 1));
+  if (kept.length === 0) return kept;
+  const outweighed = strayTest(text, out, codec);
+  return kept.map((issue) => (outweighed(issue) ? flaggedOnly(issue, text) : issue));
 }
 
 /** Runs within one token (no space or punctuation between them) become one issue: one decision per word. */

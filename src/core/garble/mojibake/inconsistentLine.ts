@@ -24,15 +24,27 @@ function lineAround(text: string, at: number): [number, number] {
 }
 
 /**
- * `runs`: every run of whole sequences in the text (sorted, apart).
- * True when the line of `issue` shows the channel in no more places than it shows none.
+ * `runs`: every run of whole sequences in the text (sorted, apart). The test, for an issue, that
+ * its line shows the channel in no more places than it shows none; each line is counted once.
  */
-export function outweighedByStrays(text: string, issue: GarbleIssue, runs: readonly GarbleIssue[], codec: LegacyCodec): boolean {
-  const [from, to] = lineAround(text, issue.start);
+export function strayTest(text: string, runs: readonly GarbleIssue[], codec: LegacyCodec): (issue: GarbleIssue) => boolean {
+  const verdicts = new Map<number, boolean>();
+  return (issue) => {
+    const [from, to] = lineAround(text, issue.start);
+    let verdict = verdicts.get(from);
+    if (verdict === undefined) {
+      verdict = outweighedByStrays(text, from, to, runs, codec);
+      verdicts.set(from, verdict);
+    }
+    return verdict;
+  };
+}
+
+function outweighedByStrays(text: string, from: number, to: number, runs: readonly GarbleIssue[], codec: LegacyCodec): boolean {
   let sequences = 0;
   let strays = 0;
   let inStray = false;
-  let r = 0;
+  let r = firstEndingAfter(runs, from);
   for (let i = from; i < to; i++) {
     while (r < runs.length && runs[r].end <= i) r++;
     if (r < runs.length && runs[r].start <= i) {
@@ -52,6 +64,18 @@ export function outweighedByStrays(text: string, issue: GarbleIssue, runs: reado
     inStray = stray;
   }
   return strays > 0 && strays >= sequences;
+}
+
+/** The index of the first run that ends after `at` (runs sorted and apart). */
+function firstEndingAfter(runs: readonly GarbleIssue[], at: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The length of the sequence at `i` (lead `byte`) when it is whole but for a space in place of a continuation byte, else 0. */
