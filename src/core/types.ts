@@ -44,6 +44,12 @@ export interface GarbleIssue {
   plan: string[];
   /** True when bytes were lost and the span can only be flagged (锟斤拷, U+FFFD). */
   lossy?: boolean;
+  /**
+   * What a span flagged without a replacement would read as, when the reading was found but the
+   * text does not bear it out (a line that also holds characters the channel would have garbled).
+   * Never applied; it says what the flag is about.
+   */
+  reading?: string;
 }
 
 export type ScriptTarget = 'keep' | 'simplified' | 'traditional';

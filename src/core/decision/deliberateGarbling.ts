@@ -85,7 +85,7 @@ function lineAround(text: string, start: number, end: number): [number, number] 
  * quoted again next to it.
  */
 function besideItsFix(text: string, issue: GarbleIssue): boolean {
-  const fix = issue.replacement;
+  const fix = issue.replacement ?? issue.reading;
   if (fix === undefined) return false;
   const [a, b] = lineAround(text, issue.start, issue.end);
   // The token around the span: out to the nearest quotes on the line.
@@ -155,7 +155,7 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
     if (span[0] === '\ufffd') return delimited(text, start, end) && aboutEncoding(s);
     return delimited(text, start, end) || aboutEncoding(s) || otherLossyKindNearby(text, start, end, span);
   }
-  if (issue.replacement === undefined && !readsFoldedSpace(issue)) return false;
+  if (issue.replacement === undefined && issue.reading === undefined && !readsFoldedSpace(issue)) return false;
   if (besideItsFix(text, issue)) return true;
   if (inPattern(text, start, end) && (s.code || aboutEncoding(s))) return true;
   // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems').

@@ -8,6 +8,7 @@ import { otherCodePageTokens } from './mojibake/otherCodePages';
 import { foldedSpaceSequences } from './mojibake/foldedSpaces';
 import { casedAsAWord } from './mojibake/wordCase';
 import { loneC1Controls } from './mojibake/c1Controls';
+import { strayTest, flaggedOnly } from './mojibake/inconsistentLine';
 import { NON_ASCII } from '../pipeline/textScan';
 
 /**
@@ -46,6 +47,11 @@ export function latin1MojibakeSpec(): MojibakeSpec {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeLatin1(text: string, stops?: readonly number[]): GarbleIssue[] {
   let issues = findUtf8Mojibake(text, latin1MojibakeSpec(), stops);
+  // A reading that lost characters and holds no Chinese (`ã†â€™ãƒâ€` as `�’�”`: what was lost,
+  // and quotation marks every language writes) says nothing of Chinese, nor of any text: in a text
+  // where no Chinese is read back, it is not made, and does not make the text's other sequences
+  // mojibake (they are weighed as in any language, whole sequences only).
+  if (issues.some(lossyWithoutChinese) && !issues.some(readsChinese)) issues = issues.filter((i) => !lossyWithoutChinese(i));
   const chineseFound = issues.some((i) => i.plan.includes('decode utf-8'));
   let others = otherSequences(text, issues, chineseFound);
   // One text, one channel: a text whose other non-ASCII is UTF-8 read as Windows-1252 was garbled
@@ -85,6 +91,17 @@ function partOfToken(text: string, issue: GarbleIssue): boolean {
   return false;
 }
 
+/** Han characters, or punctuation only CJK text writes (ideographic and fullwidth forms). */
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+function readsChinese(issue: GarbleIssue): boolean {
+  return issue.replacement !== undefined && CHINESE.test(issue.replacement);
+}
+
+function lossyWithoutChinese(issue: GarbleIssue): boolean {
+  return issue.replacement !== undefined && issue.replacement.includes('\ufffd') && !CHINESE.test(issue.replacement);
+}
+
 /** A reading of Latin-1 letters as GBK or Big5 bytes (the spec's alternates). */
 function readAsDoubleByte(issue: GarbleIssue): boolean {
   return issue.plan.some((step) => step === 'decode gbk' || step === 'decode big5');
@@ -98,6 +115,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 function sequenceAt(text: string, i: number, codec: LegacyCodec): { char: string; length: number } | undefined {
   const lead = codec.codeOf(text.charCodeAt(i));
+  if (lead === 0xed) {
+    const pair = surrogatePairAt(text, i, codec);
+    if (pair) return pair;
+  }
   const len = lead >= 0x80 ? sequenceLength(lead) : 0;
   if (len === 0 || i + len > text.length) return undefined;
   const bytes = new Uint8Array(len);
@@ -112,6 +133,23 @@ function sequenceAt(text: string, i: number, codec: LegacyCodec): { char: string
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A character outside the BMP written as its two UTF-16 surrogates, each as a three-byte sequence
+ * (CESU-8, as Java's modified UTF-8 and some databases write it): ED A0–AF xx then ED B0–BF xx,
+ * read as cp1252 `í\u00a0½í¸\u008d` for 😍. A strict decoder rejects a surrogate alone; the pair
+ * is one character.
+ */
+function surrogatePairAt(text: string, i: number, codec: LegacyCodec): { char: string; length: number } | undefined {
+  if (i + 6 > text.length) return undefined;
+  const b: number[] = [];
+  for (let k = 0; k < 6; k++) b.push(codec.codeOf(text.charCodeAt(i + k)));
+  const continuation = (x: number) => x >= 0x80 && x <= 0xbf;
+  if (b[3] !== 0xed || b[1] < 0xa0 || b[1] > 0xaf || b[4] < 0xb0 || b[4] > 0xbf || !continuation(b[2]) || !continuation(b[5])) return undefined;
+  const high = 0xd000 | ((b[1] & 0x3f) << 6) | (b[2] & 0x3f);
+  const low = 0xd000 | ((b[4] & 0x3f) << 6) | (b[5] & 0x3f);
+  return { char: String.fromCharCode(high, low), length: 6 };
 }
 
 /** Characters that can start a UTF-8 sequence read as cp1252: Â (C2) to ô (F4). */
@@ -163,7 +201,10 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
   }
   if (chineseFound) return out;
   const tokens = byToken(text, out);
-  return tokens.filter((issue) => weighed(text, issue, tokens.length === 1));
+  const kept = tokens.filter((issue) => weighed(text, issue, tokens.length === 1));
+  if (kept.length === 0) return kept;
+  const outweighed = strayTest(text, out, codec);
+  return kept.map((issue) => (outweighed(issue) ? flaggedOnly(issue, text) : issue));
 }
 
 /** Runs within one token (no space or punctuation between them) become one issue: one decision per word. */
@@ -258,8 +299,11 @@ const ISOLATED_PAIR_LOG_PRIOR = CHANNEL_LOG_PRIOR;
 function parsesAsLetterAndMark(text: string, issue: GarbleIssue, codec: LegacyCodec): boolean {
   const seq = sequenceAt(text, issue.start, codec);
   if (!seq || seq.length !== issue.end - issue.start) return false;
-  if (!/^[\p{P}\p{S}]+$/u.test(text.slice(issue.start + 1, issue.end))) return false;
+  const rest = text.slice(issue.start + 1, issue.end);
   const letter = /\p{L}/u;
+  // A letter, then a no-break space: the last letter of a word (`MISUTÂ AJIKKO`, a romanised name).
+  if (/^\p{Zs}$/u.test(rest)) return issue.start > 0 && letter.test(text[issue.start - 1]);
+  if (!/^[\p{P}\p{S}]+$/u.test(rest)) return false;
   return !(issue.start > 0 && letter.test(text[issue.start - 1]) && issue.end < text.length && letter.test(text[issue.end]));
 }
 
