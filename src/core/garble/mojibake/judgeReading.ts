@@ -47,11 +47,20 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
-/** Readings this long may hold fullwidth figures and letters, next to each other or before a Han character. */
+/** Readings this long may hold fullwidth figures and letters beside Han characters or other fullwidth forms. */
 const FULLWIDTH_READING = 6;
 
 function isFullwidthAlnum(cp: number | undefined): boolean {
   return cp !== undefined && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a));
+}
+
+/**
+ * What a fullwidth figure or letter of the text's own stands beside: a Han character (积５分,
+ * 以３∶１战胜) or another fullwidth form (３．３万, （１）).
+ */
+function besideFigure(ch: string | undefined): boolean {
+  const cp = ch?.codePointAt(0);
+  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp));
 }
 
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
@@ -71,7 +80,7 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, single
     // (２０名, １９９８年, Ｄ组) reads back to them, in longer readings. A single-byte code page pairs
     // nothing: there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if (!singleByte && isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (isFullwidthAlnum(chars[k - 1]?.codePointAt(0)) || isFullwidthAlnum(chars[k + 1]?.codePointAt(0)) || isHan(chars[k + 1]?.codePointAt(0) ?? 0)))) return false;
+    if (!singleByte && isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (besideFigure(chars[k - 1]) || besideFigure(chars[k + 1])))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
