@@ -166,7 +166,7 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean {
   if (issue.kind !== 'misaligned-gbk') return false;
   const madeInStep = (i: GarbleIssue) =>
-    i.kind === 'misaligned-gbk' || (i.kind.startsWith('mojibake-') && i.lossy) || i.plan.some((step) => step.startsWith(CUT_LAST_CHARACTER));
+    i.kind === 'misaligned-gbk' || (i.lossy && (i.kind === 'mojibake-latin1' || readBackInStep(i))) || i.plan.some((step) => step.startsWith(CUT_LAST_CHARACTER));
   let at = 0;
   for (const p of pieces) {
     const end = at + p.text.length;
@@ -174,6 +174,17 @@ function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean 
     at = end;
   }
   return false;
+}
+
+/**
+ * A GBK or Big5 mojibake repair this long reads back as UTF-8 in step: a short one in a
+ * misaligned run may be that run's characters read as mojibake by chance, and the misaligned
+ * reading of the next pass is then the better one.
+ */
+const IN_STEP_READING = 8;
+
+function readBackInStep(i: GarbleIssue): boolean {
+  return (i.kind === 'mojibake-gbk' || i.kind === 'mojibake-big5') && i.replacement !== undefined && i.replacement.length >= IN_STEP_READING;
 }
 
 /**
