@@ -1,4 +1,4 @@
-// Builds data/gbk-gaps.bin and data/big5-gaps.bin: which byte pairs of a double-byte code page
+// Builds data/gbk-gaps.bin, data/gb18030-gaps.bin and data/big5-gaps.bin: which byte pairs of a double-byte code page
 // real decoders leave undecoded, so that a `?` or U+FFFD in GBK or Big5 mojibake of UTF-8 can only
 // stand for a byte that fails with the byte after it (src/core/garble/mojibake/lostBytes.ts).
 //
@@ -7,7 +7,9 @@
 // A pair (lead, trail), lead and trail 0x80–0xFF or trail 0x40–0x7E, is a gap when one of the
 // page's real decoders cannot decode it into one character: for GBK, Python's `gbk` codec
 // (CPython's CJK codecs: no user-defined rows, several unassigned symbol cells), iconv-lite's `gbk`
-// and the WHATWG `gbk` decoder (Node's TextDecoder); for Big5, Python's `big5` and `cp950`,
+// and the WHATWG `gbk` decoder (Node's TextDecoder); for GB18030 (the decoders that print GBK's
+// user-defined pairs as private-use characters), Python's `gb18030` and the WHATWG `gbk` and
+// `gb18030` decoders; for Big5, Python's `big5` and `cp950`,
 // iconv-lite's `big5` (with the HKSCS additions) and `cp950`, and the WHATWG `big5` decoder (Node's
 // drops some pairs without a mark: those count as gaps too). Layout: 'ZHGG', version 1, then
 // 256 × 256 bits, bit (lead × 256 + trail), least significant bit first. Same bytes on every run
@@ -21,6 +23,8 @@ const iconv = createRequire(import.meta.url)('iconv-lite');
 const PAGES = [
   { file: 'data/gbk-gaps.bin', python: ['gbk'], iconv: ['gbk'], whatwg: ['gbk'] },
   { file: 'data/big5-gaps.bin', python: ['big5', 'cp950'], iconv: ['big5', 'cp950'], whatwg: ['big5'] },
+  // The decoders that print GBK's user-defined pairs as private-use characters instead of failing.
+  { file: 'data/gb18030-gaps.bin', python: ['gb18030'], iconv: [], whatwg: ['gbk', 'gb18030'] },
 ];
 
 const pythonGaps = (codecs) => `

@@ -1,8 +1,8 @@
 import { dataBytes } from '../data/dataFiles';
 
 /**
- * Double-byte pairs that real decoders leave undecoded (data/gbk-gaps.bin and data/big5-gaps.bin,
- * built by scripts/build-gbk-gaps.mjs). GBK: Python's `gbk` has no user-defined rows and several
+ * Double-byte pairs that real decoders leave undecoded (data/gbk-gaps.bin, data/gb18030-gaps.bin and
+ * data/big5-gaps.bin, built by scripts/build-gbk-gaps.mjs). GBK: Python's `gbk` has no user-defined rows and several
  * unassigned symbol cells; every decoder fails on 0x80 and 0xFF as leads and on 0x7F and 0xFF as
  * trails. Big5: no trail byte in 0x80–0xA0, and the decoders disagree on the HKSCS and
  * user-defined leads 0x81–0xA0 (any one failing makes a gap).
@@ -22,6 +22,15 @@ function isGap(file: string, lead: number, trail: number): boolean {
 
 export function isGbkGap(lead: number, trail: number): boolean {
   return isGap('gbk-gaps.bin', lead, trail);
+}
+
+/**
+ * GB18030 (data/gb18030-gaps.bin): the decoders that print GBK's user-defined pairs as
+ * private-use characters (Python's `gb18030`, the WHATWG `gbk` and `gb18030`) fail only on 0x80
+ * and 0xFF as leads and on 0x7F and 0xFF as trails.
+ */
+export function isGb18030Gap(lead: number, trail: number): boolean {
+  return isGap('gb18030-gaps.bin', lead, trail);
 }
 
 export function isBig5Gap(lead: number, trail: number): boolean {

@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { gbkCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
-import { gbkLostByteCandidates } from './mojibake/lostBytes';
+import { gb18030LostByteCandidates, gbkLostByteCandidates } from './mojibake/lostBytes';
 import { isGbkGap } from '../codec/gbkGaps';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
@@ -93,6 +93,7 @@ export function findNbspMojibake(text: string): GarbleIssue[] {
 }
 
 let spec: MojibakeSpec | undefined;
+let userDefinedPrintedSpec: MojibakeSpec | undefined;
 
 export function gbkMojibakeSpec(): MojibakeSpec {
   spec ??= {
@@ -110,10 +111,32 @@ export function gbkMojibakeSpec(): MojibakeSpec {
   return spec;
 }
 
+/**
+ * The GBK spec for text whose decoder printed GBK's user-defined pairs as private-use characters
+ * (U+E000–U+E765: Python's `gb18030`, the WHATWG decoders) rather than failing on them: such a
+ * decoder fails on no other pair a UTF-8 byte can open, so a byte it lost before one that can
+ * trail was 0x80 or 0xFF (`涓�锛` is 一， and cannot be 中，, whose AD EF it would have printed as
+ * U+E168), and it never swallows two bytes into one mark.
+ */
+export function gbkUserDefinedPrintedSpec(): MojibakeSpec {
+  userDefinedPrintedSpec ??= { ...gbkMojibakeSpec(), lostByteCandidates: gb18030LostByteCandidates, lostPair: undefined };
+  return userDefinedPrintedSpec;
+}
+
+/** A user-defined pair printed as a private-use character right after a character GBK mojibake is made of. */
+const USER_DEFINED_PRINTED = /[\u3000-\u9fff\uff00-\uffef][\ue000-\ue765]/;
+
+/** The spec whose lost bytes fit the decoder the text shows, when it has lost bytes to read. */
+function specFor(text: string): MojibakeSpec {
+  const lost = text.includes('\ufffd') || text.includes('?');
+  return lost && USER_DEFINED_PRINTED.test(text) ? gbkUserDefinedPrintedSpec() : gbkMojibakeSpec();
+}
+
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */
 export function findMojibakeGbk(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyGbk(text);
-  const found = findUtf8Mojibake(text, gbkMojibakeSpec(), stops);
+  // Both specs read the same characters: the stops of one are the other's.
+  const found = findUtf8Mojibake(text, specFor(text), stops);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
   const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));

@@ -70,7 +70,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
       const furthest = ends.length ? ends[ends.length - 1] : 0;
       if (furthest >= 2) {
         lm ??= getCharModel();
-        const c = bestRun(text, units, 0, ends, spec, lm);
+        const c = bestRun(text, units, 0, ends, spec, lm, issues.length > 0);
         if (c) choice = { units, choice: c };
         else skipTo = units[furthest - 1].end;
       }

@@ -47,11 +47,20 @@ function allRare(s: string, lm: CharLanguageModel): boolean {
   return han > 0;
 }
 
-/** Readings this long may hold fullwidth figures and letters, next to each other or before a Han character. */
+/** Readings this long may hold fullwidth figures and letters beside Han characters or other fullwidth forms. */
 const FULLWIDTH_READING = 6;
 
 function isFullwidthAlnum(cp: number | undefined): boolean {
   return cp !== undefined && ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a));
+}
+
+/**
+ * What a fullwidth figure or letter of the text's own stands beside: a Han character (积５分,
+ * 以３∶１战胜) or another fullwidth form (３．３万, （１）).
+ */
+function besideFigure(ch: string | undefined): boolean {
+  const cp = ch?.codePointAt(0);
+  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp));
 }
 
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
@@ -71,7 +80,7 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, single
     // (２０名, １９９８年, Ｄ组) reads back to them, in longer readings. A single-byte code page pairs
     // nothing: there fullwidth digits are the text's own (王安石（１０２１－１０８６）).
     if (cp >= 0x0370 && cp <= 0x07ff) return false;
-    if (!singleByte && isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (isFullwidthAlnum(chars[k - 1]?.codePointAt(0)) || isFullwidthAlnum(chars[k + 1]?.codePointAt(0)) || isHan(chars[k + 1]?.codePointAt(0) ?? 0)))) return false;
+    if (!singleByte && isFullwidthAlnum(cp) && !(chars.length >= FULLWIDTH_READING && (besideFigure(chars[k - 1]) || besideFigure(chars[k + 1])))) return false;
   }
   // A rare character among many common ones is the text's own (芼 in the Book of Songs); a rare
   // character in a short reading is more likely bytes paired by chance.
@@ -114,13 +123,13 @@ function perCharWithLost(s: string, lm: CharLanguageModel): number {
  * The best-reading run among the edges a UTF-8 reading allows: the start may move in past real
  * characters whose GBK bytes happen to be UTF-8 too (十 CA B2 reads as ʮ), and so may the end.
  */
-export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel, shown = false): Choice | undefined {
   let best: Choice | undefined;
   for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
     const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes);
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
-      const c = judge(text, units, start, end, spec, lm);
+      const c = judge(text, units, start, end, spec, lm, shown);
       // The edges that gain most in all (not per character): a run's last character, even one
       // that stays lost, is better read than left as mojibake.
       if (c && (!best || c.total > best.total)) best = c;
@@ -129,8 +138,11 @@ export function bestRun(text: string, units: Unit[], i: number, ends: number[], 
   return best;
 }
 
-/** Read units[start, end) back and keep it when it reads far better than it did, in its context. */
-export function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
+/**
+ * Read units[start, end) back and keep it when it reads far better than it did, in its context.
+ * `shown`: the text has already shown this code page's mojibake before the run.
+ */
+export function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel, shown = false): Choice | undefined {
   const run = units.slice(start, end);
   const from = run[0].start;
   const to = run[run.length - 1].end;
@@ -146,8 +158,11 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   let gain = 0;
   if (!ownLanguage) {
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
-    // a writer would use: every Han character of the original rare.
-    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    // a writer would use: every Han character of the original rare; or when a byte of it was lost
+    // in a text that has shown this mojibake already (`2010骞?1鏈?7鏃` : 月 E6 9C 88 loses its 88
+    // before the 7 as 年 its B4 before the 1).
+    const lostInShown = shown && run.some((u) => u.bytes === null);
+    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
     // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.

@@ -1,6 +1,6 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
-import { isBig5Gap, isGbkGap } from '../../codec/gbkGaps';
+import { isBig5Gap, isGb18030Gap, isGbkGap } from '../../codec/gbkGaps';
 
 /**
  * Mojibake with lost bytes, read run by run: UTF-8 decoded with a legacy code page that printed
@@ -151,6 +151,13 @@ function stepKnown(need: number, b: number): number {
  * pair, an unassigned symbol cell; data/gbk-gaps.bin, from the decoders themselves).
  */
 export const gbkLostByteCandidates = lostByteCandidatesOf(isGbkGap);
+
+/**
+ * GBK read by a decoder that prints user-defined pairs as private-use characters (Python's
+ * `gb18030`, WHATWG): before a byte that can trail, only 0x80 and 0xFF fail as leads. 一， (E4 B8
+ * 80 EF BC 8C) loses its 80 there, where Python's `gbk` may have failed on 中's AD as well.
+ */
+export const gb18030LostByteCandidates = lostByteCandidatesOf(isGb18030Gap);
 
 /**
  * Big5 (Python's `big5` and `cp950`, iconv-lite, WHATWG): the same, with Big5's gaps

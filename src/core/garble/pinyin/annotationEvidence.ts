@@ -147,26 +147,30 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
   let evidence = 0;
   let counted = 0;
   let glosses = 0;
-  const inText: PinyinAnnotation[] = [];
+  const inText: Array<{ a: PinyinAnnotation; para: Paragraph }> = [];
   const glossLike: PinyinAnnotation[] = [];
   // A reading of one character that is not its ordinary one, in running text, is what a writer
-  // glosses (`佛(bì)狸`, a lesson contrasting `长(cháng)` and `长(zhǎng)`): then no reading counts twice.
-  const strong = !all.some((a) => [...a.unit].length === 1 && paragraphOf(a).prose && inRunningText(text, a) && !ordinary(a));
-  p = 0;
+  // glosses (`佛(bì)狸`, a lesson contrasting `长(cháng)` and `长(zhǎng)`): then no reading counts
+  // twice. Whether the document has one is known after the walk; the weights are summed then.
+  let strong = true;
   for (const a of all) {
+    const para = paragraphOf(a);
+    if (strong && [...a.unit].length === 1 && para.prose && inRunningText(text, a) && !ordinary(a)) strong = false;
     if (glossShaped(text, a)) {
       glosses++;
       glossLike.push(a);
       continue;
     }
-    inText.push(a);
-    const w = weight(text, paragraphOf(a), a, strong);
+    inText.push({ a, para });
+  }
+  for (const { a, para } of inText) {
+    const w = weight(text, para, a, strong);
     evidence += w;
     if (w > 0) counted++;
   }
   if (evidence < MIN_EVIDENCE || counted <= glosses) return chosen;
   const reason = `${counted} reading${counted === 1 ? '' : 's'} after common characters inside running text (weight ${evidence}), ${glosses} shaped like a gloss: annotations left by a page or a converter`;
-  for (const a of inText) chosen.set(a, reason);
+  for (const { a } of inText) chosen.set(a, reason);
   // Among that many readings in running text, a few shaped like glosses are the same process
   // meeting English (`用（yòng） groff`).
   if (counted >= OVERWHELMING * glosses) for (const a of glossLike) chosen.set(a, reason);
