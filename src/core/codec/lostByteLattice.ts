@@ -94,6 +94,9 @@ const UNKNOWN_CHAR_LOGPROB = -9;
 
 const NO_BYTES: readonly number[] = [];
 
+/** Controls, format characters and line or paragraph separators (see decision/otherLanguages.ts). */
+const NOT_GUESSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 /**
  * Every well-formed reading of the character starting at `i`: its length follows from its first
  * byte (a lost first byte may open a sequence of any length its candidates allow).
@@ -130,6 +133,10 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
         if (!consistent(i, seq)) return;
         const chosen: number[] = [];
         for (let j = 0; j < n; j++) if (bytes[i + j] === LOST) chosen.push(seq[j]);
+        // A guess is never a control or a format character, nor Greek, Cyrillic, Hebrew or Arabic
+        // (two-byte sequences from 0x370): no Chinese text is restored into those, and a reading
+        // holding one is refused whole (judgeReading.ts's readsAsText).
+        if (chosen.length && (NOT_GUESSED.test(String.fromCodePoint(cp)) || (cp >= 0x0370 && cp <= 0x07ff))) return;
         out.push({ ch: String.fromCodePoint(cp), length: n, chosen });
         return;
       }

@@ -117,7 +117,7 @@ function perCharWithLost(s: string, lm: CharLanguageModel): number {
 export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel): Choice | undefined {
   let best: Choice | undefined;
   for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
-    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes);
+    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes, spec.widerHoles);
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
       const c = judge(text, units, start, end, spec, lm);
