@@ -42,6 +42,7 @@ export function big5MojibakeSpec(): MojibakeSpec {
     // WHATWG swallows a non-ASCII byte after a lead it cannot pair with it.
     lostPair: (first, second) => second >= 0x80 && isBig5Gap(first, second),
     widerHoles: true,
+    pairUnlessAscii: true,
     holesOpen: true,
     unitsPerLost: 1,
     // One lost continuation byte (64 readings) is weighed; a character with two lost bytes, its

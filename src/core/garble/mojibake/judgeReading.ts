@@ -78,6 +78,13 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, single
   return allowRare || rare <= Math.floor(han / RARE_SHARE);
 }
 
+/** U+FFFD in a string. */
+function countLost(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
 /** Code points in a string. */
 function charCount(s: string): number {
   let n = 0;
@@ -147,7 +154,11 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   if (!ownLanguage) {
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
     // a writer would use: every Han character of the original rare.
-    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    // A character that stayed lost (U+FFFD, where the run had a mark) counts: `鈭綽��` is 人 and
+    // a bracket whose bytes are gone, not one character read by chance.
+    const lost = reading.lossy ? countLost(reading.text) : 0;
+    if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && allRare(original, lm))) return undefined;
+    if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
     // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.

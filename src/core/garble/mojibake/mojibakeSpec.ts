@@ -53,6 +53,8 @@ export interface MojibakeSpec {
    * one byte breaks at the first such pair.
    */
   widerHoles?: boolean;
+  /** A mark before a non-ASCII byte may stand for a lead and that byte (see lostBytes.ts). */
+  pairUnlessAscii?: boolean;
   /**
    * A run may open on a mark: the lead of its first character lost (after punctuation, whose
    * UTF-8 bytes Big5 pairs with the next character's, or at a line's start).
