@@ -143,7 +143,7 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
         // Nor a two-byte character whose lead is lost: where a decoder swallows pairs (Big5), such
         // a reading competes with the three-byte character the bytes belong to, which has too many
         // readings to weigh, and wins by being scored at all (`ɑ們` for 我們).
-        if ((n === 2 && bytes[i] === LOST) || (process.env.B5WHOLE && chosen.length === n)) {
+        if (n === 2 && bytes[i] === LOST) {
           refused = true;
           return;
         }
