@@ -72,6 +72,8 @@ export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>
       best = r.reading;
       bestScore = score;
     }
+    // Nothing lost: the other reading cannot do better.
+    if (r.lost === 0) break;
   }
   return best;
 }
