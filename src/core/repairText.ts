@@ -160,13 +160,16 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
  * one, made: that text is back in step, and a byte it could not restore shows as U+FFFD, which
  * reads like a lost lead byte but is not one (`�。回到�` must not be paired again into
  * `选，然氐结`, nor `一�` left by a Windows-1252 repair into `家机`, nor `夫�7樓�` left by a GBK
- * one into `夫。翻臉区`). The same holds for the
+ * one into `夫。翻臉区`, nor `人�` left by a Big5 repair into `度�`; nor is a Big5 run opened again
+ * on such a mark). The same holds for the
  * U+FFFD a cut last character left (`こんにちは、世�` is not `こんにちは、��`).
  */
 function repairsRunAgain(issue: GarbleIssue, pieces: readonly Piece[]): boolean {
-  if (issue.kind !== 'misaligned-gbk') return false;
+  if (issue.kind !== 'misaligned-gbk' && issue.kind !== 'mojibake-big5') return false;
   const madeInStep = (i: GarbleIssue) =>
-    i.kind === 'misaligned-gbk' || (i.lossy && (i.kind === 'mojibake-latin1' || readBackInStep(i))) || i.plan.some((step) => step.startsWith(CUT_LAST_CHARACTER));
+    i.kind === 'misaligned-gbk' ||
+    (i.lossy && (i.kind === 'mojibake-latin1' || i.kind === 'mojibake-big5' || readBackInStep(i))) ||
+    i.plan.some((step) => step.startsWith(CUT_LAST_CHARACTER));
   let at = 0;
   for (const p of pieces) {
     const end = at + p.text.length;

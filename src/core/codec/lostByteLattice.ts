@@ -94,6 +94,9 @@ const UNKNOWN_CHAR_LOGPROB = -9;
 
 const NO_BYTES: readonly number[] = [];
 
+/** Controls, format characters and line or paragraph separators (see decision/otherLanguages.ts). */
+const NOT_GUESSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 /**
  * Every well-formed reading of the character starting at `i`: its length follows from its first
  * byte (a lost first byte may open a sequence of any length its candidates allow).
@@ -130,6 +133,20 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
         if (!consistent(i, seq)) return;
         const chosen: number[] = [];
         for (let j = 0; j < n; j++) if (bytes[i + j] === LOST) chosen.push(seq[j]);
+        // A guess is never a control or a format character, nor Greek, Cyrillic, Hebrew or Arabic
+        // (two-byte sequences from 0x370): no Chinese text is restored into those, and a reading
+        // holding one is refused whole (judgeReading.ts's readsAsText).
+        if (chosen.length && (NOT_GUESSED.test(String.fromCodePoint(cp)) || (cp >= 0x0370 && cp <= 0x07ff))) {
+          refused = true;
+          return;
+        }
+        // Nor a two-byte character whose lead is lost: where a decoder swallows pairs (Big5), such
+        // a reading competes with the three-byte character the bytes belong to, which has too many
+        // readings to weigh, and wins by being scored at all (`ɑ們` for 我們).
+        if (n === 2 && bytes[i] === LOST) {
+          refused = true;
+          return;
+        }
         out.push({ ch: String.fromCodePoint(cp), length: n, chosen });
         return;
       }
@@ -139,7 +156,10 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
         seq.pop();
       }
     };
+    // Bytes whose every reading was refused are still a character: one that stays lost.
+    let refused = false;
     walk(1);
+    if (refused && !out.some((r) => r.length === n)) out.push({ ch: '\ufffd', length: n, chosen: bytes.slice(i, i + n).filter((b) => b === LOST), unknown: true });
   }
   return out;
 }

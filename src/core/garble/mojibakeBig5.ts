@@ -1,5 +1,5 @@
 import type { GarbleIssue } from '../types';
-import { big5Codec } from '../codec/legacyCodecs';
+import { big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { big5LostByteCandidates } from './mojibake/lostBytes';
 import { isBig5Gap } from '../codec/gbkGaps';
@@ -16,20 +16,39 @@ import { NON_ASCII } from '../pipeline/textScan';
  */
 let spec: MojibakeSpec | undefined;
 
+/**
+ * Node's `big5` decoder (ICU's cp950) prints a byte 0x80 it meets where a pair should start as
+ * U+0080, an invisible control, where the other decoders print U+FFFD: UTF-8 continuation bytes
+ * land there about once in twenty characters. Read back, it is that byte again.
+ */
+const NODE_LONE_80 = 0x80;
+
+function big5MojibakeCodec(): LegacyCodec {
+  const base = big5Codec();
+  return {
+    ...base,
+    bytesOf: (ch) => (ch === '\u0080' ? [NODE_LONE_80] : base.bytesOf(ch)),
+    codeOf: (cp) => (cp === NODE_LONE_80 ? NODE_LONE_80 : base.codeOf(cp)),
+  };
+}
+
 export function big5MojibakeSpec(): MojibakeSpec {
   spec ??= {
     kind: 'mojibake-big5',
-    codec: big5Codec(),
+    codec: big5MojibakeCodec(),
     minChinese: 2,
     holeBytes: 1,
     lostByteCandidates: big5LostByteCandidates,
     // WHATWG swallows a non-ASCII byte after a lead it cannot pair with it.
     lostPair: (first, second) => second >= 0x80 && isBig5Gap(first, second),
+    widerHoles: true,
+    pairUnlessAscii: true,
+    holesOpen: true,
     unitsPerLost: 1,
     // One lost continuation byte (64 readings) is weighed; a character with two lost bytes, its
     // neighbours lost too, is not.
     maxReadings: 64,
-    inSegment: (code) => code > 0xff,
+    inSegment: (code) => code > 0xff || code === NODE_LONE_80,
   };
   return spec;
 }

@@ -47,9 +47,11 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
     const inSegment = (f & IN_SEGMENT) !== 0;
     const opensSegment = inSegment && segmentStart;
     segmentStart = !inSegment;
+    // A run may open on a mark where the lead of its first character was lost.
+    const hole = spec.holesOpen === true && (cp === 0x3f || cp === 0xfffd);
     // Most characters can neither open a UTF-8 sequence nor start a Latin-1 segment: one table
     // look-up and on.
-    if ((f & OPENS_UTF8) === 0 && !(opensSegment && spec.alternates)) {
+    if ((f & OPENS_UTF8) === 0 && !hole && !(opensSegment && spec.alternates)) {
       i += width;
       continue;
     }
@@ -63,10 +65,10 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
       const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm) : undefined;
       if (c) choice = { units, choice: c };
     }
-    const r = !choice && f & OPENS_UTF8 ? utf8Reach(text, i, spec) : undefined;
+    const r = !choice && (f & OPENS_UTF8 || hole) ? utf8Reach(text, i, spec) : undefined;
     if (r && r.reach >= 2 && r.cjk >= 1) {
       const units = gather(text, i, spec, true);
-      const ends = validRunEnds(units, 0, spec.holeBytes);
+      const ends = validRunEnds(units, 0, spec.holeBytes, spec.widerHoles);
       const furthest = ends.length ? ends[ends.length - 1] : 0;
       if (furthest >= 2) {
         lm ??= getCharModel();

@@ -76,8 +76,8 @@ export function charTables(spec: MojibakeSpec): CharTables {
 
 /**
  * Bit k of a BMP character's entry: the scan for specs[k] stops there (mojibakeStops): characters
- * that open a UTF-8 sequence, with alternates every character that can be part of a segment, and
- * the high surrogates (the supplementary planes, which the tables do not cover). Each entry is
+ * that open a UTF-8 sequence, with alternates every character that can be part of a segment, with
+ * holesOpen the marks `?` and U+FFFD, and the high surrogates (the supplementary planes, which the tables do not cover). Each entry is
  * worked out at its character's first use.
  */
 export class StopTable {
@@ -98,7 +98,8 @@ export class StopTable {
     for (let k = 0; k < this.specs.length; k++) {
       const spec = this.specs[k];
       const stopsAt = spec.alternates ? IN_SEGMENT | OPENS_UTF8 : OPENS_UTF8;
-      if (charTables(spec).flagsAt(c) & stopsAt || (c >= 0xd800 && c <= 0xdbff)) b |= 1 << k;
+      const hole = spec.holesOpen === true && (c === 0x3f || c === 0xfffd);
+      if (charTables(spec).flagsAt(c) & stopsAt || hole || (c >= 0xd800 && c <= 0xdbff)) b |= 1 << k;
     }
     this.bits[c] = b;
     return b;

@@ -39,7 +39,8 @@ export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = 
   // With `whileUtf8`, stop at the first unit that breaks a UTF-8 reading from `i` (a few more are
   // kept so the run's start may still move inward past real characters).
   let broken = -1;
-  let need = 0;
+  let mask = DUE_NONE;
+  const wide = spec.widerHoles === true;
   let pairs = 0;
   let lastPair = -MIN_UNITS_BETWEEN_PAIRS - 1;
   while (i < text.length && units.length < MAX_UNITS && (broken < 0 || units.length < broken + EDGE_SLACK)) {
@@ -51,30 +52,30 @@ export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = 
       const code = tables.codeAt(cp);
       if (code >= 0) units.push({ start: i, end, bytes: codeBytes(code) });
       else if (spec.asciiInside && units.length && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: SINGLE_BYTES[cp] });
-      else if (spec.fullwidthFolded && whileUtf8 && need > 0 && broken < 0 && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: [0xa3, cp + 0x80] });
+      else if (spec.fullwidthFolded && whileUtf8 && (mask & ~DUE_NONE) !== 0 && broken < 0 && cp > 0x20 && cp < 0x7f) units.push({ start: i, end, bytes: [0xa3, cp + 0x80] });
       else break;
     }
     i = end;
     if (whileUtf8 && broken < 0) {
-      const before = need;
-      need = feedUtf8(before, units[units.length - 1].bytes, spec.holeBytes);
-      if (need < 0 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+      const before = mask;
+      mask = feedUtf8(before, units[units.length - 1].bytes, spec.holeBytes, wide);
+      if (mask === 0 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
         // A dropped user-defined pair before this unit may mend the reading.
         const mended = feedAfterDroppedPair(before, units[units.length - 1].bytes, spec.holeBytes);
-        if (mended >= 0) {
+        if (mended !== 0) {
           const unit = units[units.length - 1];
           units.splice(units.length - 1, 0, { start: unit.start, end: unit.start, bytes: DROPPED_PAIR });
-          need = mended;
+          mask = mended;
           pairs++;
           lastPair = units.length - 1;
         }
       }
-      if (need < 0) broken = units.length;
+      if (mask === 0) broken = units.length;
     }
   }
   while (units.length && units[units.length - 1].bytes?.length === 1 && units[units.length - 1].bytes![0] < 0x80) units.pop();
   // A run that stops two bytes short of a character may have lost a user-defined pair there.
-  if (whileUtf8 && broken < 0 && need === 2 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
+  if (whileUtf8 && broken < 0 && mask === 4 && spec.droppedPairs && pairs < MAX_DROPPED_PAIRS && units.length - lastPair > MIN_UNITS_BETWEEN_PAIRS) {
     const end = units[units.length - 1].end;
     units.push({ start: end, end, bytes: DROPPED_PAIR });
   }
@@ -89,54 +90,47 @@ export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = 
  */
 export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number } {
   const tables = charTables(spec);
-  let need = 0;
+  const wide = spec.widerHoles === true;
+  let mask = DUE_NONE;
   let units = 0;
   let reach = 0;
   let cjk = 0;
   let cjkAtReach = 0;
   const feed = (b: number) => {
-    if (need > 0) need = b >= 0x80 && b <= 0xbf ? need - 1 : -1;
-    else if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cjk++;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      // The supplementary planes: emoji, rare Han.
-      need = 3;
-      cjk++;
-    } else need = -1;
+    // The supplementary planes (F0–F4): emoji, rare Han.
+    if (mask & DUE_NONE && b >= 0xe0 && b <= 0xf4) cjk++;
+    mask = stepByte(mask, b);
   };
   let pairs = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
-    const before = need;
+    const before = mask;
     let code = -1;
     if (cp === 0x3f || cp === 0xfffd) {
-      if (need === 0) cjk++;
-      need = feedUtf8(need, null, spec.holeBytes);
+      if (mask & DUE_NONE) cjk++;
+      mask = feedUtf8(mask, null, spec.holeBytes, wide);
     } else {
       code = tables.codeAt(cp);
       if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
-      if (code < 0 && spec.fullwidthFolded && need > 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
+      if (code < 0 && spec.fullwidthFolded && (mask & ~DUE_NONE) !== 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
       if (code < 0) break;
       if (code > 0xff) {
         feed(code >> 8);
-        if (need >= 0) feed(code & 0xff);
+        if (mask !== 0) feed(code & 0xff);
       } else feed(code);
     }
     // A dropped user-defined pair among the first characters may mend the reading (鏀寔 for 支持:
     // AF E6 lost); later breaks end the reach, and gather mends those once a run is worth reading.
-    if (need < 0 && code >= 0 && spec.droppedPairs && units > 0 && units <= 2 && pairs === 0) {
+    if (mask === 0 && code >= 0 && spec.droppedPairs && units > 0 && units <= 2 && pairs === 0) {
       const mended = feedAfterDroppedPair(before, codeBytes(code), spec.holeBytes);
-      if (mended >= 0) {
-        need = mended;
+      if (mended !== 0) {
+        mask = mended;
         pairs++;
       }
     }
-    if (need < 0) break;
+    if (mask === 0) break;
     units++;
-    if (need === 0) {
+    if (mask & DUE_NONE) {
       reach = units;
       cjkAtReach = cjk;
     }
@@ -149,45 +143,66 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
 }
 
 /**
- * One unit's bytes through a UTF-8 validity check: `need` is how many continuation bytes are due
- * before; returns how many are due after, or -1 when the bytes cannot be UTF-8 there. A hole fits
- * whatever is due; at a sequence start it is taken as a lead.
+ * UTF-8 validity as a set of states: bit k set when k continuation bytes may be due. A hole of
+ * one byte keeps one state per state; a hole that may stand for one byte or two (the spec's
+ * `widerHoles`: a decoder that swallows a lead with the byte after it into one mark) may leave two.
  */
-function feedUtf8(need: number, bytes: readonly number[] | null, holeBytes: number): number {
-  for (const b of bytes ?? new Array<number>(holeBytes).fill(HOLE)) {
-    if (b === HOLE || b === PUA_TRAIL) need = need > 0 ? need - 1 : 2;
-    else if (b === PUA_LEAD) {
-      if (need === 0) return -1;
-      need--;
-    } else if (need > 0) {
-      if (b < 0x80 || b > 0xbf) return -1;
-      need--;
-    } else if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return -1;
+const DUE_NONE = 1;
+/** Each state one byte later: a continuation byte (n → n − 1) or a byte at a sequence start. */
+function stepByte(mask: number, b: number): number {
+  let out = 0;
+  if (mask & 0b1110 && b >= 0x80 && b <= 0xbf) out |= mask >> 1 & 0b111;
+  if (mask & DUE_NONE) {
+    if (b < 0x80) out |= 1;
+    else if (b >= 0xc2 && b <= 0xdf) out |= 2;
+    else if (b >= 0xe0 && b <= 0xef) out |= 4;
+    else if (b >= 0xf0 && b <= 0xf4) out |= 8;
   }
-  return need;
+  return out;
 }
 
-/** feedUtf8 for a unit with a dropped user-defined pair before it: -1 when the pair cannot mend the reading there. */
-function feedAfterDroppedPair(need: number, bytes: readonly number[] | null, holeBytes: number): number {
-  const afterPair = feedUtf8(need, DROPPED_PAIR, 1);
-  return afterPair < 0 ? -1 : feedUtf8(afterPair, bytes, holeBytes);
+/** A lost byte: whatever is due, or at a sequence start the lead of a three-byte sequence. */
+function stepHole(mask: number): number {
+  return (mask >> 1 & 0b111) | (mask & DUE_NONE ? 4 : 0);
+}
+
+/**
+ * One unit's bytes through a UTF-8 validity check: `mask` holds the states before (see DUE_NONE);
+ * returns the states after, 0 when the bytes cannot be UTF-8 there. A hole fits whatever is due;
+ * at a sequence start it is taken as a lead.
+ */
+function feedUtf8(mask: number, bytes: readonly number[] | null, holeBytes: number, widerHoles = false): number {
+  if (!bytes) {
+    let m = mask;
+    for (let k = 0; k < holeBytes; k++) m = stepHole(m);
+    return widerHoles ? m | stepHole(m) : m;
+  }
+  for (const b of bytes) {
+    if (b === HOLE || b === PUA_TRAIL) mask = stepHole(mask);
+    else if (b === PUA_LEAD) mask = mask >> 1 & 0b111;
+    else mask = stepByte(mask, b);
+    if (mask === 0) return 0;
+  }
+  return mask;
+}
+
+/** feedUtf8 for a unit with a dropped user-defined pair before it: 0 when the pair cannot mend the reading there. */
+function feedAfterDroppedPair(mask: number, bytes: readonly number[] | null, holeBytes: number): number {
+  const afterPair = feedUtf8(mask, DROPPED_PAIR, 1);
+  return afterPair === 0 ? 0 : feedUtf8(afterPair, bytes, holeBytes);
 }
 
 /**
  * Unit boundaries after i where a UTF-8 reading of units[i..] ends a sequence, up to where the
  * reading breaks down.
  */
-export function validRunEnds(units: Unit[], i: number, holeBytes: number): number[] {
+export function validRunEnds(units: Unit[], i: number, holeBytes: number, widerHoles = false): number[] {
   const ends: number[] = [];
-  let need = 0;
+  let mask = DUE_NONE;
   for (let j = i; j < units.length; j++) {
-    need = feedUtf8(need, units[j].bytes, holeBytes);
-    if (need < 0) break;
-    if (need === 0) ends.push(j + 1);
+    mask = feedUtf8(mask, units[j].bytes, holeBytes, widerHoles);
+    if (mask === 0) break;
+    if (mask & DUE_NONE) ends.push(j + 1);
   }
   return ends;
 }

@@ -87,6 +87,13 @@ function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, single
   return allowRare || rare <= Math.floor(han / RARE_SHARE);
 }
 
+/** U+FFFD in a string. */
+function countLost(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
 /** Code points in a string. */
 function charCount(s: string): number {
   let n = 0;
@@ -126,7 +133,7 @@ function perCharWithLost(s: string, lm: CharLanguageModel): number {
 export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel, shown = false): Choice | undefined {
   let best: Choice | undefined;
   for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
-    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes);
+    const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes, spec.widerHoles);
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
       const c = judge(text, units, start, end, spec, lm, shown);
@@ -160,9 +167,13 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
     // a writer would use: every Han character of the original rare; or when a byte of it was lost
     // in a text that has shown this mojibake already (`2010骞?1鏈?7鏃` : 月 E6 9C 88 loses its 88
-    // before the 7 as 年 its B4 before the 1).
+    // before the 7 as 年 its B4 before the 1). A character that stayed lost (U+FFFD, where the run
+    // had a mark) counts: `鈭綽��` is 人 and a bracket whose bytes are gone, not one character
+    // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
-    if (chinese < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
+    const lost = reading.lossy ? countLost(reading.text) : 0;
+    if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
+    if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
     // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.

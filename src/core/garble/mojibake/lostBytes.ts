@@ -38,6 +38,13 @@ export interface LostByteSpec {
    * readings against hundreds costs much and picks wrong ones.
    */
   maxReadings?: number;
+  /**
+   * The decoders of this code page differ in what a mark stands for: Python's and iconv-lite's
+   * print one per byte, WHATWG's (Node's ICU) one per lead and the byte after it unless that byte
+   * is ASCII. The run is read both ways when both are well-formed, and the reading with fewer
+   * characters lost (then the likelier one) is kept.
+   */
+  pairUnlessAscii?: boolean;
 }
 
 export interface LostByteReading {
@@ -52,8 +59,54 @@ const UNITS_PER_LOST = 3;
 export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>, spec: LostByteSpec, lm: CharLanguageModel, before: string, after: string): LostByteReading | undefined {
   const holes = units.filter((u) => u === null).length;
   if (holes * (spec.unitsPerLost ?? UNITS_PER_LOST) > units.length + 2) return undefined;
-  const widths = spec.lostPair && spec.holeBytes === 1 ? holeWidths(units) : units.map((u) => (u ? 0 : spec.holeBytes));
-  if (!widths) return undefined;
+  const fewest = spec.lostPair && spec.holeBytes === 1 ? holeWidths(units) : units.map((u) => (u ? 0 : spec.holeBytes));
+  const whatwg = spec.pairUnlessAscii ? widthsUnlessAscii(units, after) : undefined;
+  let best: LostByteReading | undefined;
+  let bestScore = -Infinity;
+  for (const widths of [fewest, whatwg]) {
+    if (!widths || (widths === whatwg && fewest && widths.every((w, k) => w === fewest[k]))) continue;
+    const r = readWithWidths(units, widths, spec, lm, before, after);
+    if (!r) continue;
+    const score = r.lost * LOST_CHAR_PENALTY + lm.score(r.reading.text.replaceAll('\ufffd', ''));
+    if (score > bestScore) {
+      best = r.reading;
+      bestScore = score;
+    }
+    // Nothing lost: the other reading cannot do better.
+    if (r.lost === 0) break;
+  }
+  return best;
+}
+
+/** Ranking the readings of one run: a character lost costs this much more than any read. */
+const LOST_CHAR_PENALTY = -1000;
+
+/**
+ * WHATWG's widths: two bytes for a mark before a byte from 0x80 or another mark (the lead and
+ * the byte after it swallowed together), one before ASCII or a line's end. Undefined when they do
+ * not make the run well-formed UTF-8.
+ */
+function widthsUnlessAscii(units: ReadonlyArray<readonly number[] | null>, after: string): number[] | undefined {
+  const afterHigh = after !== '' && after.charCodeAt(0) >= 0x80;
+  const widths = units.map((u, k) => {
+    if (u) return 0;
+    const next = units[k + 1];
+    return next === null || (next === undefined ? afterHigh : next[0] >= 0x80) ? 2 : 1;
+  });
+  let need = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u) {
+      for (const b of u) if (need >= 0) need = stepKnown(need, b);
+    } else {
+      for (let h = 0; h < widths[k] && need >= 0; h++) need = need > 0 ? need - 1 : h === 0 ? 2 : -1;
+    }
+    if (need < 0) return undefined;
+  }
+  return need === 0 ? widths : undefined;
+}
+
+function readWithWidths(units: ReadonlyArray<readonly number[] | null>, widths: readonly number[], spec: LostByteSpec, lm: CharLanguageModel, before: string, after: string): { reading: LostByteReading; lost: number } | undefined {
   const bytes: number[] = [];
   const candidates = new Map<number, readonly number[]>();
   const pairs = new Map<number, (a: number, b: number) => boolean>();
@@ -83,7 +136,7 @@ export function readWithLostBytes(units: ReadonlyArray<readonly number[] | null>
   if (sure.length) plan.push(`restore lost byte${sure.length > 1 ? 's' : ''} ${sure.join(', ')}`);
   plan.push('decode utf-8');
   if (d.unrecovered) plan.push(`${d.unrecovered} character${d.unrecovered > 1 ? 's' : ''} lost with ${d.unrecovered > 1 ? 'their bytes' : 'its byte'}: kept as U+FFFD`);
-  return { text: d.text, plan, lossy: d.unrecovered > 0 };
+  return { reading: { text: d.text, plan, lossy: d.unrecovered > 0 }, lost: d.unrecovered };
 }
 
 const CONTINUATION: readonly number[] = Array.from({ length: 0x40 }, (_, k) => 0x80 + k);

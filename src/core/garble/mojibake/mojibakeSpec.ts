@@ -47,6 +47,19 @@ export interface MojibakeSpec {
   lostByteCandidates?(next: number | undefined): readonly number[];
   /** Byte pairs a decoder swallowed into one mark (see lostBytes.ts). */
   lostPair?(first: number, second: number): boolean;
+  /**
+   * Runs are gathered with each mark standing for one byte or for two (a `lostPair`): where a
+   * decoder swallows about every other pair (WHATWG's Big5), a reading that takes every mark for
+   * one byte breaks at the first such pair.
+   */
+  widerHoles?: boolean;
+  /** A mark before a non-ASCII byte may stand for a lead and that byte (see lostBytes.ts). */
+  pairUnlessAscii?: boolean;
+  /**
+   * A run may open on a mark: the lead of its first character lost (after punctuation, whose
+   * UTF-8 bytes Big5 pairs with the next character's, or at a line's start).
+   */
+  holesOpen?: boolean;
   /** Runs with more lost bytes than one unit in this many are not read (see lostBytes.ts). */
   unitsPerLost?: number;
   /** A character with more readings than this stays U+FFFD unweighed (see lostBytes.ts). */

@@ -35,7 +35,7 @@ export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel
     }
   }
   if (holes > 0 && spec.lostByteCandidates && !units.some((u) => u.bytes === DROPPED_PAIR)) {
-    const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair, unitsPerLost: spec.unitsPerLost, maxReadings: spec.maxReadings };
+    const lostBytes = { codecName: spec.codec.name, holeBytes: spec.holeBytes, lostByteCandidates: spec.lostByteCandidates, lostPair: spec.lostPair, pairUnlessAscii: spec.pairUnlessAscii, unitsPerLost: spec.unitsPerLost, maxReadings: spec.maxReadings };
     return readWithLostBytes(units.map((u) => u.bytes), lostBytes, guessModel(spec, lm, bytes), prev, next);
   }
   if (holes > MAX_HOLES) return undefined;
