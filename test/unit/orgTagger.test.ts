@@ -6,7 +6,7 @@ import { toTraditional } from '../../src/core/script/convertScript';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { tagOrganizations } from '../../src/core/annotate/tagger/orgTagger';
 import {
-  BIGRAM_OFFSETS, bigramHash, extractFeatures, FEATURES_PER_CHAR, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
+  BIGRAM_OFFSETS, bigramHash, domainHash, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, TAG_COUNT, TEXT_KINDS, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
 import { decodeTaggerModel } from '../../src/core/annotate/tagger/taggerModel';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
@@ -60,7 +60,7 @@ test('Traditional text is tagged as its Simplified', () => {
   assert.ok(compared >= 50);
 });
 
-test('the tagger adds up the weights of the features training reads', () => {
+test('the tagger adds up the weights of the features training reads, for each kind of text', () => {
   const bytes = new Uint8Array(readFileSync('data/annotate/orgTagger.bin'));
   const m = decodeTaggerModel(bytes);
   const T = TAG_COUNT;
@@ -74,8 +74,11 @@ test('the tagger adds up the weights of the features training reads', () => {
   m.words.keys.forEach((w, k) => {
     for (let r = 0; r < WR; r++) rows.set(wordFeatureHash(Math.floor(r / WORD_POSITIONS), w, r % WORD_POSITIONS), m.words.weights.subarray((k * WR + r) * T, (k * WR + r + 1) * T));
   });
+  // Each kind's copies of the dense and hashed features, by the hash training gives them.
+  m.kinds.forEach((section, kind) => section.keys.forEach((h, k) => rows.set(domainHash(kind, h), section.weights.subarray(k * T, (k + 1) * T))));
+  assert.equal(m.kinds.length, TEXT_KINDS.length);
   const transition = Float32Array.from(m.transition, (v) => v / m.scale);
-  for (const c of table.cases) {
+  for (const [kind, kindName] of TEXT_KINDS.entries()) for (const c of table.cases) {
     // One sentence, as the tagger cuts text (no sentence end inside, no long run without Han).
     const s = foldToSimplified(c.text);
     if (/[\n。！？!?]./u.test(s) || /[^\u3400-\u9fff]{6}/u.test(s)) continue;
@@ -84,13 +87,16 @@ test('the tagger adds up the weights of the features training reads', () => {
     const emission = new Float32Array(s.length * T);
     for (let i = 0; i < s.length; i++) {
       for (let f = 0; f < FEATURES_PER_CHAR; f++) {
-        const row = rows.get(features[i * FEATURES_PER_CHAR + f]);
-        if (row) for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+        const feature = features[i * FEATURES_PER_CHAR + f];
+        for (const h of f >= FIRST_KIND_FEATURE && feature ? [feature, domainHash(kind, feature)] : [feature]) {
+          const row = rows.get(h);
+          if (row) for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+        }
       }
     }
     const tags = new Uint8Array(s.length);
     viterbi(emission, s.length, transition, tags);
-    assert.deepEqual(tagOrganizations(s), spansOf(tags, s.length), c.text);
+    assert.deepEqual(tagOrganizations(s, undefined, kindName), spansOf(tags, s.length), `${kindName}: ${c.text}`);
   }
 });
 
