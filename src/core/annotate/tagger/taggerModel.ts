@@ -105,7 +105,9 @@ const WIDTHS = [1, UNIGRAM_OFFSETS.length, BIGRAM_OFFSETS.length, WORD_ROLES * W
 
 export function decodeTaggerModel(bytes: Uint8Array): TaggerModel {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== VERSION) throw new Error('orgTagger.bin: unknown format');
+  const version = view.getUint32(4, true);
+  // Version 2 is version 3 without the kinds' sections.
+  if (view.getUint32(0, true) !== MAGIC || (version !== VERSION && version !== 2)) throw new Error('orgTagger.bin: unknown format');
   const T = view.getUint32(8, true);
   const scale = view.getFloat32(12, true);
   const transition = new Float32Array((T + 1) * T);
@@ -136,8 +138,8 @@ export function decodeTaggerModel(bytes: Uint8Array): TaggerModel {
     return { keys, weights, width };
   };
   const sections = WIDTHS.map(section);
-  const kindCount = view.getUint32(p, true);
-  p += 4;
+  const kindCount = version === 2 ? 0 : view.getUint32(p, true);
+  if (version !== 2) p += 4;
   const kinds = Array.from({ length: kindCount }, () => section(1));
   if (p !== bytes.length) throw new Error('orgTagger.bin: unexpected length');
   return { tagCount: T, scale, transition, hashed: sections[0], unigrams: sections[1], bigrams: sections[2], words: sections[3], kinds };
