@@ -156,7 +156,7 @@ export const CORPORA: CorpusInfo[] = [
   {
     name: 'cluener',
     domain: 'news (fine-grained)',
-    kind: 'news-fine',
+    kind: 'news',
     // The test split's labels are not published: the official dev split is the test here.
     files: { train: 'cluener/train.json', test: 'cluener/dev.json' },
     read: readCluener,

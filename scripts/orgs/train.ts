@@ -8,8 +8,8 @@
  *     [--no-kinds]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
- * (features.ts TEXT_KINDS: MSRA news, résumés, Weibo, CLUENER), so that what the corpora label
- * differently (香港特别行政区, 公安机关) is learnt by kind and the shared weights keep what they agree on;
+ * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
+ * what each kind's corpora label differently is learnt by kind and the shared weights keep the rest;
  * --no-kinds trains without them.
  *
  * Only training splits are read. --holdout keeps the last part of every training split out of
