@@ -1,5 +1,5 @@
 import { detectEncoding } from '../../core';
-import { annotateText, TEXT_KINDS, type TextKind } from '../../core/annotate';
+import { annotateText, textKinds, type TextKind } from '../../core/annotate';
 import { flattenOutline, outlineText, readArticleHead } from '../../core/outline';
 import { annotateJson, annotateListing } from '../annotateReport';
 import { COMMON_OPTIONS, COMMON_OPTIONS_HELP, maxSizeOption, requireFiles, type Command } from '../command';
@@ -39,7 +39,7 @@ function runAnnotate(args: ParsedArgs, term: Terminal): number {
   const files = requireFiles(args, 'annotate');
   if (files.length > 1) throw new UsageError('annotate takes one file', 'annotate');
   const kind = (args.value('text-kind') ?? 'news') as TextKind;
-  if (!TEXT_KINDS.includes(kind)) throw new UsageError(`--text-kind: one of ${TEXT_KINDS.join(', ')}`, 'annotate');
+  if (!textKinds().includes(kind)) throw new UsageError(`--text-kind: one of ${textKinds().join(', ')}`, 'annotate');
   const file = files[0];
   let bytes: Buffer;
   try {

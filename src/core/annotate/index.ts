@@ -1,7 +1,7 @@
 /** Figures and organizations in Chinese news text, for highlighting and the `annotate` command. */
 import { extractFigures, type Figure } from './figures';
 import { extractOrganizations, type Organization } from './organizations';
-import type { TextKind } from './tagger/features';
+import { TEXT_KINDS, type TextKind } from './tagger/features';
 
 export { extractFigures, extractOrganizations };
 export type { Figure, Organization };
@@ -14,8 +14,12 @@ export type { DerivedFigure, FigureDescription, TextSpan } from './describeFigur
 export { describeOrganization } from './describeOrganization';
 export type { OrganizationDescription } from './describeOrganization';
 
-export { TEXT_KINDS } from './tagger/features';
 export type { TextKind } from './tagger/features';
+
+/** The kinds of text the organization tagger knows (news, resume, social). */
+export function textKinds(): readonly TextKind[] {
+  return TEXT_KINDS;
+}
 
 /** `kind`: the kind of text, whose conventions the organization tagger follows (news unless said). */
 export function annotateText(text: string, kind?: TextKind): { figures: Figure[]; organizations: Organization[] } {
