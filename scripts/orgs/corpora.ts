@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TextKind } from '../../src/core/annotate/tagger/features';
 
 export type EntityLabel = 'ORG' | 'PER' | 'LOC';
 
@@ -32,6 +33,8 @@ export interface CorpusInfo {
   name: CorpusName;
   /** What a reader calls the kind of text: news, résumés, social media. */
   domain: string;
+  /** The kind of text whose copies of the features the corpus trains and is tagged with (features.ts TEXT_KINDS). */
+  kind: TextKind;
   /** Files of each split under the corpus folder; a split a corpus lacks is absent. */
   files: Partial<Record<Split, string>>;
   read: (path: string) => Sentence[];
@@ -131,18 +134,21 @@ export const CORPORA: CorpusInfo[] = [
   {
     name: 'msra',
     domain: 'news',
+    kind: 'news',
     files: { train: 'msra/msra_train_bio', test: 'msra/msra_test_bio' },
     read: (p) => readCharLines(p, (t) => MSRA_LABELS[t], /\t/),
   },
   {
     name: 'resume',
     domain: 'résumés',
+    kind: 'resume',
     files: { train: 'resume/train.char.bmes', dev: 'resume/dev.char.bmes', test: 'resume/test.char.bmes' },
     read: (p) => readCharLines(p, (t) => RESUME_LABELS[t], / /),
   },
   {
     name: 'weibo',
     domain: 'social media',
+    kind: 'social',
     files: { train: 'weibo/weiboNER_2nd_conll.train', dev: 'weibo/weiboNER_2nd_conll.dev', test: 'weibo/weiboNER_2nd_conll.test' },
     // Each character carries its position in a word (科0 技1); the tagger reads characters only.
     read: (p) => readCharLines(p, (t) => WEIBO_LABELS[t], /\t/, (f) => f.replace(/[0-9]$/, '')),
@@ -150,6 +156,7 @@ export const CORPORA: CorpusInfo[] = [
   {
     name: 'cluener',
     domain: 'news (fine-grained)',
+    kind: 'news',
     // The test split's labels are not published: the official dev split is the test here.
     files: { train: 'cluener/train.json', test: 'cluener/dev.json' },
     read: readCluener,

@@ -11,7 +11,8 @@
  * and by string), --corpus NAME (only that corpus), --split holdout (the last tenth of each
  * training split, for a model trained with --holdout 0.1), --model FILE (another model file; the
  * training-split names written beside it, orgTaggerNames.txt, are read with it when present),
- * --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
+ * --kind KIND (tag every corpus as that kind of text, features.ts TEXT_KINDS, instead of its own:
+ * `--kind news` is what articles get), --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
  * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with).
  */
@@ -24,7 +25,7 @@ import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CharTrie } from '../../src/core/annotate/trie';
-import { useTrainedNames } from '../../src/core/annotate/tagger/features';
+import { type TextKind, useTrainedNames } from '../../src/core/annotate/tagger/features';
 import { toTraditional } from '../../src/core/script/convertScript';
 
 const args = process.argv.slice(2);
@@ -36,6 +37,8 @@ const splitOption = option('--split') ?? 'test';
 const split = (splitOption === 'holdout' ? 'train' : splitOption) as Split;
 const modelPath = option('--model');
 const traditional = args.includes('--traditional');
+/** --kind KIND: tag every corpus as that kind of text (features.ts TEXT_KINDS) instead of its own. */
+const kindOption = option('--kind') as TextKind | undefined;
 if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
@@ -63,14 +66,14 @@ function prf(t: Tally): [number, number, number] {
   return [p * 100, r * 100, p + r ? (200 * p * r) / (p + r) : 0];
 }
 
-type Method = (text: string) => Span[];
+type Method = (text: string, kind: TextKind) => Span[];
 /**
  * zhlens as shipped (extractOrganizations: the model and the rules' names it keeps, with zhlens'
  * conventions); the model's spans alone; the rules zhlens had before the model.
  */
 const METHODS: Array<[string, Method]> = [
-  ['zhlens', (t) => extractOrganizations(t)],
-  ['model alone', (t) => tagOrganizations(foldToSimplified(t)).map(([start, end]) => ({ start, end }))],
+  ['zhlens', (t, kind) => extractOrganizations(t, kind)],
+  ['model alone', (t, kind) => tagOrganizations(foldToSimplified(t), undefined, kind).map(([start, end]) => ({ start, end }))],
   ['rules (before)', (t) => extractOrganizationsByRules(t)],
 ];
 
@@ -110,14 +113,14 @@ function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): voi
   }
 }
 
-function evaluate(sentences: Sentence[], method: Method, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
+function evaluate(sentences: Sentence[], method: Method, kind: TextKind, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
   const all = tally();
   const byKind = new Map<string, Tally>();
   const kindTally = (k: string) => byKind.get(k) ?? byKind.set(k, tally()).get(k)!;
   // Warm: the model and the word lists are read on first use, which is not the method's speed.
-  if (sentences.length) method(sentences[0].text);
+  if (sentences.length) method(sentences[0].text, kind);
   const started = process.cpuUsage();
-  const found = sentences.map((s) => method(s.text));
+  const found = sentences.map((s) => method(s.text, kind));
   const used = process.cpuUsage(started);
   sentences.forEach((s, i) => {
     const gold = s.entities.filter((e) => e.label === 'ORG');
@@ -164,11 +167,11 @@ for (const corpus of CORPORA) {
     continue;
   }
   const gold = sentences.reduce((n, s) => n + s.entities.filter((e) => e.label === 'ORG').length, 0);
-  console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names`);
+  console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names, tagged as ${kindOption ?? corpus.kind}`);
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
     const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
-    const { all, byKind, ms } = evaluate(sentences, method, log);
+    const { all, byKind, ms } = evaluate(sentences, method, kindOption ?? corpus.kind, log);
     if (log) {
       for (const [k, n] of log.kinds) allErrors.kinds.set(k, (allErrors.kinds.get(k) ?? 0) + n);
       for (const [k, n] of log.strings) allErrors.strings.set(k, (allErrors.strings.get(k) ?? 0) + n);

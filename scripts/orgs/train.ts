@@ -5,6 +5,12 @@
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
+ *     [--no-kinds]
+ *
+ * Each sentence also fires its kind of text's copies of the dense and hashed features
+ * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
+ * what each kind's corpora label differently is learnt by kind and the shared weights keep the rest;
+ * --no-kinds trains without them.
  *
  * Only training splits are read. --holdout keeps the last part of every training split out of
  * training and scores it after each epoch: that is how the number of epochs, the corpus weights
@@ -17,7 +23,7 @@ import { writeFileSync } from 'node:fs';
 import { CORPORA, readSplit, type Sentence } from './corpora';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
-  B, BIGRAM_OFFSETS, bigramHash, E, extractFeatures, FEATURES_PER_CHAR, I, modelCode, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
+  B, BIGRAM_OFFSETS, bigramHash, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
   useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
 import { CharTrie } from '../../src/core/annotate/trie';
@@ -33,10 +39,19 @@ const minCount = Number(option('--min-count', '2'));
 const featureBudgets = option('--max-features', '100000').split(',').map(Number);
 const out = option('--out', 'data/annotate/orgTagger.bin');
 const namesOut = option('--names-out', out.replace(/[^/]*$/, 'orgTaggerNames.txt'));
+/** --no-kinds: no copies of the features per kind of text (features.ts TEXT_KINDS). */
+const kindCopies = !args.includes('--no-kinds');
+/** The kind of text of each corpus (features.ts TEXT_KINDS). */
+const KIND_OF = Object.fromEntries(CORPORA.map((c) => [c.name, TEXT_KINDS.indexOf(c.kind)]));
+const KINDS = TEXT_KINDS.length;
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;
-const F = FEATURES_PER_CHAR;
+/** Features of a character: those of features.ts, then the copies of its kind of text of the dense and hashed ones. */
+const KIND_COPIES = kindCopies ? FEATURES_PER_CHAR - FIRST_KIND_FEATURE : 0;
+const F = FEATURES_PER_CHAR + KIND_COPIES;
+/** The hash of each kind's copy of a feature: [the shared feature's hash, the kind]. */
+const kindFeature = new Map<number, [number, number]>();
 
 function rng(seed: number): () => number {
   return () => {
@@ -108,8 +123,20 @@ log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
 for (const { corpus, sentence, folded, training, fold } of read) {
   useTrainedNames(training ? namesOutsideFold[fold] : allNames);
+  const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
+  extractFeatures(folded, shared);
   const hashes = new Uint32Array(folded.length * F);
-  extractFeatures(folded, hashes);
+  const kind = KIND_OF[corpus];
+  for (let i = 0; i < folded.length; i++) {
+    hashes.set(shared.subarray(i * FEATURES_PER_CHAR, (i + 1) * FEATURES_PER_CHAR), i * F);
+    for (let k = 0; k < KIND_COPIES; k++) {
+      const base = shared[i * FEATURES_PER_CHAR + FIRST_KIND_FEATURE + k];
+      if (!base) continue;
+      const h = domainHash(kind, base);
+      hashes[i * F + FEATURES_PER_CHAR + k] = h;
+      if (training && !kindFeature.has(h)) kindFeature.set(h, [base, kind]);
+    }
+  }
   if (training) {
     trainSet.push({ corpus, sentence, hashes });
     for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
@@ -296,6 +323,7 @@ for (const maxFeatures of featureBudgets) {
   const WORD_WIDTH = WORD_ROLES * WORD_POSITIONS;
   const wordRows = new Map<number, Float32Array>();
   const hashedRows: number[] = [];
+  const kindRows: Array<Array<[number, Float32Array]>> = Array.from({ length: KINDS }, () => []);
   const unigramRows = new Map<number, Float32Array>();
   const bigramRows = new Map<number, Float32Array>();
   for (const r of kept) {
@@ -303,7 +331,10 @@ for (const maxFeatures of featureBudgets) {
     const uni = unigramOf.get(keys[r]);
     const bi = bigramOf.get(keys[r]);
     const word = wordOf.get(keys[r]);
-    if (word) {
+    const copy = kindFeature.get(keys[r]);
+    if (copy) {
+      kindRows[copy[1]].push([copy[0], model.w.slice(r * T, r * T + T)]);
+    } else if (word) {
       const block = wordRows.get(word[1]) ?? wordRows.set(word[1], new Float32Array(WORD_WIDTH * T)).get(word[1])!;
       block.set(weightsOfRow, word[0] * T);
     } else if (uni) {
@@ -327,8 +358,8 @@ for (const maxFeatures of featureBudgets) {
     section([...unigramRows], UNIGRAM_OFFSETS.length),
     section([...bigramRows], BIGRAM_OFFSETS.length),
     section([...wordRows], WORD_WIDTH),
-  ]);
-  log(`${hashedRows.length} hashed features, ${unigramRows.size} characters, ${bigramRows.size} character pairs, ${wordRows.size} words`);
+  ], kindCopies ? kindRows.map((entries) => section(entries, 1)) : []);
+  log(`${hashedRows.length} hashed features, ${unigramRows.size} characters, ${bigramRows.size} character pairs, ${wordRows.size} words, ${kindRows.map((k) => k.length).join('/')} copies per kind`);
   if (tune.length) {
     // Score the held-out part again with the model as shipped (fewer features, 8-bit weights),
     // read back from the bytes through the features' hashes.
@@ -343,6 +374,7 @@ for (const maxFeatures of featureBudgets) {
     shipped.hashed.keys.forEach((h, k) => put(h, shipped.hashed.weights, k * T));
     shipped.unigrams.keys.forEach((code, k) => UNIGRAM_OFFSETS.forEach((_, u) => put(unigramHash(u, code), shipped.unigrams.weights, (k * UNIGRAM_OFFSETS.length + u) * T)));
     shipped.bigrams.keys.forEach((pair, k) => BIGRAM_OFFSETS.forEach((_, b) => put(bigramHash(b, pair >>> 16, pair & 0xffff), shipped.bigrams.weights, (k * BIGRAM_OFFSETS.length + b) * T)));
+    shipped.kinds.forEach((section, kind) => section.keys.forEach((h, k) => put(domainHash(kind, h), section.weights, k * T)));
     shipped.words.keys.forEach((word, k) => {
       for (let role = 0; role < WORD_ROLES; role++) {
         for (let position = 0; position < WORD_POSITIONS; position++) {

@@ -418,4 +418,19 @@ describe('zhlens annotate', () => {
     assert.equal(dir.code, 1);
     assert.match(dir.err, /^zhlens: cannot read .*yizhuang-article: is a directory\n$/);
   });
+
+  test('--text-kind: news by default, résumés and social media on request, anything else refused', () => {
+    const dir = folder('annotate-kind', { 'resume.txt': Buffer.from('2005年起任本公司董事长，兼任深圳市华侨城控股股份有限公司董事。\n') });
+    const file = path.join(dir, 'resume.txt');
+    const names = (args: string[]) => {
+      const r = zhlens(['annotate', '--json', ...args, file]);
+      assert.equal(r.code, 0, r.err);
+      return ((jsonLines(r.out)[0] as unknown as { organizations: Array<{ text: string }> }).organizations).map((o) => o.text);
+    };
+    assert.deepEqual(names([]), names(['--text-kind', 'news']));
+    assert.ok(names(['--text-kind', 'resume']).includes('深圳市华侨城控股股份有限公司'));
+    const bad = zhlens(['annotate', '--text-kind', 'poetry', file]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--text-kind: one of news, resume, social/);
+  });
 });

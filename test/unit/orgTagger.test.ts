@@ -6,7 +6,7 @@ import { toTraditional } from '../../src/core/script/convertScript';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { tagOrganizations } from '../../src/core/annotate/tagger/orgTagger';
 import {
-  BIGRAM_OFFSETS, bigramHash, extractFeatures, FEATURES_PER_CHAR, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
+  BIGRAM_OFFSETS, bigramHash, domainHash, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
 import { decodeTaggerModel } from '../../src/core/annotate/tagger/taggerModel';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
@@ -39,8 +39,13 @@ function scoreBySource(cases: Case[], annotate: (text: string) => string[]) {
 // few points under what the shipped model reaches on this sample, so that a worse model fails.
 const FLOORS: Record<string, number> = { 'MSRA NER': 0.84, 'Resume NER': 0.78, 'Weibo NER 2nd version': 0.38, CLUENER2020: 0.7 };
 
-test('organizations in sampled test sentences of public corpora: F1 per corpus', () => {
-  const f1 = scoreBySource(table.cases, (text) => extractOrganizations(text).map((o) => o.text));
+/** The kind of text each corpus is tagged as (features.ts TEXT_KINDS), as `npm run eval:orgs` does. */
+const KINDS: Record<string, TextKind> = { 'MSRA NER': 'news', 'Resume NER': 'resume', 'Weibo NER 2nd version': 'social', CLUENER2020: 'news' };
+const kindOf = (c: Case) => KINDS[c.source.split(' (')[0]];
+
+test('organizations in sampled test sentences of public corpora, each tagged as its kind of text: F1 per corpus', () => {
+  const kinds = new Map(table.cases.map((c) => [c.text, kindOf(c)]));
+  const f1 = scoreBySource(table.cases, (text) => extractOrganizations(text, kinds.get(text)).map((o) => o.text));
   for (const [corpus, floor] of Object.entries(FLOORS)) {
     const value = f1.get(corpus);
     console.log(`org tagger sample, ${corpus}: F1=${((value ?? 0) * 100).toFixed(1)}`);
@@ -60,7 +65,7 @@ test('Traditional text is tagged as its Simplified', () => {
   assert.ok(compared >= 50);
 });
 
-test('the tagger adds up the weights of the features training reads', () => {
+test('the tagger adds up the weights of the features training reads, for each kind of text', () => {
   const bytes = new Uint8Array(readFileSync('data/annotate/orgTagger.bin'));
   const m = decodeTaggerModel(bytes);
   const T = TAG_COUNT;
@@ -74,8 +79,11 @@ test('the tagger adds up the weights of the features training reads', () => {
   m.words.keys.forEach((w, k) => {
     for (let r = 0; r < WR; r++) rows.set(wordFeatureHash(Math.floor(r / WORD_POSITIONS), w, r % WORD_POSITIONS), m.words.weights.subarray((k * WR + r) * T, (k * WR + r + 1) * T));
   });
+  // Each kind's copies of the dense and hashed features, by the hash training gives them.
+  m.kinds.forEach((section, kind) => section.keys.forEach((h, k) => rows.set(domainHash(kind, h), section.weights.subarray(k * T, (k + 1) * T))));
+  assert.equal(m.kinds.length, TEXT_KINDS.length);
   const transition = Float32Array.from(m.transition, (v) => v / m.scale);
-  for (const c of table.cases) {
+  for (const [kind, kindName] of TEXT_KINDS.entries()) for (const c of table.cases) {
     // One sentence, as the tagger cuts text (no sentence end inside, no long run without Han).
     const s = foldToSimplified(c.text);
     if (/[\n。！？!?]./u.test(s) || /[^\u3400-\u9fff]{6}/u.test(s)) continue;
@@ -84,13 +92,16 @@ test('the tagger adds up the weights of the features training reads', () => {
     const emission = new Float32Array(s.length * T);
     for (let i = 0; i < s.length; i++) {
       for (let f = 0; f < FEATURES_PER_CHAR; f++) {
-        const row = rows.get(features[i * FEATURES_PER_CHAR + f]);
-        if (row) for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+        const feature = features[i * FEATURES_PER_CHAR + f];
+        for (const h of f >= FIRST_KIND_FEATURE && feature ? [feature, domainHash(kind, feature)] : [feature]) {
+          const row = rows.get(h);
+          if (row) for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+        }
       }
     }
     const tags = new Uint8Array(s.length);
     viterbi(emission, s.length, transition, tags);
-    assert.deepEqual(tagOrganizations(s), spansOf(tags, s.length), c.text);
+    assert.deepEqual(tagOrganizations(s, undefined, kindName), spansOf(tags, s.length), `${kindName}: ${c.text}`);
   }
 });
 

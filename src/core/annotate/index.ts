@@ -1,6 +1,7 @@
 /** Figures and organizations in Chinese news text, for highlighting and the `annotate` command. */
 import { extractFigures, type Figure } from './figures';
 import { extractOrganizations, type Organization } from './organizations';
+import { TEXT_KINDS, type TextKind } from './tagger/features';
 
 export { extractFigures, extractOrganizations };
 export type { Figure, Organization };
@@ -13,6 +14,14 @@ export type { DerivedFigure, FigureDescription, TextSpan } from './describeFigur
 export { describeOrganization } from './describeOrganization';
 export type { OrganizationDescription } from './describeOrganization';
 
-export function annotateText(text: string): { figures: Figure[]; organizations: Organization[] } {
-  return { figures: extractFigures(text), organizations: extractOrganizations(text) };
+export type { TextKind } from './tagger/features';
+
+/** The kinds of text the organization tagger knows (news, resume, social). */
+export function textKinds(): readonly TextKind[] {
+  return TEXT_KINDS;
+}
+
+/** `kind`: the kind of text, whose conventions the organization tagger follows (news unless said). */
+export function annotateText(text: string, kind?: TextKind): { figures: Figure[]; organizations: Organization[] } {
+  return { figures: extractFigures(text), organizations: extractOrganizations(text, kind) };
 }

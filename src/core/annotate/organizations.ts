@@ -26,6 +26,7 @@ import {
 } from './nameParts';
 import { walkLeft } from './walkLeft';
 import { tagOrganizations } from './tagger/orgTagger';
+import type { TextKind } from './tagger/features';
 import { organizationKind } from './organizationKind';
 import { linkShortForms, namesAfter, otherMentions } from './otherMentions';
 import {
@@ -191,14 +192,16 @@ function withOtherMentions(text: string, s: string, candidates: Candidate[]): Or
  * Latin names and Latin-headed ones (Falcot 公司, Apache 软件基金会), well-known names, whole
  * quoted names, development zones (the corpora tag zones as places) and a zone's own bodies. The
  * tagger decides wherever it found a name: a rule's name that overlaps one is dropped. Choices
- * measured on the held-out part of the training splits (docs/annotate-data.md).
+ * measured on the held-out part of the training splits (docs/annotate-data.md). `kind` is the kind
+ * of text, whose corpus's conventions the model follows (tagger/features.ts TEXT_KINDS); articles
+ * are news.
  */
-export function extractOrganizations(text: string): Organization[] {
+export function extractOrganizations(text: string, kind: TextKind = 'news'): Organization[] {
   const s = foldToSimplified(text);
   const candidates: Candidate[] = [];
   const taken = new Uint8Array(s.length);
   const margins: number[] = [];
-  tagOrganizations(s, margins).forEach(([start, end], k) => {
+  tagOrganizations(s, margins, kind).forEach(([start, end], k) => {
     const name = s.slice(start, end);
     if (!wellFormed(name)) return;
     if (bareEnding(name) && margins[k] < KEEP_BARE_MARGIN) return;

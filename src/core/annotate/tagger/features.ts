@@ -304,6 +304,19 @@ export function denseFeatures(p: Piece, i: number, out: Int32Array | Uint32Array
 export const HASHED_FEATURES = 4;
 /** Features per character (some may be 0). */
 export const FEATURES_PER_CHAR = UNIGRAM_OFFSETS.length + BIGRAM_OFFSETS.length + WORD_ROLES + DENSE_FEATURES + HASHED_FEATURES;
+/**
+ * Kinds of text, whose corpora label organizations each their own way (news: MSRA and CLUENER;
+ * résumés: 公司 and 本公司 names, 教育部 in a list of ministries not; social media: shops and
+ * brands). The dense and hashed features of a character have a second copy per kind
+ * (domainHash: Daumé's feature augmentation): training fires the copy of its sentence's kind
+ * beside the shared feature, and the tagger adds the copies of the kind it is told to the shared
+ * rows when it loads the model, so tagging costs the same.
+ */
+export const TEXT_KINDS = ['news', 'resume', 'social'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+/** The features of a character from this index on (the dense and hashed ones) have a copy per kind. */
+export const FIRST_KIND_FEATURE = UNIGRAM_OFFSETS.length + BIGRAM_OFFSETS.length + WORD_ROLES;
+export const domainHash = (kind: number, base: number): number => hash(60 + kind, base);
 export function hashedFeatures(p: Piece, i: number, out: Uint32Array, o: number): void {
   const k = i + PAD;
   const c0 = p.codes[k];

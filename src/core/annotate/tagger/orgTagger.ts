@@ -12,74 +12,20 @@
  * training computes from the features' list (extractFeatures) less that of O, to the last bit.
  */
 import { dataBytes } from '../../data/dataFiles';
-import { decodeTaggerModel, type ModelSection } from './taggerModel';
-import { B, E, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { decodeTaggerModel, type ModelSection, type TaggerModel } from './taggerModel';
+import { B, E, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
+import { FILTER_BITS, hasBit, KeyIndex, setBit } from './keyIndex';
 
 const T = TAG_COUNT;
 const U = UNIGRAM_OFFSETS.length;
 const BG = BIGRAM_OFFSETS.length;
 /**
  * Words of a packed row of T weights, each less the weight of O (w0): (w1 − w0) + (w2 − w0)·65536,
- * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), and a position sums
- * FEATURES_PER_CHAR = 25 rows, so each lane stays within 16 bits.
+ * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), ±508 once a kind's
+ * copy is added to it, and a position sums FEATURES_PER_CHAR = 25 rows, so each lane stays within 16 bits.
  */
 const W = 2;
-
-/** Bits of the filters of the tables by key: 2^18 bits, 32 KB, which stay in the processor's cache. */
-const FILTER_BITS = 1 << 18;
-const filterSlot = (key: number) => Math.imul(key, 0x85ebca6b) >>> 14;
-function setBit(filter: Int32Array, key: number): void {
-  const b = filterSlot(key);
-  filter[b >>> 5] |= 1 << (b & 31);
-}
-function hasBit(filter: Int32Array, key: number): boolean {
-  const b = filterSlot(key);
-  return (filter[b >>> 5] & (1 << (b & 31))) !== 0;
-}
-
-/**
- * Entries by 32-bit key (a character pair, a word's hash): open addressing over 2 words a slot,
- * the key and the entry's index + 1 (0: empty), so that the probes walk a compact array and the
- * rows sit apart, dense.
- */
-class KeyIndex {
-  readonly slots: Int32Array;
-  readonly mask: number;
-  /** One bit per filterSlot of a key: clear where no key is, so most absent keys cost no probe of the slots. */
-  readonly filter = new Int32Array(FILTER_BITS >>> 5);
-
-  constructor(keys: Uint32Array) {
-    for (const key of keys) setBit(this.filter, key | 0);
-    let size = 2;
-    while (size < keys.length * 2) size <<= 1;
-    this.slots = new Int32Array(size * 2);
-    this.mask = size - 1;
-    keys.forEach((key, entry) => {
-      let slot = this.first(key | 0);
-      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = key | 0;
-      this.slots[slot * 2 + 1] = entry + 1;
-    });
-  }
-
-  first(key: number): number {
-    return (Math.imul(key, 0x9e3779b1) >>> 12) & this.mask;
-  }
-
-  /** The entry of `key`, or −1. */
-  find(key: number): number {
-    if (!hasBit(this.filter, key)) return -1;
-    const slots = this.slots;
-    let slot = this.first(key);
-    for (;;) {
-      const entry = slots[slot * 2 + 1];
-      if (entry === 0) return -1;
-      if (slots[slot * 2] === key) return entry - 1;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-}
 
 interface LoadedModel {
   /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (W words) and a spare word so that a slot is a power of two (a hash of 0 marks an empty slot). */
@@ -106,13 +52,16 @@ interface LoadedModel {
 const WORD_ROWS = WORD_ROLES * WORD_POSITIONS;
 const NO_ROWS = -1;
 
-let loaded: LoadedModel | undefined;
+/** The model as decoded, and the tables of each kind of text it was asked for. */
+let decoded: TaggerModel | undefined;
+const loaded = new Map<TextKind, LoadedModel>();
 let bytesOverride: Uint8Array | undefined;
 
 /** For the evaluation script: tag with another model file. */
 export function useTaggerModel(bytes: Uint8Array): void {
   bytesOverride = bytes;
-  loaded = undefined;
+  decoded = undefined;
+  loaded.clear();
 }
 
 /** The model the tagger ships with, read through the data host the first time a text is tagged. */
@@ -134,10 +83,25 @@ function packAll(section: ModelSection): Int32Array {
   return out;
 }
 
-function model(): LoadedModel {
-  if (loaded) return loaded;
-  const m = decodeTaggerModel(bytesOverride ?? dataBytes(TAGGER_MODEL_FILE));
+/**
+ * The tables for text of `kind`: the shared rows of the dense and hashed features plus the kind's
+ * copies of them (features.ts TEXT_KINDS), added once here; the other tables are shared.
+ */
+function model(kind: TextKind): LoadedModel {
+  const done = loaded.get(kind);
+  if (done) return done;
+  const m = (decoded ??= decodeTaggerModel(bytesOverride ?? dataBytes(TAGGER_MODEL_FILE)));
   if (m.tagCount !== T) throw new Error(`orgTagger.bin: ${m.tagCount} tags, the tagger reads ${T}`);
+  const own = m.kinds[TEXT_KINDS.indexOf(kind)];
+  const ownEntry = new Map<number, number>();
+  own?.keys.forEach((key, k) => ownEntry.set(key, k));
+  const addOwn = (key: number, out: Int32Array, at: number) => {
+    const entry = ownEntry.get(key);
+    if (entry === undefined || !own) return;
+    pack(own, entry, 0, kindRow, 0);
+    out[at] += kindRow[0];
+    out[at + 1] += kindRow[1];
+  };
   // Dense features by index: the row of hash(template, index) where the model has one, else a row of zeros.
   const entryOf = new Map<number, number>();
   m.hashed.keys.forEach((key, k) => entryOf.set(key, k));
@@ -156,34 +120,42 @@ function model(): LoadedModel {
       const entry = entryOf.get(key);
       denseKeys.add(key);
       if (entry !== undefined) pack(m.hashed, entry, 0, dense, at);
+      addOwn(key, dense, at);
     }
   });
-  // The other hashed features, by hash.
-  const rest = [...m.hashed.keys.keys()].filter((k) => !denseKeys.has(m.hashed.keys[k]));
+  // The other hashed features, by hash (with those only the kind has).
+  const rest = [...m.hashed.keys].filter((key) => !denseKeys.has(key));
+  for (const key of ownEntry.keys()) if (!denseKeys.has(key) && !entryOf.has(key)) rest.push(key);
   let hashedSize = 2;
   while (hashedSize < rest.length * 2) hashedSize <<= 1;
   const hashed = new Int32Array(hashedSize * 4);
   const hashedFilter = new Int32Array(FILTER_BITS >>> 5);
-  for (const k of rest) {
-    const key = m.hashed.keys[k];
+  for (const key of rest) {
     setBit(hashedFilter, key | 0);
     let slot = key & (hashedSize - 1);
     while (hashed[slot * 4] !== 0) slot = (slot + 1) & (hashedSize - 1);
     hashed[slot * 4] = key | 0;
-    pack(m.hashed, k, 0, hashed, slot * 4 + 1);
+    const entry = entryOf.get(key);
+    if (entry !== undefined) pack(m.hashed, entry, 0, hashed, slot * 4 + 1);
+    addOwn(key, hashed, slot * 4 + 1);
   }
-  const unigramRow = new Int32Array(0x10000).fill(-1);
-  m.unigrams.keys.forEach((code, k) => {
-    unigramRow[code] = k;
-  });
-  loaded = {
-    hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: packAll(m.unigrams),
-    pairIndex: new KeyIndex(m.bigrams.keys), bigrams: packAll(m.bigrams),
-    wordIndex: new KeyIndex(m.words.keys), words: packAll(m.words),
+  const first = loaded.values().next().value;
+  const unigramRow = first?.unigramRow ?? new Int32Array(0x10000).fill(-1);
+  if (!first) {
+    m.unigrams.keys.forEach((code, k) => {
+      unigramRow[code] = k;
+    });
+  }
+  const tables: LoadedModel = {
+    hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: first?.unigrams ?? packAll(m.unigrams),
+    pairIndex: first?.pairIndex ?? new KeyIndex(m.bigrams.keys), bigrams: first?.bigrams ?? packAll(m.bigrams),
+    wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
     dense, denseStart, transition: Float32Array.from(m.transition, (v) => v / m.scale),
   };
-  return loaded;
+  loaded.set(kind, tables);
+  return tables;
 }
+const kindRow = new Int32Array(W);
 
 /** Where the rows of `word` start in m.words, or NO_ROWS. */
 function wordRows(m: LoadedModel, word: number): number {
@@ -360,12 +332,13 @@ function tagPiece(m: LoadedModel, folded: string, start: number, end: number, ou
 }
 
 /**
- * Organization spans the model finds in folded text, as [start, end) pairs in order. A sentence
+ * Organization spans the model finds in folded text of `kind` (features.ts TEXT_KINDS: the
+ * conventions of that kind's corpus), as [start, end) pairs in order. A sentence
  * is also cut where MAX_GAP characters or more hold no Han character (code, addresses, English):
  * the corpora hardly have such runs, and Latin names are latinNames.ts' part.
  */
-export function tagOrganizations(folded: string, margins?: number[]): Array<[number, number]> {
-  const m = model();
+export function tagOrganizations(folded: string, margins?: number[], kind: TextKind = 'news'): Array<[number, number]> {
+  const m = model(kind);
   const out: Array<[number, number]> = [];
   let pieceStart = 0;
   let gapStart = -1;

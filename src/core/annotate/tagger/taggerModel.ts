@@ -10,7 +10,9 @@
  *     of UNIGRAM_OFFSETS;
  *   - character pairs (first << 16 | second), one row per bigram template of BIGRAM_OFFSETS;
  *   - words (their hash, features.ts `Piece.wordOf`), 12 rows: the word templates, role-major
- *     (the word itself, before, after) by position in the word (first, inside, last, alone).
+ *     (the word itself, before, after) by position in the word (first, inside, last, alone);
+ *   then u32 K, the number of kinds of text (features.ts TEXT_KINDS), and K sections of width 1:
+ *   each kind's copies of the dense and hashed features, keyed by the shared feature's hash.
  *
  * Weights are 8-bit: the tagger adds about 20 of them per character and tag, and rounding to
  * 1/127 of the largest weight changes no measured figure (the training script scores both).
@@ -18,7 +20,7 @@
 import { BIGRAM_OFFSETS, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 
 const MAGIC = 0x544f485a; // 'ZHOT'
-const VERSION = 2;
+const VERSION = 3;
 
 export interface ModelSection {
   keys: Uint32Array;
@@ -35,6 +37,8 @@ export interface TaggerModel {
   unigrams: ModelSection;
   bigrams: ModelSection;
   words: ModelSection;
+  /** Per kind of text, its copies of the features by hash (keyed by the shared feature's hash). */
+  kinds: ModelSection[];
 }
 
 export interface FloatSection {
@@ -58,7 +62,8 @@ function leb128(keys: Uint32Array): number[] {
   return bytes;
 }
 
-export function encodeTaggerModel(tagCount: number, transition: Float32Array, sections: [FloatSection, FloatSection, FloatSection, FloatSection]): Uint8Array {
+export function encodeTaggerModel(tagCount: number, transition: Float32Array, shared: [FloatSection, FloatSection, FloatSection, FloatSection], kinds: FloatSection[]): Uint8Array {
+  const sections = [...shared, ...kinds];
   let top = 0;
   for (const { weights } of sections) for (const w of weights) top = Math.max(top, Math.abs(w));
   const scale = (top || 1) / 127;
@@ -70,7 +75,10 @@ export function encodeTaggerModel(tagCount: number, transition: Float32Array, se
   header.setFloat32(12, scale, true);
   transition.forEach((v, k) => header.setFloat32(16 + k * 4, v, true));
   parts.push(new Uint8Array(header.buffer));
-  for (const { keys, weights } of sections) {
+  const kindCount = new Uint8Array(4);
+  new DataView(kindCount.buffer).setUint32(0, kinds.length, true);
+  for (const [k, { keys, weights }] of sections.entries()) {
+    if (k === shared.length) parts.push(kindCount);
     const keyBytes = leb128(keys);
     const counts = new DataView(new ArrayBuffer(8));
     counts.setUint32(0, keys.length, true);
@@ -83,6 +91,7 @@ export function encodeTaggerModel(tagCount: number, transition: Float32Array, se
     }
     parts.push(q);
   }
+  if (!kinds.length) parts.push(kindCount);
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {
@@ -96,13 +105,15 @@ const WIDTHS = [1, UNIGRAM_OFFSETS.length, BIGRAM_OFFSETS.length, WORD_ROLES * W
 
 export function decodeTaggerModel(bytes: Uint8Array): TaggerModel {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== VERSION) throw new Error('orgTagger.bin: unknown format');
+  const version = view.getUint32(4, true);
+  // Version 2 is version 3 without the kinds' sections.
+  if (view.getUint32(0, true) !== MAGIC || (version !== VERSION && version !== 2)) throw new Error('orgTagger.bin: unknown format');
   const T = view.getUint32(8, true);
   const scale = view.getFloat32(12, true);
   const transition = new Float32Array((T + 1) * T);
   for (let k = 0; k < transition.length; k++) transition[k] = view.getFloat32(16 + k * 4, true);
   let p = 16 + transition.length * 4;
-  const sections = WIDTHS.map((width) => {
+  const section = (width: number): ModelSection => {
     const n = view.getUint32(p, true);
     const keyLength = view.getUint32(p + 4, true);
     p += 8;
@@ -125,7 +136,11 @@ export function decodeTaggerModel(bytes: Uint8Array): TaggerModel {
     const weights = new Int8Array(bytes.buffer, bytes.byteOffset + p, n * width * T);
     p += n * width * T;
     return { keys, weights, width };
-  });
+  };
+  const sections = WIDTHS.map(section);
+  const kindCount = version === 2 ? 0 : view.getUint32(p, true);
+  if (version !== 2) p += 4;
+  const kinds = Array.from({ length: kindCount }, () => section(1));
   if (p !== bytes.length) throw new Error('orgTagger.bin: unexpected length');
-  return { tagCount: T, scale, transition, hashed: sections[0], unigrams: sections[1], bigrams: sections[2], words: sections[3] };
+  return { tagCount: T, scale, transition, hashed: sections[0], unigrams: sections[1], bigrams: sections[2], words: sections[3], kinds };
 }
