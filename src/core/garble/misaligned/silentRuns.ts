@@ -5,6 +5,7 @@ import { isCjkPunct, isHan } from '../../text/chars';
 import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
 import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
+import { loneMarks } from './loneMarks';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana, marksNear } from './nearby';
@@ -107,6 +108,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   }
   // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  // A character lost whole to one mark between Chinese characters (`戰區?任`).
+  for (const lone of loneMarks(v, table, lm)) found.push(lone);
   // Best first, the runs found from a mark (`rivals`, already judged) among them: a run must not
   // overlap one taken before it, and must make the text more itself. A rival that loses its
   // place to a better reading is dropped.
