@@ -199,6 +199,8 @@ function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
   return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }
 
+const READS_SOMETHING = /[^\ufffd?]/;
+
 export const misalignedGbkDetector: TextDetector = {
   level: 'text',
   kind: 'misaligned-gbk',
@@ -214,9 +216,11 @@ export const misalignedGbkDetector: TextDetector = {
   // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
   // sequences for several characters is the stronger evidence. So is UTF-8 read as Windows-1252
   // whose undefined bytes became U+FFFD (`ç�€` in `æ‰¿æ‹…ç�€`, 承担着).
+  // A mojibake reading that reads nothing back (`洌�` as one lost character, U+FFFD) is no such
+  // evidence: the pair is as likely the end of a misaligned run, which reads through it.
   uses: ['pinyin-annotation', 'mojibake-gbk', 'mojibake-latin1'],
   find: ({ text, found }) => {
-    const mojibake = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
+    const mojibake = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined && READS_SOMETHING.test(g.replacement));
     return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
   },
 };
