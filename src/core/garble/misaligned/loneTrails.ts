@@ -12,9 +12,9 @@ import { hexByte as hex } from '../../codec/hexByte';
  * the likelihood that some character with that trail was lost there (summed over all of them)
  * against the letter as written. A letter that reads far better as a lost character is a run;
  * its character is written when the model prefers one clearly, else it is shown as U+FFFD and
- * the span is marked lossy. Capitals and symbols, which Chinese text also writes between
- * characters (`X光`, `A股`, `日曜日_月曜日`), need more evidence, Han on both sides, and must not
- * recur close by.
+ * the span is marked lossy. Capitals, which Chinese text also writes between characters (`X光`,
+ * `A股`), need more evidence, Han on both sides, and must not recur close by. ASCII symbols are
+ * left as they are: technical text names them between characters (`使用@前缀`, `日曜日_月曜日`).
  */
 
 /** Minimum gain of the character model (nats) over the text as shown, the channel's price included. */
@@ -22,9 +22,9 @@ const MIN_GAIN = 8;
 /** The guessed character must beat every other candidate by this much (nats). */
 const MARGIN = 2;
 /**
- * The same for a capital or an ASCII symbol, which Chinese text writes between characters more
- * often (`A股`, `T型`). Calibrated on the tuning splits: the precision corpus's tune split stays
- * untouched down to 8 (6 for a lower-case letter), and 2 nats more are kept in hand.
+ * The same for a capital, which Chinese text writes between characters more often (`A股`, `T型`).
+ * Calibrated on the tuning splits: the precision corpus's tune split stays untouched down to 8
+ * (6 for a lower-case letter), and 2 nats more are kept in hand.
  */
 const MIN_GAIN_CAPITAL = 10;
 /** ln of the most leads a trail has: how far the sum over them can exceed the best one. */
@@ -36,11 +36,12 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
   for (let i = 1; i + 1 < v.length; i++) {
     const c = v.charCodeAt(i);
     const lower = (c >= 0x61 && c <= 0x7a) || c === 0x20ac;
-    const other = !lower && c >= 0x40 && c <= 0x7e;
+    // ASCII symbols are left: Chinese technical text names them between characters (`使用@前缀`).
+    const other = c >= 0x41 && c <= 0x5a;
     if (!lower && !other) continue;
     if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) continue;
-    // A capital or a symbol: only between two Han characters, and not one the text writes again
-    // close by, as a separator (`日曜日_月曜日`) or a name (`x和y`) recurs.
+    // A capital: only between two Han characters, and not one the text writes again close by, as
+    // a format (`YYYY年M月D日`) or a name recurs.
     if (other && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) continue;
     const trail = c === 0x20ac ? 0x80 : c;
     const prev = v[i - 1];
