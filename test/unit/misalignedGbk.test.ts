@@ -7,10 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findMisalignedGbk } from '../../src/core/garble/misalignedGbk';
 import { BestOf } from '../../src/core/model/bestOf';
-import { seededRandom } from '../garblers';
+import { isGbkEncodable, seededRandom } from '../garblers';
 import { getCharModel } from '../../src/core/model/charLanguageModel';
 import { gbkTable } from '../../src/core/codec/gbkTable';
 import { guess, guessBetween } from '../../src/core/garble/misaligned/silentGuesses';
+import { reaches } from '../../src/core/garble/misaligned/guessBound';
+import { SCAN_STRETCH } from '../../src/core/garble/misaligned/scanArrays';
+import * as iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 test('a repaired run names the bytes it restored', () => {
   // test/corpus/prose-debian-fortunes-simplified.txt:165 and tech-debian-reference-zh-cn.txt:352,
@@ -59,4 +64,43 @@ test('a guess between two characters skips only options that cannot change its c
     const plain = guess(options, (ch) => lm.bigram(before, ch) + lm.bigram(ch, after), lm);
     assert.deepEqual(guessBetween(options, before, after, lm), plain);
   }
+});
+
+test('a guess is skipped only when no option scores what the run needs', () => {
+  const lm = getCharModel();
+  const table = gbkTable();
+  const random = seededRandom(11);
+  const text = '近日，华中科技大学在国际上首次提出了一种新的方法，相关成果发表在学术期刊上。';
+  for (let round = 0; round < 300; round++) {
+    const before = text[random.int(0, text.length - 1)];
+    const after = text[random.int(0, text.length - 1)];
+    const options = table.leadsOf(random.int(0x40, 0xfe));
+    const best = guess(options, (ch) => lm.bigram(before, ch) + lm.bigram(ch, after), lm);
+    if (!best) {
+      assert.equal(reaches(options, before, after, lm, -100), false);
+      continue;
+    }
+    const top = lm.bigram(before, best.ch) + lm.bigram(best.ch, after);
+    for (const floor of [top - 3, top - 1e-9, top, top + 1e-9, top + 2]) assert.equal(reaches(options, before, after, lm, floor), top >= floor, `${before}?${after} ≥ ${floor}`);
+  }
+});
+
+test('a long text is searched in stretches that change no finding', () => {
+  // Lines of a public text, each with one lead byte lost where no decoder marks it (GBK read
+  // again from the bytes), set after more than one stretch of clean lines of the same text.
+  const lines = readFileSync(join(__dirname, '../../test/corpus/prose-debian-fortunes-simplified.txt'), 'utf8').split('\n').filter((l) => l.length >= 24 && isGbkEncodable(l));
+  const garbled = lines.slice(0, 60).map((line) => {
+    const bytes = [...iconv.encode(line, 'gbk')];
+    const lead = bytes.findIndex((b, i) => i >= bytes.length / 3 && b >= 0x81);
+    return iconv.decode(Buffer.from(bytes.filter((_, i) => i !== lead)), 'gbk');
+  });
+  let clean = '';
+  for (let i = 0; clean.length <= SCAN_STRETCH + 100; i++) clean += lines[i % lines.length] + '\n';
+  let found = 0;
+  for (const line of garbled) {
+    const alone = findMisalignedGbk(line).map((g) => ({ ...g, start: g.start + clean.length, end: g.end + clean.length }));
+    found += alone.length;
+    assert.deepEqual(findMisalignedGbk(clean + line + '\n' + clean).filter((g) => g.start >= clean.length && g.end <= clean.length + line.length), alone);
+  }
+  assert.ok(found >= 10, `${found} runs found`);
 });

@@ -6,10 +6,18 @@
  */
 export class TextView {
   readonly text: string;
-  /** For each view offset i (0..text.length), the original offset of the view character at i. */
-  private readonly origin: Int32Array;
+  /**
+   * For each view offset i (0..text.length), the original offset of the view character at i;
+   * null when nothing is taken out (the offsets are the same, and a long text is not copied).
+   */
+  private readonly origin: Int32Array | null;
 
   constructor(readonly original: string, removed: ReadonlyArray<{ start: number; end: number }>) {
+    if (removed.length === 0) {
+      this.text = original;
+      this.origin = null;
+      return;
+    }
     const spans = [...removed].sort((a, b) => a.start - b.start);
     const parts: string[] = [];
     const origin = new Int32Array(original.length + 1);
@@ -32,11 +40,12 @@ export class TextView {
 
   /** Original offset where the view character at `i` starts (for a span start). */
   startOf(i: number): number {
-    return this.origin[i];
+    return this.origin ? this.origin[i] : i;
   }
 
   /** Original offset just after the view character at `i - 1` (for a span end). */
   endOf(i: number): number {
+    if (!this.origin) return i;
     return i === 0 ? this.origin[0] : this.origin[i - 1] + 1;
   }
 }

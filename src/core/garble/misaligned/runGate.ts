@@ -21,10 +21,6 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
  * bound is at least what the search can score.
  */
 export class RunGate {
-  /** Per offset i, the bigram of the text as shown ending there (NaN: not looked up yet). */
-  private readonly shown: Float64Array;
-  /** Per offset j, the bigram of the pairs read again at j and j + 1 (NaN: not looked up yet). */
-  private readonly read: Float64Array;
   /** The best start's bound for runs of two characters shown or more, up to the current end. */
   private best = -Infinity;
   /** The offset `best` was last brought to (the `at` of the last advance). */
@@ -35,10 +31,13 @@ export class RunGate {
     private readonly lm: CharLanguageModel,
     /** The pair read again at an offset (trail there, lead after it), as a code unit. */
     private readonly repairedAt: (i: number) => number,
-  ) {
-    this.shown = new Float64Array(v.length + 1).fill(NaN);
-    this.read = new Float64Array(v.length + 1).fill(NaN);
-  }
+    /** Per offset i (at i − base), the bigram of the text as shown ending there (NaN: not looked up yet). */
+    private readonly shown: Float64Array,
+    /** Per offset j (at j − base), the bigram of the pairs read again at j and j + 1 (NaN: not looked up yet). */
+    private readonly read: Float64Array,
+    /** The offset of the arrays' first entries (scanArrays.ts: the stretch read). */
+    private readonly base: number,
+  ) {}
 
   /** The code unit at `i` as the search scores it: a line break outside the text. */
   private charAt(i: number): number {
@@ -47,20 +46,20 @@ export class RunGate {
 
   /** ln P of the bigram of the text as shown that ends at offset `i` (0 ≤ i ≤ length). */
   shownAt(i: number): number {
-    let s = this.shown[i];
+    let s = this.shown[i - this.base];
     if (s !== s) {
       s = this.lm.bigramOf(this.charAt(i - 1), this.charAt(i));
-      this.shown[i] = s;
+      this.shown[i - this.base] = s;
     }
     return s;
   }
 
   /** ln P of the bigram of the pairs read again at `j` and `j + 1` (both must be ordinary). */
   readAt(j: number): number {
-    let s = this.read[j];
+    let s = this.read[j - this.base];
     if (s !== s) {
       s = this.lm.bigramOf(this.repairedAt(j), this.repairedAt(j + 1));
-      this.read[j] = s;
+      this.read[j - this.base] = s;
     }
     return s;
   }

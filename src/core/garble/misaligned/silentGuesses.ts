@@ -39,7 +39,7 @@ type Options = ReadonlyArray<readonly [number, string]>;
 /** The options every guess weighs (ordinary characters, no ideographic space), per list of the tables. */
 const weighable = new WeakMap<Options, { lm: CharLanguageModel; list: Options }>();
 
-function weighableOf(options: Options, lm: CharLanguageModel): Options {
+export function weighableOf(options: Options, lm: CharLanguageModel): Options {
   const known = weighable.get(options);
   if (known && known.lm === lm) return known.list;
   const list = options.filter(([, ch]) => ch !== '\u3000' && ordinary(ch, lm));

@@ -2,10 +2,13 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
 import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
+import { chooseRuns } from './chooseRuns';
+import { reaches } from './guessBound';
+import { PairedAgain } from './pairedAgain';
+import { SCAN_STRETCH, scanArrays } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana, marksNear } from './nearby';
@@ -79,14 +82,29 @@ interface End {
  * lose to a better reading come back in `beaten`.
  */
 export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
-  const scan = new RunScan(v, table, lm);
   const found: Candidate[] = [];
+  // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
+  // after its first offset up to its last, so every end is looked at once, as in one pass.
+  for (let from = 0, to = 0; from < v.length; from = to) {
+    const cut = from + SCAN_STRETCH >= v.length ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
+    to = cut < 0 ? v.length : cut + 1;
+    findInStretch(v, from, to, table, lm, found);
+  }
+  // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
+  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  for (const lone of loneMarks(v, table, lm)) found.push(lone);
+  return chooseRuns(v, found, rivals);
+}
+
+/** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[]): void {
+  const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
-  let segLo = 0;
-  let badSeen = 0;
+  let segLo = from;
+  let badSeen = from;
   let lastBad = -1;
-  for (let at = 1; at <= v.length; at++) {
+  for (let at = from + 1; at <= to; at++) {
     // A run shows at least one double-byte character right before its end.
     if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
@@ -98,42 +116,15 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     if (silentEnd && segLo > at - 2) continue;
     // No start could gain enough, even with every guessed character at its best (runGate.ts):
     // most ends in clean text stop here.
-    if (scan.gate.mostGain(at, end.garbledEnd, !silentEnd) + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+    const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd);
+    if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
     // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
     for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
     const lo = Math.max(segLo, at - MAX_RUN);
     if (lastBad < Math.max(1, lo)) continue;
-    const best = scan.bestRun(end, lo);
+    const best = scan.bestRun(end, lo, most);
     if (best) found.push(best);
   }
-  // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
-  for (const lone of loneTrails(v, table, lm)) found.push(lone);
-  // A character lost whole to one mark between Chinese characters (`戰區?任`).
-  for (const lone of loneMarks(v, table, lm)) found.push(lone);
-  // Best first, the runs found from a mark (`rivals`, already judged) among them: a run must not
-  // overlap one taken before it, and must make the text more itself. A rival that loses its
-  // place to a better reading is dropped.
-  const runs: SilentRun[] = [];
-  const kept: Array<{ start: number; end: number }> = [];
-  const beaten = new Set<number>();
-  const free = (a: number, b: number) => !kept.some((t) => t.start < b && a < t.end);
-  const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
-  for (const x of all.sort((a, b) => b.gain - a.gain)) {
-    if (x.rival !== undefined) {
-      const r = rivals[x.rival];
-      if (free(r.start, r.end)) kept.push(r);
-      else beaten.add(x.rival);
-      continue;
-    }
-    const f = x.f!;
-    const { start, end } = f.run;
-    if (!free(start, end)) continue;
-    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior);
-    if (!weight.accept) continue;
-    runs.push(f.run);
-    kept.push(f.run);
-  }
-  return { runs: runs.sort((a, b) => a.start - b.start), beaten };
 }
 
 /** The text's characters as GBK pairs and their pairings one byte later, worked out once. */
@@ -145,21 +136,31 @@ class RunScan {
   private readonly firsts = new Map<number, Guess | null>();
   private readonly bad: BadBigrams;
   readonly gate: RunGate;
+  private readonly pairedAgain: PairedAgain;
 
+  /** The offset of the per-offset arrays' first entries: the one before the stretch. */
+  private readonly base: number;
+
+  /** For the ends of the stretch `from`–`to`: offsets from `from` − 1 to `to` + 2 are read. */
   constructor(
     private readonly v: string,
     private readonly table: DbcsTable,
     private readonly lm: CharLanguageModel,
+    from: number,
+    to: number,
   ) {
-    this.gate = new RunGate(v, lm, (i) => this.repairedCode(i));
-    this.bad = new BadBigrams(v, (i) => this.gate.shownAt(i));
-    this.pairs = new Int32Array(v.length + 1);
-    this.repaired = new Int32Array(v.length + 1);
+    this.base = from - 1;
+    const a = scanArrays(to - from + 4);
+    this.pairedAgain = PairedAgain.of(table, lm);
+    this.gate = new RunGate(v, lm, (i) => this.repairedCode(i), a.shown, a.read, this.base);
+    this.bad = new BadBigrams(v, (i) => this.gate.shownAt(i), a.bad, this.base);
+    this.pairs = a.pairs;
+    this.repaired = a.repaired;
   }
 
   /** The two bytes of the character at `i` (lead << 8 | trail) when it is double-byte GBK (not kana), else -1. */
   code(i: number): number {
-    let p = this.pairs[i];
+    let p = this.pairs[i - this.base];
     if (p === 0) {
       const cu = i < this.v.length ? this.v.charCodeAt(i) : 0;
       // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
@@ -167,7 +168,7 @@ class RunScan {
       const japanese = isKana(cu) && kanaNear(this.v, i);
       const c = cu < 0x80 || japanese ? -1 : this.table.codeOf(cu);
       p = c >= 0x100 ? c : -1;
-      this.pairs[i] = p;
+      this.pairs[i - this.base] = p;
     }
     return p;
   }
@@ -185,13 +186,12 @@ class RunScan {
 
   /** The same as a code unit, -1 for none. */
   repairedCode(i: number): number {
-    let r = this.repaired[i];
+    let r = this.repaired[i - this.base];
     if (r === 0) {
       const a = this.code(i);
       const b = a < 0 ? -1 : this.code(i + 1);
-      const ch = b >= 0 ? this.table.decodePair(a & 0xff, b >> 8) : undefined;
-      r = ch && ch.length === 1 && ordinary(ch, this.lm) ? ch.charCodeAt(0) : -1;
-      this.repaired[i] = r;
+      r = b >= 0 ? this.pairedAgain.codeOf(a & 0xff, b >> 8) : -1;
+      this.repaired[i - this.base] = r;
     }
     return r;
   }
@@ -254,8 +254,11 @@ class RunScan {
     return undefined;
   }
 
-  /** The best run ending at `end`, with its gain over the text as shown and its channel price. */
-  bestRun(end: End, lo: number): Candidate | undefined {
+  /**
+   * The best run ending at `end`, with its gain over the text as shown and its channel price;
+   * `most` is what RunGate.mostGain gave for the end (no start gains more).
+   */
+  bestRun(end: End, lo: number, most: number): Candidate | undefined {
     const { v, lm, table } = this;
     // What follows the garbled text, looked at only for the ends searched.
     end.next = this.nextOf(end.garbledEnd);
@@ -281,7 +284,7 @@ class RunScan {
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
       // break or the end any trail from 0x81 up; before a lead, one the decoder has no pair for.
       const nb = end.nextByte;
-      lastOptions = table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && (nb === undefined || nb < 0x40 || isGbkGap(t, nb)));
+      lastOptions = nb === undefined || nb < 0x40 ? this.pairedAgain.highTrailsOf(lastShown[1]) : table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && isGbkGap(t, nb));
     }
     // The garbled text after the shown characters (the end's ASCII or mark), scored as shown.
     let chainG = 0;
@@ -336,7 +339,11 @@ class RunScan {
       } else {
         if (lastGuessMemo === undefined) {
           const before = this.repairedAt(at - 2)!;
-          lastGuessMemo = guessBetween(lastOptions, before, next, lm) ?? null;
+          // No start gains more than the gate's bound with the last character at its best: a
+          // last character that scores below what would make that bound enough makes every
+          // start hopeless, so the guess is not made (reaches() looks for one that scores so).
+          const needed = MIN_GAIN - prior - (most + BOUND_SLACK) + lastBound! - BOUND_SLACK;
+          lastGuessMemo = reaches(lastOptions, before, next, lm, needed) ? (guessBetween(lastOptions, before, next, lm) ?? null) : null;
           if (lastGuessMemo) lastScore = lm.bigram(before, lastGuessMemo.ch) + lm.bigram(lastGuessMemo.ch, next);
         }
         if (!lastGuessMemo) break;

@@ -1,0 +1,32 @@
+import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
+import type { Candidate, SilentRun } from './silentGuesses';
+
+/**
+ * The runs kept among those found (silentRuns.ts), best first, the runs found from a mark
+ * (`rivals`, already judged) among them: a run must not overlap one taken before it, and must
+ * make the text more itself. A rival that loses its place to a better reading comes back in
+ * `beaten`.
+ */
+export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
+  const runs: SilentRun[] = [];
+  const kept: Array<{ start: number; end: number }> = [];
+  const beaten = new Set<number>();
+  const free = (a: number, b: number) => !kept.some((t) => t.start < b && a < t.end);
+  const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
+  for (const x of all.sort((a, b) => b.gain - a.gain)) {
+    if (x.rival !== undefined) {
+      const r = rivals[x.rival];
+      if (free(r.start, r.end)) kept.push(r);
+      else beaten.add(x.rival);
+      continue;
+    }
+    const f = x.f!;
+    const { start, end } = f.run;
+    if (!free(start, end)) continue;
+    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior);
+    if (!weight.accept) continue;
+    runs.push(f.run);
+    kept.push(f.run);
+  }
+  return { runs: runs.sort((a, b) => a.start - b.start), beaten };
+}

@@ -1,0 +1,48 @@
+import type { DbcsTable } from '../../codec/gbkTable';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { ordinary } from './silentGuesses';
+
+/**
+ * The character a trail byte and the lead byte after it make when a misaligned run pairs them
+ * again, as a code unit, when it is one a repair may produce (silentGuesses.ordinary), else -1.
+ * The search asks for every pair of double-byte characters it reads: one table of 64 K entries
+ * per GBK table and model, filled as pairs are met, answers without making a string.
+ */
+export class PairedAgain {
+  /** Per trail << 8 | lead: 0 not worked out yet, -1 none, else the code unit. */
+  private readonly codes = new Int32Array(0x10000);
+
+  private constructor(
+    private readonly table: DbcsTable,
+    private readonly lm: CharLanguageModel,
+  ) {}
+
+  private static readonly made = new WeakMap<DbcsTable, PairedAgain>();
+
+  static of(table: DbcsTable, lm: CharLanguageModel): PairedAgain {
+    let p = PairedAgain.made.get(table);
+    if (!p || p.lm !== lm) PairedAgain.made.set(table, (p = new PairedAgain(table, lm)));
+    return p;
+  }
+
+  private readonly highTrails = new Map<number, ReadonlyArray<readonly [number, string]>>();
+
+  /** The characters of a lead byte whose trail is 0x81 or above: one list per lead, so that guesses over it are cached by list. */
+  highTrailsOf(lead: number): ReadonlyArray<readonly [number, string]> {
+    let list = this.highTrails.get(lead);
+    if (!list) this.highTrails.set(lead, (list = this.table.trailsOf(lead).filter(([t]) => t >= 0x81)));
+    return list;
+  }
+
+  /** The character `trail` (0–255) and `lead` (0–255) make, as a code unit, or -1. */
+  codeOf(trail: number, lead: number): number {
+    const key = (trail << 8) | lead;
+    let r = this.codes[key];
+    if (r === 0) {
+      const ch = this.table.decodePair(trail, lead);
+      r = ch && ch.length === 1 && ordinary(ch, this.lm) ? ch.charCodeAt(0) : -1;
+      this.codes[key] = r;
+    }
+    return r;
+  }
+}
