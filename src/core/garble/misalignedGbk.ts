@@ -199,6 +199,10 @@ function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
   return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }
 
+const READS_SOMETHING = /[^\ufffd?]/;
+/** Characters between a lost-only mojibake reading and one that reads something, at most, for the first to count. */
+const MOJIBAKE_NEARBY = 40;
+
 export const misalignedGbkDetector: TextDetector = {
   level: 'text',
   kind: 'misaligned-gbk',
@@ -214,9 +218,14 @@ export const misalignedGbkDetector: TextDetector = {
   // (鏈�鍎�) also looks like a misaligned run's lost byte, but a reading that is whole UTF-8
   // sequences for several characters is the stronger evidence. So is UTF-8 read as Windows-1252
   // whose undefined bytes became U+FFFD (`ç�€` in `æ‰¿æ‹…ç�€`, 承担着).
+  // A mojibake reading that reads nothing back (`洌�` as one lost character, U+FFFD) is such
+  // evidence only among readings that do: alone, the pair is as likely the end of a misaligned
+  // run, which reads through it.
   uses: ['pinyin-annotation', 'mojibake-gbk', 'mojibake-latin1'],
   find: ({ text, found }) => {
-    const mojibake = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
+    const readings = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
+    const readBack = readings.filter((g) => READS_SOMETHING.test(g.replacement!));
+    const mojibake = readings.filter((g) => READS_SOMETHING.test(g.replacement!) || readBack.some((r) => r.start < g.end + MOJIBAKE_NEARBY && g.start < r.end + MOJIBAKE_NEARBY));
     return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
   },
 };

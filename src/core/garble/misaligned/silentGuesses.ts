@@ -54,6 +54,24 @@ export function guess(options: Options, score: (ch: string) => number, lm: CharL
   return top.result();
 }
 
+/**
+ * A character lost where only its neighbours are known, weighed as the channel made it: every
+ * option the bytes allow summed (ln Σ exp score, the likelihood that some character was lost
+ * there), and the best of them with its margin, which is written only when clear.
+ */
+export function weighLost(options: Options, score: (ch: string) => number, lm: CharLanguageModel): { logSum: number; best: Guess } | undefined {
+  const list = weighableOf(options, lm);
+  if (list.length === 0) return undefined;
+  const scores = list.map(([, ch]) => score(ch));
+  let top = -Infinity;
+  for (const s of scores) top = Math.max(top, s);
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - top);
+  const best = new BestTwo();
+  for (let k = 0; k < list.length; k++) best.offer(list[k][1], list[k][0], scores[k]);
+  return { logSum: top + Math.log(sum), best: best.result()! };
+}
+
 /** The best of the options scored so far, the best score and the second best. */
 class BestTwo {
   private best: Guess | undefined;

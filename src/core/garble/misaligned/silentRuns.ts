@@ -4,6 +4,7 @@ import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
+import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
@@ -89,8 +90,9 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     to = cut < 0 ? v.length : cut + 1;
     findInStretch(v, from, to, table, lm, found);
   }
-  // A trail byte alone between Chinese characters: a run of no character shown (`會O置`).
+  // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  for (const lone of loneMarks(v, table, lm)) found.push(lone);
   return chooseRuns(v, found, rivals);
 }
 

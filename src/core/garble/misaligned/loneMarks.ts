@@ -1,0 +1,110 @@
+import type { DbcsTable } from '../../codec/gbkTable';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { isGbkGap } from '../../codec/gbkGaps';
+import { isCjkPunct, isHan } from '../../text/chars';
+import { ordinary, weighLost, type Candidate } from './silentGuesses';
+import { marksNear } from './nearby';
+import { hexByte as hex } from '../../codec/hexByte';
+
+/**
+ * A character lost whole to one mark: its lead byte was lost, and its trail, met in lead position,
+ * made with the next character's lead a pair the decoder has no character for (Python's `gbk` has
+ * no user-defined rows). It printed one `?` or U+FFFD for the trail and read on in step from the
+ * next lead: `在蘇魯戰區?任` for 戰區擔任 (as U+FFFD, saved again in GBK). Nothing of the character is
+ * left but that its trail makes a gap with the lead after it, which leaves a few hundred
+ * characters; the neighbours choose among them.
+ *
+ * The decision is a noisy-channel one. The text as shown (a real `?` between two characters)
+ * against a character lost there: the sum over every character the gap allows of its
+ * likelihood between its neighbours, at the price of the channel (a lost byte). A mark that
+ * reads far better as a lost character is a run; its character is written only when the model
+ * prefers one clearly, else it stays U+FFFD and the span is marked lossy.
+ *
+ * A lone U+FFFD is left to the replacement-char kind: a decoder prints it for bytes lost in any
+ * encoding (the U+FFFD other repairs leave among characters they read back, too), and nothing
+ * says they were GBK.
+ */
+
+/**
+ * Minimum gain (nats) of "a character was lost here" over the mark as written, the channel's
+ * price included. Calibrated on the tuning splits: the precision corpus's tune split stays
+ * untouched down to 6; 2 nats more are kept in hand.
+ */
+const MIN_GAIN = 8;
+/** ln P of a lost byte (the channel), charged against the lost-character reading. */
+const LOST_BYTE_LOG_PRIOR = -6;
+/** The character is written when the model prefers it by this much (nats) over any other. */
+const MARGIN = 2;
+/** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
+const MAX_MARKS_NEARBY = 2;
+
+type Options = ReadonlyArray<readonly [number, string]>;
+
+/** Per lead byte of the next character: the characters whose trail makes a gap with it, as [code, char]. */
+const byNextLead = new Map<number, Options>();
+
+function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Options {
+  let list = byNextLead.get(lead);
+  if (!list) {
+    const found: Array<readonly [number, string]> = [];
+    // 0x80 is no lead byte at all: Python prints U+FFFD for it whatever follows.
+    for (let t = 0x80; t <= 0xfe; t++) {
+      if (t > 0x80 && !isGbkGap(t, lead)) continue;
+      for (const [l, ch] of table.leadsOf(t)) if (ordinary(ch, lm) && ch !== '\u3000') found.push([(l << 8) | t, ch]);
+    }
+    list = found;
+    byNextLead.set(lead, list);
+  }
+  return list;
+}
+
+export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
+    const c = lone(v, i, table, lm);
+    if (c) found.push(c);
+  }
+  return found;
+}
+
+function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Candidate | undefined {
+  if (i < 1 || i + 1 >= v.length) return undefined;
+  const before = v.charCodeAt(i - 1);
+  const after = v.charCodeAt(i + 1);
+  if (!isChinese(before) || !isChinese(after)) return undefined;
+  if (marksNear(v, i) > MAX_MARKS_NEARBY) return undefined;
+  const code = table.codeOf(after);
+  if (code < 0x100) return undefined;
+  const options = lostBefore(code >> 8, table, lm);
+  if (options.length === 0) return undefined;
+  const prev = v[i - 1];
+  const next = v[i + 1];
+  const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
+  const lost = weighLost(options, score, lm);
+  if (!lost) return undefined;
+  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
+  if (gain < MIN_GAIN) return undefined;
+  const g = lost.best;
+  const sure = g.margin >= MARGIN;
+  const out = sure ? g.ch : '\ufffd';
+  return {
+    gain,
+    prior: LOST_BYTE_LOG_PRIOR,
+    reading: g.ch,
+    run: {
+      start: i,
+      end: i + 1,
+      out,
+      lossy: !sure,
+      plan: [
+        `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
+        sure ? `restored as ${hex(g.byte >> 8)}${hex(g.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
+      ],
+      confidence: Math.min(0.99, 0.5 + gain / 60),
+    },
+  };
+}
+
+function isChinese(cp: number): boolean {
+  return isHan(cp) || isCjkPunct(cp);
+}
