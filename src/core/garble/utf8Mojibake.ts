@@ -66,7 +66,10 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
       if (c) choice = { units, choice: c };
     }
     const r = !choice && (f & OPENS_UTF8 || hole) ? utf8Reach(text, i, spec) : undefined;
-    if (r && r.reach >= 2 && r.cjk >= 1) {
+    // A reach of marks and ASCII alone has no byte to read: every character in it would stay lost,
+    // and a reading with no Chinese is never made (judgeReading), so it is not gathered (text saved
+    // with every legacy byte turned into U+FFFD is full of such reaches).
+    if (r && r.reach >= 2 && r.cjk >= 1 && r.known > 0) {
       const units = gather(text, i, spec, true);
       const ends = validRunEnds(units, 0, spec.holeBytes, spec.widerHoles);
       const furthest = ends.length ? ends[ends.length - 1] : 0;

@@ -84,11 +84,12 @@ export function gather(text: string, i: number, spec: MojibakeSpec, whileUtf8 = 
 
 /**
  * How many characters from i a UTF-8 reading covers up to its furthest sequence end, counted
- * without building anything, and how many three-byte sequences (where CJK lives) it holds by then.
+ * without building anything, how many three-byte sequences (where CJK lives) it holds by then, and
+ * how many of its characters have a non-ASCII byte known (not a mark).
  * In clean text the reach is 0 or 1 almost everywhere, or covers only two-byte sequences (GBK's
  * C2–DF rows with trails A1–BF read as Greek and Cyrillic): neither is worth gathering.
  */
-export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number } {
+export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach: number; cjk: number; known: number } {
   const tables = charTables(spec);
   const wide = spec.widerHoles === true;
   let mask = DUE_NONE;
@@ -96,6 +97,8 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
   let reach = 0;
   let cjk = 0;
   let cjkAtReach = 0;
+  let known = 0;
+  let knownAtReach = 0;
   const feed = (b: number) => {
     // The supplementary planes (F0–F4): emoji, rare Han.
     if (mask & DUE_NONE && b >= 0xe0 && b <= 0xf4) cjk++;
@@ -114,6 +117,7 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
       if (code < 0 && spec.asciiInside && units > 0 && cp > 0x20 && cp < 0x7f) code = cp;
       if (code < 0 && spec.fullwidthFolded && (mask & ~DUE_NONE) !== 0 && cp > 0x20 && cp < 0x7f) code = 0xa300 | (cp + 0x80);
       if (code < 0) break;
+      if (code >= 0x80) known++;
       if (code > 0xff) {
         feed(code >> 8);
         if (mask !== 0) feed(code & 0xff);
@@ -133,13 +137,14 @@ export function utf8Reach(text: string, i: number, spec: MojibakeSpec): { reach:
     if (mask & DUE_NONE) {
       reach = units;
       cjkAtReach = cjk;
+      knownAtReach = known;
     }
     i += cp > 0xffff ? 2 : 1;
   }
   // A reading mended by a guessed pair must go on for longer before it is worth gathering: by
   // chance such a pair mends something in ordinary text all the time.
-  if (pairs > 0 && reach < MIN_REACH_AFTER_PAIR) return { reach: 0, cjk: 0 };
-  return { reach, cjk: cjkAtReach };
+  if (pairs > 0 && reach < MIN_REACH_AFTER_PAIR) return { reach: 0, cjk: 0, known: 0 };
+  return { reach, cjk: cjkAtReach, known: knownAtReach };
 }
 
 /**
