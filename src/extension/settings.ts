@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ALL_GARBLE_KINDS, type GarbleKind, type ScriptTarget } from '../core';
+import { ALL_GARBLE_KINDS, type GarbleKind, type ScriptTarget, type TextKind } from '../core';
 
 /**
  * Every zhlens setting, read in one place. package.json `contributes.configuration` declares
@@ -79,6 +79,8 @@ export interface ArticleSettings {
   outlineEnabled: boolean;
   /** The Article view selects the section that holds the cursor. */
   outlineFollowCursor: boolean;
+  /** Whose conventions the organization tagger follows (`zhlens.organizations.textKind`). */
+  organizationsTextKind: TextKind;
 }
 
 export function readArticleSettings(scope?: vscode.ConfigurationScope): ArticleSettings {
@@ -93,11 +95,13 @@ export function readArticleSettings(scope?: vscode.ConfigurationScope): ArticleS
     highlightMaxLength: Math.max(0, c.get<number>('highlight.maxDocumentLength', 500_000)),
     outlineEnabled: c.get<boolean>('outline.enabled', true),
     outlineFollowCursor: c.get<boolean>('outline.followCursor', true),
+    // package.json lists the kinds; a kind the tagger does not know is read as news (extractOrganizations).
+    organizationsTextKind: c.get<TextKind>('organizations.textKind', 'news'),
   };
 }
 
 export function affectsArticleSettings(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('zhlens.highlight') || e.affectsConfiguration('zhlens.outline');
+  return e.affectsConfiguration('zhlens.highlight') || e.affectsConfiguration('zhlens.outline') || e.affectsConfiguration('zhlens.organizations');
 }
 
 /** Settings of the reader's notes and highlights (`zhlens.notes.*`). */

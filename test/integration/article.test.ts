@@ -177,3 +177,37 @@ suite('Article features on the Yizhuang article', () => {
     }
   });
 });
+
+suite('Organizations follow the kind of text set by the reader', () => {
+  const resume = '现任上海明达科技股份有限公司董事会董事、副总经理。\n曾任深圳海诚电子有限公司销售部经理、浙江海诚副总经理。\n';
+  const organizations = (ranges: DecorationRange[]) => ranges.filter((r) => r.kind === 'organization').map((r) => r.text);
+
+  async function organizationsShown(editor: vscode.TextEditor, want: string): Promise<string[]> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const names = organizations(await decorationsOf(editor));
+      if (names.includes(want)) return names;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return organizations(await decorationsOf(editor));
+  }
+
+  test('a résumé read as news, then with zhlens.organizations.textKind set to resume', async () => {
+    await vscode.extensions.getExtension('zhlens.zhlens')?.activate();
+    const document = await vscode.workspace.openTextDocument({ content: resume, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    const settings = vscode.workspace.getConfiguration('zhlens.organizations');
+    try {
+      const asNews = await organizationsShown(editor, '上海明达科技股份有限公司董事会');
+      assert.ok(asNews.includes('上海明达科技股份有限公司董事会'), `read as news: ${asNews.join(', ')}`);
+      assert.ok(!asNews.includes('浙江海诚'), `read as news: ${asNews.join(', ')}`);
+      await settings.update('textKind', 'resume', vscode.ConfigurationTarget.Global);
+      const asResume = await organizationsShown(editor, '浙江海诚');
+      assert.ok(asResume.includes('上海明达科技股份有限公司'), `read as a résumé: ${asResume.join(', ')}`);
+      assert.ok(asResume.includes('浙江海诚'), `read as a résumé: ${asResume.join(', ')}`);
+      assert.ok(!asResume.includes('上海明达科技股份有限公司董事会'), `read as a résumé: ${asResume.join(', ')}`);
+    } finally {
+      await settings.update('textKind', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});

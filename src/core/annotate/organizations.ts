@@ -26,7 +26,7 @@ import {
 } from './nameParts';
 import { walkLeft } from './walkLeft';
 import { tagOrganizations } from './tagger/orgTagger';
-import type { TextKind } from './tagger/features';
+import { TEXT_KINDS, type TextKind } from './tagger/features';
 import { organizationKind } from './organizationKind';
 import { linkShortForms, namesAfter, otherMentions } from './otherMentions';
 import {
@@ -197,6 +197,8 @@ function withOtherMentions(text: string, s: string, candidates: Candidate[]): Or
  * are news.
  */
 export function extractOrganizations(text: string, kind: TextKind = 'news'): Organization[] {
+  // A kind the model has no copy for (a setting written by hand) is read as an article's.
+  if (!TEXT_KINDS.includes(kind)) kind = 'news';
   const s = foldToSimplified(text);
   const candidates: Candidate[] = [];
   const taken = new Uint8Array(s.length);

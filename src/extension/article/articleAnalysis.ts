@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   annotateText, outlineText, readArticleHead, repeatedFigures, repeatedOrganizations,
-  type ArticleHead, type Figure, type MentionGroup, type Organization, type Section,
+  type ArticleHead, type Figure, type MentionGroup, type Organization, type Section, type TextKind,
 } from '../../core';
 import type { DocumentStates } from '../documentState';
 
@@ -38,7 +38,12 @@ export function isArticle(document: vscode.TextDocument): boolean {
  * document's state (documentState.ts), which goes when the document closes.
  */
 export class ArticleAnalyses {
-  constructor(private readonly states: DocumentStates, private readonly maxLength: () => number) {}
+  constructor(
+    private readonly states: DocumentStates,
+    private readonly maxLength: () => number,
+    /** The kind of text whose conventions the organization tagger follows. */
+    private readonly textKind: () => TextKind,
+  ) {}
 
   /**
    * The analysis of `document`. Over the size limit, figures and organizations are read from
@@ -53,7 +58,7 @@ export class ArticleAnalyses {
     const sections = sameVersion ? cached.sections : state.sections?.version === document.version ? state.sections.sections : outlineText(text);
     const head = sameVersion ? cached.head : readArticleHead(text);
     const partial = text.length > this.maxLength();
-    const annotations = partial ? annotateWindows(document, around) : annotateText(text);
+    const annotations = partial ? annotateWindows(document, around, this.textKind()) : annotateText(text, this.textKind());
     state.article = {
       version: document.version, ...annotations, sections, head, partial,
       mentions: once(() => ({ figures: repeatedFigures(annotations.figures), organizations: repeatedOrganizations(annotations.organizations) })),
@@ -87,7 +92,7 @@ function once<T>(compute: () => T): () => T {
 }
 
 /** Annotations of whole lines around each range, shifted to document offsets, in order. */
-function annotateWindows(document: vscode.TextDocument, ranges: readonly vscode.Range[]): { figures: Figure[]; organizations: Organization[] } {
+function annotateWindows(document: vscode.TextDocument, ranges: readonly vscode.Range[], kind: TextKind): { figures: Figure[]; organizations: Organization[] } {
   const figures: Figure[] = [];
   const organizations: Organization[] = [];
   let covered = -1;
@@ -99,7 +104,7 @@ function annotateWindows(document: vscode.TextDocument, ranges: readonly vscode.
     covered = last;
     const start = document.offsetAt(new vscode.Position(first, 0));
     const window = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));
-    const found = annotateText(window);
+    const found = annotateText(window, kind);
     figures.push(...found.figures.map((f) => ({ ...f, start: f.start + start, end: f.end + start })));
     organizations.push(...found.organizations.map((o) => ({ ...o, start: o.start + start, end: o.end + start })));
   }

@@ -16,7 +16,7 @@ import type { DocumentStates } from '../documentState';
  */
 export function activateArticleFeatures(context: vscode.ExtensionContext, states: DocumentStates): void {
   let settings = readArticleSettings();
-  const analyses = new ArticleAnalyses(states, () => settings.highlightMaxLength);
+  const analyses = new ArticleAnalyses(states, () => settings.highlightMaxLength, () => settings.organizationsTextKind);
   const decorations = new ArticleDecorations(states, analyses, () => settings);
   const tree = new ArticleTreeProvider(states, analyses, () => settings.outlineFollowCursor, context.extensionUri);
   const view = vscode.window.createTreeView(ARTICLE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
