@@ -1,5 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { sourceSyntax } from '../code/languages';
+import { lineAround } from '../text/lines';
 import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
 
 /**
@@ -71,12 +72,6 @@ function inPattern(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
   return before === '[' || after === ']' || before === '|' || after === '|';
-}
-
-function lineAround(text: string, start: number, end: number): [number, number] {
-  const a = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  return [a, nl < 0 ? text.length : nl];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GarbleIssue } from '../../types';
 import type { LegacyCodec } from '../../codec/legacyCodecs';
+import { lineAround } from '../../text/lines';
 
 /**
  * A line that holds both UTF-8 read as Windows-1252 and characters that reading would have
@@ -15,13 +16,6 @@ import type { LegacyCodec } from '../../codec/legacyCodecs';
  * folded no-break space, a byte the code page had no character for), and most accented letters
  * of a clean word (`ç`, `ã`, `é`) are leads.
  */
-
-/** The line around `at`: [start, end). */
-function lineAround(text: string, at: number): [number, number] {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const nl = text.indexOf('\n', at);
-  return [start, nl < 0 ? text.length : nl];
-}
 
 /**
  * `runs`: every run of whole sequences in the text (sorted, apart). The test, for an issue, that
