@@ -112,9 +112,14 @@ const NOT_GUESSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
  * Every well-formed reading of the character starting at `i`: its length follows from its first
  * byte (a lost first byte may open a sequence of any length its candidates allow).
  */
-function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>, i: number, consistent: (i: number, seq: readonly number[]) => boolean): Reading[] {
+function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>, i: number, consistent: (i: number, seq: readonly number[]) => boolean, lostAbove: number): Reading[] {
   const firsts = bytes[i] === LOST ? candidates.get(i) ?? [] : [bytes[i]];
   const out: Reading[] = [];
+  // Once more than `lostAbove` characters are read here, the character is lost whatever the rest
+  // are (mostFrequent keeps one U+FFFD per length): what is left to learn is only which other
+  // lengths have a reading, so a sequence of a length already read is not enumerated further.
+  let read = 0;
+  const lengths = new Set<number>();
   for (const first of firsts) {
     const n = sequenceLength(first);
     if (n === 0 || i + n > bytes.length) continue;
@@ -137,7 +142,9 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
       continue;
     }
     const seq = [first];
+    const enough = (): boolean => read > lostAbove && lengths.has(n);
     const walk = (k: number) => {
+      if (enough()) return;
       if (k === n) {
         const cp = codePointOf(seq);
         if (cp < 0) return;
@@ -159,6 +166,8 @@ function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, re
           return;
         }
         out.push({ ch: String.fromCodePoint(cp), length: n, chosen });
+        read++;
+        lengths.add(n);
         return;
       }
       for (const b of choices[k - 1]) {
@@ -288,7 +297,7 @@ export function decodeLattice(
         if (first && j + 1 < seq.length && !first(seq[j], seq[j + 1])) return false;
       }
       return true;
-    }), lm, MAX_KEPT_READINGS, lostAbove);
+    }, lostAbove), lm, MAX_KEPT_READINGS, lostAbove);
   // The open pair byte an edge leaves behind: its last byte, when that is the first of a pair.
   const openAfter = (p: number, r: Reading): number | undefined => {
     const last = p + r.length - 1;
