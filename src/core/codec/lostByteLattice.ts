@@ -39,6 +39,11 @@ const SEEN_IN_RUN = 1.5;
 /** The result of one stretch: its text, the bytes chosen for its lost ones (`??` where lost), characters left as U+FFFD. */
 export interface StretchDecoding {
   text: string;
+  /**
+   * The text with the guesses that cleared MIN_MARGIN but not a dense code page's wider margin
+   * written out: not trusted enough to write, but what tells a misread run from text (judgeReading.ts).
+   */
+  likely: string;
   restored: string[];
   unrecovered: number;
 }
@@ -373,6 +378,7 @@ export function decodeLattice(
   path.reverse();
 
   const parts: string[] = [];
+  const likely: string[] = [];
   const restored: string[] = [];
   let unrecovered = 0;
   const dense = Number.isFinite(lostAbove);
@@ -381,10 +387,12 @@ export function decodeLattice(
     const r = e.reading;
     if (r.chosen.length === 0) {
       parts.push(r.ch);
+      likely.push(r.ch);
       continue;
     }
     if (r.unknown) {
       parts.push('\ufffd');
+      likely.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
       continue;
@@ -400,7 +408,9 @@ export function decodeLattice(
       if (through > (others.get(alt.reading.ch) ?? -Infinity)) others.set(alt.reading.ch, through);
     }
     const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(guessed(k - 1)) + Number(guessed(k + 1))) : MIN_MARGIN;
-    if (endScore - Math.max(...others.values()) < need) {
+    const margin = endScore - Math.max(...others.values());
+    likely.push(margin < MIN_MARGIN ? '\ufffd' : r.ch);
+    if (margin < need) {
       parts.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
@@ -409,5 +419,5 @@ export function decodeLattice(
       for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
-  return { text: parts.join(''), restored, unrecovered };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered };
 }

@@ -48,6 +48,8 @@ export interface LostByteSpec {
 
 export interface LostByteReading {
   text: string;
+  /** What the run likely reads as, guesses too weak to write included (judged, not written). */
+  likely?: string;
   plan: string[];
   lossy: boolean;
 }
@@ -137,7 +139,7 @@ function readWithWidths(units: ReadonlyArray<readonly number[] | null>, widths: 
   if (sure.length) plan.push(`restore lost byte${sure.length > 1 ? 's' : ''} ${sure.join(', ')}`);
   plan.push('decode utf-8');
   if (d.unrecovered) plan.push(`${d.unrecovered} character${d.unrecovered > 1 ? 's' : ''} lost with ${d.unrecovered > 1 ? 'their bytes' : 'its byte'}: kept as U+FFFD`);
-  return { reading: { text: d.text, plan, lossy: d.unrecovered > 0 }, lost: d.unrecovered };
+  return { reading: { text: d.text, likely: d.likely === d.text ? undefined : d.likely, plan, lossy: d.unrecovered > 0 }, lost: d.unrecovered };
 }
 
 const CONTINUATION: readonly number[] = Array.from({ length: 0x40 }, (_, k) => 0x80 + k);
