@@ -244,8 +244,26 @@ export function decodeLattice(
   const likely: string[] = [];
   const restored: string[] = [];
   let unrecovered = 0;
+  // Each guessed character's margin: how much better the best path is than the best through any
+  // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
+  const margins = path.map((e) => {
+    const r = e.reading;
+    if (r.chosen.length === 0) return Infinity;
+    if (r.unknown) return -Infinity;
+    let best = -Infinity;
+    for (const alt of edgesFrom[e.from]) {
+      if (alt.reading.ch === r.ch) continue;
+      const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
+      const start = alpha[alt.from].get(alt.fromKey);
+      if (rest === undefined || start === undefined) continue;
+      best = Math.max(best, start + alt.score + rest);
+    }
+    return endScore - best;
+  });
   const dense = Number.isFinite(lostAbove);
-  const guessed = (k: number): boolean => k >= 0 && k < path.length && path[k].reading.chosen.length > 0;
+  // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
+  // points of the tuning CER for 0.6 points of the guesses' precision.
+  const doubtful = (k: number): boolean => k >= 0 && k < path.length && margins[k] < Infinity;
   for (const [k, e] of path.entries()) {
     const r = e.reading;
     if (r.chosen.length === 0) {
@@ -253,27 +271,9 @@ export function decodeLattice(
       likely.push(r.ch);
       continue;
     }
-    if (r.unknown) {
-      parts.push('\ufffd');
-      likely.push('\ufffd');
-      for (const _ of r.chosen) restored.push('??');
-      unrecovered++;
-      continue;
-    }
-    // The best whole path through each other character here.
-    const others = new Map<string, number>();
-    for (const alt of edgesFrom[e.from]) {
-      if (alt.reading.ch === r.ch) continue;
-      const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
-      const start = alpha[alt.from].get(alt.fromKey);
-      if (rest === undefined || start === undefined) continue;
-      const through = start + alt.score + rest;
-      if (through > (others.get(alt.reading.ch) ?? -Infinity)) others.set(alt.reading.ch, through);
-    }
-    const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(guessed(k - 1)) + Number(guessed(k + 1))) : MIN_MARGIN;
-    const margin = endScore - Math.max(...others.values());
-    likely.push(margin < MIN_MARGIN ? '\ufffd' : r.ch);
-    if (margin < need) {
+    const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(doubtful(k - 1)) + Number(doubtful(k + 1))) : MIN_MARGIN;
+    likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
+    if (margins[k] < need) {
       parts.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
