@@ -1,5 +1,5 @@
 import type { GarbleIssue } from '../types';
-import { gbkCodec } from '../codec/legacyCodecs';
+import { gbkCodec, type LegacyCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { gb18030LostByteCandidates, gbkLostByteCandidates } from './mojibake/lostBytes';
 import { isGbkGap } from '../codec/gbkGaps';
@@ -92,13 +92,48 @@ export function findNbspMojibake(text: string): GarbleIssue[] {
   return issues;
 }
 
+/**
+ * Pairs GB18030-2000 mapped to the private use area and later editions to characters Unicode
+ * added, as ICU's `gbk` converter (Node's `TextDecoder('gbk')`) still prints them: UTF-8's bytes
+ * form them (客。 is E5 AE A2 E3 80 82: `瀹` A2E3 → U+E76C, then 0x80 → €), and a run broke at
+ * them. [first code point, first pair, how many in a row]
+ */
+const PRINTED_PRIVATE_USE: ReadonlyArray<readonly [number, number, number]> = [
+  [0xe5e5, 0xa3a0, 1],
+  [0xe76c, 0xa2e3, 1],
+  [0xe7c7, 0xa8bc, 1],
+  [0xe7c8, 0xa8bf, 1],
+  [0xe7e7, 0xa989, 13],
+];
+
+function printedPrivateUse(cp: number): number {
+  for (const [first, code, n] of PRINTED_PRIVATE_USE) if (cp >= first && cp < first + n) return code + (cp - first);
+  return -1;
+}
+
+/** The GBK codec, reading back also the private-use characters ICU's decoder prints. */
+function gbkMojibakeCodec(): LegacyCodec {
+  const base = gbkCodec();
+  return {
+    ...base,
+    bytesOf: (ch) => {
+      const code = ch.length === 1 ? printedPrivateUse(ch.charCodeAt(0)) : -1;
+      return code >= 0 ? [code >> 8, code & 0xff] : base.bytesOf(ch);
+    },
+    codeOf: (cp) => {
+      const code = printedPrivateUse(cp);
+      return code >= 0 ? code : base.codeOf(cp);
+    },
+  };
+}
+
 let spec: MojibakeSpec | undefined;
 let userDefinedPrintedSpec: MojibakeSpec | undefined;
 
 export function gbkMojibakeSpec(): MojibakeSpec {
   spec ??= {
     kind: 'mojibake-gbk',
-    codec: gbkCodec(),
+    codec: gbkMojibakeCodec(),
     minChinese: 2,
     holeBytes: 1,
     droppedPairs: true,
