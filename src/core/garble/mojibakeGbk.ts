@@ -3,6 +3,8 @@ import { gbkCodec, type LegacyCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { gb18030LostByteCandidates, gbkLostByteCandidates } from './mojibake/lostBytes';
 import { isGbkGap } from '../codec/gbkGaps';
+import { withDocumentPairs } from '../codec/utf8LostBytes';
+import { isHan } from '../text/chars';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
@@ -167,11 +169,53 @@ function specFor(text: string): MojibakeSpec {
   return lost && USER_DEFINED_PRINTED.test(text) ? gbkUserDefinedPrintedSpec() : gbkMojibakeSpec();
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
+/** Adds the pairs of Han characters side by side in `text` to `pairs`. */
+function addHanPairs(text: string, pairs: Set<string>): void {
+  let prev = '';
+  for (const ch of text) {
+    const han = isHan(ch.codePointAt(0)!);
+    if (han && prev) pairs.add(prev + ch);
+    prev = han ? ch : '';
+  }
+}
+
+/**
+ * The pairs of Han characters the document writes: as it stands (its clean paragraphs) and as its
+ * GBK mojibake reads back where no byte is lost (every stretch of characters GBK can encode, its
+ * bytes read as UTF-8; what a lost byte breaks decodes to U+FFFD and pairs with nothing). A lost
+ * character that makes such a pair with a neighbour (a name, a word the document says twice) is
+ * the likelier guess: a cache model over the document for what a bigram model cannot see.
+ */
+function documentPairs(text: string, spec: MojibakeSpec): Set<string> {
+  const pairs = new Set<string>();
+  addHanPairs(text, pairs);
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length >= 3) addHanPairs(UTF8.decode(new Uint8Array(bytes)), pairs);
+    bytes = [];
+  };
+  for (const ch of text) {
+    const code = spec.codec.codeOf(ch.codePointAt(0)!);
+    if (code < 0x80) {
+      flush();
+      continue;
+    }
+    if (code > 0xff) bytes.push(code >> 8, code & 0xff);
+    else bytes.push(code);
+  }
+  flush();
+  return pairs;
+}
+
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */
 export function findMojibakeGbk(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyGbk(text);
   // Both specs read the same characters: the stops of one are the other's.
-  const found = findUtf8Mojibake(text, specFor(text), stops);
+  const spec = specFor(text);
+  const lost = text.includes('\ufffd') || text.includes('?');
+  const found = lost ? withDocumentPairs(documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
   const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));
