@@ -76,6 +76,11 @@ export function withDocumentPairs<T>(pairs: ReadonlySet<string>, read: () => T):
   }
 }
 let nextDocumentId = 0;
+
+/** A character as the document's pairs write it: every ASCII digit as `0`. */
+export function documentPairKey(ch: string): string {
+  return ch.length === 1 && ch >= '0' && ch <= '9' ? '0' : ch;
+}
 /** Stretches remembered per model before the memory starts again. */
 const MAX_REMEMBERED = 4000;
 
@@ -181,7 +186,7 @@ function decodeStretch(
       asked.add(ch);
       return seen.has(ch);
     },
-    pair: docPairs ? (a, b) => docPairs.has(a + b) : undefined,
+    pair: docPairs ? (a, b) => docPairs.has(documentPairKey(a) + documentPairKey(b)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };

@@ -4,7 +4,7 @@ import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { gb18030LostByteCandidates, gbkLostByteCandidates } from './mojibake/lostBytes';
 import { isGbkGap } from '../codec/gbkGaps';
 import { withDocumentPairs } from '../codec/utf8LostBytes';
-import { isHan } from '../text/chars';
+import { isCjkPunct, isHan } from '../text/chars';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
@@ -171,13 +171,18 @@ function specFor(text: string): MojibakeSpec {
 
 const UTF8 = new TextDecoder('utf-8');
 
-/** Adds the pairs of Han characters side by side in `text` to `pairs`. */
+/**
+ * Adds to `pairs` the pairs side by side in `text` of Han characters, Chinese punctuation and
+ * figures (every ASCII digit as `0`, as documentPairKey reads them), but for two figures.
+ */
 function addHanPairs(text: string, pairs: Set<string>): void {
   let prev = '';
   for (const ch of text) {
-    const han = isHan(ch.codePointAt(0)!);
-    if (han && prev) pairs.add(prev + ch);
-    prev = han ? ch : '';
+    const cp = ch.codePointAt(0)!;
+    const digit = cp >= 0x30 && cp <= 0x39;
+    const unit = digit ? '0' : isHan(cp) || isCjkPunct(cp) ? ch : '';
+    if (unit && prev && !(digit && prev === '0')) pairs.add(prev + unit);
+    prev = unit;
   }
 }
 
