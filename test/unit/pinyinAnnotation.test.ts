@@ -58,6 +58,13 @@ test('a lesson contrasting the readings of a character keeps them', () => {
   kept('我们今天学习一个新词：设置(shèzhì)，意思是安排好。');
 });
 
-test('one reading of a common character is not enough evidence', () => {
-  kept('這種車輛如果歸私人擁有，多半會設置(shèzhì)昂貴的音頻設備。');
+test('one toned reading of a common word, read the ordinary way, inside a sentence is enough', () => {
+  // The reading tells a native reader nothing; UD_Chinese-GSD and -PUD (the tuning part of the repair evaluation).
+  removed('這種車輛如果歸私人擁有，多半會設置(shèzhì)昂貴的音頻設備。', '這種車輛如果歸私人擁有，多半會設置昂貴的音頻設備。');
+  removed('這一品種可以緩解背部疼痛，這一品種可以緩解（huǎnjiě）噁心，這種產品能幫助您在夜晚入睡。', '這一品種可以緩解背部疼痛，這一品種可以緩解噁心，這種產品能幫助您在夜晚入睡。');
+});
+
+test('one gloss a writer may write inside a sentence is kept: an unusual reading, or before punctuation', () => {
+  kept('我明天上午要去银行(yínháng)取钱，顺便把这个月的水电费也交了。');
+  kept('这种车辆如果归私人拥有，多半会设置(shèzhì)，昂贵的音频设备也常见。');
 });

@@ -14,7 +14,12 @@ export { codePointOf, LOST } from './latticeReadings';
 /** Characters the stream writes whole elsewhere (a guess among them gains SEEN_IN_RUN). */
 export interface SeenChars {
   has(ch: string): boolean;
+  /** Whether the document writes `a` right before `b` elsewhere (a reading through that pair gains SEEN_PAIR). */
+  pair?(a: string, b: string): boolean;
 }
+
+/** A cache model over the document's character pairs: a name or a word it writes elsewhere. */
+const SEEN_PAIR = 2;
 
 /**
  * A guess that the stream itself writes elsewhere (a quotation's 」 after its 「, a name said twice)
@@ -171,9 +176,11 @@ export function decodeLattice(
     const last = p + r.length - 1;
     return bytes[last] === LOST && pairs.has(last) && !r.unknown ? r.chosen[r.chosen.length - 1] : undefined;
   };
+  const pairBonus = (a: string, b: string): number => (seen.pair?.(a, b) ? SEEN_PAIR : 0);
+  const closing = (ch: string): number => (after ? lm.bigram(ch, after) + pairBonus(ch, after) : 0);
   const weight = (prev: string, r: Reading): number => {
     if (r.unknown) return UNKNOWN_CHAR_LOGPROB;
-    let w = lm.bigram(prev, r.ch);
+    let w = lm.bigram(prev, r.ch) + pairBonus(prev, r.ch);
     if (r.chosen.length > 0) {
       if (seen.has(r.ch)) w += SEEN_IN_RUN;
       if (r.ch === '\u3000' && prev !== '' && prev !== '\n' && prev !== '\u3000') w += MID_LINE_IDEOGRAPHIC_SPACE;
@@ -208,7 +215,7 @@ export function decodeLattice(
   let endKey: string | undefined;
   let endScore = -Infinity;
   for (const [key, score] of alpha[n]) {
-    const total = score + (after ? lm.bigram(charOfKey(key), after) : 0);
+    const total = score + closing(charOfKey(key));
     if (total > endScore) {
       endScore = total;
       endKey = key;
@@ -218,7 +225,7 @@ export function decodeLattice(
 
   // Backward: the best score from each state at each position to the end.
   const beta: Array<Map<string, number>> = Array.from({ length: n + 1 }, () => new Map());
-  for (const key of alpha[n].keys()) beta[n].set(key, after ? lm.bigram(charOfKey(key), after) : 0);
+  for (const key of alpha[n].keys()) beta[n].set(key, closing(charOfKey(key)));
   for (let p = n - 1; p >= 0; p--) {
     for (const e of edgesFrom[p]) {
       const to = e.from + e.reading.length;

@@ -51,6 +51,38 @@ interface Remembered {
 }
 
 const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
+
+/**
+ * The character pairs of the document being read (see withDocumentPairs), and a number that
+ * changes with them so that a stretch remembered under one document is not reused in another.
+ */
+let documentPairs: ReadonlySet<string> | undefined;
+let documentId = 0;
+
+/**
+ * Runs `read` with `pairs` (two characters each, as the document writes them) as the document's
+ * cache model: a lost character that forms with a neighbour a pair the document writes elsewhere
+ * (a name, a word said twice) gains in the lattice. Synchronous: the pairs are in force only
+ * while `read` runs.
+ */
+export function withDocumentPairs<T>(pairs: ReadonlySet<string>, read: () => T): T {
+  const outer = documentPairs;
+  const outerId = documentId;
+  documentPairs = pairs;
+  documentId = ++nextDocumentId;
+  try {
+    return read();
+  } finally {
+    documentPairs = outer;
+    documentId = outerId;
+  }
+}
+let nextDocumentId = 0;
+
+/** A character as the document's pairs write it: every ASCII digit as `0`. */
+export function documentPairKey(ch: string): string {
+  return ch.length === 1 && ch >= '0' && ch <= '9' ? '0' : ch;
+}
 /** Stretches remembered per model before the memory starts again. */
 const MAX_REMEMBERED = 4000;
 
@@ -133,7 +165,7 @@ function decodeStretch(
   const part = bytes.slice(from, to);
   const partCandidates = new Map<number, readonly number[]>();
   const partPairs = new Map<number, (first: number, second: number) => boolean>();
-  let key = `${lostAbove}\u0001${before}\u0001${after}`;
+  let key = `${documentId}\u0001${lostAbove}\u0001${before}\u0001${after}`;
   for (let k = from; k < to; k++) {
     if (bytes[k] !== LOST) {
       key += `,${bytes[k]}`;
@@ -153,11 +185,13 @@ function decodeStretch(
   const same = earlier?.find((r) => r.asked.every((ch) => seen.has(ch) === r.seen.has(ch)));
   if (same) return same.result;
   const asked = new Set<string>();
+  const docPairs = documentPairs;
   const result = decodeLattice(part, partCandidates, lm, before, after, partPairs, {
     has: (ch) => {
       asked.add(ch);
       return seen.has(ch);
     },
+    pair: docPairs ? (a, b) => docPairs.has(documentPairKey(a) + documentPairKey(b)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };

@@ -1,8 +1,10 @@
 import type { GarbleIssue } from '../types';
-import { gbkCodec } from '../codec/legacyCodecs';
+import { gbkCodec, type LegacyCodec } from '../codec/legacyCodecs';
 import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
 import { gb18030LostByteCandidates, gbkLostByteCandidates } from './mojibake/lostBytes';
 import { isGbkGap } from '../codec/gbkGaps';
+import { withDocumentPairs } from '../codec/utf8LostBytes';
+import { isCjkPunct, isHan } from '../text/chars';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
@@ -92,13 +94,48 @@ export function findNbspMojibake(text: string): GarbleIssue[] {
   return issues;
 }
 
+/**
+ * Pairs GB18030-2000 mapped to the private use area and later editions to characters Unicode
+ * added, as ICU's `gbk` converter (Node's `TextDecoder('gbk')`) still prints them: UTF-8's bytes
+ * form them (客。 is E5 AE A2 E3 80 82: `瀹` A2E3 → U+E76C, then 0x80 → €), and a run broke at
+ * them. [first code point, first pair, how many in a row]
+ */
+const PRINTED_PRIVATE_USE: ReadonlyArray<readonly [number, number, number]> = [
+  [0xe5e5, 0xa3a0, 1],
+  [0xe76c, 0xa2e3, 1],
+  [0xe7c7, 0xa8bc, 1],
+  [0xe7c8, 0xa8bf, 1],
+  [0xe7e7, 0xa989, 13],
+];
+
+function printedPrivateUse(cp: number): number {
+  for (const [first, code, n] of PRINTED_PRIVATE_USE) if (cp >= first && cp < first + n) return code + (cp - first);
+  return -1;
+}
+
+/** The GBK codec, reading back also the private-use characters ICU's decoder prints. */
+function gbkMojibakeCodec(): LegacyCodec {
+  const base = gbkCodec();
+  return {
+    ...base,
+    bytesOf: (ch) => {
+      const code = ch.length === 1 ? printedPrivateUse(ch.charCodeAt(0)) : -1;
+      return code >= 0 ? [code >> 8, code & 0xff] : base.bytesOf(ch);
+    },
+    codeOf: (cp) => {
+      const code = printedPrivateUse(cp);
+      return code >= 0 ? code : base.codeOf(cp);
+    },
+  };
+}
+
 let spec: MojibakeSpec | undefined;
 let userDefinedPrintedSpec: MojibakeSpec | undefined;
 
 export function gbkMojibakeSpec(): MojibakeSpec {
   spec ??= {
     kind: 'mojibake-gbk',
-    codec: gbkCodec(),
+    codec: gbkMojibakeCodec(),
     minChinese: 2,
     holeBytes: 1,
     droppedPairs: true,
@@ -132,11 +169,58 @@ function specFor(text: string): MojibakeSpec {
   return lost && USER_DEFINED_PRINTED.test(text) ? gbkUserDefinedPrintedSpec() : gbkMojibakeSpec();
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
+/**
+ * Adds to `pairs` the pairs side by side in `text` of Han characters, Chinese punctuation and
+ * figures (every ASCII digit as `0`, as documentPairKey reads them), but for two figures.
+ */
+function addHanPairs(text: string, pairs: Set<string>): void {
+  let prev = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const digit = cp >= 0x30 && cp <= 0x39;
+    const unit = digit ? '0' : isHan(cp) || isCjkPunct(cp) ? ch : '';
+    if (unit && prev && !(digit && prev === '0')) pairs.add(prev + unit);
+    prev = unit;
+  }
+}
+
+/**
+ * The pairs of Han characters the document writes: as it stands (its clean paragraphs) and as its
+ * GBK mojibake reads back where no byte is lost (every stretch of characters GBK can encode, its
+ * bytes read as UTF-8; what a lost byte breaks decodes to U+FFFD and pairs with nothing). A lost
+ * character that makes such a pair with a neighbour (a name, a word the document says twice) is
+ * the likelier guess: a cache model over the document for what a bigram model cannot see.
+ */
+function documentPairs(text: string, spec: MojibakeSpec): Set<string> {
+  const pairs = new Set<string>();
+  addHanPairs(text, pairs);
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length >= 3) addHanPairs(UTF8.decode(new Uint8Array(bytes)), pairs);
+    bytes = [];
+  };
+  for (const ch of text) {
+    const code = spec.codec.codeOf(ch.codePointAt(0)!);
+    if (code < 0x80) {
+      flush();
+      continue;
+    }
+    if (code > 0xff) bytes.push(code >> 8, code & 0xff);
+    else bytes.push(code);
+  }
+  flush();
+  return pairs;
+}
+
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */
 export function findMojibakeGbk(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyGbk(text);
   // Both specs read the same characters: the stops of one are the other's.
-  const found = findUtf8Mojibake(text, specFor(text), stops);
+  const spec = specFor(text);
+  const lost = text.includes('\ufffd') || text.includes('?');
+  const found = lost ? withDocumentPairs(documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
   const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));

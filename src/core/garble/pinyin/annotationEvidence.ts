@@ -26,8 +26,10 @@ import type { PinyinAnnotation } from '../pinyinAnnotation';
  *    `映射（shè）表`): a process annotates character by character and breaks words, a writer
  *    glosses a word whole, or one character of it only for a rare character or an unusual
  *    reading (`佛(bì)狸`).
- * A toned reading after a whole common word (`設置(shèzhì)`) counts once: a lesson's dialogue writes
- * those too, so one of them alone is left. A document with MIN_EVIDENCE, and more of it than
+ *  - a toned reading of a whole word of common characters, each read its first (ordinary) way,
+ *    between two Han characters (`設置(shèzhì)昂貴`): it tells a native reader nothing.
+ * Any other toned reading after a whole common word (`设置(shèzhì)，`, `银行(yínháng)取钱`) counts
+ * once: a lesson writes those too, so one of them alone is left. A document with MIN_EVIDENCE, and more of it than
  * readings shaped like glosses, loses the readings of its running text; everything else keeps
  * its pinyin.
  */
@@ -126,12 +128,30 @@ function breaksWord(text: string, a: PinyinAnnotation): boolean {
 }
 
 /**
+ * A toned reading of a whole word of common characters, each read its first (ordinary) way,
+ * between two Han characters of a sentence (`緩解（huǎnjiě）噁心`): the reading tells a native reader
+ * nothing the characters do not, and a writer who glosses a word mid-sentence glosses one with a
+ * rare character or an unusual reading (`銀行（yínháng）`).
+ */
+function plainWordMidSentence(a: PinyinAnnotation): boolean {
+  const chars = [...a.unit];
+  if (chars.length < 2 || !a.toned || a.after !== 'han') return false;
+  let first = '';
+  for (const c of chars) {
+    const r = readingsOf(c)[0];
+    if (r === undefined) return false;
+    first += plainPinyin(r);
+  }
+  return first === plainPinyin(a.syllable);
+}
+
+/**
  * How much a reading says a process left it: 0 (nothing: a gloss, or not in running text on
  * ordinary readings of common characters), 1, or 2 for what no writer writes.
  */
 function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: boolean): number {
   if (!para.prose || !inRunningText(text, a) || !ordinary(a)) return 0;
-  if (strong && (a.spaced || (!a.toned && a.syllable === a.syllable.toLowerCase()) || breaksWord(text, a))) return 2;
+  if (strong && (a.spaced || (!a.toned && a.syllable === a.syllable.toLowerCase()) || breaksWord(text, a) || plainWordMidSentence(a))) return 2;
   return 1;
 }
 
