@@ -49,6 +49,16 @@ const MIN_GAIN_PER_CHAR = 2;
  * price that changes no clean tuning file (docs/repair-eval.md).
  */
 const SILENT_END_LOG_PRIOR = -8;
+/**
+ * A possible end whose best start could gain this much (nats, the silent end's price included;
+ * RunGate's bound) is searched even with no bigram that reads as garbage in reach
+ * (`学坏谋弦瞪,` for 学位的毕业生，: every pair read one byte off is some common character), when
+ * it shows UNDOUBTED_SHOWN characters or more: one character read as two (`水_木曜日` → `水的綺曜日`)
+ * is too little to go on without that sign.
+ */
+const UNDOUBTED_GAIN = 16;
+/** Characters a run shows at least to be searched without a bigram that reads as garbage. */
+const UNDOUBTED_SHOWN = 3;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
 
@@ -102,8 +112,10 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
       for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
       const lo = Math.max(segLo, at - MAX_RUN);
-      if (lastBad < Math.max(1, lo)) continue;
-    const best = scan.bestRun(end, lo, most);
+      // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
+      const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
+      if (!undoubted && lastBad < Math.max(1, lo)) continue;
+      const best = scan.bestRun(end, lo, most, undoubted);
       if (best) found.push(best);
     }
   }
@@ -220,7 +232,7 @@ class RunScan {
    * The best run ending at `end`, with its gain over the text as shown and its channel price;
    * `most` is what RunGate.mostGain gave for the end (no start gains more).
    */
-  bestRun(end: End, lo: number, most: number): Candidate | undefined {
+  bestRun(end: End, lo: number, most: number, undoubted: boolean): Candidate | undefined {
     const { v, lm, table } = this;
     // What follows the garbled text, looked at only for the ends searched.
     end.next = this.nextOf(end.garbledEnd);
@@ -277,7 +289,7 @@ class RunScan {
       const prevCode = first > 0 ? v.charCodeAt(first - 1) : 0x0a;
       // The run sits in text read in step: Chinese, ASCII or the line's start before it.
       if (first > 0 && !isChinese(prevCode) && prevCode >= 0x80) continue;
-      if (!hasBad || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) continue;
+      if (!(hasBad || (undoubted && k >= UNDOUBTED_SHOWN)) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
       if (k === 1 && (silentEnd || kind === 'swallow')) continue;
       // Log-probabilities are never positive: the reading scores at most what its known
