@@ -6,7 +6,8 @@ import { marksNear } from './nearby';
  *  - `mark`: at a trail byte it cannot pair with the byte after it (ASCII below 0x40, a line
  *    end, a pair it has no character for): it prints `?` or U+FFFD there;
  *  - `dropped`: the same, but the decoder dropped that byte without a mark (errors='ignore'), so
- *    the run stops right before ASCII, the line's end, or a lead its trail has no pair with;
+ *    the run stops right before ASCII or the line's end (before a lead its trail has no pair
+ *    with, too, but looking for that at every lead costs the clean text half its time again);
  *  - `lead`: a second lead byte was lost, which puts the stream back in step without any mark:
  *    the last character shown is (trail, trail), and the text after it reads in step;
  *  - `swallow`: the run's last trail met an ASCII letter written after it (the first of a word,
@@ -36,38 +37,37 @@ function isWordByte(b: number): boolean {
 const MAX_MARKS_NEARBY = 2;
 
 /** How many readings of one offset as an end there are (`option` of endAt runs below it). */
-export const END_OPTIONS = 3;
+export const END_OPTIONS = 2;
 
 /**
  * The end of reading `option` at `at` (the character before it double-byte, `code` its bytes),
  * filled into `e`, or undefined. Option 0 is what the character at `at` says (ASCII, a mark, a
- * byte below 0x40, a lead); 1, a `swallow` end when the character before `at` has an ASCII
- * trail; 2, a `dropped` trail before the lead at `at` (the `lead` reading's alternative).
+ * byte below 0x40, a lead); 1, a `swallow` end when the character before `at` has an ASCII trail.
  */
 export function endAt(v: string, at: number, option: number, code: (i: number) => number, e: End): End | undefined {
-  const fill = (kind: EndKind, garbledEnd: number, trail: number) => {
-    e.at = at;
-    e.kind = kind;
-    e.garbledEnd = garbledEnd;
-    e.trail = trail;
-    return e;
-  };
   const c = at < v.length ? v.charCodeAt(at) : -1;
   if (option === 1) {
     // The byte swallowed begins or continues an ASCII word, whose rest follows (`Safe`, `encl`):
     // a letter alone between Chinese characters is the lone trail's reading (loneTrails.ts).
     const t = code(at - 1) & 0xff;
-    return isWordByte(t) && isWordByte(c) ? fill('swallow', at, t) : undefined;
+    return isWordByte(t) && isWordByte(c) ? fill(e, at, 'swallow', at, t) : undefined;
   }
-  if (option === 2) return c >= 0x80 && c !== 0x20ac && c !== 0xfffd && code(at) >= 0 ? fill('dropped', at, -1) : undefined;
-  if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return fill('ascii', at + 1, c === 0x20ac ? 0x80 : c);
+  if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return fill(e, at, 'ascii', at + 1, c === 0x20ac ? 0x80 : c);
   if (c === 0x3f || c === 0xfffd) {
     // Two marks in a row are not the end of a run, nor is a mark among many: U+FFFD all
     // around is legacy bytes read as UTF-8 (replacement-char).
     if (v[at + 1] === '?' || v[at + 1] === '\ufffd' || marksNear(v, at) > MAX_MARKS_NEARBY) return undefined;
-    return fill('mark', at + 1, -1);
+    return fill(e, at, 'mark', at + 1, -1);
   }
-  if (c < 0x40) return fill('dropped', at, -1);
-  if (code(at) >= 0) return fill('lead', at, -1);
+  if (c < 0x40) return fill(e, at, 'dropped', at, -1);
+  if (code(at) >= 0) return fill(e, at, 'lead', at, -1);
   return undefined;
+}
+
+function fill(e: End, at: number, kind: EndKind, garbledEnd: number, trail: number): End {
+  e.at = at;
+  e.kind = kind;
+  e.garbledEnd = garbledEnd;
+  e.trail = trail;
+  return e;
 }

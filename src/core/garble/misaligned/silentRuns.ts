@@ -115,7 +115,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
-      const best = scan.bestRun(end, lo, most, undoubted);
+    const best = scan.bestRun(end, lo, most, undoubted);
       if (best) found.push(best);
     }
   }
@@ -221,11 +221,13 @@ class RunScan {
     return p < 0 ? undefined : p >> 8;
   }
 
+  private readonly codeAt = (i: number): number => this.code(i);
+
   /** The end looked at: one object, filled again for every end (read before the next). */
   private readonly end: End = { at: 0, kind: 'ascii', garbledEnd: 0, trail: -1, next: '', nextByte: undefined };
 
   endAt(at: number, option: number): End | undefined {
-    return endAt(this.v, at, option, (i) => this.code(i), this.end);
+    return endAt(this.v, at, option, this.codeAt, this.end);
   }
 
   /**
