@@ -52,15 +52,24 @@ test('the beam cut keeps what a stable sort and a cut would keep', () => {
   }
 });
 
-test('a guess between two characters skips only options that cannot change its choice or margin', () => {
-  const lm = getCharModel();
+/**
+ * The cases both guess properties are checked on: a character before and after, seeded from one
+ * sentence, and the characters a random byte can be the trail of (the options for a lost lead).
+ */
+function* guessCases(seed: number, rounds: number): Generator<{ before: string; after: string; options: ReturnType<ReturnType<typeof gbkTable>['leadsOf']> }> {
   const table = gbkTable();
-  const random = seededRandom(5);
+  const random = seededRandom(seed);
   const text = '近日，华中科技大学在国际上首次提出了一种新的方法，相关成果发表在学术期刊上。';
-  for (let round = 0; round < 300; round++) {
+  for (let round = 0; round < rounds; round++) {
     const before = text[random.int(0, text.length - 1)];
     const after = text[random.int(0, text.length - 1)];
-    const options = table.leadsOf(random.int(0x40, 0xfe));
+    yield { before, after, options: table.leadsOf(random.int(0x40, 0xfe)) };
+  }
+}
+
+test('a guess between two characters skips only options that cannot change its choice or margin', () => {
+  const lm = getCharModel();
+  for (const { before, after, options } of guessCases(5, 300)) {
     const plain = guess(options, (ch) => lm.bigram(before, ch) + lm.bigram(ch, after), lm);
     assert.deepEqual(guessBetween(options, before, after, lm), plain);
   }
@@ -68,13 +77,7 @@ test('a guess between two characters skips only options that cannot change its c
 
 test('a guess is skipped only when no option scores what the run needs', () => {
   const lm = getCharModel();
-  const table = gbkTable();
-  const random = seededRandom(11);
-  const text = '近日，华中科技大学在国际上首次提出了一种新的方法，相关成果发表在学术期刊上。';
-  for (let round = 0; round < 300; round++) {
-    const before = text[random.int(0, text.length - 1)];
-    const after = text[random.int(0, text.length - 1)];
-    const options = table.leadsOf(random.int(0x40, 0xfe));
+  for (const { before, after, options } of guessCases(11, 300)) {
     const best = guess(options, (ch) => lm.bigram(before, ch) + lm.bigram(ch, after), lm);
     if (!best) {
       assert.equal(reaches(options, before, after, lm, -100), false);

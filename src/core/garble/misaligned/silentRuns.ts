@@ -11,7 +11,8 @@ import { PairedAgain } from './pairedAgain';
 import { SCAN_STRETCH, scanArrays } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
-import { kanaNear, isKana, marksNear } from './nearby';
+import { kanaNear, isKana } from './nearby';
+import { END_OPTIONS, endAt, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -20,14 +21,9 @@ import { hexByte as hex } from '../../codec/hexByte';
  * character shown is (trail of one character, lead of the next): `以下資料` became `以沦Y料`
  * (下 = CF C2, 資 = 98 59: C2 98 is 沦, and the trail 59 met in lead position is `Y`).
  *
- * A run ends where the decoder falls back into step:
- *  - `ascii`: at a trail byte 0x40–0x7E, which it reads as ASCII (`Y`, `c`, `~`), or 0x80 (`€`);
- *  - `mark`: at a trail byte it cannot pair with the byte after it (ASCII below 0x40, a line
- *    end, a pair it has no character for): it prints `?` or U+FFFD there;
- *  - `dropped`: the same, but the decoder dropped that byte without a mark (errors='ignore'),
- *    so the run stops right before ASCII or the line's end;
- *  - `lead`: a second lead byte was lost, which puts the stream back in step without any mark:
- *    the last character shown is (trail, trail), and the text after it reads in step.
+ * A run ends where the decoder falls back into step (runEnds.ts: at ASCII or `€` its trail shows,
+ * at a mark, at a trail dropped without one, at a second lost lead, or at an ASCII letter the last
+ * trail swallowed).
  * The search works back from every such end: for each start, the bytes of the characters shown
  * are paired again one byte later, which fixes every character but the first (its lead is the lost
  * byte) and the last after a mark, a drop or a second lost lead. Those are read with the
@@ -53,28 +49,21 @@ const MIN_GAIN_PER_CHAR = 2;
  * price that changes no clean tuning file (docs/repair-eval.md).
  */
 const SILENT_END_LOG_PRIOR = -8;
-/** The most marks a run's end has within nearby.ts's neighbourhood of it. */
-const MAX_MARKS_NEARBY = 2;
+/**
+ * A possible end whose best start could gain this much (nats, the silent end's price included;
+ * RunGate's bound) is searched even with no bigram that reads as garbage in reach
+ * (`学坏谋弦瞪,` for 学位的毕业生，: every pair read one byte off is some common character), when
+ * it shows UNDOUBTED_SHOWN characters or more: one character read as two (`水_木曜日` → `水的綺曜日`)
+ * is too little to go on without that sign.
+ */
+const UNDOUBTED_GAIN = 16;
+/** Characters a run shows at least to be searched without a bigram that reads as garbage. */
+const UNDOUBTED_SHOWN = 3;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
 
 
 export type { SilentRun } from './silentGuesses';
-
-type EndKind = 'ascii' | 'mark' | 'dropped' | 'lead';
-
-/** Where a run ends: the shown characters stop at `at`; the garbled text at `garbledEnd`. */
-interface End {
-  at: number;
-  kind: EndKind;
-  garbledEnd: number;
-  /** The trail byte an `ascii` end shows. */
-  trail: number;
-  /** What follows the garbled text (a line break at the end). */
-  next: string;
-  /** Its first byte when it is ASCII or a GBK lead, else undefined. */
-  nextByte: number | undefined;
-}
 
 /**
  * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
@@ -109,21 +98,26 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
     if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
     scan.gate.advance(at, segLo);
-    const end = scan.endAt(at);
-    if (!end) continue;
-    // A silent end needs two characters shown (bestRun), so a pair read again before the last.
-    const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
-    if (silentEnd && segLo > at - 2) continue;
-    // No start could gain enough, even with every guessed character at its best (runGate.ts):
-    // most ends in clean text stop here.
-    const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd);
-    if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
-    // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
-    for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
-    const lo = Math.max(segLo, at - MAX_RUN);
-    if (lastBad < Math.max(1, lo)) continue;
-    const best = scan.bestRun(end, lo, most);
-    if (best) found.push(best);
+    for (let option = 0; option < END_OPTIONS; option++) {
+      const end = scan.endAt(at, option);
+      if (!end) continue;
+      // A silent end needs two characters shown (bestRun), so a pair read again before the last;
+      // so does a swallowed ASCII byte (one character shown is its own lone trail).
+      const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
+      if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
+      // No start could gain enough, even with every guessed character at its best (runGate.ts):
+      // most ends in clean text stop here.
+      const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
+      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+      // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
+      for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
+      const lo = Math.max(segLo, at - MAX_RUN);
+      // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
+      const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
+      if (!undoubted && lastBad < Math.max(1, lo)) continue;
+    const best = scan.bestRun(end, lo, most, undoubted);
+      if (best) found.push(best);
+    }
   }
 }
 
@@ -227,38 +221,20 @@ class RunScan {
     return p < 0 ? undefined : p >> 8;
   }
 
+  private readonly codeAt = (i: number): number => this.code(i);
+
   /** The end looked at: one object, filled again for every end (read before the next). */
   private readonly end: End = { at: 0, kind: 'ascii', garbledEnd: 0, trail: -1, next: '', nextByte: undefined };
 
-  private fill(at: number, kind: EndKind, garbledEnd: number, trail: number): End {
-    const e = this.end;
-    e.at = at;
-    e.kind = kind;
-    e.garbledEnd = garbledEnd;
-    e.trail = trail;
-    return e;
-  }
-
-  endAt(at: number): End | undefined {
-    const v = this.v;
-    const c = at < v.length ? v.charCodeAt(at) : -1;
-    if ((c >= 0x40 && c <= 0x7e) || c === 0x20ac) return this.fill(at, 'ascii', at + 1, c === 0x20ac ? 0x80 : c);
-    if (c === 0x3f || c === 0xfffd) {
-      // Two marks in a row are not the end of a run, nor is a mark among many: U+FFFD all
-      // around is legacy bytes read as UTF-8 (replacement-char).
-      if (v[at + 1] === '?' || v[at + 1] === '\ufffd' || marksNear(v, at) > MAX_MARKS_NEARBY) return undefined;
-      return this.fill(at, 'mark', at + 1, -1);
-    }
-    if (c < 0x40) return this.fill(at, 'dropped', at, -1);
-    if (this.code(at) >= 0) return this.fill(at, 'lead', at, -1);
-    return undefined;
+  endAt(at: number, option: number): End | undefined {
+    return endAt(this.v, at, option, this.codeAt, this.end);
   }
 
   /**
    * The best run ending at `end`, with its gain over the text as shown and its channel price;
    * `most` is what RunGate.mostGain gave for the end (no start gains more).
    */
-  bestRun(end: End, lo: number, most: number): Candidate | undefined {
+  bestRun(end: End, lo: number, most: number, undoubted: boolean): Candidate | undefined {
     const { v, lm, table } = this;
     // What follows the garbled text, looked at only for the ends searched.
     end.next = this.nextOf(end.garbledEnd);
@@ -277,6 +253,10 @@ class RunScan {
       const ch = table.decodePair(lastShown[1], end.trail);
       if (!ch || !ordinary(ch, lm)) return undefined;
       lastKnown = ch;
+    } else if (kind === 'swallow') {
+      // The last character shown is the run's last trail and the ASCII written after it.
+      if (at < 2 || !this.repairedAt(at - 2)) return undefined;
+      lastKnown = String.fromCharCode(end.trail);
     } else if (kind === 'lead') {
       lastOptions = table.leadsOf(lastShown[1]);
     } else {
@@ -311,9 +291,9 @@ class RunScan {
       const prevCode = first > 0 ? v.charCodeAt(first - 1) : 0x0a;
       // The run sits in text read in step: Chinese, ASCII or the line's start before it.
       if (first > 0 && !isChinese(prevCode) && prevCode >= 0x80) continue;
-      if (!hasBad || !hasHan || lead0 < 0x40) continue;
+      if (!(hasBad || (undoubted && k >= UNDOUBTED_SHOWN)) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
-      if (k === 1 && silentEnd) continue;
+      if (k === 1 && (silentEnd || kind === 'swallow')) continue;
       // Log-probabilities are never positive: the reading scores at most what its known
       // characters do. A start that could not gain enough even so is not guessed at.
       const shownScore = this.gate.shownAt(first) + chainG + this.gate.shownAt(garbledEnd);
@@ -388,6 +368,7 @@ class RunScan {
     const plan = [`encode gbk (${garbled} → bytes)`, `lost lead byte before ${hex(this.pair(first)![0])}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
     const lastShown = this.pair(end.at - 1)!;
     if (lastG && end.kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+    else if (end.kind === 'swallow') plan.push(`${hex(end.trail)} paired with the last trail: read as ASCII`);
     else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
     plan.push('decode gbk in step');
     return { start: first, end: end.garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
