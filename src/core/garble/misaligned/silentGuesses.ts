@@ -1,5 +1,6 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
+import { guessPrior } from '../mojibake/guessPrior';
 import { MAX_RANK } from './searchTuning';
 
 /**
@@ -160,3 +161,50 @@ export function ordinary(ch: string, lm: CharLanguageModel): boolean {
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
   return true;
 }
+
+/** Characters on each side of a run, on its line, that tell its script and its open brackets. */
+const CONTEXT_CHARS = 120;
+
+/** The text around a run on its line (up to CONTEXT_CHARS each side), with the run's own reading between. */
+function runContext(v: string, start: number, end: number, g: EndGuesses): string {
+  let a = start;
+  while (a > 0 && start - a < CONTEXT_CHARS && v[a - 1] !== '\n') a--;
+  let z = end;
+  while (z < v.length && z - end < CONTEXT_CHARS && v[z] !== '\n') z++;
+  return v.slice(a, start) + g.first.ch + g.middle.join('') + (g.lastKnown ?? g.last?.ch ?? '') + v.slice(end, z);
+}
+
+/** A run's guessed first and last characters: the options each was chosen from, and its neighbours. */
+export interface EndGuesses {
+  first: Guess;
+  firstOptions: Options;
+  prev: string;
+  /** The character after the first one (the last one's guess when nothing is between). */
+  afterFirst: string | undefined;
+  /** The characters read in between, and the last one when its trail told it. */
+  middle: readonly string[];
+  lastKnown: string | undefined;
+  last?: Guess;
+  lastOptions?: Options;
+  next: string;
+}
+
+/**
+ * The guesses at a run's ends read again, once the run is chosen, with what its line says beyond
+ * the bigrams (`guessPrior`: the script the line is written in, since the character model folds
+ * Traditional into Simplified and scores 聽 as 听; and the brackets it leaves open, 」 rather
+ * than ” after a 「). Only the characters written and their margins change, never the run.
+ */
+export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
+  const prior = guessPrior(lm, runContext(v, start, end, g));
+  if (g.last && g.lastOptions && g.afterFirst === undefined) {
+    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior);
+    return pair ? { first: pair[0], last: pair[1] } : g;
+  }
+  const between = (options: Options, before: string, after: string, was: Guess) => guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, after), lm) ?? was;
+  const first = g.afterFirst === undefined ? g.first : between(g.firstOptions, g.prev, g.afterFirst, g.first);
+  const beforeLast = g.middle.at(-1);
+  const last = g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last) : g.last;
+  return { first, last };
+}
+

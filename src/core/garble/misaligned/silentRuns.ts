@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { guessBetween, guessPair, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
@@ -363,7 +363,7 @@ class RunScan {
       if (best && gain + prior <= best.gain) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
-      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain) };
+      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
     return best;
   }
@@ -378,8 +378,9 @@ class RunScan {
     return lastKnown !== undefined ? lm.bigram(before, lastKnown) + lm.bigram(lastKnown, end.next) : lm.bestAfter(before.charCodeAt(0)) + lm.bestBefore(end.next.charCodeAt(0));
   }
 
-  private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number): SilentRun {
+  private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number, lastOptions: ReadonlyArray<readonly [number, string]>): SilentRun {
     const { v } = this;
+    ({ first: firstG, last: lastG } = rereadEnds({ first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next }, v, first, end.garbledEnd, this.lm));
     const garbled = v.slice(first, end.garbledEnd);
     const sureFirst = firstG.margin >= MARGIN;
     const sureLast = !lastG || lastG.margin >= MARGIN;
