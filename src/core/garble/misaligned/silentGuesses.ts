@@ -1,3 +1,4 @@
+import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
@@ -208,3 +209,15 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   return { first, last };
 }
 
+
+/**
+ * The GBK pair of an ASCII letter, digit or sign between two non-ASCII characters, read as the
+ * fullwidth form it may have been folded from after the misreading (`埂N颐` for 展。我: the `N`
+ * was Ｎ, A3 CE, the trail of 。 paired with the lead of 我); -1 for any other ASCII character.
+ */
+export function foldedCode(v: string, i: number, table: DbcsTable): number {
+  const cu = v.charCodeAt(i);
+  if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(v.charCodeAt(i + 1) >= 0x80)) return -1;
+  const c = table.codeOf(cu + 0xfee0);
+  return c >= 0x100 ? c : -1;
+}

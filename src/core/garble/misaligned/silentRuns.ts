@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { guessBetween, guessPair, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, guessBetween, guessPair, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
@@ -105,17 +105,17 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   let badSeen = from;
   let lastBad = -1;
   for (let at = from + 1; at <= to; at++) {
-    // A run shows at least one double-byte character right before its end.
-    if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
+    // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
+    if (scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
+    if (v.charCodeAt(at - 1) < 0x80) continue;
     scan.gate.advance(at, segLo);
     const end = scan.endAt(at);
     if (!end) continue;
     // A silent end needs two characters shown (bestRun), so a pair read again before the last.
     const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
     if (silentEnd && segLo > at - 2) continue;
-    // No start could gain enough, even with every guessed character at its best (runGate.ts):
-    // most ends in clean text stop here.
+    // No start could gain enough, even with every guessed character at its best: most ends in clean text stop here.
     const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd);
     if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
     // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
@@ -166,7 +166,7 @@ class RunScan {
       // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
       // across them. A lone one among Han is what rows A4 and A5 make of misaligned bytes.
       const japanese = isKana(cu) && kanaNear(this.v, i);
-      const c = cu < 0x80 || japanese ? -1 : this.table.codeOf(cu);
+      const c = cu < 0x80 ? foldedCode(this.v, i, this.table) : japanese ? -1 : this.table.codeOf(cu);
       p = c >= 0x100 ? c : -1;
       this.pairs[i - this.base] = p;
     }
@@ -314,8 +314,7 @@ class RunScan {
       if (!hasBad || !hasHan || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
       if (k === 1 && silentEnd) continue;
-      // Log-probabilities are never positive: the reading scores at most what its known
-      // characters do. A start that could not gain enough even so is not guessed at.
+      // Log-probabilities are never positive: the reading scores at most what its known characters do.
       const shownScore = this.gate.shownAt(first) + chainG + this.gate.shownAt(garbledEnd);
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
