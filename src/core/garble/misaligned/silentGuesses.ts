@@ -122,10 +122,11 @@ const PAIR_OPTIONS = 40;
  * Two neighbouring characters both guessed (a run of one character shown, whose lead and trail
  * were both lost), chosen together: each with its margin over the best pair that has another
  * character in its place.
+ * `model` is the one the options are filtered with (`lm` may be it with a prior on top).
  */
-export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel): [Guess, Guess] | undefined {
+export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel, model = lm): [Guess, Guess] | undefined {
   const top = (options: ReadonlyArray<readonly [number, string]>, outer: (ch: string) => number) =>
-    weighableOf(options, lm)
+    weighableOf(options, model)
       .map(([b, ch]) => ({ b, ch, s: outer(ch) }))
       .sort((x, y) => y.s - x.s)
       .slice(0, PAIR_OPTIONS);
@@ -199,7 +200,7 @@ export interface EndGuesses {
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
   const prior = guessPrior(lm, runContext(v, start, end, g));
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
-    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior);
+    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm);
     return pair ? { first: pair[0], last: pair[1] } : g;
   }
   const between = (options: Options, before: string, after: string, was: Guess) => guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, after), lm) ?? was;
@@ -220,4 +221,26 @@ export function foldedCode(v: string, i: number, table: DbcsTable): number {
   if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(v.charCodeAt(i + 1) >= 0x80)) return -1;
   const c = table.codeOf(cu + 0xfee0);
   return c >= 0x100 ? c : -1;
+}
+
+/** A run whose reading is worked out on first use, once (most runs the search builds are dropped). */
+export function lazyRun(start: number, end: number, read: () => Omit<SilentRun, 'start' | 'end'>): SilentRun {
+  let r: Omit<SilentRun, 'start' | 'end'> | undefined;
+  const got = () => (r ??= read());
+  return {
+    start,
+    end,
+    get out() {
+      return got().out;
+    },
+    get lossy() {
+      return got().lossy;
+    },
+    get plan() {
+      return got().plan;
+    },
+    get confidence() {
+      return got().confidence;
+    },
+  };
 }

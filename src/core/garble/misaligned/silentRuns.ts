@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { foldedCode, guessBetween, guessPair, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
@@ -379,18 +379,19 @@ class RunScan {
 
   private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number, lastOptions: ReadonlyArray<readonly [number, string]>): SilentRun {
     const { v } = this;
-    ({ first: firstG, last: lastG } = rereadEnds({ first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next }, v, first, end.garbledEnd, this.lm));
-    const garbled = v.slice(first, end.garbledEnd);
-    const sureFirst = firstG.margin >= MARGIN;
-    const sureLast = !lastG || lastG.margin >= MARGIN;
-    const lastOut = lastKnown ?? (sureLast ? lastG!.ch : '\ufffd');
-    const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + lastOut;
-    const plan = [`encode gbk (${garbled} → bytes)`, `lost lead byte before ${hex(this.pair(first)![0])}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
-    const lastShown = this.pair(end.at - 1)!;
-    if (lastG && end.kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
-    else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
-    plan.push('decode gbk in step');
-    return { start: first, end: end.garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
+    const g = { first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next };
+    const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
+    // Read again (rereadEnds) only for the runs kept: the search builds many it drops.
+    return lazyRun(first, garbledEnd, () => {
+      ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
+      const [sureFirst, sureLast] = [firstG.margin >= MARGIN, !lastG || lastG.margin >= MARGIN];
+      const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
+      const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
+      if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      plan.push('decode gbk in step');
+      return { out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
+    });
   }
 }
 
