@@ -381,7 +381,6 @@ class RunScan {
     const { v } = this;
     const g = { first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next };
     const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
-    // Read again (rereadEnds) only for the runs kept: the search builds many it drops.
     return lazyRun(first, garbledEnd, () => {
       ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
       const [sureFirst, sureLast] = [firstG.margin >= MARGIN, !lastG || lastG.margin >= MARGIN];
