@@ -1,5 +1,7 @@
+import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
+import { guessPrior } from '../mojibake/guessPrior';
 import { MAX_RANK } from './searchTuning';
 
 /**
@@ -120,10 +122,11 @@ const PAIR_OPTIONS = 40;
  * Two neighbouring characters both guessed (a run of one character shown, whose lead and trail
  * were both lost), chosen together: each with its margin over the best pair that has another
  * character in its place.
+ * `model` is the one the options are filtered with (`lm` may be it with a prior on top).
  */
-export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel): [Guess, Guess] | undefined {
+export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel, model = lm): [Guess, Guess] | undefined {
   const top = (options: ReadonlyArray<readonly [number, string]>, outer: (ch: string) => number) =>
-    weighableOf(options, lm)
+    weighableOf(options, model)
       .map(([b, ch]) => ({ b, ch, s: outer(ch) }))
       .sort((x, y) => y.s - x.s)
       .slice(0, PAIR_OPTIONS);
@@ -159,4 +162,85 @@ export function ordinary(ch: string, lm: CharLanguageModel): boolean {
   // Fullwidth letters and digits come out of bytes paired wrongly, not out of a repair.
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
   return true;
+}
+
+/** Characters on each side of a run, on its line, that tell its script and its open brackets. */
+const CONTEXT_CHARS = 120;
+
+/** The text around a run on its line (up to CONTEXT_CHARS each side), with the run's own reading between. */
+function runContext(v: string, start: number, end: number, g: EndGuesses): string {
+  let a = start;
+  while (a > 0 && start - a < CONTEXT_CHARS && v[a - 1] !== '\n') a--;
+  let z = end;
+  while (z < v.length && z - end < CONTEXT_CHARS && v[z] !== '\n') z++;
+  return v.slice(a, start) + g.first.ch + g.middle.join('') + (g.lastKnown ?? g.last?.ch ?? '') + v.slice(end, z);
+}
+
+/** A run's guessed first and last characters: the options each was chosen from, and its neighbours. */
+export interface EndGuesses {
+  first: Guess;
+  firstOptions: Options;
+  prev: string;
+  /** The character after the first one (the last one's guess when nothing is between). */
+  afterFirst: string | undefined;
+  /** The characters read in between, and the last one when its trail told it. */
+  middle: readonly string[];
+  lastKnown: string | undefined;
+  last?: Guess;
+  lastOptions?: Options;
+  next: string;
+}
+
+/**
+ * The guesses at a run's ends read again, once the run is chosen, with what its line says beyond
+ * the bigrams (`guessPrior`: the script the line is written in, since the character model folds
+ * Traditional into Simplified and scores 聽 as 听; and the brackets it leaves open, 」 rather
+ * than ” after a 「). Only the characters written and their margins change, never the run.
+ */
+export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
+  const prior = guessPrior(lm, runContext(v, start, end, g));
+  if (g.last && g.lastOptions && g.afterFirst === undefined) {
+    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm);
+    return pair ? { first: pair[0], last: pair[1] } : g;
+  }
+  const between = (options: Options, before: string, after: string, was: Guess) => guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, after), lm) ?? was;
+  const first = g.afterFirst === undefined ? g.first : between(g.firstOptions, g.prev, g.afterFirst, g.first);
+  const beforeLast = g.middle.at(-1);
+  const last = g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last) : g.last;
+  return { first, last };
+}
+
+
+/**
+ * The GBK pair of an ASCII letter, digit or sign between two non-ASCII characters, read as the
+ * fullwidth form it may have been folded from after the misreading (`埂N颐` for 展。我: the `N`
+ * was Ｎ, A3 CE, the trail of 。 paired with the lead of 我); -1 for any other ASCII character.
+ */
+export function foldedCode(v: string, i: number, table: DbcsTable): number {
+  const cu = v.charCodeAt(i);
+  if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(v.charCodeAt(i + 1) >= 0x80)) return -1;
+  const c = table.codeOf(cu + 0xfee0);
+  return c >= 0x100 ? c : -1;
+}
+
+/** A run whose reading is worked out on first use, once (most runs the search builds are dropped). */
+export function lazyRun(start: number, end: number, read: () => Omit<SilentRun, 'start' | 'end'>): SilentRun {
+  let r: Omit<SilentRun, 'start' | 'end'> | undefined;
+  const got = () => (r ??= read());
+  return {
+    start,
+    end,
+    get out() {
+      return got().out;
+    },
+    get lossy() {
+      return got().lossy;
+    },
+    get plan() {
+      return got().plan;
+    },
+    get confidence() {
+      return got().confidence;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { guessBetween, guessPair, ordinary, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
@@ -94,9 +94,10 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   let badSeen = from;
   let lastBad = -1;
   for (let at = from + 1; at <= to; at++) {
-    // A run shows at least one double-byte character right before its end.
-    if (v.charCodeAt(at - 1) < 0x80 || scan.code(at - 1) < 0) continue;
+    // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
+    if (scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
+    if (v.charCodeAt(at - 1) < 0x80) continue;
     scan.gate.advance(at, segLo);
     for (let option = 0; option < END_OPTIONS; option++) {
       const end = scan.endAt(at, option);
@@ -115,7 +116,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
-    const best = scan.bestRun(end, lo, most, undoubted);
+      const best = scan.bestRun(end, lo, most, undoubted);
       if (best) found.push(best);
     }
   }
@@ -160,7 +161,7 @@ class RunScan {
       // Kana with other kana nearby are Japanese text's own (GBK holds them too): no run reaches
       // across them. A lone one among Han is what rows A4 and A5 make of misaligned bytes.
       const japanese = isKana(cu) && kanaNear(this.v, i);
-      const c = cu < 0x80 || japanese ? -1 : this.table.codeOf(cu);
+      const c = cu < 0x80 ? foldedCode(this.v, i, this.table) : japanese ? -1 : this.table.codeOf(cu);
       p = c >= 0x100 ? c : -1;
       this.pairs[i - this.base] = p;
     }
@@ -294,8 +295,7 @@ class RunScan {
       if (!(hasBad || (undoubted && k >= UNDOUBTED_SHOWN)) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) continue;
       // One character shown between two silent losses is too little evidence for two guesses.
       if (k === 1 && (silentEnd || kind === 'swallow')) continue;
-      // Log-probabilities are never positive: the reading scores at most what its known
-      // characters do. A start that could not gain enough even so is not guessed at.
+      // Log-probabilities are never positive: the reading scores at most what its known characters do.
       const shownScore = this.gate.shownAt(first) + chainG + this.gate.shownAt(garbledEnd);
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
@@ -343,7 +343,7 @@ class RunScan {
       if (best && gain + prior <= best.gain) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
-      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain) };
+      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
     return best;
   }
@@ -358,20 +358,22 @@ class RunScan {
     return lastKnown !== undefined ? lm.bigram(before, lastKnown) + lm.bigram(lastKnown, end.next) : lm.bestAfter(before.charCodeAt(0)) + lm.bestBefore(end.next.charCodeAt(0));
   }
 
-  private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number): SilentRun {
+  private runOf(first: number, end: End, firstG: Guess, middle: string[], lastKnown: string | undefined, lastG: Guess | undefined, gain: number, lastOptions: ReadonlyArray<readonly [number, string]>): SilentRun {
     const { v } = this;
-    const garbled = v.slice(first, end.garbledEnd);
-    const sureFirst = firstG.margin >= MARGIN;
-    const sureLast = !lastG || lastG.margin >= MARGIN;
-    const lastOut = lastKnown ?? (sureLast ? lastG!.ch : '\ufffd');
-    const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + lastOut;
-    const plan = [`encode gbk (${garbled} → bytes)`, `lost lead byte before ${hex(this.pair(first)![0])}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
-    const lastShown = this.pair(end.at - 1)!;
-    if (lastG && end.kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
-    else if (end.kind === 'swallow') plan.push(`${hex(end.trail)} paired with the last trail: read as ASCII`);
-    else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
-    plan.push('decode gbk in step');
-    return { start: first, end: end.garbledEnd, out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
+    const g = { first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next };
+    const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
+    const swallowed = end.kind === 'swallow' ? end.trail : 0;
+    return lazyRun(first, garbledEnd, () => {
+      ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
+      const [sureFirst, sureLast] = [firstG.margin >= MARGIN, !lastG || lastG.margin >= MARGIN];
+      const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
+      const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
+      if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      else if (kind === 'swallow') plan.push(`${hex(swallowed)} paired with the last trail: read as ASCII`);
+      else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      plan.push('decode gbk in step');
+      return { out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
+    });
   }
 }
 
