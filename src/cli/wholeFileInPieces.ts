@@ -1,4 +1,4 @@
-import { convertScript, isWholeFileLatin1, readableLayers, readBackLayers, type ByteDetection, type ScriptTarget } from '../core';
+import { convertScript, HEAD_UNITS, isWholeFileLatin1, readableLayers, readBackLayers, type ByteDetection, type ScriptTarget } from '../core';
 import { readPieces, type PieceReader } from './textPieces';
 
 /**
@@ -6,7 +6,8 @@ import { readPieces, type PieceReader } from './textPieces';
  * in pieces: the repair is the one `repairText` makes of the whole text, piece by piece. A first
  * pass over the pieces finds how many layers every piece reads back (the whole text reads back
  * as many as its least piece, since pieces end at line ends, where no UTF-8 sequence is cut),
- * and judges the first piece's reading as `repairText` judges the whole text's start. The second
+ * and judges the reading of the file's first pieces (HEAD_UNITS) as `repairText` judges the
+ * whole text's start. The second
  * pass reads each piece back that many times. Working memory: a piece and its reading.
  */
 
@@ -19,15 +20,14 @@ export function planWholeFile(fd: number, detection: ByteDetection, bomLength: n
   if (detection.binary) return undefined;
   const reader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
   let layers = Infinity;
-  let first: string | undefined;
+  let head = '';
   for (const piece of reader.pieces) {
     const n = readableLayers(piece.text);
     if (n === 0) return undefined;
     layers = Math.min(layers, n);
-    first ??= piece.text;
+    if (head.length < HEAD_UNITS) head += piece.text;
   }
-  if (first === undefined) return undefined;
-  return isWholeFileLatin1(layers, readBackLayers(first, layers), { languageId }) ? { layers } : undefined;
+  return head && isWholeFileLatin1(layers, readBackLayers(head, layers), { languageId }) ? { layers } : undefined;
 }
 
 export interface WholeFileRepair {
