@@ -1,4 +1,4 @@
-import { convertScript, HEAD_UNITS, isWholeFileLatin1, readableLayers, readBackLayers, type ByteDetection, type ScriptTarget } from '../core';
+import { convertScript, isWholeFileLatin1, readableLayers, readBackLayers, wholeFileHeadUnits, type ByteDetection, type ScriptTarget } from '../core';
 import { readPieces, type PieceReader } from './textPieces';
 
 /**
@@ -6,7 +6,7 @@ import { readPieces, type PieceReader } from './textPieces';
  * in pieces: the repair is the one `repairText` makes of the whole text, piece by piece. A first
  * pass over the pieces finds how many layers every piece reads back (the whole text reads back
  * as many as its least piece, since pieces end at line ends, where no UTF-8 sequence is cut),
- * and judges the reading of the file's first pieces (HEAD_UNITS) as `repairText` judges the
+ * and judges the reading of the file's first pieces (wholeFileHeadUnits) as `repairText` judges the
  * whole text's start. The second
  * pass reads each piece back that many times. Working memory: a piece and its reading.
  */
@@ -25,7 +25,7 @@ export function planWholeFile(fd: number, detection: ByteDetection, bomLength: n
     const n = readableLayers(piece.text);
     if (n === 0) return undefined;
     layers = Math.min(layers, n);
-    if (head.length < HEAD_UNITS) head += piece.text;
+    if (head.length < wholeFileHeadUnits()) head += piece.text;
   }
   return head && isWholeFileLatin1(layers, readBackLayers(head, layers), { languageId }) ? { layers } : undefined;
 }

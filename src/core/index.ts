@@ -3,7 +3,7 @@ export * from './types';
 export { detectEncoding } from './bytes/detectEncoding';
 export { analyzeText } from './analyzeText';
 export { repairText, repairWholeFile } from './repairText';
-export { HEAD_UNITS, isWholeFileLatin1, readableLayers, readBackLayers } from './garble/mojibake/wholeFileLatin1';
+export { isWholeFileLatin1, readableLayers, readBackLayers, wholeFileHeadUnits } from './garble/mojibake/wholeFileLatin1';
 export { analyzeFile, fileVerdict } from './analyzeFile';
 export type { FileAnalysis, FileInput, FileVerdictOptions } from './analyzeFile';
 export { runFileDetectors } from './pipeline/runDetectors';

@@ -15,7 +15,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { analyzeText, applyEdits, applyIssues, repairFrom, repairText, repairWholeFile } from '../../src/core';
+import { analyzeText, applyEdits, applyIssues, repairText, repairWholeFile } from '../../src/core';
+import { repairFrom } from '../../src/core/repairText';
 import { mojibakeLatin1 } from '../garblers';
 
 const ROOT = path.resolve(__dirname, '..', '..');

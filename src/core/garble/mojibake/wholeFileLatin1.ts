@@ -25,11 +25,6 @@ import { isCjkPunct, isHan } from '../../text/chars';
 const MIN_CHINESE = 32;
 /** The share of the reading's non-ASCII characters that must be Chinese (Han, CJK punctuation). */
 const MIN_CHINESE_SHARE = 0.5;
-/**
- * Units of a file's start that decide, read back, whether it is Chinese: always more than the
- * sample `readsChinese` looks at (each character read back took two or three).
- */
-export const HEAD_UNITS = 8 * 16 * 1024;
 /** Layers undone at most (as repairText's passes). */
 const MAX_LAYERS = 3;
 /** Characters of the first sample checked before the whole text is encoded. */
@@ -140,6 +135,14 @@ export function readBackLayers(text: string, layers: number): string {
   const { reading, layers: done, settled } = unwind(text, layers);
   if (done < layers && !settled) throw new Error('the text does not read back as UTF-8 through Windows-1252');
   return reading;
+}
+
+/**
+ * Units of a file's start that decide, read back, whether it is Chinese: always more than the
+ * sample `readsChinese` looks at (each character read back took two or three).
+ */
+export function wholeFileHeadUnits(): number {
+  return 8 * SAMPLE;
 }
 
 /**
