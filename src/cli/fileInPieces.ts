@@ -4,6 +4,7 @@ import type { IssueRow } from './detectReport';
 import type { LargeInput } from './readInput';
 import { TextPositions } from './textPosition';
 import { detectFromSample, readPieces, type PieceReader, type TextPiece } from './textPieces';
+import { planWholeFile, repairWholeFileInPieces } from './wholeFileInPieces';
 
 /**
  * `detect` and `repair` for a file read in pieces (`textPieces.ts`) and analysed in the core's
@@ -130,6 +131,8 @@ export interface RepairedInPieces {
 /** `repairFileBytes` for a large file: the repaired bytes go to `write` as each region is done. */
 export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces {
   return withFile(input, (fd) => {
+    const whole = repairedWhole(fd, input, pieceBytes, script, write, languageId);
+    if (whole) return whole;
     const file = openPieces(fd, input, pieceBytes, { languageId });
     const { detection } = file;
     let applied = 0;
@@ -148,4 +151,15 @@ export function repairInPieces(input: LargeInput, pieceBytes: number, script: Sc
     if (undecodable > 0) changed = true;
     return { detection: { ...detection, text: '', undecodable }, applied, flagged, undecodable, changed, sha256: file.sha256() };
   });
+}
+
+/** A file that is mojibake from end to end (wholeFileInPieces.ts): read back piece by piece, as repairText reads the whole text. */
+function repairedWhole(fd: number, input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces | undefined {
+  const { detection, bomLength } = detectFromSample(fd, Number(input.stat.size));
+  const plan = planWholeFile(fd, detection, bomLength, pieceBytes, languageId);
+  if (!plan) return undefined;
+  if (detection.encoding === 'utf-8' && detection.bom) write(UTF8_BOM);
+  const reader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
+  const r = repairWholeFileInPieces(reader, plan, script, write);
+  return { detection: { ...detection, text: '', undecodable: r.undecodable }, applied: r.applied, flagged: 0, undecodable: r.undecodable, changed: true, sha256: reader.sha256() };
 }

@@ -1,4 +1,4 @@
-import { detectEncoding, repairTextInWindows, type ByteDetection, type RepairResult, type ScriptTarget } from '../core';
+import { detectEncoding, repairTextInWindows, repairWholeFile, type ByteDetection, type RepairResult, type ScriptTarget } from '../core';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -20,7 +20,8 @@ export interface RepairedFile {
 export function repairFileBytes(bytes: Buffer, script: ScriptTarget, languageId?: string): RepairedFile {
   const detection = detectEncoding(bytes);
   if (detection.binary) return { detection, repair: { text: '', applied: [], edits: [], flagged: [] }, bytes, changed: false };
-  const repair = repairTextInWindows(detection.text, { script, languageId });
+  // A file that is mojibake from end to end is read back in one pass (repairWholeFile), as repairText reads it.
+  const repair = repairWholeFile(detection.text, { script, languageId }) ?? repairTextInWindows(detection.text, { script, languageId });
   const untouched = detection.encoding === 'utf-8' && detection.undecodable === 0 && repair.text === detection.text;
   if (untouched) return { detection, repair, bytes, changed: false };
   const body = Buffer.from(repair.text, 'utf8');

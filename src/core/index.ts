@@ -2,7 +2,8 @@
 export * from './types';
 export { detectEncoding } from './bytes/detectEncoding';
 export { analyzeText } from './analyzeText';
-export { repairText } from './repairText';
+export { repairText, repairWholeFile } from './repairText';
+export { isWholeFileLatin1, readableLayers, readBackLayers, wholeFileHeadUnits } from './garble/mojibake/wholeFileLatin1';
 export { analyzeFile, fileVerdict } from './analyzeFile';
 export type { FileAnalysis, FileInput, FileVerdictOptions } from './analyzeFile';
 export { runFileDetectors } from './pipeline/runDetectors';

@@ -3,6 +3,7 @@ import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
 import { composeEdits, editsBetween, spanEdits } from './textEdits';
 import { CUT_LAST_CHARACTER } from './garble/utf8Mojibake';
+import { readWholeFileLatin1, wholeFileLatin1Issues } from './garble/mojibake/wholeFileLatin1';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -152,7 +153,34 @@ function appliedSpans(pieces: readonly Piece[], firstPass: ReadonlySet<GarbleIss
  * reported with every step that made it.
  */
 export function repairText(text: string, options: RepairOptions = {}): RepairResult {
-  return repairFrom(text, analyzeText(text, options), options);
+  return repairWholeFile(text, options) ?? repairFrom(text, analyzeText(text, options), options);
+}
+
+/**
+ * The repair of a text that is Windows-1252 mojibake of Chinese from end to end
+ * (garble/mojibake/wholeFileLatin1.ts), in one pass, or undefined when the text is not that.
+ * The reading is final (every layer of mojibake was undone in it), so no further pass analyses
+ * it again. Its findings, the runs of mojibake as the per-run detector reports them, and its
+ * edits are worked out when read: on a large file they cost more than the repair.
+ */
+export function repairWholeFile(text: string, options: RepairOptions = {}): RepairResult | undefined {
+  const reading = readWholeFileLatin1(text, options);
+  if (reading === undefined) return undefined;
+  const converted = options.script && options.script !== 'keep' ? convertScript(reading, options.script) : reading;
+  let applied: GarbleIssue[] | undefined;
+  let edits: TextEdit[] | undefined;
+  return {
+    text: converted,
+    get applied(): GarbleIssue[] {
+      applied ??= wholeFileLatin1Issues(text, reading);
+      return applied;
+    },
+    get edits(): TextEdit[] {
+      edits ??= composeEdits(text, spanEdits(text, this.applied), editsBetween(reading, converted), converted);
+      return edits;
+    },
+    flagged: [],
+  };
 }
 
 /**
