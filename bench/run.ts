@@ -16,6 +16,7 @@ import { BYTE_KINDS, TEXT_KINDS, byteWorkload, latin1FileWorkload, textWorkload 
 import { printReport, type EditorFigures, type Row } from './report';
 import { coldFirstVerdict, type ColdFigures } from './coldStart';
 import { printStreamFigures, streamFigures } from './stream';
+import { analysisSteps, printSteps, type StepFigures } from './steps';
 
 const ROOT = resolve(__dirname, '../..');
 const WORK = join(ROOT, 'out/bench/workloads');
@@ -35,6 +36,8 @@ function parseArgs(argv: string[]) {
     cold: !argv.includes('--no-cold'),
     /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
+    /** After each analyzeText row, where its time went, step by step (bench/steps.ts). */
+    steps: argv.includes('--steps'),
     /** Only these workloads, e.g. `--workloads "latin1 file,clean"`; all by default. */
     workloads: value('--workloads')?.split(','),
     stream: !argv.includes('--no-stream'),
@@ -140,6 +143,7 @@ async function main() {
   const base = realText(ROOT);
   const rows: Row[] = [];
   const notes: string[] = [];
+  const steps: StepFigures[] = [];
   const measure = (c: Case, size: number) => {
     if (args.ops && !args.ops.includes(c.op) && !(OPERATIONS[c.op as OperationName]?.anchor || c.op === 'ftfy')) return;
     if (args.workloads && !args.workloads.includes(c.workload) && !OPERATIONS[c.op as OperationName]?.anchor) return;
@@ -166,6 +170,7 @@ async function main() {
       const run = OPERATIONS[c.op].run;
       const input = c.input;
       row.timing = time(() => run(input), { singleRunMs: Math.min(10_000, args.maxSeconds * 1000) });
+      if (args.steps && c.op === 'analyzeText') steps.push(analysisSteps(input as string, c.workload, size ? sizeLabel(size) : '', Math.min(row.timing.runs, 5)));
     }
     process.stderr.write(` ${row.timing.cpuMs.toFixed(1)} ms\n`);
     rows.push(row);
@@ -194,6 +199,7 @@ async function main() {
   }
   const editor: EditorFigures | undefined = args.editor && existsSync(args.editor) ? JSON.parse(readFileSync(args.editor, 'utf8')) : undefined;
   printReport(rows, notes, editor, cold);
+  printSteps(steps);
   if (args.stream) {
     process.stderr.write('streaming mode (one zhlens process per run)\n');
     printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs }));

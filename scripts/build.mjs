@@ -71,6 +71,20 @@ const coreOnFirstCall = {
   },
 };
 
+/**
+ * Each module's `import * as vscode from 'vscode'` became, in a CommonJS bundle, its own copy of
+ * the editor's API object, every property defined again as a getter (esbuild's `__toESM`): about
+ * forty copies of a few hundred properties, at every activation, before activate() runs. All the
+ * modules now import one module that re-exports the API once.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Every export of the built core beyond types.ts must be a function, or the stand-in above would misrepresent it. */
 async function checkCoreExports(coreFile) {
   const eager = new Set(await exportsOf(CORE_TYPES));
@@ -107,7 +121,7 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreOnFirstCall] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, coreOnFirstCall] },
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', plugins: [iconvOnFirstUse] },
   { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/iconv-lite.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -63,6 +63,14 @@ export interface AnalyzeOptions {
    * are looked at. Absent: the text is read as prose.
    */
   languageId?: string;
+  /**
+   * Called as each step of the analysis of one text ends, with the step's name: `scan` (the text
+   * classified once), each detector's kind, `deliberate` (what is written on purpose taken out).
+   * The caller times the steps (the time since the call before, or since it called analyzeText):
+   * the bench's breakdown and the editor's debug timings. Steps with nothing to look at are not
+   * run and not reported; a window found in a cache runs no step.
+   */
+  onStep?: (step: string) => void;
 }
 
 export interface RepairOptions extends AnalyzeOptions {

@@ -53,7 +53,7 @@ function countingCache(): { cache: WindowCache; misses: () => number } {
   const inner = createWindowCache();
   let misses = 0;
   return {
-    cache: { get: (k) => inner.get(k) ?? void misses++, set: (k, v) => inner.set(k, v), nextGeneration: () => inner.nextGeneration() },
+    cache: { get: (k, body) => inner.get(k, body) ?? void misses++, set: (k, body, v) => inner.set(k, body, v), nextGeneration: () => inner.nextGeneration() },
     misses: () => misses,
   };
 }

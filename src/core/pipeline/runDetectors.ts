@@ -20,7 +20,9 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
   // Pure ASCII (code, English) has nothing any detector looks for: one quick pass and done.
   if (!hasNonAscii(text)) return [];
   const wanted = wants(options);
+  const step = options.onStep;
   const scan = new TextScan(text, MOJIBAKE_SPECS());
+  step?.('scan');
   const results = new Map<GarbleKind, GarbleIssue[]>();
   let kept: GarbleIssue[] = [];
   const input: DetectorInput = {
@@ -36,6 +38,7 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
     if (!issues) {
       for (const kind of d.uses ?? []) run(TEXT_DETECTORS.find((u) => u.kind === kind)!);
       issues = scan.has(d.needs) ? d.find(input) : [];
+      if (step && scan.has(d.needs)) step(d.kind);
       results.set(d.kind, issues);
     }
     return issues;
@@ -61,7 +64,9 @@ export function runTextDetectors(text: string, options: AnalyzeOptions = {}): Ga
   }
   // What is written on purpose is no finding: code outside comments and strings (by the text's
   // languageId), quoted samples of mojibake, 锟斤拷 written about.
-  return withoutDeliberateGarbling(text, kept, options.languageId);
+  const issues = withoutDeliberateGarbling(text, kept, options.languageId);
+  step?.('deliberate');
+  return issues;
 }
 
 /** Issues without overlaps, the longer kept where two overlap, in text order. */

@@ -37,26 +37,42 @@ export interface TextRegion {
   issues: GarbleIssue[];
 }
 
-/** Findings of windows already analysed, by the window's text: what makes re-analysis incremental. */
+/**
+ * Findings of windows already analysed, by the window's text: what makes re-analysis incremental.
+ * A window is named by `key` (the kinds looked for, its context and where its region ends, with the
+ * context's text) and by `body`, its text from the region's start on; both must match. The body is
+ * compared, never copied or hashed: a keystroke in a large document looks every window up again.
+ */
 export interface WindowCache {
   /** The window-relative findings of a window analysed before, if any. */
-  get(key: string): GarbleIssue[] | undefined;
-  set(key: string, issues: GarbleIssue[]): void;
+  get(key: string, body: string): GarbleIssue[] | undefined;
+  set(key: string, body: string, issues: GarbleIssue[]): void;
   /** Start of a new analysis of the document: windows not used since the one before are let go. */
   nextGeneration(): void;
 }
 
+interface CachedWindow {
+  body: string;
+  issues: GarbleIssue[];
+}
+
 /** A WindowCache for one document that keeps the windows of its last two analyses. */
 export function createWindowCache(): WindowCache {
-  let current = new Map<string, GarbleIssue[]>();
-  let previous = new Map<string, GarbleIssue[]>();
+  let current = new Map<string, CachedWindow[]>();
+  let previous = new Map<string, CachedWindow[]>();
+  const find = (windows: Map<string, CachedWindow[]>, key: string, body: string) => windows.get(key)?.find((w) => w.body.length === body.length && w.body === body);
+  const add = (key: string, window: CachedWindow) => {
+    const list = current.get(key);
+    if (!list) current.set(key, [window]);
+    else if (!list.includes(window)) list.push(window);
+  };
   return {
-    get(key) {
-      const hit = current.get(key) ?? previous.get(key);
-      if (hit) current.set(key, hit);
-      return hit;
+    get(key, body) {
+      const hit = find(current, key, body) ?? find(previous, key, body);
+      if (hit) add(key, hit);
+      return hit?.issues;
     },
-    set: (key, issues) => void current.set(key, issues),
+    set: (key, body, issues) => add(key, { body, issues }),
     nextGeneration() {
       previous = current;
       current = new Map();
@@ -87,12 +103,14 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   const decide = (last: boolean): TextRegion => {
     const length = pendingLength();
     const planned = last ? length : plannedEnd(buffer, at, regionUnits, context);
-    const window = before + buffer.slice(at, at + planned + context);
-    const key = `${kinds}|${before.length}|${planned}|${window}`;
-    let issues = cache?.get(key);
+    // The window is `before` + `body`; the body stays a slice of the buffer (no copy) unless the
+    // window is analysed.
+    const body = buffer.slice(at, at + planned + context);
+    const key = `${kinds}|${planned}|${before}`;
+    let issues = cache?.get(key, body);
     if (!issues) {
-      issues = analyzeText(window, options);
-      cache?.set(key, issues);
+      issues = analyzeText(before + body, options);
+      cache?.set(key, body, issues);
     }
     const end = regionEnd(issues, before.length, before.length + planned) - before.length;
     const region: TextRegion = {
@@ -102,7 +120,7 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
         .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === length))
         .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
     };
-    before = contextBefore(window.slice(0, before.length + end), context);
+    before = contextBefore(end >= context ? buffer.slice(at + end - context, at + end) : before + buffer.slice(at, at + end), context);
     at += end;
     offset += end;
     return region;
