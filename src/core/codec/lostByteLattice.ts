@@ -1,28 +1,15 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
 import { sequenceLength } from './utf8WithHoles';
 import { hexByte } from './hexByte';
+import { LOST, MAX_KEPT_READINGS, mostFrequent, readingsAt, UNKNOWN_CHAR_LOGPROB, type Reading } from './latticeReadings';
+
+export { codePointOf, LOST } from './latticeReadings';
 
 /**
  * The lattice under utf8LostBytes.ts: one stretch of a byte stream with lost bytes, between two
  * characters the stream spells out whole (or its ends), read as UTF-8 by Viterbi under the
  * character model, each guessed character kept only with a clear margin (see decodeLattice).
  */
-export const LOST = -1;
-
-/** The code point of a complete sequence, or -1 when it is not well-formed UTF-8. */
-export function codePointOf(seq: readonly number[]): number {
-  const n = seq.length;
-  if (n === 1) return seq[0] < 0x80 ? seq[0] : -1;
-  if (sequenceLength(seq[0]) !== n) return -1;
-  let cp = seq[0] & (0xff >> (n + 1));
-  for (let k = 1; k < n; k++) {
-    if (seq[k] < 0x80 || seq[k] > 0xbf) return -1;
-    cp = (cp << 6) | (seq[k] & 0x3f);
-  }
-  const min = n === 2 ? 0x80 : n === 3 ? 0x800 : 0x10000;
-  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
-  return cp;
-}
 
 /** Characters the stream writes whole elsewhere (a guess among them gains SEEN_IN_RUN). */
 export interface SeenChars {
@@ -39,12 +26,28 @@ const SEEN_IN_RUN = 1.5;
 /** The result of one stretch: its text, the bytes chosen for its lost ones (`??` where lost), characters left as U+FFFD. */
 export interface StretchDecoding {
   text: string;
+  /**
+   * The text with the guesses that cleared MIN_MARGIN but not a dense code page's wider margin
+   * written out: not trusted enough to write, but what tells a misread run from text (judgeReading.ts).
+   */
+  likely: string;
   restored: string[];
   unrecovered: number;
 }
 
 /** How much better the best reading of a lost character must be than the next one. */
 const MIN_MARGIN = 1;
+/**
+ * Where a code page loses bytes densely (Big5: a finite `lostAbove`, see LostByteSpec.maxReadings),
+ * a guessed character's neighbours are often lost too, and a bigram margin with no known neighbour
+ * is not worth what it is with two. Measured on the evaluation's tuning part (characters with one
+ * byte lost; docs/repair-eval.md), the share of guesses that are right at a margin of 1 / 2 / 3 / 5
+ * nats: 91 / 95 / 98 / 99 % with both neighbours whole, 82 / 91 / 96 / 97 % with one, 67 / 80 /
+ * 88 / 94 % with none. So there a guess needs DENSE_MIN_MARGIN, and NEAR_LOST_MARGIN more for each
+ * neighbour on the path that is itself guessed or lost: 95 % of the guesses kept are right.
+ */
+const DENSE_MIN_MARGIN = 2;
+const NEAR_LOST_MARGIN = 1.5;
 /**
  * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
  * letters; inside a line of Chinese the ideographic space is rare (it indents paragraphs), so as a
@@ -62,125 +65,10 @@ function isFullwidthAlnum(ch: string): boolean {
   return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
-
-/** Readings of one character looked at, at most (two lost bytes in one character: 64 × 64). */
-const MAX_READINGS = 8192;
-/**
- * Of those, the ones kept in the lattice: the most frequent characters (a character with two lost
- * bytes, as Big5 leaves every other one, has a thousand readings; the rare ones among them could
- * never be chosen with confidence anyway).
- */
-const MAX_KEPT_READINGS = 256;
 /** States kept at each byte position, the best by their score so far (a beam). */
 const MAX_STATES = 32;
 
-
-
-
-interface Reading {
-  ch: string;
-  length: number;
-  /** The bytes chosen for the lost ones in this character. */
-  chosen: number[];
-  /** Too many bytes of this character are lost to read it: it stays U+FFFD, whatever it was. */
-  unknown?: boolean;
-}
-
-/**
- * What a character too lost to read (U+FFFD) costs on a path: a little less than an ordinary
- * character, so that a reading of the same bytes that the model can score is preferred.
- */
-const UNKNOWN_CHAR_LOGPROB = -9;
-
 const NO_BYTES: readonly number[] = [];
-
-/** Controls, format characters and line or paragraph separators (see decision/otherLanguages.ts). */
-const NOT_GUESSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-
-/**
- * Every well-formed reading of the character starting at `i`: its length follows from its first
- * byte (a lost first byte may open a sequence of any length its candidates allow).
- */
-function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>, i: number, consistent: (i: number, seq: readonly number[]) => boolean): Reading[] {
-  const firsts = bytes[i] === LOST ? candidates.get(i) ?? [] : [bytes[i]];
-  const out: Reading[] = [];
-  for (const first of firsts) {
-    const n = sequenceLength(first);
-    if (n === 0 || i + n > bytes.length) continue;
-    // The choices for each byte of the sequence after the first.
-    const choices: Array<readonly number[]> = [];
-    let combos = 1;
-    for (let k = 1; k < n; k++) {
-      const b = bytes[i + k];
-      const c = b === LOST ? (candidates.get(i + k) ?? []).filter((x) => x >= 0x80 && x <= 0xbf) : b >= 0x80 && b <= 0xbf ? [b] : [];
-      choices.push(c);
-      combos *= c.length;
-    }
-    if (combos === 0) continue;
-    if (combos * firsts.length > MAX_READINGS) {
-      // Too many readings: the character is lost, as one U+FFFD of this length.
-      if (!out.some((r) => r.unknown && r.length === n)) {
-        const lost = bytes.slice(i, i + n).filter((b) => b === LOST).map(() => LOST);
-        out.push({ ch: '\ufffd', length: n, chosen: lost, unknown: true });
-      }
-      continue;
-    }
-    const seq = [first];
-    const walk = (k: number) => {
-      if (k === n) {
-        const cp = codePointOf(seq);
-        if (cp < 0) return;
-        if (!consistent(i, seq)) return;
-        const chosen: number[] = [];
-        for (let j = 0; j < n; j++) if (bytes[i + j] === LOST) chosen.push(seq[j]);
-        // A guess is never a control or a format character, nor Greek, Cyrillic, Hebrew or Arabic
-        // (two-byte sequences from 0x370): no Chinese text is restored into those, and a reading
-        // holding one is refused whole (judgeReading.ts's readsAsText).
-        if (chosen.length && (NOT_GUESSED.test(String.fromCodePoint(cp)) || (cp >= 0x0370 && cp <= 0x07ff))) {
-          refused = true;
-          return;
-        }
-        // Nor a two-byte character whose lead is lost: where a decoder swallows pairs (Big5), such
-        // a reading competes with the three-byte character the bytes belong to, which has too many
-        // readings to weigh, and wins by being scored at all (`ɑ們` for 我們).
-        if (n === 2 && bytes[i] === LOST) {
-          refused = true;
-          return;
-        }
-        out.push({ ch: String.fromCodePoint(cp), length: n, chosen });
-        return;
-      }
-      for (const b of choices[k - 1]) {
-        seq.push(b);
-        walk(k + 1);
-        seq.pop();
-      }
-    };
-    // Bytes whose every reading was refused are still a character: one that stays lost.
-    let refused = false;
-    walk(1);
-    if (refused && !out.some((r) => r.length === n)) out.push({ ch: '\ufffd', length: n, chosen: bytes.slice(i, i + n).filter((b) => b === LOST), unknown: true });
-  }
-  return out;
-}
-
-/** The `max` readings of the most frequent characters, when there are more. */
-function mostFrequent(readings: Reading[], lm: CharLanguageModel, max: number, lostAbove: number): Reading[] {
-  if (readings.filter((r) => !r.unknown).length > lostAbove) {
-    // Too many readings to weigh: the character is lost, as one U+FFFD per length it may have.
-    const lost: Reading[] = [];
-    for (const r of readings) {
-      if (!lost.some((u) => u.length === r.length)) lost.push(r.unknown ? r : { ch: '\ufffd', length: r.length, chosen: r.chosen.map(() => LOST), unknown: true });
-    }
-    return lost;
-  }
-  if (readings.length <= max) return readings;
-  return readings
-    .map((r) => ({ r, p: r.unknown ? Infinity : lm.unigram(r.ch) }))
-    .sort((a, b) => b.p - a.p)
-    .slice(0, max)
-    .map((x) => x.r);
-}
 
 interface Edge {
   from: number;
@@ -277,7 +165,7 @@ export function decodeLattice(
         if (first && j + 1 < seq.length && !first(seq[j], seq[j + 1])) return false;
       }
       return true;
-    }), lm, MAX_KEPT_READINGS, lostAbove);
+    }, lostAbove), lm, MAX_KEPT_READINGS, lostAbove);
   // The open pair byte an edge leaves behind: its last byte, when that is the first of a pair.
   const openAfter = (p: number, r: Reading): number | undefined => {
     const last = p + r.length - 1;
@@ -353,31 +241,39 @@ export function decodeLattice(
   path.reverse();
 
   const parts: string[] = [];
+  const likely: string[] = [];
   const restored: string[] = [];
   let unrecovered = 0;
-  for (const e of path) {
+  // Each guessed character's margin: how much better the best path is than the best through any
+  // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
+  const margins = path.map((e) => {
     const r = e.reading;
-    if (r.chosen.length === 0) {
-      parts.push(r.ch);
-      continue;
-    }
-    if (r.unknown) {
-      parts.push('\ufffd');
-      for (const _ of r.chosen) restored.push('??');
-      unrecovered++;
-      continue;
-    }
-    // The best whole path through each other character here.
-    const others = new Map<string, number>();
+    if (r.chosen.length === 0) return Infinity;
+    if (r.unknown) return -Infinity;
+    let best = -Infinity;
     for (const alt of edgesFrom[e.from]) {
       if (alt.reading.ch === r.ch) continue;
       const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
       const start = alpha[alt.from].get(alt.fromKey);
       if (rest === undefined || start === undefined) continue;
-      const through = start + alt.score + rest;
-      if (through > (others.get(alt.reading.ch) ?? -Infinity)) others.set(alt.reading.ch, through);
+      best = Math.max(best, start + alt.score + rest);
     }
-    if (endScore - Math.max(...others.values()) < MIN_MARGIN) {
+    return endScore - best;
+  });
+  const dense = Number.isFinite(lostAbove);
+  // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
+  // points of the tuning CER for 0.6 points of the guesses' precision.
+  const doubtful = (k: number): boolean => k >= 0 && k < path.length && margins[k] < Infinity;
+  for (const [k, e] of path.entries()) {
+    const r = e.reading;
+    if (r.chosen.length === 0) {
+      parts.push(r.ch);
+      likely.push(r.ch);
+      continue;
+    }
+    const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(doubtful(k - 1)) + Number(doubtful(k + 1))) : MIN_MARGIN;
+    likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
+    if (margins[k] < need) {
       parts.push('\ufffd');
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
@@ -386,5 +282,5 @@ export function decodeLattice(
       for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
-  return { text: parts.join(''), restored, unrecovered };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered };
 }

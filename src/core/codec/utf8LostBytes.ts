@@ -22,6 +22,8 @@ export { LOST };
  */
 export interface LostByteDecoding {
   text: string;
+  /** The text with the guesses too weak to write but likely (lostByteLattice.ts's StretchDecoding). */
+  likely: string;
   /** Bytes chosen for the lost ones, in stream order, as hex; `??` where the character stayed lost. */
   restored: string[];
   /** Characters left as U+FFFD. */
@@ -82,6 +84,7 @@ export function decodeWithLostBytes(
 ): LostByteDecoding | undefined {
   const seen = charsOfKnownBytes(bytes);
   const parts: string[] = [];
+  const likely: string[] = [];
   const restored: string[] = [];
   let unrecovered = 0;
   let from = 0;
@@ -91,6 +94,7 @@ export function decodeWithLostBytes(
       const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen, lostAbove);
       if (!d) return false;
       parts.push(d.text);
+      likely.push(d.likely);
       restored.push(...d.restored);
       unrecovered += d.unrecovered;
     }
@@ -104,12 +108,13 @@ export function decodeWithLostBytes(
     }
     if (!stretch(i, known.ch)) return undefined;
     parts.push(known.ch);
+    likely.push(known.ch);
     prev = known.ch;
     i += known.length;
     from = i;
   }
   if (!stretch(bytes.length, after)) return undefined;
-  return { text: parts.join(''), restored, unrecovered };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered };
 }
 
 /** bytes[from, to) through the lattice, or as remembered. */

@@ -159,9 +159,11 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   const reading = readRun(run, spec, lm, prev, next);
   if (!reading || reading.text === original) return undefined;
   if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
-  const chinese = countChinese(reading.text);
+  // A run is judged by what it likely reads as, guesses too weak to write included (Big5).
+  const read = reading.likely ?? reading.text;
+  const chinese = countChinese(read);
   // Korean, Japanese and emoji read as GBK come back as themselves: the shared decision alone judges them.
-  const ownLanguage = spec.otherLanguages === true && readsInOtherLanguage(reading.text, chinese);
+  const ownLanguage = spec.otherLanguages === true && readsInOtherLanguage(read, chinese);
   let gain = 0;
   if (!ownLanguage) {
     // One Chinese character (`锛宧ttp` → `，http`) is enough only when what it replaces is nothing
@@ -171,16 +173,16 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // had a mark) counts: `鈭綽��` is 人 and a bracket whose bytes are gone, not one character
     // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
-    const lost = reading.lossy ? countLost(reading.text) : 0;
+    const lost = reading.lossy ? countLost(read) : 0;
     if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     if (chinese === 0) return undefined;
-    gain = perCharWithLost(prev + reading.text + next, lm) - lm.perChar(prev + original + next);
+    gain = perCharWithLost(prev + read + next, lm) - lm.perChar(prev + original + next);
     // Rare characters are allowed in UTF-8 readings only: GBK or Big5 bytes read as Latin-1 decode
     // almost anything into some character (`ÃÂÃÂ` as 藕藕), so those must read as ordinary text.
     const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
-    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(reading.text, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
+    if (gain < MIN_GAIN_PER_CHAR || !readsAsText(read, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
   } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
-  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
+  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: read, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
   if (!weight.accept) return undefined;
   if (ownLanguage) gain = weight.margin / charCount(original);
   return { start, end, reading, gain, total: gain * charCount(original) };

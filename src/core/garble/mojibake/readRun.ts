@@ -22,6 +22,8 @@ export interface Reading {
   plan: string[];
   /** Characters stayed lost (U+FFFD in the text). */
   lossy?: boolean;
+  /** The text with guesses too weak to write, what the run is judged by when set (lostBytes.ts). */
+  likely?: string;
 }
 
 export function readRun(units: Unit[], spec: MojibakeSpec, lm: CharLanguageModel, prev: string, next: string): Reading | undefined {

@@ -1,0 +1,151 @@
+// Where the character error rate of the `mojibake big5` rows comes from: each original character of
+// a garbled paragraph is put against the bytes its decoder lost (a model of the decoder built from
+// the decoder itself, pair by pair, and checked against what it printed), and against what the
+// repair gave for it (an edit-distance alignment of the repaired line with the original).
+//
+//   node scripts/eval-repair.mjs --split tuning --kind "mojibake big5" --json out.json
+//   node scripts/eval-repair/big5-breakdown.mjs out.json
+//
+// Prints, per number of bytes a character lost (0–3), how many characters there are and what the
+// repair made of them: right, U+FFFD (a visible placeholder), another character (a wrong
+// restoration, or a misreading of a character whose bytes are all there), text left in mojibake,
+// or nothing; and the characters the repair inserted. The floor under the trust rule is the share
+// of characters with two or three bytes lost (restored only with a calibrated margin).
+import { readFileSync } from 'node:fs';
+import { decoderNamed, decoderOf, modelDecode } from './big5Decoders.mjs';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: big5-breakdown.mjs eval.json');
+const { failures } = JSON.parse(readFileSync(file, 'utf8'));
+const cases = failures.filter((f) => f.kind === 'mojibake big5');
+
+// ---------------------------------------------------------------------------------------------
+// Alignment of the repaired line with the original: for each original character, the repaired
+// character put against it ('' when deleted), and the characters inserted.
+
+function align(orig, rep) {
+  const x = [...orig];
+  const y = [...rep];
+  const n = x.length;
+  const m = y.length;
+  const w = m + 1;
+  const d = new Int32Array((n + 1) * w);
+  for (let j = 0; j <= m; j++) d[j] = j;
+  for (let i = 1; i <= n; i++) {
+    d[i * w] = i;
+    for (let j = 1; j <= m; j++) d[i * w + j] = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+  }
+  const got = new Array(n).fill('');
+  const inserted = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)) {
+      got[i - 1] = y[j - 1];
+      i--;
+      j--;
+    } else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) {
+      i--;
+    } else {
+      inserted.push(y[j - 1]);
+      j--;
+    }
+  }
+  return { got, inserted, edits: d[n * w + m] };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const OUTCOMES = ['right', 'placeholder', 'wrong', 'mojibake', 'deleted'];
+const table = [0, 1, 2, 3].map(() => Object.fromEntries(OUTCOMES.map((o) => [o, 0])));
+const byDecoder = new Map();
+let chars = 0;
+let garbledChars = 0;
+let edits = 0;
+let insertedMojibake = 0;
+let insertedOther = 0;
+let modelAgrees = 0;
+let lines = 0;
+const lostChars = [0, 0, 0, 0];
+const oneLost = [0, 1, 2].map(() => Object.fromEntries(OUTCOMES.map((o) => [o, 0])));
+for (const c of cases) {
+  const decoder = decoderNamed(c.variant);
+  const d = decoderOf(decoder);
+  const o = c.original.split('\n');
+  const g = c.garbled.split('\n');
+  const r = c.repaired.split('\n');
+  chars += [...c.original].length;
+  const row = byDecoder.get(c.variant) ?? { chars: 0, edits: 0, lost2: 0, cases: 0 };
+  byDecoder.set(c.variant, row);
+  row.cases++;
+  row.chars += [...c.original].length;
+  if (o.length !== g.length || o.length !== r.length) {
+    // Lines joined or split by the repair: counted whole.
+    const a = align(c.original, c.repaired);
+    edits += a.edits;
+    row.edits += a.edits;
+    continue;
+  }
+  for (let k = 0; k < o.length; k++) {
+    const a = align(o[k], r[k]);
+    edits += a.edits;
+    row.edits += a.edits;
+    if (o[k] === g[k]) continue;
+    lines++;
+    const bytes = [...new TextEncoder().encode(o[k])];
+    const m = modelDecode(bytes, d);
+    if (m.out === g[k]) modelAgrees++;
+    const origChars = [...o[k]];
+    const inGarbled = new Set([...g[k]]);
+    const inOriginal = new Set(origChars);
+    let at = 0;
+    const lostOf = [];
+    const outcomeOf = [];
+    origChars.forEach((ch, i) => {
+      const len = new TextEncoder().encode(ch).length;
+      let lost = 0;
+      for (let j = at; j < at + len; j++) lost += m.lost[j];
+      at += len;
+      lost = Math.min(lost, 3);
+      garbledChars++;
+      lostChars[lost]++;
+      if (lost >= 2) row.lost2++;
+      const got = a.got[i];
+      const outcome = got === ch ? 'right' : got === '' ? 'deleted' : got === '\ufffd' || got === '?' ? 'placeholder' : inGarbled.has(got) && !inOriginal.has(got) ? 'mojibake' : 'wrong';
+      table[lost][outcome]++;
+      lostOf.push(lost);
+      outcomeOf.push(outcome);
+    });
+    // Characters with one byte lost, by how many of their two neighbours are whole.
+    lostOf.forEach((lost, i) => {
+      if (lost !== 1) return;
+      const whole = (i > 0 && lostOf[i - 1] === 0 ? 1 : 0) + (i + 1 < lostOf.length && lostOf[i + 1] === 0 ? 1 : 0);
+      oneLost[whole][outcomeOf[i]]++;
+    });
+    for (const ch of a.inserted) {
+      if (inGarbled.has(ch) && !inOriginal.has(ch)) insertedMojibake++;
+      else insertedOther++;
+    }
+  }
+}
+
+const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`;
+console.log(`${cases.length} cases, ${chars} original characters (${garbledChars} in garbled lines), ${edits} edits: CER ${pct(edits, chars)}`);
+console.log(`decoder model agrees with the decoder on ${modelAgrees} of ${lines} garbled lines\n`);
+console.log('| bytes lost | characters | right | U+FFFD | wrong character | left in mojibake | deleted |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+table.forEach((t, lost) => {
+  const n = OUTCOMES.reduce((s, o) => s + t[o], 0);
+  console.log(`| ${lost} | ${n} (${pct(n, garbledChars)}) | ${t.right} | ${t.placeholder} | ${t.wrong} | ${t.mojibake} | ${t.deleted} |`);
+});
+console.log('\n| one byte lost, whole neighbours | characters | right | U+FFFD | wrong character | right of those restored |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+oneLost.forEach((t, whole) => {
+  const n = OUTCOMES.reduce((s, o) => s + t[o], 0);
+  console.log(`| ${whole} | ${n} | ${t.right} | ${t.placeholder} | ${t.wrong} | ${pct(t.right, t.right + t.wrong)} |`);
+});
+console.log(`\ninserted characters: ${insertedMojibake} of the mojibake, ${insertedOther} others`);
+const errorsOf = (o) => table.reduce((s, t) => s + t[o], 0);
+console.log(`edits by cause (share of all original characters): placeholders ${pct(errorsOf('placeholder'), chars)}, wrong ${pct(errorsOf('wrong'), chars)}, mojibake left ${pct(errorsOf('mojibake') + insertedMojibake, chars)}, deleted ${pct(errorsOf('deleted'), chars)}, other inserted ${pct(insertedOther, chars)}`);
+console.log(`floor if every character with 2–3 bytes lost stays U+FFFD: ${pct(lostChars[2] + lostChars[3], chars)}; with 3 lost only: ${pct(lostChars[3], chars)}`);
+console.log('\n| variant | cases | CER | floor (2–3 bytes lost) |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const [v, r] of [...byDecoder].sort()) console.log(`| ${v} | ${r.cases} | ${pct(r.edits, r.chars)} | ${pct(r.lost2, r.chars)} |`);
