@@ -5,7 +5,7 @@
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
- *     [--no-kinds]
+ *     [--no-kinds] [--seeds N] [--cv weibo:5]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
  * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
@@ -62,7 +62,15 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string> }
+interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string>; fold: number; text: string }
+/**
+ * --cv CORPUS:K: K-fold cross-validation on one corpus's training split (the other corpora's
+ * training splits are always trained on): K models, each scored on the sentences of its fold
+ * (sentence index mod 10, mod K), which also read no names of their own fold; prints the
+ * corpus's cross-validated F1 and its most common errors. Writes no model.
+ */
+const [cvCorpus, cvFoldsText] = option('--cv', ':0').split(':');
+const cvFolds = Number(cvFoldsText);
 
 function goldTags(s: Sentence): Uint8Array {
   const tags = new Uint8Array(s.text.length);
@@ -87,8 +95,8 @@ const started = Date.now();
 const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
 // 1. Sentences of every training split, features hashed, counts of each feature.
-const trainSet: Array<{ corpus: string; sentence: Sentence; hashes: Uint32Array }> = [];
-const tuneSet: typeof trainSet = [];
+const trainSet: Array<{ corpus: string; sentence: Sentence; hashes: Uint32Array; fold?: number }> = [];
+const tuneSet: Array<{ corpus: string; sentence: Sentence; hashes: Uint32Array; fold?: number }> = [];
 const counts = new Map<number, number>();
 /** Character pairs of the training text (model codes), to find the bigram features' pairs again. */
 const pairs = new Set<number>();
@@ -118,11 +126,16 @@ for (const corpus of CORPORA) {
   log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
 }
 const namesOutsideFold = Array.from({ length: FOLDS }, (_, fold) => new CharTrie([...nameFolds].filter(([, folds]) => folds & ~(1 << fold)).map(([name]) => name), true));
+const namesOutsideCv = Array.from({ length: cvFolds }, (_, k) => {
+  let mask = 0;
+  for (let fold = k; fold < FOLDS; fold += cvFolds) mask |= 1 << fold;
+  return new CharTrie([...nameFolds].filter(([, folds]) => folds & ~mask).map(([name]) => name), true);
+});
 const trainedNames = [...nameFolds.keys()].sort();
 log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
 for (const { corpus, sentence, folded, training, fold } of read) {
-  useTrainedNames(training ? namesOutsideFold[fold] : allNames);
+  useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[fold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
   extractFeatures(folded, shared);
   const hashes = new Uint32Array(folded.length * F);
@@ -138,7 +151,7 @@ for (const { corpus, sentence, folded, training, fold } of read) {
     }
   }
   if (training) {
-    trainSet.push({ corpus, sentence, hashes });
+    trainSet.push({ corpus, sentence, hashes, fold });
     for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
     const codes = [...Array(PAD).fill(PAD_START), ...Array.from(folded, (ch) => modelCode(ch.charCodeAt(0))), ...Array(PAD).fill(PAD_END)];
     for (let k = 0; k + 1 < codes.length; k++) pairs.add(((codes[k] << 16) | codes[k + 1]) >>> 0);
@@ -161,11 +174,11 @@ for (const [h, c] of counts) {
 counts.clear();
 log(`${rowOf.size} features seen at least ${minCount} times`);
 
-const toExample = ({ corpus, sentence, hashes }: (typeof trainSet)[number]): Example => {
+const toExample = ({ corpus, sentence, hashes, fold }: (typeof trainSet)[number]): Example => {
   const features = new Int32Array(hashes.length);
   for (let k = 0; k < hashes.length; k++) features[k] = hashes[k] ? (rowOf.get(hashes[k]) ?? -1) : -1;
   const orgs = new Set(sentence.entities.filter((e) => e.label === 'ORG').map((e) => `${e.start}:${e.end}`));
-  return { corpus, n: sentence.text.length, features, gold: goldTags(sentence), orgs };
+  return { corpus, n: sentence.text.length, features, gold: goldTags(sentence), orgs, fold: fold ?? -1, text: sentence.text };
 };
 const train = trainSet.map(toExample);
 const tune = tuneSet.map(toExample);
@@ -252,6 +265,63 @@ const f1 = (t: { tp: number; found: number; gold: number }) => {
   const r = t.gold ? t.tp / t.gold : 0;
   return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} (${t.gold})`;
 };
+
+/** One averaged perceptron trained on `order` (indices into train, repeated by corpus weight) with the shuffles of `seed`. */
+function perceptron(order: number[], seed: number): { w: Float32Array; trans: Float32Array } {
+  const random = rng(seed);
+  w.fill(0);
+  u.fill(0);
+  trans.fill(0);
+  transU.fill(0);
+  c = 1;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const idx of order) {
+      const ex = train[idx];
+      emissions(ex, w, scratch);
+      for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
+      viterbi(scratch, ex.n, transF, predicted);
+      let wrong = false;
+      for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
+      if (wrong) updateDiff(ex);
+      c++;
+    }
+  }
+  return averaged();
+}
+
+if (cvFolds > 0) {
+  const total = { tp: 0, found: 0, gold: 0 };
+  const errors = new Map<string, number>();
+  for (let k = 0; k < cvFolds; k++) {
+    const inFold = (ex: Example) => ex.corpus === cvCorpus && ex.fold % cvFolds === k;
+    const order: number[] = [];
+    train.forEach((ex, i) => {
+      if (!inFold(ex)) for (let r = 0; r < (weights[ex.corpus] ?? 1); r++) order.push(i);
+    });
+    const model = perceptron(order, 17);
+    const held = train.filter(inFold);
+    const by = score(held, model);
+    const t = by.get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+    log(`cv fold ${k + 1} of ${cvFolds}: ${cvCorpus} ${f1(t)}`);
+    total.tp += t.tp;
+    total.found += t.found;
+    total.gold += t.gold;
+    for (const ex of held) {
+      emissions(ex, model.w, scratch);
+      viterbi(scratch, ex.n, model.trans, predicted);
+      const found = new Set(spansOf(predicted, ex.n).map(([a, b]) => `${a}:${b}`));
+      for (const span of found) if (!ex.orgs.has(span)) errors.set(`found ${ex.text.slice(...span.split(':').map(Number))}`, (errors.get(`found ${ex.text.slice(...span.split(':').map(Number))}`) ?? 0) + 1);
+      for (const span of ex.orgs) if (!found.has(span)) errors.set(`missed ${ex.text.slice(...span.split(':').map(Number))}`, (errors.get(`missed ${ex.text.slice(...span.split(':').map(Number))}`) ?? 0) + 1);
+    }
+  }
+  log(`cross-validated ${cvCorpus}: ${f1(total)}`);
+  console.log([...errors].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e}${n > 1 ? ` ×${n}` : ''}`).join(' | '));
+  process.exit(0);
+}
 
 const order: number[] = [];
 train.forEach((ex, i) => {
