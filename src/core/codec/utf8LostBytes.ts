@@ -56,19 +56,21 @@ const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
  * The character pairs of the document being read (see withDocumentPairs), and a number that
  * changes with them so that a stretch remembered under one document is not reused in another.
  */
-let documentPairs: ReadonlySet<string> | undefined;
+let documentPairs: (() => ReadonlySet<string>) | undefined;
 let documentId = 0;
 
 /**
  * Runs `read` with `pairs` (two characters each, as the document writes them) as the document's
  * cache model: a lost character that forms with a neighbour a pair the document writes elsewhere
  * (a name, a word said twice) gains in the lattice. Synchronous: the pairs are in force only
- * while `read` runs.
+ * while `read` runs. `pairs` is worked out at the first lost character that asks for them (most
+ * texts with a `?` have no lost byte to guess), then kept.
  */
-export function withDocumentPairs<T>(pairs: ReadonlySet<string>, read: () => T): T {
+export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T): T {
   const outer = documentPairs;
   const outerId = documentId;
-  documentPairs = pairs;
+  let known: ReadonlySet<string> | undefined;
+  documentPairs = () => (known ??= pairs());
   documentId = ++nextDocumentId;
   try {
     return read();
@@ -191,7 +193,7 @@ function decodeStretch(
       asked.add(ch);
       return seen.has(ch);
     },
-    pair: docPairs ? (a, b) => docPairs.has(documentPairKey(a) + documentPairKey(b)) : undefined,
+    pair: docPairs ? (a, b) => docPairs().has(documentPairKey(a) + documentPairKey(b)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };

@@ -109,6 +109,7 @@ const PRINTED_PRIVATE_USE: ReadonlyArray<readonly [number, number, number]> = [
 ];
 
 function printedPrivateUse(cp: number): number {
+  if (cp < 0xe5e5 || cp > 0xe7f3) return -1;
   for (const [first, code, n] of PRINTED_PRIVATE_USE) if (cp >= first && cp < first + n) return code + (cp - first);
   return -1;
 }
@@ -220,7 +221,7 @@ export function findMojibakeGbk(text: string, stops?: readonly number[]): Garble
   // Both specs read the same characters: the stops of one are the other's.
   const spec = specFor(text);
   const lost = text.includes('\ufffd') || text.includes('?');
-  const found = lost ? withDocumentPairs(documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
+  const found = lost ? withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
   // Spans inside a lossy run are already accounted for.
   const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
   const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));
