@@ -6,6 +6,7 @@
  * detector's time includes the merge of the findings before it with those kept so far.
  */
 import { analyzeText } from '../src/core';
+import { cpuNow, median } from './timing';
 
 export interface StepFigures {
   workload: string;
@@ -15,34 +16,23 @@ export interface StepFigures {
   steps: Array<{ step: string; cpuMs: number }>;
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 /** `runs` analyses of `text` (warm: the bench has timed it before), each step's CPU ms. */
 export function analysisSteps(text: string, workload: string, size: string, runs: number): StepFigures {
   const perStep = new Map<string, number[]>();
   const totals: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const start = cpuMs();
+    const start = cpuNow();
     let last = start;
     analyzeText(text, {
       onStep: (step) => {
-        const now = cpuMs();
+        const now = cpuNow();
         const list = perStep.get(step) ?? [];
         list.push(now - last);
         perStep.set(step, list);
         last = now;
       },
     });
-    totals.push(cpuMs() - start);
+    totals.push(cpuNow() - start);
   }
   return { workload, size, totalMs: median(totals), steps: [...perStep].map(([step, ms]) => ({ step, cpuMs: median(ms) })) };
 }

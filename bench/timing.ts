@@ -25,12 +25,13 @@ export interface TimingOptions {
   singleRunMs?: number;
 }
 
-const cpuNow = () => {
+/** CPU time of this process so far (user + system), in ms. */
+export const cpuNow = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
