@@ -266,8 +266,11 @@ const f1 = (t: { tp: number; found: number; gold: number }) => {
   return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} (${t.gold})`;
 };
 
-/** One averaged perceptron trained on `order` (indices into train, repeated by corpus weight) with the shuffles of `seed`. */
-function perceptron(order: number[], seed: number): { w: Float32Array; trans: Float32Array } {
+/**
+ * One averaged perceptron trained on `order` (indices into train, repeated by corpus weight) with
+ * the shuffles of `seed`; `afterEpoch` hears of each epoch's wrong sentences.
+ */
+function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, errors: number) => void): { w: Float32Array; trans: Float32Array } {
   const random = rng(seed);
   w.fill(0);
   u.fill(0);
@@ -279,6 +282,7 @@ function perceptron(order: number[], seed: number): { w: Float32Array; trans: Fl
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
+    let errors = 0;
     for (const idx of order) {
       const ex = train[idx];
       emissions(ex, w, scratch);
@@ -286,9 +290,13 @@ function perceptron(order: number[], seed: number): { w: Float32Array; trans: Fl
       viterbi(scratch, ex.n, transF, predicted);
       let wrong = false;
       for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
-      if (wrong) updateDiff(ex);
+      if (wrong) {
+        errors++;
+        updateDiff(ex);
+      }
       c++;
     }
+    afterEpoch?.(epoch, errors);
   }
   return averaged();
 }
@@ -330,38 +338,13 @@ train.forEach((ex, i) => {
 /** The averaged perceptrons of every seed, summed; their mean is the model (--seeds). */
 const sum = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T) };
 for (let run = 0; run < seeds; run++) {
-  const random = rng(17 + run);
-  w.fill(0);
-  u.fill(0);
-  trans.fill(0);
-  transU.fill(0);
-  c = 1;
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let errors = 0;
-    for (const idx of order) {
-      const ex = train[idx];
-      emissions(ex, w, scratch);
-      for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
-      viterbi(scratch, ex.n, transF, predicted);
-      let wrong = false;
-      for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
-      if (wrong) {
-        errors++;
-        updateDiff(ex);
-      }
-      c++;
-    }
+  const one = perceptron(order, 17 + run, (epoch, errors) => {
     log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
     if (tune.length && (epoch === epochs || seeds === 1)) {
       const by = score(tune, averaged());
       for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
     }
-  }
-  const one = averaged();
+  });
   for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
   for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;
   if (tune.length && seeds > 1) {
