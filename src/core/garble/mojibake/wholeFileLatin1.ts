@@ -160,7 +160,7 @@ export function isWholeFileLatin1(layers: number, head: string, options: Analyze
 export function readWholeFileLatin1(text: string, options: AnalyzeOptions = {}): string | undefined {
   if (!applies(options)) return undefined;
   const { reading, layers } = unwind(text, MAX_LAYERS);
-  return layers > 0 && readsChinese(reading) ? reading : undefined;
+  return isWholeFileLatin1(layers, reading, options) ? reading : undefined;
 }
 
 /**
@@ -186,10 +186,4 @@ export function wholeFileLatin1Issues(text: string, reading: string): GarbleIssu
     issues.push({ kind: 'mojibake-latin1', start, end: i, confidence: CONFIDENCE, replacement: reading.slice(from, j), plan: [...PLAN] });
   }
   return issues;
-}
-
-/** The one-pass findings of a text, or undefined when it is not whole-file mojibake (readWholeFileLatin1). */
-export function findWholeFileLatin1(text: string, options: AnalyzeOptions = {}): GarbleIssue[] | undefined {
-  const reading = readWholeFileLatin1(text, options);
-  return reading === undefined ? undefined : wholeFileLatin1Issues(text, reading);
 }
