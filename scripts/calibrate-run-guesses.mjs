@@ -7,7 +7,10 @@
 // guesses written and the share of those that are right. The margins in silentRuns.ts come from
 // here (docs/repair-eval.md).
 //
-//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5]
+//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--dump out.json]
+//
+// --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
+// every guess (task, weight, margin, fit, right, source) to sweep the constants with.
 import { requireBundle } from './nodeBundle.mjs';
 import { join } from 'node:path';
 import { loadDocuments } from './eval-repair/corpus.mjs';
@@ -23,6 +26,8 @@ const MARGINS = [1, 1.5, 2, 2.5, 3, 4, 6];
 const bySource = process.argv.includes('--by-source');
 const byFit = process.argv.includes('--by-fit');
 const discount = !process.argv.includes('--raw');
+const dump = arg('--dump', '');
+const dumped = [];
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
   exports: `
@@ -80,12 +85,14 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           const s = bigrams[k] + (w > 0 ? w * words[k] : 0);
           if (s > bestS) { second = bestS; bestS = s; best = k; } else if (s > second) second = s;
         });
+        if (dump) dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source]);
         record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (discount ? core.fitScale(fit) : 1), list[best][1] === ch);
       }
     }
   }
 }
 
+if (dump) (await import('node:fs')).writeFileSync(dump, JSON.stringify(dumped));
 console.log(`guesses for lost bytes, ${split} part, every ${every}th double-byte character`);
 console.log(`| scoring | guesses | top right | ${MARGINS.map((m) => `≥${m}: written / right`).join(' | ')} |`);
 console.log(`| --- | ---: | ---: | ${MARGINS.map(() => '---:').join(' | ')} |`);

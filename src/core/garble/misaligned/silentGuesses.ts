@@ -233,7 +233,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
 }
 
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
-export const GUESS_MARGIN = 1.5;
+export const GUESS_MARGIN = 2;
 
 const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
 

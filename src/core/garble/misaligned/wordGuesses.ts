@@ -24,7 +24,7 @@ export function wordOpinion(lm: CharLanguageModel, left: string, right: string, 
  * How much the word model's opinion counts beside the two bigrams of a guessed character
  * (calibrated on the repair evaluation's tuning part: docs/repair-eval.md).
  */
-export const WORD_WEIGHT = 0.5;
+export const WORD_WEIGHT = 0.75;
 
 /** The last `n` code points of `s`, not past a line break. */
 function tail(s: string, n: number): string {
@@ -46,7 +46,7 @@ function head(s: string, n: number): string {
 /** Mean ln P per character of a line at or above which the model's margins are taken at face value… */
 const FIT_TRUSTED = -5;
 /** …and at or below which they count for nothing (classical verse, names, lists the model cannot read). */
-const FIT_USELESS = -7;
+const FIT_USELESS = -8;
 
 /**
  * How far a guess's margin is believed where the text around it reads as `fit` (the character
