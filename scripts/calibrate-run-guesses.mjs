@@ -27,6 +27,8 @@ const bySource = process.argv.includes('--by-source');
 const byFit = process.argv.includes('--by-fit');
 const discount = !process.argv.includes('--raw');
 const dump = arg('--dump', '');
+/** Weight of the two bigrams beside the word model (1 in silentGuesses.ts). */
+const alpha = Number(arg('--bigram-weight', '1'));
 const dumped = [];
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
@@ -82,7 +84,7 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
       for (const w of weights) {
         let best = -1, bestS = -Infinity, second = -Infinity;
         list.forEach(([, c], k) => {
-          const s = bigrams[k] + (w > 0 ? w * words[k] : 0);
+          const s = alpha * bigrams[k] + (w > 0 ? w * words[k] : 0);
           if (s > bestS) { second = bestS; bestS = s; best = k; } else if (s > second) second = s;
         });
         if (dump) dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source]);
