@@ -232,6 +232,19 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   return { first, last };
 }
 
+/**
+ * A character lost alone (loneTrails.ts, loneMarks.ts: one character shown between two known
+ * ones) read again as rereadEnds reads a run's ends: bigrams with the line's prior, the word
+ * model, and the margin scaled by the line's fit. Called only for a run being read.
+ */
+export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
+  const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
+  const prior = guessPrior(lm, lineBefore + lineAfter);
+  const word = wordOpinion(lm, lineBefore, lineAfter);
+  const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
+  return g && { ...g, margin: g.margin * fitScale(lm.perChar(lineBefore + lineAfter)) };
+}
+
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
 export const GUESS_MARGIN = 2;
 
