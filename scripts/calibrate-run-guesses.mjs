@@ -37,7 +37,7 @@ const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
     export { getCharModel } from './src/core/model/charLanguageModel';
     export { guessPrior } from './src/core/garble/mojibake/guessPrior';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
-    export { wordOpinion, fitScale } from './src/core/garble/misaligned/wordGuesses';
+    export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
   `,
 });
 const table = core.gbkTable();
@@ -73,7 +73,7 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
     while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
     const prior = core.guessPrior(lm, text.slice(a, z));
     const [before, after] = [text[i - 1], text[i + 1]];
-    const fit = lm.perChar(text.slice(a, i) + text.slice(i + 1, z));
+    const fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
     const fitBucket = fit >= -4.5 ? 'a ≥-4.5' : fit >= -5 ? 'b ≥-5' : fit >= -5.5 ? 'c ≥-5.5' : fit >= -6 ? 'd ≥-6' : fit >= -6.5 ? 'e ≥-6.5' : 'f <-6.5';
     const word = core.wordOpinion(lm, text.slice(a, i), text.slice(i + 1, z));
     for (const [task, options] of [['first', table.leadsOf(code & 0xff)], ['last', table.trailsOf(code >> 8).filter(([t]) => t >= 0x81)]]) {

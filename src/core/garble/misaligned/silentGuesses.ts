@@ -3,7 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { MAX_RANK } from './searchTuning';
-import { fitScale, WORD_WEIGHT, wordOpinion } from './wordGuesses';
+import { fitScale, lineFit, WORD_WEIGHT, wordOpinion } from './wordGuesses';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -216,7 +216,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
-  const scale = fitScale(lm.perChar(lineBefore + middle + (g.lastKnown ?? '') + after));
+  const scale = fitScale(lineFit(lm, lineBefore, middle + (g.lastKnown ?? ''), after));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
     const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm, weighted(wordOpinion(lm, lineBefore, after)));
@@ -242,7 +242,7 @@ export function rereadLone(options: Options, v: string, i: number, lm: CharLangu
   const prior = guessPrior(lm, lineBefore + lineAfter);
   const word = wordOpinion(lm, lineBefore, lineAfter);
   const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
-  return g && { ...g, margin: g.margin * fitScale(lm.perChar(lineBefore + lineAfter)) };
+  return g && { ...g, margin: g.margin * fitScale(lineFit(lm, lineBefore, '', lineAfter)) };
 }
 
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */

@@ -57,3 +57,18 @@ const FIT_USELESS = -8;
 export function fitScale(fit: number): number {
   return Math.max(0, Math.min(1, (fit - FIT_USELESS) / (FIT_TRUSTED - FIT_USELESS)));
 }
+
+/**
+ * Characters each side of a guess (beyond the run's own reading) its line's fit is measured on: as
+ * far as the guesses' own context reaches (30 was tried: the tuning part's documents, which hold
+ * other runs on the same line, read one exact document fewer).
+ */
+export const FIT_CHARS = 120;
+
+/**
+ * How well the character model reads the text around a guess (mean ln P per character): the run's
+ * own reading `inner` and up to FIT_CHARS of its line each side.
+ */
+export function lineFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
+  return lm.perChar(before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS));
+}
