@@ -4,7 +4,7 @@
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
  *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--ops OP,OP] [--editor editor.json]
- *     [--no-stream | --stream-only] [--stream-docs 2000] [--stream-repeats 3] [--stream-jobs N]
+ *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3] [--stream-jobs N]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ function parseArgs(argv: string[]) {
     workloads: value('--workloads')?.split(','),
     stream: !argv.includes('--no-stream'),
     streamOnly: argv.includes('--stream-only'),
-    streamDocs: Number(value('--stream-docs') ?? 2000),
+    streamDocs: Number(value('--stream-docs') ?? 4000),
     streamRepeats: Number(value('--stream-repeats') ?? 3),
     /** N of `--jobs N` (default: the cores). */
     streamJobs: value('--stream-jobs') === undefined ? undefined : Number(value('--stream-jobs')),

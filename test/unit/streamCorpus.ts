@@ -40,25 +40,15 @@ const KINDS: readonly DocKind[] = ['clean', 'utf-8 read as gbk', 'clean', 'utf-8
  * `count` records, kinds in turn. Simplified text for GBK and ISO-8859-1, Traditional for
  * Big5 (as the sites that serve them), the Yizhuang article's own lines for pinyin annotations.
  * `root`: the repository (the bench reads the same text from its own bundle's folder).
- *
- * A record holds one paragraph, so the texts come round again after a few hundred records (the
- * files have 33, 51 and 13 paragraphs long enough). With `distinct`, a record holds two or more
- * paragraphs, a sequence no other record of its kind has (distinctText): what a deduplicated
- * crawl looks like, for the bench, where a text seen before costs less (the lattices of lost
- * bytes remember the stretches they read).
  */
-export function sampleCorpus(count: number, root = ROOT, options: { distinct?: boolean } = {}): CorpusDoc[] {
+export function sampleCorpus(count: number, root = ROOT): CorpusDoc[] {
   const simplified = paragraphs(root, 'test/corpus/classics-lunyu-simplified.txt');
   const traditional = paragraphs(root, 'test/corpus/biographies-tang-poets-traditional.txt');
   const annotated = paragraphs(root, 'samples/yizhuang-article/garbled.txt', 80).filter((l) => /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǘǚǜ]+\)/.test(l));
   const docs: CorpusDoc[] = [];
-  const ofKind = new Map<DocKind, number>();
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
-    // The m-th record of its kind: paragraph m of the list, or with `distinct` the m-th of distinctText.
-    const m = ofKind.get(kind) ?? 0;
-    ofKind.set(kind, m + 1);
-    const pick = (list: string[], rest = list) => (options.distinct ? distinctText(m, list, rest) : list[i % list.length]);
+    const pick = (list: string[]) => list[i % list.length];
     let text: string;
     switch (kind) {
       case 'clean':
@@ -74,7 +64,7 @@ export function sampleCorpus(count: number, root = ROOT, options: { distinct?: b
         text = misread(pick(simplified), 'latin1');
         break;
       case 'pinyin':
-        text = pick(annotated, simplified);
+        text = pick(annotated);
         break;
       case 'lossy': {
         const clean = pick(simplified);
@@ -88,21 +78,6 @@ export function sampleCorpus(count: number, root = ROOT, options: { distinct?: b
     docs.push({ kind, line: `{"id":${id},"url":"https:\\/\\/example.org\\/${i}","source":"site-${i % 3}","text":${JSON.stringify(text)},"meta":${meta}}` });
   }
   return docs;
-}
-
-/**
- * The m-th text of a kind made of distinct paragraph sequences: `first[m mod n]`, then the rest
- * of m written in base `rest.length`, one paragraph of `rest` a digit (at least one), so that no
- * two values of m give the same text.
- */
-function distinctText(m: number, first: readonly string[], rest: readonly string[]): string {
-  const parts = [first[m % first.length]];
-  let q = Math.floor(m / first.length);
-  do {
-    parts.push(rest[q % rest.length]);
-    q = Math.floor(q / rest.length);
-  } while (q > 0);
-  return parts.join('\n');
 }
 
 /** The corpus as JSON Lines text. */
