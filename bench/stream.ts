@@ -18,7 +18,9 @@
  *
  * From those it prints the throughput ratio to expect on N free cores. The corpus is
  * test/unit/streamCorpus.ts's (real text, garbled by real decoders, in records shaped as a
- * crawl's). Run alone with `npm run bench -- --only stream`.
+ * crawl's), or with `--stream-corpus FILE` a corpus of new text (scripts/make-stream-corpus.mjs), whose
+ * bigger run is twice the documents, all new, rather than the corpus four times. Run alone with
+ * `npm run bench -- --only stream`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StreamStats } from '../src/cli/stream/streamStats';
-import { corpusText, sampleCorpus } from '../test/unit/streamCorpus';
+import { corpusText, sampleCorpus, type CorpusDoc } from '../test/unit/streamCorpus';
 import { MB } from './corpus';
 
 export interface Usage {
@@ -103,12 +105,30 @@ const medianOf = (us: Usage[], key: keyof Usage) => {
   return xs.length ? median(xs) : undefined;
 };
 
-export async function streamFigures(root: string, work: string, options: { documents: number; repeats: number; jobs?: number }): Promise<StreamFigures> {
+/**
+ * The records of `file` (one JSON record a line), the first `count`: a corpus from outside the
+ * repository in which no text comes round again (scripts/make-stream-corpus.mjs).
+ */
+function corpusFileDocs(file: string, count: number): CorpusDoc[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < count) throw new Error(`${file}: ${lines.length} records, the stream row needs ${count} (--stream-docs × ${BIGGER_WITH_FILE})`);
+  return lines.slice(0, count).map((line) => ({ kind: 'clean', line }));
+}
+
+/** With --stream-corpus, the bigger run reads twice the documents, all of them new. */
+const BIGGER_WITH_FILE = 2;
+
+export async function streamFigures(
+  root: string,
+  work: string,
+  options: { documents: number; repeats: number; jobs?: number; corpusFile?: string },
+): Promise<StreamFigures> {
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'probe.js'), PROBE);
   if (!existsSync(join(root, 'dist/cli.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   const n = options.jobs ?? cpus().length;
-  const docs = sampleCorpus(options.documents, root);
+  const fromFile = options.corpusFile ? corpusFileDocs(options.corpusFile, options.documents * BIGGER_WITH_FILE) : undefined;
+  const docs = fromFile ? fromFile.slice(0, options.documents) : sampleCorpus(options.documents, root);
   const whole = join(work, 'stream.jsonl');
   const text = corpusText(docs);
   writeFileSync(whole, text);
@@ -158,11 +178,14 @@ export async function streamFigures(root: string, work: string, options: { docum
   }));
 
   // Four times the corpus: the steady state (what a run pays once drops out) and bounded memory.
+  // From a corpus file, twice as many documents, the second half new ones.
   const bigFile = join(work, 'stream-x4.jsonl');
-  writeFileSync(bigFile, text.repeat(4));
+  const bigText = fromFile ? corpusText(fromFile) : text.repeat(4);
+  writeFileSync(bigFile, bigText);
+  const bigDocuments = fromFile ? fromFile.length : docs.length * 4;
   const bigRuns: [Usage[], Usage[]] = [[], []];
   for (let r = 0; r < options.repeats; r++) {
-    process.stderr.write(`  stream --jobs 1 and --jobs ${n} on 4× the corpus, run ${r + 1}/${options.repeats} …\n`);
+    process.stderr.write(`  stream --jobs 1 and --jobs ${n} on ${bigDocuments} documents, run ${r + 1}/${options.repeats} …\n`);
     bigRuns[0].push(await runCli(root, work, bigFile, 1, `x4-1-${r}`));
     bigRuns[1].push(await runCli(root, work, bigFile, n, `x4-${n}-${r}`));
   }
@@ -175,7 +198,7 @@ export async function streamFigures(root: string, work: string, options: { docum
   }));
   const bytes = Buffer.byteLength(text);
   const distinct = new Set(docs.map((d) => (JSON.parse(d.line) as { text: string }).text)).size;
-  return { documents: docs.length, distinct, bytes, jobs: n, runs, bigger: { documents: docs.length * 4, bytes: bytes * 4, one, many }, load: { before: loadBefore, after: loadavg()[0] } };
+  return { documents: docs.length, distinct, bytes, jobs: n, runs, bigger: { documents: bigDocuments, bytes: Buffer.byteLength(bigText), one, many }, load: { before: loadBefore, after: loadavg()[0] } };
 }
 
 /** CPU per document in the steady state, from a run on the corpus and one on four times it. */
