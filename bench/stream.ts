@@ -241,7 +241,7 @@ export function printStreamFigures(f: StreamFigures): void {
     `  measured ratio ${threads.label} / --jobs 1: ${fmt(base.wallMs / threads.wallMs, 2)}× in documents/s; ${n} separate processes reached ${fmt(base.wallMs / processes.wallMs, 2)}× in the same run (what ${n} cores gave at that load)`,
     `  worker start-up (${threads.label}): thread running after ${fmt(threads.startMs, 0)} ms, first result after ${fmt(threads.firstResultMs, 0)} ms (--jobs 1: ${fmt(base.firstResultMs, 0)} ms); the main thread takes batches too`,
     `  CPU per document, steady state (from ${f.documents} and ${f.bigger.documents} documents): --jobs 1 ${fmt(c1, 2)} ms (${s1.text}); ${threads.label} ${fmt(cN, 2)} ms (${sN.text})`,
-    `  paid once per run (CPU s beyond the steady state): --jobs 1 ${fmt(fixed(base.cpuMs, c1))}, ${threads.label} ${fmt(fixed(threads.cpuMs, cN))}, ${fmt(perThread(fixed(threads.cpuMs, cN), n))} per thread: loading the core and warming up its compiled code, and the first sight of each of the corpus's ${f.distinct} texts (a thread's later copies cost less)`,
+    `  paid once per run (CPU s beyond the steady state): --jobs 1 ${fmt(fixed(base.cpuMs, c1))}, ${threads.label} ${fmt(fixed(threads.cpuMs, cN))}, ${fmt(perThread(fixed(threads.cpuMs, cN), n))} per thread: loading the core and warming up its compiled code${f.distinct < f.documents ? `, and each thread's first reading of the corpus's ${f.distinct} texts (it reads a text again for less)` : ''}`,
   );
   if (c1 !== undefined && cN !== undefined) {
     // Above N only by the noise of a shared machine: shown as N.
