@@ -61,6 +61,12 @@ const UNDOUBTED_GAIN = 16;
 const UNDOUBTED_SHOWN = 3;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
+/** Tags a guessed byte that is a trail dropped without a mark (RunScan.atLead). */
+const DROPPED = 0x100;
+
+type Options = ReadonlyArray<readonly [number, string]>;
+/** RunScan.atLead's lists, per (last shown byte, next lead), for the one GBK table there is. */
+const atLeadLists = new Map<number, Options>();
 
 
 export type { SilentRun } from './silentGuesses';
@@ -259,7 +265,7 @@ class RunScan {
       if (at < 2 || !this.repairedAt(at - 2)) return undefined;
       lastKnown = String.fromCharCode(end.trail);
     } else if (kind === 'lead') {
-      lastOptions = table.leadsOf(lastShown[1]);
+      lastOptions = this.atLead(lastShown[1], end.nextByte);
     } else {
       if (lastShown[1] < 0x81) return undefined;
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
@@ -349,6 +355,23 @@ class RunScan {
   }
 
   /**
+   * The last character of a run that ends silently before a lead `nextLead`, its last shown byte
+   * `b`: b is its trail (its lead lost too, the stream back in step) or its lead (its trail
+   * dropped without a mark, errors='ignore', because it made no pair with `nextLead`). The
+   * dropped trails are tagged DROPPED in their byte. One list per (b, nextLead), kept.
+   */
+  private atLead(b: number, nextLead: number | undefined): Options {
+    const key = (b << 8) | (nextLead ?? 0);
+    let list = atLeadLists.get(key);
+    if (!list) {
+      const dropped = nextLead === undefined ? [] : this.table.trailsOf(b).filter(([t]) => t >= 0x81 && isGbkGap(t, nextLead));
+      list = [...this.table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
+      atLeadLists.set(key, list);
+    }
+    return list;
+  }
+
+  /**
    * For a run of two characters shown or more: the bigrams of its last character, from the last
    * pair read again, at most (exact when the ASCII trail tells the character).
    */
@@ -362,13 +385,15 @@ class RunScan {
     const { v } = this;
     const g = { first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next };
     const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
+    const nextLead = end.nextByte;
     const swallowed = end.kind === 'swallow' ? end.trail : 0;
     return lazyRun(first, garbledEnd, () => {
       ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
       const [sureFirst, sureLast] = [firstG.margin >= MARGIN, !lastG || lastG.margin >= MARGIN];
       const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
       const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
-      if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      if (lastG && kind === 'lead' && lastG.byte & DROPPED) plan.push(`trail byte after ${hex(lastShown[1])} dropped before ${hex(nextLead!)}: ${sureLast ? `restored as ${hex(lastG.byte & 0xff)}` : 'not recoverable, kept as U+FFFD'}`);
+      else if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
       else if (kind === 'swallow') plan.push(`${hex(swallowed)} paired with the last trail: read as ASCII`);
       else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
       plan.push('decode gbk in step');
