@@ -31,7 +31,8 @@ const MIN_GAIN_CAPITAL = 10;
 const LOG_LEADS = Math.log(126);
 
 
-export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
+/** `docPrior`: nats the text's other runs add to the odds of one here (silentRuns.ts). */
+export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, docPrior = 0): Candidate[] {
   const found: Candidate[] = [];
   for (let i = 1; i + 1 < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -50,7 +51,7 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     // Log-probabilities are never positive: the sum over the leads is at most their number times
     // the best, so a letter its neighbours make likely enough is not weighed further.
     const asShown = score(v[i]);
-    const minGain = lower ? MIN_GAIN : MIN_GAIN_CAPITAL;
+    const minGain = (lower ? MIN_GAIN : MIN_GAIN_CAPITAL) - docPrior;
     if (asShown + LOG_LEADS > -minGain) continue;
     const lost = weighLost(table.leadsOf(trail), score, lm);
     if (!lost) continue;
@@ -59,8 +60,8 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     const g = lost.best;
     const sure = g.margin >= MARGIN;
     found.push({
-      gain,
-      prior: 0,
+      gain: gain + docPrior,
+      prior: docPrior,
       reading: g.ch,
       run: {
         start: i,
