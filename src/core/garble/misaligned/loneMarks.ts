@@ -58,24 +58,16 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
   return list;
 }
 
-/**
- * `docPrior`: nats the text's other runs add to the odds of one here (silentRuns.ts). In a text
- * that holds runs a lone U+FFFD is weighed too, with those odds, as the `?` it would be saved
- * as: the channel that made those runs is there to have printed it. A `?` is not given them:
- * prose writes real ones between characters (`謂哉?取食`), which they made runs.
- */
-export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel, docPrior = 0): Candidate[] {
+export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];
-  for (const mark of docPrior > 0 ? ['?', '\ufffd'] : ['?']) {
-    for (let i = v.indexOf(mark, 1); i >= 0; i = v.indexOf(mark, i + 1)) {
-      const c = lone(v, i, table, lm, mark === '?' ? 0 : docPrior);
-      if (c) found.push(c);
-    }
+  for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
+    const c = lone(v, i, table, lm);
+    if (c) found.push(c);
   }
   return found;
 }
 
-function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, docPrior: number): Candidate | undefined {
+function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Candidate | undefined {
   if (i < 1 || i + 1 >= v.length) return undefined;
   const before = v.charCodeAt(i - 1);
   const after = v.charCodeAt(i + 1);
@@ -90,14 +82,14 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, doc
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
   const lost = weighLost(options, score, lm);
   if (!lost) return undefined;
-  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR + docPrior - score('?');
+  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
   if (gain < MIN_GAIN) return undefined;
   const g = lost.best;
   const sure = g.margin >= MARGIN;
   const out = sure ? g.ch : '\ufffd';
   return {
     gain,
-    prior: LOST_BYTE_LOG_PRIOR + docPrior,
+    prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
     run: {
       start: i,
@@ -108,7 +100,7 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, doc
         `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
         sure ? `restored as ${hex(g.byte >> 8)}${hex(g.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
       ],
-      confidence: Math.min(0.99, 0.5 + (gain - docPrior) / 60),
+      confidence: Math.min(0.99, 0.5 + gain / 60),
     },
   };
 }

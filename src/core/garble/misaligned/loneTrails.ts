@@ -31,8 +31,7 @@ const MIN_GAIN_CAPITAL = 10;
 const LOG_LEADS = Math.log(126);
 
 
-/** `docPrior`: nats the text's other runs add to the odds of one here (silentRuns.ts). */
-export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, docPrior = 0): Candidate[] {
+export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];
   for (let i = 1; i + 1 < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -51,7 +50,7 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, d
     // Log-probabilities are never positive: the sum over the leads is at most their number times
     // the best, so a letter its neighbours make likely enough is not weighed further.
     const asShown = score(v[i]);
-    const minGain = (lower ? MIN_GAIN : MIN_GAIN_CAPITAL) - docPrior;
+    const minGain = lower ? MIN_GAIN : MIN_GAIN_CAPITAL;
     if (asShown + LOG_LEADS > -minGain) continue;
     const lost = weighLost(table.leadsOf(trail), score, lm);
     if (!lost) continue;
@@ -60,8 +59,8 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, d
     const g = lost.best;
     const sure = g.margin >= MARGIN;
     found.push({
-      gain: gain + docPrior,
-      prior: docPrior,
+      gain,
+      prior: 0,
       reading: g.ch,
       run: {
         start: i,

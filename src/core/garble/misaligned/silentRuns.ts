@@ -59,12 +59,6 @@ const SILENT_END_LOG_PRIOR = -8;
 const UNDOUBTED_GAIN = 16;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
 const UNDOUBTED_SHOWN = 3;
-/**
- * ln of how much likelier a run is at any place of a text that already holds one (a run found,
- * from a mark or without one) than in a text with none: bytes are lost by a channel, which
- * loses more than one. Calibrated on the tuning part's misaligned rows (docs/repair-eval.md).
- */
-const DOC_RUN_LOG_PRIOR = 4;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
 /** Tags a guessed byte that is a trail dropped without a mark (RunScan.atLead). */
@@ -83,31 +77,23 @@ export type { SilentRun } from './silentGuesses';
  * lose to a better reading come back in `beaten`.
  */
 export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
-  // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
-  const lone = (docPrior: number) => [...loneTrails(v, table, lm, docPrior), ...loneMarks(v, table, lm, docPrior)];
-  const chosen = chooseRuns(v, [...search(v, table, lm, 0), ...lone(0)], rivals);
-  if (chosen.runs.length === 0 && rivals.length === 0) return chosen;
-  // A text that holds a run went through a channel that loses bytes: every other place is more
-  // likely a run than in a text with none, by the odds DOC_RUN_LOG_PRIOR says.
-  return chooseRuns(v, [...search(v, table, lm, DOC_RUN_LOG_PRIOR), ...lone(DOC_RUN_LOG_PRIOR)], rivals);
-}
-
-/** Every end's best run in `v`, each with `docPrior` (nats) added to its channel's price. */
-function search(v: string, table: DbcsTable, lm: CharLanguageModel, docPrior: number): Candidate[] {
   const found: Candidate[] = [];
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
   // after its first offset up to its last, so every end is looked at once, as in one pass.
   for (let from = 0, to = 0; from < v.length; from = to) {
     const cut = from + SCAN_STRETCH >= v.length ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
     to = cut < 0 ? v.length : cut + 1;
-    findInStretch(v, from, to, table, lm, docPrior, found);
+    findInStretch(v, from, to, table, lm, found);
   }
-  return found;
+  // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
+  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  for (const lone of loneMarks(v, table, lm)) found.push(lone);
+  return chooseRuns(v, found, rivals);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, docPrior: number, found: Candidate[]): void {
-  const scan = new RunScan(v, table, lm, from, to, docPrior);
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[]): void {
+  const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
@@ -129,7 +115,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
-      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + docPrior + BOUND_SLACK < MIN_GAIN) continue;
+      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
       // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
       for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
       const lo = Math.max(segLo, at - MAX_RUN);
@@ -163,8 +149,6 @@ class RunScan {
     private readonly lm: CharLanguageModel,
     from: number,
     to: number,
-    /** ln of the odds a run is here in this text over any text (DOC_RUN_LOG_PRIOR, or 0). */
-    private readonly docPrior: number,
   ) {
     this.base = from - 1;
     const a = scanArrays(to - from + 4);
@@ -319,7 +303,7 @@ class RunScan {
       if (k === 1 && (silentEnd || kind === 'swallow')) continue;
       // Log-probabilities are never positive: the reading scores at most what its known characters do.
       const shownScore = this.gate.shownAt(first) + chainG + this.gate.shownAt(garbledEnd);
-      const prior = (silentEnd ? SILENT_END_LOG_PRIOR : 0) + this.docPrior;
+      const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
