@@ -12,7 +12,7 @@ import { SCAN_STRETCH, scanArrays } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana } from './nearby';
-import { END_OPTIONS, endAt, type End } from './runEnds';
+import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -61,12 +61,6 @@ const UNDOUBTED_GAIN = 16;
 const UNDOUBTED_SHOWN = 3;
 /** A guessed character is kept when the model prefers it by this much (nats) over any other. */
 const MARGIN = 1;
-/** Tags a guessed byte that is a trail dropped without a mark (RunScan.atLead). */
-const DROPPED = 0x100;
-
-type Options = ReadonlyArray<readonly [number, string]>;
-/** RunScan.atLead's lists, per (last shown byte, next lead), for the one GBK table there is. */
-const atLeadLists = new Map<number, Options>();
 
 
 export type { SilentRun } from './silentGuesses';
@@ -265,7 +259,7 @@ class RunScan {
       if (at < 2 || !this.repairedAt(at - 2)) return undefined;
       lastKnown = String.fromCharCode(end.trail);
     } else if (kind === 'lead') {
-      lastOptions = this.atLead(lastShown[1], end.nextByte);
+      lastOptions = lastAtLead(table, lastShown[1], end.nextByte);
     } else {
       if (lastShown[1] < 0x81) return undefined;
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
@@ -352,23 +346,6 @@ class RunScan {
       best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
     return best;
-  }
-
-  /**
-   * The last character of a run that ends silently before a lead `nextLead`, its last shown byte
-   * `b`: b is its trail (its lead lost too, the stream back in step) or its lead (its trail
-   * dropped without a mark, errors='ignore', because it made no pair with `nextLead`). The
-   * dropped trails are tagged DROPPED in their byte. One list per (b, nextLead), kept.
-   */
-  private atLead(b: number, nextLead: number | undefined): Options {
-    const key = (b << 8) | (nextLead ?? 0);
-    let list = atLeadLists.get(key);
-    if (!list) {
-      const dropped = nextLead === undefined ? [] : this.table.trailsOf(b).filter(([t]) => t >= 0x81 && isGbkGap(t, nextLead));
-      list = [...this.table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
-      atLeadLists.set(key, list);
-    }
-    return list;
   }
 
   /**
