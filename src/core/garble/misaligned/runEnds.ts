@@ -1,3 +1,5 @@
+import type { DbcsTable } from '../../codec/gbkTable';
+import { isGbkGap } from '../../codec/gbkGaps';
 import { marksNear } from './nearby';
 
 /**
@@ -6,8 +8,8 @@ import { marksNear } from './nearby';
  *  - `mark`: at a trail byte it cannot pair with the byte after it (ASCII below 0x40, a line
  *    end, a pair it has no character for): it prints `?` or U+FFFD there;
  *  - `dropped`: the same, but the decoder dropped that byte without a mark (errors='ignore'), so
- *    the run stops right before ASCII or the line's end (before a lead its trail has no pair
- *    with, too, but looking for that at every lead costs the clean text half its time again);
+ *    the run stops right before ASCII or the line's end; before a lead its trail has no pair
+ *    with, the `lead` end is read either way (lastAtLead), so no end is added for it;
  *  - `lead`: a second lead byte was lost, which puts the stream back in step without any mark:
  *    the last character shown is (trail, trail), and the text after it reads in step;
  *  - `swallow`: the run's last trail met an ASCII letter written after it (the first of a word,
@@ -70,4 +72,28 @@ function fill(e: End, at: number, kind: EndKind, garbledEnd: number, trail: numb
   e.garbledEnd = garbledEnd;
   e.trail = trail;
   return e;
+}
+
+/** Tags a guessed byte that is a trail dropped without a mark (lastAtLead). */
+export const DROPPED = 0x100;
+
+type Options = ReadonlyArray<readonly [number, string]>;
+/** lastAtLead's lists, per (last shown byte, next lead), for the one GBK table there is. */
+const atLeadLists = new Map<number, Options>();
+
+/**
+ * The last character of a run that ends silently before a lead `nextLead`, its last shown byte
+ * `b`: b is its trail (a second lead lost, the stream back in step: a `lead` end) or its lead
+ * (its trail dropped without a mark, errors='ignore', because it made no pair with `nextLead`),
+ * weighed together: the dropped trails are tagged DROPPED in their byte.
+ */
+export function lastAtLead(table: DbcsTable, b: number, nextLead: number | undefined): Options {
+  const key = (b << 8) | (nextLead ?? 0);
+  let list = atLeadLists.get(key);
+  if (!list) {
+    const dropped = nextLead === undefined ? [] : table.trailsOf(b).filter(([t]) => t >= 0x81 && isGbkGap(t, nextLead));
+    list = [...table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
+    atLeadLists.set(key, list);
+  }
+  return list;
 }

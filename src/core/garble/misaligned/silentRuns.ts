@@ -12,7 +12,7 @@ import { SCAN_STRETCH, scanArrays } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { kanaNear, isKana } from './nearby';
-import { END_OPTIONS, endAt, type End } from './runEnds';
+import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -257,7 +257,7 @@ class RunScan {
       if (at < 2 || !this.repairedAt(at - 2)) return undefined;
       lastKnown = String.fromCharCode(end.trail);
     } else if (kind === 'lead') {
-      lastOptions = table.leadsOf(lastShown[1]);
+      lastOptions = lastAtLead(table, lastShown[1], end.nextByte);
     } else {
       if (lastShown[1] < 0x81) return undefined;
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
@@ -360,13 +360,15 @@ class RunScan {
     const { v } = this;
     const g = { first: firstG, firstOptions: this.table.leadsOf(this.pair(first)![0]), prev: this.prevOf(first), afterFirst: middle[0] ?? lastKnown, middle, lastKnown, last: lastG, lastOptions, next: end.next };
     const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
+    const nextLead = end.nextByte;
     const swallowed = end.kind === 'swallow' ? end.trail : 0;
     return lazyRun(first, garbledEnd, () => {
       ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
       const [sureFirst, sureLast] = [firstG.margin >= GUESS_MARGIN, !lastG || lastG.margin >= GUESS_MARGIN];
       const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
       const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
-      if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
+      if (lastG && kind === 'lead' && lastG.byte & DROPPED) plan.push(`trail byte after ${hex(lastShown[1])} dropped before ${hex(nextLead!)}: ${sureLast ? `restored as ${hex(lastG.byte & 0xff)}` : 'not recoverable, kept as U+FFFD'}`);
+      else if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
       else if (kind === 'swallow') plan.push(`${hex(swallowed)} paired with the last trail: read as ASCII`);
       else if (lastG) plan.push(`lost trail byte after ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);
       plan.push('decode gbk in step');
