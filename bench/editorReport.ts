@@ -34,6 +34,7 @@ export interface EditorFigures extends OpenFigures {
   activateMs?: number;
   activateCpuMs?: number;
   activateParts?: Record<string, number>;
+  activateCpuParts?: Record<string, number>;
   /** Median time to require a fresh copy of dist/extension.js in the extension host: wall, thread CPU. */
   bundleLoadMs?: number;
   bundleLoadCpuMs?: number;
@@ -73,7 +74,7 @@ export function editorRows(editor: EditorFigures): Array<{ what: string; wallMs?
     if (wallMs !== undefined || cpuMs !== undefined) rows.push({ what, wallMs, cpuMs, note });
   };
   add('activation (Extension.activate())', editor.activationMs, undefined);
-  add('activate() (zhlens\'s own timing)', editor.activateMs, editor.activateCpuMs, editor.activateParts ? Object.entries(editor.activateParts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') : '');
+  add('activate() (zhlens\'s own timing)', editor.activateMs, editor.activateCpuMs, Object.entries(editor.activateParts ?? {}).map(([k, v]) => `${k} ${fmt(v)}${editor.activateCpuParts?.[k] === undefined ? '' : ` (cpu ${fmt(editor.activateCpuParts[k])})`}`).join(', '));
   add('bundle load (dist/extension.js)', editor.bundleLoadMs, editor.bundleLoadCpuMs);
   add('core load (dist/core.js, first use)', editor.coreLoadMs, editor.coreLoadCpuMs);
   for (const [label, open] of [['cold', editor], ['warm', editor.warm]] as const) {

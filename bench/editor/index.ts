@@ -89,7 +89,7 @@ function bundleLoad(extensionPath: string, bundle: 'extension.js' | 'core.js'): 
 }
 
 interface Timings {
-  activation: { wallMs: number; cpuMs?: number; parts: Record<string, number> };
+  activation: { wallMs: number; cpuMs?: number; parts: Record<string, number>; cpuParts: Record<string, number> };
   verdict?: { openedAt: number; stages: Record<string, number>; cpuStages: Record<string, number> };
 }
 
@@ -178,6 +178,7 @@ async function measure(): Promise<Record<string, unknown>> {
     activateMs: activation.wallMs,
     activateCpuMs: activation.cpuMs,
     activateParts: activation.parts,
+    activateCpuParts: activation.cpuParts,
     bundleLoadMs: load.wallMs,
     bundleLoadCpuMs: load.cpuMs,
     coreLoadMs: coreLoad.wallMs,

@@ -7,8 +7,9 @@
 export interface ActivationTiming {
   wallMs: number;
   cpuMs?: number;
-  /** Each part of activate() by name: wall ms. */
+  /** Each part of activate() by name: wall ms, and thread-CPU ms where the runtime tells them. */
   parts: Record<string, number>;
+  cpuParts: Record<string, number>;
 }
 
 type ThreadCpu = () => { user: number; system: number };
@@ -28,13 +29,18 @@ export class ActivationTimer {
   private readonly started = performance.now();
   private readonly startedCpu = threadCpuMs();
   private last = this.started;
+  private lastCpu = this.startedCpu;
   private readonly parts: Record<string, number> = {};
+  private readonly cpuParts: Record<string, number> = {};
 
   /** The part named `what` ended now (it began where the part before it ended). */
   part(what: string): void {
     const now = performance.now();
+    const cpu = threadCpuMs();
     this.parts[what] = now - this.last;
+    if (cpu !== undefined && this.lastCpu !== undefined) this.cpuParts[what] = cpu - this.lastCpu;
     this.last = now;
+    this.lastCpu = cpu;
   }
 
   done(): ActivationTiming {
@@ -43,6 +49,7 @@ export class ActivationTimer {
       wallMs: performance.now() - this.started,
       cpuMs: cpu === undefined || this.startedCpu === undefined ? undefined : cpu - this.startedCpu,
       parts: this.parts,
+      cpuParts: this.cpuParts,
     };
   }
 }

@@ -26,7 +26,10 @@ export class GarbleWatcher implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((e) => e && this.schedule(e.document, 'open')),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 'open'))),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        this.cancelHidden(editors);
+        editors.forEach((e) => this.schedule(e.document, 'open'));
+      }),
       states.onDidSettle(({ document, reasons }) => this.settled(document, reasons)),
       states.onDidClose((uri) => this.cancel(uri)),
     );
@@ -133,6 +136,16 @@ export class GarbleWatcher implements vscode.Disposable {
     running?.cancel();
     this.running.delete(uri.toString());
     this.runningOnOpen.delete(uri.toString());
+  }
+
+  /**
+   * Documents are looked at as soon as they come into view, with no wait: one the reader has
+   * already left (flicking through files) stops being analysed between two windows. The windows
+   * already read are kept, and its analysis goes on from them when it is back in view.
+   */
+  private cancelHidden(editors: readonly vscode.TextEditor[]): void {
+    const visible = new Set(editors.map((e) => e.document.uri.toString()));
+    for (const key of [...this.runningOnOpen]) if (!visible.has(key)) this.cancel(vscode.Uri.parse(key));
   }
 
   dispose(): void {
