@@ -65,20 +65,19 @@ async function editorFigures() {
     else notes.push(`VS Code run ${i + 1} gave no figures (exit ${run.code}${run.result?.error ? `: ${run.result.error}` : ''})`);
   }
   for (const r of runs) notes.push(...r.notes);
-  return {
-    runs: runs.length,
-    activationMs: median(runs.map((r) => r.activationMs)),
-    activateMs: median(runs.map((r) => r.activateMs)),
-    bundleLoadMs: median(runs.map((r) => r.bundleLoadMs)),
-    coreLoadMs: median(runs.map((r) => r.coreLoadMs)),
-    openToShownMs: median(runs.map((r) => r.openToShownMs)),
-    openToNotificationMs: median(runs.map((r) => r.openToNotificationMs)),
-    openToDiagnosticsMs: median(runs.map((r) => r.openToDiagnosticsMs)),
-    openToHighlightsMs: median(runs.map((r) => r.openToHighlightsMs)),
-    diagnostics: runs.at(-1)?.diagnostics,
-    vsixBytes,
-    notes: [...new Set(notes)],
-  };
+  const figures = runs.map(({ notes: _, ...r }) => r);
+  return { ...medians(figures), runs: runs.length, perRun: figures, vsixBytes, notes: [...new Set(notes)] };
+}
+
+/** The median of every number across the runs' figures, nested objects (stages, warm) alike. */
+function medians(figures) {
+  const out = {};
+  for (const key of new Set(figures.flatMap((f) => Object.keys(f)))) {
+    const values = figures.map((f) => f[key]).filter((v) => v !== undefined);
+    if (values.some((v) => typeof v === 'number')) out[key] = median(values);
+    else if (values.length && values.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) out[key] = medians(values);
+  }
+  return out;
 }
 
 const passOn = args.filter((a, i) => a !== '--no-editor' && a !== '--editor-runs' && args[i - 1] !== '--editor-runs');

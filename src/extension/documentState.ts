@@ -36,8 +36,13 @@ export type SettleReason = 'open' | 'edit' | 'view';
 // setImmediate on Node; the browser's worker has only setTimeout.
 const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
-/** Waits before a document is looked at again: switching editors quickly, or typing, costs one look, not many. */
-const DELAY_MS: Record<SettleReason, number> = { open: 150, edit: 300, view: 300 };
+/**
+ * Waits before a document is looked at again: typing, or scrolling, costs one look, not many. A
+ * document coming into view is looked at in the next turn, with no wait: its garbling verdict is
+ * what the reader waits for (an analysis of a document the reader has already left stops between
+ * two windows: GarbleWatcher).
+ */
+const DELAY_MS: Record<SettleReason, number> = { open: 0, edit: 300, view: 300 };
 
 export interface Settled {
   document: vscode.TextDocument;

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { nodeLocalFiles } from '../host/nodeLocalFiles';
+import { ActivationTimer } from './activationTiming';
 import { activateFeatures } from './features';
 import { useLocalFiles } from './localFiles';
 
@@ -9,9 +10,9 @@ import { useLocalFiles } from './localFiles';
  * data/ when first needed. The browser's entry is webExtension.ts.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const started = performance.now();
+  const timer = new ActivationTimer();
   useLocalFiles(nodeLocalFiles);
-  activateFeatures(context, started);
+  activateFeatures(context, timer);
 }
 
 export function deactivate(): void {}

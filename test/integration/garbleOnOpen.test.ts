@@ -32,6 +32,38 @@ suite('garbled text in the editor', () => {
     assert.match(run.message, /模化應/);
   });
 
+  test('on open the verdict comes first and alone: diagnostics and notification before the highlights, the outline and the Article view', async () => {
+    // A copy no other test has opened, so that this open is its first (the core may be loaded already).
+    const copy = workspaceFile('yizhuang-article/garbled-verdict-first.txt');
+    await vscode.workspace.fs.copy(workspaceFile(ARTICLE), copy, { overwrite: true });
+    try {
+      await vscode.window.showTextDocument(copy);
+      // What the reader sees: the article's spans marked, with no command run.
+      const diagnostics = await waitFor('zhlens diagnostics', () => {
+        const d = zhlensDiagnostics(copy);
+        return d.length ? d : undefined;
+      });
+      assert.deepEqual(countByCode(diagnostics), { 'misaligned-gbk': 7, 'pinyin-annotation': 450 });
+      // The outline is asked for after the verdict, and it comes (the verdict does not wait for it).
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', copy);
+      assert.ok(symbols.length > 0, 'no outline');
+      // zhlens's own record of the open: each of the other features ran after the verdict was given.
+      const stages = await waitFor('the highlights after the verdict', async () => {
+        const timings = await vscode.commands.executeCommand<{ verdict?: { stages: Record<string, number> } }>('zhlens.internal.timings', copy.toString());
+        const s = timings.verdict?.stages;
+        return s && 'highlights' in s && 'outline' in s ? s : undefined;
+      });
+      const verdict = ['analysis started', 'core ready', 'analysed', 'diagnostics set', 'notification handed over'];
+      for (const [a, b] of verdict.slice(1).map((stage, i) => [verdict[i], stage])) assert.ok(stages[a] <= stages[b], `${a} (${stages[a]} ms) after ${b} (${stages[b]} ms)`);
+      for (const other of ['highlights', 'outline', 'article view'].filter((o) => o in stages)) {
+        assert.ok(stages[other] >= stages['notification handed over'], `${other} at ${stages[other]} ms, before the verdict at ${stages['notification handed over']} ms`);
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
+
   test('the hover on a misaligned run explains the repair plan and the replacement', async () => {
     const uri = workspaceFile(ARTICLE);
     await vscode.window.showTextDocument(uri);

@@ -55,8 +55,9 @@ export class ArticleDecorations implements vscode.Disposable {
       }),
     );
     // Editors already open when zhlens activates get their highlights just after activation, not
-    // inside it: annotating loads the core and its lexicons, which the editor's start should not wait for.
-    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document);
+    // inside it (annotating loads the core and its lexicons, which the editor's start should not
+    // wait for), and after the garbling verdict due on their document.
+    for (const editor of vscode.window.visibleTextEditors) void states.afterVerdict(editor.document).then(() => !editor.document.isClosed && this.update(editor));
   }
 
   /** Settings changed: new decoration types (styles may differ), then redraw. */

@@ -61,7 +61,10 @@ function within<T extends { start: number; end: number }>(items: readonly T[], s
 export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ArticleNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The document the view shows (its nodes are of it)… */
   private document: vscode.TextDocument | undefined;
+  /** …and the one it is to show once the garbling verdict due on it is given. */
+  private wanted: vscode.TextDocument | undefined;
   private roots: ArticleNode[] = [];
   private byId = new Map<string, ArticleNode>();
   private previous = new Map<string, ArticleNode>();
@@ -73,7 +76,7 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to a panel or a non-article editor leaves the last article shown.
-        if (editor && isArticle(editor.document) && editor.document !== this.document) this.show(editor.document);
+        if (editor && isArticle(editor.document) && editor.document !== this.wanted) this.show(editor.document);
       }),
       // Edits re-read the article once it has settled (DocumentStates' one debounce), not on every keystroke.
       // …after the garbling verdict on the same settle (see ArticleDecorations).
@@ -81,7 +84,7 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
         if (document === this.document) void states.afterVerdict(document).then(() => document === this.document && this.refresh());
       }),
       states.onDidClose((uri) => {
-        if (uri.toString() === this.document?.uri.toString()) this.show(undefined);
+        if (uri.toString() === this.wanted?.uri.toString() || uri.toString() === this.document?.uri.toString()) this.show(undefined);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document === this.document && this.followCursor()) this.selectSectionAt(e.textEditor.document.offsetAt(e.selections[0].active));
@@ -90,8 +93,7 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
     // The article open when zhlens activates is outlined just after activation, not inside it (see
     // ArticleDecorations).
     const active = vscode.window.activeTextEditor?.document;
-    this.document = active && isArticle(active) ? active : undefined;
-    if (this.document) this.states.schedule(this.document, 'view');
+    if (active && isArticle(active)) this.show(active);
   }
 
   attach(view: vscode.TreeView<ArticleNode>): void {
@@ -203,18 +205,26 @@ export class ArticleTreeProvider implements vscode.TreeDataProvider<ArticleNode>
     }
   }
 
+  /** The article view follows `document`: it is read after the garbling verdict due on it, which the reader waits for. */
   private show(document: vscode.TextDocument | undefined): void {
-    this.document = document;
-    this.byId.clear();
-    this.refresh();
+    this.wanted = document;
+    const fresh = () => {
+      this.document = document;
+      this.byId.clear(); // no node of another document is kept
+      this.refresh();
+    };
+    if (!document) return fresh();
+    void this.states.afterVerdict(document).then(() => document === this.wanted && !document.isClosed && fresh());
   }
 
   private refresh(): void {
+    const t0 = performance.now();
     this.previous = this.byId;
     this.byId = new Map();
     this.roots = this.document ? this.rootsOf(this.analyses.get(this.document)) : [];
     this.previous = new Map();
     this.changed.fire(undefined);
+    if (this.document) this.states.timings.step(this.document, 'article view', t0);
   }
 
   /** Head, body sections, end matter, repeated mentions. */

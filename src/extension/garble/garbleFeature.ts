@@ -19,11 +19,7 @@ export function activateGarbling(context: vscode.ExtensionContext, states: Docum
   const findings = new GarbleFindings(states);
   const notifier = new GarbleNotifier(context.workspaceState, states);
   const watcher = new GarbleWatcher(states, findings, (document, f, trigger) => {
-    if (trigger === 'open') {
-      const t0 = performance.now();
-      void notifier.announce(document, f);
-      states.timings.step(document, 'notification handed over', t0);
-    }
+    if (trigger === 'open') void notifier.announce(document, f);
   });
   const preview = new GarblePreview();
   context.subscriptions.push(

@@ -40,7 +40,7 @@ export class GarbleNotifier implements vscode.Disposable {
     const details = vscode.l10n.t('Details');
     const never = vscode.l10n.t("Don't ask for this file");
     const buttons = fixableIssues(findings).length ? [fixAll, preview, details, never] : [details, never];
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('This file looks garbled: {0}.', describeCounts(findings.issues)), ...buttons);
+    const answer = await this.shown(document, () => vscode.window.showWarningMessage(vscode.l10n.t('This file looks garbled: {0}.', describeCounts(findings.issues)), ...buttons));
     if (answer === fixAll) await vscode.commands.executeCommand('zhlens.fixAll', document.uri);
     else if (answer === preview) await vscode.commands.executeCommand('zhlens.previewFix', document.uri);
     else if (answer === details) await vscode.commands.executeCommand('zhlens.showDetails', document.uri);
@@ -52,12 +52,12 @@ export class GarbleNotifier implements vscode.Disposable {
     const reopen = vscode.l10n.t('Reopen as {0}', label);
     const convert = vscode.l10n.t('Convert to UTF-8');
     const never = vscode.l10n.t("Don't ask for this file");
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await this.shown(document, () => vscode.window.showWarningMessage(
       vscode.l10n.t('This file is in {0} but was opened as UTF-8, so its Chinese text shows as �. Reopen it as {0} or convert it to UTF-8.', label),
       reopen,
       convert,
       never,
-    );
+    ));
     if (answer === reopen) await vscode.commands.executeCommand('zhlens.reopenWithEncoding', document.uri);
     else if (answer === convert) await vscode.commands.executeCommand('zhlens.convertToUtf8', document.uri);
     else if (answer === never) await this.neverAsk(document.uri.toString());
@@ -79,6 +79,14 @@ export class GarbleNotifier implements vscode.Disposable {
     if (answer === undo && document.version === fixedVersion && vscode.window.activeTextEditor?.document === document) {
       await vscode.commands.executeCommand('undo');
     }
+  }
+
+  /** The notification is in the workbench's hands (the verdict's last stage, in the timings); its answer follows. */
+  private shown<T>(document: vscode.TextDocument, show: () => Thenable<T>): Thenable<T> {
+    const t0 = performance.now();
+    const answer = show();
+    this.states.timings.step(document, 'notification handed over', t0);
+    return answer;
   }
 
   private dontAsk(): string[] {

@@ -15,6 +15,8 @@ export type AnalysisTrigger = 'open' | 'edit';
  */
 export class GarbleWatcher implements vscode.Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
+  /** The documents whose running analysis was started by their coming into view. */
+  private readonly runningOnOpen = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -24,7 +26,10 @@ export class GarbleWatcher implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((e) => e && this.schedule(e.document, 'open')),
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 'open'))),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        this.cancelHidden(editors);
+        editors.forEach((e) => this.schedule(e.document, 'open'));
+      }),
       states.onDidSettle(({ document, reasons }) => this.settled(document, reasons)),
       states.onDidClose((uri) => this.cancel(uri)),
     );
@@ -92,16 +97,29 @@ export class GarbleWatcher implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     const key = document.uri.toString();
     this.running.set(key, cancel);
+    if (trigger === 'open') this.runningOnOpen.add(key);
+    const timings = this.states.timings;
     const t0 = performance.now();
+    timings.stage(document, 'analysis started');
     try {
-      const findings = await analyzeDocument(document, readSettings(document.uri), true, this.states.of(document.uri).windows, cancel.token);
+      // The document's state holds the windows cache, made by the core: its first use loads the core.
+      const windows = this.states.of(document.uri).windows;
+      timings.step(document, 'core ready', t0);
+      const t1 = performance.now();
+      const findings = await analyzeDocument(document, readSettings(document.uri), true, windows, cancel.token);
       if (cancel.token.isCancellationRequested || document.isClosed) return;
-      this.states.timings.step(document, `garbling verdict (${trigger})`, t0, `${findings.issues.length} findings, ${findings.regions.length} windows`);
-      if (this.store(document, findings)) this.onAnalysed(document, findings, trigger);
+      timings.step(document, 'analysed', t1, `${trigger}: ${findings.issues.length} findings, ${findings.regions.length} windows`);
+      const t2 = performance.now();
+      if (!this.store(document, findings)) return;
+      timings.step(document, 'diagnostics set', t2);
+      this.onAnalysed(document, findings, trigger);
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) throw e;
     } finally {
-      if (this.running.get(key) === cancel) this.running.delete(key);
+      if (this.running.get(key) === cancel) {
+        this.running.delete(key);
+        this.runningOnOpen.delete(key);
+      }
       cancel.dispose();
     }
   }
@@ -117,6 +135,17 @@ export class GarbleWatcher implements vscode.Disposable {
     const running = this.running.get(uri.toString());
     running?.cancel();
     this.running.delete(uri.toString());
+    this.runningOnOpen.delete(uri.toString());
+  }
+
+  /**
+   * Documents are looked at as soon as they come into view, with no wait: one the reader has
+   * already left (flicking through files) stops being analysed between two windows. The windows
+   * already read are kept, and its analysis goes on from them when it is back in view.
+   */
+  private cancelHidden(editors: readonly vscode.TextEditor[]): void {
+    const visible = new Set(editors.map((e) => e.document.uri.toString()));
+    for (const key of [...this.runningOnOpen]) if (!visible.has(key)) this.cancel(vscode.Uri.parse(key));
   }
 
   dispose(): void {
