@@ -4,7 +4,7 @@
  * the targets. Started by scripts/bench.mjs, which adds the editor figures (--editor FILE).
  *
  *   node out/bench/run.js [--sizes 20k,1m,10m] [--no-memory] [--ops OP,OP] [--editor editor.json]
- *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3] [--stream-jobs N]
+ *     [--no-stream | --stream-only] [--stream-docs 4000] [--stream-repeats 3] [--stream-jobs N] [--stream-corpus FILE]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,8 @@ function parseArgs(argv: string[]) {
     streamOnly: argv.includes('--stream-only'),
     streamDocs: Number(value('--stream-docs') ?? 4000),
     streamRepeats: Number(value('--stream-repeats') ?? 3),
+    /** A JSON Lines corpus of new text for the stream row (scripts/make-stream-corpus.mjs); the test corpus by default. */
+    streamCorpus: value('--stream-corpus'),
     /** N of `--jobs N` (default: the cores). */
     streamJobs: value('--stream-jobs') === undefined ? undefined : Number(value('--stream-jobs')),
   };
@@ -139,7 +141,7 @@ function probeMemory(op: OperationName, file: string): { baselineKb: number; pea
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
-  if (args.streamOnly) return printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs }));
+  if (args.streamOnly) return printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs, corpusFile: args.streamCorpus }));
   const base = realText(ROOT);
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -202,7 +204,7 @@ async function main() {
   printSteps(steps);
   if (args.stream) {
     process.stderr.write('streaming mode (one zhlens process per run)\n');
-    printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs }));
+    printStreamFigures(await streamFigures(ROOT, join(WORK, 'stream'), { documents: args.streamDocs, repeats: args.streamRepeats, jobs: args.streamJobs, corpusFile: args.streamCorpus }));
   }
 }
 

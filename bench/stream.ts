@@ -8,14 +8,19 @@
  *   collector) are the total less the main thread and the workers;
  * - the steady state: CPU per document from the difference between the corpus and four times
  *   it, which takes out what a run pays once (starting the workers, loading the core, warming
- *   up the compiled code, in every thread);
+ *   up the compiled code, in every thread). The corpus has a few hundred distinct texts, read
+ *   again and again, and the lost-byte lattices remember the stretches they read (per thread):
+ *   this steady state is that of texts a thread has seen, and "paid once" holds each thread's
+ *   first reading of every text (docs/performance.md, the streaming mode's warm-up);
  * - each worker's start-up: from asking for the thread to its running, and to its first result;
  * - the anchor that says what N could give on this machine at this moment: the same corpus cut
  *   in N parts run by N separate `--jobs 1` processes at once.
  *
  * From those it prints the throughput ratio to expect on N free cores. The corpus is
  * test/unit/streamCorpus.ts's (real text, garbled by real decoders, in records shaped as a
- * crawl's). Run alone with `npm run bench -- --only stream`.
+ * crawl's), or with `--stream-corpus FILE` a corpus of new text (scripts/make-stream-corpus.mjs), whose
+ * bigger run is twice the documents, all new, rather than the corpus four times. Run alone with
+ * `npm run bench -- --only stream`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +28,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StreamStats } from '../src/cli/stream/streamStats';
-import { corpusText, sampleCorpus } from '../test/unit/streamCorpus';
+import { corpusText, sampleCorpus, type CorpusDoc } from '../test/unit/streamCorpus';
 import { MB } from './corpus';
 
 export interface Usage {
@@ -47,6 +52,8 @@ export interface StreamRun extends Usage {
 
 export interface StreamFigures {
   documents: number;
+  /** Distinct texts among them: the corpus comes round again (sampleCorpus), and a thread reads a text it has seen for less. */
+  distinct: number;
   bytes: number;
   jobs: number;
   runs: StreamRun[];
@@ -98,12 +105,30 @@ const medianOf = (us: Usage[], key: keyof Usage) => {
   return xs.length ? median(xs) : undefined;
 };
 
-export async function streamFigures(root: string, work: string, options: { documents: number; repeats: number; jobs?: number }): Promise<StreamFigures> {
+/**
+ * The records of `file` (one JSON record a line), the first `count`: a corpus from outside the
+ * repository in which no text comes round again (scripts/make-stream-corpus.mjs).
+ */
+function corpusFileDocs(file: string, count: number): CorpusDoc[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < count) throw new Error(`${file}: ${lines.length} records, the stream row needs ${count} (--stream-docs × ${BIGGER_WITH_FILE})`);
+  return lines.slice(0, count).map((line) => ({ kind: 'clean', line }));
+}
+
+/** With --stream-corpus, the bigger run reads twice the documents, all of them new. */
+const BIGGER_WITH_FILE = 2;
+
+export async function streamFigures(
+  root: string,
+  work: string,
+  options: { documents: number; repeats: number; jobs?: number; corpusFile?: string },
+): Promise<StreamFigures> {
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'probe.js'), PROBE);
   if (!existsSync(join(root, 'dist/cli.js'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   const n = options.jobs ?? cpus().length;
-  const docs = sampleCorpus(options.documents, root);
+  const fromFile = options.corpusFile ? corpusFileDocs(options.corpusFile, options.documents * BIGGER_WITH_FILE) : undefined;
+  const docs = fromFile ? fromFile.slice(0, options.documents) : sampleCorpus(options.documents, root);
   const whole = join(work, 'stream.jsonl');
   const text = corpusText(docs);
   writeFileSync(whole, text);
@@ -153,11 +178,14 @@ export async function streamFigures(root: string, work: string, options: { docum
   }));
 
   // Four times the corpus: the steady state (what a run pays once drops out) and bounded memory.
+  // From a corpus file, twice as many documents, the second half new ones.
   const bigFile = join(work, 'stream-x4.jsonl');
-  writeFileSync(bigFile, text.repeat(4));
+  const bigText = fromFile ? corpusText(fromFile) : text.repeat(4);
+  writeFileSync(bigFile, bigText);
+  const bigDocuments = fromFile ? fromFile.length : docs.length * 4;
   const bigRuns: [Usage[], Usage[]] = [[], []];
   for (let r = 0; r < options.repeats; r++) {
-    process.stderr.write(`  stream --jobs 1 and --jobs ${n} on 4× the corpus, run ${r + 1}/${options.repeats} …\n`);
+    process.stderr.write(`  stream --jobs 1 and --jobs ${n} on ${bigDocuments} documents, run ${r + 1}/${options.repeats} …\n`);
     bigRuns[0].push(await runCli(root, work, bigFile, 1, `x4-1-${r}`));
     bigRuns[1].push(await runCli(root, work, bigFile, n, `x4-${n}-${r}`));
   }
@@ -169,7 +197,8 @@ export async function streamFigures(root: string, work: string, options: { docum
     coordCpuMs: medianOf(us, 'coordCpuMs'),
   }));
   const bytes = Buffer.byteLength(text);
-  return { documents: docs.length, bytes, jobs: n, runs, bigger: { documents: docs.length * 4, bytes: bytes * 4, one, many }, load: { before: loadBefore, after: loadavg()[0] } };
+  const distinct = new Set(docs.map((d) => (JSON.parse(d.line) as { text: string }).text)).size;
+  return { documents: docs.length, distinct, bytes, jobs: n, runs, bigger: { documents: bigDocuments, bytes: Buffer.byteLength(bigText), one, many }, load: { before: loadBefore, after: loadavg()[0] } };
 }
 
 /** CPU per document in the steady state, from a run on the corpus and one on four times it. */
@@ -183,7 +212,7 @@ export function printStreamFigures(f: StreamFigures): void {
   const n = f.jobs;
   const lines = [
     '',
-    `Streaming mode: zhlens repair --jsonl on ${f.documents} documents (${fmt(f.bytes / MB, 2)} MB), median of repeated runs, load average ${fmt(f.load.before)} → ${fmt(f.load.after)} on ${cpus().length} cores`,
+    `Streaming mode: zhlens repair --jsonl on ${f.documents} documents (${fmt(f.bytes / MB, 2)} MB, ${f.distinct} distinct texts), median of repeated runs, load average ${fmt(f.load.before)} → ${fmt(f.load.after)} on ${cpus().length} cores`,
     '  run                                   wall s  docs/s    MB/s  CPU s  CPU ms/doc  read/write  peak MB  speedup (wall)',
   ];
   for (const r of f.runs) {
@@ -207,11 +236,12 @@ export function printStreamFigures(f: StreamFigures): void {
   const sN = split(threads, many, cN);
   const mainShare = sN.coord !== undefined && cN ? sN.coord / cN : undefined;
   const fixed = (cpu: number, c: number | undefined) => (c === undefined ? undefined : (cpu - c * f.documents) / 1000);
+  const perThread = (x: number | undefined, threadCount: number) => (x === undefined ? undefined : x / threadCount);
   lines.push(
     `  measured ratio ${threads.label} / --jobs 1: ${fmt(base.wallMs / threads.wallMs, 2)}× in documents/s; ${n} separate processes reached ${fmt(base.wallMs / processes.wallMs, 2)}× in the same run (what ${n} cores gave at that load)`,
     `  worker start-up (${threads.label}): thread running after ${fmt(threads.startMs, 0)} ms, first result after ${fmt(threads.firstResultMs, 0)} ms (--jobs 1: ${fmt(base.firstResultMs, 0)} ms); the main thread takes batches too`,
     `  CPU per document, steady state (from ${f.documents} and ${f.bigger.documents} documents): --jobs 1 ${fmt(c1, 2)} ms (${s1.text}); ${threads.label} ${fmt(cN, 2)} ms (${sN.text})`,
-    `  paid once per run (CPU s beyond the steady state): --jobs 1 ${fmt(fixed(base.cpuMs, c1))}, ${threads.label} ${fmt(fixed(threads.cpuMs, cN))} (loading the core and warming up its compiled code, in every thread)`,
+    `  paid once per run (CPU s beyond the steady state): --jobs 1 ${fmt(fixed(base.cpuMs, c1))}, ${threads.label} ${fmt(fixed(threads.cpuMs, cN))}, ${fmt(perThread(fixed(threads.cpuMs, cN), n))} per thread: loading the core and warming up its compiled code${f.distinct < f.documents ? `, and each thread's first reading of the corpus's ${f.distinct} texts (it reads a text again for less)` : ''}`,
   );
   if (c1 !== undefined && cN !== undefined) {
     // Above N only by the noise of a shared machine: shown as N.
