@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { ordinary, weighLost, type Candidate } from './silentGuesses';
+import { GUESS_MARGIN, lazyRun, ordinary, rereadLone, weighLost, type Candidate } from './silentGuesses';
 import { marksNear } from './nearby';
 import { hexByte as hex } from '../../codec/hexByte';
 
@@ -33,8 +33,6 @@ import { hexByte as hex } from '../../codec/hexByte';
 const MIN_GAIN = 8;
 /** ln P of a lost byte (the channel), charged against the lost-character reading. */
 const LOST_BYTE_LOG_PRIOR = -6;
-/** The character is written when the model prefers it by this much (nats) over any other. */
-const MARGIN = 2;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
 const MAX_MARKS_NEARBY = 2;
 
@@ -85,23 +83,24 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
   const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
   if (gain < MIN_GAIN) return undefined;
   const g = lost.best;
-  const sure = g.margin >= MARGIN;
-  const out = sure ? g.ch : '\ufffd';
   return {
     gain,
     prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
-    run: {
-      start: i,
-      end: i + 1,
-      out,
-      lossy: !sure,
-      plan: [
-        `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
-        sure ? `restored as ${hex(g.byte >> 8)}${hex(g.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
-      ],
-      confidence: Math.min(0.99, 0.5 + gain / 60),
-    },
+    // What is written is worked out once the run is kept, with the word model (rereadLone).
+    run: lazyRun(i, i + 1, () => {
+      const r = rereadLone(options, v, i, lm) ?? g;
+      const sure = r.margin >= GUESS_MARGIN;
+      return {
+        out: sure ? r.ch : '\ufffd',
+        lossy: !sure,
+        plan: [
+          `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
+          sure ? `restored as ${hex(r.byte >> 8)}${hex(r.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
+        ],
+        confidence: Math.min(0.99, 0.5 + gain / 60),
+      };
+    }),
   };
 }
 

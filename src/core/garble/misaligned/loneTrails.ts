@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { weighLost, type Candidate } from './silentGuesses';
+import { GUESS_MARGIN, lazyRun, rereadLone, weighLost, type Candidate } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -11,7 +11,8 @@ import { hexByte as hex } from '../../codec/hexByte';
  * for 一個起落架 (個 = 82 80), `會O置` for 會設置. The letter is weighed as the channel made it:
  * the likelihood that some character with that trail was lost there (summed over all of them)
  * against the letter as written. A letter that reads far better as a lost character is a run;
- * its character is written when the model prefers one clearly, else it is shown as U+FFFD and
+ * its character is written when the model prefers one clearly (silentGuesses.ts: rereadLone, with
+ * the word model), else it is shown as U+FFFD and
  * the span is marked lossy. Capitals, which Chinese text also writes between characters (`X光`,
  * `A股`), need more evidence, Han on both sides, and must not recur close by. ASCII symbols are
  * left as they are: technical text names them between characters (`使用@前缀`, `日曜日_月曜日`).
@@ -19,8 +20,6 @@ import { hexByte as hex } from '../../codec/hexByte';
 
 /** Minimum gain of the character model (nats) over the text as shown, the channel's price included. */
 const MIN_GAIN = 8;
-/** The guessed character must beat every other candidate by this much (nats). */
-const MARGIN = 2;
 /**
  * The same for a capital, which Chinese text writes between characters more often (`A股`, `T型`).
  * Calibrated on the tuning splits: the precision corpus's tune split stays untouched down to 8
@@ -57,19 +56,22 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     const gain = lost.logSum - asShown;
     if (gain < minGain) continue;
     const g = lost.best;
-    const sure = g.margin >= MARGIN;
+    const options = table.leadsOf(trail);
     found.push({
       gain,
       prior: 0,
       reading: g.ch,
-      run: {
-        start: i,
-        end: i + 1,
-        out: sure ? g.ch : '\ufffd',
-        lossy: !sure,
-        plan: [`encode gbk (${v[i]} → ${hex(trail)})`, `lost lead byte before ${hex(trail)}: ${sure ? `restored as ${hex(g.byte)}` : 'not recoverable, kept as U+FFFD'}`, 'decode gbk in step'],
-        confidence: Math.min(0.99, 0.5 + gain / 60),
-      },
+      // What is written is worked out once the run is kept, with the word model (rereadLone).
+      run: lazyRun(i, i + 1, () => {
+        const r = rereadLone(options, v, i, lm) ?? g;
+        const sure = r.margin >= GUESS_MARGIN;
+        return {
+          out: sure ? r.ch : '\ufffd',
+          lossy: !sure,
+          plan: [`encode gbk (${v[i]} → ${hex(trail)})`, `lost lead byte before ${hex(trail)}: ${sure ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`, 'decode gbk in step'],
+          confidence: Math.min(0.99, 0.5 + gain / 60),
+        };
+      }),
     });
   }
   return found;

@@ -3,6 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { MAX_RANK } from './searchTuning';
+import { fitScale, lineFit, WORD_WEIGHT, wordOpinion } from './wordGuesses';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -122,9 +123,18 @@ const PAIR_OPTIONS = 40;
  * Two neighbouring characters both guessed (a run of one character shown, whose lead and trail
  * were both lost), chosen together: each with its margin over the best pair that has another
  * character in its place.
- * `model` is the one the options are filtered with (`lm` may be it with a prior on top).
+ * `model` is the one the options are filtered with (`lm` may be it with a prior on top); `joint`,
+ * when given, adds a score of the two together (the word model's opinion).
  */
-export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, lasts: ReadonlyArray<readonly [number, string]>, prev: string, next: string | undefined, lm: CharLanguageModel, model = lm): [Guess, Guess] | undefined {
+export function guessPair(
+  firsts: ReadonlyArray<readonly [number, string]>,
+  lasts: ReadonlyArray<readonly [number, string]>,
+  prev: string,
+  next: string | undefined,
+  lm: CharLanguageModel,
+  model = lm,
+  joint?: (pair: string) => number,
+): [Guess, Guess] | undefined {
   const top = (options: ReadonlyArray<readonly [number, string]>, outer: (ch: string) => number) =>
     weighableOf(options, model)
       .map(([b, ch]) => ({ b, ch, s: outer(ch) }))
@@ -136,7 +146,7 @@ export function guessPair(firsts: ReadonlyArray<readonly [number, string]>, last
   let best = { i: -1, j: -1, s: -Infinity };
   const scores: number[][] = a.map((x, i) =>
     z.map((y, j) => {
-      const s = x.s + lm.bigram(x.ch, y.ch) + y.s;
+      const s = x.s + lm.bigram(x.ch, y.ch) + y.s + (joint ? joint(x.ch + y.ch) : 0);
       if (s > best.s) best = { i, j, s };
       return s;
     }),
@@ -193,23 +203,61 @@ export interface EndGuesses {
 
 /**
  * The guesses at a run's ends read again, once the run is chosen, with what its line says beyond
- * the bigrams (`guessPrior`: the script the line is written in, since the character model folds
+ * the bigrams: `guessPrior` (the script the line is written in, since the character model folds
  * Traditional into Simplified and scores 聽 as 听; and the brackets it leaves open, 」 rather
- * than ” after a 「). Only the characters written and their margins change, never the run.
+ * than ” after a 「), and the word model (wordGuesses.ts: which option makes words with the text
+ * around it, `当地报道` rather than `当回报道`), weighed WORD_WEIGHT beside the bigrams. The margins
+ * come back scaled by how well the model reads the line (`fitScale`): a guess is written when its
+ * scaled margin reaches GUESS_MARGIN. Only the characters written and their margins change,
+ * never the run. The word model is read here, for a run being read, never for clean text.
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
   const prior = guessPrior(lm, runContext(v, start, end, g));
+  const [lineBefore, lineAfter] = lineAround(v, start, end);
+  const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
+  const middle = g.middle.join('');
+  const scale = fitScale(lineFit(lm, lineBefore, middle + (g.lastKnown ?? ''), after));
+  const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
-    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm);
-    return pair ? { first: pair[0], last: pair[1] } : g;
+    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm, weighted(wordOpinion(lm, lineBefore, after)));
+    return pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) };
   }
-  const between = (options: Options, before: string, after: string, was: Guess) => guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, after), lm) ?? was;
-  const first = g.afterFirst === undefined ? g.first : between(g.firstOptions, g.prev, g.afterFirst, g.first);
+  const between = (options: Options, before: string, afterCh: string, was: Guess, word: (c: string) => number) =>
+    scaled(guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was);
+  const lastShown = g.lastKnown ?? g.last?.ch ?? '';
+  const first = g.afterFirst === undefined ? scaled(g.first) : between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after));
   const beforeLast = g.middle.at(-1);
-  const last = g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last) : g.last;
+  const last =
+    g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after)) : g.last && scaled(g.last);
   return { first, last };
 }
 
+/**
+ * A character lost alone (loneTrails.ts, loneMarks.ts: one character shown between two known
+ * ones) read again as rereadEnds reads a run's ends: bigrams with the line's prior, the word
+ * model, and the margin scaled by the line's fit. Called only for a run being read.
+ */
+export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
+  const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
+  const prior = guessPrior(lm, lineBefore + lineAfter);
+  const word = wordOpinion(lm, lineBefore, lineAfter);
+  const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
+  return g && { ...g, margin: g.margin * fitScale(lineFit(lm, lineBefore, '', lineAfter)) };
+}
+
+/** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
+export const GUESS_MARGIN = 2;
+
+const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
+
+/** The line before a run and after it, up to CONTEXT_CHARS each side. */
+function lineAround(v: string, start: number, end: number): [string, string] {
+  let a = start;
+  while (a > 0 && start - a < CONTEXT_CHARS && v[a - 1] !== '\n') a--;
+  let z = end;
+  while (z < v.length && z - end < CONTEXT_CHARS && v[z] !== '\n') z++;
+  return [v.slice(a, start), v.slice(end, z)];
+}
 
 /**
  * The GBK pair of an ASCII letter, digit or sign between two non-ASCII characters, read as the

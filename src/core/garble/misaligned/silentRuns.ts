@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { foldedCode, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
@@ -60,8 +60,6 @@ const SILENT_END_LOG_PRIOR = -8;
 const UNDOUBTED_GAIN = 16;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
 const UNDOUBTED_SHOWN = 3;
-/** A guessed character is kept when the model prefers it by this much (nats) over any other. */
-const MARGIN = 1;
 
 
 export type { SilentRun } from './silentGuesses';
@@ -370,7 +368,7 @@ class RunScan {
     const swallowed = end.kind === 'swallow' ? end.trail : 0;
     return lazyRun(first, garbledEnd, () => {
       ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
-      const [sureFirst, sureLast] = [firstG.margin >= MARGIN, !lastG || lastG.margin >= MARGIN];
+      const [sureFirst, sureLast] = [firstG.margin >= GUESS_MARGIN, !lastG || lastG.margin >= GUESS_MARGIN];
       const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
       const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];
       if (lastG && kind === 'lead') plan.push(`second lost lead byte before ${hex(lastShown[1])}: ${sureLast ? `restored as ${hex(lastG.byte)}` : 'not recoverable, kept as U+FFFD'}`);

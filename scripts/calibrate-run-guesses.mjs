@@ -1,0 +1,104 @@
+// How right the guesses for a misaligned GBK run's lost bytes are, by margin: on the repair
+// evaluation's documents (tuning part only, unless told), every few Chinese characters is taken in
+// turn as a run's first character (its lead lost: the characters sharing its trail compete) and as
+// its last (its trail lost: the characters sharing its lead compete), with the text around it as
+// it is — what a run's neighbours are once the run is read. For each way of scoring (the two
+// bigrams alone, with the word model at several weights) it prints, per margin, the share of
+// guesses written and the share of those that are right. The margins in silentRuns.ts come from
+// here (docs/repair-eval.md).
+//
+//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--dump out.json]
+//
+// --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
+// every guess (task, weight, margin, fit, right, source) to sweep the constants with.
+import { requireBundle } from './nodeBundle.mjs';
+import { join } from 'node:path';
+import { loadDocuments } from './eval-repair/corpus.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const split = arg('--split', 'tuning');
+const every = Number(arg('--every', '5'));
+const weights = arg('--weights', '0,0.5,1,1.5,2').split(',').map(Number);
+const MARGINS = [1, 1.5, 2, 2.5, 3, 4, 6];
+const bySource = process.argv.includes('--by-source');
+const byFit = process.argv.includes('--by-fit');
+const discount = !process.argv.includes('--raw');
+const dump = arg('--dump', '');
+/** Weight of the two bigrams beside the word model (1 in silentGuesses.ts). */
+const alpha = Number(arg('--bigram-weight', '1'));
+const dumped = [];
+
+const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
+  exports: `
+    export { gbkTable } from './src/core/codec/gbkTable';
+    export { getCharModel } from './src/core/model/charLanguageModel';
+    export { guessPrior } from './src/core/garble/mojibake/guessPrior';
+    export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
+    export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
+  `,
+});
+const table = core.gbkTable();
+const lm = core.getCharModel();
+const HAN_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/;
+const CONTEXT = 120;
+
+const stats = new Map(); // `${task} ${weight}` -> { n, top, [margin]: { written, right } }
+const record = (key, margin, right) => {
+  let s = stats.get(key);
+  if (!s) stats.set(key, (s = { n: 0, top: 0, at: MARGINS.map(() => ({ written: 0, right: 0 })) }));
+  s.n++;
+  if (right) s.top++;
+  MARGINS.forEach((m, k) => {
+    if (margin >= m) {
+      s.at[k].written++;
+      if (right) s.at[k].right++;
+    }
+  });
+};
+
+let seen = 0;
+for (const doc of loadDocuments().filter((d) => d.split === split)) {
+  const text = doc.text;
+  for (let i = 1; i + 1 < text.length; i++) {
+    const ch = text[i];
+    if (!HAN_OR_PUNCT.test(ch) || text[i - 1] === '\n' || text[i + 1] === '\n') continue;
+    const code = table.codeOf(ch.codePointAt(0));
+    if (code < 0x100 || seen++ % every !== 0) continue;
+    let a = i;
+    while (a > 0 && i - a < CONTEXT && text[a - 1] !== '\n') a--;
+    let z = i + 1;
+    while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
+    const prior = core.guessPrior(lm, text.slice(a, z));
+    const [before, after] = [text[i - 1], text[i + 1]];
+    const fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
+    const fitBucket = fit >= -4.5 ? 'a ≥-4.5' : fit >= -5 ? 'b ≥-5' : fit >= -5.5 ? 'c ≥-5.5' : fit >= -6 ? 'd ≥-6' : fit >= -6.5 ? 'e ≥-6.5' : 'f <-6.5';
+    const word = core.wordOpinion(lm, text.slice(a, i), text.slice(i + 1, z));
+    for (const [task, options] of [['first', table.leadsOf(code & 0xff)], ['last', table.trailsOf(code >> 8).filter(([t]) => t >= 0x81)]]) {
+      const list = core.weighableOf(options, lm);
+      if (!list.some(([, c]) => c === ch) || list.length < 2) continue;
+      const bigrams = list.map(([, c]) => prior.bigram(before, c) + prior.bigram(c, after));
+      const words = weights.some((w) => w > 0) ? list.map(([, c]) => word(c)) : [];
+      for (const w of weights) {
+        let best = -1, bestS = -Infinity, second = -Infinity;
+        list.forEach(([, c], k) => {
+          const s = alpha * bigrams[k] + (w > 0 ? w * words[k] : 0);
+          if (s > bestS) { second = bestS; bestS = s; best = k; } else if (s > second) second = s;
+        });
+        if (dump) dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source]);
+        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (discount ? core.fitScale(fit) : 1), list[best][1] === ch);
+      }
+    }
+  }
+}
+
+if (dump) (await import('node:fs')).writeFileSync(dump, JSON.stringify(dumped));
+console.log(`guesses for lost bytes, ${split} part, every ${every}th double-byte character`);
+console.log(`| scoring | guesses | top right | ${MARGINS.map((m) => `≥${m}: written / right`).join(' | ')} |`);
+console.log(`| --- | ---: | ---: | ${MARGINS.map(() => '---:').join(' | ')} |`);
+for (const [key, s] of [...stats.entries()].sort()) {
+  const pct = (x, n) => (n ? ((100 * x) / n).toFixed(1) : '-');
+  console.log(`| ${key} | ${s.n} | ${pct(s.top, s.n)}% | ${s.at.map((a) => `${pct(a.written, s.n)}% / ${pct(a.right, a.written)}%`).join(' | ')} |`);
+}

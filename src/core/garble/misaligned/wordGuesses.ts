@@ -1,0 +1,74 @@
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { getWordModel, type WordModel } from '../../model/wordModel';
+
+/**
+ * The word model's opinion of a character (or two neighbouring ones) guessed between known text (`left`, the line before
+ * it; `right`, the line after it): ln P of the stretch around it, as far as a word through it can
+ * reach, cut into words every way. Characters the word list lacks weigh as the character model's
+ * unigram, so punctuation and Han compete on the same terms.
+ */
+export function wordOpinion(lm: CharLanguageModel, left: string, right: string, wm: WordModel = getWordModel()): (guessed: string) => number {
+  const reach = wm.maxLength - 1;
+  const fold = (s: string) => {
+    let out = '';
+    for (const ch of s) out += lm.fold(ch);
+    return out;
+  };
+  const before = fold(tail(left, reach));
+  const after = fold(head(right, reach));
+  const single = (ch: string) => lm.unigram(ch);
+  return (guessed: string) => wm.logProb(before + fold(guessed) + after, single);
+}
+
+/**
+ * How much the word model's opinion counts beside the two bigrams of a guessed character
+ * (calibrated on the repair evaluation's tuning part: docs/repair-eval.md).
+ */
+export const WORD_WEIGHT = 0.75;
+
+/** The last `n` code points of `s`, not past a line break. */
+function tail(s: string, n: number): string {
+  const cps = [...s.slice(-2 * n)];
+  let out = cps.slice(-n).join('');
+  const nl = out.lastIndexOf('\n');
+  if (nl >= 0) out = out.slice(nl + 1);
+  return out;
+}
+
+/** The first `n` code points of `s`, not past a line break. */
+function head(s: string, n: number): string {
+  let out = [...s.slice(0, 2 * n)].slice(0, n).join('');
+  const nl = out.indexOf('\n');
+  if (nl >= 0) out = out.slice(0, nl);
+  return out;
+}
+
+/** Mean ln P per character of a line at or above which the model's margins are taken at face value… */
+const FIT_TRUSTED = -5;
+/** …and at or below which they count for nothing (classical verse, names, lists the model cannot read). */
+const FIT_USELESS = -8;
+
+/**
+ * How far a guess's margin is believed where the text around it reads as `fit` (the character
+ * model's mean ln P per character): the model is as sure of itself in a poem as in a news
+ * report, but right far less often there, so its margins are scaled down linearly between
+ * FIT_TRUSTED and FIT_USELESS (calibrated on the repair evaluation's tuning part).
+ */
+export function fitScale(fit: number): number {
+  return Math.max(0, Math.min(1, (fit - FIT_USELESS) / (FIT_TRUSTED - FIT_USELESS)));
+}
+
+/**
+ * Characters each side of a guess (beyond the run's own reading) its line's fit is measured on: as
+ * far as the guesses' own context reaches (30 was tried: the tuning part's documents, which hold
+ * other runs on the same line, read one exact document fewer).
+ */
+export const FIT_CHARS = 120;
+
+/**
+ * How well the character model reads the text around a guess (mean ln P per character): the run's
+ * own reading `inner` and up to FIT_CHARS of its line each side.
+ */
+export function lineFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
+  return lm.perChar(before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS));
+}
