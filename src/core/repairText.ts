@@ -1,4 +1,4 @@
-import type { GarbleIssue, RepairOptions, RepairResult, TextEdit } from './types';
+import { ALL_GARBLE_KINDS, type GarbleIssue, type GarbleKind, type RepairOptions, type RepairResult, type TextEdit } from './types';
 import { analyzeText } from './analyzeText';
 import { convertScript } from './script/convertScript';
 import { composeEdits, editsBetween, spanEdits } from './textEdits';
@@ -228,7 +228,7 @@ export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[]
   let firstPass = new Set<GarbleIssue>();
   let flagged: GarbleIssue[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const issues = pass === 0 ? firstPassIssues : analyzeText(current, options);
+    const issues = pass === 0 ? firstPassIssues : analyzeAroundRepairs(current, pieces, options);
     // A further pass unwinds a further layer of what was repaired (`Ã¤Â¸Â­` → `ä¸­` → `中`) and
     // may read what the repairs gave new context. But the channel the first pass saw in the whole
     // text stands: Latin-1 letters it left alone as no GBK or Big5 bytes (their text's other
@@ -257,4 +257,62 @@ export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[]
     },
     flagged,
   };
+}
+
+/**
+ * Kinds whose findings are never repaired (flagged only) and which no detector before them reads:
+ * a further pass has no use for them, as its flagged findings are not reported (the first pass's are).
+ */
+const FLAGGED_ONLY: ReadonlySet<GarbleKind> = new Set(['replacement-char', 'mixed-script']);
+
+/** Lines of context on each side of a line a repair changed, read again with it. */
+const CONTEXT_LINES = 1;
+
+/**
+ * A further pass's findings in `text` (the pieces' joined text): what the detectors find on the
+ * lines the repairs so far changed, with CONTEXT_LINES lines on each side, each stretch of such
+ * lines read as a text of its own. The rest of the text is as the first pass read it, and the
+ * detectors look within a line: on it they find again what the first pass found there, all of it
+ * repaired then or left alone. (A whole text re-read per pass was most of a large file's repair.)
+ */
+function analyzeAroundRepairs(text: string, pieces: readonly Piece[], options: RepairOptions): GarbleIssue[] {
+  const kinds = (options.kinds ?? ALL_GARBLE_KINDS).filter((k) => !FLAGGED_ONLY.has(k));
+  const further = { ...options, kinds };
+  const stretches: Array<[number, number]> = [];
+  let at = 0;
+  for (const p of pieces) {
+    const end = at + p.text.length;
+    if (p.changed) {
+      const from = linesBefore(text, at, CONTEXT_LINES);
+      const to = linesAfter(text, at, end, CONTEXT_LINES);
+      const last = stretches[stretches.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else stretches.push([from, to]);
+    }
+    at = end;
+  }
+  if (stretches.length === 1 && stretches[0][0] === 0 && stretches[0][1] === text.length) return analyzeText(text, further);
+  const out: GarbleIssue[] = [];
+  for (const [from, to] of stretches) {
+    for (const i of analyzeText(text.slice(from, to), further)) out.push(from === 0 ? i : { ...i, start: i.start + from, end: i.end + from });
+  }
+  return out;
+}
+
+/** Start of the line `count` lines before the one holding `at`. */
+function linesBefore(text: string, at: number, count: number): number {
+  let start = at > 0 ? text.lastIndexOf('\n', at - 1) + 1 : 0;
+  for (let k = 0; k < count && start > 0; k++) start = start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
+  return start;
+}
+
+/** End (after its line break) of the line `count` lines after the one holding the last character of [start, end). */
+function linesAfter(text: string, start: number, end: number, count: number): number {
+  const nl = text.indexOf('\n', end > start ? end - 1 : end);
+  let after = nl < 0 ? text.length : nl + 1;
+  for (let k = 0; k < count && after < text.length; k++) {
+    const next = text.indexOf('\n', after);
+    after = next < 0 ? text.length : next + 1;
+  }
+  return after;
 }

@@ -12,6 +12,7 @@
  * A trigram, a skip bigram and unigrams and bigrams three characters away were tried and left
  * out: on the held-out part of the training splits they changed F1 by less than 0.3.
  */
+import { characterClasses, COARSE_VALUES, FINE_VALUES } from './charClusters';
 import { LEXICON_LISTS, lexiconWordsEnding } from '../lexicon';
 import type { CharTrie } from '../trie';
 import { SUFFIXES_BY_LAST_CHAR, SUFFIX_LAST_CHARS, type OrganizationType, type OrgSuffix } from '../orgSuffixes';
@@ -62,6 +63,7 @@ function tables(): [Uint16Array, Uint8Array] {
 export function modelCode(c: number): number {
   return tables()[0][c];
 }
+
 
 let suffixesByCode: Map<number, readonly OrgSuffix[]> | undefined;
 function suffixesEndingWith(code: number): readonly OrgSuffix[] {
@@ -136,6 +138,9 @@ export class Piece {
   n = 0;
   codes = new Uint16Array(0);
   classes = new Uint8Array(0);
+  /** Fine and coarse class of each padded character (clusters()). */
+  fine = new Uint16Array(0);
+  coarse = new Uint8Array(0);
   orgStart = new Uint8Array(0);
   orgEnd = new Uint8Array(0);
   /** Longest name of the training splits' list starting / ending here (capped at 6). */
@@ -165,6 +170,8 @@ export class Piece {
     const size = Math.max(n + 2 * PAD, this.codes.length * 2, 256);
     this.codes = new Uint16Array(size);
     this.classes = new Uint8Array(size);
+    this.fine = new Uint16Array(size);
+    this.coarse = new Uint8Array(size);
     for (const key of ['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const) {
       this[key] = new Uint8Array(size);
     }
@@ -190,6 +197,17 @@ export class Piece {
       const c = s.charCodeAt(i);
       codes[i + PAD] = codeOf[c];
       classes[i + PAD] = classOf[c];
+    }
+    const classOfCode = characterClasses();
+    const { fine, coarse } = this;
+    for (let k = 0; k < n + 2 * PAD; k++) {
+      const both = classOfCode[codes[k]];
+      fine[k] = both & 0xff;
+      coarse[k] = both >> 8;
+    }
+    for (let k = 0; k < PAD; k++) {
+      fine[k] = fine[n + PAD + k] = FINE_VALUES - 1;
+      coarse[k] = coarse[n + PAD + k] = COARSE_VALUES - 1;
     }
     for (const marks of [this.orgStart, this.orgEnd, this.trainedStart, this.trainedEnd, this.placeStart, this.placeEnd, this.commonStart, this.commonEnd,
       this.functionStart, this.functionEnd, this.suffixEnd, this.suffixAhead, this.longestEnding]) marks.fill(0, 0, n);
@@ -280,7 +298,7 @@ function wordHash(codes: Uint16Array, start: number, end: number): number {
  * the bias, the classes of the characters around, and what the word lists and organization
  * endings say at the character. The tagger keeps their rows in arrays by index.
  */
-export const DENSE_SIZES = [1, 8 ** 5, 7 * 7, 7 ** 4, 7 * 7, 7 ** 4, 64, 13 * 8, 7 ** 4] as const;
+export const DENSE_SIZES = [1, 8 ** 5, 7 * 7, 7 ** 4, 7 * 7, 7 ** 4, 64, 13 * 8, 7 ** 4, FINE_VALUES ** 2, FINE_VALUES ** 2, COARSE_VALUES ** 3, FINE_VALUES] as const;
 export const DENSE_FEATURES = DENSE_SIZES.length;
 export const denseHash = (d: number, index: number): number => hash(12 + d, index);
 
@@ -298,6 +316,12 @@ export function denseFeatures(p: Piece, i: number, out: Int32Array | Uint32Array
   out[o + 6] = p.suffixEnd[i];
   out[o + 7] = p.suffixAhead[i];
   out[o + 8] = ((p.trainedStart[i] * 7 + p.trainedEnd[i]) * 7 + (i > 0 ? p.trainedEnd[i - 1] : 0)) * 7 + (i + 1 < n ? p.trainedStart[i + 1] : 0);
+  // Classes of characters: the pairs with each neighbour, the coarse classes of the three, the character's own.
+  const fine = p.fine, coarse = p.coarse;
+  out[o + 9] = fine[k - 1] * FINE_VALUES + fine[k];
+  out[o + 10] = fine[k] * FINE_VALUES + fine[k + 1];
+  out[o + 11] = (coarse[k - 1] * COARSE_VALUES + coarse[k]) * COARSE_VALUES + coarse[k + 1];
+  out[o + 12] = fine[k];
 }
 
 /** Features of large domains (a character with an ending or a word length), HASHED_FEATURES of them from out[o]; 0 is none. */

@@ -23,7 +23,7 @@ const BG = BIGRAM_OFFSETS.length;
 /**
  * Words of a packed row of T weights, each less the weight of O (w0): (w1 − w0) + (w2 − w0)·65536,
  * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), ±508 once a kind's
- * copy is added to it, and a position sums FEATURES_PER_CHAR = 25 rows, so each lane stays within 16 bits.
+ * copy is added to it, and a position sums FEATURES_PER_CHAR = 29 rows, so each lane stays within 16 bits.
  */
 const W = 2;
 
