@@ -32,6 +32,14 @@ export interface CharLanguageModel {
   bestAfter(a: number): number;
   /** The highest bigram(x, b) over every character x, by code point. */
   bestBefore(b: number): number;
+  /**
+   * The bigrams the tables list after code point `a`: `each(x, lnP)` for each, x a vocabulary
+   * index, in ascending order of x. Any other x scores the returned backoff plus its unigram (the backoff is 0 after a
+   * context the tables do not hold), exactly as bigram() does.
+   */
+  listedAfter(a: number, each: (x: number, lnP: number) => void): number;
+  /** ln P of a vocabulary index alone (the floor for UNKNOWN). */
+  unigramOfIndex(x: number): number;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -83,6 +91,14 @@ class QuantizedCharModel implements CharLanguageModel {
 
   bigramOfIndexes(a: number, b: number): number {
     return this.bigramAt(a, b);
+  }
+
+  listedAfter(a: number, each: (x: number, lnP: number) => void): number {
+    return this.tables.listedAfterAt(this.indexOfCodePoint(a), each);
+  }
+
+  unigramOfIndex(x: number): number {
+    return this.unigramAt(x);
   }
 
   score(text: string): number {

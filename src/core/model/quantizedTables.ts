@@ -50,6 +50,17 @@ export class QuantizedTables {
     return backoff + this.unigramAt(b);
   }
 
+  /**
+   * The bigrams listed after index `a` as bigramAt scores them, to `each`; returns the backoff
+   * that bigramAt adds to the unigram of any index not listed (0 when `a` is UNKNOWN).
+   */
+  listedAfterAt(a: number, each: (x: number, lnP: number) => void): number {
+    if (a === UNKNOWN) return 0;
+    const { rowStart, nextIndex, bigramQ } = this.t;
+    for (let m = rowStart[a], end = rowStart[a + 1]; m < end; m++) each(nextIndex[m], -bigramQ[m] / 10);
+    return -this.t.backoffQ[a] / 10;
+  }
+
   /** The highest ln P(x | a) over every x: an upper bound for a character still to be guessed after `a`. */
   bestAfterAt(a: number): number {
     if (a === UNKNOWN) return this.bounds().bestUnigram;

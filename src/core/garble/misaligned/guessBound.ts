@@ -19,13 +19,17 @@ const tables = new WeakMap<Options, BoundTable>();
 function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   const known = tables.get(options);
   if (known && known.lm === lm) return known;
-  const list = weighableOf(options, lm);
+  // Best bounds first (reaches() answers whether any option scores enough, in whatever order it
+  // looks), so that the options left once one's bounds fall short are all skipped at once.
+  const list = weighableOf(options, lm)
+    .map(([, ch]) => ch.charCodeAt(0))
+    .map((cp) => ({ cp, into: lm.bestBefore(cp), outOf: lm.bestAfter(cp) }))
+    .sort((x, y) => y.into + y.outOf - (x.into + x.outOf));
   const t: BoundTable = { lm, index: new Int32Array(list.length), into: new Float64Array(list.length), outOf: new Float64Array(list.length) };
-  list.forEach(([, ch], i) => {
-    const cp = ch.charCodeAt(0);
+  list.forEach(({ cp, into, outOf }, i) => {
     t.index[i] = lm.indexOfCodePoint(cp);
-    t.into[i] = lm.bestBefore(cp);
-    t.outOf[i] = lm.bestAfter(cp);
+    t.into[i] = into;
+    t.outOf[i] = outOf;
   });
   tables.set(options, t);
   return t;
@@ -45,6 +49,8 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
   const b = lm.indexOfCodePoint(before.charCodeAt(0));
   const a = lm.indexOfCodePoint(after.charCodeAt(0));
   for (let i = 0; i < index.length; i++) {
+    // No option from here on has bounds that reach the floor (the table is sorted by them).
+    if (into[i] + outOf[i] < floor) return false;
     const toAfter = Math.min(outOf[i], intoAfter);
     if (Math.min(fromBefore, into[i]) + toAfter < floor) continue;
     const left = lm.bigramOfIndexes(b, index[i]);

@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import type { TrailBounds } from './trailBounds';
 
 /**
  * The test every end of a possible silent run passes before its starts are weighed one by one
@@ -95,6 +96,17 @@ export class RunGate {
     if (this.best > -Infinity) most = this.best - this.shownAt(at - 1) + this.lm.bestAfter(this.repairedAt(at - 2)) + this.lm.bestBefore(next) - tail;
     if (single) most = Math.max(most, this.lm.bestAfter(this.charAt(at - 2)) + this.lm.bestBefore(next) - this.shownAt(at - 1) - tail);
     return most;
+  }
+
+  /**
+   * mostGain for an end at a second lost lead (garbledEnd = at, no run of one character shown),
+   * its last character bounded over the characters with the trail shown before the end
+   * (trailBounds.ts) instead of over every character: never more than mostGain.
+   */
+  mostGainAtLead(at: number, trail: number, bounds: TrailBounds): number {
+    if (this.best === -Infinity) return -Infinity;
+    const last = bounds.after(this.repairedAt(at - 2), trail) + Math.min(bounds.bestOut(trail), this.lm.bestBefore(this.charAt(at)));
+    return this.best - this.shownAt(at - 1) + last - this.shownAt(at);
   }
 }
 

@@ -11,6 +11,7 @@ import { PairedAgain } from './pairedAgain';
 import { SCAN_STRETCH, scanArrays } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
+import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
@@ -108,6 +109,8 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
       if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+      // At a second lost lead the last character is one with the trail shown: bounded over those.
+      if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < MIN_GAIN) continue;
       // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
       for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
       const lo = Math.max(segLo, at - MAX_RUN);
@@ -129,6 +132,7 @@ class RunScan {
   private readonly firsts = new Map<number, Guess | null>();
   private readonly bad: BadBigrams;
   readonly gate: RunGate;
+  readonly trailBounds: TrailBounds;
   private readonly pairedAgain: PairedAgain;
 
   /** The offset of the per-offset arrays' first entries: the one before the stretch. */
@@ -145,6 +149,7 @@ class RunScan {
     this.base = from - 1;
     const a = scanArrays(to - from + 4);
     this.pairedAgain = PairedAgain.of(table, lm);
+    this.trailBounds = TrailBounds.of(table, lm);
     this.gate = new RunGate(v, lm, (i) => this.repairedCode(i), a.shown, a.read, this.base);
     this.bad = new BadBigrams(v, (i) => this.gate.shownAt(i), a.bad, this.base);
     this.pairs = a.pairs;
