@@ -41,3 +41,13 @@ test('the word model prefers the words the text makes', () => {
   assert.equal(wm.word(lm.fold('報') + lm.fold('導')), wm.word('报导'));
   assert.equal(wm.word('当地报道的'), undefined);
 });
+
+test('a prefix summed once gives the same ln P as the whole text summed', () => {
+  const wm = getWordModel();
+  const lm = getCharModel();
+  const single = (ch: string) => lm.unigram(ch);
+  const prefix = wm.prefixSums('据当', single);
+  for (const rest of ['地报道', '回报道', '', '。', 'x报']) {
+    assert.equal(wm.logProbAfter(prefix, rest, single), wm.logProb('据当' + rest, single));
+  }
+});

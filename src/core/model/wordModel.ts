@@ -18,18 +18,34 @@ export interface WordModel {
    * that is no listed word alone costs `single(ch)` (the caller's unigram).
    */
   logProb(text: string, single: (ch: string) => number): number;
+  /**
+   * The same, for `prefix + rest`, with the sums over `prefix` (`prefixSums(prefix)`) worked out
+   * once for the many `rest`s weighed after one prefix: the same arithmetic, the same result.
+   */
+  logProbAfter(prefix: PrefixSums, rest: string, single: (ch: string) => number): number;
+  /** The forward sums over `prefix`, for logProbAfter. */
+  prefixSums(prefix: string, single: (ch: string) => number): PrefixSums;
   readonly maxLength: number;
+}
+
+/** A prefix and its forward sums (alpha[j]: ln P of its first j characters, every cut summed). */
+export interface PrefixSums {
+  readonly text: string;
+  readonly alpha: Float64Array;
 }
 
 class PackedWordModel implements WordModel {
   readonly maxLength: number;
   private readonly words: Uint16Array[] = [];
   private readonly costs: Uint8Array[] = [];
+  /** The sums' terms at one place (one per word length), reused. */
+  private readonly terms: Float64Array;
 
   constructor(bytes: Uint8Array) {
     const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
     if (magic !== 'ZHWM' || bytes[4] !== 1) throw new Error('wordModel.bin: unknown format');
     this.maxLength = bytes[5];
+    this.terms = new Float64Array(this.maxLength);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // Typed-array views need aligned offsets; a Buffer from a file read may start anywhere.
     const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
@@ -46,7 +62,11 @@ class PackedWordModel implements WordModel {
   }
 
   word(w: string): number | undefined {
-    const len = w.length;
+    return this.wordAt(w, 0, w.length);
+  }
+
+  /** ln P of the word `text.slice(start, start + len)`, without cutting it out. */
+  private wordAt(text: string, start: number, len: number): number | undefined {
     const list = this.words[len];
     if (!list) return undefined;
     let lo = 0;
@@ -54,7 +74,7 @@ class PackedWordModel implements WordModel {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       let c = 0;
-      for (let i = 0; i < len && c === 0; i++) c = list[mid * len + i] - w.charCodeAt(i);
+      for (let i = 0; i < len && c === 0; i++) c = list[mid * len + i] - text.charCodeAt(start + i);
       if (c === 0) return -this.costs[len][mid] / 10;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
@@ -63,26 +83,47 @@ class PackedWordModel implements WordModel {
   }
 
   logProb(text: string, single: (ch: string) => number): number {
-    const n = text.length;
-    const alpha = new Float64Array(n + 1);
-    for (let j = 1; j <= n; j++) {
-      const one = this.word(text[j - 1]) ?? single(text[j - 1]);
+    return this.logProbAfter(EMPTY_PREFIX, text, single);
+  }
+
+  prefixSums(prefix: string, single: (ch: string) => number): PrefixSums {
+    const alpha = new Float64Array(prefix.length + 1);
+    this.forward(prefix, alpha, 1, single);
+    return { text: prefix, alpha };
+  }
+
+  logProbAfter(prefix: PrefixSums, rest: string, single: (ch: string) => number): number {
+    const text = prefix.text + rest;
+    const alpha = new Float64Array(text.length + 1);
+    alpha.set(prefix.alpha);
+    this.forward(text, alpha, prefix.text.length + 1, single);
+    return alpha[text.length];
+  }
+
+  /** alpha[j] for j = from … text.length, every word ending at j (alpha[0 … from − 1] given). */
+  private forward(text: string, alpha: Float64Array, from: number, single: (ch: string) => number): void {
+    const terms = this.terms;
+    for (let j = from; j <= text.length; j++) {
+      const one = this.wordAt(text, j - 1, 1) ?? single(text[j - 1]);
       let top = alpha[j - 1] + one;
-      const terms = [top];
+      terms[0] = top;
+      let count = 1;
       for (let len = 2; len <= this.maxLength && len <= j; len++) {
-        const p = this.word(text.slice(j - len, j));
+        const p = this.wordAt(text, j - len, len);
         if (p === undefined) continue;
         const s = alpha[j - len] + p;
-        terms.push(s);
+        terms[count++] = s;
         if (s > top) top = s;
       }
       let sum = 0;
-      for (const s of terms) sum += Math.exp(s - top);
+      for (let k = 0; k < count; k++) sum += Math.exp(terms[k] - top);
       alpha[j] = top + Math.log(sum);
     }
-    return alpha[n];
   }
+
 }
+
+const EMPTY_PREFIX: PrefixSums = { text: '', alpha: new Float64Array(1) };
 
 let instance: WordModel | undefined;
 

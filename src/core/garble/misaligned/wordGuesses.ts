@@ -17,7 +17,8 @@ export function wordOpinion(lm: CharLanguageModel, left: string, right: string, 
   const before = fold(tail(left, reach));
   const after = fold(head(right, reach));
   const single = (ch: string) => lm.unigram(ch);
-  return (guessed: string) => wm.logProb(before + fold(guessed) + after, single);
+  const prefix = wm.prefixSums(before, single);
+  return (guessed: string) => wm.logProbAfter(prefix, fold(guessed) + after, single);
 }
 
 /**
