@@ -30,8 +30,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import OpenCC from 'opencc-js';
-import { charModelBytes, PAIR, quantisedModel } from './charModelFile.mjs';
+import { buildT2s, charModelBytes, PAIR, quantisedModel } from './charModelFile.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? process.argv[outArg + 1] : 'data/charModel.bin';
@@ -179,28 +178,6 @@ function distinctChineseLines(texts) {
 
 // ---------- folding (mirror of src/core/model/tokenFold.ts) ----------
 
-/** Traditional → Simplified, one character at a time; the first converter that changes it wins. */
-function buildT2s() {
-  const converters = ['t', 'tw', 'hk'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
-  const table = new Map();
-  const ranges = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef]];
-  for (const [lo, hi] of ranges) {
-    for (let cp = lo; cp <= hi; cp++) {
-      const ch = String.fromCodePoint(cp);
-      for (const conv of converters) {
-        const out = conv(ch);
-        if (out !== ch && [...out].length === 1) { table.set(cp, out.codePointAt(0)); break; }
-      }
-    }
-  }
-  // Chains (A→B, B→C) would make folding order-dependent; resolve them to the end point.
-  for (const [t, s] of table) {
-    let end = s;
-    for (let i = 0; i < 4 && table.has(end); i++) end = table.get(end);
-    table.set(t, end);
-  }
-  return table;
-}
 const t2s = buildT2s();
 
 const SPACE = 0x20, LETTER = 0x61, DIGIT = 0x30;

@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import OpenCC from 'opencc-js';
+import { buildT2s } from './charModelFile.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? process.argv[outArg + 1] : 'data/wordModel.bin';
@@ -58,27 +58,8 @@ function fetchList(src) {
 
 // ---------- folding (as scripts/build-char-model.mjs and src/core/model/tokenFold.ts) ----------
 
-/** Traditional → Simplified, one character at a time; the first converter that changes it wins; chains resolved. */
-function buildT2s() {
-  const converters = ['t', 'tw', 'hk'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
-  const table = new Map();
-  for (const [lo, hi] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) {
-    for (let cp = lo; cp <= hi; cp++) {
-      const ch = String.fromCodePoint(cp);
-      for (const conv of converters) {
-        const out = conv(ch);
-        if (out !== ch && [...out].length === 1) { table.set(cp, out.codePointAt(0)); break; }
-      }
-    }
-  }
-  for (const [t, s] of table) {
-    let end = s;
-    for (let i = 0; i < 4 && table.has(end); i++) end = table.get(end);
-    table.set(t, end);
-  }
-  return table;
-}
-const t2s = buildT2s();
+// The character model folds Extensions B–F too; the word model was built over these ranges.
+const t2s = buildT2s([[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]);
 const isHan = (cp) => (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff);
 
 /** The folded word, or undefined when it holds anything but BMP Han or is too long. */

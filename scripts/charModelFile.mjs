@@ -6,6 +6,8 @@
 //   u32[V+1] bigram row starts                u16[NB] b indices         u8[NB] -ln P(b|a) ×10 (pad 4)
 //   u32[NT×2] Traditional→Simplified pairs, sorted by the Traditional code point
 
+import OpenCC from 'opencc-js';
+
 /** Bigram keys are `a * PAIR + b` over code points. */
 export const PAIR = 0x110000;
 
@@ -90,4 +92,32 @@ export function charModelBytes(model, t2sPairs = []) {
   for (const [t, s] of pairs) { u32(t); u32(s); }
   if (o !== size) throw new Error(`layout mismatch ${o} != ${size}`);
   return buf;
+}
+
+/** The Han ranges the character model folds (CJK Unified, Extension A, Compatibility, Extensions B–F). */
+export const HAN_RANGES = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x2ebef]];
+
+/**
+ * Traditional → Simplified over `ranges`, one character at a time (the mirror of
+ * src/core/model/tokenFold.ts): the first OpenCC converter that changes it wins, and chains
+ * (A→B, B→C) are resolved to their end so that folding does not depend on order.
+ */
+export function buildT2s(ranges = HAN_RANGES) {
+  const converters = ['t', 'tw', 'hk'].map((from) => OpenCC.Converter({ from, to: 'cn' }));
+  const table = new Map();
+  for (const [lo, hi] of ranges) {
+    for (let cp = lo; cp <= hi; cp++) {
+      const ch = String.fromCodePoint(cp);
+      for (const conv of converters) {
+        const out = conv(ch);
+        if (out !== ch && [...out].length === 1) { table.set(cp, out.codePointAt(0)); break; }
+      }
+    }
+  }
+  for (const [t, s] of table) {
+    let end = s;
+    for (let i = 0; i < 4 && table.has(end); i++) end = table.get(end);
+    table.set(t, end);
+  }
+  return table;
 }

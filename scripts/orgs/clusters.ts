@@ -22,6 +22,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CORPORA, readSplit } from './corpora';
+import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { modelCode } from '../../src/core/annotate/tagger/features';
 
@@ -132,15 +133,6 @@ const vectors: Sparse[] = chars.map((c) => {
 });
 log(`${chars.length} characters, ${D} contexts`);
 
-/** Seeded random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Spherical k-means of `points` (dense rows of `dim`, or sparse) into k classes, with weights;

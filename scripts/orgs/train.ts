@@ -21,6 +21,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { CORPORA, readSplit, type Sentence } from './corpora';
+import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
   B, BIGRAM_OFFSETS, bigramHash, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
@@ -53,14 +54,6 @@ const F = FEATURES_PER_CHAR + KIND_COPIES;
 /** The hash of each kind's copy of a feature: [the shared feature's hash, the kind]. */
 const kindFeature = new Map<number, [number, number]>();
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string>; fold: number; text: string }
 /**
