@@ -133,7 +133,6 @@ const vectors: Sparse[] = chars.map((c) => {
 });
 log(`${chars.length} characters, ${D} contexts`);
 
-
 /**
  * Spherical k-means of `points` (dense rows of `dim`, or sparse) into k classes, with weights;
  * the first centroids are the k heaviest points spread by k-means++ on the heaviest 4k.

@@ -54,7 +54,6 @@ const F = FEATURES_PER_CHAR + KIND_COPIES;
 /** The hash of each kind's copy of a feature: [the shared feature's hash, the kind]. */
 const kindFeature = new Map<number, [number, number]>();
 
-
 interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string>; fold: number; text: string }
 /**
  * --cv CORPUS:K: K-fold cross-validation on one corpus's training split (the other corpora's
