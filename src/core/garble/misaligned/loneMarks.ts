@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { GUESS_MARGIN, lazyRun, ordinary, rereadLone, weighLost, type Candidate } from './silentGuesses';
+import { lazyLoneRun, ordinary, weighLost, type Candidate } from './silentGuesses';
 import { marksNear } from './nearby';
 import { hexByte as hex } from '../../codec/hexByte';
 
@@ -88,19 +88,10 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
     prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
-    run: lazyRun(i, i + 1, () => {
-      const r = rereadLone(options, v, i, lm) ?? g;
-      const sure = r.margin >= GUESS_MARGIN;
-      return {
-        out: sure ? r.ch : '\ufffd',
-        lossy: !sure,
-        plan: [
-          `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
-          sure ? `restored as ${hex(r.byte >> 8)}${hex(r.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
-        ],
-        confidence: Math.min(0.99, 0.5 + gain / 60),
-      };
-    }),
+    run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [
+      `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
+      r ? `restored as ${hex(r.byte >> 8)}${hex(r.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
+    ]),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { GUESS_MARGIN, lazyRun, rereadLone, weighLost, type Candidate } from './silentGuesses';
+import { lazyLoneRun, weighLost, type Candidate } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -62,16 +62,11 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
       prior: 0,
       reading: g.ch,
       // What is written is worked out once the run is kept, with the word model (rereadLone).
-      run: lazyRun(i, i + 1, () => {
-        const r = rereadLone(options, v, i, lm) ?? g;
-        const sure = r.margin >= GUESS_MARGIN;
-        return {
-          out: sure ? r.ch : '\ufffd',
-          lossy: !sure,
-          plan: [`encode gbk (${v[i]} → ${hex(trail)})`, `lost lead byte before ${hex(trail)}: ${sure ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`, 'decode gbk in step'],
-          confidence: Math.min(0.99, 0.5 + gain / 60),
-        };
-      }),
+      run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [
+        `encode gbk (${v[i]} → ${hex(trail)})`,
+        `lost lead byte before ${hex(trail)}: ${r ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`,
+        'decode gbk in step',
+      ]),
     });
   }
   return found;

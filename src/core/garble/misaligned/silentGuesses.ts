@@ -248,6 +248,19 @@ export function rereadLone(options: Options, v: string, i: number, lm: CharLangu
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
 export const GUESS_MARGIN = 2;
 
+/**
+ * The run of a character lost alone at `i` (loneTrails.ts, loneMarks.ts), read once it is kept:
+ * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy;
+ * `plan` says what was done, given the restored guess or undefined.
+ */
+export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[]): SilentRun {
+  return lazyRun(i, i + 1, () => {
+    const r = rereadLone(options, v, i, lm) ?? fallback;
+    const sure = r.margin >= GUESS_MARGIN;
+    return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
+  });
+}
+
 const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
 
 /** The line before a run and after it, up to CONTEXT_CHARS each side. */
