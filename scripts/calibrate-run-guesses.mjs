@@ -7,7 +7,7 @@
 // guesses written and the share of those that are right. The margins in silentRuns.ts come from
 // here (docs/repair-eval.md).
 //
-//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--dump out.json]
+//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--dump out.json]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
 // every guess (task, weight, margin, fit, right, source) to sweep the constants with.
@@ -30,12 +30,15 @@ const dump = arg('--dump', '');
 /** Weight of the two bigrams beside the word model (1 in silentGuesses.ts). */
 const alpha = Number(arg('--bigram-weight', '1'));
 const dumped = [];
+/** ln-probability for an option that makes, with a neighbour, a pair the document writes elsewhere (documentPairs.ts). */
+const cacheBonus = Number(arg('--pair-bonus', '6'));
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
   exports: `
     export { gbkTable } from './src/core/codec/gbkTable';
     export { getCharModel } from './src/core/model/charLanguageModel';
     export { guessPrior } from './src/core/garble/mojibake/guessPrior';
+    export { documentPairs, withDocumentPairs } from './src/core/garble/misaligned/documentPairs';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
     export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
   `,
@@ -71,7 +74,8 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
     while (a > 0 && i - a < CONTEXT && text[a - 1] !== '\n') a--;
     let z = i + 1;
     while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
-    const prior = core.guessPrior(lm, text.slice(a, z));
+    // The document's own pairs, this character's excluded, as a run's are (documentPairs.ts).
+    const prior = core.withDocumentPairs(core.guessPrior(lm, text.slice(a, z)), core.documentPairs(text, i, i + 1), cacheBonus);
     const [before, after] = [text[i - 1], text[i + 1]];
     const fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
     const fitBucket = fit >= -4.5 ? 'a ≥-4.5' : fit >= -5 ? 'b ≥-5' : fit >= -5.5 ? 'c ≥-5.5' : fit >= -6 ? 'd ≥-6' : fit >= -6.5 ? 'e ≥-6.5' : 'f <-6.5';
@@ -87,7 +91,14 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           const s = alpha * bigrams[k] + (w > 0 ? w * words[k] : 0);
           if (s > bestS) { second = bestS; bestS = s; best = k; } else if (s > second) second = s;
         });
-        if (dump) dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source]);
+        if (dump) {
+          // Beside the margin: the top option's share of the options' probability, and each
+          // model's own margin for the chosen option (to weigh agreement between them).
+          let mass = 0;
+          list.forEach((_, k) => (mass += Math.exp(alpha * bigrams[k] + (w > 0 ? w * words[k] : 0) - bestS)));
+          const own = (xs) => (xs.length ? xs[best] - Math.max(...xs.filter((_, k) => k !== best)) : 0);
+          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1])]);
+        }
         record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (discount ? core.fitScale(fit) : 1), list[best][1] === ch);
       }
     }

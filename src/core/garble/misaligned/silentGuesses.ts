@@ -2,6 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
+import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
 import { fitScale, lineFit, WORD_WEIGHT, wordOpinion } from './wordGuesses';
 
@@ -212,7 +213,7 @@ export interface EndGuesses {
  * never the run. The word model is read here, for a run being read, never for clean text.
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
-  const prior = guessPrior(lm, runContext(v, start, end, g));
+  const prior = withDocumentPairs(guessPrior(lm, runContext(v, start, end, g)), documentPairs(v, start, end));
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
@@ -239,7 +240,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
  */
 export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const prior = guessPrior(lm, lineBefore + lineAfter);
+  const prior = withDocumentPairs(guessPrior(lm, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
   const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
   return g && { ...g, margin: g.margin * fitScale(lineFit(lm, lineBefore, '', lineAfter)) };
