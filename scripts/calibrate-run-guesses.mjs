@@ -5,7 +5,7 @@
 // it is — what a run's neighbours are once the run is read. For each way of scoring (the two
 // bigrams alone, with the word model at several weights) it prints, per margin, the share of
 // guesses written and the share of those that are right. The margins in silentRuns.ts come from
-// here (docs/repair-eval.md).
+// here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
 //   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--dump out.json]
 //
@@ -97,9 +97,11 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           let mass = 0;
           list.forEach((_, k) => (mass += Math.exp(alpha * bigrams[k] + (w > 0 ? w * words[k] : 0) - bestS)));
           const own = (xs) => (xs.length ? xs[best] - Math.max(...xs.filter((_, k) => k !== best)) : 0);
-          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1])]);
+          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1]), /[\u3400-\u9fff]/.test(list[best][1]) ? 0 : 1, /[\u3400-\u9fff]/.test(ch) ? 0 : 1]);
         }
-        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (discount ? core.fitScale(fit) : 1), list[best][1] === ch);
+        // As rereadEnds does: a first character read as punctuation keeps its margin unscaled.
+        const unscaled = !discount || (task === 'first' && !/[\u3400-\u9fff]/.test(list[best][1]));
+        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (unscaled ? 1 : core.fitScale(fit)), list[best][1] === ch);
       }
     }
   }
@@ -109,6 +111,13 @@ if (dump) (await import('node:fs')).writeFileSync(dump, JSON.stringify(dumped));
 console.log(`guesses for lost bytes, ${split} part, every ${every}th double-byte character`);
 console.log(`| scoring | guesses | top right | ${MARGINS.map((m) => `≥${m}: written / right`).join(' | ')} |`);
 console.log(`| --- | ---: | ---: | ${MARGINS.map(() => '---:').join(' | ')} |`);
+const all = { n: 0, top: 0, at: MARGINS.map(() => ({ written: 0, right: 0 })) };
+for (const s of stats.values()) {
+  all.n += s.n;
+  all.top += s.top;
+  s.at.forEach((a, k) => ((all.at[k].written += a.written), (all.at[k].right += a.right)));
+}
+if (weights.length === 1 && !bySource && !byFit) stats.set(`both w=${weights[0]}`, all);
 for (const [key, s] of [...stats.entries()].sort()) {
   const pct = (x, n) => (n ? ((100 * x) / n).toFixed(1) : '-');
   console.log(`| ${key} | ${s.n} | ${pct(s.top, s.n)}% | ${s.at.map((a) => `${pct(a.written, s.n)}% / ${pct(a.right, a.written)}%`).join(' | ')} |`);

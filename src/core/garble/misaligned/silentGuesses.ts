@@ -224,12 +224,16 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
     return pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) };
   }
   const between = (options: Options, before: string, afterCh: string, was: Guess, word: (c: string) => number) =>
-    scaled(guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was);
+    guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was;
   const lastShown = g.lastKnown ?? g.last?.ch ?? '';
-  const first = g.afterFirst === undefined ? scaled(g.first) : between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after));
+  // A first character read as punctuation between two known characters (its lead lost, the
+  // characters sharing its trail competing: `。` against Han) is a sentence's end or a pause, which
+  // the line's fit says nothing about: its margin is taken as it is (calibrated: docs/repair-eval.md).
+  const first =
+    g.afterFirst === undefined ? scaled(g.first) : unlessPunctuation(between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after)), scaled);
   const beforeLast = g.middle.at(-1);
   const last =
-    g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after)) : g.last && scaled(g.last);
+    g.last && g.lastOptions && beforeLast !== undefined ? scaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
   return { first, last };
 }
 
@@ -260,6 +264,11 @@ export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLang
     const sure = r.margin >= GUESS_MARGIN;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
+}
+
+/** `x` as `scaled` makes it, unless it is not Han (punctuation), whose margin stands as the model gives it. */
+function unlessPunctuation(x: Guess, scaled: (x: Guess) => Guess): Guess {
+  return isHan(x.ch.codePointAt(0)!) ? scaled(x) : x;
 }
 
 const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
