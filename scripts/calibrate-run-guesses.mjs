@@ -7,7 +7,7 @@
 // guesses written and the share of those that are right. The margins in silentRuns.ts come from
 // here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
-//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--dump out.json]
+//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
 // every guess (task, weight, margin, fit, right, source) to sweep the constants with.
@@ -27,6 +27,8 @@ const bySource = process.argv.includes('--by-source');
 const byFit = process.argv.includes('--by-fit');
 const discount = !process.argv.includes('--raw');
 const dump = arg('--dump', '');
+/** Only the characters last on their line (a guess before the line break), instead of none of them. */
+const lineEnds = process.argv.includes('--line-ends');
 /** Weight of the two bigrams beside the word model (1 in silentGuesses.ts). */
 const alpha = Number(arg('--bigram-weight', '1'));
 const dumped = [];
@@ -67,7 +69,7 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
   const text = doc.text;
   for (let i = 1; i + 1 < text.length; i++) {
     const ch = text[i];
-    if (!HAN_OR_PUNCT.test(ch) || text[i - 1] === '\n' || text[i + 1] === '\n') continue;
+    if (!HAN_OR_PUNCT.test(ch) || text[i - 1] === '\n' || (text[i + 1] === '\n') !== lineEnds) continue;
     const code = table.codeOf(ch.codePointAt(0));
     if (code < 0x100 || seen++ % every !== 0) continue;
     let a = i;
@@ -99,8 +101,9 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           const own = (xs) => (xs.length ? xs[best] - Math.max(...xs.filter((_, k) => k !== best)) : 0);
           dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1]), /[\u3400-\u9fff]/.test(list[best][1]) ? 0 : 1, /[\u3400-\u9fff]/.test(ch) ? 0 : 1]);
         }
-        // As rereadEnds does: a first character read as punctuation keeps its margin unscaled.
-        const unscaled = !discount || (task === 'first' && !/[\u3400-\u9fff]/.test(list[best][1]));
+        // As rereadEnds does: a first character read as punctuation keeps its margin unscaled, and
+        // so does a last one before the line break.
+        const unscaled = !discount || ((task === 'first' || after === '\n') && !/[\u3400-\u9fff]/.test(list[best][1]));
         record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (unscaled ? 1 : core.fitScale(fit)), list[best][1] === ch);
       }
     }

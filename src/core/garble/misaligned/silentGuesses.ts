@@ -232,8 +232,10 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const first =
     g.afterFirst === undefined ? scaled(g.first) : unlessPunctuation(between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after)), scaled);
   const beforeLast = g.middle.at(-1);
+  // So is a last character read as punctuation before the line break: which mark ends the line.
+  const lastScaled = g.next === '\n' || g.next === '' ? (x: Guess) => unlessPunctuation(x, scaled) : scaled;
   const last =
-    g.last && g.lastOptions && beforeLast !== undefined ? scaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
+    g.last && g.lastOptions && beforeLast !== undefined ? lastScaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
   return { first, last };
 }
 
