@@ -10,10 +10,9 @@ type Options = ReadonlyArray<readonly [number, string]>;
  * same terms, ln Σ over the characters the bytes allow of P(bigrams) · P(words)^WORD_WEIGHT against
  * the text as written (`很y防守`: the letter between its neighbours, cut into words every way, the
  * letter weighing as its unigram). A lost character makes a word with its neighbours
- * (`中國l現了` → 發現) far more often than a real letter between Chinese characters does: on the
- * precision corpus's tune split, no lower-case letter among Chinese gains more than 3 nats this way
- * (docs/repair-eval.md). The word model is read for the few letters whose bigrams come near the
- * gate (LONE_WORD_FLOOR), never for the rest.
+ * (`中國l現了` → 發現, `透^其他` → 透過) far more often than a real letter or symbol between Chinese
+ * characters does; how much more is calibrated on clean text (loneTrails.ts, Gates). The word
+ * model is read only for the few characters whose bigrams come near the gate, never for the rest.
  */
 export function gainWithWords(options: Options, v: string, i: number, lm: CharLanguageModel): number {
   const list = weighableOf(options, lm);
