@@ -10,14 +10,31 @@
  * is iconv-lite's decoder (test/garblers/), not the core's tables.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { analyzeText, applyEdits, applyIssues, repairText, repairWholeFile } from '../../src/core';
 import { repairFrom } from '../../src/core/repairText';
 import { isBig5Encodable, isGbkEncodable, mojibakeBig5, mojibakeGbk } from '../garblers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+let tmp: string;
+before(() => {
+  if (!fs.existsSync(CLI)) {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhlens-whole-dbcs-'));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function zhlens(args: string[]): { code: number | null; stdout: Buffer; err: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ZHLENS_DEBUG: '' }, maxBuffer: 1 << 26 });
+  return { code: r.status, stdout: r.stdout, err: r.stderr.toString('utf8') };
+}
 const corpus = fs
   .readdirSync(path.join(ROOT, 'test', 'corpus'))
   .filter((f) => f.endsWith('.txt'))
@@ -106,4 +123,20 @@ test('the case tables: where the one-pass reading applies, it repairs as the per
     }
   }
   console.log(`case-table inputs read back whole: ${applied}`);
+});
+
+test('zhlens repair of whole-file GBK mojibake in 4 KB pieces writes what the whole-text repair writes', () => {
+  const texts = [...corpus, article].flatMap((c) => losslessTexts(c, 'gbk', 6)).filter((t) => repairWholeFile(mojibakeGbk(t)));
+  const text = texts.join('').repeat(12);
+  const garbled = mojibakeGbk(text);
+  assert.ok(Buffer.byteLength(garbled) > 20 * 4096, 'many pieces');
+  const file = path.join(tmp, 'gbk.txt');
+  fs.writeFileSync(file, garbled);
+  const whole = zhlens(['repair', file]);
+  const pieces = zhlens(['repair', '--piece-size', '4k', file]);
+  assert.equal(whole.code, 0, whole.err);
+  assert.equal(pieces.code, 0, pieces.err);
+  assert.equal(whole.stdout.toString('utf8'), text);
+  assert.ok(pieces.stdout.equals(whole.stdout), 'the same in pieces');
+  assert.equal(pieces.err, whole.err, 'the same messages in pieces');
 });

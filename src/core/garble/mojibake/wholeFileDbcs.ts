@@ -112,6 +112,21 @@ function applies(options: AnalyzeOptions, kind: GarbleKind): boolean {
   return sourceSyntax(options.languageId) === undefined;
 }
 
+/**
+ * A piece of a file read in pieces (pieces end at line ends, never inside a pair or a UTF-8
+ * sequence) read back through the code page of `kind`, or undefined when it does not read back.
+ * Whether the file's start reads as Chinese is `wholeFileDbcsKind`'s to judge.
+ */
+export function readBackDbcs(text: string, kind: GarbleKind): string | undefined {
+  const page = CODE_PAGES.find((p) => p.kind === kind);
+  return page ? readBack(text, 0, text.length, page.codec()) : undefined;
+}
+
+/** The code page the start of a file (its first pieces) reads back through as Chinese, as readWholeFileDbcs judges a text's start. */
+export function wholeFileDbcsKind(head: string, options: AnalyzeOptions = {}): GarbleKind | undefined {
+  return readWholeFileDbcs(head.slice(0, sampleEnd(head)), options)?.kind;
+}
+
 export interface WholeFileReading {
   kind: GarbleKind;
   reading: string;
