@@ -32,7 +32,7 @@ const SHOW = Number(arg('show', '0'));
 const JSON_OUT = arg('json');
 
 const core = await requireBundle(join('out', 'eval-bytes', 'core.cjs'), {
-  exports: "export { fileVerdict, analyzeText, repairText, languageOfPath } from './src/core';",
+  exports: "export { detectEncoding, fileVerdict, analyzeText, repairText, languageOfPath } from './src/core';",
 });
 
 /** FNV-1a over the document key: three in ten documents are for tuning (as build-precision-corpus). */
@@ -209,4 +209,56 @@ if (SHOW) {
   console.log(`\nfirst ${Math.min(SHOW, bad.length)} of ${bad.length} files with something to look at:`);
   for (const r of bad.slice(0, SHOW)) console.log(`  ${r.suite}/${r.path}: ${r.side}, detected ${r.detected}${r.offered ? ' (offered)' : ''}${r.textKinds.length ? `, text: ${r.textKinds.join(',')}` : ''}${r.changed ? ', CHANGED' : ''}${r.nativeFlagged ? `, native: ${r.nativeKinds.join(',')}${r.nativeChanged ? ' changed' : ''}` : ''}${r.reopenDiff ? `, reopen differs ${(100 * r.reopenDiff).toFixed(1)} %` : ''}`);
 }
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ split: SPLIT, rows }, null, 1));
+
+// ---- short texts: lines of the negative corpus (docs/precision.md), same split, encoded ----
+// One line is the hard case: a file of one Czech line in Windows-1250 has two or three accented
+// letters to tell it by, and the same bytes read as GBK give one or two Han among Latin letters.
+// Lines of the corpus's files in their language's legacy code pages (encoded with iconv-lite,
+// only when the round trip is exact) must never be offered as Chinese; Chinese lines of
+// manpages-zh in GB18030 (zh-cn) and Big5 (zh-tw) must be read as such.
+const PAGES = {
+  cs: ['windows-1250', 'iso-8859-2'], pl: ['windows-1250', 'iso-8859-2'], hu: ['windows-1250'], sk: ['windows-1250'], sl: ['windows-1250'], hr: ['windows-1250'], ro: ['windows-1250'],
+  ru: ['windows-1251', 'koi8-r', 'cp866'], uk: ['windows-1251', 'koi8-u'], bg: ['windows-1251'], be: ['windows-1251'], mk: ['windows-1251'], sr: ['windows-1251'],
+  el: ['windows-1253', 'iso-8859-7'], tr: ['windows-1254', 'iso-8859-9'], he: ['windows-1255'], ar: ['windows-1256'], lt: ['windows-1257'], lv: ['windows-1257'], et: ['windows-1257'], vi: ['windows-1258'], th: ['tis620'],
+  ja: ['shift_jis', 'euc-jp'], ko: ['euc-kr'],
+  de: ['windows-1252'], fr: ['windows-1252'], es: ['windows-1252'], it: ['windows-1252'], da: ['windows-1252'], sv: ['windows-1252'], fi: ['windows-1252'], nl: ['windows-1252'], 'pt-br': ['windows-1252'], pt: ['windows-1252'], ca: ['windows-1252'], is: ['windows-1252'], nb: ['windows-1252'],
+  'zh-cn': ['gb18030'], 'zh-tw': ['big5'],
+};
+const LINES_DATA = arg('lines-data', '/work/data/precision');
+const LINES_PER_FILE = 2;
+const FILES_PER_LANG = 60;
+const lineRows = [];
+const manifestPath = join(LINES_DATA, 'manifest-debian.json');
+if (existsSync(manifestPath) && arg('lines', 'yes') !== 'no') {
+  const perLang = new Map();
+  for (const e of JSON.parse(readFileSync(manifestPath, 'utf8'))) {
+    if (!(e.lang in PAGES) || (SPLIT !== 'all' && e.split !== SPLIT)) continue;
+    const taken = perLang.get(e.lang) ?? 0;
+    if (taken >= FILES_PER_LANG) continue;
+    perLang.set(e.lang, taken + 1);
+    const lines = readFileSync(join(LINES_DATA, e.path), 'utf8').split('\n').filter((l) => /[^\x00-\x7f]/.test(l) && l.length >= 12 && l.length <= 200);
+    for (const line of lines.slice(0, LINES_PER_FILE)) {
+      for (const page of PAGES[e.lang]) {
+        const bytes = iconv.encode(line, page);
+        if (iconv.decode(bytes, page) !== line) continue;
+        const d = core.detectEncoding(new Uint8Array(bytes));
+        const chinese = page === 'gb18030' || page === 'big5';
+        const right = chinese ? d.encoding === page : !['gb18030', 'big5', 'euc-tw'].includes(d.encoding);
+        lineRows.push({ lang: e.lang, page, right, detected: d.encoding, otherLegacy: d.otherLegacy, line });
+      }
+    }
+  }
+  const zhLines = lineRows.filter((r) => r.page === 'gb18030' || r.page === 'big5');
+  const otherLines = lineRows.filter((r) => !(r.page === 'gb18030' || r.page === 'big5'));
+  console.log(`\nlines of ${LINES_DATA} (split ${SPLIT}), encoded: Chinese read right ${zhLines.filter((r) => r.right).length} / ${zhLines.length}; other languages offered as Chinese ${otherLines.filter((r) => !r.right).length} / ${otherLines.length}`);
+  const byPage = new Map();
+  for (const r of otherLines) {
+    const e = byPage.get(r.page) ?? [0, 0];
+    e[0] += r.right ? 0 : 1;
+    e[1]++;
+    byPage.set(r.page, e);
+  }
+  console.log(`  offered as Chinese per page: ${[...byPage].map(([k, [b, n]]) => `${k} ${b}/${n}`).join(', ')}`);
+  if (SHOW) for (const r of lineRows.filter((x) => !x.right).slice(0, SHOW)) console.log(`  ${r.lang} ${r.page} → ${r.detected}: ${r.line.slice(0, 80)}`);
+}
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ split: SPLIT, rows, lineRows }, null, 1));
