@@ -1,5 +1,5 @@
 import { getTextLikelihood } from '../decision/textLikelihood';
-import { scriptHereLogPrior } from '../decision/weighRepair';
+import { NEIGHBOURHOOD, scriptHereLogPrior } from '../decision/weighRepair';
 import type { DetectedEncoding } from '../types';
 import { decodeBytes } from './decodeBytes';
 import type { ByteWindow } from './sampleWindows';
@@ -52,8 +52,10 @@ export function readsAsOtherLegacy(bytes: Uint8Array, windows: readonly ByteWind
 
 /** The other language's encoding that reads best, and its margin over the Chinese reading (also when it loses). */
 export function bestOtherLegacy(bytes: Uint8Array, windows: readonly ByteWindow[], chinese: DetectedEncoding): OtherLegacyVerdict | undefined {
+  windows = [...windows];
   const model = getTextLikelihood();
-  const score = (decode: (b: Uint8Array) => { text: string; replacements: number }): number => {
+  const score = (decode: (b: Uint8Array) => { text: string; replacements: number }, floor = -Infinity): number => {
+    const texts: string[] = [];
     let sum = 0;
     for (const w of windows) {
       let { text, replacements } = decode(bytes.subarray(w.start, w.end));
@@ -62,19 +64,54 @@ export function bestOtherLegacy(bytes: Uint8Array, windows: readonly ByteWindow[
         text = text.slice(0, -1);
         replacements--;
       }
-      sum += model.logProb(text) + REPLACEMENT_PENALTY * replacements + scriptsHere(text);
+      texts.push(text);
+      sum += REPLACEMENT_PENALTY * replacements;
     }
+    // Every other term is ≤ 0: a reading whose undecodable bytes alone lose is not read further.
+    if (sum < floor) return sum;
+    for (const text of texts) sum += model.logProb(text) + scriptsHere(text);
     return sum;
   };
-  const chineseScore = score((b) => decodeBytes(b, chinese)) + CHINESE_PRIOR;
-  let best: OtherLegacyVerdict | undefined;
+  // Every encoding is read on a short stretch of each window first; the few that read it best
+  // are then weighed on the whole windows (reading 33 encodings whole would cost ten times the
+  // Chinese detection itself).
+  const full = windows;
+  const short = full.reduce((n, w) => n + w.end - w.start, 0) <= 2 * PREVIEW_BYTES;
+  windows = previews(bytes, full);
+  const previewed: Array<{ encoding: string; decoder: Decoder; score: number }> = [];
   for (const encoding of OTHER_LEGACY) {
     const decoder = decoderFor(encoding);
-    if (!decoder) continue;
-    const margin = score((b) => countReplacements(decoder.decode(b))) - chineseScore;
+    if (decoder) previewed.push({ encoding, decoder, score: short ? 0 : score((b) => countReplacements(decoder.decode(b))) });
+  }
+  previewed.sort((a, b) => b.score - a.score);
+  windows = full;
+  const chineseScore = score((b) => decodeBytes(b, chinese)) + CHINESE_PRIOR;
+  let best: OtherLegacyVerdict | undefined;
+  // A short input is read whole by every encoding: its preview would be most of it.
+  for (const { encoding, decoder } of short ? previewed : previewed.slice(0, FINALISTS)) {
+    const margin = score((b) => countReplacements(decoder.decode(b)), best ? chineseScore + best.margin : -Infinity) - chineseScore;
     if (!best || margin > best.margin) best = { encoding, margin };
   }
   return best;
+}
+
+/** Encodings weighed on the whole windows, after the previews. */
+const FINALISTS = 3;
+/** Bytes of a window's preview, from its first byte above 0x7F. */
+const PREVIEW_BYTES = 800;
+
+/**
+ * Each window's first stretch of non-ASCII evidence: from its first byte above 0x7F that follows
+ * a byte below 0x80 (a character's first byte in every encoding here: a lead's trail byte may be
+ * ASCII, but the byte after it starts the next character) or the window's start.
+ */
+function previews(bytes: Uint8Array, windows: readonly ByteWindow[]): ByteWindow[] {
+  return windows.map((w) => {
+    let start = w.start;
+    while (start < w.end && bytes[start] < 0x80) start++;
+    if (start === w.end) start = w.start;
+    return { start, end: Math.min(w.end, start + PREVIEW_BYTES) };
+  });
 }
 
 /**
@@ -90,7 +127,7 @@ function scriptsHere(text: string): number {
     const ascii = i === text.length || text.charCodeAt(i) < 0x80;
     if (!ascii && start < 0) start = i;
     else if (ascii && start >= 0) {
-      sum += scriptHereLogPrior(text.slice(start, i), '', text.slice(0, start), text.slice(i));
+      sum += scriptHereLogPrior(text.slice(start, i), '', text.slice(Math.max(0, start - NEIGHBOURHOOD), start), text.slice(i, i + NEIGHBOURHOOD));
       start = -1;
     }
   }
