@@ -28,6 +28,8 @@ export interface Candidate {
   gain: number;
   /** ln P of the channel events beyond the one lost lead. */
   prior: number;
+  /** Nats of evidence from a model the final check does not read (the word model: loneWords.ts). */
+  evidence?: number;
 }
 
 export interface Guess {
