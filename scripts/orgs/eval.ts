@@ -3,7 +3,8 @@
  * test splits of public Chinese NER corpora (scripts/orgs/corpora.ts), per corpus and per kind of
  * organization, for the tagger zhlens ships and, beside it, the rules it had before.
  *
- * Each test sentence is annotated alone. A kind is given to a span by its text
+ * Each test sentence is annotated alone; on MSRA and the résumés, whose splits keep their
+ * documents in order, zhlens is also scored with 30 sentences a text (--context). A kind is given to a span by its text
  * (organizationKind: 财政部 government, 天津大学 university), to gold and found spans alike, so
  * that a span found right counts once in its kind's row.
  *
@@ -39,6 +40,15 @@ const modelPath = option('--model');
 const traditional = args.includes('--traditional');
 /** --kind KIND: tag every corpus as that kind of text (features.ts TEXT_KINDS) instead of its own. */
 const kindOption = option('--kind') as TextKind | undefined;
+/**
+ * --context N (30 unless told; 1: not at all): on corpora whose splits keep their documents'
+ * order, zhlens is also scored with N consecutive sentences annotated as one text (annotateAll),
+ * about a news article, as the extension annotates a whole article.
+ */
+const contextOption = Number(option('--context') ?? '30');
+/** MSRA's and the résumés' splits are whole documents in order; Weibo's messages and CLUENER's sentences stand alone. */
+const CONTEXT_CORPORA = new Set(['msra', 'resume']);
+let context = 1;
 if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
@@ -113,6 +123,34 @@ function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): voi
   }
 }
 
+/**
+ * The spans `method` finds in each sentence: each sentence alone, or with --context N (corpora
+ * whose split keeps its documents' order, CONTEXT_CORPORA), N consecutive sentences joined by
+ * newlines as one text, the spans mapped back to their sentence. The tagger tags each line alone
+ * either way; what the neighbours change is what zhlens reads from the whole text (a name found
+ * in one sentence is a name where it appears again).
+ */
+function annotateAll(sentences: Sentence[], method: Method, kind: TextKind): Span[][] {
+  if (context <= 1) return sentences.map((s) => method(s.text, kind));
+  const out: Span[][] = [];
+  for (let first = 0; first < sentences.length; first += context) {
+    const window = sentences.slice(first, first + context);
+    const starts: number[] = [];
+    let text = '';
+    for (const s of window) {
+      starts.push(text.length);
+      text += s.text + '\n';
+    }
+    const spans = method(text, kind);
+    window.forEach((s, k) => {
+      const a = starts[k];
+      const b = a + s.text.length;
+      out.push(spans.filter((x) => x.start >= a && x.end <= b).map((x) => ({ start: x.start - a, end: x.end - a })));
+    });
+  }
+  return out;
+}
+
 function evaluate(sentences: Sentence[], method: Method, kind: TextKind, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
   const all = tally();
   const byKind = new Map<string, Tally>();
@@ -120,7 +158,7 @@ function evaluate(sentences: Sentence[], method: Method, kind: TextKind, log?: E
   // Warm: the model and the word lists are read on first use, which is not the method's speed.
   if (sentences.length) method(sentences[0].text, kind);
   const started = process.cpuUsage();
-  const found = sentences.map((s) => method(s.text, kind));
+  const found = annotateAll(sentences, method, kind);
   const used = process.cpuUsage(started);
   sentences.forEach((s, i) => {
     const gold = s.entities.filter((e) => e.label === 'ORG');
@@ -167,6 +205,7 @@ for (const corpus of CORPORA) {
     continue;
   }
   const gold = sentences.reduce((n, s) => n + s.entities.filter((e) => e.label === 'ORG').length, 0);
+  context = 1;
   console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names, tagged as ${kindOption ?? corpus.kind}`);
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
@@ -194,6 +233,13 @@ for (const corpus of CORPORA) {
       console.log('  most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
       for (const [k, n] of top(log.strings, 25)) console.log(`    ${String(n).padStart(5)}  ${k}`);
     }
+  }
+  if (CONTEXT_CORPORA.has(corpus.name) && contextOption > 1) {
+    context = contextOption;
+    const { all, ms } = evaluate(sentences, METHODS[0][1], kindOption ?? corpus.kind);
+    context = 1;
+    const [p, r, f] = prf(all);
+    console.log(`  ${`zhlens, ${contextOption} lines`.padEnd(16)} ${'all'.padEnd(12)} ${fmt(p)} ${fmt(r)} ${fmt(f)} ${String(all.gold).padStart(6)} ${String(all.found).padStart(6)}   (${ms.toFixed(0)} ms CPU)`);
   }
 }
 if (totals.get('zhlens')!.gold) {

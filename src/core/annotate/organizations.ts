@@ -25,7 +25,7 @@ import {
   unknownWordBefore, withoutLeadingPlace,
 } from './nameParts';
 import { walkLeft } from './walkLeft';
-import { tagOrganizations } from './tagger/orgTagger';
+import { nameSupport, tagOrganizations } from './tagger/orgTagger';
 import { TEXT_KINDS, type TextKind } from './tagger/features';
 import { organizationKind } from './organizationKind';
 import { linkShortForms, namesAfter, otherMentions } from './otherMentions';
@@ -55,6 +55,8 @@ export interface Candidate {
   brand?: string;
   /** Which recognizer found it. */
   source?: 'tagger' | 'lexicon' | 'suffix' | 'quoted' | 'latin' | 'known';
+  /** The tagger's margin for the name (tagger/orgTagger.ts marginOf). */
+  margin?: number;
 }
 
 /** Second characters of titles made with a body's last character: 部长, 社长, 委员. */
@@ -173,11 +175,21 @@ export function extractOrganizationsByRules(text: string): Organization[] {
 }
 
 /** The names found, the aliases and bracketed names after them, and their other mentions, resolved to text. */
-function withOtherMentions(text: string, s: string, candidates: Candidate[]): Organization[] {
+function withOtherMentions(text: string, s: string, candidates: Candidate[], kind: TextKind = 'news'): Organization[] {
   const names = resolveOverlaps(candidates, s.length);
   const found = linkShortForms(s, resolveOverlaps([...names, ...namesAfter(s, names)], s.length));
-  // Recognised spans keep their own entry; further mentions only fill gaps.
-  const all = resolveOverlaps([...found, ...otherMentions(s, found)], s.length);
+  // Recognised spans keep their own entry; further mentions only fill gaps. A tagger's name lends
+  // itself to the other mentions only where the model is sure of it (lendsMentions).
+  const lenders = found.filter((c) => c.source !== 'tagger' || lendsMentions(s, c));
+  const ruleNames = new Set(found.filter((c) => c.source !== 'tagger').map((c) => s.slice(c.start, c.end)));
+  const taggerNames = new Set(lenders.filter((c) => c.source === 'tagger').map((c) => s.slice(c.start, c.end)));
+  const foundAt = new Set(found.map((c) => c.start * 65536 + c.end - c.start));
+  const mentions = otherMentions(s, lenders).filter((m) => {
+    const name = s.slice(m.start, m.end);
+    return !taggerNames.has(name) || ruleNames.has(name) || foundAt.has(m.start * 65536 + m.end - m.start) ||
+      nameSupport(s, m.start, m.end, kind) >= -LEND_SUPPORT;
+  });
+  const all = resolveOverlaps([...found, ...mentions], s.length);
   return all.map((c) => {
     const canonical = c.canonical ?? { start: c.start, end: c.end };
     return { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, canonical: text.slice(canonical.start, canonical.end) };
@@ -210,7 +222,7 @@ export function extractOrganizations(text: string, kind: TextKind = 'news'): Org
     if (splitsWord(s, start, end) && margins[k] < KEEP_SPLIT_MARGIN) return;
     const type = organizationKind(name);
     const brand = type === 'company' ? leadingBrand(s, start, end) : undefined;
-    candidates.push({ start, end, type, source: 'tagger', ...(brand ? { brand } : {}) });
+    candidates.push({ start, end, type, source: 'tagger', margin: margins[k], ...(brand ? { brand } : {}) });
     taken.fill(1, start, end);
   });
   const rules = ruleCandidates(s, false);
@@ -227,7 +239,7 @@ export function extractOrganizations(text: string, kind: TextKind = 'news'): Org
       candidates.push(c);
     }
   }
-  return withOtherMentions(text, s, candidates);
+  return withOtherMentions(text, s, candidates, kind);
 }
 
 /**
@@ -239,6 +251,26 @@ export function extractOrganizations(text: string, kind: TextKind = 'news'): Org
  */
 const KEEP_BARE_MARGIN = 60;
 const KEEP_SPLIT_MARGIN = 40;
+/**
+ * Document consistency: a name the tagger found lends itself to the text's other mentions of the
+ * same string (otherMentions.ts) when the model is sure of it (margin at least this) and it is not
+ * a common word (法院, 村支部: a kind of body, which the corpora label only where it names one).
+ * Both thresholds chosen on the held-out tenth of MSRA's training split, 30 sentences a text
+ * (docs/annotate-data.md).
+ */
+const LEND_MARGIN = 30;
+/**
+ * …and where the other mention stands, the model reads it as a name, or nearly: the best reading
+ * of its sentence holding the name scores at most this below the best reading (tagger/orgTagger.ts
+ * nameSupport). 中国 tagged once as a party's short name is not lent to every 中国.
+ */
+const LEND_SUPPORT = 200;
+
+function lendsMentions(s: string, c: Candidate): boolean {
+  if ((c.margin ?? Infinity) < LEND_MARGIN) return false;
+  const name = s.slice(c.start, c.end);
+  return commonWordsEnding().longest(name, name.length, name.length) !== name.length;
+}
 
 /** SMC of SMC(中国)有限公司: the Latin word a company's name starts with, which the text may use alone. */
 function leadingBrand(s: string, start: number, end: number): string | undefined {

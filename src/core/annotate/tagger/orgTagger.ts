@@ -13,7 +13,7 @@
  */
 import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection, type TaggerModel } from './taggerModel';
-import { B, E, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
 import { FILTER_BITS, hasBit, KeyIndex, setBit } from './keyIndex';
 
@@ -361,4 +361,30 @@ export function tagOrganizations(folded: string, margins?: number[], kind: TextK
     }
   }
   return out;
+}
+
+/**
+ * How far the model is from reading folded[start, end) as a name where it stands: the score of
+ * the best reading of its sentence that holds that name, less the best reading's (0 when the
+ * model reads it so, more negative the less it does; in units of the weights). Document
+ * consistency (organizations.ts) asks it of the other mentions of a name found elsewhere.
+ */
+export function nameSupport(folded: string, start: number, end: number, kind: TextKind = 'news'): number {
+  let a = start;
+  while (a > 0 && start - a < MAX_PIECE && !isSentenceEnd(folded.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < folded.length && b - end < MAX_PIECE && !isSentenceEnd(folded.charCodeAt(b))) b++;
+  const n = b - a;
+  const m = model(kind);
+  const sc = scratch;
+  sc.grow(n);
+  sc.piece.read(folded.slice(a, b));
+  score(m, sc);
+  const best = viterbi(sc.emission, n, m.transition, sc.tags);
+  const e = sc.emission;
+  for (let p = start - a; p < end - a; p++) {
+    const wanted = end - start === 1 ? S : p === start - a ? B : p === end - a - 1 ? E : I;
+    for (let t = 0; t < T; t++) if (t !== wanted) e[p * T + t] = -Infinity;
+  }
+  return viterbi(e, n, m.transition, sc.other) - best;
 }
