@@ -1,7 +1,7 @@
 // Adds files of public repositories to the negative corpus of `npm run eval:precision`
 // (scripts/build-precision-corpus.mjs builds the Debian part).
 //
-//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision]
+//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision] [--texts]
 //
 // <mirrors> holds bare git copies of the repositories below, one folder per repository named
 // `owner+name` with the git directory in `owner+name/repo` (a `git clone --mirror` of each,
@@ -55,6 +55,81 @@ const REPOS = [
   // Mojibake on purpose: a repair library's code and docs quote garbled text as data.
   { repo: 'rspeer/python-ftfy', split: 'test', kind: 'mojibake-code', files: /^(ftfy\/.*\.py|docs\/.*\.rst|README\.md|CHANGELOG\.md|notes\/.*\.txt)$/, lang: () => 'mixed' },
 ];
+
+// Kinds of text the files above lack, cut from corpora into documents (the sentences of
+// CoNLL-U treebanks, `# text = …`, as their writers wrote them): Cantonese (嘅咗冇啲, characters
+// a Mandarin model finds unlikely) and classical Chinese. Each document gets its split by an
+// FNV-1a hash of its key, three in ten for tuning, as the Debian files do; written with
+// `--texts` to manifest-texts.json (the files above are left as they are).
+const TEXTS = [
+  // Hong Kong Cantonese: film dialogue and Legislative Council speech; 25 sentences a document.
+  { repo: 'UniversalDependencies/UD_Cantonese-HK', kind: 'cantonese', lang: 'yue', files: /\.conllu$/, group: (id) => `n${Math.floor((Number(id) - 1) / 25)}`, join: '\n' },
+  // Classical Chinese (the Analects, Mencius…; Kyoto University): a chapter a document, its paragraphs a line each.
+  { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', kind: 'classical', lang: 'lzh', files: /\.conllu$/, group: (id) => id.split('_').slice(0, 2).join('_'), para: (id) => id.replace(/_\d+(-\d+)?$/, ''), join: '' },
+];
+
+/** FNV-1a over the document key: three in ten documents are for tuning (as build-precision-corpus.mjs). */
+function splitOf(doc) {
+  let h = 0x811c9dc5;
+  for (const ch of doc) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 10 < 3 ? 'tune' : 'test';
+}
+
+if (process.argv.includes('--texts')) {
+  const texts = [];
+  for (const { repo, kind, lang, files, group, para, join: sep } of TEXTS) {
+    const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
+    if (!existsSync(gitDir)) {
+      console.error(`missing ${gitDir}: fetch ${repo} first`);
+      continue;
+    }
+    const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
+    const commit = git('rev-parse', 'HEAD').toString().trim();
+    const paths = git('ls-tree', '-r', '-z', '--name-only', 'HEAD').toString().split('\0').filter((p) => files.test(p));
+    let n = 0;
+    for (const p of paths) {
+      // Sentences in order, grouped into documents (and paragraphs, where the ids say them).
+      const docs = new Map();
+      let id = '';
+      let conllu;
+      try {
+        conllu = git('show', `HEAD:${p}`).toString();
+      } catch {
+        console.error(`${repo}: ${p} is not in the copy (too large for it), left out`);
+        continue;
+      }
+      for (const line of conllu.split('\n')) {
+        if (line.startsWith('# sent_id = ')) id = line.slice(12).trim();
+        else if (line.startsWith('# text = ')) {
+          const key = group(id);
+          const doc = docs.get(key) ?? [];
+          const paragraph = para ? para(id) : id;
+          const last = doc[doc.length - 1];
+          if (last && para && last.paragraph === paragraph) last.text += line.slice(9).trim();
+          else doc.push({ paragraph, text: line.slice(9).trim() });
+          docs.set(key, doc);
+        }
+      }
+      for (const [key, doc] of docs) {
+        const text = `${doc.map((d) => d.text).join(sep || '\n')}\n`;
+        const rel = join('files', 'texts', repo.replace('/', '+'), `${p.replace(/\.conllu$/, '')}.${key}.txt`);
+        mkdirSync(dirname(join(OUT, rel)), { recursive: true });
+        writeFileSync(join(OUT, rel), text);
+        const docKey = `text:${repo}:${key}`;
+        texts.push({ path: rel, source: `text:${kind}`, lang, doc: docKey, split: splitOf(docKey), pkg: repo, version: commit, bytes: Buffer.byteLength(text) });
+        n++;
+      }
+    }
+    console.log(`${repo} @ ${commit.slice(0, 12)}: ${n} documents`);
+  }
+  writeFileSync(join(OUT, 'manifest-texts.json'), JSON.stringify(texts).replace(/},{/g, '},\n{'));
+  const count = (split) => texts.filter((t) => t.split === split).length;
+  console.log(`${texts.length} documents (tune ${count('tune')}, test ${count('test')})`);
+  process.exit(0);
+}
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const manifest = [];

@@ -5,9 +5,9 @@
 // it is — what a run's neighbours are once the run is read. For each way of scoring (the two
 // bigrams alone, with the word model at several weights) it prints, per margin, the share of
 // guesses written and the share of those that are right. The margins in silentRuns.ts come from
-// here (docs/repair-eval.md).
+// here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
-//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--dump out.json]
+//   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
 // every guess (task, weight, margin, fit, right, source) to sweep the constants with.
@@ -27,15 +27,20 @@ const bySource = process.argv.includes('--by-source');
 const byFit = process.argv.includes('--by-fit');
 const discount = !process.argv.includes('--raw');
 const dump = arg('--dump', '');
+/** Only the characters last on their line (a guess before the line break), instead of none of them. */
+const lineEnds = process.argv.includes('--line-ends');
 /** Weight of the two bigrams beside the word model (1 in silentGuesses.ts). */
 const alpha = Number(arg('--bigram-weight', '1'));
 const dumped = [];
+/** ln-probability for an option that makes, with a neighbour, a pair the document writes elsewhere (documentPairs.ts). */
+const cacheBonus = Number(arg('--pair-bonus', '6'));
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
   exports: `
     export { gbkTable } from './src/core/codec/gbkTable';
     export { getCharModel } from './src/core/model/charLanguageModel';
     export { guessPrior } from './src/core/garble/mojibake/guessPrior';
+    export { documentPairs, withDocumentPairs } from './src/core/garble/misaligned/documentPairs';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
     export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
   `,
@@ -64,14 +69,15 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
   const text = doc.text;
   for (let i = 1; i + 1 < text.length; i++) {
     const ch = text[i];
-    if (!HAN_OR_PUNCT.test(ch) || text[i - 1] === '\n' || text[i + 1] === '\n') continue;
+    if (!HAN_OR_PUNCT.test(ch) || text[i - 1] === '\n' || (text[i + 1] === '\n') !== lineEnds) continue;
     const code = table.codeOf(ch.codePointAt(0));
     if (code < 0x100 || seen++ % every !== 0) continue;
     let a = i;
     while (a > 0 && i - a < CONTEXT && text[a - 1] !== '\n') a--;
     let z = i + 1;
     while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
-    const prior = core.guessPrior(lm, text.slice(a, z));
+    // The document's own pairs, this character's excluded, as a run's are (documentPairs.ts).
+    const prior = core.withDocumentPairs(core.guessPrior(lm, text.slice(a, z)), core.documentPairs(text, i, i + 1), cacheBonus);
     const [before, after] = [text[i - 1], text[i + 1]];
     const fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
     const fitBucket = fit >= -4.5 ? 'a ≥-4.5' : fit >= -5 ? 'b ≥-5' : fit >= -5.5 ? 'c ≥-5.5' : fit >= -6 ? 'd ≥-6' : fit >= -6.5 ? 'e ≥-6.5' : 'f <-6.5';
@@ -87,8 +93,18 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           const s = alpha * bigrams[k] + (w > 0 ? w * words[k] : 0);
           if (s > bestS) { second = bestS; bestS = s; best = k; } else if (s > second) second = s;
         });
-        if (dump) dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source]);
-        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (discount ? core.fitScale(fit) : 1), list[best][1] === ch);
+        if (dump) {
+          // Beside the margin: the top option's share of the options' probability, and each
+          // model's own margin for the chosen option (to weigh agreement between them).
+          let mass = 0;
+          list.forEach((_, k) => (mass += Math.exp(alpha * bigrams[k] + (w > 0 ? w * words[k] : 0) - bestS)));
+          const own = (xs) => (xs.length ? xs[best] - Math.max(...xs.filter((_, k) => k !== best)) : 0);
+          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1]), /[\u3400-\u9fff]/.test(list[best][1]) ? 0 : 1, /[\u3400-\u9fff]/.test(ch) ? 0 : 1]);
+        }
+        // As rereadEnds does: a first character read as punctuation keeps its margin unscaled, and
+        // so does a last one before the line break.
+        const unscaled = !discount || ((task === 'first' || after === '\n') && !/[\u3400-\u9fff]/.test(list[best][1]));
+        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (unscaled ? 1 : core.fitScale(fit)), list[best][1] === ch);
       }
     }
   }
@@ -98,6 +114,13 @@ if (dump) (await import('node:fs')).writeFileSync(dump, JSON.stringify(dumped));
 console.log(`guesses for lost bytes, ${split} part, every ${every}th double-byte character`);
 console.log(`| scoring | guesses | top right | ${MARGINS.map((m) => `≥${m}: written / right`).join(' | ')} |`);
 console.log(`| --- | ---: | ---: | ${MARGINS.map(() => '---:').join(' | ')} |`);
+const all = { n: 0, top: 0, at: MARGINS.map(() => ({ written: 0, right: 0 })) };
+for (const s of stats.values()) {
+  all.n += s.n;
+  all.top += s.top;
+  s.at.forEach((a, k) => ((all.at[k].written += a.written), (all.at[k].right += a.right)));
+}
+if (weights.length === 1 && !bySource && !byFit) stats.set(`both w=${weights[0]}`, all);
 for (const [key, s] of [...stats.entries()].sort()) {
   const pct = (x, n) => (n ? ((100 * x) / n).toFixed(1) : '-');
   console.log(`| ${key} | ${s.n} | ${pct(s.top, s.n)}% | ${s.at.map((a) => `${pct(a.written, s.n)}% / ${pct(a.right, a.written)}%`).join(' | ')} |`);

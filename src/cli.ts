@@ -3,6 +3,10 @@
 import { runCli } from './cli/main';
 import { isStreamWorker, runStreamWorker } from './cli/stream/streamWorkers';
 import { Terminal } from './cli/terminal';
+import { boundHeapGrowth } from './cli/heapGrowth';
+
+// Before any large piece of work: the heap's growth, for the main thread and the stream workers.
+boundHeapGrowth();
 
 if (isStreamWorker()) {
   runStreamWorker();

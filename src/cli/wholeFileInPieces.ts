@@ -1,4 +1,4 @@
-import { convertScript, isWholeFileLatin1, readableLayers, readBackLayers, wholeFileHeadUnits, type ByteDetection, type ScriptTarget } from '../core';
+import { convertScript, isWholeFileLatin1, readableLayers, readBackDbcs, readBackLayers, wholeFileDbcsKind, wholeFileHeadUnits, type ByteDetection, type GarbleKind, type ScriptTarget } from '../core';
 import { readPieces, type PieceReader } from './textPieces';
 
 /**
@@ -9,15 +9,21 @@ import { readPieces, type PieceReader } from './textPieces';
  * and judges the reading of the file's first pieces (wholeFileHeadUnits) as `repairText` judges the
  * whole text's start. The second
  * pass reads each piece back that many times. Working memory: a piece and its reading.
+ *
+ * Whole-file GBK or Big5 mojibake (wholeFileDbcs.ts) the same way: the code page the file's
+ * first pieces read back through as Chinese, then every piece read back through it (a piece that
+ * does not read back leaves the file to the region-by-region repair).
  */
 
-export interface WholeFilePlan {
-  layers: number;
-}
+export type WholeFilePlan = { layers: number; kind?: undefined } | { kind: GarbleKind };
 
 /** The plan for the file's text when it is whole-file mojibake, or undefined (the pieces are then repaired region by region). */
 export function planWholeFile(fd: number, detection: ByteDetection, bomLength: number, pieceBytes: number, languageId?: string): WholeFilePlan | undefined {
   if (detection.binary) return undefined;
+  return planLatin1(fd, detection, bomLength, pieceBytes, languageId) ?? planDbcs(fd, detection, bomLength, pieceBytes, languageId);
+}
+
+function planLatin1(fd: number, detection: ByteDetection, bomLength: number, pieceBytes: number, languageId?: string): WholeFilePlan | undefined {
   const reader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
   let layers = Infinity;
   let head = '';
@@ -28,6 +34,27 @@ export function planWholeFile(fd: number, detection: ByteDetection, bomLength: n
     if (head.length < wholeFileHeadUnits()) head += piece.text;
   }
   return head && isWholeFileLatin1(layers, readBackLayers(head, layers), { languageId }) ? { layers } : undefined;
+}
+
+function planDbcs(fd: number, detection: ByteDetection, bomLength: number, pieceBytes: number, languageId?: string): WholeFilePlan | undefined {
+  const reader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
+  let kind: GarbleKind | undefined;
+  let head = '';
+  // The code page is judged on the file's start, as repairText judges a whole text's.
+  const judge = () => {
+    kind = wholeFileDbcsKind(head, { languageId });
+    return kind !== undefined && readBackDbcs(head, kind) !== undefined;
+  };
+  for (const piece of reader.pieces) {
+    if (kind) {
+      if (readBackDbcs(piece.text, kind) === undefined) return undefined;
+      continue;
+    }
+    head += piece.text;
+    if (head.length >= wholeFileHeadUnits() / 4 && !judge()) return undefined;
+  }
+  if (!kind && !(head && judge())) return undefined;
+  return kind ? { kind } : undefined;
 }
 
 export interface WholeFileRepair {
@@ -43,7 +70,7 @@ export function repairWholeFileInPieces(reader: PieceReader, plan: WholeFilePlan
   let undecodable = 0;
   for (const piece of reader.pieces) {
     undecodable += piece.undecodable;
-    const reading = readBackLayers(piece.text, plan.layers);
+    const reading = plan.kind ? readBackDbcs(piece.text, plan.kind)! : readBackLayers(piece.text, plan.layers);
     applied += runsAboveAscii(piece.text);
     const out = script !== 'keep' ? convertScript(reading, script) : reading;
     if (out !== piece.text) changed = true;

@@ -41,7 +41,9 @@ const textOnly = (text: string): ByteDetection => ({ binary: false, encoding: 'u
  */
 export function* fileVerdict(input: FileInput, options: FileVerdictOptions = {}, windows: WindowOptions = {}): Generator<TextRegion, FileAnalysis, void> {
   const detection = input.bytes ? detectEncoding(input.bytes) : textOnly(input.text ?? '');
-  if (detection.binary) return { detection, issues: [], regions: [], garbled: false, confidence: detection.confidence };
+  // Binary, or another language's legacy encoding (Shift_JIS, EUC-KR, KOI8-R…): the text shown
+  // is no text to judge, and zhlens has nothing to say of it.
+  if (detection.binary || detection.otherLegacy) return { detection, issues: [], regions: [], garbled: false, confidence: detection.confidence };
   const text = input.text ?? detection.text;
   const findings: TextFindings = { issues: runFileDetectors(detection, text.length, options), regions: [] };
   const legacy = detection.encoding !== 'utf-8';

@@ -4,6 +4,7 @@ export { detectEncoding } from './bytes/detectEncoding';
 export { analyzeText } from './analyzeText';
 export { repairText, repairWholeFile } from './repairText';
 export { isWholeFileLatin1, readableLayers, readBackLayers, wholeFileHeadUnits } from './garble/mojibake/wholeFileLatin1';
+export { readBackDbcs, wholeFileDbcsKind } from './garble/mojibake/wholeFileDbcs';
 export { analyzeFile, fileVerdict } from './analyzeFile';
 export type { FileAnalysis, FileInput, FileVerdictOptions } from './analyzeFile';
 export { runFileDetectors } from './pipeline/runDetectors';

@@ -4,6 +4,7 @@ import { convertScript } from './script/convertScript';
 import { composeEdits, editsBetween, spanEdits } from './textEdits';
 import { CUT_LAST_CHARACTER } from './garble/utf8Mojibake';
 import { readWholeFileLatin1, wholeFileLatin1Issues } from './garble/mojibake/wholeFileLatin1';
+import { readWholeFileDbcs, wholeFileDbcsIssues } from './garble/mojibake/wholeFileDbcs';
 
 /** Passes over the text: mojibake of mojibake (UTF-8 read as GBK twice) unwinds one layer a pass. */
 const MAX_PASSES = 3;
@@ -157,14 +158,16 @@ export function repairText(text: string, options: RepairOptions = {}): RepairRes
 }
 
 /**
- * The repair of a text that is Windows-1252 mojibake of Chinese from end to end
- * (garble/mojibake/wholeFileLatin1.ts), in one pass, or undefined when the text is not that.
- * The reading is final (every layer of mojibake was undone in it), so no further pass analyses
- * it again. Its findings, the runs of mojibake as the per-run detector reports them, and its
+ * The repair of a text that is mojibake of Chinese from end to end, in one pass: Windows-1252
+ * (garble/mojibake/wholeFileLatin1.ts, every layer undone), GBK or Big5 with no byte lost
+ * (wholeFileDbcs.ts); undefined when the text is none of these. The reading is final, so no
+ * further pass analyses it again. Its findings, one per run of characters above ASCII, and its
  * edits are worked out when read: on a large file they cost more than the repair.
  */
 export function repairWholeFile(text: string, options: RepairOptions = {}): RepairResult | undefined {
-  const reading = readWholeFileLatin1(text, options);
+  const latin1 = readWholeFileLatin1(text, options);
+  const dbcs = latin1 === undefined ? readWholeFileDbcs(text, options) : undefined;
+  const reading = latin1 ?? dbcs?.reading;
   if (reading === undefined) return undefined;
   const converted = options.script && options.script !== 'keep' ? convertScript(reading, options.script) : reading;
   let applied: GarbleIssue[] | undefined;
@@ -172,7 +175,7 @@ export function repairWholeFile(text: string, options: RepairOptions = {}): Repa
   return {
     text: converted,
     get applied(): GarbleIssue[] {
-      applied ??= wholeFileLatin1Issues(text, reading);
+      applied ??= dbcs ? wholeFileDbcsIssues(text, dbcs) : wholeFileLatin1Issues(text, reading);
       return applied;
     },
     get edits(): TextEdit[] {

@@ -116,6 +116,12 @@ export interface ByteDetection {
   text: string;
   /** Count of bytes that could not be decoded with `encoding` (each became U+FFFD). */
   undecodable: number;
+  /**
+   * The bytes are in another language's legacy encoding (its WHATWG name: `shift_jis`, `euc-kr`,
+   * `windows-1251`…), which zhlens does not convert: `encoding` is then utf-8 and `text` what an
+   * editor assuming UTF-8 shows, a wrong decoding that no text finding is made on.
+   */
+  otherLegacy?: string;
 }
 
 /**

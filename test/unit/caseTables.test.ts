@@ -17,7 +17,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_GARBLE_KINDS, analyzeText, detectEncoding, repairText } from '../../src/core';
+import { ALL_GARBLE_KINDS, analyzeFile, analyzeText, detectEncoding, repairText } from '../../src/core';
 import type { DetectedEncoding, GarbleKind } from '../../src/core';
 import { runCaseTable, UPDATE_KNOWN_FAILURES, type Outcome, type TableCase } from './caseTable';
 
@@ -34,6 +34,12 @@ interface ByteCase extends TableCase {
   bom: boolean;
   /** The text the bytes carry, without the BOM. */
   text: string;
+  /**
+   * The bytes are in this other language's legacy encoding (Shift_JIS, Windows-1250…): zhlens
+   * leaves the file as an editor assuming UTF-8 shows it (`encoding` utf-8, `text` that decoding),
+   * offers no reopening and makes no finding.
+   */
+  otherLegacy?: string;
   source: string;
 }
 
@@ -63,6 +69,11 @@ function checkByteCase(c: ByteCase): string[] {
   if (d.encoding !== c.encoding) problems.push(`encoding ${d.encoding} instead of ${c.encoding}`);
   if (d.bom !== c.bom) problems.push(`bom ${d.bom} instead of ${c.bom}`);
   if (d.text !== c.text) problems.push('decoded text differs');
+  if (Boolean(d.otherLegacy) !== Boolean(c.otherLegacy)) problems.push(d.otherLegacy ? `read as another language's ${d.otherLegacy}` : `not read as another language's legacy encoding (${c.otherLegacy})`);
+  if (c.otherLegacy) {
+    const verdict = analyzeFile(new Uint8Array(Buffer.from(c.input.base64, 'base64')));
+    if (verdict.issues.length) problems.push(`findings: ${verdict.issues.map((i) => i.kind).join(', ')}`);
+  }
   return problems;
 }
 

@@ -103,7 +103,11 @@ test('a long text is searched in stretches that change no finding', () => {
   for (const line of garbled) {
     const alone = findMisalignedGbk(line).map((g) => ({ ...g, start: g.start + clean.length, end: g.end + clean.length }));
     found += alone.length;
-    assert.deepEqual(findMisalignedGbk(clean + line + '\n' + clean).filter((g) => g.start >= clean.length && g.end <= clean.length + line.length), alone);
+    const inText = findMisalignedGbk(clean + line + '\n' + clean).filter((g) => g.start >= clean.length && g.end <= clean.length + line.length);
+    // The same runs; only what is written for a lost byte may differ, as the text around a run
+    // is evidence for it (documentPairs.ts: here it holds the line's own original).
+    const findings = (gs: typeof alone) => gs.map(({ kind, start, end, confidence, replacement }) => ({ kind, start, end, confidence, length: replacement?.length }));
+    assert.deepEqual(findings(inText), findings(alone));
   }
   assert.ok(found >= 10, `${found} runs found`);
 });

@@ -112,3 +112,60 @@ test('a repair from the findings shown is the repair of the whole text, window b
   const simplified = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'simplified.txt'), 'utf8');
   assert.equal(fromFindings.text, simplified.repeat(3));
 });
+
+/** A small deterministic generator (mulberry32), so that a failing seed can be run again. */
+function random(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+test('edits of every size anywhere: the regions kept from the last analysis give what a fresh analysis gives', () => {
+  const repaired = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'repaired.txt'), 'utf8');
+  const base = [garbled, repaired, garbled.replace(/。/g, '。\n')].join('\n');
+  const windowed = { regionUnits: 1500, context: 200 };
+  let looked = 0;
+  let regions = 0;
+  for (let seed = 1; seed <= 5; seed++) {
+    const pick = random(seed);
+    const inner = createWindowCache();
+    // The document's cache, counting the windows looked up (a region taken from the last run is not).
+    const cache: WindowCache = {
+      get: (k, body) => (looked++, inner.get(k, body)),
+      set: (k, body, v) => inner.set(k, body, v),
+      nextGeneration: () => inner.nextGeneration(),
+      get lastRun() {
+        return inner.lastRun;
+      },
+      set lastRun(run) {
+        inner.lastRun = run;
+      },
+    };
+    let text = base;
+    analyzeTextInWindows(text, {}, { ...windowed, cache });
+    for (let step = 0; step < 10; step++) {
+      // A keystroke, a word, a deleted line, a pasted paragraph (of the text itself, garbling included).
+      const size = [1, 1, 2, 6, 40, 3000][pick(6)];
+      const at = pick(text.length);
+      const from = pick(base.length);
+      const inserted = pick(3) ? base.slice(from, from + size) : '';
+      const removed = pick(2) ? Math.min(size, text.length - at) : 0;
+      text = text.slice(0, at) + inserted + text.slice(at + removed);
+      const last = cache.lastRun;
+      const again = analyzeTextInWindows(text, {}, { ...windowed, cache });
+      const fresh = analyzeTextInWindows(text, {}, windowed);
+      assert.deepEqual(again.regions, fresh.regions, `seed ${seed}, step ${step}`);
+      assert.deepEqual(spans(again.issues), spans(fresh.issues), `seed ${seed}, step ${step}`);
+      assert.deepEqual(again.issues, fresh.issues, `seed ${seed}, step ${step}`);
+      assert.notEqual(cache.lastRun, last);
+      regions += again.regions.length;
+    }
+  }
+  // Most regions were taken from the last analysis, not looked up again.
+  assert.ok(looked < regions / 3, `${looked} windows looked up for ${regions} regions`);
+});

@@ -1,5 +1,6 @@
 import type { ByteDetection, DetectedEncoding } from '../types';
 import { hasBinarySignature } from './binarySignature';
+import { readsAsOtherLegacy } from './otherLegacy';
 import { readByteOrderMark } from './byteOrderMark';
 import { decodeBytes } from './decodeBytes';
 import { sampleWindows } from './sampleWindows';
@@ -62,7 +63,8 @@ export function detectEncoding(bytes: Uint8Array): ByteDetection {
     }
   }
 
-  const scores = scoreCandidates(bytes, sampleWindows(bytes.length, bytes), ALL_CANDIDATES);
+  const windows = sampleWindows(bytes.length, bytes);
+  const scores = scoreCandidates(bytes, windows, ALL_CANDIDATES);
   if (utf8.invalidBytes === 0 && nuls.nulBytes === 0) {
     for (const s of scores) if (s.encoding === 'utf-8') s.score += CLEAN_UTF8_PRIOR;
   }
@@ -71,11 +73,22 @@ export function detectEncoding(bytes: Uint8Array): ByteDetection {
   // NUL bytes that the best reading does not explain as UTF-16 are binary data.
   if (nuls.nulBytes > 0 && best.encoding !== 'utf-16le' && best.encoding !== 'utf-16be') return binary();
   const confidence = softmaxShare(best, scores);
+  // A Chinese legacy reading must also beat the legacy encodings of other languages: Shift_JIS,
+  // EUC-KR or KOI8-R bytes read as GB18030 too. Such a file is left as the editor shows it.
+  // So must any reading of bytes that are not UTF-8 and hold no U+0000 (Latin-1 writes `é` as the
+  // lone byte E9; Windows-1251 text with no ASCII reads as UTF-16 characters too).
+  const weighOthers = isChineseLegacy(best.encoding) || (utf8.invalidBytes > 0 && nuls.nulBytes === 0);
+  const other = weighOthers ? readsAsOtherLegacy(bytes, windows, best.encoding) : undefined;
+  if (other) return { ...decoded(bytes, 'utf-8', false, 1 - 1 / (1 + Math.exp(other.margin / CONFIDENCE_TEMPERATURE))), otherLegacy: other.encoding };
   const result = decoded(bytes, best.encoding, false, confidence);
   // Random bytes read as UTF-16 (or GB18030) give a character for almost every pair: what gives
   // them away is how many of those are controls, private-use code points or U+FFFD. (A UTF-8 file
   // may hold U+FFFD as text: the replacement-char kind.)
   return best.encoding !== 'utf-8' && notText(result.text) ? binary() : result;
+}
+
+function isChineseLegacy(encoding: DetectedEncoding): boolean {
+  return encoding === 'gb18030' || encoding === 'big5' || encoding === 'euc-tw';
 }
 
 /** Share of code points that text does not have, beyond which the bytes are taken as binary. */

@@ -78,8 +78,10 @@ export function findNbspMojibake(text: string): GarbleIssue[] {
     const near = scriptCounts(text, start - NEIGHBOURHOOD, end + NEIGHBOURHOOD);
     const { simplified, traditional } = near.simplified + near.traditional > 0 ? near : (whole ??= scriptCounts(text, 0, text.length));
     // In Traditional text (`那麼, 聽聽 $t` is "let's listen") only indentation counts: a run at the
-    // start of a line, or three and more.
-    const lineStart = /(?:^|\n)[ \t\u3000]*$/.test(text.slice(Math.max(0, start - 16), start));
+    // start of a line, or three and more. A lone 聽 opening a line before a Han character is the
+    // word (Cantonese dialogue: `聽日畀你睇`, `聽唔聽倒呀？`; 聽說…), not one space of indentation.
+    const word = m[0].length === 1 && isHan(text.codePointAt(end) ?? 0);
+    const lineStart = !word && /(?:^|\n)[ \t\u3000]*$/.test(text.slice(Math.max(0, start - 16), start));
     const mojibake = simplified > traditional || m[0].length >= 3 || lineStart;
     if (!mojibake) continue;
     issues.push({

@@ -2,6 +2,7 @@ import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
 import { foldCodePoint } from './tokenFold';
 import { QuantizedTables, UNKNOWN } from './quantizedTables';
+import { readBigramBounds } from './charModelBounds';
 
 /**
  * The character language model: how Chinese does a string read?
@@ -58,7 +59,7 @@ class QuantizedCharModel implements CharLanguageModel {
   private readonly tables: QuantizedTables;
 
   constructor(private readonly t: CharModelTables) {
-    const tables = new QuantizedTables(t);
+    const tables = new QuantizedTables(t, () => readBigramBounds(dataBytes('charModelBounds.bin'), t));
     this.tables = tables;
     // Fold once here rather than per lookup (these lookups run inside beam searches). Folding
     // changes only ASCII, fullwidth forms, a few spaces and Traditional characters.

@@ -1,4 +1,5 @@
 import type { CharModelTables } from './charModelData';
+import { computeBigramBounds, type BigramBounds } from './charModelBounds';
 
 /** Index of a code point the tables do not hold. */
 export const UNKNOWN = -1;
@@ -12,7 +13,11 @@ export class QuantizedTables {
   private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
   private readonly astralIndex = new Map<number, number>();
 
-  constructor(private readonly t: CharModelTables) {
+  /** `givenBounds`: the per-row and per-column bounds written at build time for these tables, if any (charModelBounds.ts). */
+  constructor(
+    private readonly t: CharModelTables,
+    private readonly givenBounds?: () => BigramBounds | undefined,
+  ) {
     const cps = t.codePoints;
     for (let i = 0; i < cps.length; i++) this.setIndex(cps[i], i);
   }
@@ -104,26 +109,19 @@ export class QuantizedTables {
 
   private extremes?: { rowMinQ: Uint8Array; colMinQ: Uint8Array; bestUnigram: number; bestBackoff: number };
 
-  /** Per row and per column the likeliest bigram, worked out in one pass over the tables on first use. */
+  /**
+   * Per row and per column the likeliest bigram, on first use: as written at build time, or
+   * worked out in one pass over the tables.
+   */
   private bounds(): { rowMinQ: Uint8Array; colMinQ: Uint8Array; bestUnigram: number; bestBackoff: number } {
     if (this.extremes) return this.extremes;
-    const { rowStart, nextIndex, bigramQ, unigramQ, backoffQ, floor } = this.t;
-    const v = unigramQ.length;
-    const rowMinQ = new Uint8Array(v).fill(255);
-    const colMinQ = new Uint8Array(v).fill(255);
+    const { unigramQ, backoffQ, floor } = this.t;
+    const { rowMinQ, colMinQ } = this.givenBounds?.() ?? computeBigramBounds(this.t);
     let bestUnigram = floor;
     let bestBackoff = -Infinity;
-    for (let a = 0; a < v; a++) {
+    for (let a = 0; a < unigramQ.length; a++) {
       bestUnigram = Math.max(bestUnigram, -unigramQ[a] / 10);
       bestBackoff = Math.max(bestBackoff, -backoffQ[a] / 10);
-      let row = 255;
-      for (let m = rowStart[a], end = rowStart[a + 1]; m < end; m++) {
-        const q = bigramQ[m];
-        if (q < row) row = q;
-        const c = nextIndex[m];
-        if (q < colMinQ[c]) colMinQ[c] = q;
-      }
-      rowMinQ[a] = row;
     }
     this.extremes = { rowMinQ, colMinQ, bestUnigram, bestBackoff };
     return this.extremes;

@@ -49,6 +49,34 @@ export interface WindowCache {
   set(key: string, body: string, issues: GarbleIssue[]): void;
   /** Start of a new analysis of the document: windows not used since the one before are let go. */
   nextGeneration(): void;
+  /**
+   * The regions of the document's last whole analysis, kept by createWindowCache: the next
+   * analysis takes a region from it without planning it or looking its window up when the text a
+   * region's decision reads is unchanged (the edit was elsewhere).
+   */
+  lastRun?: DecidedRun;
+}
+
+/** One analysis of a whole text, region by region (WindowCache.lastRun). */
+export interface DecidedRun {
+  text: string;
+  /** The options and window sizes it was made with. */
+  settings: string;
+  /** Its regions, by their start. */
+  regions: Map<number, DecidedRegion>;
+}
+
+/** How one region was decided: the context before it, and what its window found. */
+interface DecidedRegion {
+  before: string;
+  /** Decided with less than a region's reach pending: its decision read the text to its end. */
+  tail: boolean;
+  planned: number;
+  /** The window's findings, window-relative (the cache's entry). */
+  windowIssues: GarbleIssue[];
+  /** The region's length and its findings as yielded (whole-text offsets). */
+  end: number;
+  issues: GarbleIssue[];
 }
 
 interface CachedWindow {
@@ -77,6 +105,7 @@ export function createWindowCache(): WindowCache {
       previous = current;
       current = new Map();
     },
+    lastRun: undefined,
   };
 }
 
@@ -92,7 +121,13 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   const context = windows.context ?? WINDOW_CONTEXT;
   const cache = windows.cache;
   cache?.nextGeneration();
-  const kinds = options.kinds ? options.kinds.join() : '*';
+  const kinds = `${options.kinds ? options.kinds.join() : '*'}|${options.languageId ?? ''}`;
+  // A text handed whole (a document, a file read at once) takes from the document's last analysis
+  // the regions whose decision reads the same text: no planning, no window looked up.
+  const whole = cache && Array.isArray(pieces) && pieces.length === 1 ? (pieces[0] as string) : undefined;
+  const settings = `${kinds}|${regionUnits}|${context}`;
+  const lastRun = whole !== undefined && cache?.lastRun?.settings === settings ? cache.lastRun : undefined;
+  const decided = whole !== undefined ? new Map<number, DecidedRegion>() : undefined;
   let before = ''; // already decided text just before the pending text, as context
   // The text not yet decided is buffer[at…]: offsets into one string rather than a copy of the
   // rest per region (a keystroke in a large document reads every region's plan again).
@@ -100,26 +135,59 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   let at = 0;
   let offset = 0; // whole-text offset of buffer[at]
   const pendingLength = () => buffer.length - at;
-  const decide = (last: boolean): TextRegion => {
-    const length = pendingLength();
-    const planned = last ? length : plannedEnd(buffer, at, regionUnits, context);
-    // The window is `before` + `body`; the body stays a slice of the buffer (no copy) unless the
-    // window is analysed.
-    const body = buffer.slice(at, at + planned + context);
-    const key = `${kinds}|${planned}|${before}`;
-    let issues = cache?.get(key, body);
-    if (!issues) {
-      issues = analyzeText(before + body, options);
-      cache?.set(key, body, issues);
+  // A region decided with at least `enough` units pending reads its context (`before`) and the
+  // `reach` units from its start, no more: plannedEnd up to MAX_REGION, then the window's context.
+  // One decided with less (a tail region) reads the text to its end.
+  const reach = Math.floor(regionUnits * MAX_REGION) + context;
+  /**
+   * The region starting here as the last run decided it, if its decision read the same text
+   * (where it was, or moved by the edit): a tail region only as far from the text's end.
+   */
+  const asDecidedBefore = (tail: boolean): { from: DecidedRegion; delta: number } | undefined => {
+    if (!lastRun) return undefined;
+    const moved = offset - (buffer.length - lastRun.text.length);
+    for (const start of moved === offset ? [offset] : [offset, moved]) {
+      const from = lastRun.regions.get(start);
+      if (!from || from.tail !== tail || from.before !== before || (tail && lastRun.text.length - start !== pendingLength())) continue;
+      const reads = tail ? pendingLength() : reach;
+      if (lastRun.text.slice(start, start + reads) === buffer.slice(at, at + reads)) return { from, delta: offset - start };
     }
-    const end = regionEnd(issues, before.length, before.length + planned) - before.length;
-    const region: TextRegion = {
-      offset,
-      text: buffer.slice(at, at + end),
-      issues: issues
-        .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === length))
-        .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
-    };
+    return undefined;
+  };
+  const decide = (last: boolean, reaching: boolean): TextRegion => {
+    const length = pendingLength();
+    const again = decided ? asDecidedBefore(!reaching) : undefined;
+    let planned: number;
+    let issues: GarbleIssue[] | undefined;
+    let region: TextRegion;
+    let end: number;
+    if (again) {
+      ({ planned, windowIssues: issues, end } = again.from);
+      // Kept in the cache's current generation, as a window looked up is.
+      cache?.set(`${kinds}|${planned}|${before}`, buffer.slice(at, at + planned + context), issues);
+      const regionIssues = again.from.issues;
+      region = { offset, text: buffer.slice(at, at + end), issues: again.delta ? regionIssues.map(shifted(again.delta)) : regionIssues };
+    } else {
+      planned = last ? length : plannedEnd(buffer, at, regionUnits, context);
+      // The window is `before` + `body`; the body stays a slice of the buffer (no copy) unless the
+      // window is analysed.
+      const body = buffer.slice(at, at + planned + context);
+      const key = `${kinds}|${planned}|${before}`;
+      issues = cache?.get(key, body);
+      if (!issues) {
+        issues = analyzeText(before + body, options);
+        cache?.set(key, body, issues);
+      }
+      end = regionEnd(issues, before.length, before.length + planned) - before.length;
+      region = {
+        offset,
+        text: buffer.slice(at, at + end),
+        issues: issues
+          .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === length))
+          .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
+      };
+    }
+    decided?.set(offset, { before, tail: !reaching, planned, windowIssues: issues, end, issues: region.issues });
     before = contextBefore(end >= context ? buffer.slice(at + end - context, at + end) : before + buffer.slice(at, at + end), context);
     at += end;
     offset += end;
@@ -130,10 +198,11 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
   for (const piece of pieces) {
     buffer = at === buffer.length ? piece : buffer.slice(at) + piece;
     at = 0;
-    while (pendingLength() >= enough) yield decide(false);
+    while (pendingLength() >= enough) yield decide(false, true);
   }
-  while (pendingLength() >= regionUnits + context) yield decide(false);
-  if (pendingLength()) yield decide(true);
+  while (pendingLength() >= regionUnits + context) yield decide(false, false);
+  if (pendingLength()) yield decide(true, false);
+  if (whole !== undefined && decided) cache!.lastRun = { text: whole, settings, regions: decided };
 }
 
 /** The shortest and longest region ending at a line end, in `regionUnits`. */

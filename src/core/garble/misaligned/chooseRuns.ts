@@ -23,7 +23,7 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     const f = x.f!;
     const { start, end } = f.run;
     if (!free(start, end)) continue;
-    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior);
+    const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior + (f.evidence ?? 0));
     if (!weight.accept) continue;
     runs.push(f.run);
     kept.push(f.run);

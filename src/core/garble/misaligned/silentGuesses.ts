@@ -2,6 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
+import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
 import { fitScale, lineFit, WORD_WEIGHT, wordOpinion } from './wordGuesses';
 
@@ -28,6 +29,8 @@ export interface Candidate {
   gain: number;
   /** ln P of the channel events beyond the one lost lead. */
   prior: number;
+  /** Nats of evidence from a model the final check does not read (the word model: loneWords.ts). */
+  evidence?: number;
 }
 
 export interface Guess {
@@ -212,7 +215,7 @@ export interface EndGuesses {
  * never the run. The word model is read here, for a run being read, never for clean text.
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
-  const prior = guessPrior(lm, runContext(v, start, end, g));
+  const prior = withDocumentPairs(guessPrior(lm, runContext(v, start, end, g)), documentPairs(v, start, end));
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
@@ -223,12 +226,18 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
     return pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) };
   }
   const between = (options: Options, before: string, afterCh: string, was: Guess, word: (c: string) => number) =>
-    scaled(guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was);
+    guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was;
   const lastShown = g.lastKnown ?? g.last?.ch ?? '';
-  const first = g.afterFirst === undefined ? scaled(g.first) : between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after));
+  // A first character read as punctuation between two known characters (its lead lost, the
+  // characters sharing its trail competing: `。` against Han) is a sentence's end or a pause, which
+  // the line's fit says nothing about: its margin is taken as it is (calibrated: docs/repair-eval.md).
+  const first =
+    g.afterFirst === undefined ? scaled(g.first) : unlessPunctuation(between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after)), scaled);
   const beforeLast = g.middle.at(-1);
+  // So is a last character read as punctuation before the line break: which mark ends the line.
+  const lastScaled = g.next === '\n' || g.next === '' ? (x: Guess) => unlessPunctuation(x, scaled) : scaled;
   const last =
-    g.last && g.lastOptions && beforeLast !== undefined ? between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after)) : g.last && scaled(g.last);
+    g.last && g.lastOptions && beforeLast !== undefined ? lastScaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
   return { first, last };
 }
 
@@ -239,7 +248,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
  */
 export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const prior = guessPrior(lm, lineBefore + lineAfter);
+  const prior = withDocumentPairs(guessPrior(lm, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
   const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
   return g && { ...g, margin: g.margin * fitScale(lineFit(lm, lineBefore, '', lineAfter)) };
@@ -259,6 +268,11 @@ export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLang
     const sure = r.margin >= GUESS_MARGIN;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
+}
+
+/** `x` as `scaled` makes it, unless it is not Han (punctuation), whose margin stands as the model gives it. */
+function unlessPunctuation(x: Guess, scaled: (x: Guess) => Guess): Guess {
+  return isHan(x.ch.codePointAt(0)!) ? scaled(x) : x;
 }
 
 const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);

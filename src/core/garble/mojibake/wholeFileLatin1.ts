@@ -73,7 +73,7 @@ function readBack(text: string, end: number): string | undefined {
  * Whether a reading is Chinese: enough Han characters, and most of what is not ASCII is Chinese.
  * Its start is enough: the whole file already read back as UTF-8 through the code page.
  */
-function readsChinese(reading: string): boolean {
+export function readsChinese(reading: string): boolean {
   let chinese = 0;
   let other = 0;
   const end = sampleEnd(reading);
