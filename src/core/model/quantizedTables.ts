@@ -68,13 +68,38 @@ export class QuantizedTables {
 
   /** The highest ln P(x | a) over every x: an upper bound for a character still to be guessed after `a`. */
   bestAfterAt(a: number): number {
+    return (this.afterBest ?? this.bestArrays()[0])[a + 1];
+  }
+
+  /** The highest ln P(b | x) over every context x: an upper bound for a character still to be guessed before `b`. */
+  bestBeforeAt(b: number): number {
+    return (this.beforeBest ?? this.bestArrays()[1])[b + 1];
+  }
+
+  /** bestAfterAt and bestBeforeAt of every index, at index + 1 (UNKNOWN at 0): one array read per bound. */
+  private afterBest?: Float64Array;
+  private beforeBest?: Float64Array;
+
+  private bestArrays(): [Float64Array, Float64Array] {
+    const v = this.t.unigramQ.length;
+    const after = new Float64Array(v + 1);
+    const before = new Float64Array(v + 1);
+    for (let i = UNKNOWN; i < v; i++) {
+      after[i + 1] = this.bestAfterOf(i);
+      before[i + 1] = this.bestBeforeOf(i);
+    }
+    this.afterBest = after;
+    this.beforeBest = before;
+    return [after, before];
+  }
+
+  private bestAfterOf(a: number): number {
     if (a === UNKNOWN) return this.bounds().bestUnigram;
     const b = this.bounds();
     return Math.max(-b.rowMinQ[a] / 10, -this.t.backoffQ[a] / 10 + b.bestUnigram);
   }
 
-  /** The highest ln P(b | x) over every context x: an upper bound for a character still to be guessed before `b`. */
-  bestBeforeAt(b: number): number {
+  private bestBeforeOf(b: number): number {
     const x = this.bounds();
     const unigram = this.unigramAt(b);
     // An unknown context backs off to the unigram outright (backoff 0), a known one by its weight.

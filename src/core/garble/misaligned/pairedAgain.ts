@@ -1,5 +1,6 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { isGbkGap } from '../../codec/gbkGaps';
 import { ordinary } from './silentGuesses';
 
 /**
@@ -31,6 +32,20 @@ export class PairedAgain {
   highTrailsOf(lead: number): ReadonlyArray<readonly [number, string]> {
     let list = this.highTrails.get(lead);
     if (!list) this.highTrails.set(lead, (list = this.table.trailsOf(lead).filter(([t]) => t >= 0x81)));
+    return list;
+  }
+
+  private readonly gapTrails = new Map<number, ReadonlyArray<readonly [number, string]>>();
+
+  /**
+   * The characters of a lead byte whose trail is 0x81 or above and makes no pair with `next` (a
+   * lead byte 0x40 or above): the trails a decoder could not pair with it. One list per (lead,
+   * next), so that guesses over it are cached by list as highTrailsOf's are.
+   */
+  gapTrailsOf(lead: number, next: number): ReadonlyArray<readonly [number, string]> {
+    const key = (lead << 8) | next;
+    let list = this.gapTrails.get(key);
+    if (!list) this.gapTrails.set(key, (list = this.table.trailsOf(lead).filter(([t]) => t >= 0x81 && isGbkGap(t, next))));
     return list;
   }
 

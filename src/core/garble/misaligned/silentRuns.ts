@@ -1,6 +1,5 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
@@ -268,7 +267,7 @@ class RunScan {
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
       // break or the end any trail from 0x81 up; before a lead, one the decoder has no pair for.
       const nb = end.nextByte;
-      lastOptions = nb === undefined || nb < 0x40 ? this.pairedAgain.highTrailsOf(lastShown[1]) : table.trailsOf(lastShown[1]).filter(([t]) => t >= 0x81 && isGbkGap(t, nb));
+      lastOptions = nb === undefined || nb < 0x40 ? this.pairedAgain.highTrailsOf(lastShown[1]) : this.pairedAgain.gapTrailsOf(lastShown[1], nb);
     }
     // The garbled text after the shown characters (the end's ASCII or mark), scored as shown.
     let chainG = 0;
