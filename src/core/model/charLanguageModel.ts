@@ -1,6 +1,6 @@
 import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
-import { foldCodePoint } from './tokenFold';
+import { DECORATION_BLOCKS, foldCodePoint, SYMBOL_TOKEN } from './tokenFold';
 import { QuantizedTables, UNKNOWN } from './quantizedTables';
 import { readBigramBounds } from './charModelBounds';
 
@@ -68,6 +68,17 @@ class QuantizedCharModel implements CharLanguageModel {
     for (let cp = 0xff01; cp <= 0xff5e; cp++) foldInto(cp);
     for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) foldInto(cp);
     for (const trad of t.t2s.keys()) foldInto(trad);
+    // Decoration symbols the running text never wrote (■, ★, ═, ◆, →): each would score the
+    // floor of an unknown character (below the rarest Han), and so would a row of them, which a
+    // real file writes as a rule or a bullet (`■■■`). Read as the ASCII symbol class (`*`), as
+    // fullwidth forms already are: a symbol, and repeated, is then as likely as `**` is. Symbols
+    // the text did write (○, □, §) keep their own counts.
+    const symbol = tables.indexOf(SYMBOL_TOKEN);
+    if (symbol !== UNKNOWN) {
+      for (const [from, to] of DECORATION_BLOCKS) {
+        for (let cp = from; cp <= to; cp++) if (tables.indexOf(cp) === UNKNOWN) tables.setIndex(cp, symbol);
+      }
+    }
   }
 
   unigram(c: string): number {

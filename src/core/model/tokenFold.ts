@@ -9,6 +9,18 @@
 export const SPACE_TOKEN = 0x20;
 export const LETTER_TOKEN = 0x61;
 export const DIGIT_TOKEN = 0x30;
+/** The ASCII symbol a decoration symbol the training text never wrote is read as (charLanguageModel.ts). */
+export const SYMBOL_TOKEN = 0x2a;
+
+/**
+ * Blocks of decoration symbols (inclusive ranges): arrows, box drawing, block elements,
+ * geometric shapes, miscellaneous symbols, dingbats. Files write them as rules, bullets and marks;
+ * running Chinese text seldom does.
+ */
+export const DECORATION_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x2190, 0x21ff],
+  [0x2500, 0x27bf],
+];
 
 export function foldCodePoint(cp: number, t2s: ReadonlyMap<number, number>): number {
   if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
