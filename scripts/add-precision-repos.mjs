@@ -17,6 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { splitOf } from './precisionSplit.mjs';
 
 const mirrors = process.argv[2];
 if (!mirrors) {
@@ -68,15 +69,6 @@ const TEXTS = [
   { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', kind: 'classical', lang: 'lzh', files: /\.conllu$/, group: (id) => id.split('_').slice(0, 2).join('_'), para: (id) => id.replace(/_\d+(-\d+)?$/, ''), join: '' },
 ];
 
-/** FNV-1a over the document key: three in ten documents are for tuning (as build-precision-corpus.mjs). */
-function splitOf(doc) {
-  let h = 0x811c9dc5;
-  for (const ch of doc) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 10 < 3 ? 'tune' : 'test';
-}
 
 if (process.argv.includes('--texts')) {
   const texts = [];

@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, relative, basename, dirname } from 'node:path';
+import { splitOf } from './precisionSplit.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? process.argv[outArg + 1] : '/work/data/precision';
@@ -89,15 +90,6 @@ function walk(dir) {
   return out;
 }
 
-/** FNV-1a over the document key: three in ten documents are for tuning. */
-function splitOf(doc) {
-  let h = 0x811c9dc5;
-  for (const ch of doc) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 10 < 3 ? 'tune' : 'test';
-}
 
 /** `pt_BR.UTF-8`, `pt-br`, `zh_TW` → `pt-br`, `zh-tw`; `de@formal` → `de`. */
 function normLang(l) {

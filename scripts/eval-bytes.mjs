@@ -21,6 +21,7 @@ import { requireBundle } from './nodeBundle.mjs';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
+import { splitOf } from './precisionSplit.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,15 +36,6 @@ const core = await requireBundle(join('out', 'eval-bytes', 'core.cjs'), {
   exports: "export { detectEncoding, fileVerdict, analyzeText, repairText, languageOfPath } from './src/core';",
 });
 
-/** FNV-1a over the document key: three in ten documents are for tuning (as build-precision-corpus). */
-function splitOf(doc) {
-  let h = 0x811c9dc5;
-  for (const ch of doc) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 10 < 3 ? 'tune' : 'test';
-}
 
 /** A suite's label → [what zhlens should detect ('utf-8' = no legacy offer), iconv-lite name or undefined]. */
 function truthOf(label) {
