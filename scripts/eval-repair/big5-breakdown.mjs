@@ -12,6 +12,7 @@
 // or nothing; and the characters the repair inserted. The floor under the trust rule is the share
 // of characters with two or three bytes lost (restored only with a calibrated margin).
 import { readFileSync } from 'node:fs';
+import { alignChars } from './alignChars.mjs';
 import { decoderNamed, decoderOf, modelDecode } from './big5Decoders.mjs';
 
 const file = process.argv[2];
@@ -24,32 +25,14 @@ const cases = failures.filter((f) => f.kind === 'mojibake big5');
 // character put against it ('' when deleted), and the characters inserted.
 
 function align(orig, rep) {
-  const x = [...orig];
-  const y = [...rep];
-  const n = x.length;
-  const m = y.length;
-  const w = m + 1;
-  const d = new Int32Array((n + 1) * w);
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) {
-    d[i * w] = i;
-    for (let j = 1; j <= m; j++) d[i * w + j] = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-  }
-  const got = new Array(n).fill('');
+  const { x, y, ops, edits } = alignChars(orig, rep);
+  const got = new Array(x.length).fill('');
   const inserted = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)) {
-      got[i - 1] = y[j - 1];
-      i--;
-      j--;
-    } else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) {
-      i--;
-    } else {
-      inserted.push(y[j - 1]);
-      j--;
-    }
+  for (const [i, j] of ops) {
+    if (i < 0) inserted.push(y[j]);
+    else if (j >= 0) got[i] = y[j];
   }
-  return { got, inserted, edits: d[n * w + m] };
+  return { got, inserted, edits };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,32 +9,11 @@
 //   node scripts/eval-repair.mjs --split tuning --kind misaligned --json out.json
 //   node scripts/eval-repair/misaligned-breakdown.mjs out.json
 import { readFileSync } from 'node:fs';
+import { alignChars as align } from './alignChars.mjs';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: misaligned-breakdown.mjs eval.json');
 const { failures, rows } = JSON.parse(readFileSync(file, 'utf8'));
-
-/** Edit operations turning `a` into `b`: [i, j] pairs, -1 for a gap; a match or substitution has both. */
-function align(a, b) {
-  const x = [...a];
-  const y = [...b];
-  const n = x.length;
-  const m = y.length;
-  const w = m + 1;
-  const d = new Int32Array((n + 1) * w);
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) {
-    d[i * w] = i;
-    for (let j = 1; j <= m; j++) d[i * w + j] = Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-  }
-  const ops = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
-    if (i > 0 && j > 0 && d[i * w + j] === d[(i - 1) * w + j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1)) ops.push([--i, --j]);
-    else if (i > 0 && d[i * w + j] === d[(i - 1) * w + j] + 1) ops.push([--i, -1]);
-    else ops.push([-1, --j]);
-  }
-  return { x, y, ops: ops.reverse() };
-}
 
 for (const kind of ['misaligned-gbk doc', 'misaligned-gbk paragraph']) {
   const bins = { 'not found': 0, placeholder: 0, wrong: 0 };
