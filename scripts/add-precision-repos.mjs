@@ -69,18 +69,25 @@ const TEXTS = [
   { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', kind: 'classical', lang: 'lzh', files: /\.conllu$/, group: (id) => id.split('_').slice(0, 2).join('_'), para: (id) => id.replace(/_\d+(-\d+)?$/, ''), join: '' },
 ];
 
+/** A fetched repository's copy: its git command, its commit and the paths matching `files`; undefined (said) when it is missing. */
+function mirrorOf(repo, files) {
+  const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
+  if (!existsSync(gitDir)) {
+    console.error(`missing ${gitDir}: fetch ${repo} first`);
+    return undefined;
+  }
+  const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
+  const commit = git('rev-parse', 'HEAD').toString().trim();
+  const paths = git('ls-tree', '-r', '-z', '--name-only', 'HEAD').toString().split('\0').filter((p) => files.test(p));
+  return { git, commit, paths };
+}
 
 if (process.argv.includes('--texts')) {
   const texts = [];
   for (const { repo, kind, lang, files, group, para, join: sep } of TEXTS) {
-    const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
-    if (!existsSync(gitDir)) {
-      console.error(`missing ${gitDir}: fetch ${repo} first`);
-      continue;
-    }
-    const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
-    const commit = git('rev-parse', 'HEAD').toString().trim();
-    const paths = git('ls-tree', '-r', '-z', '--name-only', 'HEAD').toString().split('\0').filter((p) => files.test(p));
+    const copy = mirrorOf(repo, files);
+    if (!copy) continue;
+    const { git, commit, paths } = copy;
     let n = 0;
     for (const p of paths) {
       // Sentences in order, grouped into documents (and paragraphs, where the ids say them).
@@ -126,14 +133,9 @@ if (process.argv.includes('--texts')) {
 const strict = new TextDecoder('utf-8', { fatal: true });
 const manifest = [];
 for (const { repo, split, kind, files, lang } of REPOS) {
-  const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
-  if (!existsSync(gitDir)) {
-    console.error(`missing ${gitDir}: fetch ${repo} first`);
-    continue;
-  }
-  const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 1 << 28 });
-  const commit = git('rev-parse', 'HEAD').toString().trim();
-  const paths = git('ls-tree', '-r', '-z', '--name-only', 'HEAD').toString().split('\0').filter((p) => files.test(p));
+  const copy = mirrorOf(repo, files);
+  if (!copy) continue;
+  const { git, commit, paths } = copy;
   let n = 0;
   for (const p of paths) {
     const buf = git('show', `HEAD:${p}`);
