@@ -3,8 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 /**
  * What the document itself writes, as evidence for a lost character: a guess that makes, with its
  * known neighbour, a pair of characters written elsewhere near the run is what a cache language
- * model prefers: names,
- * terms and turns of phrase recur within an article where the general model knows them least.
+ * model prefers: names, terms and turns of phrase recur within an article where the general model knows them least.
  * Only pairs of Chinese characters and punctuation count, outside the run's own span (its text
  * is garbled, and its own pairs are no evidence for it).
  */

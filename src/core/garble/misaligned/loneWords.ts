@@ -1,8 +1,11 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { weighableOf } from './silentGuesses';
+import { lineAround, weighableOf } from './silentGuesses';
 import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
+
+/** Characters each side of the letter read for words (the word model reaches no further). */
+const WORD_CONTEXT = 12;
 
 /**
  * A character lost alone at `i` (loneTrails.ts) weighed again with the word model beside its two
@@ -17,7 +20,7 @@ type Options = ReadonlyArray<readonly [number, string]>;
 export function gainWithWords(options: Options, v: string, i: number, lm: CharLanguageModel): number {
   const list = weighableOf(options, lm);
   if (list.length === 0) return -Infinity;
-  const word = wordOpinion(lm, lineBefore(v, i), lineAfter(v, i + 1));
+  const word = wordOpinion(lm, ...lineAround(v, i, i + 1, WORD_CONTEXT));
   const prev = v[i - 1];
   const next = v[i + 1];
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next) + WORD_WEIGHT * word(ch);
@@ -27,19 +30,4 @@ export function gainWithWords(options: Options, v: string, i: number, lm: CharLa
   let sum = 0;
   for (const s of scores) sum += Math.exp(s - top);
   return top + Math.log(sum) - score(v[i]);
-}
-
-/** Characters each side of the letter read for words (the word model reaches no further). */
-const WORD_CONTEXT = 12;
-
-function lineBefore(v: string, at: number): string {
-  let a = at;
-  while (a > 0 && at - a < WORD_CONTEXT && v[a - 1] !== '\n') a--;
-  return v.slice(a, at);
-}
-
-function lineAfter(v: string, at: number): string {
-  let z = at;
-  while (z < v.length && z - at < WORD_CONTEXT && v[z] !== '\n') z++;
-  return v.slice(at, z);
 }

@@ -277,12 +277,12 @@ function unlessPunctuation(x: Guess, scaled: (x: Guess) => Guess): Guess {
 
 const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
 
-/** The line before a run and after it, up to CONTEXT_CHARS each side. */
-function lineAround(v: string, start: number, end: number): [string, string] {
+/** The line before a run and after it, up to `reach` characters each side. */
+export function lineAround(v: string, start: number, end: number, reach = CONTEXT_CHARS): [string, string] {
   let a = start;
-  while (a > 0 && start - a < CONTEXT_CHARS && v[a - 1] !== '\n') a--;
+  while (a > 0 && start - a < reach && v[a - 1] !== '\n') a--;
   let z = end;
-  while (z < v.length && z - end < CONTEXT_CHARS && v[z] !== '\n') z++;
+  while (z < v.length && z - end < reach && v[z] !== '\n') z++;
   return [v.slice(a, start), v.slice(end, z)];
 }
 
