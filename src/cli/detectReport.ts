@@ -14,12 +14,16 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 /**
  * `{"file","encoding","garbled","issues":[{"kind","start","end","confidence"}],"confidence"}`,
  * exactly these keys in this order. Offsets are UTF-16 code units into the text decoded with
- * `encoding`. A binary file gives `"garbled": false, "issues": []`: it was not analysed.
+ * `encoding`. A binary file gives `"garbled": false, "issues": []`: it was not analysed. A file in
+ * another language's legacy encoding gives the same, with one more key after `encoding`:
+ * `"otherEncoding"`, that encoding's WHATWG name (`shift_jis`, `windows-1251`…); zhlens neither
+ * repairs nor converts it.
  */
 export function detectJsonLine(file: string, analysis: FileAnalysis): string {
   return JSON.stringify({
     file,
     encoding: analysis.detection.encoding,
+    ...(analysis.detection.otherLegacy ? { otherEncoding: analysis.detection.otherLegacy } : {}),
     garbled: analysis.garbled,
     issues: analysis.issues.map((i) => ({ kind: i.kind, start: i.start, end: i.end, confidence: round(i.confidence) })),
     confidence: round(analysis.confidence),
@@ -48,8 +52,12 @@ export function detectTableHeader(fileWidth: number): string {
  */
 export function detectTableRows(file: string, analysis: FileAnalysis, rows: readonly IssueRow[], fileWidth: number, verbose: boolean): string {
   const { detection, issues } = analysis;
-  const verdict = detection.binary ? 'binary' : analysis.garbled ? 'garbled' : 'clean';
-  const counts = detection.binary ? 'not analysed' : countsByKind(issues) || '-';
+  const verdict = detection.binary ? 'binary' : detection.otherLegacy ? 'other' : analysis.garbled ? 'garbled' : 'clean';
+  const counts = detection.binary
+    ? 'not analysed'
+    : detection.otherLegacy
+      ? `looks like ${detection.otherLegacy} text, not Chinese: not analysed`
+      : countsByKind(issues) || '-';
   let out = `${padToWidth(file, fileWidth)}  ${detection.encoding.padEnd(ENCODING_WIDTH)}${verdict.padEnd(VERDICT_WIDTH)}${counts}\n`;
   if (rows.length === 0) return out;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { analyzedRegions, repairRegion, runFileDetectors, type AnalyzeOptions, type ByteDetection, type FileAnalysis, type GarbleIssue, type ScriptTarget, type TextRegion } from '../core';
 import type { IssueRow } from './detectReport';
@@ -37,7 +38,8 @@ function withFile<T>(input: LargeInput, use: (fd: number) => T): T {
 
 function openPieces(fd: number, input: LargeInput, pieceBytes: number, options: AnalyzeOptions): FileInPieces {
   const { detection, bomLength } = detectFromSample(fd, Number(input.stat.size));
-  if (detection.binary) return { detection, regions: [], undecodable: () => 0, sha256: () => '' };
+  // Binary, or another language's encoding: no text of it is judged (analyzeFile makes no finding either).
+  if (detection.binary || detection.otherLegacy) return { detection, regions: [], undecodable: () => 0, sha256: () => '' };
   const reader: PieceReader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
   let undecodable = 0;
   function* texts(pieces: Iterable<TextPiece>): Generator<string> {
@@ -131,6 +133,8 @@ export interface RepairedInPieces {
 /** `repairFileBytes` for a large file: the repaired bytes go to `write` as each region is done. */
 export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces {
   return withFile(input, (fd) => {
+    const other = copiedAsItIs(fd, input, write);
+    if (other) return other;
     const whole = repairedWhole(fd, input, pieceBytes, script, write, languageId);
     if (whole) return whole;
     const file = openPieces(fd, input, pieceBytes, { languageId });
@@ -151,6 +155,25 @@ export function repairInPieces(input: LargeInput, pieceBytes: number, script: Sc
     if (undecodable > 0) changed = true;
     return { detection: { ...detection, text: '', undecodable }, applied, flagged, undecodable, changed, sha256: file.sha256() };
   });
+}
+
+/**
+ * A file in another language's legacy encoding (Shift_JIS, Windows-1251…), as `repairFileBytes`
+ * treats it: its bytes are written as they are, a chunk at a time; undefined for any other file.
+ */
+function copiedAsItIs(fd: number, input: LargeInput, write: (bytes: Uint8Array) => void): RepairedInPieces | undefined {
+  const { detection } = detectFromSample(fd, Number(input.stat.size));
+  if (!detection.otherLegacy) return undefined;
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  for (let position = 0; ; ) {
+    const n = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (n === 0) break;
+    hash.update(chunk.subarray(0, n));
+    write(Buffer.from(chunk.subarray(0, n)));
+    position += n;
+  }
+  return { detection: { ...detection, text: '', undecodable: 0 }, applied: 0, flagged: 0, undecodable: 0, changed: false, sha256: hash.digest('hex') };
 }
 
 /** A file that is mojibake from end to end (wholeFileInPieces.ts): read back piece by piece, as repairText reads the whole text. */

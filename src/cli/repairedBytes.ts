@@ -19,7 +19,9 @@ export interface RepairedFile {
  */
 export function repairFileBytes(bytes: Buffer, script: ScriptTarget, languageId?: string): RepairedFile {
   const detection = detectEncoding(bytes);
-  if (detection.binary) return { detection, repair: { text: '', applied: [], edits: [], flagged: [] }, bytes, changed: false };
+  // A binary file, or one in another language's legacy encoding (Shift_JIS, Windows-1251…): its
+  // text as UTF-8 would be a wrong decoding, so its bytes go out as they came in.
+  if (detection.binary || detection.otherLegacy) return { detection, repair: { text: '', applied: [], edits: [], flagged: [] }, bytes, changed: false };
   // A file that is mojibake from end to end is read back in one pass (repairWholeFile), as repairText reads it.
   const repair = repairWholeFile(detection.text, { script, languageId }) ?? repairTextInWindows(detection.text, { script, languageId });
   const untouched = detection.encoding === 'utf-8' && detection.undecodable === 0 && repair.text === detection.text;

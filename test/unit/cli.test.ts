@@ -42,6 +42,12 @@ function zhlens(args: string[], cwd = ROOT): Run {
   return { code: r.status, stdout: r.stdout, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8') };
 }
 
+/** uchardet's Japanese Shift_JIS test file (CC BY-SA Wikipedia text), from the case table of other legacy encodings. */
+function shiftJisSample(): Buffer {
+  const rows = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/cases/encoding-other-legacy.json'), 'utf8')) as { source: string; input: { base64: string } }[];
+  return Buffer.from(rows.find((r) => r.source.endsWith('test/ja/shift_jis.txt'))!.input.base64, 'base64');
+}
+
 let tmp: string;
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhlens-cli-'));
@@ -215,6 +221,21 @@ describe('zhlens detect', () => {
     assert.match(r.err, /logo\.png: binary file, not analysed/);
   });
 
+  test('a file in another language\'s legacy encoding is reported as such, not analysed', () => {
+    // uchardet's Japanese Shift_JIS test file (Wikipedia text), a row of test/cases/encoding-other-legacy.json.
+    const dir = folder('other-encoding', { 'ja.txt': shiftJisSample() });
+    const r = zhlens(['detect', '--json', path.join(dir, 'ja.txt')]);
+    assert.equal(r.code, 0, r.err);
+    const [line] = jsonLines(r.out);
+    assert.deepEqual(Object.keys(line), ['file', 'encoding', 'otherEncoding', 'garbled', 'issues', 'confidence']);
+    assert.equal(line.otherEncoding, 'shift_jis');
+    assert.equal(line.garbled, false);
+    assert.deepEqual(line.issues, []);
+    assert.match(r.err, /ja\.txt: looks like shift_jis text, not Chinese: not analysed/);
+    const table = zhlens(['detect', path.join(dir, 'ja.txt')]);
+    assert.match(table.out, /ja\.txt\s+utf-8\s+other\s+looks like shift_jis text/);
+  });
+
   test('a folder is searched recursively, skipping .git and node_modules, with a summary', () => {
     const dir = folder('corpus', {
       '北京亦莊.txt': sample('repaired'),
@@ -306,6 +327,23 @@ describe('zhlens repair', () => {
     const again = zhlens(['repair', '--in-place', file]);
     assert.equal(again.code, 0, again.err);
     assert.equal(fs.statSync(file).mtimeMs, mtime);
+  });
+
+  test('a file in another language\'s legacy encoding comes out byte-identical, in place and to stdout, in one piece or many', () => {
+    const bytes = shiftJisSample();
+    const large = Buffer.concat(Array(100).fill(bytes));
+    const dir = folder('other-encoding-repair', { 'ja.txt': bytes, 'large.txt': large });
+    for (const [name, original, extra] of [['ja.txt', bytes, []], ['large.txt', large, ['--piece-size', '4k']]] as const) {
+      const file = path.join(dir, name);
+      const out = zhlens(['repair', ...extra, file]);
+      assert.equal(out.code, 0, out.err);
+      assert.ok(out.stdout.equals(original), `${name} to stdout`);
+      assert.match(out.err, /looks like shift_jis text, not Chinese: left as it is/);
+      const inPlace = zhlens(['repair', '--in-place', ...extra, file]);
+      assert.equal(inPlace.code, 0, inPlace.err);
+      assert.ok(fs.readFileSync(file).equals(original), `${name} in place`);
+      assert.equal(fs.existsSync(`${file}.orig`), false);
+    }
   });
 
   test('--in-place never overwrites an earlier backup, and leaves the file as it was', () => {

@@ -85,6 +85,9 @@ function runDetect(args: ParsedArgs, term: Terminal): number | Promise<number> {
     if (analysis.detection.binary) {
       binary++;
       if (json) term.warn(`${file.path}: binary file, not analysed`);
+    } else if (analysis.detection.otherLegacy) {
+      clean++;
+      if (json) term.warn(`${file.path}: looks like ${analysis.detection.otherLegacy} text, not Chinese: not analysed`);
     } else if (analysis.garbled) garbled++;
     else clean++;
     if (!headerPrinted) {

@@ -95,7 +95,9 @@ function runRepair(args: ParsedArgs, term: Terminal): number | Promise<number> {
       if (verbose || !batch) term.warn(`${file.path}: binary file, skipped`);
       return;
     }
-    if (result.undecodable > 0) {
+    if (result.otherEncoding) {
+      if (verbose || !batch) term.warn(`${file.path}: looks like ${result.otherEncoding} text, not Chinese: left as it is`);
+    } else if (result.undecodable > 0) {
       const n = result.undecodable;
       term.warn(`${file.path}: ${n} byte${n === 1 ? ' is' : 's are'} not valid ${result.encoding}; written as U+FFFD`);
     }
@@ -150,6 +152,8 @@ interface RepairOutcome {
   flagged: number;
   undecodable: number;
   changed: boolean;
+  /** Another language's legacy encoding the bytes are in (written as they are). */
+  otherEncoding?: string;
   /** The copy written with --out. */
   target?: string;
   backupPath?: string;
@@ -164,6 +168,7 @@ function repairWhole(file: InputFile, input: WholeInput, script: ScriptTarget, d
     flagged: result.repair.flagged.length,
     undecodable: result.detection.undecodable,
     changed: result.changed,
+    otherEncoding: result.detection.otherLegacy,
   };
   if (outcome.binary) {
     if (destination.kind === 'stdout') throw new InputError(`cannot repair ${file.path}: binary file`);
@@ -221,7 +226,7 @@ function repairLarge(file: InputFile, input: LargeInput, pieceBytes: number, scr
     throw err;
   }
   const { applied, flagged, undecodable, changed } = result;
-  const outcome: RepairOutcome = { binary: result.detection.binary, encoding: result.detection.encoding, applied, flagged, undecodable, changed };
+  const outcome: RepairOutcome = { binary: result.detection.binary, encoding: result.detection.encoding, applied, flagged, undecodable, changed, otherEncoding: result.detection.otherLegacy };
   if (outcome.binary) {
     if (destination.kind === 'stdout') throw new InputError(`cannot repair ${file.path}: binary file`);
     // Skipped: its copy's name stays free for another file, as for a binary file read whole.

@@ -4,6 +4,7 @@ import type { DocumentFindings } from './garbleFindings';
 import { skipReason } from './garbleScope';
 import type { ZhlensSettings } from '../settings';
 import { bytesToJudge, wrongEncodingOf } from './wrongEncoding';
+import { otherEncodingOf } from './otherEncoding';
 
 /** Thrown when the token is cancelled between two windows. */
 export class AnalysisCancelled extends Error {
@@ -52,5 +53,7 @@ export async function analyzeDocument(document: vscode.TextDocument, settings: Z
   if (verdict.detection.binary) verdict = await verdictInTurns(fileVerdict({ text }, options, { cache: windows }), token);
   const wrongEncoding = wrongEncodingOf(verdict);
   if (wrongEncoding) return { ...base, wrongEncoding };
+  const otherEncoding = otherEncodingOf(verdict);
+  if (otherEncoding) return { ...base, otherEncoding };
   return { ...base, issues: verdict.issues, regions: verdict.regions };
 }

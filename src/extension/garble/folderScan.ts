@@ -6,6 +6,7 @@ import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { describeCounts } from './garbleKindLabels';
 import { HARD_SIZE_LIMIT_BYTES, readSettings, type ZhlensSettings } from '../settings';
 import { encodingLabel } from './wrongEncoding';
+import { otherEncodingLabel } from './otherEncoding';
 
 /** Folders no reader wants scanned, on top of `zhlens.ignore`. */
 const ALWAYS_EXCLUDED = ['**/.git/**', '**/node_modules/**', '**/*.orig'];
@@ -100,6 +101,7 @@ async function judgeFile(uri: vscode.Uri, path: string, settings: ZhlensSettings
   const verdict = await verdictInTurns(fileVerdict({ bytes: read.bytes }, { kinds: settings.kinds, languageId: languageOfPath(path), legacyText: 'skip' }), token);
   const { detection, issues, regions } = verdict;
   if (detection.binary) return { kind: 'skipped', reason: vscode.l10n.t('binary') };
+  if (detection.otherLegacy) return { kind: 'skipped', reason: vscode.l10n.t('{0} text, not Chinese', otherEncodingLabel(detection.otherLegacy)) };
   if (detection.encoding !== 'utf-8') {
     return settings.kinds.includes('wrong-encoding') ? { kind: 'wrong-encoding', encoding: encodingLabel(detection.encoding) } : { kind: 'clean' };
   }

@@ -4,6 +4,7 @@ import { kindLabel } from './garbleKindLabels';
 import { prepareFixAll, spanReplacement } from './garbleEdits';
 import { readSettings } from '../settings';
 import { encodingLabel } from './wrongEncoding';
+import { otherEncodingLabel } from './otherEncoding';
 
 /** `source.fixAll.zhlens`: what `editor.codeActionsOnSave` users list to repair on save. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('zhlens');
@@ -39,6 +40,10 @@ export class GarbleCodeActions implements vscode.CodeActionProvider {
       const convert = commandAction(vscode.l10n.t('Convert to UTF-8'), 'zhlens.convertToUtf8', [document.uri], ours, !f.wrongEncoding.editorEncoding);
       if (!f.wrongEncoding.editorEncoding) return [convert];
       return [commandAction(vscode.l10n.t('Reopen as {0}', label), 'zhlens.reopenWithEncoding', [document.uri], ours, true), convert];
+    }
+    if (f.otherEncoding) {
+      if (!f.otherEncoding.editorEncoding) return [];
+      return [commandAction(vscode.l10n.t('Reopen as {0}', otherEncodingLabel(f.otherEncoding.name)), 'zhlens.reopenWithEncoding', [document.uri], ours, true)];
     }
     const actions: vscode.CodeAction[] = [];
     for (const d of ours) {

@@ -13,6 +13,7 @@ import type { GarbleWatcher } from './garbleWatcher';
 import { scanFolder } from './folderScan';
 import { readSettings } from '../settings';
 import { convertFileToUtf8, encodingLabel, reopenWithDetectedEncoding } from './wrongEncoding';
+import { otherEncodingLabel } from './otherEncoding';
 
 export interface GarbleServices {
   findings: GarbleFindings;
@@ -49,6 +50,11 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
       );
       return undefined;
     }
+    if (f.otherEncoding) {
+      // Another language's bytes shown as UTF-8: nothing in that text is zhlens's to repair.
+      void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: this file looks like {0} text, opened as UTF-8; zhlens leaves it alone.', otherEncodingLabel(f.otherEncoding.name)));
+      return undefined;
+    }
     return f;
   };
 
@@ -59,7 +65,7 @@ export function registerGarbleCommands(context: vscode.ExtensionContext, service
     if (!document) return [];
     const f = await watcher.analyzeNow(document);
     if (f.skipped) explainSkip(f.skipped);
-    else if (f.wrongEncoding) await showGarbleDetails(document, f);
+    else if (f.wrongEncoding || f.otherEncoding) await showGarbleDetails(document, f);
     else if (f.issues.length) void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: This file looks garbled: {0}.', describeCounts(f.issues)));
     else void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: no garbled text found.'));
     return f.issues;

@@ -3,6 +3,7 @@ import type { DocumentFindings } from './garbleFindings';
 import { issueMessage } from './garbleDiagnostics';
 import { describeCounts, kindLabel } from './garbleKindLabels';
 import { encodingLabel } from './wrongEncoding';
+import { otherEncodingLabel } from './otherEncoding';
 
 const SNIPPET = 24;
 
@@ -28,6 +29,16 @@ export async function showGarbleDetails(document: vscode.TextDocument, findings:
       : await vscode.window.showWarningMessage(vscode.l10n.t('This file is in {0} but was opened as UTF-8, so its Chinese text shows as �. VS Code cannot open {0}: convert it to UTF-8.', label), convert);
     if (answer === reopen) await vscode.commands.executeCommand('zhlens.reopenWithEncoding', document.uri);
     if (answer === convert) await vscode.commands.executeCommand('zhlens.convertToUtf8', document.uri);
+    return;
+  }
+  if (findings.otherEncoding) {
+    const label = otherEncodingLabel(findings.otherEncoding.name);
+    const reopen = vscode.l10n.t('Reopen as {0}', label);
+    const message = vscode.l10n.t('This file looks like {0} text, not Chinese, opened as UTF-8. zhlens leaves it alone.', label);
+    const answer = findings.otherEncoding.editorEncoding
+      ? await vscode.window.showInformationMessage(message, reopen)
+      : await vscode.window.showInformationMessage(message);
+    if (answer === reopen) await vscode.commands.executeCommand('zhlens.reopenWithEncoding', document.uri);
     return;
   }
   if (!findings.issues.length) {

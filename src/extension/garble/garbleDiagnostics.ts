@@ -3,6 +3,7 @@ import type { GarbleIssue } from '../../core';
 import type { DocumentFindings, GarbleFindings, WrongEncoding } from './garbleFindings';
 import { kindLabel } from './garbleKindLabels';
 import { encodingLabel } from './wrongEncoding';
+import { otherEncodingLabel, type OtherEncoding } from './otherEncoding';
 
 /** Problems-panel entries for the garbled spans of each analysed document, one per span, coded by kind. */
 export class GarbleDiagnostics implements vscode.Disposable {
@@ -26,6 +27,7 @@ export class GarbleDiagnostics implements vscode.Disposable {
 
 function toDiagnostics(document: vscode.TextDocument, findings: DocumentFindings): vscode.Diagnostic[] {
   if (findings.wrongEncoding) return [wrongEncodingDiagnostic(document, findings.wrongEncoding)];
+  if (findings.otherEncoding) return [otherEncodingDiagnostic(document, findings.otherEncoding)];
   return findings.issues.map((i) => issueDiagnostic(document, i));
 }
 
@@ -62,5 +64,21 @@ function wrongEncodingDiagnostic(document: vscode.TextDocument, wrong: WrongEnco
   );
   d.source = 'zhlens';
   d.code = 'wrong-encoding';
+  return d;
+}
+
+/**
+ * A file in another language's encoding: information, not a warning (there is no Chinese text to
+ * repair), on the first U+FFFD's line.
+ */
+function otherEncodingDiagnostic(document: vscode.TextDocument, other: OtherEncoding): vscode.Diagnostic {
+  const at = document.positionAt(Math.max(0, document.getText().indexOf('\uFFFD')));
+  const label = otherEncodingLabel(other.name);
+  const message = other.editorEncoding
+    ? vscode.l10n.t('This file looks like {0} text, not Chinese, opened as UTF-8. zhlens leaves it alone; reopen it as {0} to read it.', label)
+    : vscode.l10n.t('This file looks like {0} text, not Chinese, opened as UTF-8. zhlens leaves it alone; VS Code cannot open {0}.', label);
+  const d = new vscode.Diagnostic(document.lineAt(at.line).range, message, vscode.DiagnosticSeverity.Information);
+  d.source = 'zhlens';
+  d.code = 'other-encoding';
   return d;
 }

@@ -3,6 +3,7 @@ import type { DetectedEncoding, GarbleIssue, TextFindings } from '../../core';
 import type { DocumentStates } from '../documentState';
 import { fixable } from './garbleFixes';
 import type { SkipReason } from './garbleScope';
+import type { OtherEncoding } from './otherEncoding';
 
 /** A file whose bytes are in a legacy encoding although the editor decoded them as UTF-8. */
 export interface WrongEncoding {
@@ -24,6 +25,8 @@ export interface DocumentFindings {
   regions: TextFindings['regions'];
   /** Set instead of `issues` when the text itself is a wrong decoding: nothing in it is repaired. */
   wrongEncoding?: WrongEncoding;
+  /** Set when the bytes are in another language's legacy encoding: no finding is made on the text the editor shows. */
+  otherEncoding?: OtherEncoding;
   skipped?: SkipReason;
 }
 

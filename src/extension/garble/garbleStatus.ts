@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fixableIssues, type GarbleFindings } from './garbleFindings';
 import { describeCounts } from './garbleKindLabels';
 import { encodingLabel } from './wrongEncoding';
+import { otherEncodingLabel } from './otherEncoding';
 
 /**
  * The active editor's findings at a glance: a status bar item with the count (click: details),
@@ -41,6 +42,12 @@ export class GarbleStatus implements vscode.Disposable {
       this.item.text = `$(warning) ${label}`;
       this.item.tooltip = vscode.l10n.t('zhlens: this file is in {0} but was opened as UTF-8. Click for the fixes.', label);
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else if (f.otherEncoding) {
+      // Not Chinese and not a repair: no warning colour.
+      const label = otherEncodingLabel(f.otherEncoding.name);
+      this.item.text = `$(info) ${label}`;
+      this.item.tooltip = vscode.l10n.t('zhlens: this file looks like {0} text, opened as UTF-8; zhlens leaves it alone. Click for details.', label);
+      this.item.backgroundColor = undefined;
     } else if (f.issues.length) {
       this.item.text = `$(warning) zhlens ${f.issues.length}`;
       this.item.tooltip = vscode.l10n.t('zhlens: {0}. Click for details.', describeCounts(f.issues));

@@ -5,6 +5,7 @@ import { readForRewrite, rewriteFile, type FileRead } from './fileRewrite';
 import { fileName } from '../localFiles';
 import type { WrongEncoding } from './garbleFindings';
 import { HARD_SIZE_LIMIT_BYTES, type ZhlensSettings } from '../settings';
+import { editorEncodingOf, otherEncodingLabel } from './otherEncoding';
 
 /**
  * VS Code's names for the encodings zhlens detects (see `TextDocument.encoding`). VS Code cannot
@@ -103,13 +104,19 @@ export async function reopenWithDetectedEncoding(uri: vscode.Uri): Promise<vscod
   const read = await readAndDetect(uri);
   if (!read) return undefined;
   const { detection } = read;
-  const encoding = EDITOR_ENCODING[detection.encoding];
+  // Another language's encoding is reopened as such (zhlens does not convert those files).
+  const encoding = detection.otherLegacy ? editorEncodingOf(detection.otherLegacy) : EDITOR_ENCODING[detection.encoding];
+  const label = detection.otherLegacy ? otherEncodingLabel(detection.otherLegacy) : encodingLabel(detection.encoding);
   if (!encoding) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: VS Code cannot open {0} files; convert {1} to UTF-8 instead.', encodingLabel(detection.encoding), fileName(uri)));
+    void vscode.window.showInformationMessage(
+      detection.otherLegacy
+        ? vscode.l10n.t('zhlens: VS Code cannot open {0} files.', label)
+        : vscode.l10n.t('zhlens: VS Code cannot open {0} files; convert {1} to UTF-8 instead.', label, fileName(uri)),
+    );
     return undefined;
   }
   if (open?.encoding === encoding) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', fileName(uri), encodingLabel(detection.encoding)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already open as {1}.', fileName(uri), label));
     return open;
   }
   const reopened = await vscode.workspace.openTextDocument(uri, { encoding });
@@ -137,6 +144,10 @@ export async function convertFileToUtf8(uri: vscode.Uri, settings: ZhlensSetting
   const read = await readAndDetect(uri);
   if (!read) return false;
   const { detection } = read;
+  if (detection.otherLegacy) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} looks like {1} text; zhlens converts only Chinese encodings.', name, otherEncodingLabel(detection.otherLegacy)));
+    return false;
+  }
   if (detection.encoding === 'utf-8') {
     void vscode.window.showInformationMessage(vscode.l10n.t('zhlens: {0} is already UTF-8.', name));
     return false;
