@@ -16,6 +16,8 @@
 //
 // Fetched repositories (ftfy's test cases, public i18n and source files) are added by
 // scripts/add-precision-repos.mjs from copies the developer fetched; docs/precision.md lists them.
+// `npm run eval:data` (scripts/eval-data/build.mjs) runs both, fetching first the Debian versions
+// recorded in scripts/eval-data/expected.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';

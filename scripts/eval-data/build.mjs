@@ -1,153 +1,287 @@
-// `npm run eval:data`: builds the corpora the evaluations read, outside the repository, from git
-// copies of public repositories and Debian packages, so that a new machine measures what the last
-// one did:
-//   <root>/ner           eval:orgs, scripts/train-org-tagger.mjs (and MSRA for eval:repair)
-//   <root>/repair-eval   eval:repair's Debian part (manpages-zh); the rest is read from the copies
-//   <root>/bytes         eval:bytes (chardet's and uchardet's test files)
-//   <root>/precision     eval:precision and eval:bytes's lines (scripts/build-precision-corpus.mjs,
-//                        scripts/add-precision-repos.mjs, ftfy's test cases)
+// Builds the eval corpora outside the repository, under one data folder (default /work/data), from
+// fetched repositories and Debian packages: the four parts the evals read.
 //
-//   npm run eval:data -- [--root /work/data] [--mirrors /work/.mirror] [--only ner,bytes] [--force]
+//   npm run eval:data -- [--parts ner,repair-eval,bytes,precision] [--data /work/data]
+//                        [--mirror /work/.mirror] [--check] [--again] [--record]
 //
-// The copies are `<mirrors>/<owner>+<name>/repo` (what the fetch tool leaves); sources.mjs names
-// each repository and the commit the published figures were measured at. A part already built is
-// left alone unless --force. Debian packages come with `apt-get download` (run `apt-get update`
-// first); nothing is installed.
+//   ner          ner/{msra,resume,weibo,cluener}: npm run eval:orgs, scripts/train-org-tagger.mjs
+//   repair-eval  repair-eval/: Debian manpages-zh unpacked, documents.json (npm run eval:repair)
+//   bytes        bytes/{chardet+chardet,freedesktop+uchardet}: npm run eval:bytes
+//   precision    precision/: scripts/build-precision-corpus.mjs (Debian), add-precision-repos.mjs
+//                (repositories, --texts), ftfy's test cases (npm run eval:precision)
+//
+// Repositories are read from `<mirror>/<owner>+<name>/repo` at HEAD; sources.mjs names each with
+// the commit the published figures were measured on, and the run stops, naming what to fetch, when
+// one is missing. A step whose output is there is skipped (`--again` redoes it), so the command
+// can be run again after a failure. At the end each part is compared with what was recorded
+// (expected.json: hashes of the built files, the Debian package versions, counts per split); a
+// difference is listed and the exit code is 1. `--check` compares without building; `--record`
+// writes expected.json from the folder as it is (after a build whose eval figures were checked).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PARTS, mirrorProblems } from './sources.mjs';
+import { checkRepositories, differences, mirrorName, partsToBuild, repositoryProblems, treeDigest } from './sources.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
-const ROOT = resolve(arg('root', '/work/data'));
-const MIRRORS = resolve(arg('mirrors', '/work/.mirror'));
-const FORCE = argv.includes('--force');
-const only = arg('only', PARTS.join(',')).split(',');
-const unknown = only.filter((p) => !PARTS.includes(p));
-if (unknown.length) {
-  console.error(`unknown part ${unknown.join(', ')}: the parts are ${PARTS.join(', ')}`);
-  process.exit(2);
-}
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** manpages-zh as measured (Debian bookworm). */
-const MANPAGES_ZH = 'manpages-zh=1.6.4.0-1';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const EXPECTED = join(HERE, 'expected.json');
 
-/** The git directory of a repository's copy, or undefined. */
-function gitDir(repo) {
-  const base = join(MIRRORS, repo.replace('/', '+'), 'repo');
-  for (const dir of [join(base, '.git'), base]) if (existsSync(join(dir, 'HEAD'))) return dir;
-  return undefined;
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
-const git = (repo, ...args) => execFileSync('git', ['--git-dir', gitDir(repo), ...args], { maxBuffer: 1 << 30 });
-const show = (repo, path) => git(repo, 'show', `HEAD:${path}`);
+const DATA = arg('data', '/work/data');
+const MIRROR = arg('mirror', '/work/.mirror');
+const CHECK = process.argv.includes('--check');
+const AGAIN = process.argv.includes('--again');
+const RECORD = process.argv.includes('--record');
+const parts = partsToBuild(arg('parts'));
+
+/** What the parts were recorded as (`--record`): compared with at the end; its Debian versions are the ones fetched. */
+const expected = existsSync(EXPECTED) ? JSON.parse(readFileSync(EXPECTED, 'utf8')) : {};
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/** The git directory of a fetched repository (bare `repo`, or `repo/.git`), or undefined. */
+function gitDirOf(repo) {
+  const dir = join(MIRROR, mirrorName(repo), 'repo');
+  if (existsSync(join(dir, '.git'))) return join(dir, '.git');
+  return existsSync(join(dir, 'HEAD')) ? dir : undefined;
+}
+function git(repo, ...args) {
+  return execFileSync('git', ['--git-dir', gitDirOf(repo), ...args], { maxBuffer: 1 << 30 });
+}
 function headOf(repo) {
-  const dir = gitDir(repo);
-  return dir && execFileSync('git', ['--git-dir', dir, 'rev-parse', 'HEAD']).toString().trim();
-}
-/** `paths` of a repository's HEAD written under `into`, as `git archive` lays them out. */
-function extract(repo, into, ...paths) {
-  mkdirSync(into, { recursive: true });
-  const tar = git(repo, 'archive', 'HEAD', ...paths);
-  execFileSync('tar', ['-x', '-C', into], { input: tar });
-  writeFileSync(join(into, 'COMMIT'), `${headOf(repo)}\n`);
-}
-function run(command, args, options = {}) {
-  const r = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal})`);
-}
-/** A Debian package unpacked into `into` (apt-get download, dpkg-deb -x). */
-function debianPackage(spec, into) {
-  const tmp = mkdtempSync(join(tmpdir(), 'zhlens-deb-'));
+  if (!gitDirOf(repo)) return undefined;
   try {
-    run('apt-get', ['download', '-q', spec], { cwd: tmp });
-    const deb = readdirSync(tmp).find((f) => f.endsWith('.deb'));
-    mkdirSync(into, { recursive: true });
-    run('dpkg-deb', ['-x', join(tmp, deb), into]);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    return git(repo, 'rev-parse', 'HEAD').toString().trim();
+  } catch {
+    return undefined;
   }
 }
 
-const builders = {
-  ner(dir) {
-    // MSRA (SIGHAN 2006) in BIO, inside a zip; unzipped with Python's zipfile (no unzip needed).
-    const tmp = mkdtempSync(join(tmpdir(), 'zhlens-msra-'));
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 30, ...opts });
+}
+/** Stops with a message when a command the parts need is not installed. */
+function needCommands(cmds) {
+  const absent = cmds.filter((c) => spawnSync(c, ['--version'], { stdio: 'ignore' }).error?.code === 'ENOENT');
+  if (absent.length) {
+    console.error(`not installed: ${absent.join(', ')} (Debian: apt-get install ${absent.map((c) => ({ msgunfmt: 'gettext', 'dpkg-deb': 'dpkg', 'apt-get': 'apt' })[c] ?? c).join(' ')})`);
+    process.exit(2);
+  }
+}
+
+/** Writes a file of a repository's HEAD to `to`, unless it is there. */
+function showFile(repo, path, to) {
+  if (existsSync(to) && !AGAIN) return;
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, git(repo, 'show', `HEAD:${path}`));
+}
+
+/** Whether `dir/COMMIT` says `commit` (the folder was filled from it). */
+function stampedWith(dir, commit) {
+  const stamp = join(dir, 'COMMIT');
+  return !AGAIN && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === commit;
+}
+
+/** A folder of a repository's HEAD, extracted under `to` with the commit in `to/COMMIT`; kept when COMMIT says that commit. */
+function extractTree(repo, path, to) {
+  const commit = headOf(repo);
+  if (stampedWith(to, commit)) return;
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  run('tar', ['-x', '-C', to], { input: git(repo, 'archive', '--format=tar', 'HEAD', path), stdio: ['pipe', 'inherit', 'inherit'] });
+  writeFileSync(join(to, 'COMMIT'), `${commit}\n`);
+}
+
+/** Downloads a Debian package (a pinned version) into `dir` once; returns the .deb's path (undefined when it failed and `must` is false). */
+function debOf(pkg, version, dir, must = true) {
+  mkdirSync(dir, { recursive: true });
+  const find = () => readdirSync(dir).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
+  if (!find()) {
     try {
-      writeFileSync(join(tmp, 'MSRA.zip'), show('zhooufeng/Data', 'MSRA.zip'));
-      mkdirSync(join(dir, 'msra'), { recursive: true });
-      run('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', join(tmp, 'MSRA.zip'), join(dir, 'msra')]);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
+      run('apt-get', ['download', `${pkg}=${version}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch {
+      console.error(`apt-get download ${pkg}=${version} failed: run apt-get update (Debian bookworm sources) first${must ? '' : '; the current version is taken'}`);
+      if (must) process.exit(1);
+      return undefined;
     }
-    const copy = (repo, from, to) => {
-      mkdirSync(dirname(join(dir, to)), { recursive: true });
-      writeFileSync(join(dir, to), show(repo, from));
+  }
+  return join(dir, find());
+}
+
+function filesUnder(dir) {
+  const out = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+function hashFile(path) {
+  return existsSync(path) ? sha256(readFileSync(path)) : undefined;
+}
+function hashTree(dir) {
+  if (!existsSync(dir)) return undefined;
+  return treeDigest(filesUnder(dir).map((f) => [relative(dir, f), sha256(readFileSync(f))]), sha256);
+}
+
+// ---- the parts ----
+
+const NER_FILES = [
+  // [corpus folder, file, repository, path at HEAD]
+  ['resume', 'train.char.bmes', 'jiesutd/LatticeLSTM', 'ResumeNER/train.char.bmes'],
+  ['resume', 'dev.char.bmes', 'jiesutd/LatticeLSTM', 'ResumeNER/dev.char.bmes'],
+  ['resume', 'test.char.bmes', 'jiesutd/LatticeLSTM', 'ResumeNER/test.char.bmes'],
+  ...['train', 'dev', 'test'].map((s) => ['weibo', `weiboNER_2nd_conll.${s}`, 'hltcoe/golden-horse', `data/weiboNER_2nd_conll.${s}`]),
+  // CLUENER's published test labels are unreleased: its dev split (test.json in this repository) is the test here.
+  ['cluener', 'train.json', 'hemingkx/CLUENER2020', 'BERT-CRF/data/clue/train.json'],
+  ['cluener', 'dev.json', 'hemingkx/CLUENER2020', 'BERT-CRF/data/clue/test.json'],
+];
+const MSRA_FILES = ['msra_train_bio', 'msra_test_bio'];
+
+const BUILD = {
+  ner() {
+    const out = join(DATA, 'ner');
+    if (AGAIN || MSRA_FILES.some((f) => !existsSync(join(out, 'msra', f)))) {
+      const zip = join(out, 'msra', 'MSRA.zip');
+      showFile('zhooufeng/Data', 'MSRA.zip', zip);
+      run('unzip', ['-o', '-q', zip, ...MSRA_FILES, '-d', join(out, 'msra')]);
+      rmSync(zip);
+    }
+    for (const [corpus, file, repo, path] of NER_FILES) showFile(repo, path, join(out, corpus, file));
+  },
+  'repair-eval'() {
+    const out = join(DATA, 'repair-eval');
+    const src = join(out, 'src');
+    const man = join(src, 'manpages-zh');
+    if (AGAIN || !existsSync(man)) {
+      rmSync(man, { recursive: true, force: true });
+      run('dpkg-deb', ['-x', debOf('manpages-zh', '1.6.4.0-1', join(src, 'debs')), man]);
+    }
+    const cache = join(out, 'documents.json');
+    if (AGAIN) rmSync(cache, { force: true });
+    if (!existsSync(cache)) {
+      // scripts/eval-repair/corpus.mjs picks the documents and caches them; it reads MSRA from /work/data/ner.
+      if (DATA !== '/work/data') console.error('note: scripts/eval-repair/corpus.mjs reads MSRA from /work/data/ner/msra');
+      const code = `import(${JSON.stringify(join(ROOT, 'scripts/eval-repair/corpus.mjs'))}).then((m) => console.log(m.loadDocuments().length + ' documents'))`;
+      run(process.execPath, ['-e', code], { env: { ...process.env, ZHLENS_EVAL_DATA: out, ZHLENS_EVAL_MIRROR: MIRROR } });
+    }
+  },
+  bytes() {
+    extractTree('chardet/chardet', 'tests/', join(DATA, 'bytes', 'chardet+chardet'));
+    extractTree('freedesktop/uchardet', 'test/', join(DATA, 'bytes', 'freedesktop+uchardet'));
+  },
+  precision() {
+    const out = join(DATA, 'precision');
+    const step = (manifest, args) => {
+      if (!AGAIN && existsSync(join(out, manifest))) return;
+      run(process.execPath, [...args, '--out', out], { cwd: ROOT });
     };
-    for (const split of ['train', 'dev', 'test']) {
-      copy('jiesutd/LatticeLSTM', `ResumeNER/${split}.char.bmes`, `resume/${split}.char.bmes`);
-      copy('hltcoe/golden-horse', `data/weiboNER_2nd_conll.${split}`, `weibo/weiboNER_2nd_conll.${split}`);
+    // The Debian versions recorded, fetched first (the corpus script takes a .deb it finds): a
+    // version the archive has dropped since is left to the corpus script, which takes the current one.
+    if (AGAIN || !existsSync(join(out, 'manifest-debian.json'))) {
+      for (const [key, version] of Object.entries(expected.precision ?? {})) {
+        if (key.startsWith('debian ')) debOf(key.slice('debian '.length), version, join(out, 'debs'), false);
+      }
     }
-    // CLUENER2020's official dev split is the repository's test.json (its test labels are unpublished).
-    copy('hemingkx/CLUENER2020', 'BERT-CRF/data/clue/train.json', 'cluener/train.json');
-    copy('hemingkx/CLUENER2020', 'BERT-CRF/data/clue/test.json', 'cluener/dev.json');
-    return join(dir, 'msra/msra_test_bio');
-  },
-  'repair-eval'(dir) {
-    debianPackage(MANPAGES_ZH, join(dir, 'src/manpages-zh'));
-    return join(dir, 'src/manpages-zh/usr/share/man/zh_CN');
-  },
-  bytes(dir) {
-    extract('chardet/chardet', join(dir, 'chardet+chardet'), 'tests');
-    extract('freedesktop/uchardet', join(dir, 'freedesktop+uchardet'), 'test');
-    return join(dir, 'freedesktop+uchardet/COMMIT');
-  },
-  precision(dir) {
-    run(process.execPath, [join(REPO_ROOT, 'scripts/build-precision-corpus.mjs'), '--out', dir]);
-    run(process.execPath, [join(REPO_ROOT, 'scripts/add-precision-repos.mjs'), MIRRORS, '--out', dir]);
-    run(process.execPath, [join(REPO_ROOT, 'scripts/add-precision-repos.mjs'), MIRRORS, '--out', dir, '--texts']);
-    // ftfy's published cases (measured only).
-    const ftfy = join(dir, 'ftfy');
-    mkdirSync(ftfy, { recursive: true });
-    for (const path of git('rspeer/python-ftfy', 'ls-tree', '--name-only', 'HEAD', 'tests/test-cases/').toString().split('\n').filter(Boolean)) {
-      writeFileSync(join(ftfy, path.split('/').pop()), show('rspeer/python-ftfy', path));
+    step('manifest-debian.json', ['scripts/build-precision-corpus.mjs']);
+    step('manifest-repos.json', ['scripts/add-precision-repos.mjs', MIRROR]);
+    step('manifest-texts.json', ['scripts/add-precision-repos.mjs', MIRROR, '--texts']);
+    // ftfy's published cases: tests/test-cases/*.json, flat, with the commit in COMMIT.
+    const ftfy = join(out, 'ftfy');
+    const commit = headOf('rspeer/python-ftfy');
+    if (!stampedWith(ftfy, commit)) {
+      rmSync(ftfy, { recursive: true, force: true });
+      const names = git('rspeer/python-ftfy', 'ls-tree', '--name-only', 'HEAD', 'tests/test-cases/').toString().split('\n').filter(Boolean);
+      for (const path of names) showFile('rspeer/python-ftfy', path, join(ftfy, path.slice('tests/test-cases/'.length)));
+      writeFileSync(join(ftfy, 'COMMIT'), `${commit}\n`);
     }
-    writeFileSync(join(ftfy, 'COMMIT'), `${headOf('rspeer/python-ftfy')}\n`);
-    return join(dir, 'ftfy/COMMIT');
   },
-};
-/** The file whose presence says a part is built (the last one its builder writes). */
-const builtMark = {
-  ner: 'msra/msra_test_bio',
-  'repair-eval': 'src/manpages-zh/usr/share/man/zh_CN',
-  bytes: 'freedesktop+uchardet/COMMIT',
-  precision: 'ftfy/COMMIT',
 };
 
-const problems = mirrorProblems(only, (repo) => (gitDir(repo) ? headOf(repo) : undefined));
-const missing = problems.filter((p) => p.includes('no copy'));
+const COMMANDS = {
+  ner: ['git', 'unzip'],
+  'repair-eval': ['git', 'apt-get', 'dpkg-deb'],
+  bytes: ['git', 'tar'],
+  precision: ['git', 'apt-get', 'dpkg-deb', 'msgunfmt'],
+};
+
+/** What a built part is recorded by: file hashes, Debian versions, counts per split. */
+const FINGERPRINT = {
+  ner() {
+    const out = join(DATA, 'ner');
+    const files = [...MSRA_FILES.map((f) => ['msra', f]), ...NER_FILES];
+    return Object.fromEntries(files.map(([corpus, file]) => [`${corpus}/${file}`, hashFile(join(out, corpus, file))]));
+  },
+  'repair-eval'() {
+    const cache = join(DATA, 'repair-eval', 'documents.json');
+    const docs = existsSync(cache) ? JSON.parse(readFileSync(cache, 'utf8')) : [];
+    const count = (split) => docs.filter((d) => d.split === split).length;
+    return { 'documents.json': hashFile(cache), 'documents tuning': count('tuning'), 'documents test': count('test') };
+  },
+  bytes() {
+    return Object.fromEntries(['chardet+chardet', 'freedesktop+uchardet'].map((d) => [d, hashTree(join(DATA, 'bytes', d))]));
+  },
+  precision() {
+    const out = join(DATA, 'precision');
+    const found = { ftfy: hashTree(join(out, 'ftfy')) };
+    for (const m of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json']) {
+      const path = join(out, m);
+      if (!existsSync(path)) {
+        found[m] = undefined;
+        continue;
+      }
+      const entries = JSON.parse(readFileSync(path, 'utf8'));
+      found[m] = sha256(readFileSync(path));
+      for (const split of ['test', 'tune']) found[`${m} ${split}`] = entries.filter((e) => e.split === split).length;
+      // The version of each package or repository read: a Debian point release moves these.
+      const key = m === 'manifest-debian.json' ? 'debian' : 'version';
+      for (const e of entries) found[`${key} ${e.pkg}`] = e.version;
+    }
+    return found;
+  },
+};
+
+// ---- run ----
+
+const checked = checkRepositories(parts, headOf);
+const problems = repositoryProblems(checked);
 for (const p of problems) console.error(p);
-if (missing.length) {
-  console.error(`\n${missing.length} repositories to fetch first (into ${MIRRORS}); nothing was built.`);
+if (checked.some((r) => r.state === 'missing')) {
+  console.error(`fetch the missing repositories into ${MIRROR}/<owner>+<name>/repo, then run this again`);
   process.exit(1);
 }
-if (problems.length) console.error('(copies at other commits are used as they are: figures may differ from the published ones)\n');
 
-for (const part of only) {
-  const dir = join(ROOT, part);
-  if (!FORCE && existsSync(join(dir, builtMark[part]))) {
-    console.log(`${part}: already in ${dir} (--force builds it again)`);
+if (!CHECK && !RECORD) {
+  needCommands([...new Set(parts.flatMap((p) => COMMANDS[p]))]);
+  for (const part of parts) {
+    const t0 = Date.now();
+    console.log(`${part}: building under ${join(DATA, part)}`);
+    BUILD[part]();
+    console.log(`${part}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+const found = Object.fromEntries(parts.map((p) => [p, FINGERPRINT[p]()]));
+if (RECORD) {
+  writeFileSync(EXPECTED, `${JSON.stringify({ ...expected, ...found }, null, 1)}\n`);
+  console.log(`recorded ${parts.join(', ')} in ${relative(ROOT, EXPECTED)}`);
+  process.exit(0);
+}
+let differ = problems.length > 0;
+for (const part of parts) {
+  const diff = differences(expected[part], found[part]);
+  if (!diff.length) {
+    console.log(`${part}: as recorded`);
     continue;
   }
-  const started = Date.now();
-  console.log(`${part}: building in ${dir} …`);
-  builders[part](dir);
-  console.log(`${part}: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  differ = true;
+  console.log(`${part}: differs from what was recorded (the eval figures may differ):`);
+  for (const [key, want, got] of diff) console.log(`  ${key}: recorded ${want ?? '(none)'}, found ${got ?? '(none)'}`);
 }
-console.log(
-  ROOT === '/work/data'
-    ? '\nnext: npm run eval:repair, eval:precision, eval:bytes, eval:orgs'
-    : `\nthe evaluations read /work/data by default: pass ZHLENS_EVAL_DATA=${ROOT}/repair-eval, ZHLENS_NER_DATA=${ROOT}/ner, --data ${ROOT}/precision (eval:precision), --data ${ROOT}/bytes --lines-data ${ROOT}/precision (eval:bytes)`,
-);
+if (differ) process.exit(1);

@@ -1,55 +1,98 @@
-// What the evaluation corpora are built from: the public repositories (read from git copies under
-// /work/.mirror, `owner+name/repo`, as the fetch tool leaves them) with the commit each was read
-// at, and the Debian packages. docs/data.md, "The evaluation corpora", says what each part is for.
+// What the eval corpora under /work/data are built from (scripts/eval-data/build.mjs), and the
+// pure checks of it: which fetched repository each part reads, at which commit, and what the built
+// files must hash to. No file is read here; build.mjs passes what it found.
+//
+// A repository is read from its fetched copy `<mirror>/<owner>+<name>/repo` (a bare git directory,
+// or a clone whose git directory is `repo/.git`), at HEAD, which must be the commit below: the
+// figures in docs/ were measured on those files.
 
-/** Repositories, each with the commit its figures were measured on (a prefix) and the parts that read it. */
+/** @typedef {'ner' | 'repair-eval' | 'bytes' | 'precision'} Part */
+
+/** Every repository the four parts read, with the commit the published figures were measured on. */
 export const REPOSITORIES = [
-  // eval:repair
-  { repo: 'UniversalDependencies/UD_Chinese-GSD', commit: '200dbe8', parts: ['repair-eval'] },
-  { repo: 'UniversalDependencies/UD_Chinese-GSDSimp', commit: 'eb3aed3', parts: ['repair-eval'] },
-  { repo: 'UniversalDependencies/UD_Chinese-PUD', commit: '2849afd', parts: ['repair-eval'] },
-  { repo: 'UniversalDependencies/UD_Chinese-HK', commit: '77ecd3c', parts: ['repair-eval'] },
-  { repo: 'chinese-poetry/chinese-poetry', commit: '99ebbef', parts: ['repair-eval'] },
-  // eval:orgs (and MSRA for eval:repair)
-  { repo: 'zhooufeng/Data', commit: '5336c79', parts: ['ner'] },
-  { repo: 'jiesutd/LatticeLSTM', commit: '24d17f4', parts: ['ner'] },
-  { repo: 'hltcoe/golden-horse', commit: '7a73c08', parts: ['ner'] },
-  { repo: 'hemingkx/CLUENER2020', commit: '4bfd0b5', parts: ['ner'] },
-  // eval:bytes
-  { repo: 'chardet/chardet', commit: '1355907628bf', parts: ['bytes'] },
-  { repo: 'freedesktop/uchardet', commit: 'bdfd6116a965', parts: ['bytes'] },
-  // eval:precision (scripts/add-precision-repos.mjs names the files it takes)
-  { repo: 'moment/moment', commit: '18aba135ab92', parts: ['precision'] },
-  { repo: 'iamkun/dayjs', commit: '0f6c19e3b63b', parts: ['precision'] },
-  { repo: 'vuetifyjs/vuetify', commit: 'f61c453c9d2e', parts: ['precision'] },
-  { repo: 'jlevy/the-art-of-command-line', commit: '6b50745d2e78', parts: ['precision'] },
-  { repo: 'trekhleb/javascript-algorithms', commit: '85293e3e2b88', parts: ['precision'] },
-  { repo: 'EbookFoundation/free-programming-books', commit: '5b277d20f623', parts: ['precision'] },
-  { repo: 'vuejs-translations/docs-ja', commit: 'c627102bfabf', parts: ['precision'] },
-  { repo: 'vuejs-translations/docs-ko', commit: '6e646acb5687', parts: ['precision'] },
-  { repo: 'doocs/advanced-java', commit: 'efb95ddac45c', parts: ['precision'] },
-  { repo: 'PanJiaChen/vue-element-admin', commit: '6858a9ad6748', parts: ['precision'] },
-  { repo: 'mozillazg/python-pinyin', commit: '8595294b1a97', parts: ['precision'] },
-  { repo: 'hotoo/pinyin', commit: '0cd724aa6ea9', parts: ['precision'] },
-  { repo: 'rspeer/python-ftfy', commit: '74dd0452b482', parts: ['precision'] },
-  { repo: 'UniversalDependencies/UD_Cantonese-HK', commit: '454c9548b32a', parts: ['precision'] },
-  { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', commit: '9a16f5cfb0e2', parts: ['precision'] },
+  // ner: the organization tagger's corpora (docs/annotate-data.md); msra also feeds repair-eval.
+  { repo: 'zhooufeng/Data', commit: '5336c7962aa05bb4ee356707a8f44cb087baaa01', parts: ['ner', 'repair-eval'] },
+  { repo: 'jiesutd/LatticeLSTM', commit: '24d17f4270f11d2f75046789d8b67eaa2b907dce', parts: ['ner'] },
+  { repo: 'hltcoe/golden-horse', commit: '7a73c08e45ed94312af4ef2d97cc35a47d029e99', parts: ['ner'] },
+  { repo: 'hemingkx/CLUENER2020', commit: '4bfd0b5fdd1537558f0c32dd28339af1f337afc9', parts: ['ner'] },
+  // repair-eval: read by scripts/eval-repair/corpus.mjs (docs/repair-eval.md).
+  { repo: 'UniversalDependencies/UD_Chinese-GSD', commit: '200dbe8acf60ff0d194f2d30bf925c410eee762a', parts: ['repair-eval'] },
+  { repo: 'UniversalDependencies/UD_Chinese-GSDSimp', commit: 'eb3aed31ebb170897405ee5cd1db83a1a0b11864', parts: ['repair-eval'] },
+  { repo: 'UniversalDependencies/UD_Chinese-PUD', commit: '2849afd946a8c01b3e9acdf3e7afa8670cf2777d', parts: ['repair-eval'] },
+  { repo: 'UniversalDependencies/UD_Chinese-HK', commit: '77ecd3ca188a59e53385f9fffd13219952187d03', parts: ['repair-eval'] },
+  { repo: 'chinese-poetry/chinese-poetry', commit: '99ebbef7e1345c0985c44b9fd96a3f9e776f117b', parts: ['repair-eval'] },
+  // bytes: two encoding detectors' test suites (docs/precision.md, "Legacy files").
+  { repo: 'chardet/chardet', commit: '1355907628bff3148cc81ec77093b41d922436a7', parts: ['bytes'] },
+  { repo: 'freedesktop/uchardet', commit: 'bdfd6116a965fd210ef563613763e724424728b7', parts: ['bytes'] },
+  // precision: scripts/add-precision-repos.mjs (its REPOSITORIES and --texts) and ftfy's cases.
+  { repo: 'moment/moment', commit: '18aba135ab927ffe7f868ee09276979bed6993a6', parts: ['precision'] },
+  { repo: 'iamkun/dayjs', commit: '0f6c19e3b63bcc3ff74917cb3a60125020c75648', parts: ['precision'] },
+  { repo: 'vuetifyjs/vuetify', commit: 'f61c453c9d2e11ba46aae46eb64acbfa08b08f4b', parts: ['precision'] },
+  { repo: 'jlevy/the-art-of-command-line', commit: '6b50745d2e788add2e8f1ed29010e72659a9a074', parts: ['precision'] },
+  { repo: 'trekhleb/javascript-algorithms', commit: '85293e3e2b88f4d2ce330d956b139cf628aa1e82', parts: ['precision'] },
+  { repo: 'EbookFoundation/free-programming-books', commit: '5b277d20f623ce5b2889b16fc9dd5e266536f521', parts: ['precision'] },
+  { repo: 'vuejs-translations/docs-ja', commit: 'c627102bfabf8bc5ecaa6eb763b965a0a5d43a5b', parts: ['precision'] },
+  { repo: 'vuejs-translations/docs-ko', commit: '6e646acb5687510feda533281faa546b26ea243c', parts: ['precision'] },
+  { repo: 'doocs/advanced-java', commit: 'efb95ddac45c0d5bc69565cfd2f05b7ec65785e5', parts: ['precision'] },
+  { repo: 'PanJiaChen/vue-element-admin', commit: '6858a9ad67483025f6a9432a926beb9327037be3', parts: ['precision'] },
+  { repo: 'mozillazg/python-pinyin', commit: '8595294b1a97845e30f11ecfdb3caa4e61ac3988', parts: ['precision'] },
+  { repo: 'hotoo/pinyin', commit: '0cd724aa6ea96854a45b24a30e99ce4f9083f411', parts: ['precision'] },
+  { repo: 'rspeer/python-ftfy', commit: '74dd0452b48286a3770013b3a02755313bd5575e', parts: ['precision'] },
+  { repo: 'UniversalDependencies/UD_Cantonese-HK', commit: '454c9548b32a77438b2ab4bca0ad6d1886a8ac11', parts: ['precision'] },
+  { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', commit: '9a16f5cfb0e230c94692fd0b2f9d1c17738e7983', parts: ['precision'] },
 ];
 
-export const PARTS = ['ner', 'repair-eval', 'bytes', 'precision'];
+export const PARTS = /** @type {Part[]} */ (['ner', 'repair-eval', 'bytes', 'precision']);
+
+/** The parts a part needs built first: repair-eval reads MSRA from ner. */
+export const NEEDS = { 'repair-eval': ['ner'] };
+
+/** `owner/name` → the folder name of its fetched copy, `owner+name`. */
+export function mirrorName(repo) {
+  return repo.replace('/', '+');
+}
+
+/** The parts asked for (a comma list, or all), with what they need, in build order. */
+export function partsToBuild(asked) {
+  const want = new Set(asked ? asked.split(',').map((s) => s.trim()).filter(Boolean) : PARTS);
+  for (const p of want) if (!PARTS.includes(p)) throw new Error(`unknown part ${p} (parts: ${PARTS.join(', ')})`);
+  for (const p of [...want]) for (const n of NEEDS[p] ?? []) want.add(n);
+  return PARTS.filter((p) => want.has(p));
+}
 
 /**
- * What stands in the way of building `parts`: each repository missing from the copies, or copied
- * at another commit than the one measured on. `headOf(repo)` gives the copy's commit (full hex) or
- * undefined when there is no copy. A list of messages; empty when everything is there.
+ * The state of each repository the parts read: `ok`, `missing` (no fetched copy) or `other` (its
+ * HEAD is another commit). `headOf(repo)` gives the HEAD commit of the fetched copy, or undefined.
  */
-export function mirrorProblems(parts, headOf, repositories = REPOSITORIES) {
-  const problems = [];
-  for (const { repo, commit, parts: uses } of repositories) {
-    if (!uses.some((p) => parts.includes(p))) continue;
-    const head = headOf(repo);
-    if (head === undefined) problems.push(`${repo}: no copy; fetch github:${repo} (commit ${commit})`);
-    else if (!head.startsWith(commit)) problems.push(`${repo}: the copy is at ${head.slice(0, 12)}, the figures were measured at ${commit}`);
+export function checkRepositories(parts, headOf) {
+  return REPOSITORIES.filter((r) => r.parts.some((p) => parts.includes(p))).map((r) => {
+    const head = headOf(r.repo);
+    const state = head === undefined ? 'missing' : head === r.commit ? 'ok' : 'other';
+    return { ...r, head, state };
+  });
+}
+
+/** What to tell the user about the repositories that are not as expected, one line each. */
+export function repositoryProblems(checked) {
+  return checked.filter((r) => r.state !== 'ok').map((r) =>
+    r.state === 'missing'
+      ? `missing: ${r.repo} (fetch github:${r.repo}, commit ${r.commit.slice(0, 12)}; needed by ${r.parts.join(', ')})`
+      : `other commit: ${r.repo} is at ${r.head.slice(0, 12)}, the figures were measured at ${r.commit.slice(0, 12)} (${r.parts.join(', ')})`,
+  );
+}
+
+/** One hash of a tree of files from `[relative path, sha256 of its bytes]` pairs, in any order. */
+export function treeDigest(entries, sha256) {
+  const lines = entries.map(([path, hash]) => `${path.split('\\').join('/')}\u0000${hash}\n`).sort();
+  return sha256(lines.join(''));
+}
+
+/** Where a built part differs from what was recorded: `[name, expected, found]` for each file or figure. */
+export function differences(expected, found) {
+  const out = [];
+  for (const key of Object.keys(expected ?? {}).sort()) {
+    if (expected[key] !== found[key]) out.push([key, expected[key], found[key]]);
   }
-  return problems;
+  for (const key of Object.keys(found).sort()) if (!(key in (expected ?? {}))) out.push([key, undefined, found[key]]);
+  return out;
 }
