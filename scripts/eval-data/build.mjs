@@ -166,10 +166,9 @@ const BUILD = {
     const cache = join(out, 'documents.json');
     if (AGAIN) rmSync(cache, { force: true });
     if (!existsSync(cache)) {
-      // scripts/eval-repair/corpus.mjs picks the documents and caches them; it reads MSRA from /work/data/ner.
-      if (DATA !== '/work/data') console.error('note: scripts/eval-repair/corpus.mjs reads MSRA from /work/data/ner/msra');
+      // scripts/eval-repair/corpus.mjs picks the documents and caches them; MSRA comes from this build's ner part.
       const code = `import(${JSON.stringify(join(ROOT, 'scripts/eval-repair/corpus.mjs'))}).then((m) => console.log(m.loadDocuments().length + ' documents'))`;
-      run(process.execPath, ['-e', code], { env: { ...process.env, ZHLENS_EVAL_DATA: out, ZHLENS_EVAL_MIRROR: MIRROR } });
+      run(process.execPath, ['-e', code], { env: { ...process.env, ZHLENS_EVAL_DATA: out, ZHLENS_EVAL_MIRROR: MIRROR, ZHLENS_NER_DATA: join(DATA, 'ner') } });
     }
   },
   bytes() {

@@ -117,7 +117,7 @@ function udDocs() {
 function msraDocs() {
   const docs = [];
   for (const [file, split] of [['msra_train_bio', 'tuning'], ['msra_test_bio', 'test']]) {
-    const path = join('/work/data/ner/msra', file);
+    const path = join(process.env.ZHLENS_NER_DATA ?? '/work/data/ner', 'msra', file);
     if (!existsSync(path)) continue;
     const sents = [];
     let cur = '';
