@@ -31,9 +31,6 @@ export class QuantizedTables {
   ) {
     const cps = t.codePoints;
     for (let i = 0; i < cps.length; i++) this.setIndex(cps[i], i);
-    this.unigramLnP = new Float64Array(t.unigramQ.length + 1);
-    this.unigramLnP[0] = t.floor;
-    for (let i = 0; i < t.unigramQ.length; i++) this.unigramLnP[i + 1] = -t.unigramQ[i] / 10;
   }
 
   /** Vocabulary index of a code point (UNKNOWN when the tables do not hold it). */
@@ -48,11 +45,8 @@ export class QuantizedTables {
   }
 
   unigramAt(i: number): number {
-    return this.unigramLnP[i + 1];
+    return i === UNKNOWN ? this.t.floor : -this.t.unigramQ[i] / 10;
   }
-
-  /** unigramAt of every index, at index + 1 (the floor at 0): one array read, no division. */
-  private readonly unigramLnP: Float64Array;
 
   bigramAt(a: number, b: number): number {
     // An unseen context carries no information: fall back to the unigram outright.
@@ -65,7 +59,7 @@ export class QuantizedTables {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const x = nextIndex[mid];
-      if (x === b) return LN_P_OF_Q[bigramQ[mid]];
+      if (x === b) return -bigramQ[mid] / 10;
       if (x < b) lo = mid + 1;
       else hi = mid - 1;
     }
