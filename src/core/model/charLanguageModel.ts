@@ -1,7 +1,7 @@
 import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
 import { DECORATION_BLOCKS, foldCodePoint, SYMBOL_TOKEN } from './tokenFold';
-import { QuantizedTables, UNKNOWN } from './quantizedTables';
+import { QuantizedTables, UNKNOWN, type BigramRows } from './quantizedTables';
 import { readBigramBounds } from './charModelBounds';
 
 /**
@@ -41,6 +41,13 @@ export interface CharLanguageModel {
   listedAfter(a: number, each: (x: number, lnP: number) => void): number;
   /** ln P of a vocabulary index alone (the floor for UNKNOWN). */
   unigramOfIndex(x: number): number;
+  /**
+   * What bigramOfIndexes reads, for a loop that walks the bigrams listed after a context in one
+   * pass (guessBound.ts): the stored rows, and the backoff of a context index (0 for UNKNOWN);
+   * bigramOfIndexes(a, x) of an x not listed after a is backoffOfIndex(a) + unigramOfIndex(x).
+   */
+  bigramRows(): BigramRows;
+  backoffOfIndex(a: number): number;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -111,6 +118,14 @@ class QuantizedCharModel implements CharLanguageModel {
 
   unigramOfIndex(x: number): number {
     return this.unigramAt(x);
+  }
+
+  bigramRows(): BigramRows {
+    return this.tables.rows();
+  }
+
+  backoffOfIndex(a: number): number {
+    return this.tables.backoffAt(a);
   }
 
   score(text: string): number {

@@ -4,6 +4,17 @@ import { computeBigramBounds, type BigramBounds } from './charModelBounds';
 /** Index of a code point the tables do not hold. */
 export const UNKNOWN = -1;
 
+/** The stored bigram rows (QuantizedTables.rows). */
+export interface BigramRows {
+  readonly rowStart: Uint32Array;
+  readonly nextIndex: Uint16Array;
+  readonly bigramQ: Uint8Array;
+  /** ln P of each quantized value: −q / 10, the very number bigramAt returns for it. */
+  readonly lnPOfQ: Float64Array;
+}
+
+const LN_P_OF_Q = Float64Array.from({ length: 256 }, (_, q) => -q / 10);
+
 /**
  * Lookups in the quantized unigram/bigram tables of charModelData (charModel.bin and
  * backgroundModel.bin share the layout): a code point's vocabulary index, ln P of a unigram, and
@@ -53,6 +64,22 @@ export class QuantizedTables {
       else hi = mid - 1;
     }
     return backoff + this.unigramAt(b);
+  }
+
+  /**
+   * The bigram tables as they are stored, for a loop that walks a row itself (listedAfterAt
+   * without a call per bigram): the row of index `a` is `rowStart[a]` .. `rowStart[a + 1]` of
+   * `nextIndex` (ascending) and `bigramQ`, whose entry q bigramAt scores `lnPOfQ[q]`.
+   */
+  rows(): BigramRows {
+    return (this.stored ??= { rowStart: this.t.rowStart, nextIndex: this.t.nextIndex, bigramQ: this.t.bigramQ, lnPOfQ: LN_P_OF_Q });
+  }
+
+  private stored?: BigramRows;
+
+  /** The backoff bigramAt adds to the unigram of an index not listed after `a` (0 when `a` is UNKNOWN). */
+  backoffAt(a: number): number {
+    return a === UNKNOWN ? 0 : -this.t.backoffQ[a] / 10;
   }
 
   /**

@@ -3,7 +3,7 @@ import { weighableOf } from './silentGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** A list of options as reaches() reads it: per option its model index and the model's bounds. */
+/** A list of options as reaches() reads it: per option, in ascending order of model index, its index and the model's bounds. */
 interface BoundTable {
   lm: CharLanguageModel;
   index: Int32Array;
@@ -11,6 +11,12 @@ interface BoundTable {
   into: Float64Array;
   /** bestAfter of the option: the most any bigram out of it scores. */
   outOf: Float64Array;
+  /** unigramOfIndex of the option: what a bigram into it scores after a context whose row does not list it, less the backoff. */
+  unigram: Float64Array;
+  /** The highest unigram + outOf over the options: with a context's backoff, what bounds every option its row does not list. */
+  bestUnlisted: number;
+  /** The highest unigram. */
+  bestUnigram: number;
 }
 
 /** Per list of the tables (the lists are shared and never change), worked out on first use. */
@@ -19,43 +25,72 @@ const tables = new WeakMap<Options, BoundTable>();
 function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   const known = tables.get(options);
   if (known && known.lm === lm) return known;
-  // Best bounds first (reaches() answers whether any option scores enough, in whatever order it
-  // looks), so that the options left once one's bounds fall short are all skipped at once.
   const list = weighableOf(options, lm)
     .map(([, ch]) => ch.charCodeAt(0))
-    .map((cp) => ({ cp, into: lm.bestBefore(cp), outOf: lm.bestAfter(cp) }))
-    .sort((x, y) => y.into + y.outOf - (x.into + x.outOf));
-  const t: BoundTable = { lm, index: new Int32Array(list.length), into: new Float64Array(list.length), outOf: new Float64Array(list.length) };
-  list.forEach(({ cp, into, outOf }, i) => {
-    t.index[i] = lm.indexOfCodePoint(cp);
+    .map((cp) => ({ cp, x: lm.indexOfCodePoint(cp), into: lm.bestBefore(cp), outOf: lm.bestAfter(cp) }))
+    .sort((p, q) => p.x - q.x);
+  const n = list.length;
+  const t: BoundTable = {
+    lm,
+    index: new Int32Array(n),
+    into: new Float64Array(n),
+    outOf: new Float64Array(n),
+    unigram: new Float64Array(n),
+    bestUnlisted: -Infinity,
+    bestUnigram: -Infinity,
+  };
+  list.forEach(({ x, into, outOf }, i) => {
+    t.index[i] = x;
     t.into[i] = into;
     t.outOf[i] = outOf;
+    t.unigram[i] = lm.unigramOfIndex(x);
+    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + outOf);
+    t.bestUnigram = Math.max(t.bestUnigram, t.unigram[i]);
   });
   tables.set(options, t);
   return t;
 }
 
 /**
+ * Sums here are rounded in another order than the bounds they are checked against: a bound
+ * that falls short of the floor by less than this is not trusted to rule the options out.
+ */
+const ROUNDING = 1e-6;
+
+/**
  * Whether some option guessBetween weighs scores at least `floor` between `before` and `after`
- * (bigram(before, ch) + bigram(ch, after), the same sums): the model's bounds first, the bigrams
- * only for the options they leave, and the first option found ends it. The search asks this
- * before a guess whose result matters only when it scores that much (silentRuns.ts).
+ * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums), in one merge pass:
+ * the options, by model index, walked together with the bigrams the model lists after `before`
+ * (ascending too), so that the bigram into each option is read off the row instead of searched
+ * for. An option the row does not list scores the row's backoff plus its unigram, and when no
+ * such option can reach the floor (the bound of the table), only the listed ones are looked at.
+ * The bigram out of an option is looked up only when the one into it leaves the floor in reach;
+ * the first option found ends it. The search asks this before a guess whose result matters only
+ * when it scores that much (silentRuns.ts).
  */
 export function reaches(options: Options, before: string, after: string, lm: CharLanguageModel, floor: number): boolean {
   const fromBefore = lm.bestAfter(before.charCodeAt(0));
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
   if (fromBefore + intoAfter < floor) return false;
-  const { index, into, outOf } = tableOf(options, lm);
+  const { index, outOf, unigram, bestUnlisted, bestUnigram } = tableOf(options, lm);
   const b = lm.indexOfCodePoint(before.charCodeAt(0));
   const a = lm.indexOfCodePoint(after.charCodeAt(0));
+  const backoff = lm.backoffOfIndex(b);
+  // Whether an option the row does not list may reach the floor at all.
+  const unlisted = Math.min(backoff + bestUnlisted, backoff + bestUnigram + intoAfter) >= floor - ROUNDING;
+  const { rowStart, nextIndex, bigramQ, lnPOfQ } = lm.bigramRows();
+  let m = b < 0 ? 0 : rowStart[b];
+  const end = b < 0 ? 0 : rowStart[b + 1];
   for (let i = 0; i < index.length; i++) {
-    // No option from here on has bounds that reach the floor (the table is sorted by them).
-    if (into[i] + outOf[i] < floor) return false;
-    const toAfter = Math.min(outOf[i], intoAfter);
-    if (Math.min(fromBefore, into[i]) + toAfter < floor) continue;
-    const left = lm.bigramOfIndexes(b, index[i]);
-    if (left + toAfter < floor) continue;
-    if (left + lm.bigramOfIndexes(index[i], a) >= floor) return true;
+    const x = index[i];
+    while (m < end && nextIndex[m] < x) m++;
+    let left: number;
+    if (m < end && nextIndex[m] === x) left = lnPOfQ[bigramQ[m]];
+    else if (unlisted) left = backoff + unigram[i];
+    else if (m >= end) return false;
+    else continue;
+    if (left + Math.min(outOf[i], intoAfter) < floor) continue;
+    if (left + lm.bigramOfIndexes(x, a) >= floor) return true;
   }
   return false;
 }
