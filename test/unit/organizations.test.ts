@@ -75,6 +75,14 @@ test('names in brackets and Latin names', () => {
   assert.deepEqual(extractOrganizations('更多信息，参见通用网关接口, Apache 软件基金会, 和 JavaScript.').map((o) => o.text), ['Apache 软件基金会']);
 });
 
+test('a bare Latin name the model is sure of is kept; Latin words that name nothing are not', () => {
+  // CLUENER2020, training split (its held-out tenth): a team named in Latin letters.
+  assert.deepEqual(extractOrganizations('但钢铁人还是以7：6含恨落败，而KR表现同样不尽理想，以7：3败下阵来。').map((o) => o.text), ['KR']);
+  for (const text of ['我平时用Linux写代码，偶尔也用Windows。', '请运行apt-get install debian-faq-zh-cn安装这份文档。', '这部手机支持NFC和5G，价格是999元。']) {
+    assert.deepEqual(extractOrganizations(text), [], text);
+  }
+});
+
 test('Yizhuang article organizations and the declared alias', () => {
   for (const file of ['samples/yizhuang-article/repaired.txt', 'samples/yizhuang-article/simplified.txt']) {
     const orgs = extractOrganizations(readFileSync(file, 'utf8'));

@@ -60,20 +60,25 @@ function shortNames(s: string, c: Candidate): string[] {
 }
 
 /**
- * Names found that are short forms of another name found (天大 of 天津大学 in the same text) take
+ * Names found that are short forms of another name found (天大 of 天津大学 in the same text), and
+ * a Latin name the tagger found that heads a company name found (SMC of SMC(中国)有限公司), take
  * that name as their full name.
  */
 export function linkShortForms(s: string, found: Candidate[]): Candidate[] {
   const fullNames = new Map<string, Candidate>();
+  const brands = new Map<string, Candidate>();
   const seen = new Set<string>();
   for (const c of found) {
     const name = s.slice(c.start, c.end);
     if (c.canonical || seen.has(name)) continue;
     seen.add(name);
     for (const short of shortFormsOf(name)) if (!fullNames.has(short)) fullNames.set(short, c);
+    if (c.brand && c.brand.length >= 2 && !brands.has(c.brand)) brands.set(c.brand, c);
   }
   return found.map((c) => {
-    const full = c.canonical ? undefined : fullNames.get(s.slice(c.start, c.end));
+    const name = s.slice(c.start, c.end);
+    // SMC found by the tagger as a name of its own names the company SMC(中国)有限公司 it heads.
+    const full = c.canonical ? undefined : fullNames.get(name) ?? (c.source === 'tagger' ? brands.get(name) : undefined);
     return full ? { ...c, canonical: { start: full.start, end: full.end }, type: full.type } : c;
   });
 }
