@@ -6,6 +6,11 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
  * model prefers: names, terms and turns of phrase recur within an article where the general model knows them least.
  * Only pairs of Chinese characters and punctuation count, outside the run's own span (its text
  * is garbled, and its own pairs are no evidence for it).
+ *
+ * The pairs are indexed once per text, not gathered again for every run: the text is cut into
+ * blocks of BLOCK pair positions, each indexed when a run first asks about it (where each pair
+ * it writes first and last starts), so a run's window is answered from the blocks it covers and
+ * a text with many runs (GBK mojibake read as misaligned runs) reads each block once.
  */
 
 /** Characters each side of a run whose pairs count as the document's own. */
@@ -16,26 +21,95 @@ const PAIR_WINDOW = 2000;
  */
 export const DOCUMENT_PAIR = 6;
 
+/** Pair positions per indexed block of a text. */
+const BLOCK = 512;
+
 /** Han, CJK punctuation and fullwidth forms: the characters whose pairs are counted. */
 function counted(cu: number): boolean {
   return (cu >= 0x3000 && cu <= 0x303f) || (cu >= 0x3400 && cu <= 0x9fff) || (cu >= 0xff01 && cu <= 0xff5e);
 }
 
-/** A set of pairs of UTF-16 units, kept as numbers (no string is made per pair). */
-export class DocumentPairs {
-  private readonly keys = new Set<number>();
+/** A pair of UTF-16 units as a number (no string is made per pair). */
+function keyOf(a: number, b: number): number {
+  return a * 0x10000 + b;
+}
 
-  get size(): number {
-    return this.keys.size;
+/** One block's pairs: where each first and last starts. */
+interface Block {
+  first: Map<number, number>;
+  last: Map<number, number>;
+}
+
+/** The counted pairs of one text, by block, each block indexed when first asked about. */
+class PairIndex {
+  private readonly blocks: (Block | undefined)[] = [];
+
+  constructor(readonly v: string) {}
+
+  private block(b: number): Block {
+    let blk = this.blocks[b];
+    if (blk) return blk;
+    blk = { first: new Map(), last: new Map() };
+    const v = this.v;
+    const z = Math.min(v.length - 1, (b + 1) * BLOCK);
+    let prev = b * BLOCK < z ? v.charCodeAt(b * BLOCK) : 0;
+    for (let k = b * BLOCK; k < z; k++) {
+      const next = v.charCodeAt(k + 1);
+      if (counted(prev) && counted(next)) {
+        const key = keyOf(prev, next);
+        if (!blk.first.has(key)) blk.first.set(key, k);
+        blk.last.set(key, k);
+      }
+      prev = next;
+    }
+    this.blocks[b] = blk;
+    return blk;
   }
 
-  addAt(v: string, k: number): void {
-    this.keys.add(v.charCodeAt(k) * 0x10000 + v.charCodeAt(k + 1));
+  /** Whether the pair `key` starts at a position in [lo, hi]. */
+  within(key: number, lo: number, hi: number): boolean {
+    for (let b = Math.floor(lo / BLOCK); b * BLOCK <= hi; b++) {
+      const blk = this.block(b);
+      const first = blk.first.get(key);
+      if (first === undefined) continue;
+      const last = blk.last.get(key)!;
+      const from = Math.max(lo, first);
+      const to = Math.min(hi, last);
+      if (from > to) continue;
+      if (first >= lo || last <= hi) return true;
+      // Both ends of the window inside the block, the pair written there on both sides of it.
+      for (let k = from; k <= to; k++) if (keyOf(this.v.charCodeAt(k), this.v.charCodeAt(k + 1)) === key) return true;
+    }
+    return false;
+  }
+}
+
+let lastIndex: PairIndex | undefined;
+
+/** The pair index of `v`, kept for the text last asked about. */
+function pairIndex(v: string): PairIndex {
+  if (lastIndex?.v !== v) lastIndex = new PairIndex(v);
+  return lastIndex;
+}
+
+/** The counted pairs written within PAIR_WINDOW of a run, outside it. */
+export class DocumentPairs {
+  private readonly ranges: [number, number][];
+
+  constructor(private readonly index: PairIndex, start: number, end: number) {
+    const n = index.v.length;
+    // Pair positions k (units k and k + 1) wholly before the run, and wholly after it.
+    this.ranges = [
+      [Math.max(0, start - PAIR_WINDOW), Math.min(n, start) - 2],
+      [end, Math.min(n, end + PAIR_WINDOW) - 2],
+    ].filter(([lo, hi]) => lo <= hi) as [number, number][];
   }
 
   /** Whether `a` then `b` (one unit each) is a pair of the set. */
   hasPair(a: string, b: string): boolean {
-    return a.length === 1 && b.length === 1 && this.keys.has(a.charCodeAt(0) * 0x10000 + b.charCodeAt(0));
+    if (a.length !== 1 || b.length !== 1) return false;
+    const key = keyOf(a.charCodeAt(0), b.charCodeAt(0));
+    return this.ranges.some(([lo, hi]) => this.index.within(key, lo, hi));
   }
 
   /** Whether the two units of `pair` are a pair of the set. */
@@ -46,20 +120,12 @@ export class DocumentPairs {
 
 /** The pairs of counted characters written in `v` within PAIR_WINDOW of [start, end), outside it. */
 export function documentPairs(v: string, start: number, end: number): DocumentPairs {
-  const pairs = new DocumentPairs();
-  const add = (a: number, z: number) => {
-    for (let k = Math.max(0, a); k + 1 < Math.min(v.length, z); k++) {
-      if (counted(v.charCodeAt(k)) && counted(v.charCodeAt(k + 1))) pairs.addAt(v, k);
-    }
-  };
-  add(start - PAIR_WINDOW, start);
-  add(end, end + PAIR_WINDOW);
-  return pairs;
+  return new DocumentPairs(pairIndex(v), start, end);
 }
 
 /** `lm` with DOCUMENT_PAIR added to every bigram in `pairs`. */
 export function withDocumentPairs(lm: CharLanguageModel, pairs: DocumentPairs, bonus = DOCUMENT_PAIR): CharLanguageModel {
-  if (pairs.size === 0 || bonus === 0) return lm;
+  if (bonus === 0) return lm;
   const model: CharLanguageModel = Object.create(lm);
   model.bigram = (a: string, b: string) => lm.bigram(a, b) + (pairs.hasPair(a, b) ? bonus : 0);
   return model;
