@@ -5,6 +5,7 @@
  */
 import * as iconv from 'iconv-lite';
 import jschardet from 'jschardet';
+import { cpuNow } from './timing';
 import { analyzeTextInWindows, annotateText, analyzeText, createWindowCache, detectEncoding, outlineText, placeNotes, repairText, selectorsAt, type Note, type WindowCache } from '../src/core';
 
 export type Input = string | Uint8Array;
@@ -67,11 +68,11 @@ function keystroke(input: string): unknown {
   } else {
     state.typed += TYPED[state.typed.length % TYPED.length];
   }
-  const call = { cpuMs: cpuMs(), analysisMs: 0, windows: 0 };
+  const call = { cpuMs: cpuNow(), analysisMs: 0, windows: 0 };
   state.calls.push(call);
   const middle = input.indexOf('\n', input.length >> 1) + 1;
   const findings = analyzeTextInWindows(input.slice(0, middle) + state.typed + input.slice(middle), {}, { cache: state.cache });
-  call.cpuMs = cpuMs() - call.cpuMs;
+  call.cpuMs = cpuNow() - call.cpuMs;
   return findings;
 }
 
@@ -84,12 +85,12 @@ function timedWindows(cache: WindowCache, call: () => Typing['calls'][number]): 
   return {
     get(key, body) {
       const issues = cache.get(key, body);
-      missed = issues ? undefined : { key, at: cpuMs() };
+      missed = issues ? undefined : { key, at: cpuNow() };
       return issues;
     },
     set(key, body, issues) {
       if (missed?.key === key) {
-        call().analysisMs += cpuMs() - missed.at;
+        call().analysisMs += cpuNow() - missed.at;
         call().windows++;
         missed = undefined;
       }
@@ -104,11 +105,6 @@ function timedWindows(cache: WindowCache, call: () => Typing['calls'][number]): 
     },
   };
 }
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 /**
  * Where the timed keystrokes on `input` went (the calls after the first `warmRuns`), medians: the
