@@ -184,7 +184,7 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
         text: buffer.slice(at, at + end),
         issues: issues
           .filter((i) => i.start >= before.length && i.end <= before.length + end && (i.start < before.length + end || end === length))
-          .map((i) => ({ ...i, start: i.start - before.length + offset, end: i.end - before.length + offset })),
+          .map(shifted(offset - before.length)),
       };
     }
     decided?.set(offset, { before, tail: !reaching, planned, windowIssues: issues, end, issues: region.issues });
@@ -296,7 +296,18 @@ export interface RepairedRegion extends TextRegion {
   readonly edits: TextEdit[];
 }
 
-const shifted = (delta: number) => (i: GarbleIssue): GarbleIssue => ({ ...i, start: i.start + delta, end: i.end + delta });
+/**
+ * A copy of a finding `delta` units on (the same fields in the same order). Copied whole and then
+ * moved rather than spread with the new offsets: V8 clones an object of a known shape fast, while
+ * a spread with properties after it builds the copy property by property (a keystroke moves the
+ * findings of every region after it: thousands).
+ */
+const shifted = (delta: number) => (i: GarbleIssue): GarbleIssue => {
+  const moved = { ...i };
+  moved.start += delta;
+  moved.end += delta;
+  return moved;
+};
 
 /**
  * `repairText` over a region, pass for pass (repairFrom): the findings of the first pass are the
