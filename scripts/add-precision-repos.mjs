@@ -9,11 +9,16 @@
 // manifest. Only UTF-8 text with some non-ASCII character, under 1 MB, is taken.
 //
 // The split is by repository (`tune` or `test`, fixed below), never by file: a repository's
-// READMEs, locales and code are one source.
+// READMEs, locales and code are one source. A collection of independent documents (a subtitle
+// collection, one folder per channel) is split by document instead: `doc` gives a path's
+// document, and its split is an FNV-1a hash of the key, three in ten for tuning.
 //
 // `kind` says what the files are: i18n (locale tables), readme (READMEs and docs in many
 // languages), code (source with Chinese comments and strings), pinyin (teaching and dictionary
-// text with readings), mojibake-code (code and docs that handle mojibake and quote it on purpose).
+// text with readings), mojibake-code (code and docs that handle mojibake and quote it on purpose),
+// jyutping (Cantonese readings: jyutping, Yale), wade-giles (older Mandarin romanisations:
+// Wade-Giles, Gwoyeu Romatzyh), romaji (Japanese with romanised readings), subtitles (SRT and
+// ASS files in Chinese and other languages).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,6 +60,23 @@ const REPOS = [
   { repo: 'hotoo/pinyin', split: 'test', kind: 'pinyin', files: /^(README[^/]*\.md|apps\/website\/docs\/.*\.mdx?|src\/.*\.ts|tests\/.*\.[jt]s)$/, lang: (p) => langOfPath(p) ?? 'zh-cn' },
   // Mojibake on purpose: a repair library's code and docs quote garbled text as data.
   { repo: 'rspeer/python-ftfy', split: 'test', kind: 'mojibake-code', files: /^(ftfy\/.*\.py|docs\/.*\.rst|README\.md|CHANGELOG\.md|notes\/.*\.txt)$/, lang: () => 'mixed' },
+  // Java with Chinese comments, MyBatis XML mappers, SQL and deployment notes (Apache-2.0).
+  { repo: 'macrozheng/mall', split: 'tune', kind: 'code', files: /\.(java|xml|md|sql|yml|properties)$/, lang: () => 'zh-cn' },
+  // Cantonese readings: a converter's README and tests (BSD-2-Clause), LSHK's jyutping tables (CC BY 4.0).
+  { repo: 'CanCLID/ToJyutping', split: 'tune', kind: 'jyutping', files: /^(README\.md|src\/.*\.(py|txt)|tests\/.*\.(py|tsv))$/, lang: () => 'yue' },
+  { repo: 'lshk-org/jyutping-table', split: 'test', kind: 'jyutping', files: /^(README\.md|list\.tsv|versions\/.*\.(tsv|json))$/, lang: () => 'yue' },
+  // Romanisation tables and their code: Wade-Giles, Gwoyeu Romatzyh, Cantonese Yale and jyutping, IPA (cjklib, LGPL/MIT);
+  // a dictionary supplement in Wade's romanisation with its characters (ODbL).
+  { repo: 'cburgmer/cjklib', split: 'test', kind: 'wade-giles', files: /^(cjklib\/.*\.(py|csv)|docs\/.*\.rst|README[^/]*)$/, lang: () => 'mixed' },
+  { repo: 't18d/HuangSupplement', split: 'tune', kind: 'wade-giles', files: /^(README\.md|docs\/.*\.md|build\/.*\.md|dict\/.*\.csv|Yang\/.*\.csv)$/, lang: () => 'mixed' },
+  // Japanese with romanised readings: converters' READMEs (in Japanese, Chinese, Esperanto, English) and tests (MIT).
+  { repo: 'hexenq/kuroshiro', split: 'tune', kind: 'romaji', files: /^(README[^/]*\.md|CHANGELOG\.md|src\/.*\.js|test\/.*\.js)$/, lang: (p) => langOfPath(p) ?? 'ja' },
+  { repo: 'polm/cutlet', split: 'test', kind: 'romaji', files: /^(README\.md|cutlet\/.*\.(py|tsv|json))$/, lang: () => 'ja' },
+  // Subtitles: a fan-subbing collection of ASS and SRT files, Chinese beside English (CC BY-NC-SA 4.0),
+  // split by channel folder (a video's Chinese and bilingual files are one document);
+  // a subtitle library's test files and docs (MIT).
+  { repo: 'Bourshevik0/subtitle_works', doc: (p) => dirname(p), kind: 'subtitles', files: /\.(ass|srt|md)$/, lang: () => 'zh-cn' },
+  { repo: 'tkarabela/pysubs2', split: 'test', kind: 'subtitles', files: /^(tests\/.*\.(py|ass|ttml)|docs\/.*\.rst|README\.md)$/, lang: () => 'mixed' },
 ];
 
 // Kinds of text the files above lack, cut from corpora into documents (the sentences of
@@ -71,7 +93,9 @@ const TEXTS = [
 
 /** A fetched repository's copy: its git command, its commit and the paths matching `files`; undefined (said) when it is missing. */
 function mirrorOf(repo, files) {
-  const gitDir = join(mirrors, repo.replace('/', '+'), 'repo');
+  const copy = join(mirrors, repo.replace('/', '+'), 'repo');
+  // A bare copy, or a clone with its git directory inside.
+  const gitDir = existsSync(join(copy, '.git')) ? join(copy, '.git') : copy;
   if (!existsSync(gitDir)) {
     console.error(`missing ${gitDir}: fetch ${repo} first`);
     return undefined;
@@ -132,13 +156,19 @@ if (process.argv.includes('--texts')) {
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const manifest = [];
-for (const { repo, split, kind, files, lang } of REPOS) {
+for (const { repo, split, doc, kind, files, lang } of REPOS) {
   const copy = mirrorOf(repo, files);
   if (!copy) continue;
   const { git, commit, paths } = copy;
   let n = 0;
   for (const p of paths) {
-    const buf = git('show', `HEAD:${p}`);
+    let buf;
+    try {
+      buf = git('show', `HEAD:${p}`);
+    } catch {
+      console.error(`${repo}: ${p} is not in the copy (too large for it), left out`);
+      continue;
+    }
     if (buf.length > 1_000_000) continue;
     let text;
     try {
@@ -151,10 +181,11 @@ for (const { repo, split, kind, files, lang } of REPOS) {
     const path = join(FILES, 'repos', repo.replace('/', '+'), p);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
-    manifest.push({ path: join('files', 'repos', repo.replace('/', '+'), p), source: `repo:${kind}`, lang: l, doc: `repo:${repo}`, split, pkg: repo, version: commit, bytes: buf.length });
+    const docKey = doc ? `repo:${repo}:${doc(p)}` : `repo:${repo}`;
+    manifest.push({ path: join('files', 'repos', repo.replace('/', '+'), p), source: `repo:${kind}`, lang: l, doc: docKey, split: doc ? splitOf(docKey) : split, pkg: repo, version: commit, bytes: buf.length });
     n++;
   }
-  console.log(`${repo} @ ${commit.slice(0, 12)}: ${n} files (${split})`);
+  console.log(`${repo} @ ${commit.slice(0, 12)}: ${n} files (${split ?? 'by document'})`);
 }
 
 // Single files from other repositories (mojibake-handling code, articles about 乱码, locale

@@ -68,3 +68,14 @@ test('one gloss a writer may write inside a sentence is kept: an unusual reading
   kept('我明天上午要去银行(yínháng)取钱，顺便把这个月的水电费也交了。');
   kept('这种车辆如果归私人拥有，多半会设置(shèzhì)，昂贵的音频设备也常见。');
 });
+
+test("a writer's gloss in a subtitle file is kept: a rare Traditional form among Simplified, one word glossed again and again", () => {
+  // Shapes seen in Chinese fan subtitles (ASS) of the precision corpus's tune part; the lines are ours.
+  kept('Dialogue: 0,0:00:01.00,0:00:03.00,Default,,0,0,0,,{\\blur4}我们得把这些零件擓(kuǎi)出来再装回去\n');
+  const lines = ['先创建一对密钥(yuè)', '把公开的密钥(yuè)发给对方', '私有的密钥(yuè)要自己保管好', '丢了密钥(yuè)就解不开了', '最后备份密钥(yuè)对'];
+  kept(lines.map((l, i) => `Dialogue: 0,0:00:0${i}.00,0:00:0${i + 1}.00,Default,,0,0,0,,${l}`).join('\n'));
+});
+
+test("a converter's readings among Traditional text are still removed, one or several", () => {
+  removed('我們得把這些零件擓(kuǎi)出來再裝回去', '我們得把這些零件擓出來再裝回去');
+});

@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { isCjkPunct, isHan } from '../text/chars';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
-import { hasScriptVariant, simplifiedChar } from '../script/scriptOfChar';
+import { hasScriptVariant, scriptOfCodePoint, simplifiedChar } from '../script/scriptOfChar';
 import { judgeAnnotations } from './pinyin/annotationEvidence';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { PARENTHESIS } from '../pipeline/textScan';
@@ -94,18 +94,34 @@ const MIN_SIMPLIFIED_SIDE = 5;
 /** Spaced annotations needed before a document's `(rén )` are taken for inserted noise. */
 const MIN_SPACED = 3;
 
+/** Simplified forms on a line that tell a writer's Simplified text from a converter's Traditional output. */
+const SIMPLIFIED_LINE = 2;
+
+/**
+ * A converter writes its whole output in the target script: a Traditional form glossed on a line
+ * that writes Simplified ones (`我们希望能把它们擓(kuǎi)出来`, a rare character) is a writer's gloss.
+ */
+function amidSimplified(text: string, a: PinyinAnnotation): boolean {
+  const from = text.lastIndexOf('\n', a.charStart - 1) + 1;
+  const nl = text.indexOf('\n', a.end);
+  let n = 0;
+  for (const ch of text.slice(from, nl < 0 ? text.length : nl)) if (scriptOfCodePoint(ch.codePointAt(0)!) === 'simplified' && ++n >= SIMPLIFIED_LINE) return true;
+  return false;
+}
+
 /**
  * A converter's leftovers: single characters, with a form in the other script, and at least one
  * of them inside running text (a converter breaks words: `不帶(dài)參數`, `小於(wū)ARG2`); `貨(huò)`
- * alone, or before a translation, is a gloss.
+ * alone, or before a translation, is a gloss. A converter annotates every character it changes,
+ * so readings that all gloss one character (`密钥(yuè)`, five times in a tutorial) are a writer's.
  */
-function converterAnnotations(all: readonly PinyinAnnotation[]): PinyinAnnotation[] {
+function converterAnnotations(text: string, all: readonly PinyinAnnotation[]): PinyinAnnotation[] {
   const single = all.filter((a) => [...a.unit].length === 1 && a.toned);
   if (!single.some((a) => a.after !== 'end' && !a.spacedAfter)) return [];
-  const traditionalSide = single.filter((a) => simplifiedChar(a.unit) !== a.unit);
-  if (traditionalSide.length >= CONVERTER_SHARE * all.length) return traditionalSide;
+  const traditionalSide = single.filter((a) => simplifiedChar(a.unit) !== a.unit && !amidSimplified(text, a));
+  if (traditionalSide.length > 0 && traditionalSide.length >= CONVERTER_SHARE * all.length) return traditionalSide;
   const variantSide = single.filter((a) => hasScriptVariant(a.unit));
-  if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length) return variantSide;
+  if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length && new Set(variantSide.map((a) => a.unit)).size > 1) return variantSide;
   return [];
 }
 
@@ -114,7 +130,7 @@ export function findPinyinAnnotations(text: string): GarbleIssue[] {
   const all = findReadingAnnotations(text);
   if (all.length === 0) return [];
   const why = new Map<PinyinAnnotation, string>();
-  for (const a of converterAnnotations(all)) why.set(a, 'a converter annotated the characters it changed');
+  for (const a of converterAnnotations(text, all)) why.set(a, 'a converter annotated the characters it changed');
   const spaced = all.filter((a) => a.spaced && [...a.unit].length === 1);
   if (spaced.length >= MIN_SPACED) for (const a of spaced) if (!why.has(a)) why.set(a, `${spaced.length} readings written "(rén )", as pages insert them`);
   for (const [a, reason] of judgeAnnotations(text, all)) if (!why.has(a)) why.set(a, reason);
