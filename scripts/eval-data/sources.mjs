@@ -38,6 +38,16 @@ export const REPOSITORIES = [
   { repo: 'mozillazg/python-pinyin', commit: '8595294b1a97845e30f11ecfdb3caa4e61ac3988', parts: ['precision'] },
   { repo: 'hotoo/pinyin', commit: '0cd724aa6ea96854a45b24a30e99ce4f9083f411', parts: ['precision'] },
   { repo: 'rspeer/python-ftfy', commit: '74dd0452b48286a3770013b3a02755313bd5575e', parts: ['precision'] },
+  // precision: real text kinds with readings, subtitles and code (docs/precision.md, "Readings, romanisations, subtitles, Java comments").
+  { repo: 'macrozheng/mall', commit: '74eebe067d4f17b2d0b61691bef2748e3a7daf80', parts: ['precision'] },
+  { repo: 'CanCLID/ToJyutping', commit: 'bd0ecd8f16f6c8e6f0a1fa9947955d21f6dd670b', parts: ['precision'] },
+  { repo: 'lshk-org/jyutping-table', commit: 'dad2dd6d6f02fc51138ecc6818f7b38eba5c2ad3', parts: ['precision'] },
+  { repo: 'cburgmer/cjklib', commit: '3faf249e1416ed5dca4d7b9a3341400bf64a9e50', parts: ['precision'] },
+  { repo: 't18d/HuangSupplement', commit: '8981c5c8db8c418da7d61747a03832fd32129c7f', parts: ['precision'] },
+  { repo: 'hexenq/kuroshiro', commit: '39531b192253061033f40e62f1a3e0da94edd84f', parts: ['precision'] },
+  { repo: 'polm/cutlet', commit: 'f6726d4c5b994901026af980f707dd3f25e16e5d', parts: ['precision'] },
+  { repo: 'Bourshevik0/subtitle_works', commit: '6544ebe312208db89a291c8f803865e123e1dd70', parts: ['precision'] },
+  { repo: 'tkarabela/pysubs2', commit: '6caa4da8120168a1cd3fd4cf74b04cdee70650b2', parts: ['precision'] },
   { repo: 'UniversalDependencies/UD_Cantonese-HK', commit: '454c9548b32a77438b2ab4bca0ad6d1886a8ac11', parts: ['precision'] },
   { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', commit: '9a16f5cfb0e230c94692fd0b2f9d1c17738e7983', parts: ['precision'] },
 ];
