@@ -5,6 +5,7 @@ import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, r
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
+import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { SCAN_STRETCH, scanArrays } from './scanArrays';
@@ -59,6 +60,11 @@ const SILENT_END_LOG_PRIOR = -8;
 const UNDOUBTED_GAIN = 16;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
 const UNDOUBTED_SHOWN = 3;
+/**
+ * The near-gate band: a short run (nearWords.ts: NEAR_SHOWN characters shown at most) whose
+ * bigrams gain this much but less than MIN_GAIN is weighed again with the word model.
+ */
+const NEAR_GAIN = 8;
 
 
 export type { SilentRun } from './silentGuesses';
@@ -107,17 +113,22 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
-      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN) continue;
+      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < NEAR_GAIN) continue;
       // At a second lost lead the last character is one with the trail shown: bounded over those.
-      if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < MIN_GAIN) continue;
+      if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) continue;
+      // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
+      const near = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN;
       // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
       for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
-      const lo = Math.max(segLo, at - MAX_RUN);
+      const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
-      const best = scan.bestRun(end, lo, most, undoubted);
-      if (best) found.push(best);
+      const best = scan.bestRun(end, lo, most, undoubted, NEAR_GAIN);
+      if (!best) continue;
+      // The near-gate band: the words must make up what the bigrams leave.
+      if ((best.gain < MIN_GAIN || near) && !keptWithWords(v, best, lm)) continue;
+      found.push(best);
     }
   }
 }
@@ -235,9 +246,10 @@ class RunScan {
 
   /**
    * The best run ending at `end`, with its gain over the text as shown and its channel price;
-   * `most` is what RunGate.mostGain gave for the end (no start gains more).
+   * `most` is what RunGate.mostGain gave for the end (no start gains more); `minGain` is the
+   * least gain a run is kept at (the near-gate band's, below MIN_GAIN, to be weighed further).
    */
-  bestRun(end: End, lo: number, most: number, undoubted: boolean): Candidate | undefined {
+  bestRun(end: End, lo: number, most: number, undoubted: boolean, minGain = MIN_GAIN): Candidate | undefined {
     const { v, lm, table } = this;
     // What follows the garbled text, looked at only for the ends searched.
     end.next = this.nextOf(end.garbledEnd);
@@ -303,7 +315,7 @@ class RunScan {
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
-      const hopeless = (most: number) => most + prior < MIN_GAIN || most / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
+      const hopeless = (most: number) => most + prior < minGain || most / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
       if (hopeless(mostGain)) continue;
       const prev = this.prevOf(first);
       const p0 = k >= 2 ? this.repairedAt(first) : null;
@@ -324,7 +336,7 @@ class RunScan {
           // No start gains more than the gate's bound with the last character at its best: a
           // last character that scores below what would make that bound enough makes every
           // start hopeless, so the guess is not made (reaches() looks for one that scores so).
-          const needed = MIN_GAIN - prior - (most + BOUND_SLACK) + lastBound! - BOUND_SLACK;
+          const needed = minGain - prior - (most + BOUND_SLACK) + lastBound! - BOUND_SLACK;
           lastGuessMemo = reaches(lastOptions, before, next, lm, needed) ? (guessBetween(lastOptions, before, next, lm) ?? null) : null;
           if (lastGuessMemo) lastScore = lm.bigram(before, lastGuessMemo.ch) + lm.bigram(lastGuessMemo.ch, next);
         }
@@ -341,7 +353,7 @@ class RunScan {
       const readScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst) + chainP + (middleTail !== undefined && k >= 2 ? lm.bigram(middleTail, last) : 0) + lm.bigram(last, next);
       const gain = readScore - shownScore;
       const garbledChars = garbledEnd - first;
-      if (gain + prior < MIN_GAIN || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
+      if (gain + prior < minGain || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
       if (best && gain + prior <= best.gain) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
