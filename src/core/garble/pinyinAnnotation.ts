@@ -1,5 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { isCjkPunct, isHan } from '../text/chars';
+import { LineStarts } from '../text/lines';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
 import { hasScriptVariant, scriptOfCodePoint, simplifiedChar } from '../script/scriptOfChar';
 import { judgeAnnotations } from './pinyin/annotationEvidence';
@@ -101,43 +102,21 @@ const SIMPLIFIED_LINE = 2;
  * A converter writes its whole output in the target script: a Traditional form glossed on a line
  * that writes Simplified ones (`我们希望能把它们擓(kuǎi)出来`, a rare character) is a writer's gloss.
  */
-function amidSimplified(text: string, a: PinyinAnnotation, lines: LineVerdicts): boolean {
-  const line = lines.lineAt(a.charStart);
-  const known = lines.verdicts.get(line);
+function amidSimplified(text: string, a: PinyinAnnotation, lines: LineStarts, verdicts: Map<number, boolean>): boolean {
+  const line = lines.lineOf(a.charStart);
+  const known = verdicts.get(line);
   if (known !== undefined) return known;
   // Each line is read once, however many readings it holds (a long line of converter output has thousands).
-  const from = line === 0 ? 0 : lines.breaks[line - 1] + 1;
-  const to = line < lines.breaks.length ? lines.breaks[line] : text.length;
   let n = 0;
   let found = false;
-  for (const ch of text.slice(from, to)) {
+  for (const ch of text.slice(lines.start(line), lines.end(line))) {
     if (scriptOfCodePoint(ch.codePointAt(0)!) === 'simplified' && ++n >= SIMPLIFIED_LINE) {
       found = true;
       break;
     }
   }
-  lines.verdicts.set(line, found);
+  verdicts.set(line, found);
   return found;
-}
-
-/** The text's line breaks, found once, and each line's verdict once asked. */
-class LineVerdicts {
-  readonly breaks: number[] = [];
-  readonly verdicts = new Map<number, boolean>();
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
-  }
-  /** The index of the line holding offset `at`. */
-  lineAt(at: number): number {
-    let lo = 0;
-    let hi = this.breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.breaks[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 }
 
 /**
@@ -149,8 +128,9 @@ class LineVerdicts {
 function converterAnnotations(text: string, all: readonly PinyinAnnotation[]): PinyinAnnotation[] {
   const single = all.filter((a) => [...a.unit].length === 1 && a.toned);
   if (!single.some((a) => a.after !== 'end' && !a.spacedAfter)) return [];
-  const lines = new LineVerdicts(text);
-  const traditionalSide = single.filter((a) => simplifiedChar(a.unit) !== a.unit && !amidSimplified(text, a, lines));
+  const lines = new LineStarts(text);
+  const verdicts = new Map<number, boolean>();
+  const traditionalSide = single.filter((a) => simplifiedChar(a.unit) !== a.unit && !amidSimplified(text, a, lines, verdicts));
   if (traditionalSide.length > 0 && traditionalSide.length >= CONVERTER_SHARE * all.length) return traditionalSide;
   const variantSide = single.filter((a) => hasScriptVariant(a.unit));
   if (variantSide.length >= MIN_SIMPLIFIED_SIDE && variantSide.length >= 0.9 * all.length && new Set(variantSide.map((a) => a.unit)).size > 1) return variantSide;

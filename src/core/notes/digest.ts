@@ -1,6 +1,7 @@
 import type { Section } from '../outline/types';
 import type { HighlightColour } from '../types';
 import type { AnchoredNote } from './types';
+import { LineStarts } from '../text/lines';
 
 /** The innermost section holding `offset`, with the sections around it (outermost first). */
 export function sectionPathAt(sections: readonly Section[], offset: number): Section[] {
@@ -54,15 +55,9 @@ function blockQuote(text: string): string {
 }
 
 /** Line and column (1-based) of a UTF-16 offset. */
-function lineAndColumn(text: string, offset: number, lineStarts: number[]): [number, number] {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo + 1, offset - lineStarts[lo] + 1];
+function lineAndColumn(offset: number, lines: LineStarts): [number, number] {
+  const line = lines.lineOf(offset);
+  return [line + 1, offset - lines.start(line) + 1];
 }
 
 /**
@@ -72,8 +67,7 @@ function lineAndColumn(text: string, offset: number, lineStarts: number[]): [num
  */
 export function notesDigest(input: DigestInput): string {
   const labels = input.labels ?? ENGLISH;
-  const lineStarts = [0];
-  for (let i = input.text.indexOf('\n'); i >= 0; i = input.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineStarts(input.text);
   const placed = input.notes
     .filter((n) => n.placement.placed)
     .sort((a, b) => (a.placement.placed && b.placement.placed ? a.placement.start - b.placement.start || a.placement.end - b.placement.end : 0));
@@ -101,7 +95,7 @@ export function notesDigest(input: DigestInput): string {
       out.push(`## ${title}`, '');
       currentSection = title;
     }
-    const [line, column] = lineAndColumn(input.text, n.placement.start, lineStarts);
+    const [line, column] = lineAndColumn(n.placement.start, lines);
     entry(n, `[${labels.line(line)}](${input.link(line, column)})`);
   }
   if (orphans.length) {
