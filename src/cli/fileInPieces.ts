@@ -4,7 +4,7 @@ import { analyzedRegions, repairRegion, runFileDetectors, type AnalyzeOptions, t
 import type { IssueRow } from './detectReport';
 import type { LargeInput } from './readInput';
 import { TextPositions } from './textPosition';
-import { detectFromSample, readPieces, type PieceReader, type TextPiece } from './textPieces';
+import { detectFromSample, readPieces, type PieceDetection, type PieceReader, type TextPiece } from './textPieces';
 import { planWholeFile, repairWholeFileInPieces } from './wholeFileInPieces';
 
 /**
@@ -36,8 +36,7 @@ function withFile<T>(input: LargeInput, use: (fd: number) => T): T {
   }
 }
 
-function openPieces(fd: number, input: LargeInput, pieceBytes: number, options: AnalyzeOptions): FileInPieces {
-  const { detection, bomLength } = detectFromSample(fd, Number(input.stat.size));
+function openPieces(fd: number, { detection, bomLength }: PieceDetection, pieceBytes: number, options: AnalyzeOptions): FileInPieces {
   // Binary, or another language's encoding: no text of it is judged (analyzeFile makes no finding either).
   if (detection.binary || detection.otherLegacy) return { detection, regions: [], undecodable: () => 0, sha256: () => '' };
   const reader: PieceReader = readPieces(fd, detection.encoding, bomLength, pieceBytes);
@@ -64,7 +63,7 @@ export interface DetectedInPieces {
 /** `analyzeFile` for a large file. */
 export function detectInPieces(input: LargeInput, pieceBytes: number, options: AnalyzeOptions, withRows: boolean): DetectedInPieces {
   return withFile(input, (fd) => {
-    const file = openPieces(fd, input, pieceBytes, options);
+    const file = openPieces(fd, detectFromSample(fd, Number(input.stat.size)), pieceBytes, options);
     const issues: GarbleIssue[] = [];
     const rows = withRows ? new RowsInPieces() : undefined;
     let length = 0;
@@ -133,11 +132,13 @@ export interface RepairedInPieces {
 /** `repairFileBytes` for a large file: the repaired bytes go to `write` as each region is done. */
 export function repairInPieces(input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces {
   return withFile(input, (fd) => {
-    const other = copiedAsItIs(fd, input, write);
+    // The encoding is detected once, on a sample, for the three ways a file can go.
+    const sample = detectFromSample(fd, Number(input.stat.size));
+    const other = copiedAsItIs(fd, sample.detection, write);
     if (other) return other;
-    const whole = repairedWhole(fd, input, pieceBytes, script, write, languageId);
+    const whole = repairedWhole(fd, sample, pieceBytes, script, write, languageId);
     if (whole) return whole;
-    const file = openPieces(fd, input, pieceBytes, { languageId });
+    const file = openPieces(fd, sample, pieceBytes, { languageId });
     const { detection } = file;
     let applied = 0;
     let flagged = 0;
@@ -161,8 +162,7 @@ export function repairInPieces(input: LargeInput, pieceBytes: number, script: Sc
  * A file in another language's legacy encoding (Shift_JIS, Windows-1251…), as `repairFileBytes`
  * treats it: its bytes are written as they are, a chunk at a time; undefined for any other file.
  */
-function copiedAsItIs(fd: number, input: LargeInput, write: (bytes: Uint8Array) => void): RepairedInPieces | undefined {
-  const { detection } = detectFromSample(fd, Number(input.stat.size));
+function copiedAsItIs(fd: number, detection: ByteDetection, write: (bytes: Uint8Array) => void): RepairedInPieces | undefined {
   if (!detection.otherLegacy) return undefined;
   const hash = createHash('sha256');
   const chunk = Buffer.alloc(1 << 20);
@@ -177,8 +177,7 @@ function copiedAsItIs(fd: number, input: LargeInput, write: (bytes: Uint8Array) 
 }
 
 /** A file that is mojibake from end to end (wholeFileInPieces.ts): read back piece by piece, as repairText reads the whole text. */
-function repairedWhole(fd: number, input: LargeInput, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces | undefined {
-  const { detection, bomLength } = detectFromSample(fd, Number(input.stat.size));
+function repairedWhole(fd: number, { detection, bomLength }: PieceDetection, pieceBytes: number, script: ScriptTarget, write: (bytes: Uint8Array) => void, languageId?: string): RepairedInPieces | undefined {
   const plan = planWholeFile(fd, detection, bomLength, pieceBytes, languageId);
   if (!plan) return undefined;
   if (detection.encoding === 'utf-8' && detection.bom) write(UTF8_BOM);

@@ -113,16 +113,17 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
-      if (most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < NEAR_GAIN) continue;
+      const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
+      if (most + endPrior + BOUND_SLACK < NEAR_GAIN) continue;
       // At a second lost lead the last character is one with the trail shown: bounded over those.
       if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) continue;
       // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
-      const near = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) + BOUND_SLACK < MIN_GAIN;
+      const near = most + endPrior + BOUND_SLACK < MIN_GAIN;
       // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
       for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
       const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
-      const undoubted = most + (silentEnd ? SILENT_END_LOG_PRIOR : 0) >= UNDOUBTED_GAIN;
+      const undoubted = most + endPrior >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
       const best = scan.bestRun(end, lo, most, undoubted, NEAR_GAIN);
       if (!best) continue;
