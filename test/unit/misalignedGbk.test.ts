@@ -111,3 +111,17 @@ test('a long text is searched in stretches that change no finding', () => {
   }
   assert.ok(found >= 10, `${found} runs found`);
 });
+
+test('a run reads through the fullwidth digits news text writes its figures in', () => {
+  // The lead of 于 lost: every pair after it is read one byte off, the digits' A3 leads with them
+  // (`于１９` → `冢保梗`), until the line ends.
+  const text = '会议于１９９８年３月２６日在北京举行，共有１２个国家参加。';
+  const bytes = iconv.encode(text, 'gbk');
+  const lead = iconv.encode('会议', 'gbk').length;
+  const garbled = iconv.decode(Buffer.concat([bytes.subarray(0, lead), bytes.subarray(lead + 1)]), 'gbk');
+  const runs = findMisalignedGbk(garbled);
+  assert.equal(runs.length, 1);
+  // The first character is a guess (its lead is gone); everything after it is read back.
+  const read = runs[0].replacement ?? '';
+  assert.ok(read.endsWith('１９９８年３月２６日在北京举行，共有１２个国家参加。'), read);
+});

@@ -5,7 +5,9 @@ import { ordinary } from './silentGuesses';
 
 /**
  * The character a trail byte and the lead byte after it make when a misaligned run pairs them
- * again, as a code unit, when it is one a repair may produce (silentGuesses.ordinary), else -1.
+ * again, as a code unit, when it is one a repair may produce (silentGuesses.ordinary, or a
+ * fullwidth digit: news text writes its figures so, `第２６分钟`, and a run reads through them
+ * from bytes it knows; only a guessed byte may not make one), else -1.
  * The search asks for every pair of double-byte characters it reads: one table of 64 K entries
  * per GBK table and model, filled as pairs are met, answers without making a string.
  */
@@ -55,9 +57,14 @@ export class PairedAgain {
     let r = this.codes[key];
     if (r === 0) {
       const ch = this.table.decodePair(trail, lead);
-      r = ch && ch.length === 1 && ordinary(ch, this.lm) ? ch.charCodeAt(0) : -1;
+      r = ch && ch.length === 1 && (ordinary(ch, this.lm) || isFullwidthDigit(ch.charCodeAt(0))) ? ch.charCodeAt(0) : -1;
       this.codes[key] = r;
     }
     return r;
   }
+}
+
+/** ０–９ (U+FF10–FF19), GBK A3 B0–B9. */
+function isFullwidthDigit(cu: number): boolean {
+  return cu >= 0xff10 && cu <= 0xff19;
 }
