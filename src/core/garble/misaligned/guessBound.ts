@@ -3,17 +3,29 @@ import { weighableOf } from './silentGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** A list of options as reaches() reads it: per option, in ascending order of model index, its index, bound and unigram; and the best scores worked out over it. */
+/** A list of options as reaches() reads it: per option, in ascending order of model index, its index and the model's bounds; and what earlier calls found. */
 interface BoundTable {
   lm: CharLanguageModel;
   index: Int32Array;
+  /** bestBefore of the option: the most any bigram into it scores. */
+  into: Float64Array;
   /** bestAfter of the option: the most any bigram out of it scores. */
   outOf: Float64Array;
   /** unigramOfIndex of the option: what a bigram into it scores after a context whose row does not list it, less the backoff. */
   unigram: Float64Array;
-  /** bestScore per context met (before's code unit × 0x10000 + after's), while `generation` is current. */
-  scores: Map<number, number>;
+  /** The highest unigram + outOf over the options: with a context's backoff, what bounds every option its row does not list. */
+  bestUnlisted: number;
+  /** The highest unigram. */
+  bestUnigram: number;
+  /** What earlier calls learnt per context (before's code unit × 0x10000 + after's), while `generation` is current. */
+  known: Map<number, Known>;
   generation: number;
+}
+
+/** Of one context: a score some option was found to reach, and a floor none reached (or ±Infinity). */
+interface Known {
+  reached: number;
+  unreached: number;
 }
 
 /** Per list of the tables (the lists are shared and never change), worked out on first use. */
@@ -24,90 +36,117 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   if (known && known.lm === lm) return known;
   const list = weighableOf(options, lm)
     .map(([, ch]) => ch.charCodeAt(0))
-    .map((cp) => ({ x: lm.indexOfCodePoint(cp), outOf: lm.bestAfter(cp) }))
+    .map((cp) => ({ cp, x: lm.indexOfCodePoint(cp), into: lm.bestBefore(cp), outOf: lm.bestAfter(cp) }))
     .sort((p, q) => p.x - q.x);
   const n = list.length;
   const t: BoundTable = {
     lm,
     index: new Int32Array(n),
+    into: new Float64Array(n),
     outOf: new Float64Array(n),
     unigram: new Float64Array(n),
-    scores: new Map(),
+    bestUnlisted: -Infinity,
+    bestUnigram: -Infinity,
+    known: new Map(),
     generation,
   };
-  list.forEach(({ x, outOf }, i) => {
+  list.forEach(({ x, into, outOf }, i) => {
     t.index[i] = x;
+    t.into[i] = into;
     t.outOf[i] = outOf;
     t.unigram[i] = lm.unigramOfIndex(x);
+    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + outOf);
+    t.bestUnigram = Math.max(t.bestUnigram, t.unigram[i]);
   });
   tables.set(options, t);
   return t;
 }
 
 /**
- * Scores kept over every list, at most: past it every list's scores are let go at once (a new
+ * Sums here are rounded in another order than the bounds they are checked against: a bound
+ * that falls short of the floor by less than this is not trusted to rule the options out.
+ */
+const ROUNDING = 1e-6;
+
+/**
+ * Answers kept over every list, at most: past it every list's are let go at once (a new
  * generation), so that a long session of many texts keeps no more than this.
  */
-const KEPT_SCORES = 1 << 16;
+const KEPT_CONTEXTS = 1 << 16;
 let generation = 0;
 let kept = 0;
 
 /**
  * Whether some option guessBetween weighs scores at least `floor` between `before` and `after`
- * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums): whether the best of
- * them does. The best is worked out once per list and context and kept: the same contexts recur
- * (names and phrases written again, and the same window read again after a keystroke elsewhere
- * in it), while the floor, which depends on the run around them, changes. The search asks this
- * before a guess whose result matters only when it scores that much (silentRuns.ts).
+ * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums). The search asks this
+ * before a guess whose result matters only when it scores that much (silentRuns.ts). Each answer
+ * is kept for its list and context: a score an option was found to reach answers every floor up
+ * to it, and a floor no option reached every floor above it. The same contexts recur, in a text
+ * (names and phrases written again) and above all in a window read again after a keystroke
+ * elsewhere in it, where every call is asked again with the same floor.
  */
 export function reaches(options: Options, before: string, after: string, lm: CharLanguageModel, floor: number): boolean {
-  if (lm.bestAfter(before.charCodeAt(0)) + lm.bestBefore(after.charCodeAt(0)) < floor) return false;
+  const fromBefore = lm.bestAfter(before.charCodeAt(0));
+  const intoAfter = lm.bestBefore(after.charCodeAt(0));
+  if (fromBefore + intoAfter < floor) return false;
   const t = tableOf(options, lm);
   if (t.generation !== generation) {
-    t.scores.clear();
+    t.known.clear();
     t.generation = generation;
   }
   const key = before.charCodeAt(0) * 0x10000 + after.charCodeAt(0);
-  let best = t.scores.get(key);
-  if (best === undefined) {
-    best = bestScore(t, before, after, lm);
-    if (++kept > KEPT_SCORES) {
+  let known = t.known.get(key);
+  if (known) {
+    if (floor <= known.reached) return true;
+    if (floor >= known.unreached) return false;
+  } else {
+    if (++kept > KEPT_CONTEXTS) {
       generation++;
       kept = 1;
-      t.scores.clear();
+      t.known.clear();
       t.generation = generation;
     }
-    t.scores.set(key, best);
+    known = { reached: -Infinity, unreached: Infinity };
+    t.known.set(key, known);
   }
-  return best >= floor;
+  const score = firstReaching(t, before, after, lm, floor);
+  if (score >= floor) known.reached = Math.max(known.reached, score);
+  else known.unreached = Math.min(known.unreached, floor);
+  return score >= floor;
 }
 
 /**
- * The best bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after) over the options (−Infinity
- * for none), in one merge pass: the options, by model index, walked together with the bigrams the
- * model lists after `before` (ascending too), so that the bigram into each option is read off the
- * row instead of searched for; one the row does not list scores the row's backoff plus its
- * unigram. The bigram out of an option is looked up only when the one into it, with the bound of
- * the one out of it, could beat the best so far (every bound is at least the score it bounds, in
- * the same floating-point sums).
+ * Whether some option guessBetween weighs scores at least `floor` between `before` and `after`
+ * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums), in one merge pass:
+ * the options, by model index, walked together with the bigrams the model lists after `before`
+ * (ascending too), so that the bigram into each option is read off the row instead of searched
+ * for. An option the row does not list scores the row's backoff plus its unigram, and when no
+ * such option can reach the floor (the bound of the table), only the listed ones are looked at.
+ * The bigram out of an option is looked up only when the one into it leaves the floor in reach;
+ * the first option found ends it, and its score is returned (−Infinity when none reaches).
  */
-function bestScore(t: BoundTable, before: string, after: string, lm: CharLanguageModel): number {
-  const { index, outOf, unigram } = t;
+function firstReaching(t: BoundTable, before: string, after: string, lm: CharLanguageModel, floor: number): number {
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
+  const { index, outOf, unigram, bestUnlisted, bestUnigram } = t;
   const b = lm.indexOfCodePoint(before.charCodeAt(0));
   const a = lm.indexOfCodePoint(after.charCodeAt(0));
   const backoff = lm.backoffOfIndex(b);
+  // Whether an option the row does not list may reach the floor at all.
+  const unlisted = Math.min(backoff + bestUnlisted, backoff + bestUnigram + intoAfter) >= floor - ROUNDING;
   const { rowStart, nextIndex, bigramQ, lnPOfQ } = lm.bigramRows();
   let m = b < 0 ? 0 : rowStart[b];
   const end = b < 0 ? 0 : rowStart[b + 1];
-  let best = -Infinity;
   for (let i = 0; i < index.length; i++) {
     const x = index[i];
     while (m < end && nextIndex[m] < x) m++;
-    const left = m < end && nextIndex[m] === x ? lnPOfQ[bigramQ[m]] : backoff + unigram[i];
-    if (left + Math.min(outOf[i], intoAfter) <= best) continue;
+    let left: number;
+    if (m < end && nextIndex[m] === x) left = lnPOfQ[bigramQ[m]];
+    else if (unlisted) left = backoff + unigram[i];
+    else if (m >= end) return -Infinity;
+    else continue;
+    if (left + Math.min(outOf[i], intoAfter) < floor) continue;
     const score = left + lm.bigramOfIndexes(x, a);
-    if (score > best) best = score;
+    if (score >= floor) return score;
   }
-  return best;
+  return -Infinity;
 }
