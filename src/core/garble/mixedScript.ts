@@ -19,13 +19,43 @@ import { TextView } from '../text/textView';
 const MIN_CLUSTER = 2;
 const MIN_MINORITY_SHARE = 0.1;
 const CLAUSE_BREAKS = '\n。！？!?；;，,、：:“”"「」『』（）()【】[]《》';
-/** The clause breaks as a flag per BMP character: the scan reads every character of the text. */
-const IS_CLAUSE_BREAK = new Uint8Array(0x10000);
-for (let k = 0; k < CLAUSE_BREAKS.length; k++) IS_CLAUSE_BREAK[CLAUSE_BREAKS.charCodeAt(k)] = 1;
 
-/** UTF-16 units a code point takes. */
-function codePointWidth(cp: number): number {
-  return cp > 0xffff ? 2 : 1;
+/**
+ * What the scans below ask of a BMP code unit, as bits of one table read per character (the scans
+ * read every character of the text): a Han character (isHan) and its script (bmpScripts), a
+ * clause break, a letter of a word in another script, kana, a high surrogate (whose code point is
+ * read whole).
+ */
+const HAN = 1;
+const TRADITIONAL = 2;
+const SIMPLIFIED = 4;
+const CLAUSE_BREAK = 8;
+const LETTER = 16;
+const KANA = 32;
+const HIGH_SURROGATE = 64;
+
+let classTable: Uint8Array | undefined;
+
+function charClasses(): Uint8Array {
+  if (classTable) return classTable;
+  const scripts = bmpScripts();
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let bits = 0;
+    if (isHan(c)) bits = HAN | (scripts[c] === TRADITIONAL_CODE ? TRADITIONAL : scripts[c] === SIMPLIFIED_CODE ? SIMPLIFIED : 0);
+    else if (isLetter(c)) bits = LETTER;
+    else if (isKana(c)) bits = KANA;
+    else if (c >= 0xd800 && c <= 0xdbff) bits = HIGH_SURROGATE;
+    t[c] = bits;
+  }
+  for (let k = 0; k < CLAUSE_BREAKS.length; k++) t[CLAUSE_BREAKS.charCodeAt(k)] |= CLAUSE_BREAK;
+  classTable = t;
+  return t;
+}
+
+/** Latin, Greek, Cyrillic and Hangul letters: the words of other scripts (howWritten). */
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f) || (c >= 0xac00 && c <= 0xd7a3);
 }
 
 interface Clause {
@@ -47,7 +77,7 @@ interface ScriptCounts {
 
 /** The clauses of a text with their script counts, and the whole text's, in one pass. */
 function countScripts(text: string): ScriptCounts {
-  const scripts = bmpScripts();
+  const classes = charClasses();
   const withTraditional: Clause[] = [];
   const withSimplified: Clause[] = [];
   let traditional = 0;
@@ -61,33 +91,35 @@ function countScripts(text: string): ScriptCounts {
     return true;
   };
   let cur: Clause = { start: 0, end: 0, traditional: 0, simplified: 0 };
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = codePointWidth(cp);
-    if (cp <= 0xffff && IS_CLAUSE_BREAK[cp]) {
+  for (let i = 0; i < text.length; i++) {
+    const k = classes[text.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k & CLAUSE_BREAK) {
       cur.end = i;
-      if (keep(cur)) cur = { start: i + width, end: 0, traditional: 0, simplified: 0 };
-      else cur.start = i + width;
-    } else if (cp > 0xffff) {
-      // The supplementary planes hold no script-specific forms here; a clause still counts what
-      // OpenCC says of them, the whole text does not.
+      if (keep(cur)) cur = { start: i + 1, end: 0, traditional: 0, simplified: 0 };
+      else cur.start = i + 1;
+    } else if (k & HAN) {
+      hasHan = true;
+      if (k & TRADITIONAL) {
+        cur.traditional++;
+        traditional++;
+      } else if (k & SIMPLIFIED) {
+        cur.simplified++;
+        simplified++;
+      }
+    } else if (k & HIGH_SURROGATE) {
+      const cp = text.codePointAt(i)!;
+      // A lone surrogate is nothing; a pair is one code point of the supplementary planes, which
+      // hold no script-specific forms here: a clause still counts what OpenCC says of them, the
+      // whole text does not.
+      if (cp <= 0xffff) continue;
+      i++;
       if (isHan(cp)) {
         const s = scriptOfCodePoint(cp);
         if (s === 'traditional') cur.traditional++;
         else if (s === 'simplified') cur.simplified++;
       }
-    } else if (isHan(cp)) {
-      hasHan = true;
-      const s = scripts[cp];
-      if (s === TRADITIONAL_CODE) {
-        cur.traditional++;
-        traditional++;
-      } else if (s === SIMPLIFIED_CODE) {
-        cur.simplified++;
-        simplified++;
-      }
     }
-    i += width;
   }
   cur.end = text.length;
   keep(cur);
@@ -117,6 +149,7 @@ const MIN_KANA = 3;
 const MIN_CHINESE_SHARE = 0.5;
 
 function howWritten(text: string): { whole: boolean; notChinese: boolean; lines: Array<[number, number]> } {
+  const classes = charClasses();
   let kana = 0;
   let han = 0;
   let words = 0;
@@ -133,13 +166,14 @@ function howWritten(text: string): { whole: boolean; notChinese: boolean; lines:
       inWord = false;
       continue;
     }
-    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f) || (c >= 0xac00 && c <= 0xd7a3);
+    const k = classes[c];
+    const letter = (k & LETTER) !== 0;
     if (letter && !inWord) words++;
     inWord = letter;
-    if (isKana(c)) {
+    if (k & KANA) {
       kana++;
       lineKana = true;
-    } else if (isHan(c)) han++;
+    } else if (k & HAN) han++;
   }
   return { whole: kana >= MIN_KANA && kana >= JAPANESE_KANA_SHARE * han, notChinese: han < MIN_CHINESE_SHARE * (han + words), lines };
 }
@@ -167,6 +201,9 @@ export function findMixedScript(text: string): GarbleIssue[] {
   const majority: 'traditional' | 'simplified' = traditional >= simplified ? 'traditional' : 'simplified';
   const minorityName = majority === 'traditional' ? 'Simplified' : 'Traditional';
   const issues: GarbleIssue[] = [];
+  const classes = charClasses();
+  const minorityBit = majority === 'traditional' ? SIMPLIFIED : TRADITIONAL;
+  const majorityBit = majority === 'traditional' ? TRADITIONAL : SIMPLIFIED;
   const minorityScript = majority === 'traditional' ? 'simplified' : 'traditional';
   const plan = [
     `${minorityName} characters in a mostly ${majority === 'traditional' ? 'Traditional' : 'Simplified'} text`,
@@ -193,15 +230,26 @@ export function findMixedScript(text: string): GarbleIssue[] {
       if (runStart >= 0) issues.push({ kind: 'mixed-script', start: runStart, end: runEnd, confidence, plan });
       runStart = runEnd = -1;
     };
-    for (let i = c.start; i < c.end; ) {
-      const cp = text.codePointAt(i)!;
-      const width = codePointWidth(cp);
-      const s = isHan(cp) ? scriptOfCodePoint(cp) : 'other';
-      if (s === minorityScript) {
+    for (let i = c.start; i < c.end; i++) {
+      const k = classes[text.charCodeAt(i)];
+      if (k & HIGH_SURROGATE) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) {
+          const s = isHan(cp) ? scriptOfCodePoint(cp) : 'other';
+          if (s === minorityScript) {
+            if (runStart < 0) runStart = i;
+            runEnd = i + 2;
+          } else if (s === majority || s === 'other') close();
+          i++;
+          continue;
+        }
+      }
+      // A Han character of the minority script extends the stretch; one of the majority, or any
+      // character but Han, ends it; a Han character of neither script does neither.
+      if (k & minorityBit) {
         if (runStart < 0) runStart = i;
-        runEnd = i + width;
-      } else if (s === majority || s === 'other') close();
-      i += width;
+        runEnd = i + 1;
+      } else if (k & majorityBit || !(k & HAN)) close();
     }
     close();
   }

@@ -3,7 +3,7 @@ import { weighableOf } from './silentGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** A list of options as reaches() reads it: per option, in ascending order of model index, its index and the model's bounds. */
+/** A list of options as reaches() reads it: per option, in ascending order of model index, its index and the model's bounds; and what earlier calls found. */
 interface BoundTable {
   lm: CharLanguageModel;
   index: Int32Array;
@@ -17,6 +17,15 @@ interface BoundTable {
   bestUnlisted: number;
   /** The highest unigram. */
   bestUnigram: number;
+  /** What earlier calls learnt per context (before's code unit × 0x10000 + after's), while `generation` is current. */
+  known: Map<number, Known>;
+  generation: number;
+}
+
+/** Of one context: a score some option was found to reach, and a floor none reached (or ±Infinity). */
+interface Known {
+  reached: number;
+  unreached: number;
 }
 
 /** Per list of the tables (the lists are shared and never change), worked out on first use. */
@@ -38,6 +47,8 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
     unigram: new Float64Array(n),
     bestUnlisted: -Infinity,
     bestUnigram: -Infinity,
+    known: new Map(),
+    generation,
   };
   list.forEach(({ x, into, outOf }, i) => {
     t.index[i] = x;
@@ -58,6 +69,53 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
 const ROUNDING = 1e-6;
 
 /**
+ * Answers kept over every list, at most: past it every list's are let go at once (a new
+ * generation), so that a long session of many texts keeps no more than this.
+ */
+const KEPT_CONTEXTS = 1 << 16;
+let generation = 0;
+let kept = 0;
+
+/**
+ * Whether some option guessBetween weighs scores at least `floor` between `before` and `after`
+ * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums). The search asks this
+ * before a guess whose result matters only when it scores that much (silentRuns.ts). Each answer
+ * is kept for its list and context: a score an option was found to reach answers every floor up
+ * to it, and a floor no option reached every floor above it. The same contexts recur, in a text
+ * (names and phrases written again) and above all in a window read again after a keystroke
+ * elsewhere in it, where every call is asked again with the same floor.
+ */
+export function reaches(options: Options, before: string, after: string, lm: CharLanguageModel, floor: number): boolean {
+  const fromBefore = lm.bestAfter(before.charCodeAt(0));
+  const intoAfter = lm.bestBefore(after.charCodeAt(0));
+  if (fromBefore + intoAfter < floor) return false;
+  const t = tableOf(options, lm);
+  if (t.generation !== generation) {
+    t.known.clear();
+    t.generation = generation;
+  }
+  const key = before.charCodeAt(0) * 0x10000 + after.charCodeAt(0);
+  let known = t.known.get(key);
+  if (known) {
+    if (floor <= known.reached) return true;
+    if (floor >= known.unreached) return false;
+  } else {
+    if (++kept > KEPT_CONTEXTS) {
+      generation++;
+      kept = 1;
+      t.known.clear();
+      t.generation = generation;
+    }
+    known = { reached: -Infinity, unreached: Infinity };
+    t.known.set(key, known);
+  }
+  const score = firstReaching(t, before, after, lm, floor);
+  if (score >= floor) known.reached = Math.max(known.reached, score);
+  else known.unreached = Math.min(known.unreached, floor);
+  return score >= floor;
+}
+
+/**
  * Whether some option guessBetween weighs scores at least `floor` between `before` and `after`
  * (bigramOfIndexes(before, ch) + bigramOfIndexes(ch, after), the same sums), in one merge pass:
  * the options, by model index, walked together with the bigrams the model lists after `before`
@@ -65,14 +123,11 @@ const ROUNDING = 1e-6;
  * for. An option the row does not list scores the row's backoff plus its unigram, and when no
  * such option can reach the floor (the bound of the table), only the listed ones are looked at.
  * The bigram out of an option is looked up only when the one into it leaves the floor in reach;
- * the first option found ends it. The search asks this before a guess whose result matters only
- * when it scores that much (silentRuns.ts).
+ * the first option found ends it, and its score is returned (−Infinity when none reaches).
  */
-export function reaches(options: Options, before: string, after: string, lm: CharLanguageModel, floor: number): boolean {
-  const fromBefore = lm.bestAfter(before.charCodeAt(0));
+function firstReaching(t: BoundTable, before: string, after: string, lm: CharLanguageModel, floor: number): number {
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
-  if (fromBefore + intoAfter < floor) return false;
-  const { index, outOf, unigram, bestUnlisted, bestUnigram } = tableOf(options, lm);
+  const { index, outOf, unigram, bestUnlisted, bestUnigram } = t;
   const b = lm.indexOfCodePoint(before.charCodeAt(0));
   const a = lm.indexOfCodePoint(after.charCodeAt(0));
   const backoff = lm.backoffOfIndex(b);
@@ -87,10 +142,11 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
     let left: number;
     if (m < end && nextIndex[m] === x) left = lnPOfQ[bigramQ[m]];
     else if (unlisted) left = backoff + unigram[i];
-    else if (m >= end) return false;
+    else if (m >= end) return -Infinity;
     else continue;
     if (left + Math.min(outOf[i], intoAfter) < floor) continue;
-    if (left + lm.bigramOfIndexes(x, a) >= floor) return true;
+    const score = left + lm.bigramOfIndexes(x, a);
+    if (score >= floor) return score;
   }
-  return false;
+  return -Infinity;
 }
