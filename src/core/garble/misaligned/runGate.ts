@@ -1,5 +1,6 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { TrailBounds } from './trailBounds';
+import { isSymbol, WrittenSymbols } from './writtenSymbols';
 
 /**
  * The test every end of a possible silent run passes before its starts are weighed one by one
@@ -38,18 +39,29 @@ export class RunGate {
     private readonly read: Float64Array,
     /** The offset of the arrays' first entries (scanArrays.ts: the stretch read). */
     private readonly base: number,
-  ) {}
+  ) {
+    this.symbols = WrittenSymbols.of(v);
+  }
+
+  /** The symbols the text writes after Chinese, which explain the text as shown (writtenSymbols.ts). */
+  private readonly symbols: WrittenSymbols;
 
   /** The code unit at `i` as the search scores it: a line break outside the text. */
   private charAt(i: number): number {
     return i >= 0 && i < this.v.length ? this.v.charCodeAt(i) : 0x0a;
   }
 
-  /** ln P of the bigram of the text as shown that ends at offset `i` (0 ≤ i ≤ length). */
+  /**
+   * ln P of the bigram of the text as shown that ends at offset `i` (0 ≤ i ≤ length), with the
+   * document's own word where it ends in an ASCII symbol (writtenSymbols.ts).
+   */
   shownAt(i: number): number {
     let s = this.shown[i - this.base];
     if (s !== s) {
-      s = this.lm.bigramOf(this.charAt(i - 1), this.charAt(i));
+      const a = this.charAt(i - 1);
+      const b = this.charAt(i);
+      s = this.lm.bigramOf(a, b);
+      if (isSymbol(b)) s = this.symbols.weigh(a, b, s);
       this.shown[i - this.base] = s;
     }
     return s;
