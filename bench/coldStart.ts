@@ -10,7 +10,7 @@
  * Where it goes: the child also records its main thread's CPU time where the runtime can tell it
  * (`process.threadCpuUsage`, Node 23.9 and later; what the editor's verdict waits for, while the
  * process figure adds V8's background threads: the optimizing compiler, the GC's helpers) and the
- * CPU time of each step: loading the core, then each step `AnalyzeOptions.onStep` names (the
+ * CPU time of each step (the main thread's where measured): loading the core, then each step `AnalyzeOptions.onStep` names (the
  * pre-scan, each detector, what is written on purpose).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,7 @@ export interface ColdFigures {
   findings: number;
   /** Median of (cold − bare) of the main thread's CPU ms, when the runtime measures it. */
   extraThreadMs?: number;
-  /** Median CPU ms of each step of the cold run: `load` (requiring the core), then the analysis's steps in order. */
+  /** Median CPU ms of each step of the cold run (the main thread's when extraThreadMs is measured, else the process's): `load` (requiring the core), then the analysis's steps in order. */
   steps: Array<[string, number]>;
   /** The runtime measured (`node --version`). */
   node: string;
@@ -48,8 +48,8 @@ const median = (xs: number[]) => {
 const report =
   'const u = process.cpuUsage(), th = process.threadCpuUsage?.(); gc(); console.log(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, threadMs: th && (th.user + th.system) / 1000, heap: process.memoryUsage().heapUsed, findings, steps }));';
 const BARE = `const findings = 0, steps = []; ${report}`;
-/** Each step's CPU ms since the one before, in the order they end. */
-const stepClock = 'const steps = []; const cpuNow = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }; let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };';
+/** Each step's CPU ms since the one before, in the order they end: the main thread's where the runtime measures it, else the process's. */
+const stepClock = 'const steps = []; const cpuNow = () => { const c = process.threadCpuUsage ? process.threadCpuUsage() : process.cpuUsage(); return (c.user + c.system) / 1000; }; let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };';
 const cold = (coreFile: string, sampleFile: string) =>
   `${stepClock} const core = require(${JSON.stringify(coreFile)}); step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
 

@@ -138,7 +138,7 @@ function growthLines(rows: Row[]): string[] {
 /** The cold first verdict's steps and main thread, one line. */
 function coldSteps(cold: ColdFigures): string {
   const thread = cold.extraThreadMs === undefined ? 'main thread not measured by this runtime' : `main thread +${fmt(cold.extraThreadMs)} ms (the rest is V8's background threads)`;
-  return `cold first verdict (${cold.node}): ${thread}; by step, CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}`;
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}`;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {
