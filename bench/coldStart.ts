@@ -6,6 +6,12 @@
  * figure is the median of the CPU time (user + system, the process's own `process.cpuUsage()`,
  * start-up included) above the bare start. The heap figure is what the core keeps after its first
  * analysis: heap in use after a full GC, above the bare process's.
+ *
+ * Where it goes: the child also records its main thread's CPU time where the runtime can tell it
+ * (`process.threadCpuUsage`, Node 23.9 and later; what the editor's verdict waits for, while the
+ * process figure adds V8's background threads: the optimizing compiler, the GC's helpers) and the
+ * CPU time of each step (the main thread's where measured): loading the core, then each step `AnalyzeOptions.onStep` names (the
+ * pre-scan, each detector, what is written on purpose).
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +30,12 @@ export interface ColdFigures {
   coreHeapMb: number;
   /** Findings of the first analysis (the same on every run). */
   findings: number;
+  /** Median of (cold − bare) of the main thread's CPU ms, when the runtime measures it. */
+  extraThreadMs?: number;
+  /** Median CPU ms of each step of the cold run (the main thread's when extraThreadMs is measured, else the process's): `load` (requiring the core), then the analysis's steps in order. */
+  steps: Array<[string, number]>;
+  /** The runtime measured (`node --version`). */
+  node: string;
 }
 
 const median = (xs: number[]) => {
@@ -32,27 +44,46 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** The child's script: the CPU time first (before the GC the heap figure needs), then the heap. */
-const report = 'const u = process.cpuUsage(); gc(); console.log(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, heap: process.memoryUsage().heapUsed, findings }));';
-const BARE = `const findings = 0; ${report}`;
+/** The child's script: the CPU times first (before the GC the heap figure needs), then the heap. */
+const report =
+  'const u = process.cpuUsage(), th = process.threadCpuUsage?.(); gc(); console.log(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, threadMs: th && (th.user + th.system) / 1000, heap: process.memoryUsage().heapUsed, findings, steps }));';
+const BARE = `const findings = 0, steps = []; ${report}`;
+/** Each step's CPU ms since the one before, in the order they end: the main thread's where the runtime measures it, else the process's. */
+const stepClock = 'const steps = []; const cpuNow = () => { const c = process.threadCpuUsage ? process.threadCpuUsage() : process.cpuUsage(); return (c.user + c.system) / 1000; }; let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };';
 const cold = (coreFile: string, sampleFile: string) =>
-  `const core = require(${JSON.stringify(coreFile)}); const findings = core.analyzeText(require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8')).length; ${report}`;
+  `${stepClock} const core = require(${JSON.stringify(coreFile)}); step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
 
-function runChild(script: string): { cpuMs: number; heap: number; findings: number; wallMs: number } {
+interface ChildFigures {
+  cpuMs: number;
+  threadMs?: number;
+  heap: number;
+  findings: number;
+  wallMs: number;
+  steps: Array<[string, number]>;
+}
+
+function runChild(script: string, node: string): ChildFigures {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+  const run = spawnSync(node, ['--expose-gc', '-e', script], { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   if (run.status !== 0) throw new Error(`cold start failed: ${run.stderr.trim().split('\n').at(-1)}`);
   return { ...JSON.parse(run.stdout.trim()), wallMs };
 }
 
-export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7): ColdFigures {
-  const bare: ReturnType<typeof runChild>[] = [];
-  const cores: ReturnType<typeof runChild>[] = [];
+/** Each step's median CPU ms over the runs, in the first run's order. */
+function medianSteps(runs: ChildFigures[]): Array<[string, number]> {
+  return runs[0].steps.map(([name]) => [name, median(runs.map((r) => r.steps.filter(([n]) => n === name).reduce((sum, [, ms]) => sum + ms, 0)))]);
+}
+
+/** `node`: the runtime to measure (default: the one running the bench; the editor's may be newer). */
+export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath): ColdFigures {
+  const bare: ChildFigures[] = [];
+  const cores: ChildFigures[] = [];
   for (let i = 0; i < runs; i++) {
-    bare.push(runChild(BARE));
-    cores.push(runChild(cold(coreFile, sampleFile)));
+    bare.push(runChild(BARE, node));
+    cores.push(runChild(cold(coreFile, sampleFile), node));
   }
+  const threads = cores.every((c, i) => c.threadMs !== undefined && bare[i].threadMs !== undefined);
   return {
     runs,
     bareCpuMs: median(bare.map((b) => b.cpuMs)),
@@ -61,5 +92,8 @@ export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7)
     extraWallMs: median(cores.map((c, i) => c.wallMs - bare[i].wallMs)),
     coreHeapMb: median(cores.map((c, i) => (c.heap - bare[i].heap) / (1024 * 1024))),
     findings: cores[0].findings,
+    extraThreadMs: threads ? median(cores.map((c, i) => c.threadMs! - bare[i].threadMs!)) : undefined,
+    steps: medianSteps(cores),
+    node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   };
 }

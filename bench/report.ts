@@ -135,6 +135,12 @@ function growthLines(rows: Row[]): string[] {
   return lines;
 }
 
+/** The cold first verdict's steps and main thread, one line. */
+function coldSteps(cold: ColdFigures): string {
+  const thread = cold.extraThreadMs === undefined ? 'main thread not measured by this runtime' : `main thread +${fmt(cold.extraThreadMs)} ms (the rest is V8's background threads)`;
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}`;
+}
+
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {
   const body = rows.map((r) => [
     r.anchor ? `(${r.op})` : r.op,
@@ -164,6 +170,7 @@ export function printReport(rows: Row[], notes: string[], editor: EditorFigures 
   console.log('\n(anchor) rows are other tools on the same input. cpu = user+system time of the process (the machine is shared; wall time is noisier).');
   console.log('per-MB growth: compare cpu ms/MB of one operation and workload across the sizes.');
   console.log('peak MB = resident-set high-water mark of a fresh process running the operation once; Δ MB = its rise over the process with the input loaded.');
+  if (cold) console.log(coldSteps(cold));
   for (const n of [...notes, ...(editor?.notes ?? [])]) console.log(`note: ${n}`);
   const growth = growthLines(rows);
   if (growth.length) console.log(['\nper-MB growth of the repairs (CPU ms per MB at each size)', ...growth].join('\n'));

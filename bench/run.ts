@@ -34,6 +34,11 @@ function parseArgs(argv: string[]) {
     maxSeconds: Number(value('--max-seconds') ?? 30),
     editor: value('--editor'),
     cold: !argv.includes('--no-cold'),
+    /** The cold first verdict alone (its rows and target), no workloads. */
+    coldOnly: argv.includes('--cold-only'),
+    /** The runtime of the cold first verdict (default: this one); e.g. the editor's newer Node. */
+    coldNode: value('--cold-node'),
+    coldRuns: Number(value('--cold-runs') ?? 7),
     /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
     /** After each analyzeText row, where its time went, step by step (bench/steps.ts). */
@@ -185,9 +190,10 @@ async function main() {
   const coreFile = join(ROOT, 'dist/core.js');
   if (args.cold && existsSync(coreFile)) {
     process.stderr.write('cold first verdict: bare node against node + dist/core.js + analyzeText …');
-    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'));
+    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode);
     process.stderr.write(` +${cold.extraCpuMs.toFixed(0)} ms\n`);
   } else if (args.cold) notes.push('cold first verdict skipped: no dist/core.js (npm run build)');
+  if (args.coldOnly) return printReport([], notes, undefined, cold);
   process.stderr.write(`real text: ${sizeLabel(Buffer.byteLength(base))} (Yizhuang article, test/corpus, samples)\n`);
   for (const c of yizhuangCases()) measure(c, 0);
   for (const size of args.sizes) {

@@ -8,7 +8,8 @@
 //      loads the dist/core.js the extension ships;
 //   4. runs out/bench/run.js, which times the core and the anchors and prints the one table.
 // Options: --sizes 20k,200k,1m,10m (default), --ops analyzeText,keystroke (only these and the anchors),
-// --workloads "latin1 file,clean" (only these workloads), --no-cold, --no-memory, --max-seconds 30, --no-editor,
+// --workloads "latin1 file,clean" (only these workloads), --no-cold, --cold-only (the cold first verdict alone, with
+// its steps), --cold-node PATH (its runtime: e.g. the editor's newer Node), --cold-runs 7, --no-memory, --max-seconds 30, --no-editor,
 // --steps (after each analyzeText row, its time step by step: the pre-scan, each detector), --editor-runs 3, --no-stream, --stream-only, --stream-docs 4000, --stream-repeats 3, --stream-jobs N, --stream-corpus FILE
 // (the streaming mode, bench/stream.ts); `--only stream` runs the streaming mode's row alone (no
 // editor, no production build: the development build of dist/cli.js, made first). ftfy is an anchor: `pip install ftfy` first (or Debian's python3-ftfy where

@@ -16,6 +16,11 @@
 //     encodes (they round-trip through iconv-lite's cp950), one line, for scriptOfChar.ts.
 //   data/opencc/scripts.u8 — the script of every BMP character from those (0 neutral, 1
 //     Traditional-only, 2 Simplified-only), 65,536 bytes, for scriptOfChar.ts.
+//   data/opencc/charVariants.u32 — every character of the two character tables' keys, sorted by
+//     code point, as pairs of 32-bit little-endian values: the code point, then its Simplified
+//     form (itself when it has none) with flags in the top byte (1 a key of TSCharacters, 2 a key
+//     of STCharacters, 4 in cp950.txt), for scriptOfChar.ts: no dictionary parsed at the first
+//     pinyin annotation, and the script of a supplementary character.
 //
 //   node scripts/build-lookup-tables.mjs
 // Rerun after updating iconv-lite, pinyin-pro or opencc-js; the unit tests compare the tables with them.
@@ -74,6 +79,19 @@ for (let cp = 0; cp <= 0x10ffff; cp++) {
 writeFileSync('data/pinyinReadings.txt', lines.join('\n') + '\n');
 console.log(`data/pinyinReadings.txt: ${lines.length} characters`);
 
+/** data/opencc/charVariants.u32 from the two character tables and cp950's characters (the layout above). */
+export function charVariants(t2s, s2t, inCp950) {
+  const cps = [...new Set([...t2s.keys(), ...s2t.keys()].map((ch) => ch.codePointAt(0)))].sort((a, b) => a - b);
+  const out = Buffer.alloc(cps.length * 8);
+  cps.forEach((cp, i) => {
+    const ch = String.fromCodePoint(cp);
+    const flags = (t2s.has(ch) ? 1 : 0) | (s2t.has(ch) ? 2 : 0) | (inCp950.has(ch) ? 4 : 0);
+    out.writeUInt32LE(cp, 8 * i);
+    out.writeUInt32LE(((t2s.get(ch) ?? ch).codePointAt(0) | (flags << 24)) >>> 0, 8 * i + 4);
+  });
+  return out;
+}
+
 export const OPENCC_DICTIONARIES = [
   'CJK_Compatibility_Ideographs',
   'STPhrases',
@@ -107,4 +125,5 @@ const scripts = new Uint8Array(0x10000);
 for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 1;
 for (const ch of s2t.keys()) if (!inCp950.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 2;
 writeFileSync('data/opencc/scripts.u8', scripts);
-console.log(`data/opencc: ${OPENCC_DICTIONARIES.length} dictionaries, cp950.txt and scripts.u8`);
+writeFileSync('data/opencc/charVariants.u32', charVariants(t2s, s2t, inCp950));
+console.log(`data/opencc: ${OPENCC_DICTIONARIES.length} dictionaries, cp950.txt, scripts.u8 and charVariants.u32`);

@@ -21,6 +21,7 @@ const production = process.argv.includes('--production');
 const CORE_INDEX = resolve('src/core/index.ts');
 const CORE_TYPES = resolve('src/core/types.ts');
 const EXTENSION_DIR = resolve('src/extension');
+const CORE_CODE_CACHE = resolve('src/extension/coreCodeCache.ts');
 
 /** Names a module exports, from an in-memory ES-module build of it. */
 async function exportsOf(entry) {
@@ -45,7 +46,8 @@ async function exportsOf(entry) {
  * compile, while the editor layer is small. So the editor layer's `import … from '../core'` gets a
  * stand-in: each core function loads dist/core.js at its first call and calls through; the
  * constants of core/types.ts (ALL_GARBLE_KINDS) are bundled as they are. The core must export
- * functions only beyond types.ts, which the build checks once dist/core.js is written.
+ * functions only beyond types.ts, which the build checks once dist/core.js is written. The load
+ * goes through the V8 code cache the extension keeps in its storage (coreCodeCache.ts).
  */
 const coreOnFirstCall = {
   name: 'core-on-first-call',
@@ -62,8 +64,10 @@ const coreOnFirstCall = {
       const lazy = (await exportsOf(CORE_INDEX)).filter((name) => !eager.has(name));
       const contents = [
         `export * from ${JSON.stringify(CORE_TYPES)};`,
+        // Through the code cache the extension keeps (src/extension/coreCodeCache.ts).
+        `import { requireCore } from ${JSON.stringify(CORE_CODE_CACHE)};`,
         'let core;',
-        "const load = () => (core ??= require('./core.js'));",
+        "const load = () => (core ??= requireCore(require('node:path').join(__dirname, 'core.js')));",
         ...lazy.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
       ].join('\n');
       return { contents, loader: 'js', resolveDir: dirname(CORE_INDEX) };

@@ -9,8 +9,8 @@ import { pinyin } from 'pinyin-pro';
 import { gbkTable } from '../../src/core/codec/gbkTable';
 import { big5Table } from '../../src/core/codec/legacyCodecs';
 import { readingsOf } from '../../src/core/text/pinyinReadings';
-import { dataBytes, dataText } from '../../src/core/data/dataFiles';
-import { scriptOfChar } from '../../src/core/script/scriptOfChar';
+import { dataBytes, dataText, dataUint32 } from '../../src/core/data/dataFiles';
+import { hasScriptVariant, scriptOfChar, simplifiedChar } from '../../src/core/script/scriptOfChar';
 
 const pages = [
   { name: 'gbk', table: gbkTable, isTrail: (b: number) => b >= 0x40 && b <= 0xfe && b !== 0x7f },
@@ -71,5 +71,20 @@ test('the OpenCC dictionaries in data/opencc are opencc-js’s, and cp950.txt wh
   for (const ch of t2s.keys()) if (!s2t.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 1;
   for (const ch of s2t.keys()) if (!inCp950.has(ch) && ch.length === 1) scripts[ch.charCodeAt(0)] = 2;
   assert.deepEqual(new Uint8Array(dataBytes('opencc/scripts.u8')), scripts);
+  // charVariants.u32: the keys of both tables, sorted, each with its Simplified form and flags.
+  const cps = [...new Set([...t2s.keys(), ...s2t.keys()].map((ch) => ch.codePointAt(0)!))].sort((a, b) => a - b);
+  const variants = cps.flatMap((cp) => {
+    const ch = String.fromCodePoint(cp);
+    const flags = (t2s.has(ch) ? 1 : 0) | (s2t.has(ch) ? 2 : 0) | (inCp950.has(ch) ? 4 : 0);
+    return [cp, ((t2s.get(ch) ?? ch).codePointAt(0)! | (flags << 24)) >>> 0];
+  });
+  assert.deepEqual([...dataUint32('opencc/charVariants.u32')], variants);
+  for (const ch of [...t2s.keys(), ...s2t.keys(), '中', '后', 'a', '發展']) {
+    assert.equal(simplifiedChar(ch), t2s.get(ch) ?? ch, ch);
+    assert.equal(hasScriptVariant(ch), t2s.has(ch) || s2t.has(ch), ch);
+    const traditional = t2s.has(ch) && !s2t.has(ch);
+    const simplifiedOnly = s2t.has(ch) && !inCp950.has(ch);
+    if ([...ch].length === 1) assert.equal(scriptOfChar(ch), traditional ? 'traditional' : simplifiedOnly ? 'simplified' : 'neutral', ch);
+  }
   assert.deepEqual([scriptOfChar('發'), scriptOfChar('发'), scriptOfChar('后'), scriptOfChar('中')], ['traditional', 'simplified', 'neutral', 'neutral']);
 });

@@ -2,7 +2,7 @@ import type { GarbleIssue } from '../types';
 import { isCjkPunct, isHan } from '../text/chars';
 import { LineStarts } from '../text/lines';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
-import { hasScriptVariant, scriptOfCodePoint, simplifiedChar } from '../script/scriptOfChar';
+import { bmpScripts, hasScriptVariant, scriptOfCodePoint, SIMPLIFIED_CODE, simplifiedChar } from '../script/scriptOfChar';
 import { judgeAnnotations } from './pinyin/annotationEvidence';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { PARENTHESIS } from '../pipeline/textScan';
@@ -106,14 +106,22 @@ function amidSimplified(text: string, a: PinyinAnnotation, lines: LineStarts, ve
   const line = lines.lineOf(a.charStart);
   const known = verdicts.get(line);
   if (known !== undefined) return known;
-  // Each line is read once, however many readings it holds (a long line of converter output has thousands).
+  // Each line is read once, however many readings it holds (a long line of converter output has
+  // thousands), by code unit through the script table: cheap before the JIT has compiled it.
+  const scripts = bmpScripts();
   let n = 0;
   let found = false;
-  for (const ch of text.slice(lines.start(line), lines.end(line))) {
-    if (scriptOfCodePoint(ch.codePointAt(0)!) === 'simplified' && ++n >= SIMPLIFIED_LINE) {
-      found = true;
-      break;
+  for (let i = lines.start(line), end = lines.end(line); i < end && !found; i++) {
+    const c = text.charCodeAt(i);
+    let simplified = scripts[c] === SIMPLIFIED_CODE;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        simplified = scriptOfCodePoint(text.codePointAt(i)!) === 'simplified';
+        i++;
+      }
     }
+    if (simplified && ++n >= SIMPLIFIED_LINE) found = true;
   }
   verdicts.set(line, found);
   return found;

@@ -1,4 +1,4 @@
-import { dataBytes, dataText } from '../data/dataFiles';
+import { dataBytes, dataUint32 } from '../data/dataFiles';
 
 /**
  * Which script a character commits a text to, from OpenCC's character tables.
@@ -10,38 +10,45 @@ import { dataBytes, dataText } from '../data/dataFiles';
  * and loose converters leave them in Traditional text on purpose.
  *
  * The tables are opencc-js's, as data/opencc/ holds them, and the cp950 test is precomputed there
- * too (scripts/build-lookup-tables.mjs): nothing is encoded at the first question.
+ * too (scripts/build-lookup-tables.mjs): nothing is encoded or parsed at the first question.
  */
 export type CharScript = 'traditional' | 'simplified' | 'neutral';
 
-function parseDict(dict: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const entry of dict.split('|')) {
-    const parts = entry.split(' ');
-    if (parts.length >= 2 && parts[0] !== parts[1]) map.set(parts[0], parts[1]);
-  }
-  return map;
-}
-
-let s2tTable: Map<string, string> | undefined;
-let t2sTable: Map<string, string> | undefined;
-let big5Set: Set<string> | undefined;
-
-/** Each table is parsed at its first use: the Simplified forms alone for simplifiedChar. */
-function s2t(): Map<string, string> {
-  return (s2tTable ??= parseDict(dataText('opencc/STCharacters.txt')));
-}
-
-function t2s(): Map<string, string> {
-  return (t2sTable ??= parseDict(dataText('opencc/TSCharacters.txt')));
-}
-
 /**
- * The Simplified side's characters that cp950 encodes (they round-trip through it). cp950, not
- * iconv-lite's `big5`: the latter adds HKSCS, which encodes many Simplified forms.
+ * The characters of the two character tables (data/opencc/charVariants.u32, written by
+ * scripts/build-lookup-tables.mjs from TSCharacters, STCharacters and cp950.txt): pairs of
+ * 32-bit values sorted by code point, the code point, then its Simplified form with the flags
+ * below in the top byte. Searched, never parsed into a map: the first pinyin annotation costs a
+ * 57 KB read.
  */
-function big5(): Set<string> {
-  return (big5Set ??= new Set([...dataText('opencc/cp950.txt')]));
+let variants: Uint32Array | undefined;
+/** A key of TSCharacters: the character has a Simplified form. */
+const HAS_SIMPLIFIED = 1 << 24;
+/** A key of STCharacters: the character has a Traditional form. */
+const HAS_TRADITIONAL = 2 << 24;
+/** cp950 encodes it (cp950.txt). */
+const IN_CP950 = 4 << 24;
+const FORM = 0xffffff;
+
+/** The table's entry of `cp` (form and flags), or 0 when neither table has it. */
+function variantEntry(cp: number): number {
+  const table = (variants ??= dataUint32('opencc/charVariants.u32'));
+  let lo = 0;
+  let hi = (table.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = table[2 * mid];
+    if (at === cp) return table[2 * mid + 1];
+    if (at < cp) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** The code point of `ch` when it is one character, else -1. */
+function singleCodePoint(ch: string): number {
+  const cp = ch.codePointAt(0);
+  return cp !== undefined && ch.length === (cp > 0xffff ? 2 : 1) ? cp : -1;
 }
 
 const SCRIPTS: readonly CharScript[] = ['neutral', 'traditional', 'simplified'];
@@ -78,9 +85,9 @@ export function scriptOfChar(ch: string): CharScript {
 
 export function scriptOfCodePoint(cp: number): CharScript {
   if (cp > 0xffff) {
-    const ch = String.fromCodePoint(cp);
-    if (t2s().has(ch) && !s2t().has(ch)) return 'traditional';
-    if (s2t().has(ch) && !big5().has(ch)) return 'simplified';
+    const entry = variantEntry(cp);
+    if (entry & HAS_SIMPLIFIED && !(entry & HAS_TRADITIONAL)) return 'traditional';
+    if (entry & HAS_TRADITIONAL && !(entry & IN_CP950)) return 'simplified';
     return 'neutral';
   }
   return SCRIPTS[scriptTable()[cp]];
@@ -88,10 +95,13 @@ export function scriptOfCodePoint(cp: number): CharScript {
 
 /** Simplified form of a single character (itself when OpenCC has none). */
 export function simplifiedChar(ch: string): string {
-  return t2s().get(ch) ?? ch;
+  const cp = singleCodePoint(ch);
+  const entry = cp < 0 ? 0 : variantEntry(cp);
+  return entry & HAS_SIMPLIFIED ? String.fromCodePoint((entry & FORM) >>> 0) : ch;
 }
 
 /** True when the character has a different form in the other script (發/发, 這/这). */
 export function hasScriptVariant(ch: string): boolean {
-  return s2t().has(ch) || t2s().has(ch);
+  const cp = singleCodePoint(ch);
+  return cp >= 0 && (variantEntry(cp) & (HAS_SIMPLIFIED | HAS_TRADITIONAL)) !== 0;
 }

@@ -2,39 +2,47 @@ import { dataText } from '../data/dataFiles';
 
 /**
  * Readings of a single character, from pinyin-pro's dictionary as data/pinyinReadings.txt holds
- * it (scripts/build-lookup-tables.mjs: every reading pinyin-pro gives each character alone). The
- * file is indexed at the first question; a reading list is split at its first use and kept: a
- * converter that annotates 10⁵ characters asks about the same few hundred over and over, and the
- * misaligned-GBK search indexes the readings of every GBK character once.
+ * it (scripts/build-lookup-tables.mjs: every reading pinyin-pro gives each character alone, one
+ * line a character in code-point order). A character's line is found by a binary search over the
+ * text, so the first question reads the file and indexes nothing; a reading list is split at its
+ * first use and kept: a converter that annotates 10⁵ characters asks about the same few hundred
+ * over and over, and the misaligned-GBK search asks about every GBK character it tries.
  */
-let file: { text: string; bmp: Int32Array; supplementary: Map<number, number> } | undefined;
+let fileText: string | undefined;
 const cache = new Map<string, readonly string[]>();
 const NONE: readonly string[] = [];
 
-/** The file, and where each character's line starts: by code point, no string made per line. */
-function readingFile() {
-  if (!file) {
-    const text = dataText('pinyinReadings.txt');
-    const bmp = new Int32Array(0x10000).fill(-1);
-    const supplementary = new Map<number, number>();
-    for (let start = 0; start < text.length; ) {
-      const cp = text.codePointAt(start)!;
-      if (cp < 0x10000) bmp[cp] = start;
-      else supplementary.set(cp, start);
+function readingFile(): string {
+  return (fileText ??= dataText('pinyinReadings.txt'));
+}
+
+/** Where the line of `cp` starts in the file, or -1: the lines are in code-point order. */
+function lineOf(text: string, cp: number): number {
+  let lo = 0;
+  let hi = text.length;
+  // lo and hi are line starts (or the end); the line of cp, if any, starts in [lo, hi).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // The line holding mid (its line end counted in it): it starts in [lo, mid].
+    const start = mid > lo ? text.lastIndexOf('\n', mid - 1) + 1 : lo;
+    const at = text.codePointAt(start)!;
+    if (at === cp) return start;
+    if (at > cp) hi = start;
+    else {
       const end = text.indexOf('\n', start);
-      start = end < 0 ? text.length : end + 1;
+      if (end < 0) break;
+      lo = end + 1;
     }
-    file = { text, bmp, supplementary };
   }
-  return file;
+  return -1;
 }
 
 /** The readings on the character's line (`中 zhōng zhòng`), or none. */
 function readingsInFile(ch: string): readonly string[] {
   const cp = ch.codePointAt(0);
   if (cp === undefined || ch.length !== (cp > 0xffff ? 2 : 1)) return NONE;
-  const { text, bmp, supplementary } = readingFile();
-  const start = cp < 0x10000 ? bmp[cp] : supplementary.get(cp) ?? -1;
+  const text = readingFile();
+  const start = lineOf(text, cp);
   if (start < 0) return NONE;
   const end = text.indexOf('\n', start);
   return text.slice(start + ch.length + 1, end < 0 ? text.length : end).split(' ');
@@ -55,7 +63,7 @@ export function readingsOf(ch: string): readonly string[] {
  * the syllable between spaces or at a line end (no index of all readings is made for it).
  */
 export function charsReadAs(syllable: string): string[] {
-  const { text } = readingFile();
+  const text = readingFile();
   const out: string[] = [];
   if (!syllable || /[\s]/.test(syllable)) return out;
   const needle = ' ' + syllable;
