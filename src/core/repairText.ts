@@ -230,8 +230,15 @@ export function repairFrom(text: string, firstPassIssues: readonly GarbleIssue[]
   let pieces: Piece[] = [{ text, origStart: 0, origEnd: text.length, changed: false, issues: [] }];
   let firstPass = new Set<GarbleIssue>();
   let flagged: GarbleIssue[] = [];
+  // What each further pass found per stretch it read, for the pass after it (ReadStretches).
+  let read = new ReadStretches();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const issues = pass === 0 ? firstPassIssues : analyzeAroundRepairs(current, pieces, options);
+    let issues = firstPassIssues;
+    if (pass > 0) {
+      const earlier = read;
+      read = new ReadStretches();
+      issues = analyzeAroundRepairs(current, pieces, options, earlier, read);
+    }
     // A further pass unwinds a further layer of what was repaired (`Ã¤Â¸Â­` → `ä¸­` → `中`) and
     // may read what the repairs gave new context. But the channel the first pass saw in the whole
     // text stands: Latin-1 letters it left alone as no GBK or Big5 bytes (their text's other
@@ -278,7 +285,7 @@ const CONTEXT_LINES = 1;
  * detectors look within a line: on it they find again what the first pass found there, all of it
  * repaired then or left alone. (A whole text re-read per pass was most of a large file's repair.)
  */
-function analyzeAroundRepairs(text: string, pieces: readonly Piece[], options: RepairOptions): GarbleIssue[] {
+function analyzeAroundRepairs(text: string, pieces: readonly Piece[], options: RepairOptions, earlier: ReadStretches, read: ReadStretches): GarbleIssue[] {
   const kinds = (options.kinds ?? ALL_GARBLE_KINDS).filter((k) => !FLAGGED_ONLY.has(k));
   const further = { ...options, kinds };
   const stretches: Array<[number, number]> = [];
@@ -294,12 +301,37 @@ function analyzeAroundRepairs(text: string, pieces: readonly Piece[], options: R
     }
     at = end;
   }
-  if (stretches.length === 1 && stretches[0][0] === 0 && stretches[0][1] === text.length) return analyzeText(text, further);
   const out: GarbleIssue[] = [];
   for (const [from, to] of stretches) {
-    for (const i of analyzeText(text.slice(from, to), further)) out.push(from === 0 ? i : { ...i, start: i.start + from, end: i.end + from });
+    const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+    const known = earlier.take(stretch);
+    const found = known ?? analyzeText(stretch, further);
+    read.put(stretch, found);
+    // A finding kept from the pass before is copied: each pass's findings are its own objects.
+    for (const i of found) out.push(from === 0 && !known ? i : { ...i, start: i.start + from, end: i.end + from });
   }
   return out;
+}
+
+/**
+ * The findings of the stretches one further pass read, by the stretch's text. A pass after it
+ * reads again every stretch around every repair so far, most of them as the pass before left them
+ * (it changed only the lines of its own repairs): a stretch whose text is unchanged has the same
+ * findings (analyzeText reads the text alone), so they are taken from here. Each reading serves
+ * one stretch of the next pass: a text that repeats a stretch elsewhere gains nothing from it.
+ */
+class ReadStretches {
+  private readonly byText = new Map<string, GarbleIssue[][]>();
+
+  put(stretch: string, found: GarbleIssue[]): void {
+    const list = this.byText.get(stretch);
+    if (list) list.push(found);
+    else this.byText.set(stretch, [found]);
+  }
+
+  take(stretch: string): GarbleIssue[] | undefined {
+    return this.byText.get(stretch)?.pop();
+  }
 }
 
 /** Start of the line `count` lines before the one holding `at`. */

@@ -8,6 +8,7 @@ import { isCjkPunct, isHan } from '../text/chars';
 import { scriptOfCodePoint } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
+import { withoutOverlaps } from '../text/spanOverlap';
 
 /**
  * 古文码: UTF-8 text decoded as GBK and saved. `参数` → `鍙傛暟`, `春眠` → `鏄ョ湢`.
@@ -175,16 +176,111 @@ function specFor(text: string): MojibakeSpec {
 const UTF8 = new TextDecoder('utf-8');
 
 /**
+ * Pairs of characters, each pair the string of its two characters. The lost-byte lattice asks
+ * whether a pair is the document's in its innermost loop, so the pairs of two BMP characters (all
+ * but a few) are numbers in an open-addressed table, found from the two code units of the pair
+ * asked about without hashing a string; pairs with a character beyond the BMP are strings.
+ */
+export class CharPairs implements ReadonlySet<string> {
+  private table = new Uint32Array(1 << 12);
+  /** 32 less the bits of the table's size: a pair's hash is its number's product's top bits. */
+  private shift = 32 - 12;
+  private numbers = 0;
+  private readonly wide = new Set<string>();
+
+  /** Adds the pair of code points `a` then `b`. */
+  add(a: number, b: number): void {
+    if (a > 0xffff || b > 0xffff) {
+      this.wide.add(String.fromCodePoint(a, b));
+      return;
+    }
+    // 0 is the empty slot: no pair is (U+0000, U+0000).
+    const key = ((a << 16) | b) >>> 0;
+    if (key === 0) return;
+    if ((this.numbers + 1) * 2 > this.table.length) this.grow();
+    if (this.place(this.table, this.shift, key)) this.numbers++;
+  }
+
+  has(pair: string): boolean {
+    if (pair.length !== 2) return pair.length > 2 && this.wide.has(pair);
+    const key = ((pair.charCodeAt(0) << 16) | pair.charCodeAt(1)) >>> 0;
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let i = slot(key, this.shift); ; i = (i + 1) & mask) {
+      const k = table[i];
+      if (k === key) return key !== 0;
+      if (k === 0) return false;
+    }
+  }
+
+  get size(): number {
+    return this.numbers + this.wide.size;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const k of this.table) if (k !== 0) yield String.fromCharCode(k >>> 16, k & 0xffff);
+    yield* this.wide;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.values();
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const v of this.values()) yield [v, v];
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.values();
+  }
+
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const v of this.values()) callback.call(thisArg, v, v, this);
+  }
+
+  /** Places `key` in `table`; false when it was there. */
+  private place(table: Uint32Array, shift: number, key: number): boolean {
+    const mask = table.length - 1;
+    for (let i = slot(key, shift); ; i = (i + 1) & mask) {
+      if (table[i] === key) return false;
+      if (table[i] === 0) {
+        table[i] = key;
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    this.shift--;
+    for (const k of old) if (k !== 0) this.place(this.table, this.shift, k);
+  }
+}
+
+/** The table slot a pair's number starts its search at (Fibonacci hashing: the product's top bits). */
+function slot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
+}
+
+/**
  * Adds to `pairs` the pairs side by side in `text` of Han characters, Chinese punctuation and
  * figures (every ASCII digit as `0`, as documentPairKey reads them), but for two figures.
  */
-function addHanPairs(text: string, pairs: Set<string>): void {
-  let prev = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
+function addHanPairs(text: string, pairs: CharPairs): void {
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
     const digit = cp >= 0x30 && cp <= 0x39;
-    const unit = digit ? '0' : isHan(cp) || isCjkPunct(cp) ? ch : '';
-    if (unit && prev && !(digit && prev === '0')) pairs.add(prev + unit);
+    const unit = digit ? 0x30 : isHan(cp) || isCjkPunct(cp) ? cp : -1;
+    if (unit >= 0 && prev >= 0 && !(digit && prev === 0x30)) pairs.add(prev, unit);
     prev = unit;
   }
 }
@@ -196,22 +292,32 @@ function addHanPairs(text: string, pairs: Set<string>): void {
  * character that makes such a pair with a neighbour (a name, a word the document says twice) is
  * the likelier guess: a cache model over the document for what a bigram model cannot see.
  */
-function documentPairs(text: string, spec: MojibakeSpec): Set<string> {
-  const pairs = new Set<string>();
+export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
+  const pairs = new CharPairs();
   addHanPairs(text, pairs);
-  let bytes: number[] = [];
+  let bytes = new Uint8Array(1024);
+  let n = 0;
   const flush = () => {
-    if (bytes.length >= 3) addHanPairs(UTF8.decode(new Uint8Array(bytes)), pairs);
-    bytes = [];
+    if (n >= 3) addHanPairs(UTF8.decode(bytes.subarray(0, n)), pairs);
+    n = 0;
   };
-  for (const ch of text) {
-    const code = spec.codec.codeOf(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const code = spec.codec.codeOf(cp);
     if (code < 0x80) {
       flush();
       continue;
     }
-    if (code > 0xff) bytes.push(code >> 8, code & 0xff);
-    else bytes.push(code);
+    if (n + 2 > bytes.length) {
+      const more = new Uint8Array(bytes.length * 2);
+      more.set(bytes);
+      bytes = more;
+    }
+    if (code > 0xff) {
+      bytes[n++] = code >> 8;
+      bytes[n++] = code & 0xff;
+    } else bytes[n++] = code;
   }
   flush();
   return pairs;
@@ -225,8 +331,8 @@ export function findMojibakeGbk(text: string, stops?: readonly number[]): Garble
   const lost = text.includes('\ufffd') || text.includes('?');
   const found = lost ? withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
   // Spans inside a lossy run are already accounted for.
-  const clear = found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end));
-  const nbsp = findNbspMojibake(text).filter((n) => !clear.some((f) => n.start < f.end && f.start < n.end));
+  const clear = withoutOverlaps(found, lossy);
+  const nbsp = withoutOverlaps(findNbspMojibake(text), clear);
   return [...lossy, ...clear, ...nbsp].sort((a, b) => a.start - b.start);
 }
 

@@ -1,0 +1,22 @@
+/** Spans that overlap none of others (src/core/text/spanOverlap.ts), against the check of every pair. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withoutOverlaps, type Span } from '../../src/core/text/spanOverlap';
+
+test('the items kept are those that overlap none of the others, in their order, empty spans too', () => {
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const spans = (n: number): Span[] =>
+    Array.from({ length: n }, () => {
+      const start = random(200);
+      return { start, end: start + random(6) };
+    });
+  for (const [items, others] of [[40, 0], [40, 3], [60, 30], [300, 100]]) {
+    for (let round = 0; round < 20; round++) {
+      const a = spans(items);
+      const b = spans(others);
+      const expected = a.filter((i) => !b.some((o) => o.start < i.end && i.start < o.end));
+      assert.deepEqual(withoutOverlaps(a, b), expected);
+    }
+  }
+});
