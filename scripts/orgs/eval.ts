@@ -87,7 +87,18 @@ const METHODS: Array<[string, Method]> = [
   ['rules (before)', (t) => extractOrganizationsByRules(t)],
 ];
 
-interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number> }
+interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number>; missed: Map<string, number> }
+
+/** The organization names of the training splits beside the model (orgTaggerNames.txt), to say which missed names the model could have read from that list. */
+const namesFile = join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt');
+const listedNames = new Set(existsSync(namesFile) ? readFileSync(namesFile, 'utf8').split('\n').filter(Boolean) : []);
+
+/** A missed name's class: its length in characters, and whether the training splits' names hold it. */
+function missedClass(name: string): string {
+  const n = [...name].length;
+  const length = n <= 2 ? '1–2 characters' : n === 3 ? '3 characters' : n <= 6 ? '4–6 characters' : '7 or more';
+  return `${length.padEnd(15)} ${listedNames.has(foldToSimplified(name)) ? 'in the training splits\' names' : 'not in them'}`;
+}
 
 function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -120,6 +131,7 @@ function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): voi
     if (foundKeys.has(key(g)) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
     count(log.kinds, 'missed');
     count(log.strings, `- ${text.slice(g.start, g.end)}`);
+    count(log.missed, missedClass(text.slice(g.start, g.end)));
   }
 }
 
@@ -186,7 +198,7 @@ const KIND_ORDER = ['government', 'company', 'university', 'media', 'association
 
 let missing = 0;
 /** The errors of zhlens over every corpus (the closing table of the most common ones). */
-const allErrors: ErrorLog = { kinds: new Map(), strings: new Map() };
+const allErrors: ErrorLog = { kinds: new Map(), strings: new Map(), missed: new Map() };
 let textBytes = 0;
 let zhlensMs = 0;
 const totals = new Map<string, Tally>(METHODS.map(([name]) => [name, tally()]));
@@ -209,11 +221,12 @@ for (const corpus of CORPORA) {
   console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names, tagged as ${kindOption ?? corpus.kind}`);
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
-    const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
+    const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map(), missed: new Map() } : undefined;
     const { all, byKind, ms } = evaluate(sentences, method, kindOption ?? corpus.kind, log);
     if (log) {
       for (const [k, n] of log.kinds) allErrors.kinds.set(k, (allErrors.kinds.get(k) ?? 0) + n);
       for (const [k, n] of log.strings) allErrors.strings.set(k, (allErrors.strings.get(k) ?? 0) + n);
+      for (const [k, n] of log.missed) allErrors.missed.set(k, (allErrors.missed.get(k) ?? 0) + n);
       zhlensMs += ms;
       textBytes += sentences.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
     }
@@ -253,9 +266,11 @@ if (totals.get('zhlens')!.gold) {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   console.log('\nerrors of zhlens over these splits, by kind:');
   for (const [k, n] of top(allErrors.kinds, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  console.log('names missed, by length and by whether the training splits\' names (orgTaggerNames.txt) hold them:');
+  for (const [k, n] of [...allErrors.missed].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`  ${String(n).padStart(5)}  ${k}`);
   console.log('the ten most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
   for (const [k, n] of top(allErrors.strings, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
-  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt')].filter((f) => existsSync(f));
+  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), namesFile].filter((f) => existsSync(f));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   console.log(`\nmodel: ${files.join(' + ')}, ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(2)} MB)`);
   console.log(`zhlens on these sentences, each annotated alone: ${zhlensMs.toFixed(0)} ms CPU for ${(textBytes / 1048576).toFixed(2)} MB of UTF-8, ${(zhlensMs / (textBytes / 1048576)).toFixed(0)} ms per MB (npm run bench times whole files)`);
