@@ -15,7 +15,9 @@
  * --kind KIND (tag every corpus as that kind of text, features.ts TEXT_KINDS, instead of its own:
  * `--kind news` is what articles get), --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
- * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with).
+ * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with),
+ * --speed (annotateText on 1 MB of the bench's real text, warm, with the shipped model and, with
+ * --model FILE, with that one, in turns; medians of each and their ratio).
  */
 import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpora';
 import { extractOrganizations } from '../../src/core/annotate';
@@ -28,6 +30,8 @@ import { dirname, join } from 'node:path';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { type TextKind, useTrainedNames } from '../../src/core/annotate/tagger/features';
 import { toTraditional } from '../../src/core/script/convertScript';
+import { annotateText } from '../../src/core/annotate';
+import { realText, toSize, MB } from '../../bench/corpus';
 
 const args = process.argv.slice(2);
 const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -49,6 +53,10 @@ const contextOption = Number(option('--context') ?? '30');
 /** MSRA's and the résumés' splits are whole documents in order; Weibo's messages and CLUENER's sentences stand alone. */
 const CONTEXT_CORPORA = new Set(['msra', 'resume']);
 let context = 1;
+if (args.includes('--speed')) {
+  timeAnnotate();
+  process.exit(0);
+}
 if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
@@ -309,4 +317,32 @@ function writeCases(): void {
   }
   writeFileSync('test/cases/org-tagger.json', JSON.stringify({ description: 'Sentences sampled from the test splits of public Chinese NER corpora (scripts/orgs/eval.ts --write-cases; docs/annotate-data.md), with their organization names as the corpus labels them.', cases }, null, 1) + '\n');
   console.log(`wrote test/cases/org-tagger.json: ${cases.length} sentences`);
+}
+
+/**
+ * --speed: CPU time of annotateText on 1 MB of the bench's clean real text (bench/corpus.ts), warm,
+ * with the shipped model and with --model FILE in turns (seven rounds each; the machine's load
+ * moves both alike), so that a retrained model's cost is compared in one run.
+ */
+function timeAnnotate(): void {
+  const text = toSize(realText('.'), MB);
+  const models: Array<[string, string]> = [['shipped', join('data', TAGGER_MODEL_FILE)], ...(modelPath ? [['--model', modelPath] as [string, string]] : [])];
+  const use = (file: string) => {
+    useTaggerModel(readFileSync(file));
+    useTrainedNames(new CharTrie(readFileSync(join(dirname(file), 'orgTaggerNames.txt'), 'utf8').split('\n').filter(Boolean), true));
+  };
+  const times = models.map((): number[] => []);
+  for (let round = 0; round < 8; round++) {
+    models.forEach(([, file], k) => {
+      use(file);
+      annotateText(text.slice(0, 2000));
+      const started = process.cpuUsage();
+      annotateText(text);
+      const used = process.cpuUsage(started);
+      if (round > 0) times[k].push((used.user + used.system) / 1000);
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  models.forEach(([name, file], k) => console.log(`${name.padEnd(8)} ${file}: annotateText 1 MB median ${median(times[k]).toFixed(0)} ms CPU (${times[k].map((x) => x.toFixed(0)).join(' ')})`));
+  if (models.length > 1) console.log(`ratio --model / shipped: ${(median(times[1]) / median(times[0])).toFixed(2)}`);
 }
