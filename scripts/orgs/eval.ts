@@ -15,7 +15,9 @@
  * --kind KIND (tag every corpus as that kind of text, features.ts TEXT_KINDS, instead of its own:
  * `--kind news` is what articles get), --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
- * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with).
+ * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with),
+ * --speed (annotateText on 1 MB of the bench's real text, warm, with the shipped model and, with
+ * --model FILE, with that one, in turns; medians of each and their ratio).
  */
 import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpora';
 import { extractOrganizations } from '../../src/core/annotate';
@@ -28,6 +30,8 @@ import { dirname, join } from 'node:path';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { type TextKind, useTrainedNames } from '../../src/core/annotate/tagger/features';
 import { toTraditional } from '../../src/core/script/convertScript';
+import { annotateText } from '../../src/core/annotate';
+import { realText, toSize, MB } from '../../bench/corpus';
 
 const args = process.argv.slice(2);
 const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -49,6 +53,10 @@ const contextOption = Number(option('--context') ?? '30');
 /** MSRA's and the résumés' splits are whole documents in order; Weibo's messages and CLUENER's sentences stand alone. */
 const CONTEXT_CORPORA = new Set(['msra', 'resume']);
 let context = 1;
+if (args.includes('--speed')) {
+  timeAnnotate();
+  process.exit(0);
+}
 if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
@@ -87,7 +95,18 @@ const METHODS: Array<[string, Method]> = [
   ['rules (before)', (t) => extractOrganizationsByRules(t)],
 ];
 
-interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number> }
+interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number>; missed: Map<string, number> }
+
+/** The organization names of the training splits beside the model (orgTaggerNames.txt), to say which missed names the model could have read from that list. */
+const namesFile = join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt');
+const listedNames = new Set(existsSync(namesFile) ? readFileSync(namesFile, 'utf8').split('\n').filter(Boolean) : []);
+
+/** A missed name's class: its length in characters, and whether the training splits' names hold it. */
+function missedClass(name: string): string {
+  const n = [...name].length;
+  const length = n <= 2 ? '1–2 characters' : n === 3 ? '3 characters' : n <= 6 ? '4–6 characters' : '7 or more';
+  return `${length.padEnd(15)} ${listedNames.has(foldToSimplified(name)) ? 'in the training splits\' names' : 'not in them'}`;
+}
 
 function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -120,6 +139,7 @@ function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): voi
     if (foundKeys.has(key(g)) || found.some((f) => f.start < g.end && g.start < f.end)) continue;
     count(log.kinds, 'missed');
     count(log.strings, `- ${text.slice(g.start, g.end)}`);
+    count(log.missed, missedClass(text.slice(g.start, g.end)));
   }
 }
 
@@ -186,7 +206,7 @@ const KIND_ORDER = ['government', 'company', 'university', 'media', 'association
 
 let missing = 0;
 /** The errors of zhlens over every corpus (the closing table of the most common ones). */
-const allErrors: ErrorLog = { kinds: new Map(), strings: new Map() };
+const allErrors: ErrorLog = { kinds: new Map(), strings: new Map(), missed: new Map() };
 let textBytes = 0;
 let zhlensMs = 0;
 const totals = new Map<string, Tally>(METHODS.map(([name]) => [name, tally()]));
@@ -209,11 +229,12 @@ for (const corpus of CORPORA) {
   console.log(`\n${corpus.name} (${corpus.domain}), ${split} split: ${sentences.length} sentences, ${gold} organization names, tagged as ${kindOption ?? corpus.kind}`);
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
-    const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map() } : undefined;
+    const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map(), missed: new Map() } : undefined;
     const { all, byKind, ms } = evaluate(sentences, method, kindOption ?? corpus.kind, log);
     if (log) {
       for (const [k, n] of log.kinds) allErrors.kinds.set(k, (allErrors.kinds.get(k) ?? 0) + n);
       for (const [k, n] of log.strings) allErrors.strings.set(k, (allErrors.strings.get(k) ?? 0) + n);
+      for (const [k, n] of log.missed) allErrors.missed.set(k, (allErrors.missed.get(k) ?? 0) + n);
       zhlensMs += ms;
       textBytes += sentences.reduce((n, x) => n + Buffer.byteLength(x.text), 0);
     }
@@ -253,9 +274,11 @@ if (totals.get('zhlens')!.gold) {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   console.log('\nerrors of zhlens over these splits, by kind:');
   for (const [k, n] of top(allErrors.kinds, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  console.log('names missed, by length and by whether the training splits\' names (orgTaggerNames.txt) hold them:');
+  for (const [k, n] of [...allErrors.missed].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`  ${String(n).padStart(5)}  ${k}`);
   console.log('the ten most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
   for (const [k, n] of top(allErrors.strings, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
-  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt')].filter((f) => existsSync(f));
+  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), namesFile].filter((f) => existsSync(f));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   console.log(`\nmodel: ${files.join(' + ')}, ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(2)} MB)`);
   console.log(`zhlens on these sentences, each annotated alone: ${zhlensMs.toFixed(0)} ms CPU for ${(textBytes / 1048576).toFixed(2)} MB of UTF-8, ${(zhlensMs / (textBytes / 1048576)).toFixed(0)} ms per MB (npm run bench times whole files)`);
@@ -294,4 +317,32 @@ function writeCases(): void {
   }
   writeFileSync('test/cases/org-tagger.json', JSON.stringify({ description: 'Sentences sampled from the test splits of public Chinese NER corpora (scripts/orgs/eval.ts --write-cases; docs/annotate-data.md), with their organization names as the corpus labels them.', cases }, null, 1) + '\n');
   console.log(`wrote test/cases/org-tagger.json: ${cases.length} sentences`);
+}
+
+/**
+ * --speed: CPU time of annotateText on 1 MB of the bench's clean real text (bench/corpus.ts), warm,
+ * with the shipped model and with --model FILE in turns (seven rounds each; the machine's load
+ * moves both alike), so that a retrained model's cost is compared in one run.
+ */
+function timeAnnotate(): void {
+  const text = toSize(realText('.'), MB);
+  const models: Array<[string, string]> = [['shipped', join('data', TAGGER_MODEL_FILE)], ...(modelPath ? [['--model', modelPath] as [string, string]] : [])];
+  const use = (file: string) => {
+    useTaggerModel(readFileSync(file));
+    useTrainedNames(new CharTrie(readFileSync(join(dirname(file), 'orgTaggerNames.txt'), 'utf8').split('\n').filter(Boolean), true));
+  };
+  const times = models.map((): number[] => []);
+  for (let round = 0; round < 8; round++) {
+    models.forEach(([, file], k) => {
+      use(file);
+      annotateText(text.slice(0, 2000));
+      const started = process.cpuUsage();
+      annotateText(text);
+      const used = process.cpuUsage(started);
+      if (round > 0) times[k].push((used.user + used.system) / 1000);
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  models.forEach(([name, file], k) => console.log(`${name.padEnd(8)} ${file}: annotateText 1 MB median ${median(times[k]).toFixed(0)} ms CPU (${times[k].map((x) => x.toFixed(0)).join(' ')})`));
+  if (models.length > 1) console.log(`ratio --model / shipped: ${(median(times[1]) / median(times[0])).toFixed(2)}`);
 }
