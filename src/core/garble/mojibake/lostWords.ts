@@ -23,21 +23,48 @@ type Script = 'traditional' | 'simplified' | undefined;
 
 export function weighDoubts(d: LostByteDecoding, lm: CharLanguageModel, before: string, after: string): LostByteDecoding {
   if (d.doubts.length === 0) return d;
-  let text = d.text;
-  let likely = d.likely;
+  // Code units, written in place: a run may hold hundreds of doubts.
+  const text = d.text.split('');
+  const likely = d.likely.split('');
   const restored = [...d.restored];
   let unrecovered = d.unrecovered;
   const script = scriptOf(before + d.text + after, lm);
   for (const doubt of d.doubts) {
-    const opinion = wordOpinion(lm, before + text.slice(0, doubt.at), text.slice(doubt.at + 1) + after);
-    const chosen = secondOpinion(doubt, opinion, script, lm);
+    // As much of the text each side as a word through the doubt can reach (wordOpinion cuts it
+    // further, at a line break and to the word model's length), never the whole run.
+    const left = text.slice(Math.max(0, doubt.at - CONTEXT), doubt.at).join('');
+    const right = text.slice(doubt.at + 1, doubt.at + 1 + CONTEXT).join('');
+    const l = doubt.at < CONTEXT ? before + left : left;
+    const r = doubt.at + 1 + CONTEXT > text.length ? right + after : right;
+    const chosen = rememberedOpinion(doubt, l, r, script, lm);
     if (!chosen) continue;
-    text = text.slice(0, doubt.at) + chosen.ch + text.slice(doubt.at + 1);
-    likely = likely.slice(0, doubt.at) + chosen.ch + likely.slice(doubt.at + 1);
+    text[doubt.at] = chosen.ch;
+    likely[doubt.at] = chosen.ch;
     restored.splice(doubt.restoredAt, chosen.bytes.length, ...chosen.bytes);
     unrecovered--;
   }
-  return { ...d, text, likely, restored, unrecovered };
+  return { ...d, text: text.join(''), likely: likely.join(''), restored, unrecovered };
+}
+
+/** Code units of context taken each side of a doubt: twice the longest word, for surrogate pairs. */
+const CONTEXT = 8;
+
+/**
+ * Verdicts by doubt (its readings are shared by every reading of the same stretch: utf8LostBytes
+ * remembers stretches) and context: a run is read again for each edge judgeReading tries.
+ */
+const verdicts = new WeakMap<Doubt['options'], Map<string, Option | null>>();
+
+function rememberedOpinion(doubt: Doubt, left: string, right: string, script: Script, lm: CharLanguageModel): Option | undefined {
+  let byContext = verdicts.get(doubt.options);
+  if (!byContext) verdicts.set(doubt.options, (byContext = new Map()));
+  const key = `${doubt.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
+  let verdict = byContext.get(key);
+  if (verdict === undefined) {
+    verdict = secondOpinion(doubt, wordOpinion(lm, left, right), script, lm) ?? null;
+    byContext.set(key, verdict);
+  }
+  return verdict ?? undefined;
 }
 
 type Option = Doubt['options'][number];
@@ -86,7 +113,11 @@ function memberFor(members: Option[], script: Script, lm: CharLanguageModel): Op
 
 /** Han characters a text must hold before its script is told. */
 const MIN_HAN_FOR_SCRIPT = 4;
-const HAN = /\p{Script=Han}/u;
+
+/** CJK ideographs of the Basic Multilingual Plane (extension A, the unified block, compatibility). */
+function isBmpHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 /**
  * Whether a text writes Traditional characters (a tenth of its Han characters or more have a
@@ -95,10 +126,10 @@ const HAN = /\p{Script=Han}/u;
 function scriptOf(text: string, lm: CharLanguageModel): Script {
   let han = 0;
   let traditional = 0;
-  for (const ch of text) {
-    if (!HAN.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    if (!isBmpHan(text.charCodeAt(i))) continue;
     han++;
-    if (lm.toSimplifiedChar(ch) !== ch) traditional++;
+    if (lm.toSimplifiedChar(text[i]) !== text[i]) traditional++;
   }
   if (han < MIN_HAN_FOR_SCRIPT) return undefined;
   if (traditional === 0) return 'simplified';
