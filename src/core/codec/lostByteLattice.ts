@@ -274,7 +274,10 @@ export function decodeLattice(
   let unrecovered = 0;
   // Each guessed character's margin: how much better the best path is than the best through any
   // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
-  const margins = path.map((e) => {
+  const dense = Number.isFinite(lostAbove);
+  // Where a code page loses bytes densely, each other reading's best path, kept for the doubts.
+  const others: Array<Array<{ reading: Reading; total: number }>> = path.map(() => []);
+  const margins = path.map((e, k) => {
     const r = e.reading;
     if (r.chosen.length === 0) return Infinity;
     if (r.unknown) return -Infinity;
@@ -284,25 +287,25 @@ export function decodeLattice(
       const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
       const start = alpha[alt.from].get(alt.fromKey);
       if (rest === undefined || start === undefined) continue;
-      best = Math.max(best, start + alt.score + rest);
+      const total = start + alt.score + rest;
+      if (dense) others[k].push({ reading: alt.reading, total });
+      best = Math.max(best, total);
     }
     return endScore - best;
   });
-  const dense = Number.isFinite(lostAbove);
-  // The readings of the character starting at byte `from` with `lost` bytes chosen, by the best
-  // path through each (BMP only: a doubt is replaced in place), within DOUBT_WINDOW of the best.
-  const optionsAt = (from: number, lost: number): Doubt['options'] => {
-    const best = new Map<string, { score: number; bytes: string[] }>();
-    for (const alt of edgesFrom[from]) {
-      const ch = alt.reading.ch;
-      if (alt.reading.unknown || alt.reading.chosen.length !== lost || ch.length !== 1) continue;
-      const rest = beta[alt.from + alt.reading.length].get(keyOf(ch, openAfter(alt.from, alt.reading)));
-      const start = alpha[alt.from].get(alt.fromKey);
-      if (rest === undefined || start === undefined) continue;
-      const score = start + alt.score + rest - endScore;
+  // The readings of path character k (one of the Basic Multilingual Plane: a doubt is replaced in
+  // place), by the best path through each, within DOUBT_WINDOW of the best: its own first, the
+  // best path's.
+  const optionsAt = (k: number): Doubt['options'] => {
+    const own = path[k].reading;
+    const best = new Map<string, { score: number; bytes: string[] }>([[own.ch, { score: 0, bytes: own.chosen.map(hexByte) }]]);
+    for (const { reading, total } of others[k]) {
+      const ch = reading.ch;
+      if (reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
+      const score = total - endScore;
       if (score < -DOUBT_WINDOW) continue;
       const had = best.get(ch);
-      if (!had || score > had.score) best.set(ch, { score, bytes: alt.reading.chosen.map(hexByte) });
+      if (!had || score > had.score) best.set(ch, { score, bytes: reading.chosen.map(hexByte) });
     }
     return [...best].map(([ch, o]) => ({ ch, ...o })).sort((a, b) => b.score - a.score).slice(0, MAX_DOUBT_OPTIONS);
   };
@@ -320,8 +323,8 @@ export function decodeLattice(
     const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(doubtful(k - 1)) + Number(doubtful(k + 1))) : MIN_MARGIN;
     likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
     if (margins[k] < need) {
-      if (dense && !r.unknown) {
-        const options = optionsAt(e.from, r.chosen.length);
+      if (dense && !r.unknown && r.ch.length === 1) {
+        const options = optionsAt(k);
         if (options.length > 1) doubts.push({ at, restoredAt: restored.length, need, options });
       }
       parts.push('\ufffd');
