@@ -38,7 +38,26 @@ export interface StretchDecoding {
   likely: string;
   restored: string[];
   unrecovered: number;
+  /** The guesses left U+FFFD for want of a margin, with their readings, for a second opinion (Big5 only). */
+  doubts: Doubt[];
 }
+
+/**
+ * A character of one lost byte the bigrams could not decide: where it stands in the text (a code
+ * unit offset) and among the `restored` entries, the margin it needed, and its readings within
+ * DOUBT_WINDOW of the best, best first, each with its max-marginal score and the bytes it restores.
+ */
+export interface Doubt {
+  at: number;
+  restoredAt: number;
+  need: number;
+  options: Array<{ ch: string; score: number; bytes: string[] }>;
+}
+
+/** Readings of a doubted character kept for a second opinion: within this many nats of the best… */
+const DOUBT_WINDOW = 8;
+/** …and at most this many. */
+const MAX_DOUBT_OPTIONS = 12;
 
 /** How much better the best reading of a lost character must be than the next one. */
 const MIN_MARGIN = 1;
@@ -250,10 +269,15 @@ export function decodeLattice(
   const parts: string[] = [];
   const likely: string[] = [];
   const restored: string[] = [];
+  const doubts: Doubt[] = [];
+  let at = 0;
   let unrecovered = 0;
   // Each guessed character's margin: how much better the best path is than the best through any
   // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
-  const margins = path.map((e) => {
+  const dense = Number.isFinite(lostAbove);
+  // Where a code page loses bytes densely, each other reading's best path, kept for the doubts.
+  const others: Array<Array<{ reading: Reading; total: number }>> = path.map(() => []);
+  const margins = path.map((e, k) => {
     const r = e.reading;
     if (r.chosen.length === 0) return Infinity;
     if (r.unknown) return -Infinity;
@@ -263,11 +287,28 @@ export function decodeLattice(
       const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
       const start = alpha[alt.from].get(alt.fromKey);
       if (rest === undefined || start === undefined) continue;
-      best = Math.max(best, start + alt.score + rest);
+      const total = start + alt.score + rest;
+      if (dense) others[k].push({ reading: alt.reading, total });
+      best = Math.max(best, total);
     }
     return endScore - best;
   });
-  const dense = Number.isFinite(lostAbove);
+  // The readings of path character k (one of the Basic Multilingual Plane: a doubt is replaced in
+  // place), by the best path through each, within DOUBT_WINDOW of the best: its own first, the
+  // best path's.
+  const optionsAt = (k: number): Doubt['options'] => {
+    const own = path[k].reading;
+    const best = new Map<string, { score: number; bytes: string[] }>([[own.ch, { score: 0, bytes: own.chosen.map(hexByte) }]]);
+    for (const { reading, total } of others[k]) {
+      const ch = reading.ch;
+      if (reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
+      const score = total - endScore;
+      if (score < -DOUBT_WINDOW) continue;
+      const had = best.get(ch);
+      if (!had || score > had.score) best.set(ch, { score, bytes: reading.chosen.map(hexByte) });
+    }
+    return [...best].map(([ch, o]) => ({ ch, ...o })).sort((a, b) => b.score - a.score).slice(0, MAX_DOUBT_OPTIONS);
+  };
   // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
   // points of the tuning CER for 0.6 points of the guesses' precision.
   const doubtful = (k: number): boolean => k >= 0 && k < path.length && margins[k] < Infinity;
@@ -276,18 +317,25 @@ export function decodeLattice(
     if (r.chosen.length === 0) {
       parts.push(r.ch);
       likely.push(r.ch);
+      at += r.ch.length;
       continue;
     }
     const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(doubtful(k - 1)) + Number(doubtful(k + 1))) : MIN_MARGIN;
     likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
     if (margins[k] < need) {
+      if (dense && !r.unknown && r.ch.length === 1) {
+        const options = optionsAt(k);
+        if (options.length > 1) doubts.push({ at, restoredAt: restored.length, need, options });
+      }
       parts.push('\ufffd');
+      at += 1;
       for (const _ of r.chosen) restored.push('??');
       unrecovered++;
     } else {
       parts.push(r.ch);
+      at += r.ch.length;
       for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
-  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
 }

@@ -1,8 +1,8 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
-import { codePointOf, decodeLattice, idOf, LOST, type StretchDecoding } from './lostByteLattice';
+import { codePointOf, decodeLattice, idOf, LOST, type Doubt, type StretchDecoding } from './lostByteLattice';
 import { sequenceLength } from './utf8WithHoles';
 
-export { LOST };
+export { LOST, type Doubt };
 
 /**
  * UTF-8 decoding of a byte stream in which some bytes were lost (a decoder printed `?` or U+FFFD
@@ -28,6 +28,8 @@ export interface LostByteDecoding {
   restored: string[];
   /** Characters left as U+FFFD. */
   unrecovered: number;
+  /** Guesses left U+FFFD for want of a margin, placed in `text` and `restored` (lostByteLattice.ts). */
+  doubts: Doubt[];
 }
 
 /** The characters that whole sequences of known bytes spell, anywhere in the stream (ASCII aside). */
@@ -120,6 +122,8 @@ export function decodeWithLostBytes(
   const parts: string[] = [];
   const likely: string[] = [];
   const restored: string[] = [];
+  const doubts: Doubt[] = [];
+  let at = 0;
   let unrecovered = 0;
   let from = 0;
   let prev = before;
@@ -127,7 +131,9 @@ export function decodeWithLostBytes(
     if (to > from) {
       const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen, lostAbove);
       if (!d) return false;
+      for (const doubt of d.doubts) doubts.push({ ...doubt, at: doubt.at + at, restoredAt: doubt.restoredAt + restored.length });
       parts.push(d.text);
+      at += d.text.length;
       likely.push(d.likely);
       restored.push(...d.restored);
       unrecovered += d.unrecovered;
@@ -142,13 +148,14 @@ export function decodeWithLostBytes(
     }
     if (!stretch(i, known.ch)) return undefined;
     parts.push(known.ch);
+    at += known.ch.length;
     likely.push(known.ch);
     prev = known.ch;
     i += known.length;
     from = i;
   }
   if (!stretch(bytes.length, after)) return undefined;
-  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
 }
 
 /** bytes[from, to) through the lattice, or as remembered. */

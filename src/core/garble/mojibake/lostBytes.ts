@@ -1,6 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
 import { isBig5Gap, isGb18030Gap, isGbkGap } from '../../codec/gbkGaps';
+import { weighDoubts } from './lostWords';
 
 /**
  * Mojibake with lost bytes, read run by run: UTF-8 decoded with a legacy code page that printed
@@ -132,8 +133,9 @@ function readWithWidths(units: ReadonlyArray<readonly number[] | null>, widths: 
       bytes.push(LOST);
     }
   });
-  const d = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs, spec.maxReadings);
-  if (!d) return undefined;
+  const decoded = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs, spec.maxReadings);
+  if (!decoded) return undefined;
+  const d = weighDoubts(decoded, lm, before, after);
   const plan = [`encode ${spec.codecName}`];
   const sure = d.restored.filter((b) => b !== '??');
   if (sure.length) plan.push(`restore lost byte${sure.length > 1 ? 's' : ''} ${sure.join(', ')}`);
