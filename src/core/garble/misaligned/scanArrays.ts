@@ -24,19 +24,12 @@ export interface ScanArrays {
   bad: Uint8Array;
 }
 
-/**
- * The stretches [from, to) of `v` the search reads, in order: SCAN_STRETCH units or more, cut
- * after a line break, and never into one of `skipped` (whole lines, sorted, not overlapping).
- */
-export function* stretches(v: string, skipped: ReadonlyArray<{ start: number; end: number }> = []): Generator<[number, number]> {
-  for (let k = 0, lo = 0; k <= skipped.length; k++) {
-    const hi = k < skipped.length ? skipped[k].start : v.length;
-    for (let from = lo, to = lo; from < hi; from = to) {
-      const cut = from + SCAN_STRETCH >= hi ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
-      to = cut < 0 || cut >= hi ? hi : cut + 1;
-      yield [from, to];
-    }
-    if (k < skipped.length) lo = skipped[k].end;
+/** The stretches [from, to) of `v` the search reads, in order: SCAN_STRETCH units or more, cut after a line break. */
+export function* stretches(v: string): Generator<[number, number]> {
+  for (let from = 0, to = 0; from < v.length; from = to) {
+    const cut = from + SCAN_STRETCH >= v.length ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
+    to = cut < 0 ? v.length : cut + 1;
+    yield [from, to];
   }
 }
 

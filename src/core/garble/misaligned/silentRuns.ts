@@ -67,9 +67,7 @@ const UNDOUBTED_SHOWN = 3;
  */
 const NEAR_GAIN = 8;
 
-
 export type { SilentRun } from './silentGuesses';
-
 /**
  * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
  * overlaps; `rivals` (runs found from a mark, with their gain) compete with them, and those that
@@ -79,9 +77,8 @@ export type { SilentRun } from './silentGuesses';
 export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, skipped: readonly Span[] = []): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
   const found: Candidate[] = [];
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
-  // after its first offset up to its last, so every end is looked at once, as in one pass. The
-  // `skipped` lines are left out, and so are their lone trails and marks below.
-  for (const [from, to] of stretches(v, skipped)) findInStretch(v, from, to, table, lm, found);
+  // after its first offset up to its last, so every end is looked at once, as in one pass.
+  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
   for (const lone of loneMarks(v, table, lm)) found.push(lone);
@@ -89,14 +86,18 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[]): void {
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
   let badSeen = from;
   let lastBad = -1;
+  let skip = 0;
   for (let at = from + 1; at <= to; at++) {
+    // Ends in a skipped line are passed over (nothing here carries across a line break).
+    while (skip < skipped.length && skipped[skip].end < at) skip++;
+    if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
     // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
     if (scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
