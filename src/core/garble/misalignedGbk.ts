@@ -10,6 +10,7 @@ import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
 import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { CJK } from '../pipeline/textScan';
+import { withoutOverlaps, type Span } from '../text/spanOverlap';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -84,7 +85,13 @@ class HoleCursor {
   }
 }
 
-export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: number; end: number }> = []): GarbleIssue[] {
+/**
+ * Runs in `text` with `removed` (pinyin annotations) left out of the view. Runs overlapping one of
+ * `discarded` (spans of the text read otherwise, which the caller throws such runs away for) may
+ * be left unfound: a line whose every character but spaces lies in one of them is not searched
+ * for silent runs, which never cross a line and so could only be thrown away.
+ */
+export function findMisalignedGbk(text: string, removed: readonly Span[] = [], discarded: readonly Span[] = []): GarbleIssue[] {
   const view = new TextView(text, removed);
   const v = view.text;
   const issues: GarbleIssue[] = [];
@@ -114,7 +121,7 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
   // mark may also be where a run ends rather than where it starts: the two readings compete.
   table ??= gbkTable();
   lm ??= getCharModel();
-  const silent = findSilentRuns(v, table, lm, anchored);
+  const silent = findSilentRuns(v, table, lm, anchored, coveredLines(view, discarded));
   const kept = issues.filter((_, k) => !silent.beaten.has(k));
   issues.length = 0;
   issues.push(...kept);
@@ -130,6 +137,41 @@ export function findMisalignedGbk(text: string, removed: ReadonlyArray<{ start: 
     });
   }
   return issues.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The lines of the view (a line's end after its `\n`) whose every character but spaces and line
+ * breaks starts, in the original text, inside one of `spans`; adjacent ones joined, in order.
+ */
+function coveredLines(view: TextView, spans: readonly Span[]): Span[] {
+  if (spans.length === 0) return [];
+  const v = view.text;
+  // The spans' union, in order.
+  const union: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = union[union.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else if (s.end > s.start) union.push({ start: s.start, end: s.end });
+  }
+  const lines: Span[] = [];
+  let u = 0;
+  for (let start = 0, end = 0; start < v.length; start = end) {
+    const newline = v.indexOf('\n', start);
+    end = newline < 0 ? v.length : newline + 1;
+    let covered = true;
+    for (let i = start; i < end && covered; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) continue;
+      const at = view.startOf(i);
+      while (u < union.length && union[u].end <= at) u++;
+      covered = u < union.length && union[u].start <= at;
+    }
+    if (!covered) continue;
+    const last = lines[lines.length - 1];
+    if (last && last.end === start) last.end = end;
+    else lines.push({ start, end });
+  }
+  return lines;
 }
 
 /**
@@ -225,7 +267,10 @@ export const misalignedGbkDetector: TextDetector = {
   find: ({ text, found }) => {
     const readings = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
     const readBack = readings.filter((g) => READS_SOMETHING.test(g.replacement!));
-    const mojibake = readings.filter((g) => READS_SOMETHING.test(g.replacement!) || readBack.some((r) => r.start < g.end + MOJIBAKE_NEARBY && g.start < r.end + MOJIBAKE_NEARBY));
-    return findMisalignedGbk(text, found('pinyin-annotation')).filter((m) => !mojibake.some((g) => g.start < m.end && m.start < g.end));
+    // A lost-only reading counts when a reading that reads something lies within MOJIBAKE_NEARBY.
+    const lostOnly = readings.filter((g) => !READS_SOMETHING.test(g.replacement!));
+    const alone = new Set(withoutOverlaps(lostOnly.map((g) => ({ start: g.start - MOJIBAKE_NEARBY, end: g.end + MOJIBAKE_NEARBY, g })), readBack).map((x) => x.g));
+    const mojibake = readings.filter((g) => !alone.has(g));
+    return withoutOverlaps(findMisalignedGbk(text, found('pinyin-annotation'), mojibake), mojibake);
   },
 };

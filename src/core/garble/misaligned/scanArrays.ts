@@ -24,6 +24,15 @@ export interface ScanArrays {
   bad: Uint8Array;
 }
 
+/** The stretches [from, to) of `v` the search reads, in order: SCAN_STRETCH units or more, cut after a line break. */
+export function* stretches(v: string): Generator<[number, number]> {
+  for (let from = 0, to = 0; from < v.length; from = to) {
+    const cut = from + SCAN_STRETCH >= v.length ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
+    to = cut < 0 ? v.length : cut + 1;
+    yield [from, to];
+  }
+}
+
 let kept: ScanArrays | undefined;
 
 function made(length: number): ScanArrays {

@@ -8,13 +8,14 @@ import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
-import { SCAN_STRETCH, scanArrays } from './scanArrays';
+import { scanArrays, stretches } from './scanArrays';
 import { BadBigrams } from './badBigrams';
 import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
 import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
+import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -66,38 +67,37 @@ const UNDOUBTED_SHOWN = 3;
  */
 const NEAR_GAIN = 8;
 
-
 export type { SilentRun } from './silentGuesses';
-
 /**
  * Runs in `v` (one line or a whole text; runs never cross a line break), in text order, without
  * overlaps; `rivals` (runs found from a mark, with their gain) compete with them, and those that
- * lose to a better reading come back in `beaten`.
+ * lose to a better reading come back in `beaten`. Lines in `skipped` (whole lines, sorted: text the
+ * caller throws every run in away for) are not searched.
  */
-export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
+export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageModel, rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, skipped: readonly Span[] = []): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
   const found: Candidate[] = [];
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
   // after its first offset up to its last, so every end is looked at once, as in one pass.
-  for (let from = 0, to = 0; from < v.length; from = to) {
-    const cut = from + SCAN_STRETCH >= v.length ? -1 : v.indexOf('\n', from + SCAN_STRETCH);
-    to = cut < 0 ? v.length : cut + 1;
-    findInStretch(v, from, to, table, lm, found);
-  }
+  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
   for (const lone of loneMarks(v, table, lm)) found.push(lone);
-  return chooseRuns(v, found, rivals);
+  return chooseRuns(v, skipped.length ? withoutOverlaps(found.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : found, rivals);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[]): void {
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
   let badSeen = from;
   let lastBad = -1;
+  let skip = 0;
   for (let at = from + 1; at <= to; at++) {
+    // Ends in a skipped line are passed over (nothing here carries across a line break).
+    while (skip < skipped.length && skipped[skip].end < at) skip++;
+    if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
     // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
     if (scan.code(at - 1) < 0) continue;
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
