@@ -5,6 +5,7 @@ import { big5LostByteCandidates } from './mojibake/lostBytes';
 import { isBig5Gap } from '../codec/gbkGaps';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
+import { withoutOverlaps } from '../text/spanOverlap';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
@@ -83,7 +84,7 @@ export function findMojibakeBig5(text: string, stops?: readonly number[]): Garbl
   const lossy = findLossyBig5(text);
   const found = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
   if (lossy.length === 0) return found;
-  return [...lossy, ...found.filter((f) => !lossy.some((l) => f.start < l.end && l.start < f.end))].sort((a, b) => a.start - b.start);
+  return [...lossy, ...withoutOverlaps(found, lossy)].sort((a, b) => a.start - b.start);
 }
 
 export const mojibakeBig5Detector: TextDetector = {

@@ -10,6 +10,7 @@ import { casedAsAWord } from './mojibake/wordCase';
 import { loneC1Controls } from './mojibake/c1Controls';
 import { strayTest, flaggedOnly } from './mojibake/inconsistentLine';
 import { NON_ASCII } from '../pipeline/textScan';
+import { withoutOverlaps } from '../text/spanOverlap';
 
 /**
  * 符号码: UTF-8 text decoded as Latin-1 or Windows-1252 and saved: `中文` → `ä¸­æ–‡`. Also 拼音码,
@@ -67,7 +68,7 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
   // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
   const whole = others.filter((o) => !partOfToken(text, o));
   const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
-  if (more.length) others = others.filter((o) => !more.some((m) => m.start < o.end && o.start < m.end));
+  if (more.length) others = withoutOverlaps(others, more);
   const all = [...issues, ...others, ...more];
   return withFoldedSpaces(text, all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues);
 }
