@@ -1,6 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Doubt, LostByteDecoding } from '../../codec/utf8LostBytes';
 import { wordOpinion } from '../misaligned/wordGuesses';
+import { isHan } from '../../text/chars';
 
 /**
  * A second opinion on the characters of one lost byte that the bigrams left U+FFFD where a code
@@ -114,11 +115,6 @@ function memberFor(members: Option[], script: Script, lm: CharLanguageModel): Op
 /** Han characters a text must hold before its script is told. */
 const MIN_HAN_FOR_SCRIPT = 4;
 
-/** CJK ideographs of the Basic Multilingual Plane (extension A, the unified block, compatibility). */
-function isBmpHan(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
-
 /**
  * Whether a text writes Traditional characters (a tenth of its Han characters or more have a
  * Simplified form of their own), Simplified ones (none has), or cannot be told.
@@ -127,7 +123,8 @@ function scriptOf(text: string, lm: CharLanguageModel): Script {
   let han = 0;
   let traditional = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isBmpHan(text.charCodeAt(i))) continue;
+    // By code unit: the Han of the Basic Multilingual Plane (a surrogate is no Han).
+    if (!isHan(text.charCodeAt(i))) continue;
     han++;
     if (lm.toSimplifiedChar(text[i]) !== text[i]) traditional++;
   }
