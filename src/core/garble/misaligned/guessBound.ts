@@ -109,7 +109,7 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
     known = { reached: -Infinity, unreached: Infinity };
     t.known.set(key, known);
   }
-  const score = firstReaching(t, before, after, lm, floor);
+  const score = firstReaching(t, before, after, lm, floor, intoAfter);
   if (score >= floor) known.reached = Math.max(known.reached, score);
   else known.unreached = Math.min(known.unreached, floor);
   return score >= floor;
@@ -124,9 +124,9 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
  * such option can reach the floor (the bound of the table), only the listed ones are looked at.
  * The bigram out of an option is looked up only when the one into it leaves the floor in reach;
  * the first option found ends it, and its score is returned (−Infinity when none reaches).
+ * `intoAfter` is the model's best bigram into `after`, which reaches() has looked up already.
  */
-function firstReaching(t: BoundTable, before: string, after: string, lm: CharLanguageModel, floor: number): number {
-  const intoAfter = lm.bestBefore(after.charCodeAt(0));
+function firstReaching(t: BoundTable, before: string, after: string, lm: CharLanguageModel, floor: number, intoAfter: number): number {
   const { index, outOf, unigram, bestUnlisted, bestUnigram } = t;
   const b = lm.indexOfCodePoint(before.charCodeAt(0));
   const a = lm.indexOfCodePoint(after.charCodeAt(0));
