@@ -56,11 +56,12 @@ function isFullwidthAlnum(cp: number | undefined): boolean {
 
 /**
  * What a fullwidth figure or letter of the text's own stands beside: a Han character (积５分,
- * 以３∶１战胜) or another fullwidth form (３．３万, （１）).
+ * 以３∶１战胜) or another fullwidth form (３．３万, （１）), or a character whose bytes were lost
+ * (U+FFFD: `５�１６�` is ５月１６日 read as Big5, 月 and 日 lost), which may have been either.
  */
 function besideFigure(ch: string | undefined): boolean {
   const cp = ch?.codePointAt(0);
-  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp));
+  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp) || cp === 0xfffd);
 }
 
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
