@@ -111,6 +111,19 @@ export interface Choice {
   total: number;
 }
 
+/**
+ * Where a code page loses bytes densely (Big5: a finite maxReadings), a run in a text that has
+ * shown this mojibake already may read back as nothing but lost characters: `嚗�` is ， with its
+ * last byte lost, `頞����` two characters. Nothing is guessed; fewer marks stand where the run
+ * stood, as many as the characters its bytes made. Such a reading gains this little per character,
+ * so a run that reads back as text always wins over it.
+ */
+const ALL_LOST_GAIN = 0.01;
+
+function allLost(read: string, written: string, lost: number, original: string, lostInShown: boolean, spec: MojibakeSpec): boolean {
+  return lostInShown && spec.maxReadings !== undefined && lost > 0 && read === written && lost === charCount(read) && lost < charCount(original);
+}
+
 /** What a character that stayed lost (U+FFFD in a reading) is taken to cost: an ordinary character's. */
 const LOST_CHAR_LOGPROB = -7;
 
@@ -175,6 +188,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
     const lost = reading.lossy ? countLost(read) : 0;
+    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { start, end, reading, gain: ALL_LOST_GAIN, total: ALL_LOST_GAIN * charCount(original) };
     if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + read + next, lm) - lm.perChar(prev + original + next);
