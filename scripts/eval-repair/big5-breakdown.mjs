@@ -44,6 +44,7 @@ let chars = 0;
 let garbledChars = 0;
 let edits = 0;
 let insertedMojibake = 0;
+let insertedMarks = 0;
 let insertedOther = 0;
 let modelAgrees = 0;
 let lines = 0;
@@ -104,7 +105,10 @@ for (const c of cases) {
       oneLost[whole][outcomeOf[i]]++;
     });
     for (const ch of a.inserted) {
-      if (inGarbled.has(ch) && !inOriginal.has(ch)) insertedMojibake++;
+      if (inGarbled.has(ch) && !inOriginal.has(ch)) {
+        insertedMojibake++;
+        if (ch === '\ufffd') insertedMarks++;
+      }
       else insertedOther++;
     }
   }
@@ -125,7 +129,7 @@ oneLost.forEach((t, whole) => {
   const n = OUTCOMES.reduce((s, o) => s + t[o], 0);
   console.log(`| ${whole} | ${n} | ${t.right} | ${t.placeholder} | ${t.wrong} | ${pct(t.right, t.right + t.wrong)} |`);
 });
-console.log(`\ninserted characters: ${insertedMojibake} of the mojibake, ${insertedOther} others`);
+console.log(`\ninserted characters: ${insertedMojibake} of the mojibake (${insertedMarks} of them U+FFFD), ${insertedOther} others`);
 const errorsOf = (o) => table.reduce((s, t) => s + t[o], 0);
 console.log(`edits by cause (share of all original characters): placeholders ${pct(errorsOf('placeholder'), chars)}, wrong ${pct(errorsOf('wrong'), chars)}, mojibake left ${pct(errorsOf('mojibake') + insertedMojibake, chars)}, deleted ${pct(errorsOf('deleted'), chars)}, other inserted ${pct(insertedOther, chars)}`);
 console.log(`floor if every character with 2–3 bytes lost stays U+FFFD: ${pct(lostChars[2] + lostChars[3], chars)}; with 3 lost only: ${pct(lostChars[3], chars)}`);

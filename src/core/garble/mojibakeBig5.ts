@@ -6,6 +6,9 @@ import { isBig5Gap } from '../codec/gbkGaps';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 import { withoutOverlaps } from '../text/spanOverlap';
+import { readRun } from './mojibake/readRun';
+import type { Unit } from './mojibake/mojibakeSpec';
+import { getCharModel } from '../model/charLanguageModel';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
@@ -82,9 +85,51 @@ export function findLossyBig5(text: string): GarbleIssue[] {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyBig5(text);
-  const found = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
+  const read = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
+  const found = read.length ? [...read, ...findLostCharacters(text, read)].sort((a, b) => a.start - b.start) : read;
   if (lossy.length === 0) return found;
   return [...lossy, ...withoutOverlaps(found, lossy)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Marks alone between two ASCII characters (or a line's edge, or a run read back) in a text that
+ * shows UTF-8 read as Big5: `2003年11���15` is 月 (E6 9C 88) with its three bytes lost, one mark per
+ * byte (Python, iconv-lite) or per pair (WHATWG). No byte is left to read, so no run is gathered
+ * there, but the marks are whole UTF-8 characters (ASCII is never lost and ends a sequence): they
+ * stand for as few characters as the byte structure allows (lostBytes.ts reads them, every
+ * character U+FFFD), not one each. Only U+FFFD: a `?` may be the text's own.
+ */
+const MARKS = /\ufffd{2,}/g;
+
+function findLostCharacters(text: string, read: readonly GarbleIssue[]): GarbleIssue[] {
+  if (!text.includes('\ufffd\ufffd')) return [];
+  const spec = big5MojibakeSpec();
+  const lm = getCharModel();
+  const issues: GarbleIssue[] = [];
+  const starts = new Set(read.map((f) => f.start));
+  const ends = new Set(read.map((f) => f.end));
+  const edge = (at: number, side: 'before' | 'after'): boolean => {
+    if (side === 'before' ? at === 0 || ends.has(at) : at === text.length || starts.has(at)) return true;
+    const c = text.charCodeAt(side === 'before' ? at - 1 : at);
+    return c < 0x80 && c !== 0x3f;
+  };
+  let k = 0;
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (k < read.length && read[k].end <= start) k++;
+    if (k < read.length && read[k].start < end) continue;
+    if (!edge(start, 'before') || !edge(end, 'after')) continue;
+    const units: Unit[] = [];
+    for (let i = start; i < end; i++) units.push({ start: i, end: i + 1, bytes: null });
+    const prev = start > 0 ? text[start - 1] : '';
+    const next = end < text.length ? text[end] : '\n';
+    const reading = readRun(units, spec, lm, prev, next);
+    if (!reading || reading.text.length >= m[0].length || !/^\ufffd+$/.test(reading.text)) continue;
+    issues.push({ kind: 'mojibake-big5', start, end, confidence: 0.6, replacement: reading.text, plan: reading.plan, lossy: true });
+  }
+  return issues;
 }
 
 export const mojibakeBig5Detector: TextDetector = {

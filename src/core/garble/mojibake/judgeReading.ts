@@ -56,11 +56,12 @@ function isFullwidthAlnum(cp: number | undefined): boolean {
 
 /**
  * What a fullwidth figure or letter of the text's own stands beside: a Han character (积５分,
- * 以３∶１战胜) or another fullwidth form (３．３万, （１）).
+ * 以３∶１战胜) or another fullwidth form (３．３万, （１）), or a character whose bytes were lost
+ * (U+FFFD: `５�１６�` is ５月１６日 read as Big5, 月 and 日 lost), which may have been either.
  */
 function besideFigure(ch: string | undefined): boolean {
   const cp = ch?.codePointAt(0);
-  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp));
+  return cp !== undefined && ((cp >= 0xff01 && cp <= 0xff5e) || isHan(cp) || cp === 0xfffd);
 }
 
 function readsAsText(s: string, lm: CharLanguageModel, allowRare = false, singleByte = false): boolean {
@@ -108,6 +109,19 @@ export interface Choice {
   /** Mean gain per character, and the gain over the whole span. */
   gain: number;
   total: number;
+}
+
+/**
+ * Where a code page loses bytes densely (Big5: a finite maxReadings), a run in a text that has
+ * shown this mojibake already may read back as nothing but lost characters: `嚗�` is ， with its
+ * last byte lost, `頞����` two characters. Nothing is guessed; fewer marks stand where the run
+ * stood, as many as the characters its bytes made. Such a reading gains this little per character,
+ * so a run that reads back as text always wins over it.
+ */
+const ALL_LOST_GAIN = 0.01;
+
+function allLost(read: string, written: string, lost: number, original: string, lostInShown: boolean, spec: MojibakeSpec): boolean {
+  return lostInShown && spec.maxReadings !== undefined && lost > 0 && read === written && lost === charCount(read) && lost < charCount(original);
 }
 
 /** What a character that stayed lost (U+FFFD in a reading) is taken to cost: an ordinary character's. */
@@ -174,6 +188,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
     const lost = reading.lossy ? countLost(read) : 0;
+    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { start, end, reading, gain: ALL_LOST_GAIN, total: ALL_LOST_GAIN * charCount(original) };
     if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + read + next, lm) - lm.perChar(prev + original + next);
