@@ -137,8 +137,12 @@ function growthLines(rows: Row[]): string[] {
 
 /** The cold first verdict's steps and main thread, one line. */
 function coldSteps(cold: ColdFigures): string {
-  const thread = cold.extraThreadMs === undefined ? 'main thread not measured by this runtime' : `main thread +${fmt(cold.extraThreadMs)} ms (the rest is V8's background threads)`;
-  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}`;
+  const thread =
+    cold.extraThreadMs === undefined
+      ? 'main thread not measured by this runtime and system'
+      : `main thread +${fmt(cold.extraThreadMs)} ms, V8's background threads +${fmt(cold.extraBackgroundMs ?? Number.NaN)} ms (the optimizing compiler, the GC's helpers)`;
+  const optimized = Object.entries(cold.optimized).map(([tier, n]) => `${n} ${tier}`).join(', ') || 'none reported';
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}`;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {
