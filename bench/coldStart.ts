@@ -14,8 +14,16 @@
  * on purpose). The main thread's clock is `process.threadCpuUsage` (Node 23.9 and later), else on
  * Linux the thread's own run time in /proc/thread-self/schedstat (nanoseconds; what the scheduler
  * charged the thread, the same time user + system counts), else none.
+ *
+ * A later session: the editor loads the core through a V8 code cache it made in an earlier session
+ * (src/extension/coreCodeCache.ts, bundled for the bench as `cacheLoader`). When the loader is
+ * given, one run makes the cache in a fresh folder, and a third child alternates with the two above:
+ * the core loaded through that cache, then the same analysis.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface ColdFigures {
@@ -43,6 +51,8 @@ export interface ColdFigures {
    * Maglev on Node 22 and later; an OSR compile counted as one): most of the background threads' time.
    */
   optimized: Record<string, number>;
+  /** The same through the editor's code cache (a later session), when measured: median extra process CPU, main thread, the load step. */
+  cached?: { extraCpuMs: number; extraThreadMs?: number; loadMs: number };
   /** The runtime measured (`node --version`). */
   node: string;
 }
@@ -65,8 +75,9 @@ const report =
 const BARE = `${threadClock} const findings = 0, steps = []; ${report}`;
 /** Each step's CPU ms since the one before, in the order they end: the main thread's where measured, else the process's. */
 const stepClock = `${threadClock} const steps = []; const cpuNow = threadNow ?? (() => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }); let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };`;
-const cold = (coreFile: string, sampleFile: string) =>
-  `${stepClock} const core = require(${JSON.stringify(coreFile)}); step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
+/** `load`: an expression giving the core's exports (a plain require, or through the code cache). */
+const cold = (coreFile: string, sampleFile: string, load = `require(${JSON.stringify(coreFile)})`) =>
+  `${stepClock} const core = ${load}; step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
 
 interface ChildFigures {
   cpuMs: number;
@@ -100,13 +111,28 @@ export function countOptimized(trace: string): Record<string, number> {
   return counts;
 }
 
-/** `node`: the runtime to measure (default: the one running the bench; the editor's may be newer). */
-export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath): ColdFigures {
+/** The core through the code cache of `dir`, written right after the analysis (`writeAfterMs` 0; a pending timer keeps the process until then). */
+const throughCache = (cacheLoader: string, coreFile: string, dir: string) =>
+  `(() => { const cache = require(${JSON.stringify(cacheLoader)}); cache.useCoreCodeCache(${JSON.stringify(dir)}); setTimeout(() => {}, 100); return cache.requireCore(${JSON.stringify(coreFile)}, 0); })()`;
+
+/**
+ * `node`: the runtime to measure (default: the one running the bench; the editor's may be newer).
+ * `cacheLoader`: coreCodeCache.ts bundled, to measure a later session as well.
+ */
+export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath, cacheLoader?: string): ColdFigures {
   const bare: ChildFigures[] = [];
   const cores: ChildFigures[] = [];
-  for (let i = 0; i < runs; i++) {
-    bare.push(runChild(BARE, node));
-    cores.push(runChild(cold(coreFile, sampleFile), node));
+  const cached: ChildFigures[] = [];
+  const cacheDir = cacheLoader ? mkdtempSync(join(tmpdir(), 'zhlens-code-cache-')) : undefined;
+  try {
+    if (cacheLoader && cacheDir) runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node);
+    for (let i = 0; i < runs; i++) {
+      bare.push(runChild(BARE, node));
+      cores.push(runChild(cold(coreFile, sampleFile), node));
+      if (cacheLoader && cacheDir) cached.push(runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node));
+    }
+  } finally {
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }
   const traced = spawnSync(node, ['--expose-gc', '--trace-opt', '-e', cold(coreFile, sampleFile)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const threads = cores.every((c, i) => c.threadMs !== undefined && bare[i].threadMs !== undefined);
@@ -122,6 +148,14 @@ export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7,
     extraBackgroundMs: threads ? median(cores.map((c, i) => c.cpuMs - c.threadMs! - (bare[i].cpuMs - bare[i].threadMs!))) : undefined,
     steps: medianSteps(cores),
     optimized: traced.status === 0 ? countOptimized(traced.stdout) : {},
+    cached:
+      cached.length === runs
+        ? {
+            extraCpuMs: median(cached.map((c, i) => c.cpuMs - bare[i].cpuMs)),
+            extraThreadMs: threads && cached.every((c) => c.threadMs !== undefined) ? median(cached.map((c, i) => c.threadMs! - bare[i].threadMs!)) : undefined,
+            loadMs: median(cached.map((c) => c.steps.find(([name]) => name === 'load')?.[1] ?? 0)),
+          }
+        : undefined,
     node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   };
 }
