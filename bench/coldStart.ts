@@ -7,13 +7,23 @@
  * start-up included) above the bare start. The heap figure is what the core keeps after its first
  * analysis: heap in use after a full GC, above the bare process's.
  *
- * Where it goes: the child also records its main thread's CPU time where the runtime can tell it
- * (`process.threadCpuUsage`, Node 23.9 and later; what the editor's verdict waits for, while the
- * process figure adds V8's background threads: the optimizing compiler, the GC's helpers) and the
- * CPU time of each step (the main thread's where measured): loading the core, then each step `AnalyzeOptions.onStep` names (the
- * pre-scan, each detector, what is written on purpose).
+ * Where it goes: the child also records its main thread's CPU time (what the editor's verdict
+ * waits for, while the process figure adds V8's background threads: the optimizing compiler, the
+ * GC's helpers) and the CPU time of each step (the main thread's where measured): loading the
+ * core, then each step `AnalyzeOptions.onStep` names (the pre-scan, each detector, what is written
+ * on purpose). The main thread's clock is `process.threadCpuUsage` (Node 23.9 and later), else on
+ * Linux the thread's own run time in /proc/thread-self/schedstat (nanoseconds; what the scheduler
+ * charged the thread, the same time user + system counts), else none.
+ *
+ * A later session: the editor loads the core through a V8 code cache it made in an earlier session
+ * (src/extension/coreCodeCache.ts, bundled for the bench as `cacheLoader`). When the loader is
+ * given, one run makes the cache in a fresh folder, and a third child alternates with the two above:
+ * the core loaded through that cache, then the same analysis.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface ColdFigures {
@@ -32,8 +42,17 @@ export interface ColdFigures {
   findings: number;
   /** Median of (cold − bare) of the main thread's CPU ms, when the runtime measures it. */
   extraThreadMs?: number;
+  /** Median of the process's CPU ms less its main thread's (V8's background threads: the optimizing compiler, the GC's helpers), cold run less bare, when the main thread is measured. */
+  extraBackgroundMs?: number;
   /** Median CPU ms of each step of the cold run (the main thread's when extraThreadMs is measured, else the process's): `load` (requiring the core), then the analysis's steps in order. */
   steps: Array<[string, number]>;
+  /**
+   * Optimized compilations V8 made during one more cold run, by tier (`--trace-opt`: TurboFan,
+   * Maglev on Node 22 and later; an OSR compile counted as one): most of the background threads' time.
+   */
+  optimized: Record<string, number>;
+  /** The same through the editor's code cache (a later session), when measured: median extra process CPU, main thread, the load step. */
+  cached?: { extraCpuMs: number; extraThreadMs?: number; loadMs: number };
   /** The runtime measured (`node --version`). */
   node: string;
 }
@@ -44,14 +63,21 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/**
+ * The child's main-thread clock, CPU ms, or undefined where neither the runtime nor the system
+ * tells it (see above). Reading /proc costs about 0.07 ms, a few times a run.
+ */
+const threadClock =
+  "const threadNow = process.threadCpuUsage ? () => { const c = process.threadCpuUsage(); return (c.user + c.system) / 1000; } : (() => { const fs = require('node:fs'); const read = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6; try { return Number.isFinite(read()) ? read : undefined; } catch { return undefined; } })();";
 /** The child's script: the CPU times first (before the GC the heap figure needs), then the heap. */
 const report =
-  'const u = process.cpuUsage(), th = process.threadCpuUsage?.(); gc(); console.log(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, threadMs: th && (th.user + th.system) / 1000, heap: process.memoryUsage().heapUsed, findings, steps }));';
-const BARE = `const findings = 0, steps = []; ${report}`;
-/** Each step's CPU ms since the one before, in the order they end: the main thread's where the runtime measures it, else the process's. */
-const stepClock = 'const steps = []; const cpuNow = () => { const c = process.threadCpuUsage ? process.threadCpuUsage() : process.cpuUsage(); return (c.user + c.system) / 1000; }; let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };';
-const cold = (coreFile: string, sampleFile: string) =>
-  `${stepClock} const core = require(${JSON.stringify(coreFile)}); step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
+  'const u = process.cpuUsage(), th = threadNow?.(); gc(); console.log(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, threadMs: th, heap: process.memoryUsage().heapUsed, findings, steps }));';
+const BARE = `${threadClock} const findings = 0, steps = []; ${report}`;
+/** Each step's CPU ms since the one before, in the order they end: the main thread's where measured, else the process's. */
+const stepClock = `${threadClock} const steps = []; const cpuNow = threadNow ?? (() => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; }); let last = cpuNow(); const step = (name) => { const now = cpuNow(); steps.push([name, now - last]); last = now; };`;
+/** `load`: an expression giving the core's exports (a plain require, or through the code cache). */
+const cold = (coreFile: string, sampleFile: string, load = `require(${JSON.stringify(coreFile)})`) =>
+  `${stepClock} const core = ${load}; step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
 
 interface ChildFigures {
   cpuMs: number;
@@ -75,14 +101,40 @@ function medianSteps(runs: ChildFigures[]): Array<[string, number]> {
   return runs[0].steps.map(([name]) => [name, median(runs.map((r) => r.steps.filter(([n]) => n === name).reduce((sum, [, ms]) => sum + ms, 0)))]);
 }
 
-/** `node`: the runtime to measure (default: the one running the bench; the editor's may be newer). */
-export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath): ColdFigures {
+/** Optimized compilations by tier in `--trace-opt` output: `[completed compiling … (target TURBOFAN) …]`. */
+export function countOptimized(trace: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of trace.matchAll(/^\[completed compiling .*\(target ([A-Z_]+)\)/gm)) {
+    const tier = m[1].startsWith('TURBOFAN') ? 'TurboFan' : m[1] === 'MAGLEV' ? 'Maglev' : m[1];
+    counts[tier] = (counts[tier] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The core through the code cache of `dir`, written right after the analysis (`writeAfterMs` 0; a pending timer keeps the process until then). */
+const throughCache = (cacheLoader: string, coreFile: string, dir: string) =>
+  `(() => { const cache = require(${JSON.stringify(cacheLoader)}); cache.useCoreCodeCache(${JSON.stringify(dir)}); setTimeout(() => {}, 100); return cache.requireCore(${JSON.stringify(coreFile)}, 0); })()`;
+
+/**
+ * `node`: the runtime to measure (default: the one running the bench; the editor's may be newer).
+ * `cacheLoader`: coreCodeCache.ts bundled, to measure a later session as well.
+ */
+export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath, cacheLoader?: string): ColdFigures {
   const bare: ChildFigures[] = [];
   const cores: ChildFigures[] = [];
-  for (let i = 0; i < runs; i++) {
-    bare.push(runChild(BARE, node));
-    cores.push(runChild(cold(coreFile, sampleFile), node));
+  const cached: ChildFigures[] = [];
+  const cacheDir = cacheLoader ? mkdtempSync(join(tmpdir(), 'zhlens-code-cache-')) : undefined;
+  try {
+    if (cacheLoader && cacheDir) runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node);
+    for (let i = 0; i < runs; i++) {
+      bare.push(runChild(BARE, node));
+      cores.push(runChild(cold(coreFile, sampleFile), node));
+      if (cacheLoader && cacheDir) cached.push(runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node));
+    }
+  } finally {
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }
+  const traced = spawnSync(node, ['--expose-gc', '--trace-opt', '-e', cold(coreFile, sampleFile)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const threads = cores.every((c, i) => c.threadMs !== undefined && bare[i].threadMs !== undefined);
   return {
     runs,
@@ -93,7 +145,17 @@ export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7,
     coreHeapMb: median(cores.map((c, i) => (c.heap - bare[i].heap) / (1024 * 1024))),
     findings: cores[0].findings,
     extraThreadMs: threads ? median(cores.map((c, i) => c.threadMs! - bare[i].threadMs!)) : undefined,
+    extraBackgroundMs: threads ? median(cores.map((c, i) => c.cpuMs - c.threadMs! - (bare[i].cpuMs - bare[i].threadMs!))) : undefined,
     steps: medianSteps(cores),
+    optimized: traced.status === 0 ? countOptimized(traced.stdout) : {},
+    cached:
+      cached.length === runs
+        ? {
+            extraCpuMs: median(cached.map((c, i) => c.cpuMs - bare[i].cpuMs)),
+            extraThreadMs: threads && cached.every((c) => c.threadMs !== undefined) ? median(cached.map((c, i) => c.threadMs! - bare[i].threadMs!)) : undefined,
+            loadMs: median(cached.map((c) => c.steps.find(([name]) => name === 'load')?.[1] ?? 0)),
+          }
+        : undefined,
     node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   };
 }

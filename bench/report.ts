@@ -137,8 +137,15 @@ function growthLines(rows: Row[]): string[] {
 
 /** The cold first verdict's steps and main thread, one line. */
 function coldSteps(cold: ColdFigures): string {
-  const thread = cold.extraThreadMs === undefined ? 'main thread not measured by this runtime' : `main thread +${fmt(cold.extraThreadMs)} ms (the rest is V8's background threads)`;
-  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}`;
+  const thread =
+    cold.extraThreadMs === undefined
+      ? 'main thread not measured by this runtime and system'
+      : `main thread +${fmt(cold.extraThreadMs)} ms, V8's background threads +${fmt(cold.extraBackgroundMs ?? Number.NaN)} ms (the optimizing compiler, the GC's helpers)`;
+  const optimized = Object.entries(cold.optimized).map(([tier, n]) => `${n} ${tier}`).join(', ') || 'none reported';
+  const later = cold.cached
+    ? `\na later session, the core through the editor's code cache (coreCodeCache.ts): +${fmt(cold.cached.extraCpuMs)} ms process${cold.cached.extraThreadMs === undefined ? '' : `, main thread +${fmt(cold.cached.extraThreadMs)}`}, the load ${fmt(cold.cached.loadMs)} ms`
+    : '';
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}${later}`;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {

@@ -190,7 +190,8 @@ async function main() {
   const coreFile = join(ROOT, 'dist/core.js');
   if (args.cold && existsSync(coreFile)) {
     process.stderr.write('cold first verdict: bare node against node + dist/core.js + analyzeText …');
-    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode);
+    const cacheLoader = join(ROOT, 'out/bench/coreCodeCache.js');
+    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode, existsSync(cacheLoader) ? cacheLoader : undefined);
     process.stderr.write(` +${cold.extraCpuMs.toFixed(0)} ms\n`);
   } else if (args.cold) notes.push('cold first verdict skipped: no dist/core.js (npm run build)');
   if (args.coldOnly) return printReport([], notes, undefined, cold);

@@ -63,13 +63,40 @@ function paragraphs(text: string): Paragraph[] {
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(start, end);
+    // Han characters by code unit (a pair read as its code point): no string per character.
     let han = 0;
-    for (const ch of line) if (isHan(ch.codePointAt(0)!)) han++;
-    out.push({ start, end, prose: han >= PROSE_HAN || (han >= 0.6 * PROSE_HAN && SENTENCE_MARK.test(line)) });
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          if (isHan(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) han++;
+          i++;
+          continue;
+        }
+      }
+      if (isHan(c)) han++;
+    }
+    out.push({ start, end, prose: han >= PROSE_HAN || (han >= 0.6 * PROSE_HAN && SENTENCE_MARK.test(text.slice(start, end))) });
     if (nl < 0) return out;
     start = nl + 1;
   }
+}
+
+/** The number of code points of `s` (a reading's characters: one, or a word), without splitting it. */
+export function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /**
@@ -88,14 +115,28 @@ function glossShaped(text: string, a: PinyinAnnotation): boolean {
   return /^\s*(?:(?:\d+|[a-z])[.、)）]\s*|[*•·-]\s*)?$/.test(lead);
 }
 
+/**
+ * A character's first (ordinary) reading, toneless (plainPinyin), or undefined when it has none:
+ * asked for the characters of every reading, the same few hundred in a document, so kept.
+ */
+const firstPlainReadings = new Map<string, string | undefined>();
+
+function firstPlainReading(ch: string): string | undefined {
+  if (firstPlainReadings.has(ch)) return firstPlainReadings.get(ch);
+  const first = readingsOf(ch)[0];
+  const plain = first === undefined ? undefined : plainPinyin(first);
+  firstPlainReadings.set(ch, plain);
+  return plain;
+}
+
 /** Every character common and, for a single one, read the ordinary way (its first reading). */
 function ordinary(a: PinyinAnnotation): boolean {
   const lm = getCharModel();
   const chars = [...a.unit];
   if (!chars.every((c) => lm.rank(c) <= COMMON_RANK)) return false;
   if (chars.length > 1) return true;
-  const first = readingsOf(chars[0])[0];
-  return first !== undefined && plainPinyin(first) === plainPinyin(a.syllable);
+  const first = firstPlainReading(chars[0]);
+  return first !== undefined && first === plainPinyin(a.syllable);
 }
 
 /** The Han character starting at `at`, or undefined. */
@@ -138,9 +179,9 @@ function plainWordMidSentence(a: PinyinAnnotation): boolean {
   if (chars.length < 2 || !a.toned || a.after !== 'han') return false;
   let first = '';
   for (const c of chars) {
-    const r = readingsOf(c)[0];
+    const r = firstPlainReading(c);
     if (r === undefined) return false;
-    first += plainPinyin(r);
+    first += r;
   }
   return first === plainPinyin(a.syllable);
 }
@@ -149,8 +190,8 @@ function plainWordMidSentence(a: PinyinAnnotation): boolean {
  * How much a reading says a process left it: 0 (nothing: a gloss, or not in running text on
  * ordinary readings of common characters), 1, or 2 for what no writer writes.
  */
-function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: boolean): number {
-  if (!para.prose || !inRunningText(text, a) || !ordinary(a)) return 0;
+function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: boolean, isOrdinary: (a: PinyinAnnotation) => boolean): number {
+  if (!para.prose || !inRunningText(text, a) || !isOrdinary(a)) return 0;
   if (strong && (a.spaced || (!a.toned && a.syllable === a.syllable.toLowerCase()) || breaksWord(text, a) || plainWordMidSentence(a))) return 2;
   return 1;
 }
@@ -173,9 +214,16 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
   // glosses (`佛(bì)狸`, a lesson contrasting `长(cháng)` and `长(zhǎng)`): then no reading counts
   // twice. Whether the document has one is known after the walk; the weights are summed then.
   let strong = true;
+  // Whether a reading is ordinary is asked twice for most readings: answered once.
+  const ordinaryOnes = new Map<PinyinAnnotation, boolean>();
+  const isOrdinary = (a: PinyinAnnotation) => {
+    let known = ordinaryOnes.get(a);
+    if (known === undefined) ordinaryOnes.set(a, (known = ordinary(a)));
+    return known;
+  };
   for (const a of all) {
     const para = paragraphOf(a);
-    if (strong && [...a.unit].length === 1 && para.prose && inRunningText(text, a) && !ordinary(a)) strong = false;
+    if (strong && codePoints(a.unit) === 1 && para.prose && inRunningText(text, a) && !isOrdinary(a)) strong = false;
     if (glossShaped(text, a)) {
       glosses++;
       glossLike.push(a);
@@ -184,7 +232,7 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
     inText.push({ a, para });
   }
   for (const { a, para } of inText) {
-    const w = weight(text, para, a, strong);
+    const w = weight(text, para, a, strong, isOrdinary);
     evidence += w;
     if (w > 0) counted++;
   }
