@@ -1,9 +1,9 @@
 import type { GarbleIssue } from '../types';
-import { isCjkPunct, isHan } from '../text/chars';
+import { codePointCount, isCjkPunct, isHan } from '../text/chars';
 import { LineStarts } from '../text/lines';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
 import { bmpScripts, hasScriptVariant, scriptOfCodePoint, SIMPLIFIED_CODE, simplifiedChar } from '../script/scriptOfChar';
-import { codePoints, judgeAnnotations } from './pinyin/annotationEvidence';
+import { judgeAnnotations } from './pinyin/annotationEvidence';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { PARENTHESIS } from '../pipeline/textScan';
 
@@ -134,7 +134,7 @@ function amidSimplified(text: string, a: PinyinAnnotation, lines: LineStarts, ve
  * so readings that all gloss one character (`密钥(yuè)`, five times in a tutorial) are a writer's.
  */
 function converterAnnotations(text: string, all: readonly PinyinAnnotation[]): PinyinAnnotation[] {
-  const single = all.filter((a) => codePoints(a.unit) === 1 && a.toned);
+  const single = all.filter((a) => codePointCount(a.unit) === 1 && a.toned);
   if (!single.some((a) => a.after !== 'end' && !a.spacedAfter)) return [];
   const lines = new LineStarts(text);
   const verdicts = new Map<number, boolean>();
@@ -151,7 +151,7 @@ export function findPinyinAnnotations(text: string): GarbleIssue[] {
   if (all.length === 0) return [];
   const why = new Map<PinyinAnnotation, string>();
   for (const a of converterAnnotations(text, all)) why.set(a, 'a converter annotated the characters it changed');
-  const spaced = all.filter((a) => a.spaced && codePoints(a.unit) === 1);
+  const spaced = all.filter((a) => a.spaced && codePointCount(a.unit) === 1);
   if (spaced.length >= MIN_SPACED) for (const a of spaced) if (!why.has(a)) why.set(a, `${spaced.length} readings written "(rén )", as pages insert them`);
   for (const [a, reason] of judgeAnnotations(text, all)) if (!why.has(a)) why.set(a, reason);
   return all

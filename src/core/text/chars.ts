@@ -20,9 +20,36 @@ export function isCjkPunct(cp: number): boolean {
   );
 }
 
-/** Count Han characters in a string (code points). */
-export function countHan(text: string): number {
+/** Count Han characters (code points) in text[start, end): a surrogate pair read as its code point, no string per character. */
+export function countHan(text: string, start = 0, end = text.length): number {
   let n = 0;
-  for (const ch of text) if (isHan(ch.codePointAt(0)!)) n++;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (isHan(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) n++;
+        i++;
+        continue;
+      }
+    }
+    if (isHan(c)) n++;
+  }
+  return n;
+}
+
+/** The number of code points in `s`, without splitting it. */
+export function codePointCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }

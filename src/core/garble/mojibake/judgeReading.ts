@@ -1,6 +1,6 @@
 import { gbkTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isHan, isCjkPunct } from '../../text/chars';
+import { codePointCount, isHan, isCjkPunct } from '../../text/chars';
 import { EDGE_SLACK, validRunEnds } from './gatherRuns';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 import { readRun, type Reading } from './readRun';
@@ -95,13 +95,6 @@ function countLost(s: string): number {
   return n;
 }
 
-/** Code points in a string. */
-function charCount(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
 export interface Choice {
   start: number;
   end: number;
@@ -121,7 +114,7 @@ export interface Choice {
 const ALL_LOST_GAIN = 0.01;
 
 function allLost(read: string, written: string, lost: number, original: string, lostInShown: boolean, spec: MojibakeSpec): boolean {
-  return lostInShown && spec.maxReadings !== undefined && lost > 0 && read === written && lost === charCount(read) && lost < charCount(original);
+  return lostInShown && spec.maxReadings !== undefined && lost > 0 && read === written && lost === codePointCount(read) && lost < codePointCount(original);
 }
 
 /** What a character that stayed lost (U+FFFD in a reading) is taken to cost: an ordinary character's. */
@@ -134,7 +127,7 @@ function perCharWithLost(s: string, lm: CharLanguageModel): number {
   let n = 0;
   for (const piece of s.split('\ufffd')) {
     if (piece) sum += lm.score(piece);
-    n += charCount(piece);
+    n += codePointCount(piece);
   }
   const lost = s.split('\ufffd').length - 1;
   return (sum + lost * LOST_CHAR_LOGPROB) / (n + lost);
@@ -188,7 +181,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
     const lost = reading.lossy ? countLost(read) : 0;
-    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { start, end, reading, gain: ALL_LOST_GAIN, total: ALL_LOST_GAIN * charCount(original) };
+    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { start, end, reading, gain: ALL_LOST_GAIN, total: ALL_LOST_GAIN * codePointCount(original) };
     if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + read + next, lm) - lm.perChar(prev + original + next);
@@ -199,7 +192,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
   } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
   const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: read, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
   if (!weight.accept) return undefined;
-  if (ownLanguage) gain = weight.margin / charCount(original);
-  return { start, end, reading, gain, total: gain * charCount(original) };
+  if (ownLanguage) gain = weight.margin / codePointCount(original);
+  return { start, end, reading, gain, total: gain * codePointCount(original) };
 }
 

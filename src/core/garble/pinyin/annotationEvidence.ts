@@ -1,5 +1,5 @@
 import { getCharModel } from '../../model/charLanguageModel';
-import { isHan } from '../../text/chars';
+import { codePointCount, countHan, isHan } from '../../text/chars';
 import { readingsOf } from '../../text/pinyinReadings';
 import { plainPinyin } from '../../text/pinyinMatch';
 import type { PinyinAnnotation } from '../pinyinAnnotation';
@@ -63,40 +63,11 @@ function paragraphs(text: string): Paragraph[] {
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    // Han characters by code unit (a pair read as its code point): no string per character.
-    let han = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          if (isHan(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) han++;
-          i++;
-          continue;
-        }
-      }
-      if (isHan(c)) han++;
-    }
+    const han = countHan(text, start, end);
     out.push({ start, end, prose: han >= PROSE_HAN || (han >= 0.6 * PROSE_HAN && SENTENCE_MARK.test(text.slice(start, end))) });
     if (nl < 0) return out;
     start = nl + 1;
   }
-}
-
-/** The number of code points of `s` (a reading's characters: one, or a word), without splitting it. */
-export function codePoints(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 /**
@@ -223,7 +194,7 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
   };
   for (const a of all) {
     const para = paragraphOf(a);
-    if (strong && codePoints(a.unit) === 1 && para.prose && inRunningText(text, a) && !isOrdinary(a)) strong = false;
+    if (strong && codePointCount(a.unit) === 1 && para.prose && inRunningText(text, a) && !isOrdinary(a)) strong = false;
     if (glossShaped(text, a)) {
       glosses++;
       glossLike.push(a);
