@@ -111,8 +111,10 @@ const EXTRA = [
   // A list of apps in English, Chinese, Japanese and Korean with emoji, and its RSS feeds (CC0).
   { repo: 'jaywcjlove/awesome-mac', split: 'test', kind: 'docs', files: /^[^/.][^/]*\.md$|^feed\/.*\.(md|xml)$/, lang: (p) => langOfPath(p) ?? /-(ja|ko|zh)\./.exec(p)?.[1] ?? 'en' },
   // Chinese technical writing: Java and computer-science notes with code, tables, emoji and
-  // articles about character sets (JavaGuide, Apache-2.0; CS-Notes, CC BY-NC-SA 4.0).
+  // articles about character sets (JavaGuide, Apache-2.0; CS-Notes, CC BY-NC-SA 4.0), a book on
+  // JavaScript with its Unicode chapter (es6tutorial, CC BY-NC 4.0).
   { repo: 'Snailclimb/JavaGuide', split: 'tune', kind: 'tech-writing', files: /^(docs\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
+  { repo: 'ruanyf/es6tutorial', split: 'tune', kind: 'tech-writing', files: /^(docs\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
   { repo: 'CyC2018/CS-Notes', split: 'test', kind: 'tech-writing', files: /^(notes\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
   // Chinese data files: administrative divisions as CSV and JSON (WTFPL), a dictionary's
   // 歇后语 as JSON (MIT).
