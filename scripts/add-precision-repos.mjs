@@ -1,7 +1,7 @@
 // Adds files of public repositories to the negative corpus of `npm run eval:precision`
 // (scripts/build-precision-corpus.mjs builds the Debian part).
 //
-//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision] [--texts]
+//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision] [--texts | --extra]
 //
 // <mirrors> holds bare git copies of the repositories below, one folder per repository named
 // `owner+name` with the git directory in `owner+name/repo` (a `git clone --mirror` of each,
@@ -19,6 +19,12 @@
 // jyutping (Cantonese readings: jyutping, Yale), wade-giles (older Mandarin romanisations:
 // Wade-Giles, Gwoyeu Romatzyh), romaji (Japanese with romanised readings), subtitles (SRT and
 // ASS files in Chinese and other languages).
+//
+// `--extra` writes the later sources (EXTRA below: input-method tables, translated docs in
+// Japanese, Korean, Vietnamese and Chinese, Chinese data files, Markdown with math) to
+// manifest-extra.json, leaving the other manifests as they are; eval:precision reads every
+// manifest in its --data folder. A file over 1 MB is cut at line ends into pieces of at most
+// 1 MB (`name.part2.ext`, same document), as a dictionary table of 2 MB is still opened.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,12 +32,11 @@ import { splitOf } from './precisionSplit.mjs';
 
 const mirrors = process.argv[2];
 if (!mirrors) {
-  console.error('usage: node scripts/add-precision-repos.mjs <mirrors> [--out folder]');
+  console.error('usage: node scripts/add-precision-repos.mjs <mirrors> [--out folder] [--texts | --extra]');
   process.exit(2);
 }
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? process.argv[outArg + 1] : '/work/data/precision';
-const FILES = join(OUT, 'files');
 
 /** The language a path names: README-de.md, README.ja-JP.md, locale/pt-br.js, docs/ko-KR/…, books-zh.md. */
 function langOfPath(path) {
@@ -77,6 +82,44 @@ const REPOS = [
   // a subtitle library's test files and docs (MIT).
   { repo: 'Bourshevik0/subtitle_works', doc: (p) => dirname(p), kind: 'subtitles', files: /\.(ass|srt|md)$/, lang: () => 'zh-cn' },
   { repo: 'tkarabela/pysubs2', split: 'test', kind: 'subtitles', files: /^(tests\/.*\.(py|ass|ttml)|docs\/.*\.rst|README\.md)$/, lang: () => 'mixed' },
+];
+
+// Kinds of clean text the files above lack (`--extra`). A translated site's pages are split by
+// page (`group` names the site: the same page in every language lands on one side), the other
+// repositories as wholes.
+const reactDocs = (repo, lang) => ({ repo, group: 'react.dev', doc: (p) => p.replace(/^src\/content\//, ''), kind: 'docs', files: /^src\/content\/.*\.md$/, lang: () => lang });
+const EXTRA = [
+  // Input-method tables (LGPL-3.0): Cangjie and Wubi codes, pinyin with tone numbers, Zhuyin
+  // (bopomofo) spelling rules; Rime's dictionaries and schemas.
+  { repo: 'rime/rime-cangjie', split: 'tune', kind: 'input-method', files: /\.(yaml|md)$/, lang: () => 'zh-hant' },
+  { repo: 'rime/rime-luna-pinyin', split: 'tune', kind: 'input-method', files: /\.(yaml|md)$/, lang: () => 'zh-hant' },
+  { repo: 'rime/rime-bopomofo', split: 'tune', kind: 'input-method', files: /\.(yaml|md)$/, lang: () => 'zh-hant' },
+  { repo: 'rime/rime-wubi', split: 'test', kind: 'input-method', files: /\.(yaml|md)$/, lang: () => 'zh-cn' },
+  { repo: 'rime/rime-terra-pinyin', split: 'test', kind: 'input-method', files: /\.(yaml|md)$/, lang: () => 'zh-hant' },
+  // React's documentation translated (CC BY 4.0): Japanese, Korean, Vietnamese, Simplified Chinese
+  // prose with code blocks, JSX and emoji.
+  reactDocs('reactjs/ja.react.dev', 'ja'),
+  reactDocs('reactjs/ko.react.dev', 'ko'),
+  reactDocs('reactjs/vi.react.dev', 'vi'),
+  reactDocs('reactjs/zh-hans.react.dev', 'zh-cn'),
+  // Ruby's reference manual in Japanese (RD source; CC BY 3.0).
+  { repo: 'rurema/doctree', split: 'test', kind: 'docs', files: /^refm\/(api|doc)\/.*\.rd$|^refm\/api\/src\/[^.]+$/, lang: () => 'ja' },
+  // Chinese Markdown with math (`$\mathbf{x}$`), code and figures: Dive into Deep Learning (Apache-2.0).
+  { repo: 'd2l-ai/d2l-zh', split: 'test', kind: 'markdown-math', files: /^(chapter_[^/]+\/.*\.md|[A-Z_]+\.md)$/, lang: () => 'zh-cn' },
+  // Fullwidth punctuation and spacing: a Chinese copywriting guide in three scripts (MIT).
+  { repo: 'sparanoid/chinese-copywriting-guidelines', split: 'test', kind: 'markdown-math', files: /^(README[^/]*\.md|CHANGELOG\.md)$/, lang: (p) => langOfPath(p) ?? 'zh-hant' },
+  // A list of apps in English, Chinese, Japanese and Korean with emoji, and its RSS feeds (CC0).
+  { repo: 'jaywcjlove/awesome-mac', split: 'test', kind: 'docs', files: /^[^/.][^/]*\.md$|^feed\/.*\.(md|xml)$/, lang: (p) => langOfPath(p) ?? /-(ja|ko|zh)\./.exec(p)?.[1] ?? 'en' },
+  // Chinese technical writing: Java and computer-science notes with code, tables, emoji and
+  // articles about character sets (JavaGuide, Apache-2.0; CS-Notes, CC BY-NC-SA 4.0), a book on
+  // JavaScript with its Unicode chapter (es6tutorial, CC BY-NC 4.0).
+  { repo: 'Snailclimb/JavaGuide', split: 'tune', kind: 'tech-writing', files: /^(docs\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
+  { repo: 'ruanyf/es6tutorial', split: 'tune', kind: 'tech-writing', files: /^(docs\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
+  { repo: 'CyC2018/CS-Notes', split: 'test', kind: 'tech-writing', files: /^(notes\/.*\.md|README\.md)$/, lang: () => 'zh-cn' },
+  // Chinese data files: administrative divisions as CSV and JSON (WTFPL), a dictionary's
+  // 歇后语 as JSON (MIT).
+  { repo: 'modood/Administrative-divisions-of-China', split: 'tune', kind: 'data', files: /^(dist\/.*\.(csv|json)|README\.md|lib\/.*\.js|test\/.*\.js)$/, lang: () => 'zh-cn' },
+  { repo: 'pwxcoo/chinese-xinhua', split: 'test', kind: 'data', files: /^(data\/.*\.(json|csv)|README\.md|scripts\/.*\.py)$/, lang: () => 'zh-cn' },
 ];
 
 // Kinds of text the files above lack, cut from corpora into documents (the sentences of
@@ -154,9 +197,31 @@ if (process.argv.includes('--texts')) {
   process.exit(0);
 }
 
+const EXTRA_RUN = process.argv.includes('--extra');
+const MAX_BYTES = 1_000_000;
+
+/** A text in pieces of at most `max` UTF-8 bytes, cut at line ends (a longer line is one piece). */
+function pieces(text, max) {
+  const out = [];
+  let piece = '';
+  let bytes = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const n = Buffer.byteLength(line);
+    if (bytes > 0 && bytes + n > max) {
+      out.push(piece);
+      piece = '';
+      bytes = 0;
+    }
+    piece += line;
+    bytes += n;
+  }
+  if (piece) out.push(piece);
+  return out;
+}
+
 const strict = new TextDecoder('utf-8', { fatal: true });
 const manifest = [];
-for (const { repo, split, doc, kind, files, lang } of REPOS) {
+for (const { repo, split, doc, group, kind, files, lang } of EXTRA_RUN ? EXTRA : REPOS) {
   const copy = mirrorOf(repo, files);
   if (!copy) continue;
   const { git, commit, paths } = copy;
@@ -169,7 +234,7 @@ for (const { repo, split, doc, kind, files, lang } of REPOS) {
       console.error(`${repo}: ${p} is not in the copy (too large for it), left out`);
       continue;
     }
-    if (buf.length > 1_000_000) continue;
+    if (buf.length > MAX_BYTES && !EXTRA_RUN) continue;
     let text;
     try {
       text = strict.decode(buf);
@@ -178,11 +243,15 @@ for (const { repo, split, doc, kind, files, lang } of REPOS) {
     }
     if (!/[^\x00-\x7f]/.test(text)) continue;
     const l = (lang(p) ?? 'mixed').toLowerCase();
-    const path = join(FILES, 'repos', repo.replace('/', '+'), p);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    const docKey = doc ? `repo:${repo}:${doc(p)}` : `repo:${repo}`;
-    manifest.push({ path: join('files', 'repos', repo.replace('/', '+'), p), source: `repo:${kind}`, lang: l, doc: docKey, split: doc ? splitOf(docKey) : split, pkg: repo, version: commit, bytes: buf.length });
+    const docKey = doc ? `repo:${group ?? repo}:${doc(p)}` : `repo:${repo}`;
+    const parts = buf.length > MAX_BYTES ? pieces(text, MAX_BYTES) : [text];
+    parts.forEach((part, i) => {
+      const name = i === 0 ? p : p.replace(/(\.[^./]+)?$/, (ext) => `.part${i + 1}${ext}`);
+      const rel = join('files', 'repos', repo.replace('/', '+'), name);
+      mkdirSync(dirname(join(OUT, rel)), { recursive: true });
+      writeFileSync(join(OUT, rel), part);
+      manifest.push({ path: rel, source: `repo:${kind}`, lang: l, doc: docKey, split: doc ? splitOf(docKey) : split, pkg: repo, version: commit, bytes: Buffer.byteLength(part) });
+    });
     n++;
   }
   console.log(`${repo} @ ${commit.slice(0, 12)}: ${n} files (${split ?? 'by document'})`);
@@ -192,7 +261,7 @@ for (const { repo, split, doc, kind, files, lang } of REPOS) {
 // files), copied by hand into <out>/snippets/ with a list snippets.json of
 // { repo, path, commit, kind, lang, split, file }.
 const snippetList = join(OUT, 'snippets.json');
-if (existsSync(snippetList)) {
+if (existsSync(snippetList) && !EXTRA_RUN) {
   for (const s of JSON.parse(readFileSync(snippetList, 'utf8'))) {
     const path = join(OUT, 'snippets', s.file);
     if (!existsSync(path)) continue;
@@ -201,5 +270,6 @@ if (existsSync(snippetList)) {
   }
 }
 
-writeFileSync(join(OUT, 'manifest-repos.json'), JSON.stringify(manifest).replace(/},{/g, '},\n{'));
-console.log(`${manifest.length} files from repositories`);
+writeFileSync(join(OUT, EXTRA_RUN ? 'manifest-extra.json' : 'manifest-repos.json'), JSON.stringify(manifest).replace(/},{/g, '},\n{'));
+const count = (s) => manifest.filter((e) => e.split === s).length;
+console.log(`${manifest.length} files from repositories (tune ${count('tune')}, test ${count('test')})`);

@@ -135,11 +135,25 @@ test('garbling written on purpose stays: patterns, tables, examples, jokes', () 
     // A lossy sample quoted in a text about encodings, and a code page named by its number.
     ['Text that was mojibake with a lost byte, like this ``â€\ufffd``, is decoded as far as it goes.', 'restructuredtext'],
     ["Decoded as cp850, the comment was signed 'Ã©Ã©'.", undefined],
+    // What a program printed, in a code block of an article about 乱码.
+    [`程序的输出：\n\n\`\`\`text\n读取结果：${asCp1252('你好，世界')}\n\`\`\`\n\n可以看到输出已经变成了乱码。\n`, 'markdown'],
   ];
   for (const [text, languageId] of onPurpose) {
     assert.deepEqual(kinds(text, languageId), [], text);
     assert.equal(repairText(text, { languageId }).text, text, text);
   }
+});
+
+test('a code block is a quotation only in a text about garbled text', () => {
+  const block = (s: string) => `程序的输出：\n\n\`\`\`text\n读取结果：${s}\n\`\`\`\n\n可以看到输出不对。\n`;
+  assert.equal(repairText(block(asCp1252('你好，世界')), { languageId: 'markdown' }).text, block('你好，世界'));
+});
+
+test('a URL keeps the script its site spells it in; the same words in prose are flagged', () => {
+  const simplified = '我们使用简体中文写作，这里是更多的简体字：发展、学习、应该、国家、时间、经济、语言、计算机。';
+  const link = `${simplified}参见[计算机科学](https://zh.wikipedia.org/wiki/計算機科學與網路適配器)。`;
+  assert.deepEqual(kinds(link, 'markdown'), []);
+  assert.deepEqual(kinds(`${simplified}参见計算機科學與網路適配器。`, 'markdown'), ['mixed-script']);
 });
 
 test('real garbling in code comments and strings is still found', () => {

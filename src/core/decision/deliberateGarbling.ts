@@ -67,6 +67,53 @@ function inQuotation(text: string, start: number, end: number): boolean {
   return a > 0 && QUOTES_OPEN.has(text[a - 1]) && b < text.length && QUOTES_CLOSE.has(text[b]);
 }
 
+/**
+ * The lines that open or close a fenced code block (Markdown's ``` or ~~~, indented by at most
+ * three spaces), as offsets of their starts: a span between an odd one and the next is inside a
+ * block. A block is how Markdown quotes what a program printed (`The content read from file:
+ * §å®¶å¥½`, then 可以很明显地看到读取出来的内容已经变成了乱码).
+ */
+function fenceLines(text: string): number[] {
+  const fences: number[] = [];
+  let open: string | undefined;
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})/gm)) {
+    const mark = m[1];
+    if (open === undefined) open = mark;
+    else if (mark[0] !== open[0] || mark.length < open.length) continue;
+    else open = undefined;
+    fences.push(m.index!);
+  }
+  return fences;
+}
+
+/** Inside a fenced code block: an odd number of fence lines before the span, and the block closed after it. */
+function inCodeBlock(s: Setting, start: number, end: number): boolean {
+  s.fences ??= fenceLines(s.text);
+  const f = s.fences;
+  let before = 0;
+  while (before < f.length && f[before] < start) before++;
+  return before % 2 === 1 && before < f.length && f[before] >= end;
+}
+
+/** What ends a URL written in text: spaces, brackets, quotes, Chinese punctuation. */
+const URL_STOP = /[\s()<>[\]{}"'`（）「」《》【】，。；！]/;
+/** The longest URL (characters) looked for around a span. */
+const MAX_URL = 2000;
+
+/**
+ * The span lies in a URL (`https://zh.wikipedia.org/wiki/即時編譯` in Simplified text): a link
+ * names a page as its site spells it, and a link written otherwise no longer leads there. The
+ * URL is the token around the span (up to spaces, brackets and quotes) that starts with a scheme.
+ */
+function inUrl(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (URL_STOP.test(text[i])) return false;
+  let a = start;
+  while (a > 0 && start - a < MAX_URL && !URL_STOP.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < MAX_URL && !URL_STOP.test(text[b])) b++;
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(text.slice(a, b));
+}
+
 /** Part of a character class or an alternation: `[锟斤拷]`, `(?:Ã|Â|â€)`. */
 function inPattern(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
@@ -123,6 +170,8 @@ interface Setting {
   code: boolean;
   regions?: SourceRegion[];
   aboutEncoding?: boolean;
+  /** The fence lines of the text's code blocks, found on first use. */
+  fences?: number[];
 }
 
 function aboutEncoding(s: Setting): boolean {
@@ -143,8 +192,8 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
     if (!CANONICAL_LOSSY.test(span) || debrisNearby(text, start, end)) return false;
     if (quoted(text, start, end)) return true;
     // A text about encodings quotes its lossy examples too: ``â€�`` (a closing quote whose last
-    // byte Windows-1252 could not print).
-    if (inQuotation(text, start, end) && aboutEncoding(s)) return true;
+    // byte Windows-1252 could not print), or a program's output in a code block.
+    if ((inQuotation(text, start, end) || inCodeBlock(s, start, end)) && aboutEncoding(s)) return true;
     // A bare U+FFFD between spaces is as likely damage as a sample: only a text about encodings
     // makes it one. 锟斤拷 and 烫烫烫 are words of their own (锟斤拷梗, 地面太烫 烫烫烫).
     if (span[0] === '\ufffd') return delimited(text, start, end) && aboutEncoding(s);
@@ -153,8 +202,9 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
   if (issue.replacement === undefined && issue.reading === undefined && !readsFoldedSpace(issue)) return false;
   if (besideItsFix(text, issue)) return true;
   if (inPattern(text, start, end) && (s.code || aboutEncoding(s))) return true;
-  // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems').
-  if (inQuotation(text, start, end) && aboutEncoding(s)) return true;
+  // A text about encodings quotes its examples: "rÃ©flexion", fix_text('âœ” No problems'), and
+  // what a program printed, in a code block.
+  if ((inQuotation(text, start, end) || inCodeBlock(s, start, end)) && aboutEncoding(s)) return true;
   // In code, a string literal that is nothing but the Latin-1 mojibake of a character or two is
   // data (a table of markers, `"Ã©"`, `"Ã¢â‚¬Å“"`): text in code says more than one garbled
   // letter. Not so for GBK: `label: '鍙傛暟'` is a two-character word, garbled.
@@ -199,7 +249,7 @@ const WATCHED = new Set<GarbleIssue['kind']>(['mojibake-gbk', 'mojibake-latin1',
 
 /**
  * The issues that are damage: those inside a source file's comments and strings (all of them
- * in prose), less garbling written on purpose. `languageId` is the editor's (see languageOfPath).
+ * in prose), less garbling written on purpose and mixed scripts inside a URL. `languageId` is the editor's (see languageOfPath).
  */
 export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], languageId?: string): GarbleIssue[] {
   if (issues.length === 0) return issues;
@@ -212,6 +262,7 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
       while (r < regions.length && regions[r].end <= issue.start) r++;
       if (r >= regions.length || regions[r].start > issue.start || regions[r].end < issue.end) return false;
     }
+    if (issue.kind === 'mixed-script' && inUrl(text, issue.start, issue.end)) return false;
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });
   return withoutUnsupportedFoldedSpaces(kept);
