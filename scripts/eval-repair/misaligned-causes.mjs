@@ -13,7 +13,9 @@
 //    characters straddling the pair boundary, read one byte off);
 //  - fullwidth as ASCII: a fullwidth form of the original that came out as ASCII;
 //  - outside runs: an edit where the misreading changed nothing (clean text changed, or a run
-//    read past its end).
+//    read past its end); `before a lone mark` when that character is shown, unchanged, right
+//    before a `?` or U+FFFD (a run of one character shown read over a clean character and the
+//    mark after it: `杨艺�展` repaired `杨��展`, `哉?弗` repaired `哉��弗`).
 //
 //   npm run eval:repair -- --split tuning --kind "misaligned-gbk doc" --json out.json
 //   node scripts/eval-repair/misaligned-causes.mjs out.json [--show bin] [--limit n] [--variants | --sources]
@@ -44,23 +46,29 @@ const BINS = [
   'inside wrong',
   'fullwidth as ASCII',
   'outside runs',
+  'before a lone mark',
 ];
 
 const isFullwidth = (c) => c !== undefined && c.codePointAt(0) >= 0xff01 && c.codePointAt(0) <= 0xff5e;
 const isAscii = (c) => c !== undefined && c.codePointAt(0) < 0x80;
 
-/** Per index of the original: whether the misreading changed it (substituted or lost; a character added before it counts too). */
+/**
+ * Per index of the original: whether the misreading changed it (substituted or lost; a character
+ * added before it counts too), and whether it is shown unchanged right before a lone `?` or U+FFFD.
+ */
 function garbledMask(o, g) {
   const { x, y, ops } = align(o, g);
   const mask = new Uint8Array(x.length);
+  const beforeMark = new Uint8Array(x.length);
   let lastI = -1;
   for (const [i, j] of ops) {
     if (i >= 0) {
       lastI = i;
       if (j < 0 || x[i] !== y[j]) mask[i] = 1;
+      else if (y[j + 1] === '?' || y[j + 1] === '\ufffd') beforeMark[i] = 1;
     } else if (j >= 0) mask[Math.min(lastI + 1, x.length - 1)] = 1;
   }
-  return mask;
+  return { mask, beforeMark };
 }
 
 /** Stretches [a, b) of garbled indices, a stretch id per index (-1 outside). */
@@ -86,7 +94,7 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
   for (const f of failures.filter((f) => f.kind === kind)) {
     if (f.repaired === f.original) continue;
     const o = f.original;
-    const mask = garbledMask(o, f.garbled ?? '');
+    const { mask, beforeMark } = garbledMask(o, f.garbled ?? '');
     const { id, list } = stretchesOf(mask);
     // Which repaired characters are the garbled text kept as it was.
     const kept = new Set();
@@ -107,7 +115,7 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
     }
     for (const e of errors) {
       let bin;
-      if (e.s < 0) bin = 'outside runs';
+      if (e.s < 0) bin = e.at >= 0 && beforeMark[e.at] && e.want !== undefined ? 'before a lone mark' : 'outside runs';
       else {
         const { a, b } = list[e.s];
         const done = repairedAt[e.s];
