@@ -3,7 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks } from './loneMarks';
+import { loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
@@ -360,22 +360,7 @@ class RunScan {
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
-    if (best && kind === 'mark' && this.markAlone(end, best.gain)) return undefined;
-    return best;
-  }
-
-  /**
-   * Whether the end's mark alone explains the text at least `gain` nats better than the text as
-   * shown: one character lost there (its lead lost, its trail unable to pair with what follows,
-   * the mark the decoder printed; a run that shows no character, the replacement-char kind's),
-   * the characters before the mark left as they are. That reading costs the channel what a run's
-   * does (one lost byte), so a run whose reading gains no more than it is not the likelier
-   * explanation: without this the mark's own unlikely bigrams paid a run that reads the clean
-   * character before it as well (`控�` → `��` for 控制, `決定。�我` → `決定�，我`).
-   */
-  private markAlone(end: End, gain: number): boolean {
-    const shown = this.gate.shownAt(end.at) + this.gate.shownAt(end.garbledEnd);
-    return reaches(lostAloneOf(this.table), this.v[end.at - 1], end.next, this.lm, gain + shown - BOUND_SLACK);
+    return best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm) ? undefined : best;
   }
 
   /**
@@ -407,19 +392,6 @@ class RunScan {
       return { out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
     });
   }
-}
-
-const lostAloneLists = new WeakMap<DbcsTable, ReadonlyArray<readonly [number, string]>>();
-
-/** The characters of `table` a lone lost lead can leave a mark for: those whose trail is 0x81 or above ([trail, character]), one list per table. */
-function lostAloneOf(table: DbcsTable): ReadonlyArray<readonly [number, string]> {
-  let list = lostAloneLists.get(table);
-  if (!list) {
-    const all: Array<readonly [number, string]> = [];
-    for (let lead = 0x81; lead <= 0xfe; lead++) for (const [t, ch] of table.trailsOf(lead)) if (t >= 0x81) all.push([t, ch]);
-    lostAloneLists.set(table, (list = all));
-  }
-  return list;
 }
 
 function isChinese(cp: number): boolean {
