@@ -4,6 +4,9 @@ import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { lazyLoneRun, ordinary, weighLost, type Candidate } from './silentGuesses';
 import { marksNear } from './nearby';
+import { reaches } from './guessBound';
+import { BOUND_SLACK } from './runGate';
+import type { End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 
 /**
@@ -97,4 +100,31 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
 
 function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
+}
+
+/**
+ * Whether the mark that ends a run (silentRuns.ts) explains the text alone at least `gain` nats
+ * better than the text as shown (`shown`: the mark's two bigrams): one character lost there (its
+ * lead lost, its trail unable to pair with what follows, the mark the decoder printed; a run that
+ * shows no character, the replacement-char kind's), the characters before the mark left as they
+ * are. That reading costs the channel what a run's does (one lost byte), so a run whose reading
+ * gains no more than it is not the likelier explanation: without this the mark's own unlikely
+ * bigrams paid a run that read the clean character before it as well (`控�` → `��` for 控制,
+ * `決定。�我` → `決定�，我`).
+ */
+export function markAlone(v: string, end: End, shown: number, gain: number, table: DbcsTable, lm: CharLanguageModel): boolean {
+  return reaches(lostAloneOf(table), v[end.at - 1], end.next, lm, gain + shown - BOUND_SLACK);
+}
+
+const lostAloneLists = new WeakMap<DbcsTable, ReadonlyArray<readonly [number, string]>>();
+
+/** The characters a lone lost lead can leave a mark for: those whose trail is 0x81 or above ([trail, character]), one list per table. */
+function lostAloneOf(table: DbcsTable): ReadonlyArray<readonly [number, string]> {
+  let list = lostAloneLists.get(table);
+  if (!list) {
+    const all: Array<readonly [number, string]> = [];
+    for (let lead = 0x81; lead <= 0xfe; lead++) for (const [t, ch] of table.trailsOf(lead)) if (t >= 0x81) all.push([t, ch]);
+    lostAloneLists.set(table, (list = all));
+  }
+  return list;
 }

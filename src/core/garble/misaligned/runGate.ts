@@ -67,11 +67,15 @@ export class RunGate {
     return s;
   }
 
-  /** ln P of the bigram of the pairs read again at `j` and `j + 1` (both must be ordinary). */
+  /**
+   * ln P of the bigram of the pairs read again at `j` and `j + 1` (both must be ordinary), with
+   * the second one's digit charge (digitCharge).
+   */
   readAt(j: number): number {
     let s = this.read[j - this.base];
     if (s !== s) {
-      s = this.lm.bigramOf(this.repairedAt(j), this.repairedAt(j + 1));
+      const b = this.repairedAt(j + 1);
+      s = this.lm.bigramOf(this.repairedAt(j), b) + digitCharge(b);
       this.read[j - this.base] = s;
     }
     return s;
@@ -87,7 +91,8 @@ export class RunGate {
     if (first < segLo) {
       this.best = -Infinity;
     } else {
-      const fresh = this.lm.bestAfter(this.charAt(first - 1)) + this.lm.bestBefore(this.repairedAt(first)) - this.shownAt(first);
+      const p0 = this.repairedAt(first);
+      const fresh = this.lm.bestAfter(this.charAt(first - 1)) + this.lm.bestBefore(p0) + digitCharge(p0) - this.shownAt(first);
       // The starts before at − 2 carry on with one more pair read again (at − 3 with at − 2).
       const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.readAt(first - 1) - this.shownAt(first) : -Infinity;
       this.best = Math.max(fresh, carried);
@@ -121,6 +126,18 @@ export class RunGate {
     return this.best - this.shownAt(at - 1) + last - this.shownAt(at);
   }
 }
+
+/**
+ * ln P of a digit among the ten, for a fullwidth digit a run's pairs read again make (０–９,
+ * pairedAgain.ts). The character model folds every digit into one class, so a stretch of
+ * digits read again scores as the class: without this charge the reading is ln 10 per digit
+ * likelier than any text that writes those digits, and a clean character with trail A3 before a
+ * lead B0–B9 reads as a digit for free (`。埃及法老` → `�００法老`).
+ */
+export function digitCharge(code: number): number {
+  return code >= 0xff10 && code <= 0xff19 ? DIGIT_LOG_PRIOR : 0;
+}
+const DIGIT_LOG_PRIOR = -Math.log(10);
 
 /** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
 export const BOUND_SLACK = 1e-6;

@@ -3,14 +3,14 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks } from './loneMarks';
+import { loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { scanArrays, stretches } from './scanArrays';
 import { BadBigrams } from './badBigrams';
-import { BOUND_SLACK, firstOnlyBound, RunGate } from './runGate';
+import { BOUND_SLACK, digitCharge, firstOnlyBound, RunGate } from './runGate';
 import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
@@ -315,7 +315,7 @@ class RunScan {
       const prior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
-      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
+      const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + digitCharge(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
       const hopeless = (most: number) => most + prior < minGain || most / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
       if (hopeless(mostGain)) continue;
       const prev = this.prevOf(first);
@@ -351,7 +351,7 @@ class RunScan {
       if (!firstG) continue;
       const afterFirst = k >= 2 ? p0! : last;
       const middleTail = k >= 2 ? this.repairedAt(at - 2)! : undefined;
-      const readScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst) + chainP + (middleTail !== undefined && k >= 2 ? lm.bigram(middleTail, last) : 0) + lm.bigram(last, next);
+      const readScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst) + (k >= 2 ? digitCharge(this.repairedCode(first)) : 0) + chainP + (middleTail !== undefined && k >= 2 ? lm.bigram(middleTail, last) : 0) + lm.bigram(last, next);
       const gain = readScore - shownScore;
       const garbledChars = garbledEnd - first;
       if (gain + prior < minGain || gain / garbledChars < MIN_GAIN_PER_CHAR) continue;
@@ -360,7 +360,7 @@ class RunScan {
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
-    return best;
+    return best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm) ? undefined : best;
   }
 
   /**
