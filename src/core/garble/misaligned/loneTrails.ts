@@ -73,7 +73,7 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     const trail = c === 0x20ac ? 0x80 : c;
     const prev = v[i - 1];
     const next = v[i + 1];
-    const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
+    const score = between(lm, prev, next);
     // Log-probabilities are never positive: the sum over the leads is at most their number times
     // the best, so a letter its neighbours make likely enough is not weighed further.
     const asShown = score(v[i]);
@@ -95,14 +95,27 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
       ...(withWords !== gain ? { evidence: withWords - gain } : {}),
       reading: g.ch,
       // What is written is worked out once the run is kept, with the word model (rereadLone).
-      run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [
-        `encode gbk (${v[i]} → ${hex(trail)})`,
-        `lost lead byte before ${hex(trail)}: ${r ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`,
-        'decode gbk in step',
-      ]),
+      run: lazyLoneRun(i, options, v, lm, g, gain, lonePlan(v[i], trail)),
     });
   }
   return found;
+}
+
+// The two closures a kept character needs, made outside the scan's loop: a closure made in the
+// loop over its variables would give every character read its own context to allocate.
+
+/** A character's score between two neighbours. */
+function between(lm: CharLanguageModel, prev: string, next: string): (ch: string) => number {
+  return (ch) => lm.bigram(prev, ch) + lm.bigram(ch, next);
+}
+
+/** The plan of a lone trail shown as `shown`, once its lead is restored or not. */
+function lonePlan(shown: string, trail: number): (r: { byte: number } | undefined) => string[] {
+  return (r) => [
+    `encode gbk (${shown} → ${hex(trail)})`,
+    `lost lead byte before ${hex(trail)}: ${r ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`,
+    'decode gbk in step',
+  ];
 }
 
 /** Characters on each side looked at for the same ASCII character again. */

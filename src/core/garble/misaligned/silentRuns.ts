@@ -45,6 +45,8 @@ const HOPELESS = 30;
 const MIN_GAIN = 10;
 /** …and per character shown. */
 const MIN_GAIN_PER_CHAR = 2;
+/** A start whose gain at most cannot be kept: below the gate, too little per garbled character, or no better than the best start found. */
+const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
 /**
  * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
  * on top of the lost lead that starts every run. Calibrated on the tuning splits: the smallest
@@ -316,8 +318,7 @@ class RunScan {
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + digitCharge(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
-      const hopeless = (most: number) => most + prior < minGain || most / (garbledEnd - first) < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
-      if (hopeless(mostGain)) continue;
+      if (hopeless(mostGain, prior, minGain, garbledEnd - first, best)) continue;
       const prev = this.prevOf(first);
       const p0 = k >= 2 ? this.repairedAt(first) : null;
       let firstG: Guess | undefined;
@@ -343,7 +344,7 @@ class RunScan {
         }
         if (!lastGuessMemo) break;
         // The last character is known now: the bound again with its score for its best.
-        if (hopeless(mostGain - lastBound! + lastScore)) continue;
+        if (hopeless(mostGain - lastBound! + lastScore, prior, minGain, garbledEnd - first, best)) continue;
         lastG = lastGuessMemo;
         last = lastG.ch;
         firstG = this.firstGuess(first, p0!);
