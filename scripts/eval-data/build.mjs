@@ -8,7 +8,7 @@
 //   repair-eval  repair-eval/: Debian manpages-zh unpacked, documents.json (npm run eval:repair)
 //   bytes        bytes/{chardet+chardet,freedesktop+uchardet}: npm run eval:bytes
 //   precision    precision/: scripts/build-precision-corpus.mjs (Debian), add-precision-repos.mjs
-//                (repositories, --texts), ftfy's test cases (npm run eval:precision)
+//                (repositories, --texts, --extra), ftfy's test cases (npm run eval:precision)
 //
 // Repositories are read from `<mirror>/<owner>+<name>/repo` at HEAD; sources.mjs names each with
 // the commit the published figures were measured on, and the run stops, naming what to fetch, when
@@ -191,6 +191,7 @@ const BUILD = {
     step('manifest-debian.json', ['scripts/build-precision-corpus.mjs']);
     step('manifest-repos.json', ['scripts/add-precision-repos.mjs', MIRROR]);
     step('manifest-texts.json', ['scripts/add-precision-repos.mjs', MIRROR, '--texts']);
+    step('manifest-extra.json', ['scripts/add-precision-repos.mjs', MIRROR, '--extra']);
     // ftfy's published cases: tests/test-cases/*.json, flat, with the commit in COMMIT.
     const ftfy = join(out, 'ftfy');
     const commit = headOf('rspeer/python-ftfy');
@@ -229,7 +230,7 @@ const FINGERPRINT = {
   precision() {
     const out = join(DATA, 'precision');
     const found = { ftfy: hashTree(join(out, 'ftfy')) };
-    for (const m of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json']) {
+    for (const m of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json']) {
       const path = join(out, m);
       if (!existsSync(path)) {
         found[m] = undefined;

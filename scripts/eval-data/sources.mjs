@@ -50,6 +50,26 @@ export const REPOSITORIES = [
   { repo: 'tkarabela/pysubs2', commit: '6caa4da8120168a1cd3fd4cf74b04cdee70650b2', parts: ['precision'] },
   { repo: 'UniversalDependencies/UD_Cantonese-HK', commit: '454c9548b32a77438b2ab4bca0ad6d1886a8ac11', parts: ['precision'] },
   { repo: 'UniversalDependencies/UD_Classical_Chinese-Kyoto', commit: '9a16f5cfb0e230c94692fd0b2f9d1c17738e7983', parts: ['precision'] },
+  // precision, `--extra` (manifest-extra.json): input-method tables, translated docs, Chinese
+  // technical writing, Markdown with math, Chinese data files (docs/precision.md).
+  { repo: 'rime/rime-cangjie', commit: '52d90a1b1312e74042b38c1cbc8142defbc53171', parts: ['precision'] },
+  { repo: 'rime/rime-luna-pinyin', commit: '56b934b099dfbeab842320f13aa8b461a6ab3e42', parts: ['precision'] },
+  { repo: 'rime/rime-bopomofo', commit: 'a8c35a4ae3998ac0cdbd02fbb42c883ecada4279', parts: ['precision'] },
+  { repo: 'rime/rime-wubi', commit: '152a0d3f3efe40cae216d1e3b338242446848d07', parts: ['precision'] },
+  { repo: 'rime/rime-terra-pinyin', commit: '333ec4128fa1f93924a0707da3c623ccd92a73f0', parts: ['precision'] },
+  { repo: 'rurema/doctree', commit: '1cfb0606663dfec18e5e2c2facce550bf1dba44f', parts: ['precision'] },
+  { repo: 'd2l-ai/d2l-zh', commit: 'e6b18ccea71451a55fcd861d7b96fddf2587b09a', parts: ['precision'] },
+  { repo: 'sparanoid/chinese-copywriting-guidelines', commit: 'a26e2ce63c99bf546a0cc9a09085d916c6432185', parts: ['precision'] },
+  { repo: 'jaywcjlove/awesome-mac', commit: 'b4043d92c04720f24bd0855cbc9fe6374205efec', parts: ['precision'] },
+  { repo: 'Snailclimb/JavaGuide', commit: 'fd4c37ab8f58a3c5520535d401adaf1adf72ed85', parts: ['precision'] },
+  { repo: 'ruanyf/es6tutorial', commit: 'fc58b0c1505654bde876ace4f8f1f7f5882876fa', parts: ['precision'] },
+  { repo: 'CyC2018/CS-Notes', commit: 'b70121d377cb6005eb65f12b098cd5decd905669', parts: ['precision'] },
+  { repo: 'modood/Administrative-divisions-of-China', commit: '57a0aa9cef47169a2eb74cf057b0245052a34e8c', parts: ['precision'] },
+  { repo: 'pwxcoo/chinese-xinhua', commit: 'fe6d6c2e8baa82187f4c96bbe042e43f96c05666', parts: ['precision'] },
+  { repo: 'reactjs/ja.react.dev', commit: '7f38231d9d5dddaae6ac51da7d0f173d697f835c', parts: ['precision'] },
+  { repo: 'reactjs/ko.react.dev', commit: '2e8c873c3cea6703d1c94d01b5d5716259005c8e', parts: ['precision'] },
+  { repo: 'reactjs/vi.react.dev', commit: 'b149357cfb8ae87f02ef108132114e5641d5c16f', parts: ['precision'] },
+  { repo: 'reactjs/zh-hans.react.dev', commit: 'f6cda05526ceff44b24588e9e0c2e2106d4588d4', parts: ['precision'] },
 ];
 
 export const PARTS = /** @type {Part[]} */ (['ner', 'repair-eval', 'bytes', 'precision']);
