@@ -29,6 +29,7 @@ import {
 } from '../../src/core/annotate/tagger/features';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
+import { withNameBonus } from '../../src/core/annotate/tagger/nameBonus';
 import { decodeTaggerModel, encodeTaggerModel, type FloatSection } from '../../src/core/annotate/tagger/taggerModel';
 
 const args = process.argv.slice(2);
@@ -304,8 +305,11 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
   return averaged();
 }
 
+/** --cv-bonus 15,30,60: with --cv, also score each fold with those bonuses per name (orgTagger.ts NAME_BONUS, in units of the 8-bit weights). */
+const cvBonuses = option('--cv-bonus', '').split(',').filter(Boolean).map(Number);
 if (cvFolds > 0) {
   const total = { tp: 0, found: 0, gold: 0 };
+  const bonusTotals = new Map<number, { tp: number; found: number; gold: number }>();
   const errors = new Map<string, number>();
   for (let k = 0; k < cvFolds; k++) {
     const inFold = (ex: Example) => ex.corpus === cvCorpus && ex.fold % cvFolds === k;
@@ -321,6 +325,18 @@ if (cvFolds > 0) {
     total.tp += t.tp;
     total.found += t.found;
     total.gold += t.gold;
+    // The transitions are in the units of the averaged weights; the tagger's bonus is in those of the 8-bit ones (taggerModel.ts scale).
+    let top = 0;
+    for (const v of model.w) top = Math.max(top, Math.abs(v));
+    const scale = top / 127;
+    for (const bonus of cvBonuses) {
+      const withBonus = { w: model.w, trans: withNameBonus(model.trans.slice(), bonus * scale) };
+      const tb = score(held, withBonus).get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+      const sum = bonusTotals.get(bonus) ?? bonusTotals.set(bonus, { tp: 0, found: 0, gold: 0 }).get(bonus)!;
+      sum.tp += tb.tp;
+      sum.found += tb.found;
+      sum.gold += tb.gold;
+    }
     for (const ex of held) {
       emissions(ex, model.w, scratch);
       viterbi(scratch, ex.n, model.trans, predicted);
@@ -330,6 +346,7 @@ if (cvFolds > 0) {
     }
   }
   log(`cross-validated ${cvCorpus}: ${f1(total)}`);
+  for (const [bonus, t] of bonusTotals) log(`cross-validated ${cvCorpus}, bonus per name ${bonus}: ${f1(t)}`);
   console.log([...errors].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e}${n > 1 ? ` ×${n}` : ''}`).join(' | '));
   process.exit(0);
 }
