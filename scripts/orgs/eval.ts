@@ -23,7 +23,7 @@ import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpo
 import { extractOrganizations } from '../../src/core/annotate';
 import { extractOrganizationsByRules } from '../../src/core/annotate/organizations';
 import { organizationKind } from '../../src/core/annotate/organizationKind';
-import { tagOrganizations, TAGGER_MODEL_FILE, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { tagOrganizations, TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,6 +61,8 @@ if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
 }
+/** --name-bonus news=30,resume=30: the tagger's bonus per name for those kinds of text instead of its own (orgTagger.ts NAME_BONUS), to choose it on the held-out tenth. */
+for (const [kind, bonus] of (option('--name-bonus') ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) useNameBonus(kind as TextKind, Number(bonus));
 if (modelPath) {
   useTaggerModel(readFileSync(modelPath));
   // A model trained with --holdout has its own list of names, without the held-out sentences'.

@@ -5,7 +5,7 @@
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
- *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100]
+ *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--save-epochs 8,10]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
  * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
@@ -29,6 +29,7 @@ import {
 } from '../../src/core/annotate/tagger/features';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
+import { withNameBonus } from '../../src/core/annotate/tagger/nameBonus';
 import { decodeTaggerModel, encodeTaggerModel, type FloatSection } from '../../src/core/annotate/tagger/taggerModel';
 
 const args = process.argv.slice(2);
@@ -52,6 +53,8 @@ const KINDS = TEXT_KINDS.length;
  * tenth (0, 30, 100, 300; docs/annotate-data.md); 0 is the plain perceptron.
  */
 const margin = Number(option('--margin', '100'));
+/** --save-epochs 8,10: also write the averaged model after those epochs (FILE.epochN.bin), one seed only. */
+const saveEpochs = option('--save-epochs', '').split(',').filter(Boolean).map(Number);
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;
@@ -133,6 +136,7 @@ const namesOutsideCv = Array.from({ length: cvFolds }, (_, k) => {
 const trainedNames = [...nameFolds.keys()].sort();
 log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
+if (cvFolds === 0) writeFileSync(namesOut, trainedNames.join('\n') + '\n');
 for (const { corpus, sentence, folded, training, fold } of read) {
   useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[fold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
@@ -301,8 +305,11 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
   return averaged();
 }
 
+/** --cv-bonus 15,30,60: with --cv, also score each fold with those bonuses per name (orgTagger.ts NAME_BONUS, in units of the 8-bit weights). */
+const cvBonuses = option('--cv-bonus', '').split(',').filter(Boolean).map(Number);
 if (cvFolds > 0) {
   const total = { tp: 0, found: 0, gold: 0 };
+  const bonusTotals = new Map<number, { tp: number; found: number; gold: number }>();
   const errors = new Map<string, number>();
   for (let k = 0; k < cvFolds; k++) {
     const inFold = (ex: Example) => ex.corpus === cvCorpus && ex.fold % cvFolds === k;
@@ -318,6 +325,18 @@ if (cvFolds > 0) {
     total.tp += t.tp;
     total.found += t.found;
     total.gold += t.gold;
+    // The transitions are in the units of the averaged weights; the tagger's bonus is in those of the 8-bit ones (taggerModel.ts scale).
+    let top = 0;
+    for (const v of model.w) top = Math.max(top, Math.abs(v));
+    const scale = top / 127;
+    for (const bonus of cvBonuses) {
+      const withBonus = { w: model.w, trans: withNameBonus(model.trans.slice(), bonus * scale) };
+      const tb = score(held, withBonus).get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+      const sum = bonusTotals.get(bonus) ?? bonusTotals.set(bonus, { tp: 0, found: 0, gold: 0 }).get(bonus)!;
+      sum.tp += tb.tp;
+      sum.found += tb.found;
+      sum.gold += tb.gold;
+    }
     for (const ex of held) {
       emissions(ex, model.w, scratch);
       viterbi(scratch, ex.n, model.trans, predicted);
@@ -327,6 +346,7 @@ if (cvFolds > 0) {
     }
   }
   log(`cross-validated ${cvCorpus}: ${f1(total)}`);
+  for (const [bonus, t] of bonusTotals) log(`cross-validated ${cvCorpus}, bonus per name ${bonus}: ${f1(t)}`);
   console.log([...errors].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e}${n > 1 ? ` ×${n}` : ''}`).join(' | '));
   process.exit(0);
 }
@@ -344,6 +364,7 @@ for (let run = 0; run < seeds; run++) {
       const by = score(tune, averaged());
       for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
     }
+    if (seeds === 1 && saveEpochs.includes(epoch) && epoch !== epochs) writeModel(averaged(), out.replace(/(\.bin)?$/, `.epoch${epoch}.bin`));
   });
   for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
   for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;
@@ -355,92 +376,93 @@ for (let run = 0; run < seeds; run++) {
 
 // 3. Keep the features that weigh most, group the unigrams by character and the bigrams by
 // pair (the tagger reads each once), quantize, write.
-const model = sum;
-const strength = new Float32Array(rows);
-for (let r = 0; r < rows; r++) {
-  let m = 0;
-  for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(model.w[r * T + t]));
-  strength[r] = m;
-}
-for (const maxFeatures of featureBudgets) {
-  const target = featureBudgets.length > 1 ? out.replace(/(\.bin)?$/, `.${maxFeatures}.bin`) : out;
-  const kept = [...strength.keys()].filter((r) => strength[r] > 0).sort((a, b) => strength[b] - strength[a]).slice(0, maxFeatures);
-  log(`${kept.length} of ${rows} features kept (weakest kept: ${strength[kept[kept.length - 1]]?.toFixed(3)})`);
+function writeModel(model: { w: Float32Array; trans: Float32Array }, out: string): void {
+  const strength = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let m = 0;
+    for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(model.w[r * T + t]));
+    strength[r] = m;
+  }
+  for (const maxFeatures of featureBudgets) {
+    const target = featureBudgets.length > 1 ? out.replace(/(\.bin)?$/, `.${maxFeatures}.bin`) : out;
+    const kept = [...strength.keys()].filter((r) => strength[r] > 0).sort((a, b) => strength[b] - strength[a]).slice(0, maxFeatures);
+    log(`${kept.length} of ${rows} features kept (weakest kept: ${strength[kept[kept.length - 1]]?.toFixed(3)})`);
 
-  const unigramOf = new Map<number, [number, number]>();
-  for (let code = 0; code < 0x10000; code++) UNIGRAM_OFFSETS.forEach((_, u) => unigramOf.set(unigramHash(u, code), [u, code]));
-  const bigramOf = new Map<number, [number, number]>();
-  for (const pair of pairs) BIGRAM_OFFSETS.forEach((_, b) => bigramOf.set(bigramHash(b, pair >>> 16, pair & 0xffff), [b, pair]));
-  const wordOf = new Map<number, [number, number]>();
-  for (const word of words) for (let role = 0; role < WORD_ROLES; role++) for (let position = 0; position < WORD_POSITIONS; position++) wordOf.set(wordFeatureHash(role, word, position), [role * WORD_POSITIONS + position, word]);
-  const WORD_WIDTH = WORD_ROLES * WORD_POSITIONS;
-  const wordRows = new Map<number, Float32Array>();
-  const hashedRows: number[] = [];
-  const kindRows: Array<Array<[number, Float32Array]>> = Array.from({ length: KINDS }, () => []);
-  const unigramRows = new Map<number, Float32Array>();
-  const bigramRows = new Map<number, Float32Array>();
-  for (const r of kept) {
-    const weightsOfRow = model.w.subarray(r * T, r * T + T);
-    const uni = unigramOf.get(keys[r]);
-    const bi = bigramOf.get(keys[r]);
-    const word = wordOf.get(keys[r]);
-    const copy = kindFeature.get(keys[r]);
-    if (copy) {
-      kindRows[copy[1]].push([copy[0], model.w.slice(r * T, r * T + T)]);
-    } else if (word) {
-      const block = wordRows.get(word[1]) ?? wordRows.set(word[1], new Float32Array(WORD_WIDTH * T)).get(word[1])!;
-      block.set(weightsOfRow, word[0] * T);
-    } else if (uni) {
-      const block = unigramRows.get(uni[1]) ?? unigramRows.set(uni[1], new Float32Array(UNIGRAM_OFFSETS.length * T)).get(uni[1])!;
-      block.set(weightsOfRow, uni[0] * T);
-    } else if (bi) {
-      const block = bigramRows.get(bi[1]) ?? bigramRows.set(bi[1], new Float32Array(BIGRAM_OFFSETS.length * T)).get(bi[1])!;
-      block.set(weightsOfRow, bi[0] * T);
-    } else {
-      hashedRows.push(r);
-    }
-  }
-  function section(entries: Array<[number, Float32Array]>, width: number): FloatSection {
-    entries.sort((a, b) => a[0] - b[0]);
-    const weightsOut = new Float32Array(entries.length * width * T);
-    entries.forEach(([, w], k) => weightsOut.set(w, k * width * T));
-    return { keys: Uint32Array.from(entries, ([key]) => key), weights: weightsOut, width };
-  }
-  const bytes = encodeTaggerModel(T, model.trans, [
-    section(hashedRows.map((r) => [keys[r], model.w.slice(r * T, r * T + T)]), 1),
-    section([...unigramRows], UNIGRAM_OFFSETS.length),
-    section([...bigramRows], BIGRAM_OFFSETS.length),
-    section([...wordRows], WORD_WIDTH),
-  ], kindCopies ? kindRows.map((entries) => section(entries, 1)) : []);
-  log(`${hashedRows.length} hashed features, ${unigramRows.size} characters, ${bigramRows.size} character pairs, ${wordRows.size} words, ${kindRows.map((k) => k.length).join('/')} copies per kind`);
-  if (tune.length) {
-    // Score the held-out part again with the model as shipped (fewer features, 8-bit weights),
-    // read back from the bytes through the features' hashes.
-    const shipped = decodeTaggerModel(bytes);
-    const w2 = new Float32Array(rows * T);
-    const index = new Map<number, number>();
-    keys.forEach((h, r) => index.set(h, r));
-    const put = (hash: number, from: Int8Array, at: number) => {
-      const r = index.get(hash);
-      if (r !== undefined) for (let t = 0; t < T; t++) w2[r * T + t] = from[at + t] * shipped.scale;
-    };
-    shipped.hashed.keys.forEach((h, k) => put(h, shipped.hashed.weights, k * T));
-    shipped.unigrams.keys.forEach((code, k) => UNIGRAM_OFFSETS.forEach((_, u) => put(unigramHash(u, code), shipped.unigrams.weights, (k * UNIGRAM_OFFSETS.length + u) * T)));
-    shipped.bigrams.keys.forEach((pair, k) => BIGRAM_OFFSETS.forEach((_, b) => put(bigramHash(b, pair >>> 16, pair & 0xffff), shipped.bigrams.weights, (k * BIGRAM_OFFSETS.length + b) * T)));
-    shipped.kinds.forEach((section, kind) => section.keys.forEach((h, k) => put(domainHash(kind, h), section.weights, k * T)));
-    shipped.words.keys.forEach((word, k) => {
-      for (let role = 0; role < WORD_ROLES; role++) {
-        for (let position = 0; position < WORD_POSITIONS; position++) {
-          put(wordFeatureHash(role, word, position), shipped.words.weights, (k * WORD_WIDTH + role * WORD_POSITIONS + position) * T);
-        }
+    const unigramOf = new Map<number, [number, number]>();
+    for (let code = 0; code < 0x10000; code++) UNIGRAM_OFFSETS.forEach((_, u) => unigramOf.set(unigramHash(u, code), [u, code]));
+    const bigramOf = new Map<number, [number, number]>();
+    for (const pair of pairs) BIGRAM_OFFSETS.forEach((_, b) => bigramOf.set(bigramHash(b, pair >>> 16, pair & 0xffff), [b, pair]));
+    const wordOf = new Map<number, [number, number]>();
+    for (const word of words) for (let role = 0; role < WORD_ROLES; role++) for (let position = 0; position < WORD_POSITIONS; position++) wordOf.set(wordFeatureHash(role, word, position), [role * WORD_POSITIONS + position, word]);
+    const WORD_WIDTH = WORD_ROLES * WORD_POSITIONS;
+    const wordRows = new Map<number, Float32Array>();
+    const hashedRows: number[] = [];
+    const kindRows: Array<Array<[number, Float32Array]>> = Array.from({ length: KINDS }, () => []);
+    const unigramRows = new Map<number, Float32Array>();
+    const bigramRows = new Map<number, Float32Array>();
+    for (const r of kept) {
+      const weightsOfRow = model.w.subarray(r * T, r * T + T);
+      const uni = unigramOf.get(keys[r]);
+      const bi = bigramOf.get(keys[r]);
+      const word = wordOf.get(keys[r]);
+      const copy = kindFeature.get(keys[r]);
+      if (copy) {
+        kindRows[copy[1]].push([copy[0], model.w.slice(r * T, r * T + T)]);
+      } else if (word) {
+        const block = wordRows.get(word[1]) ?? wordRows.set(word[1], new Float32Array(WORD_WIDTH * T)).get(word[1])!;
+        block.set(weightsOfRow, word[0] * T);
+      } else if (uni) {
+        const block = unigramRows.get(uni[1]) ?? unigramRows.set(uni[1], new Float32Array(UNIGRAM_OFFSETS.length * T)).get(uni[1])!;
+        block.set(weightsOfRow, uni[0] * T);
+      } else if (bi) {
+        const block = bigramRows.get(bi[1]) ?? bigramRows.set(bi[1], new Float32Array(BIGRAM_OFFSETS.length * T)).get(bi[1])!;
+        block.set(weightsOfRow, bi[0] * T);
+      } else {
+        hashedRows.push(r);
       }
-    });
-    const by = score(tune, { w: w2, trans: shipped.transition });
-    for (const [corpus, t] of by) log(`  as shipped, held out ${corpus.padEnd(8)} ${f1(t)}`);
+    }
+    function section(entries: Array<[number, Float32Array]>, width: number): FloatSection {
+      entries.sort((a, b) => a[0] - b[0]);
+      const weightsOut = new Float32Array(entries.length * width * T);
+      entries.forEach(([, w], k) => weightsOut.set(w, k * width * T));
+      return { keys: Uint32Array.from(entries, ([key]) => key), weights: weightsOut, width };
+    }
+    const bytes = encodeTaggerModel(T, model.trans, [
+      section(hashedRows.map((r) => [keys[r], model.w.slice(r * T, r * T + T)]), 1),
+      section([...unigramRows], UNIGRAM_OFFSETS.length),
+      section([...bigramRows], BIGRAM_OFFSETS.length),
+      section([...wordRows], WORD_WIDTH),
+    ], kindCopies ? kindRows.map((entries) => section(entries, 1)) : []);
+    log(`${hashedRows.length} hashed features, ${unigramRows.size} characters, ${bigramRows.size} character pairs, ${wordRows.size} words, ${kindRows.map((k) => k.length).join('/')} copies per kind`);
+    if (tune.length) {
+      // Score the held-out part again with the model as shipped (fewer features, 8-bit weights),
+      // read back from the bytes through the features' hashes.
+      const shipped = decodeTaggerModel(bytes);
+      const w2 = new Float32Array(rows * T);
+      const index = new Map<number, number>();
+      keys.forEach((h, r) => index.set(h, r));
+      const put = (hash: number, from: Int8Array, at: number) => {
+        const r = index.get(hash);
+        if (r !== undefined) for (let t = 0; t < T; t++) w2[r * T + t] = from[at + t] * shipped.scale;
+      };
+      shipped.hashed.keys.forEach((h, k) => put(h, shipped.hashed.weights, k * T));
+      shipped.unigrams.keys.forEach((code, k) => UNIGRAM_OFFSETS.forEach((_, u) => put(unigramHash(u, code), shipped.unigrams.weights, (k * UNIGRAM_OFFSETS.length + u) * T)));
+      shipped.bigrams.keys.forEach((pair, k) => BIGRAM_OFFSETS.forEach((_, b) => put(bigramHash(b, pair >>> 16, pair & 0xffff), shipped.bigrams.weights, (k * BIGRAM_OFFSETS.length + b) * T)));
+      shipped.kinds.forEach((section, kind) => section.keys.forEach((h, k) => put(domainHash(kind, h), section.weights, k * T)));
+      shipped.words.keys.forEach((word, k) => {
+        for (let role = 0; role < WORD_ROLES; role++) {
+          for (let position = 0; position < WORD_POSITIONS; position++) {
+            put(wordFeatureHash(role, word, position), shipped.words.weights, (k * WORD_WIDTH + role * WORD_POSITIONS + position) * T);
+          }
+        }
+      });
+      const by = score(tune, { w: w2, trans: shipped.transition });
+      for (const [corpus, t] of by) log(`  as shipped, held out ${corpus.padEnd(8)} ${f1(t)}`);
+    }
+    writeFileSync(target, bytes);
+    log(`wrote ${target}: ${bytes.length} bytes`);
   }
-  writeFileSync(target, bytes);
-  writeFileSync(namesOut, trainedNames.join('\n') + '\n');
-  log(`wrote ${target}: ${bytes.length} bytes`);
 }
+writeModel(sum, out);
 const cpu = process.cpuUsage();
 log(`done: ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s of CPU`);

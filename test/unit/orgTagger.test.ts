@@ -10,6 +10,7 @@ import {
 } from '../../src/core/annotate/tagger/features';
 import { decodeTaggerModel } from '../../src/core/annotate/tagger/taggerModel';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
+import { nameBonusOf, withNameBonus } from '../../src/core/annotate/tagger/nameBonus';
 
 interface Case { source: string; text: string; expected: string[] }
 const table: { cases: Case[] } = JSON.parse(readFileSync('test/cases/org-tagger.json', 'utf8'));
@@ -82,8 +83,9 @@ test('the tagger adds up the weights of the features training reads, for each ki
   // Each kind's copies of the dense and hashed features, by the hash training gives them.
   m.kinds.forEach((section, kind) => section.keys.forEach((h, k) => rows.set(domainHash(kind, h), section.weights.subarray(k * T, (k + 1) * T))));
   assert.equal(m.kinds.length, TEXT_KINDS.length);
-  const transition = Float32Array.from(m.transition, (v) => v / m.scale);
   for (const [kind, kindName] of TEXT_KINDS.entries()) for (const c of table.cases) {
+    // The tagger adds its bonus per name of the kind to the transitions into a name (nameBonus.ts).
+    const transition = withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kindName));
     // One sentence, as the tagger cuts text (no sentence end inside, no long run without Han).
     const s = foldToSimplified(c.text);
     if (/[\n。！？!?]./u.test(s) || /[^\u3400-\u9fff]{6}/u.test(s)) continue;

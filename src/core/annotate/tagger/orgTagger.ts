@@ -15,6 +15,7 @@ import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection, type TaggerModel } from './taggerModel';
 import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
 import { spansOf, viterbi } from './viterbi';
+import { nameBonusOf, setNameBonus, withNameBonus } from './nameBonus';
 import { FILTER_BITS, hasBit, KeyIndex, setBit } from './keyIndex';
 
 const T = TAG_COUNT;
@@ -62,6 +63,12 @@ export function useTaggerModel(bytes: Uint8Array): void {
   bytesOverride = bytes;
   decoded = undefined;
   loaded.clear();
+}
+
+/** For the evaluation script: tag text of `kind` with another bonus per name (nameBonus.ts). */
+export function useNameBonus(kind: TextKind, bonus: number): void {
+  setNameBonus(kind, bonus);
+  loaded.delete(kind);
 }
 
 /** The model the tagger ships with, read through the data host the first time a text is tagged. */
@@ -150,7 +157,7 @@ function model(kind: TextKind): LoadedModel {
     hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: first?.unigrams ?? packAll(m.unigrams),
     pairIndex: first?.pairIndex ?? new KeyIndex(m.bigrams.keys), bigrams: first?.bigrams ?? packAll(m.bigrams),
     wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
-    dense, denseStart, transition: Float32Array.from(m.transition, (v) => v / m.scale),
+    dense, denseStart, transition: withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kind)),
   };
   loaded.set(kind, tables);
   return tables;
