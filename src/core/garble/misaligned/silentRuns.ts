@@ -43,9 +43,8 @@ const MAX_RUN = 400;
 const HOPELESS = 30;
 /** Minimum improvement of the character model's score over the text as shown (nats)… */
 const MIN_GAIN = 10;
-/** …and per character shown. */
+/** …and per character shown. `hopeless`: a start whose gain at most fails either, or beats no better start found. */
 const MIN_GAIN_PER_CHAR = 2;
-/** A start whose gain at most cannot be kept: below the gate, too little per garbled character, or no better than the best start found. */
 const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
 /**
  * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
