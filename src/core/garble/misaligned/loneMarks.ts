@@ -123,7 +123,14 @@ function lostAloneOf(table: DbcsTable): ReadonlyArray<readonly [number, string]>
   let list = lostAloneLists.get(table);
   if (!list) {
     const all: Array<readonly [number, string]> = [];
-    for (let lead = 0x81; lead <= 0xfe; lead++) for (const [t, ch] of table.trailsOf(lead)) if (t >= 0x81) all.push([t, ch]);
+    // Pair by pair (decodePair), not through trailsOf: that would keep a list of every lead's
+    // characters, 0x40 trails included, for this one list.
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let t = 0x81; t <= 0xfe; t++) {
+        const ch = table.decodePair(lead, t);
+        if (ch !== undefined) all.push([t, ch]);
+      }
+    }
     lostAloneLists.set(table, (list = all));
   }
   return list;
