@@ -61,7 +61,7 @@ if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
 }
-/** --name-bonus news=30,resume=30: the tagger's bonus per name for those kinds of text instead of its own (orgTagger.ts NAME_BONUS), to choose it on the held-out tenth. */
+/** --name-bonus news=30,resume=30: the tagger's bonus per name for those kinds of text instead of its own (nameBonus.ts), to choose it on the held-out tenth. */
 for (const [kind, bonus] of (option('--name-bonus') ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) useNameBonus(kind as TextKind, Number(bonus));
 if (modelPath) {
   useTaggerModel(readFileSync(modelPath));

@@ -305,7 +305,7 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
   return averaged();
 }
 
-/** --cv-bonus 15,30,60: with --cv, also score each fold with those bonuses per name (orgTagger.ts NAME_BONUS, in units of the 8-bit weights). */
+/** --cv-bonus 15,30,60: with --cv, also score each fold with those bonuses per name (nameBonus.ts, in units of the 8-bit weights). */
 const cvBonuses = option('--cv-bonus', '').split(',').filter(Boolean).map(Number);
 if (cvFolds > 0) {
   const total = { tp: 0, found: 0, gold: 0 };

@@ -11,8 +11,7 @@
  */
 import { B, S, TAG_COUNT, type TextKind } from './features';
 
-const NAME_BONUS: Readonly<Record<TextKind, number>> = { news: 0, resume: 0, social: 60 };
-const nameBonus: Record<TextKind, number> = { ...NAME_BONUS };
+const nameBonus: Record<TextKind, number> = { news: 0, resume: 0, social: 60 };
 
 export const nameBonusOf = (kind: TextKind): number => nameBonus[kind];
 
