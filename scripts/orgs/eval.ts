@@ -17,7 +17,8 @@
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
  * test/cases/org-tagger.json, the sample of test sentences the unit tests guard the model with),
  * --speed (annotateText on 1 MB of the bench's real text, warm, with the shipped model and, with
- * --model FILE, with that one, in turns; medians of each and their ratio).
+ * --model FILE, with that one, in turns; medians of each and their ratio), --breakdown (zhlens's
+ * errors on MSRA and the résumés annotated --context sentences a text, by class: breakdown()).
  */
 import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpora';
 import { extractOrganizations } from '../../src/core/annotate';
@@ -32,6 +33,7 @@ import { type TextKind, useTrainedNames } from '../../src/core/annotate/tagger/f
 import { toTraditional } from '../../src/core/script/convertScript';
 import { annotateText } from '../../src/core/annotate';
 import { realText, toSize, MB } from '../../bench/corpus';
+import { SUFFIXES_BY_LAST_CHAR } from '../../src/core/annotate/orgSuffixes';
 
 const args = process.argv.slice(2);
 const option = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -57,6 +59,7 @@ if (args.includes('--speed')) {
   timeAnnotate();
   process.exit(0);
 }
+const showBreakdown = args.includes('--breakdown');
 if (args.includes('--write-cases')) {
   writeCases();
   process.exit(0);
@@ -261,6 +264,7 @@ for (const corpus of CORPORA) {
     context = contextOption;
     const { all, ms } = evaluate(sentences, METHODS[0][1], kindOption ?? corpus.kind);
     context = 1;
+    if (showBreakdown) breakdown(sentences, kindOption ?? corpus.kind);
     const [p, r, f] = prf(all);
     console.log(`  ${`zhlens, ${contextOption} lines`.padEnd(16)} ${'all'.padEnd(12)} ${fmt(p)} ${fmt(r)} ${fmt(f)} ${String(all.gold).padStart(6)} ${String(all.found).padStart(6)}   (${ms.toFixed(0)} ms CPU)`);
   }
@@ -347,4 +351,65 @@ function timeAnnotate(): void {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   models.forEach(([name, file], k) => console.log(`${name.padEnd(8)} ${file}: annotateText 1 MB median ${median(times[k]).toFixed(0)} ms CPU (${times[k].map((x) => x.toFixed(0)).join(' ')})`));
   if (models.length > 1) console.log(`ratio --model / shipped: ${(median(times[1]) / median(times[0])).toFixed(2)}`);
+}
+
+/** An ending alone, or the kind of body it names (公司, 党委, 分局, 村支部): orgSuffixes.ts's endings, or one or two characters before one. */
+function kindOfBody(name: string): boolean {
+  return (SUFFIXES_BY_LAST_CHAR.get(name[name.length - 1]) ?? []).some((x) => name.endsWith(x.suffix) && name.length - x.suffix.length <= 1);
+}
+
+/**
+ * --breakdown: zhlens's errors on a split annotated `context` sentences a text (as an article is),
+ * by class, with the model's own spans of the same text beside them: a name missed that the model
+ * found (zhlens's conventions left it out), a kind of body alone (公司, 党委), a name the text gives
+ * again (found at another mention or at none), a name given once (short or long); names cut or
+ * run long; names found that the corpus does not label. Prints each class's count and its most
+ * common strings, so that the largest class is the one worked on.
+ */
+function breakdown(sentences: Sentence[], kind: TextKind): void {
+  const classes = new Map<string, Map<string, number>>();
+  const note = (cls: string, name: string) => count(classes.get(cls) ?? classes.set(cls, new Map()).get(cls)!, name);
+  for (let first = 0; first < sentences.length; first += contextOption) {
+    const window = sentences.slice(first, first + contextOption);
+    let text = '';
+    const gold: Span[] = [];
+    for (const x of window) {
+      for (const e of x.entities) if (e.label === 'ORG') gold.push({ start: text.length + e.start, end: text.length + e.end });
+      text += x.text + '\n';
+    }
+    const found: Span[] = extractOrganizations(text, kind);
+    const model = new Set(tagOrganizations(foldToSimplified(text), undefined, kind).map(([a, b]) => `${a}:${b}`));
+    const key = (x: Span) => `${x.start}:${x.end}`;
+    const goldKeys = new Set(gold.map(key));
+    const foundKeys = new Set(found.map(key));
+    const name = (x: Span) => text.slice(x.start, x.end);
+    const foundNames = new Set(found.filter((f) => goldKeys.has(key(f))).map(name));
+    const goldCount = new Map<string, number>();
+    for (const g of gold) count(goldCount, name(g));
+    for (const g of gold) {
+      if (foundKeys.has(key(g))) continue;
+      const cover = found.find((f) => f.start < g.end && g.start < f.end);
+      const n = name(g);
+      if (cover) note(cover.start <= g.start && cover.end >= g.end ? 'boundary: runs long' : cover.start >= g.start && cover.end <= g.end ? 'boundary: cut short' : 'boundary: crosses', `${name(cover)} (gold ${n})`);
+      else if (model.has(key(g))) note('missed: the model found it, zhlens left it out', n);
+      else if (kindOfBody(n)) note('missed: a kind of body alone (公司, 党委, 分局)', n);
+      else if (foundNames.has(n)) note('missed: named again in the text and found there', n);
+      else if ((goldCount.get(n) ?? 0) > 1) note('missed: named again in the text, found nowhere', n);
+      else note([...n].length <= 3 ? 'missed: named once, 1-3 characters' : 'missed: named once, 4 or more', n);
+    }
+    for (const f of found) {
+      if (goldKeys.has(key(f)) || gold.some((g) => f.start < g.end && g.start < f.end)) continue;
+      note(kindOfBody(name(f)) ? 'found, not labelled: a kind of body (党支部, 人民法院)' : 'found, not labelled: other', name(f));
+    }
+  }
+  const total = [...classes.values()].reduce((n, m) => n + [...m.values()].reduce((a, b) => a + b, 0), 0);
+  console.log(`  errors of zhlens, ${contextOption} sentences a text, by class (${total} in all):`);
+  for (const [cls, names] of [...classes].sort((a, b) => sum(b[1]) - sum(a[1]))) {
+    const top = [...names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`    ${String(sum(names)).padStart(5)} ${((100 * sum(names)) / total).toFixed(0).padStart(3)} %  ${cls}: ${top}`);
+  }
+}
+
+function sum(m: Map<string, number>): number {
+  return [...m.values()].reduce((a, b) => a + b, 0);
 }

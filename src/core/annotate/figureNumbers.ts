@@ -77,6 +77,15 @@ export function takesMoreInfix(digits: string): boolean {
   return /[十百千万亿拾佰仟]$/.test(digits);
 }
 
+/**
+ * `x` rounded to 15 significant digits, so that 1.1 × 10000 is 11000: an integer below 10^15 is
+ * that already (the common case, read without formatting it; + 0 makes −0 the 0 that the
+ * formatting gives).
+ */
+function fifteenDigits(x: number): number {
+  return Number.isInteger(x) && Math.abs(x) < 1e15 ? x + 0 : Number(x.toPrecision(15));
+}
+
 export function readNumber(s: string, at: number): NumberToken | undefined {
   const arabic = readArabic(s, at);
   let end: number;
@@ -117,8 +126,8 @@ export function readNumber(s: string, at: number): NumberToken | undefined {
       }
     }
   }
-  // toPrecision drops binary noise: 305.6 × 1e8 is 30560000000.000004 in floating point.
-  return { start: at, end, arabic: Boolean(arabic), value: Number((value * scale).toPrecision(15)), scale, integer, digits, infix };
+  // Fifteen digits drop binary noise: 305.6 × 1e8 is 30560000000.000004 in floating point.
+  return { start: at, end, arabic: Boolean(arabic), value: fifteenDigits(value * scale), scale, integer, digits, infix };
 }
 
 export function isFourDigitYear(n: NumberToken): boolean {

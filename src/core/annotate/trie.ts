@@ -195,19 +195,23 @@ export class CharTrie {
 
   /**
    * Backward trie of lists built together: `out[k]` = the length of the longest word of list k
-   * ending at `start` (exclusive end), capped at 255, or 0.
+   * ending at `start` (exclusive end), capped at 255, or 0. False, and `out` left as it was, when
+   * no word ends with text[start − 1] (hasFirst), so that a scan asks the root once per character.
    */
-  longestEach(text: string, start: number, out: Uint8Array): void {
+  longestEach(text: string, start: number, out: Uint8Array): boolean {
+    if (start <= 0) return false;
+    let node = this.rootStep(text.charCodeAt(start - 1));
+    if (node === 0) return false;
     out.fill(0);
     const wordEnd = this.wordEnd;
-    let node = 0;
     for (let i = start - 1; i >= 0; i--) {
-      node = this.step(node, text.charCodeAt(i));
+      if (i < start - 1) node = this.step(node, text.charCodeAt(i));
       if (node === 0) break;
       let bits = wordEnd[node];
       const length = start - i > 255 ? 255 : start - i;
       for (let k = 0; bits !== 0; k++, bits >>= 1) if (bits & 1) out[k] = length;
     }
+    return true;
   }
 
   /** Whether `text.slice(start, end)` is a word (forward trie only). */

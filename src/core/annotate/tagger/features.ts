@@ -164,6 +164,8 @@ export class Piece {
   position = new Uint8Array(0);
   /** The longest word of each lexicon list ending at a character (lexicon.ts LEXICON_LISTS). */
   private readonly found = new Uint8Array(5);
+  /** The marks above that read() clears for each piece. */
+  private marks: Uint8Array[] = [];
 
   private grow(n: number): void {
     if (this.codes.length >= n + 2 * PAD) return;
@@ -172,9 +174,8 @@ export class Piece {
     this.classes = new Uint8Array(size);
     this.fine = new Uint16Array(size);
     this.coarse = new Uint8Array(size);
-    for (const key of ['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const) {
-      this[key] = new Uint8Array(size);
-    }
+    this.marks = (['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const)
+      .map((key) => (this[key] = new Uint8Array(size)));
     this.wordStart = new Int32Array(size);
     this.wordEnd = new Int32Array(size);
     this.wordOf = new Uint32Array(size);
@@ -209,8 +210,7 @@ export class Piece {
       fine[k] = fine[n + PAD + k] = FINE_VALUES - 1;
       coarse[k] = coarse[n + PAD + k] = COARSE_VALUES - 1;
     }
-    for (const marks of [this.orgStart, this.orgEnd, this.trainedStart, this.trainedEnd, this.placeStart, this.placeEnd, this.commonStart, this.commonEnd,
-      this.functionStart, this.functionEnd, this.suffixEnd, this.suffixAhead, this.longestEnding]) marks.fill(0, 0, n);
+    for (const marks of this.marks) marks.fill(0, 0, n);
     this.markWords(s);
     this.segment(s);
   }
@@ -233,9 +233,8 @@ export class Piece {
       const code = s.charCodeAt(i);
       if (code < 0x3400) continue;
       const end = i + 1;
-      if (lexicon.hasFirst(code)) {
-        // The longest word of each list ending here; words of one character count for function words only.
-        lexicon.longestEach(s, end, found);
+      // The longest word of each list ending here; words of one character count for function words only.
+      if (lexicon.longestEach(s, end, found)) {
         const org = found[LEXICON_LISTS.organizations], place = found[LEXICON_LISTS.proper], common = found[LEXICON_LISTS.common];
         if (org >= 2) mark(this.orgStart, this.orgEnd, end, org);
         if (place >= 2) mark(this.placeStart, this.placeEnd, end, place);
@@ -300,6 +299,12 @@ function wordHash(codes: Uint16Array, start: number, end: number): number {
  */
 export const DENSE_SIZES = [1, 8 ** 5, 7 * 7, 7 ** 4, 7 * 7, 7 ** 4, 64, 13 * 8, 7 ** 4, FINE_VALUES ** 2, FINE_VALUES ** 2, COARSE_VALUES ** 3, FINE_VALUES] as const;
 export const DENSE_FEATURES = DENSE_SIZES.length;
+/**
+ * The dense templates of the fine classes of a character pair: with the character before, with
+ * the one after. Both read the same pairs (the pair at k, k + 1 is FINE_AFTER of k and FINE_BEFORE
+ * of k + 1), so the tagger keeps their rows side by side and reads each pair once.
+ */
+export const FINE_BEFORE = 9, FINE_AFTER = 10;
 export const denseHash = (d: number, index: number): number => hash(12 + d, index);
 
 /** The dense indices of position i, DENSE_FEATURES of them from out[o]. */
@@ -318,8 +323,8 @@ export function denseFeatures(p: Piece, i: number, out: Int32Array | Uint32Array
   out[o + 8] = ((p.trainedStart[i] * 7 + p.trainedEnd[i]) * 7 + (i > 0 ? p.trainedEnd[i - 1] : 0)) * 7 + (i + 1 < n ? p.trainedStart[i + 1] : 0);
   // Classes of characters: the pairs with each neighbour, the coarse classes of the three, the character's own.
   const fine = p.fine, coarse = p.coarse;
-  out[o + 9] = fine[k - 1] * FINE_VALUES + fine[k];
-  out[o + 10] = fine[k] * FINE_VALUES + fine[k + 1];
+  out[o + FINE_BEFORE] = fine[k - 1] * FINE_VALUES + fine[k];
+  out[o + FINE_AFTER] = fine[k] * FINE_VALUES + fine[k + 1];
   out[o + 11] = (coarse[k - 1] * COARSE_VALUES + coarse[k]) * COARSE_VALUES + coarse[k + 1];
   out[o + 12] = fine[k];
 }

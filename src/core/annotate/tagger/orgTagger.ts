@@ -11,164 +11,17 @@
  * rank), so four tags remain, summed two to a 32-bit word: a row is 8 bytes. The result is the sum
  * training computes from the features' list (extractFeatures) less that of O, to the last bit.
  */
-import { dataBytes } from '../../data/dataFiles';
-import { decodeTaggerModel, type ModelSection, type TaggerModel } from './taggerModel';
-import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, DENSE_SIZES, denseFeatures, denseHash, HASHED_FEATURES, hashedFeatures, PAD, PAD_END, PAD_START, Piece, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_ROLES } from './features';
+import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, HASHED_FEATURES, hashedFeatures, PAD, Piece, TAG_COUNT, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS } from './features';
 import { spansOf, viterbi } from './viterbi';
-import { nameBonusOf, setNameBonus, withNameBonus } from './nameBonus';
-import { FILTER_BITS, hasBit, KeyIndex, setBit } from './keyIndex';
+import { hasBit } from './keyIndex';
+import { FINE_VALUES } from './charClusters';
+import { type LoadedModel, model, NO_ROWS, W, wordRows } from './taggerTables';
+
+export { TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from './taggerTables';
 
 const T = TAG_COUNT;
 const U = UNIGRAM_OFFSETS.length;
 const BG = BIGRAM_OFFSETS.length;
-/**
- * Words of a packed row of T weights, each less the weight of O (w0): (w1 − w0) + (w2 − w0)·65536,
- * (w3 − w0) + (w4 − w0)·65536. A lane of a row is within ±254 (8-bit weights), ±508 once a kind's
- * copy is added to it, and a position sums FEATURES_PER_CHAR = 29 rows, so each lane stays within 16 bits.
- */
-const W = 2;
-
-interface LoadedModel {
-  /** Open-addressing table of the hashed features, 4 words a slot: the hash, then its packed row (W words) and a spare word so that a slot is a power of two (a hash of 0 marks an empty slot). */
-  hashed: Int32Array;
-  hashedMask: number;
-  /** Filter of the hashed features' keys (setBit). */
-  hashedFilter: Int32Array;
-  /** Row of each character's unigram weights (U packed rows), or −1. */
-  unigramRow: Int32Array;
-  unigrams: Int32Array;
-  /** Character pairs (first << 16 | second), and their BG packed rows each. */
-  pairIndex: KeyIndex;
-  bigrams: Int32Array;
-  /** Words by hash, and their WORD_ROWS packed rows each (role-major). */
-  wordIndex: KeyIndex;
-  words: Int32Array;
-  /** Packed rows of the dense features (features.ts DENSE_SIZES), template after template from denseStart[d]. */
-  dense: Int32Array;
-  denseStart: Int32Array;
-  /** Transition scores in units of the weights' scale. */
-  transition: Float32Array;
-}
-
-const WORD_ROWS = WORD_ROLES * WORD_POSITIONS;
-const NO_ROWS = -1;
-
-/** The model as decoded, and the tables of each kind of text it was asked for. */
-let decoded: TaggerModel | undefined;
-const loaded = new Map<TextKind, LoadedModel>();
-let bytesOverride: Uint8Array | undefined;
-
-/** For the evaluation script: tag with another model file. */
-export function useTaggerModel(bytes: Uint8Array): void {
-  bytesOverride = bytes;
-  decoded = undefined;
-  loaded.clear();
-}
-
-/** For the evaluation script: tag text of `kind` with another bonus per name (nameBonus.ts). */
-export function useNameBonus(kind: TextKind, bonus: number): void {
-  setNameBonus(kind, bonus);
-  loaded.delete(kind);
-}
-
-/** The model the tagger ships with, read through the data host the first time a text is tagged. */
-export const TAGGER_MODEL_FILE = 'annotate/orgTagger.bin';
-
-/** Packs row `row` of entry `entry` of `section` (width × T weights per entry) into `out` at `at` (W words, above). */
-function pack(section: ModelSection, entry: number, row: number, out: Int32Array, at: number): void {
-  const w = section.weights;
-  const base = (entry * section.width + row) * T;
-  const o = w[base];
-  out[at] = w[base + 1] - o + (w[base + 2] - o) * 65536;
-  out[at + 1] = w[base + 3] - o + (w[base + 4] - o) * 65536;
-}
-
-/** All rows of a section, packed, entry after entry. */
-function packAll(section: ModelSection): Int32Array {
-  const out = new Int32Array(section.keys.length * section.width * W);
-  for (let k = 0; k < section.keys.length; k++) for (let r = 0; r < section.width; r++) pack(section, k, r, out, (k * section.width + r) * W);
-  return out;
-}
-
-/**
- * The tables for text of `kind`: the shared rows of the dense and hashed features plus the kind's
- * copies of them (features.ts TEXT_KINDS), added once here; the other tables are shared.
- */
-function model(kind: TextKind): LoadedModel {
-  const done = loaded.get(kind);
-  if (done) return done;
-  const m = (decoded ??= decodeTaggerModel(bytesOverride ?? dataBytes(TAGGER_MODEL_FILE)));
-  if (m.tagCount !== T) throw new Error(`orgTagger.bin: ${m.tagCount} tags, the tagger reads ${T}`);
-  const own = m.kinds[TEXT_KINDS.indexOf(kind)];
-  const ownEntry = new Map<number, number>();
-  own?.keys.forEach((key, k) => ownEntry.set(key, k));
-  const addOwn = (key: number, out: Int32Array, at: number) => {
-    const entry = ownEntry.get(key);
-    if (entry === undefined || !own) return;
-    pack(own, entry, 0, kindRow, 0);
-    out[at] += kindRow[0];
-    out[at + 1] += kindRow[1];
-  };
-  // Dense features by index: the row of hash(template, index) where the model has one, else a row of zeros.
-  const entryOf = new Map<number, number>();
-  m.hashed.keys.forEach((key, k) => entryOf.set(key, k));
-  const denseStart = new Int32Array(DENSE_FEATURES);
-  let total = 0;
-  DENSE_SIZES.forEach((size, d) => {
-    denseStart[d] = total;
-    total += size;
-  });
-  const dense = new Int32Array(total * W);
-  const denseKeys = new Set<number>();
-  DENSE_SIZES.forEach((size, d) => {
-    for (let v = 0; v < size; v++) {
-      const at = (denseStart[d] + v) * W;
-      const key = denseHash(d, v);
-      const entry = entryOf.get(key);
-      denseKeys.add(key);
-      if (entry !== undefined) pack(m.hashed, entry, 0, dense, at);
-      addOwn(key, dense, at);
-    }
-  });
-  // The other hashed features, by hash (with those only the kind has).
-  const rest = [...m.hashed.keys].filter((key) => !denseKeys.has(key));
-  for (const key of ownEntry.keys()) if (!denseKeys.has(key) && !entryOf.has(key)) rest.push(key);
-  let hashedSize = 2;
-  while (hashedSize < rest.length * 2) hashedSize <<= 1;
-  const hashed = new Int32Array(hashedSize * 4);
-  const hashedFilter = new Int32Array(FILTER_BITS >>> 5);
-  for (const key of rest) {
-    setBit(hashedFilter, key | 0);
-    let slot = key & (hashedSize - 1);
-    while (hashed[slot * 4] !== 0) slot = (slot + 1) & (hashedSize - 1);
-    hashed[slot * 4] = key | 0;
-    const entry = entryOf.get(key);
-    if (entry !== undefined) pack(m.hashed, entry, 0, hashed, slot * 4 + 1);
-    addOwn(key, hashed, slot * 4 + 1);
-  }
-  const first = loaded.values().next().value;
-  const unigramRow = first?.unigramRow ?? new Int32Array(0x10000).fill(-1);
-  if (!first) {
-    m.unigrams.keys.forEach((code, k) => {
-      unigramRow[code] = k;
-    });
-  }
-  const tables: LoadedModel = {
-    hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: first?.unigrams ?? packAll(m.unigrams),
-    pairIndex: first?.pairIndex ?? new KeyIndex(m.bigrams.keys), bigrams: first?.bigrams ?? packAll(m.bigrams),
-    wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
-    dense, denseStart, transition: withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kind)),
-  };
-  loaded.set(kind, tables);
-  return tables;
-}
-const kindRow = new Int32Array(W);
-
-/** Where the rows of `word` start in m.words, or NO_ROWS. */
-function wordRows(m: LoadedModel, word: number): number {
-  const entry = m.wordIndex.find(word | 0);
-  return entry < 0 ? NO_ROWS : entry * WORD_ROWS * W;
-}
 
 const isSentenceEnd = (c: number) => c === 0x0a || c === 0x3002 /* 。 */ || c === 0xff01 /* ！ */ || c === 0xff1f /* ？ */ || c === 0x21 || c === 0x3f || c === 0x0d;
 const MAX_PIECE = 400;
@@ -206,23 +59,24 @@ class Scratch {
 
 const scratch = new Scratch();
 
+/** Adds the packed row at `at` of `table` to position i's sums. */
+function addRow(sums: Int32Array, i: number, table: Int32Array, at: number): void {
+  sums[i * W] += table[at];
+  sums[i * W + 1] += table[at + 1];
+}
+
 /** Tag scores of every character of the piece in `sc.piece`, into `sc.emission`. */
 function score(m: LoadedModel, sc: Scratch): void {
   const p = sc.piece;
   const n = p.n;
   const { codes, wordEnd, wordOf, position } = p;
   const sums = sc.sums;
-  const add = (i: number, table: Int32Array, at: number) => {
-    const o = i * W;
-    sums[o] += table[at];
-    sums[o + 1] += table[at + 1];
-  };
   // Every position has the bias (dense feature 0, index 0): it starts the sums.
-  const { dense, denseStart } = m;
-  const biasAt = denseStart[0] * W;
+  const { denseRowOf, denseRows, denseStart } = m;
+  const biasAt = denseRowOf[denseStart[0]] * W;
   for (let i = 0; i < n; i++) {
-    sums[i * W] = dense[biasAt];
-    sums[i * W + 1] = dense[biasAt + 1];
+    sums[i * W] = denseRows[biasAt];
+    sums[i * W + 1] = denseRows[biasAt + 1];
   }
   // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
   const { unigramRow, unigrams, bigrams, pairIndex } = m;
@@ -231,7 +85,8 @@ function score(m: LoadedModel, sc: Scratch): void {
     if (row < 0) continue;
     for (let u = 0; u < U; u++) {
       const i = k - PAD - UNIGRAM_OFFSETS[u];
-      if (i >= 0 && i < n) add(i, unigrams, (row * U + u) * W);
+      if (i < 0 || i >= n) continue;
+      addRow(sums, i, unigrams, (row * U + u) * W);
     }
   }
   for (let k = 0; k + 1 < n + 2 * PAD; k++) {
@@ -239,31 +94,40 @@ function score(m: LoadedModel, sc: Scratch): void {
     if (entry < 0) continue;
     for (let b = 0; b < BG; b++) {
       const i = k - PAD - BIGRAM_OFFSETS[b];
-      if (i >= 0 && i < n) add(i, bigrams, (entry * BG + b) * W);
+      if (i < 0 || i >= n) continue;
+      addRow(sums, i, bigrams, (entry * BG + b) * W);
     }
   }
   // Words: each word's rows go to its own characters (role 0), to the characters of the next
   // word (role 1: the word before them) and of the previous word (role 2: the word after them).
   const words = m.words;
   let previousStart = -1;
-  let previousRows = wordRows(m, PAD_START);
+  let previousRows = m.startRows;
   for (let ws = 0; ws < n; ) {
     const we = wordEnd[ws];
     const rows = wordRows(m, wordOf[ws]);
     for (let i = ws; i < we; i++) {
-      if (rows !== NO_ROWS) add(i, words, rows + position[i] * W);
-      if (previousRows !== NO_ROWS) add(i, words, previousRows + (WORD_POSITIONS + position[i]) * W);
+      if (rows !== NO_ROWS) addRow(sums, i, words, rows + position[i] * W);
+      if (previousRows !== NO_ROWS) addRow(sums, i, words, previousRows + (WORD_POSITIONS + position[i]) * W);
     }
     if (previousStart >= 0 && rows !== NO_ROWS) {
-      for (let i = previousStart; i < ws; i++) add(i, words, rows + (2 * WORD_POSITIONS + position[i]) * W);
+      for (let i = previousStart; i < ws; i++) addRow(sums, i, words, rows + (2 * WORD_POSITIONS + position[i]) * W);
     }
     previousStart = ws;
     previousRows = rows;
     ws = we;
   }
-  const endRows = wordRows(m, PAD_END);
-  if (endRows !== NO_ROWS) for (let i = Math.max(previousStart, 0); i < n; i++) add(i, words, endRows + (2 * WORD_POSITIONS + position[i]) * W);
-  const { hashed, hashedMask, hashedFilter } = m;
+  const endRows = m.endRows;
+  if (endRows !== NO_ROWS) for (let i = Math.max(previousStart, 0); i < n; i++) addRow(sums, i, words, endRows + (2 * WORD_POSITIONS + position[i]) * W);
+  // Fine-class pairs: the pair at k, k + 1 gives FINE_AFTER to position k − PAD and FINE_BEFORE to the next.
+  const { fine } = p;
+  const { finePairOf, finePairs } = m;
+  for (let k = PAD - 1; k < n + PAD; k++) {
+    const at = finePairOf[fine[k] * FINE_VALUES + fine[k + 1]] * 2 * W;
+    if (k >= PAD) addRow(sums, k - PAD, finePairs, at + W);
+    if (k + 1 < n + PAD) addRow(sums, k + 1 - PAD, finePairs, at);
+  }
+  const { hashed, hashedMask, hashedFilter, densePerPosition } = m;
   const denseIndex = sc.dense;
   const hashedKeys = sc.hashed;
   const emission = sc.emission;
@@ -273,10 +137,11 @@ function score(m: LoadedModel, sc: Scratch): void {
     let a0 = sums[i * W], a1 = sums[i * W + 1];
     let at: number;
     denseFeatures(p, i, denseIndex, 0);
-    for (let d = 1; d < DENSE_FEATURES; d++) {
-      at = (denseStart[d] + denseIndex[d]) * W;
-      a0 += dense[at];
-      a1 += dense[at + 1];
+    for (let j = 0; j < densePerPosition.length; j++) {
+      const d = densePerPosition[j];
+      at = denseRowOf[denseStart[d] + denseIndex[d]] * W;
+      a0 += denseRows[at];
+      a1 += denseRows[at + 1];
     }
     hashedFeatures(p, i, hashedKeys, 0);
     for (let f = 0; f < HASHED_FEATURES; f++) {
