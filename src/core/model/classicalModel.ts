@@ -23,7 +23,15 @@ export function classicalModel(lm: CharLanguageModel): CharLanguageModel {
   const known = views.get(lm);
   if (known) return known;
   const t = (tables ??= new QuantizedTables(readCharModelTables(dataBytes('classicalModel.bin'))));
-  const index = (cp: number) => t.indexOf(lm.fold(String.fromCodePoint(cp)).codePointAt(0)!);
+  // A code point's index, folded by the character model, kept per BMP code point once looked up.
+  const bmp = new Int32Array(0x10000).fill(-2);
+  const lookUp = (cp: number) => t.indexOf(lm.fold(String.fromCodePoint(cp)).codePointAt(0)!);
+  const index = (cp: number) => {
+    if (cp >= 0x10000) return lookUp(cp);
+    let i = bmp[cp];
+    if (i === -2) bmp[cp] = i = lookUp(cp);
+    return i;
+  };
   const indexOfChar = (c: string) => (c.length === 0 ? UNKNOWN : index(c.codePointAt(0)!));
   const model: CharLanguageModel = Object.create(lm);
   model.unigram = (c: string) => t.unigramAt(indexOfChar(c));
