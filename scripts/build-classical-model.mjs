@@ -22,9 +22,8 @@
 // them. Same smoothing and layout as charModel.bin (scripts/charModelFile.mjs), no
 // Traditional→Simplified table (lookups fold first).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { charModelBytes, PAIR, quantisedModel } from './charModelFile.mjs';
+import { join } from 'node:path';
+import { PAIR, writeBigramModel } from './charModelFile.mjs';
 import { requireBundle } from './nodeBundle.mjs';
 
 const arg = (name, fallback) => {
@@ -120,16 +119,7 @@ for (const f of files) {
 }
 for (const [cp, c] of uni) if (c < MIN_COUNT) uni.delete(cp);
 
-const model = quantisedModel({
-  uni,
-  bi,
-  mu: MU,
-  maxBytes: MAX_BYTES,
-  keepPair: (key, c, index) => c >= 2 && index.has(Math.floor(key / PAIR)) && index.has(key % PAIR),
-});
-const buf = charModelBytes(model);
-mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, buf);
+const { model, buf } = writeBigramModel(OUT, { uni, bi, mu: MU, maxBytes: MAX_BYTES });
 console.log(
   `${OUT}: ${buf.length} bytes; verse ${tally.verse} and prose ${tally.prose} characters (${tally.dropped} held-out clauses dropped), ` +
     `${model.vocab.length} characters, ${model.bigrams} bigrams (of ${bi.size}), floor ln P = ${Math.log(model.floorP).toFixed(2)}`,
