@@ -8,9 +8,14 @@
 // here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
 //   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
+//     [--classical off|select|only] [--classical-lead nats] [--classical-word w]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
-// every guess (task, weight, margin, fit, right, source) to sweep the constants with.
+// every guess (task, weight, margin, fit, right, source, …, whether the classical model read it) to
+// sweep the constants with. --classical select weighs a guess with the classical model
+// (classicalModel.ts) where it reads the line better, as lineModel does but without its gate at a
+// fit of −5 by the character model (the fit then its own;
+// --classical-word sets the word model's weight there), --classical only everywhere.
 import { requireBundle } from './nodeBundle.mjs';
 import { join } from 'node:path';
 import { loadDocuments } from './eval-repair/corpus.mjs';
