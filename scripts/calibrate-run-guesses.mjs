@@ -8,9 +8,14 @@
 // here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
 //   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
+//     [--classical off|select|only] [--classical-lead nats] [--classical-word w]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
-// every guess (task, weight, margin, fit, right, source) to sweep the constants with.
+// every guess (task, weight, margin, fit, right, source, …, whether the classical model read it) to
+// sweep the constants with. --classical select weighs a guess with the classical model
+// (classicalModel.ts) where it reads the line better, as lineModel does but without its gate at a
+// fit of −5 by the character model (the fit then its own;
+// --classical-word sets the word model's weight there), --classical only everywhere.
 import { requireBundle } from './nodeBundle.mjs';
 import { join } from 'node:path';
 import { loadDocuments } from './eval-repair/corpus.mjs';
@@ -34,6 +39,11 @@ const alpha = Number(arg('--bigram-weight', '1'));
 const dumped = [];
 /** ln-probability for an option that makes, with a neighbour, a pair the document writes elsewhere (documentPairs.ts). */
 const cacheBonus = Number(arg('--pair-bonus', '6'));
+/** The classical model (classicalModel.ts): `off`, `select` (where the line reads better by it, by --classical-lead nats a character) or `only`. */
+const classical = arg('--classical', 'off');
+const classicalLead = Number(arg('--classical-lead', '0'));
+/** The word model's weight where the classical model reads the line (its words are modern). */
+const classicalWord = Number(arg('--classical-word', '-1'));
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
   exports: `
@@ -43,10 +53,12 @@ const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
     export { documentPairs, withDocumentPairs } from './src/core/garble/misaligned/documentPairs';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
     export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
+    export { classicalModel } from './src/core/model/classicalModel';
   `,
 });
 const table = core.gbkTable();
 const lm = core.getCharModel();
+const cm = classical === 'off' ? undefined : core.classicalModel(lm);
 const HAN_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/;
 const CONTEXT = 120;
 
@@ -77,9 +89,14 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
     let z = i + 1;
     while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
     // The document's own pairs, this character's excluded, as a run's are (documentPairs.ts).
-    const prior = core.withDocumentPairs(core.guessPrior(lm, text.slice(a, z)), core.documentPairs(text, i, i + 1), cacheBonus);
+    let fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
+    let model = lm;
+    if (cm) {
+      const fitC = core.lineFit(cm, text.slice(a, i), '', text.slice(i + 1, z));
+      if (classical === 'only' || fitC > fit + classicalLead) (model = cm), (fit = fitC);
+    }
+    const prior = core.withDocumentPairs(core.guessPrior(model, text.slice(a, z)), core.documentPairs(text, i, i + 1), cacheBonus);
     const [before, after] = [text[i - 1], text[i + 1]];
-    const fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
     const fitBucket = fit >= -4.5 ? 'a ≥-4.5' : fit >= -5 ? 'b ≥-5' : fit >= -5.5 ? 'c ≥-5.5' : fit >= -6 ? 'd ≥-6' : fit >= -6.5 ? 'e ≥-6.5' : 'f <-6.5';
     const word = core.wordOpinion(lm, text.slice(a, i), text.slice(i + 1, z));
     for (const [task, options] of [['first', table.leadsOf(code & 0xff)], ['last', table.trailsOf(code >> 8).filter(([t]) => t >= 0x81)]]) {
@@ -87,7 +104,8 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
       if (!list.some(([, c]) => c === ch) || list.length < 2) continue;
       const bigrams = list.map(([, c]) => prior.bigram(before, c) + prior.bigram(c, after));
       const words = weights.some((w) => w > 0) ? list.map(([, c]) => word(c)) : [];
-      for (const w of weights) {
+      for (const w0 of weights) {
+        const w = model === lm || classicalWord < 0 ? w0 : classicalWord;
         let best = -1, bestS = -Infinity, second = -Infinity;
         list.forEach(([, c], k) => {
           const s = alpha * bigrams[k] + (w > 0 ? w * words[k] : 0);
@@ -99,12 +117,12 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
           let mass = 0;
           list.forEach((_, k) => (mass += Math.exp(alpha * bigrams[k] + (w > 0 ? w * words[k] : 0) - bestS)));
           const own = (xs) => (xs.length ? xs[best] - Math.max(...xs.filter((_, k) => k !== best)) : 0);
-          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1]), /[\u3400-\u9fff]/.test(list[best][1]) ? 0 : 1, /[\u3400-\u9fff]/.test(ch) ? 0 : 1]);
+          dumped.push([task, w, +(bestS - second).toFixed(3), +fit.toFixed(3), list[best][1] === ch ? 1 : 0, doc.source, +(1 / mass).toFixed(4), +own(bigrams).toFixed(3), +own(words).toFixed(3), list.length, lm.rank(list[best][1]), /[\u3400-\u9fff]/.test(list[best][1]) ? 0 : 1, /[\u3400-\u9fff]/.test(ch) ? 0 : 1, model === lm ? 0 : 1, after === '\n' ? 1 : 0]);
         }
         // As rereadEnds does: a first character read as punctuation keeps its margin unscaled, and
         // so does a last one before the line break.
         const unscaled = !discount || ((task === 'first' || after === '\n') && !/[\u3400-\u9fff]/.test(list[best][1]));
-        record(`${task} w=${w}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (unscaled ? 1 : core.fitScale(fit)), list[best][1] === ch);
+        record(`${task} w=${w0}${bySource ? ` ${doc.source}` : ''}${byFit ? ` fit ${fitBucket}` : ''}`, (bestS - second) * (unscaled ? 1 : core.fitScale(fit)), list[best][1] === ch);
       }
     }
   }

@@ -6,6 +6,8 @@
 //   u32[V+1] bigram row starts                u16[NB] b indices         u8[NB] -ln P(b|a) ×10 (pad 4)
 //   u32[NT×2] Traditional→Simplified pairs, sorted by the Traditional code point
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import OpenCC from 'opencc-js';
 
 /** Bigram keys are `a * PAIR + b` over code points. */
@@ -68,6 +70,25 @@ export function quantisedModel({ uni, bi, mu, maxBytes, extraBytes = 0, keepPair
   }
   rowStart[vocab.length] = n;
   return { vocab, floorP, uniQ, backQ, rowStart, bIdx, bQ, bigrams: n };
+}
+
+/**
+ * quantisedModel keeping only the pairs seen twice between characters the vocabulary keeps, written
+ * to `out` with no Traditional→Simplified pairs (the layout of the models other than the character
+ * model); returns the model and its bytes.
+ */
+export function writeBigramModel(out, { uni, bi, mu, maxBytes }) {
+  const model = quantisedModel({
+    uni,
+    bi,
+    mu,
+    maxBytes,
+    keepPair: (key, c, index) => c >= 2 && index.has(Math.floor(key / PAIR)) && index.has(key % PAIR),
+  });
+  const buf = charModelBytes(model);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, buf);
+  return { model, buf };
 }
 
 /** The model file's bytes, with `t2sPairs` ([Traditional, Simplified] code points) appended. */

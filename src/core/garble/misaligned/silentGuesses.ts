@@ -4,7 +4,7 @@ import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
-import { fitScale, lineFit, WORD_WEIGHT, wordOpinion } from './wordGuesses';
+import { lineModel, wordOpinion } from './wordGuesses';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -215,18 +215,19 @@ export interface EndGuesses {
  * never the run. The word model is read here, for a run being read, never for clean text.
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
-  const prior = withDocumentPairs(guessPrior(lm, runContext(v, start, end, g)), documentPairs(v, start, end));
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
-  const scale = fitScale(lineFit(lm, lineBefore, middle + (g.lastKnown ?? ''), after));
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after);
+  const prior = withDocumentPairs(guessPrior(model, runContext(v, start, end, g)), documentPairs(v, start, end));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
-    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm, weighted(wordOpinion(lm, lineBefore, after)));
+    const word = wordOpinion(lm, lineBefore, after);
+    const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm, (s) => wordWeight * word(s));
     return pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) };
   }
   const between = (options: Options, before: string, afterCh: string, was: Guess, word: (c: string) => number) =>
-    guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + WORD_WEIGHT * word(ch), lm) ?? was;
+    guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + wordWeight * word(ch), lm) ?? was;
   const lastShown = g.lastKnown ?? g.last?.ch ?? '';
   // A first character read as punctuation between two known characters (its lead lost, the
   // characters sharing its trail competing: `。` against Han) is a sentence's end or a pause, which
@@ -248,10 +249,11 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
  */
 export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const prior = withDocumentPairs(guessPrior(lm, lineBefore + lineAfter), documentPairs(v, i, i + 1));
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter);
+  const prior = withDocumentPairs(guessPrior(model, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
-  const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + WORD_WEIGHT * word(ch), lm);
-  return g && { ...g, margin: g.margin * fitScale(lineFit(lm, lineBefore, '', lineAfter)) };
+  const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + wordWeight * word(ch), lm);
+  return g && { ...g, margin: g.margin * scale };
 }
 
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
@@ -274,8 +276,6 @@ export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLang
 function unlessPunctuation(x: Guess, scaled: (x: Guess) => Guess): Guess {
   return isHan(x.ch.codePointAt(0)!) ? scaled(x) : x;
 }
-
-const weighted = (word: (s: string) => number) => (s: string) => WORD_WEIGHT * word(s);
 
 /** The line before a run and after it, up to `reach` characters each side. */
 export function lineAround(v: string, start: number, end: number, reach = CONTEXT_CHARS): [string, string] {

@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { classicalModel } from '../../model/classicalModel';
 import { getWordModel, type WordModel } from '../../model/wordModel';
 
 /**
@@ -55,8 +56,43 @@ const FIT_USELESS = -8;
  * report, but right far less often there, so its margins are scaled down linearly between
  * FIT_TRUSTED and FIT_USELESS (calibrated on the repair evaluation's tuning part).
  */
-export function fitScale(fit: number): number {
-  return Math.max(0, Math.min(1, (fit - FIT_USELESS) / (FIT_TRUSTED - FIT_USELESS)));
+export function fitScale(fit: number, trusted = FIT_TRUSTED): number {
+  return Math.max(0, Math.min(1, (fit - FIT_USELESS) / (trusted - FIT_USELESS)));
+}
+
+/**
+ * Where the classical model reads a line, its margins are believed as fitScale says with full
+ * trust only at this fit (never reached: classical verse reads at −5 to −7 by it), i.e. a nat of
+ * margin per ninth of a nat the line reads above FIT_USELESS; and the word model, whose words are
+ * modern, counts this much beside its bigrams. Calibrated on the repair evaluation's tuning part
+ * (scripts/calibrate-run-guesses.mjs --classical select: docs/repair-eval.md): first and last
+ * characters both written at 95 % right or better, fewer wrong ones written than the character
+ * model wrote on the same lines.
+ */
+const CLASSICAL_FIT_TRUSTED = 1;
+const CLASSICAL_WORD_WEIGHT = 0.35;
+
+/** The model a guess on a line is weighed with, how far its margins are believed there, and the word model's weight beside it. */
+export interface LineModel {
+  model: CharLanguageModel;
+  scale: number;
+  wordWeight: number;
+}
+
+/**
+ * The character model, unless the line reads worse by it than by the classical model
+ * (classicalModel.ts: verse and prose in classical Chinese, where the character model's best guess
+ * for a lost lead is right 40–70 % of the time); the classical model is read only for a line the
+ * character model reads below FIT_TRUSTED. `before`, `inner`, `after` as lineFit takes them.
+ */
+export function lineModel(lm: CharLanguageModel, before: string, inner: string, after: string): LineModel {
+  const fit = lineFit(lm, before, inner, after);
+  if (fit < FIT_TRUSTED) {
+    const classical = classicalModel(lm);
+    const fitClassical = lineFit(classical, before, inner, after);
+    if (fitClassical > fit) return { model: classical, scale: fitScale(fitClassical, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT };
+  }
+  return { model: lm, scale: fitScale(fit), wordWeight: WORD_WEIGHT };
 }
 
 /**
