@@ -19,9 +19,14 @@
  * (src/extension/coreCodeCache.ts, bundled for the bench as `cacheLoader`). When the loader is
  * given, one run makes the cache in a fresh folder, and a third child alternates with the two above:
  * the core loaded through that cache, then the same analysis.
+ *
+ * The command line: given dist/cli.js, two more children alternate with the others, `zhlens detect`
+ * on the article without a code cache (`ZHLENS_CODE_CACHE=off`) and through the cache one run made
+ * in a fresh folder (src/cli/mainCodeCache.ts), each timed by a preloaded probe at the process's
+ * exit; the figures are above bare node, as the others.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +58,8 @@ export interface ColdFigures {
   optimized: Record<string, number>;
   /** The same through the editor's code cache (a later session), when measured: median extra process CPU, main thread, the load step. */
   cached?: { extraCpuMs: number; extraThreadMs?: number; loadMs: number };
+  /** `zhlens detect` on the article, when measured: median extra process CPU and main thread without a code cache and through the command line's. */
+  cli?: { plain: ExtraCpu; cached: ExtraCpu };
   /** The runtime measured (`node --version`). */
   node: string;
 }
@@ -79,6 +86,11 @@ const stepClock = `${threadClock} const steps = []; const cpuNow = threadNow ?? 
 const cold = (coreFile: string, sampleFile: string, load = `require(${JSON.stringify(coreFile)})`) =>
   `${stepClock} const core = ${load}; step('load'); const text = require('node:fs').readFileSync(${JSON.stringify(sampleFile)}, 'utf8'); last = cpuNow(); const findings = core.analyzeText(text, { onStep: step }).length; ${report}`;
 
+export interface ExtraCpu {
+  extraCpuMs: number;
+  extraThreadMs?: number;
+}
+
 interface ChildFigures {
   cpuMs: number;
   threadMs?: number;
@@ -94,6 +106,27 @@ function runChild(script: string, node: string): ChildFigures {
   const wallMs = performance.now() - t0;
   if (run.status !== 0) throw new Error(`cold start failed: ${run.stderr.trim().split('\n').at(-1)}`);
   return { ...JSON.parse(run.stdout.trim()), wallMs };
+}
+
+/** The probe preloaded into a run of the command line: its CPU times at exit, as `report` gives them, appended to a file. */
+const cliProbe = (out: string) =>
+  `${threadClock} process.on('exit', () => { const u = process.cpuUsage(), th = threadNow?.(); require('node:fs').appendFileSync(${JSON.stringify(out)}, JSON.stringify({ cpuMs: (u.user + u.system) / 1000, threadMs: th }) + '\\n'); });`;
+
+/** One run of `zhlens detect FILE` with the code cache folder `cache` (`off`: none), timed by `probe`, which appends to `out`. */
+function runCli(node: string, cliFile: string, sampleFile: string, cache: string, probe: string, out: string): ChildFigures {
+  const run = spawnSync(node, ['--require', probe, cliFile, 'detect', sampleFile], { encoding: 'utf8', env: { ...process.env, ZHLENS_CODE_CACHE: cache } });
+  if (run.status !== 0) throw new Error(`zhlens detect failed: ${run.stderr.trim().split('\n').at(-1)}`);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  return { ...JSON.parse(lines[lines.length - 1]), heap: 0, findings: 0, wallMs: 0, steps: [] };
+}
+
+/** Median extra CPU (process, main thread) of `runs` over the bare starts of the same rounds. */
+function extraOver(runs: ChildFigures[], bare: ChildFigures[]): ExtraCpu {
+  const threads = runs.every((r, i) => r.threadMs !== undefined && bare[i].threadMs !== undefined);
+  return {
+    extraCpuMs: median(runs.map((r, i) => r.cpuMs - bare[i].cpuMs)),
+    extraThreadMs: threads ? median(runs.map((r, i) => r.threadMs! - bare[i].threadMs!)) : undefined,
+  };
 }
 
 /** Each step's median CPU ms over the runs, in the first run's order. */
@@ -118,18 +151,32 @@ const throughCache = (cacheLoader: string, coreFile: string, dir: string) =>
 /**
  * `node`: the runtime to measure (default: the one running the bench; the editor's may be newer).
  * `cacheLoader`: coreCodeCache.ts bundled, to measure a later session as well.
+ * `cliFile`: dist/cli.js, to measure the command line as well.
  */
-export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath, cacheLoader?: string): ColdFigures {
+export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7, node = process.execPath, cacheLoader?: string, cliFile?: string): ColdFigures {
   const bare: ChildFigures[] = [];
   const cores: ChildFigures[] = [];
   const cached: ChildFigures[] = [];
-  const cacheDir = cacheLoader ? mkdtempSync(join(tmpdir(), 'zhlens-code-cache-')) : undefined;
+  const cliPlain: ChildFigures[] = [];
+  const cliCached: ChildFigures[] = [];
+  const cacheDir = cacheLoader || cliFile ? mkdtempSync(join(tmpdir(), 'zhlens-code-cache-')) : undefined;
   try {
     if (cacheLoader && cacheDir) runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node);
+    const probe = cacheDir && join(cacheDir, 'probe.js');
+    const probeOut = cacheDir && join(cacheDir, 'probe.jsonl');
+    const cliCache = cacheDir && join(cacheDir, 'cli');
+    if (cliFile && probe && probeOut && cliCache) {
+      writeFileSync(probe, cliProbe(probeOut));
+      runCli(node, cliFile, sampleFile, cliCache, probe, probeOut);
+    }
     for (let i = 0; i < runs; i++) {
       bare.push(runChild(BARE, node));
       cores.push(runChild(cold(coreFile, sampleFile), node));
       if (cacheLoader && cacheDir) cached.push(runChild(cold(coreFile, sampleFile, throughCache(cacheLoader, coreFile, cacheDir)), node));
+      if (cliFile && probe && probeOut && cliCache) {
+        cliPlain.push(runCli(node, cliFile, sampleFile, 'off', probe, probeOut));
+        cliCached.push(runCli(node, cliFile, sampleFile, cliCache, probe, probeOut));
+      }
     }
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
@@ -156,6 +203,7 @@ export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7,
             loadMs: median(cached.map((c) => c.steps.find(([name]) => name === 'load')?.[1] ?? 0)),
           }
         : undefined,
+    cli: cliPlain.length === runs ? { plain: extraOver(cliPlain, bare), cached: extraOver(cliCached, bare) } : undefined,
     node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   };
 }

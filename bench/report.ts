@@ -145,7 +145,11 @@ function coldSteps(cold: ColdFigures): string {
   const later = cold.cached
     ? `\na later session, the core through the editor's code cache (coreCodeCache.ts): +${fmt(cold.cached.extraCpuMs)} ms process${cold.cached.extraThreadMs === undefined ? '' : `, main thread +${fmt(cold.cached.extraThreadMs)}`}, the load ${fmt(cold.cached.loadMs)} ms`
     : '';
-  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}${later}`;
+  const thread2 = (c: { extraCpuMs: number; extraThreadMs?: number }) => `+${fmt(c.extraCpuMs)} ms process${c.extraThreadMs === undefined ? '' : `, main thread +${fmt(c.extraThreadMs)}`}`;
+  const cli = cold.cli
+    ? `\nthe command line, \`zhlens detect\` on the article (dist/cli.js): without a code cache ${thread2(cold.cli.plain)}; a later run, through its code cache (src/cli/mainCodeCache.ts), ${thread2(cold.cli.cached)}`
+    : '';
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}${later}${cli}`;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {

@@ -191,7 +191,8 @@ async function main() {
   if (args.cold && existsSync(coreFile)) {
     process.stderr.write('cold first verdict: bare node against node + dist/core.js + analyzeText …');
     const cacheLoader = join(ROOT, 'out/bench/coreCodeCache.js');
-    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode, existsSync(cacheLoader) ? cacheLoader : undefined);
+    const cliFile = join(ROOT, 'dist/cli.js');
+    cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode, existsSync(cacheLoader) ? cacheLoader : undefined, existsSync(cliFile) ? cliFile : undefined);
     process.stderr.write(` +${cold.extraCpuMs.toFixed(0)} ms\n`);
   } else if (args.cold) notes.push('cold first verdict skipped: no dist/core.js (npm run build)');
   if (args.coldOnly) return printReport([], notes, undefined, cold);

@@ -1,24 +1,11 @@
-// The `zhlens` command line (bundled to dist/cli.js). See `zhlens --help`, or src/cli/main.ts.
-// The same bundle runs the worker threads of `--jsonl --jobs N` (src/cli/stream/streamWorkers.ts).
-import { runCli } from './cli/main';
-import { isStreamWorker, runStreamWorker } from './cli/stream/streamWorkers';
-import { Terminal } from './cli/terminal';
+// The `zhlens` command (dist/cli.js, package.json "bin"): starts the command line's bundle,
+// dist/cli-main.js (src/cli/mainProcess.ts), through a V8 code cache in the user's cache folder
+// (src/cli/mainCodeCache.ts). Kept small: it is compiled on every run, the bundle from the cache.
+import * as path from 'node:path';
 import { boundHeapGrowth } from './cli/heapGrowth';
+import { runCliBundle } from './cli/mainCodeCache';
 
-// Before any large piece of work: the heap's growth, for the main thread and the stream workers.
+// Before the bundle is compiled: V8 takes a code cache only under the flags it was made with, and
+// the bundle sets these again (for its worker threads).
 boundHeapGrowth();
-
-if (isStreamWorker()) {
-  runStreamWorker();
-} else {
-  // `zhlens detect --json corpus/ | head` closes the pipe early: stop quietly, as cat and grep do.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`zhlens: cannot write output: ${err.message}\n`);
-    process.exit(1);
-  });
-
-  const code = runCli(process.argv.slice(2), new Terminal());
-  if (typeof code === 'number') process.exitCode = code;
-  else void code.then((c) => (process.exitCode = c));
-}
+runCliBundle(path.join(__dirname, 'cli-main.js'));

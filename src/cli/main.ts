@@ -31,6 +31,8 @@ Options:
 
 Exit status: 0 success, 1 a file could not be read or decoded, 2 bad usage.
 ZHLENS_DEBUG=1 prints stack traces of internal errors.
+ZHLENS_CODE_CACHE=DIR keeps zhlens's compiled code in DIR, for a faster start (default: the
+user's cache folder, e.g. ~/.cache/zhlens; off: none).
 `;
 }
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
-import { createRequire, wrap } from 'node:module';
+import { requireWithCodeCache, writeCodeCache } from '../host/codeCache';
 
 /**
  * The core bundle (dist/core.js) loaded with a V8 code cache kept in the extension's storage.
@@ -42,32 +41,10 @@ export function requireCore(coreFile: string, writeAfterMs = WRITE_AFTER_MS): un
   } catch {
     return require(coreFile);
   }
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(wrap(source), { filename: coreFile, cachedData });
-  const module = { exports: {} as unknown };
-  script.runInThisContext()(module.exports, createRequire(coreFile), module, coreFile, path.dirname(coreFile));
-  if (!cachedData || script.cachedDataRejected) {
-    const timer = setTimeout(() => writeCache(script, dir, cacheFile), writeAfterMs);
+  const core = requireWithCodeCache(coreFile, source, cacheFile);
+  if (!core.cacheUsed) {
+    const timer = setTimeout(() => writeCodeCache(cacheFile, core.cacheData, (name) => name.startsWith(PREFIX) && name.endsWith('.bin')), writeAfterMs);
     timer.unref?.();
   }
-  return module.exports;
-}
-
-function writeCache(script: vm.Script, dir: string, cacheFile: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(PREFIX) && name.endsWith('.bin') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
-    }
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, script.createCachedData());
-    fs.renameSync(temporary, cacheFile);
-  } catch {
-    // A cache is an optimisation: a folder that cannot be written leaves the next start as this one.
-  }
+  return core.exports;
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ENTRIES = ['src/extension/extension.ts', 'src/extension/webExtension.ts', 'src/core/index.ts', 'src/cli.ts'];
+const ENTRIES = ['src/extension/extension.ts', 'src/extension/webExtension.ts', 'src/core/index.ts', 'src/cli.ts', 'src/cli/mainProcess.ts'];
 const MAX_LINES = 400;
 
 /** Source file → the source files it imports (runtime imports; `import type` is erased before bundling). */
