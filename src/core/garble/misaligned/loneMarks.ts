@@ -4,6 +4,7 @@ import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { lazyLoneRun, ordinary, weighLost, type Candidate } from './silentGuesses';
 import { marksNear } from './nearby';
+import { WrittenSymbols } from './writtenSymbols';
 import { reaches } from './guessBound';
 import { BOUND_SLACK } from './runGate';
 import type { End } from './runEnds';
@@ -62,13 +63,14 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
 export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];
   for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
-    const c = lone(v, i, table, lm);
+    const c = loneMark(v, i, table, lm);
     if (c) found.push(c);
   }
   return found;
 }
 
-function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Candidate | undefined {
+/** The lone mark at `i` as a run, when it gains `minGain` (scripts/eval-repair/misaligned-marks.mjs weighs every mark with no gate). */
+export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, minGain = MIN_GAIN): Candidate | undefined {
   if (i < 1 || i + 1 >= v.length) return undefined;
   const before = v.charCodeAt(i - 1);
   const after = v.charCodeAt(i + 1);
@@ -83,12 +85,16 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
   const lost = weighLost(options, score, lm);
   if (!lost) return undefined;
-  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
-  if (gain < MIN_GAIN) return undefined;
+  // The mark as written pays for its ASCII form in a text that writes its marks fullwidth
+  // (writtenSymbols.ts); the check after the search does not see that, so it is evidence there.
+  const form = WrittenSymbols.of(v).markForm();
+  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]) - form;
+  if (gain < minGain) return undefined;
   const g = lost.best;
   return {
     gain,
     prior: LOST_BYTE_LOG_PRIOR,
+    ...(form < 0 ? { evidence: -form } : {}),
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
     run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [
@@ -98,7 +104,8 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
   };
 }
 
-function isChinese(cp: number): boolean {
+/** Han or CJK punctuation: what a lone mark, or a run's start, must sit between. */
+export function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
 }
 

@@ -1,9 +1,9 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isCjkPunct, isHan } from '../../text/chars';
+import { isHan } from '../../text/chars';
 import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks, markAlone } from './loneMarks';
+import { isChinese, loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
@@ -360,7 +360,11 @@ class RunScan {
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
-    return best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm) ? undefined : best;
+    if (!best || kind !== 'mark') return best;
+    if (markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) return undefined;
+    // A `?` written in ASCII among fullwidth marks: the check after the search does not see its charge.
+    best.evidence = (best.evidence ?? 0) - this.gate.markCharge(v.charCodeAt(at - 1), v.charCodeAt(at));
+    return best;
   }
 
   /**
@@ -392,8 +396,4 @@ class RunScan {
       return { out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
     });
   }
-}
-
-function isChinese(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
 }
