@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocuments } from './corpus.mjs';
 import { alignChars } from './alignChars.mjs';
-import { foldFullwidth, inScope, misalignedBytes, MISALIGNED_PROCESSES, PythonBatch, rng } from './garble.mjs';
+import { foldFullwidth, misalignedCase, PythonBatch, rng } from './garble.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -52,23 +52,8 @@ for (const doc of docs) {
   const r = (kind) => rng(`${doc.id}\u0000${kind}`);
   for (const scope of ['doc', 'paragraph']) {
     const kind = `misaligned-gbk ${scope}`;
-    const rr = r(kind);
-    const process = rr.pick(MISALIGNED_PROCESSES);
-    const fold = rr.next() < 0.3;
-    const pending = [];
-    let failed = false;
-    const garbled = inScope(doc.text, scope, rr, (p) => {
-      const bytes = misalignedBytes(p, scope === 'doc' ? rr.int(1, 2) : 1, rr);
-      if (!bytes) {
-        if (scope === 'paragraph') failed = true;
-        return p;
-      }
-      if (process.decode) return process.decode(new Uint8Array(bytes));
-      pending.push(python.add(bytes, ...process.python));
-      return `\u0000${pending.length - 1}\u0000`;
-    });
-    if (garbled === undefined || failed) continue;
-    cases.push({ scope, doc, garbled, pending, fold });
+    const m = misalignedCase(doc, scope, r(kind), python);
+    if (m) cases.push({ scope, doc, ...m });
   }
 }
 const decoded = python.run();
