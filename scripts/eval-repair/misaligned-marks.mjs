@@ -4,8 +4,7 @@
 // on clean text: the same part's documents as written and with their fullwidth forms folded to ASCII
 // (as 30 % of the misaligned cases are), and the precision corpus's tune split (its files garbled
 // in their source left out). For each side it prints the gains, so that the gate (loneMarks.ts,
-// MIN_GAIN) can be set above every clean mark; `--no-form` leaves out the charge for a mark written
-// in ASCII in a text that writes its marks fullwidth (writtenSymbols.ts, markForm).
+// MIN_GAIN) can be set above every clean mark.
 //
 //   node scripts/eval-repair/misaligned-marks.mjs [--split tuning] [--precision /work/data/precision] [--top 12]
 import { requireBundle } from '../nodeBundle.mjs';
@@ -22,7 +21,6 @@ const arg = (name, fallback) => {
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '12'));
-const withForm = !process.argv.includes('--no-form');
 
 const core = await requireBundle(join('out', 'misaligned-marks', 'core.cjs'), {
   exports: `
@@ -34,12 +32,12 @@ const core = await requireBundle(join('out', 'misaligned-marks', 'core.cjs'), {
 const table = core.gbkTable();
 const lm = core.getCharModel();
 
-/** Every `?` of `v` that loneMarks weighs, with its gain (the form's charge taken back with --no-form). */
+/** Every `?` of `v` that loneMarks weighs, with its gain. */
 function marks(v) {
   const out = [];
   for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
     const c = core.loneMark(v, i, table, lm, -Infinity);
-    if (c) out.push({ at: i, gain: withForm ? c.gain : c.gain - (c.evidence ?? 0), context: v.slice(Math.max(0, i - 6), i + 7) });
+    if (c) out.push({ at: i, gain: c.gain, context: v.slice(Math.max(0, i - 6), i + 7) });
   }
   return out;
 }
@@ -102,7 +100,7 @@ const show = (title, list) => {
   for (const m of list.slice(0, top)) console.log(`  ${m.gain.toFixed(2).padStart(7)}  ${JSON.stringify(m.context)}  ${m.where}`);
 };
 const above = (list, g) => list.filter((m) => m.gain >= g).length;
-console.log(`lone marks weighed ${withForm ? 'with' : 'without'} the ASCII form's charge, ${split} part`);
+console.log(`lone marks, ${split} part`);
 show('marks the garbling made', lost);
 show('marks in clean text (documents, folded documents, precision tune split)', clean);
 show('clean marks in the garbled cases (text the garbling did not reach)', folded);

@@ -4,7 +4,6 @@ import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { lazyLoneRun, ordinary, weighLost, type Candidate } from './silentGuesses';
 import { marksNear } from './nearby';
-import { WrittenSymbols } from './writtenSymbols';
 import { reaches } from './guessBound';
 import { BOUND_SLACK } from './runGate';
 import type { End } from './runEnds';
@@ -85,16 +84,12 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
   const lost = weighLost(options, score, lm);
   if (!lost) return undefined;
-  // The mark as written pays for its ASCII form in a text that writes its marks fullwidth
-  // (writtenSymbols.ts); the check after the search does not see that, so it is evidence there.
-  const form = WrittenSymbols.of(v).markForm();
-  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]) - form;
+  const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
   if (gain < minGain) return undefined;
   const g = lost.best;
   return {
     gain,
     prior: LOST_BYTE_LOG_PRIOR,
-    ...(form < 0 ? { evidence: -form } : {}),
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
     run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [

@@ -53,8 +53,7 @@ export class RunGate {
 
   /**
    * ln P of the bigram of the text as shown that ends at offset `i` (0 ≤ i ≤ length), with the
-   * document's own word where it ends in an ASCII symbol, and where it ends in a `?` after
-   * Chinese, the chance that the text writes that mark in ASCII (writtenSymbols.ts, markForm).
+   * document's own word where it ends in an ASCII symbol (writtenSymbols.ts).
    */
   shownAt(i: number): number {
     let s = this.shown[i - this.base];
@@ -63,20 +62,9 @@ export class RunGate {
       const b = this.charAt(i);
       s = this.lm.bigramOf(a, b);
       if (isSymbol(b)) s = this.symbols.weigh(a, b, s);
-      else s += this.markCharge(a, b);
       this.shown[i - this.base] = s;
     }
     return s;
-  }
-
-  /**
-   * What the text as shown pays for writing `b` after `a` beyond the character model's bigram: a
-   * `?` after Chinese, in ASCII in a text that writes its marks fullwidth (writtenSymbols.ts,
-   * markForm); 0 otherwise. The check after the search (chooseRuns.ts) does not see it: a run
-   * takes it there as evidence.
-   */
-  markCharge(a: number, b: number): number {
-    return b === QUESTION && a >= 0x80 ? this.symbols.markForm() : 0;
   }
 
   /**
@@ -150,8 +138,6 @@ export function digitCharge(code: number): number {
   return code >= 0xff10 && code <= 0xff19 ? DIGIT_LOG_PRIOR : 0;
 }
 const DIGIT_LOG_PRIOR = -Math.log(10);
-
-const QUESTION = 0x3f;
 
 /** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
 export const BOUND_SLACK = 1e-6;

@@ -360,11 +360,7 @@ class RunScan {
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
     }
-    if (!best || kind !== 'mark') return best;
-    if (markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) return undefined;
-    // A `?` written in ASCII among fullwidth marks: the check after the search does not see its charge.
-    best.evidence = (best.evidence ?? 0) - this.gate.markCharge(v.charCodeAt(at - 1), v.charCodeAt(at));
-    return best;
+    return best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm) ? undefined : best;
   }
 
   /**

@@ -19,9 +19,6 @@ export class WrittenSymbols {
   /** Per symbol code (0x21–0x7E): how often the text writes it after a non-ASCII character. */
   private readonly afterChinese: Array<number | undefined> = [];
 
-  /** markForm(), once worked out. */
-  private form: number | undefined;
-
   private constructor(private readonly v: string) {}
 
   private static last: WrittenSymbols | undefined;
@@ -39,42 +36,6 @@ export class WrittenSymbols {
     return others > 0 ? Math.log(Math.exp(model) + others / this.v.length) : model;
   }
 
-  /**
-   * ln P that a `?` written after Chinese is in ASCII rather than `？`, one such `?` (the mark
-   * weighed) left out: from how the text writes its other question marks, with the other marks
-   * that have both forms (`,;:!` against `，；：！`) as the prior (the Krichevsky–Trofimov estimate,
-   * half a count each), weighing one question mark. 0 or near it where the text writes its marks
-   * in ASCII (a folded text, a manual page), its question marks included (a FAQ that types `?`
-   * among fullwidth commas); down to ln(1 / 2(f + 1)(q + 1)) in a text that writes f fullwidth
-   * marks, q question marks `？` and no ASCII one. The character model folds fullwidth forms into
-   * ASCII, so it scores a `?` between Chinese characters as a question mark; that the text wrote
-   * it in ASCII where it writes its marks fullwidth is what the text as it stands must also
-   * explain, and what a decoder's mark for a lost byte explains at once.
-   */
-  markForm(): number {
-    if (this.form === undefined) {
-      const { v } = this;
-      let [ascii, full, asciiQ, fullQ] = [0, 0, 0, 0];
-      for (let i = 1; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c === 0x3f || c === 0xff1f) {
-          if (v.charCodeAt(i - 1) < 0x80) continue;
-          if (c === 0x3f) asciiQ++;
-          else fullQ++;
-          continue;
-        }
-        const k = c < 0x80 ? ASCII_MARKS.indexOf(c) : FULLWIDTH_MARKS.indexOf(c);
-        if (k < 0 || v.charCodeAt(i - 1) < 0x80) continue;
-        if (c < 0x80) ascii++;
-        else full++;
-      }
-      const others = (ascii + 0.5) / (ascii + full + 1);
-      const q = Math.max(0, asciiQ - 1);
-      this.form = Math.log((q + others) / (q + fullQ + 1));
-    }
-    return this.form;
-  }
-
   private countOf(s: number): number {
     let n = this.afterChinese[s];
     if (n === undefined) {
@@ -87,10 +48,6 @@ export class WrittenSymbols {
     return n;
   }
 }
-
-/** The marks other than `?` with an ASCII and a fullwidth form: how a text writes its punctuation. */
-const ASCII_MARKS = [0x2c, 0x3b, 0x3a, 0x21];
-const FULLWIDTH_MARKS = [0xff0c, 0xff1b, 0xff1a, 0xff01];
 
 /** An ASCII symbol the document may write as its own: printable, not a letter, a digit or `?`. */
 export function isSymbol(c: number): boolean {
