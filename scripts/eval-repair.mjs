@@ -13,7 +13,7 @@ import { requireBundle } from './nodeBundle.mjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocuments } from './eval-repair/corpus.mjs';
-import { annotatePinyin, foldFullwidth, inScope, legacyBytes, misalignedBytes, MISALIGNED_PROCESSES, MOJIBAKE_PROCESSES, PythonBatch, rng } from './eval-repair/garble.mjs';
+import { annotatePinyin, foldFullwidth, inScope, legacyBytes, misalignedCase, MOJIBAKE_PROCESSES, PythonBatch, rng } from './eval-repair/garble.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -75,22 +75,9 @@ for (const doc of docs) {
   for (const scope of ['doc', 'paragraph']) {
     const kind = `misaligned-gbk ${scope}`;
     if (!wanted(kind)) continue;
-    const rr = r(kind);
-    const process = rr.pick(MISALIGNED_PROCESSES);
-    const fold = rr.next() < 0.3;
-    const pending = [];
-    let failed = false;
-    const garbled = inScope(doc.text, scope, rr, (p) => {
-      const bytes = misalignedBytes(p, scope === 'doc' ? rr.int(1, 2) : 1, rr);
-      if (!bytes) {
-        if (scope === 'paragraph') failed = true;
-        return p;
-      }
-      if (process.decode) return process.decode(new Uint8Array(bytes));
-      pending.push(python.add(bytes, ...process.python));
-      return `\u0000${pending.length - 1}\u0000`;
-    });
-    if (garbled === undefined || failed) continue;
+    const m = misalignedCase(doc, scope, r(kind), python);
+    if (!m) continue;
+    const { process, fold, garbled, pending } = m;
     cases.push({ kind, variant: `${process.name}${fold ? ' folded' : ''}`, doc, original: doc.text, garbled, pending, fold, expect: ['misaligned-gbk'] });
   }
 

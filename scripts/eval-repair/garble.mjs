@@ -217,3 +217,28 @@ export function legacyBytes(text, encoding) {
 }
 
 export { inScope, chosenParagraph };
+
+/**
+ * A misaligned-GBK case of `doc` over `scope` (`doc` or `paragraph`), drawn from `rr`: one or two
+ * lost bytes a paragraph, decoded by one of MISALIGNED_PROCESSES (Python's through `python`: the
+ * garbled text holds \0k\0 for the k-th of `pending` until the batch runs), folded to ASCII
+ * afterwards in 30 % of the cases. Undefined when the scope has nothing to lose a byte from.
+ */
+export function misalignedCase(doc, scope, rr, python) {
+  const process = rr.pick(MISALIGNED_PROCESSES);
+  const fold = rr.next() < 0.3;
+  const pending = [];
+  let failed = false;
+  const garbled = inScope(doc.text, scope, rr, (p) => {
+    const bytes = misalignedBytes(p, scope === 'doc' ? rr.int(1, 2) : 1, rr);
+    if (!bytes) {
+      if (scope === 'paragraph') failed = true;
+      return p;
+    }
+    if (process.decode) return process.decode(new Uint8Array(bytes));
+    pending.push(python.add(bytes, ...process.python));
+    return `\u0000${pending.length - 1}\u0000`;
+  });
+  if (garbled === undefined || failed) return undefined;
+  return { process, fold, garbled, pending };
+}

@@ -62,13 +62,14 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
 export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];
   for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
-    const c = lone(v, i, table, lm);
+    const c = loneMark(v, i, table, lm);
     if (c) found.push(c);
   }
   return found;
 }
 
-function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Candidate | undefined {
+/** The lone mark at `i` as a run, when it gains `minGain` (scripts/eval-repair/misaligned-marks.mjs weighs every mark with no gate). */
+export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, minGain = MIN_GAIN): Candidate | undefined {
   if (i < 1 || i + 1 >= v.length) return undefined;
   const before = v.charCodeAt(i - 1);
   const after = v.charCodeAt(i + 1);
@@ -84,7 +85,7 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
   const lost = weighLost(options, score, lm);
   if (!lost) return undefined;
   const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
-  if (gain < MIN_GAIN) return undefined;
+  if (gain < minGain) return undefined;
   const g = lost.best;
   return {
     gain,
@@ -98,7 +99,8 @@ function lone(v: string, i: number, table: DbcsTable, lm: CharLanguageModel): Ca
   };
 }
 
-function isChinese(cp: number): boolean {
+/** Han or CJK punctuation: what a lone mark, or a run's start, must sit between. */
+export function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
 }
 

@@ -1,9 +1,9 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isCjkPunct, isHan } from '../../text/chars';
+import { isHan } from '../../text/chars';
 import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks, markAlone } from './loneMarks';
+import { isChinese, loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
 import { reaches } from './guessBound';
@@ -392,8 +392,4 @@ class RunScan {
       return { out, lossy: !sureFirst || !sureLast, plan, confidence: Math.min(0.99, 0.5 + gain / 60) };
     });
   }
-}
-
-function isChinese(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
 }
