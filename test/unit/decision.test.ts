@@ -52,6 +52,26 @@ test('Latin-script text with diacritics is never taken for mojibake', () => {
   }
 });
 
+test('a letter written as a word between Han and superscripts or fractions are read as written', () => {
+  // Our lines: one- and two-letter words among Chinese (C语言, A股, X光, T恤), and digits written
+  // as superscripts and fractions in a code sample.
+  for (const line of [
+    '为了确保C语言工程的设计思路能在各个模块中保持一致，我们先写了文档。',
+    '他说A股今天大涨，医生让他去拍X光片，又买了一件T恤。',
+    "const re = /\\p{Number}/u;\nre.test('²³¹¼½¾') // 数字的上标和分数也算数字",
+    '面积为 12 m²，体积约 ½ m³。',
+  ]) {
+    assert.deepEqual(kinds(line), [], line);
+    assert.equal(repairText(line).text, line);
+  }
+  // The same characters as garbled text are still read: GBK bytes shown as Latin-1, whose lead
+  // bytes include ² ³ ¹ ¼ ½ ¾.
+  for (const line of ['建立工程文件之后，编译并运行测试程序。', '将结果保存到数据库中，并发送通知邮件。']) {
+    const latin1 = iconv.decode(iconv.encode(line, 'gbk'), 'latin1');
+    assert.equal(repairText(latin1).text, line, latin1);
+  }
+});
+
 test('Latin-1 mojibake is repaired to what the bytes were, in any language, once or twice garbled', () => {
   for (const line of ['Le barème forfaitaire permet l’évaluation des frais', 'Die Größe der Datei', 'It’s a ‘test’ …', '中文的编码']) {
     assert.equal(repairText(asCp1252(line)).text, line, line);
