@@ -105,27 +105,28 @@ export class TextLikelihood {
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      const zhAt = this.chineseIndex(cp);
-      const bgAt = this.otherIndex(cp);
-      const share = isDigitLike(prevCp) ? undefined : digitLikeLogShare(cp);
+      const digitLike = isDigitLike(cp);
+      const looked = digitLike ? 0x30 : cp;
+      const zhAt = this.chinese.indexOfCodePoint(looked);
+      const bgAt = this.other.indexOf(looked);
       let zhAtLeast = -Infinity;
       const letter = asciiLetter(cp);
       if (letter >= 0) {
-        const zh = this.chineseSide(cp, zhPrev, zhAt);
         if (word) {
           word = word.length < LETTER_WORD_MAX + 1 ? word + String.fromCharCode(letter) : word;
-          paid += zh;
+          paid += this.chineseSide(cp, zhPrev, zhAt);
         } else if (letter <= 0x5a && prevCp >= 0 && isCjkNotLetter(prevCp)) {
           word = String.fromCharCode(letter);
-          paid = zh - this.chinese.bigramOfIndexes(zhPrev, zhAt);
+          paid = -LN_LETTERS;
         }
-      } else {
-        if (word && word.length <= LETTER_WORD_MAX && isCjkNotLetter(cp)) {
+      } else if (word) {
+        if (word.length <= LETTER_WORD_MAX && isCjkNotLetter(cp)) {
           zhAtLeast = letterWordLogProb(word, String.fromCodePoint(cp), this.chinese.unigramOfIndex(zhAt)) - paid;
         }
         word = '';
       }
-      sum += this.mixed(cp, zhPrev, zhAt, bgPrev, bgAt, zhAtLeast) + (share ?? 0);
+      sum += this.mixed(cp, zhPrev, zhAt, bgPrev, bgAt, zhAtLeast);
+      if (digitLike && !isDigitLike(prevCp)) sum += digitLikeLogShare(cp)!;
       zhPrev = zhAt;
       bgPrev = bgAt;
       prevCp = cp;
