@@ -1,7 +1,7 @@
 // Adds files of public repositories to the negative corpus of `npm run eval:precision`
 // (scripts/build-precision-corpus.mjs builds the Debian part).
 //
-//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision] [--texts | --extra]
+//   node scripts/add-precision-repos.mjs <mirrors> [--out /work/data/precision] [--texts | --extra | --more]
 //
 // <mirrors> holds bare git copies of the repositories below, one folder per repository named
 // `owner+name` with the git directory in `owner+name/repo` (a `git clone --mirror` of each,
@@ -25,6 +25,8 @@
 // manifest-extra.json, leaving the other manifests as they are; eval:precision reads every
 // manifest in its --data folder. A file over 1 MB is cut at line ends into pieces of at most
 // 1 MB (`name.part2.ext`, same document), as a dictionary table of 2 MB is still opened.
+// `--more` writes the sources after those (MORE below: Traditional Chinese docs, LaTeX with ctex,
+// classical poetry JSON, a Hong Kong site) to manifest-more.json the same way.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,7 +34,7 @@ import { splitOf } from './precisionSplit.mjs';
 
 const mirrors = process.argv[2];
 if (!mirrors) {
-  console.error('usage: node scripts/add-precision-repos.mjs <mirrors> [--out folder] [--texts | --extra]');
+  console.error('usage: node scripts/add-precision-repos.mjs <mirrors> [--out folder] [--texts | --extra | --more]');
   process.exit(2);
 }
 const outArg = process.argv.indexOf('--out');
@@ -122,6 +124,34 @@ const EXTRA = [
   { repo: 'pwxcoo/chinese-xinhua', split: 'test', kind: 'data', files: /^(data\/.*\.(json|csv)|README\.md|scripts\/.*\.py)$/, lang: () => 'zh-cn' },
 ];
 
+// More kinds of clean Chinese text users open (`--more`, manifest-more.json), split by repository
+// (React's pages by page, with the other translations of the same site): Traditional Chinese
+// documentation (Taiwan), LaTeX with ctex, classical poetry as JSON, Hong Kong and Cantonese code
+// and prose.
+const MORE = [
+  // React's documentation in Traditional Chinese (CC BY 4.0), with its Japanese, Korean,
+  // Vietnamese and Simplified pages above.
+  reactDocs('reactjs/zh-hant.react.dev', 'zh-tw'),
+  // LaTeX with ctex: a book class and its Chinese and English manuals (LPPL-1.3c), `tune`; a
+  // university's thesis template, its chapters, bibliography and build scripts (LPPL-1.3c), `test`.
+  { repo: 'ElegantLaTeX/ElegantBook', split: 'tune', kind: 'latex', files: /\.(tex|cls|bib|md)$/, lang: () => 'zh-cn' },
+  { repo: 'ustctug/ustcthesis', split: 'test', kind: 'latex', files: /\.(tex|cls|bib|bst|md|lua)$/, lang: () => 'zh-cn' },
+  // Classical poetry as JSON (MIT): the Book of Songs, Chu Ci, the Analects, primers, Nalan
+  // Xingde, the Five Dynasties, Cao Cao, Yuan qu, Youmengying, the Four Books; Simplified and
+  // Traditional; `test` (the repair evaluation garbles other parts of it).
+  // Classical poetry as CSV, one poem a row with its title, dynasty and author, from the pre-Qin
+  // to the present (MIT): the files the copy holds (under 4 MB); `tune`.
+  { repo: 'Werneror/Poetry', split: 'tune', kind: 'poetry', files: /\.(csv|txt|md)$/, lang: () => 'zh-cn' },
+  { repo: 'chinese-poetry/chinese-poetry', split: 'test', kind: 'poetry', files: /^((诗经|楚辞|论语|蒙学|纳兰性德|五代诗词|曹操诗集|元曲|幽梦影|水墨唐诗|四书五经)\/.*\.json|README\.md)$/, lang: () => 'zh-cn' },
+  // A Hong Kong civic site on the Legislative Council (no licence file: measured only, nothing of it
+  // committed): Traditional Chinese (Hong Kong) in Python, JavaScript, templates and JSON
+  // fixtures; `test`.
+  { repo: 'g0vhk-io/g0vhk_legco_web', split: 'test', kind: 'zh-hk', files: /\.(py|js|json|html|md|txt)$/, lang: () => 'zh-hk' },
+  // A programming language written in Cantonese (MIT): its READMEs, guides, examples and
+  // compiler, written Cantonese (嘅、咗、喺、冇) in code and prose; `tune`.
+  { repo: 'StepfenShawn/Cantonese', split: 'tune', kind: 'zh-hk', files: /\.(cantonese|md|py|rs|html)$/, lang: () => 'yue' },
+];
+
 // Kinds of text the files above lack, cut from corpora into documents (the sentences of
 // CoNLL-U treebanks, `# text = …`, as their writers wrote them): Cantonese (嘅咗冇啲, characters
 // a Mandarin model finds unlikely) and classical Chinese. Each document gets its split by an
@@ -197,7 +227,8 @@ if (process.argv.includes('--texts')) {
   process.exit(0);
 }
 
-const EXTRA_RUN = process.argv.includes('--extra');
+const EXTRA_RUN = process.argv.includes('--extra') || process.argv.includes('--more');
+const MORE_RUN = process.argv.includes('--more');
 const MAX_BYTES = 1_000_000;
 
 /** A text in pieces of at most `max` UTF-8 bytes, cut at line ends (a longer line is one piece). */
@@ -221,7 +252,7 @@ function pieces(text, max) {
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const manifest = [];
-for (const { repo, split, doc, group, kind, files, lang } of EXTRA_RUN ? EXTRA : REPOS) {
+for (const { repo, split, doc, group, kind, files, lang } of MORE_RUN ? MORE : EXTRA_RUN ? EXTRA : REPOS) {
   const copy = mirrorOf(repo, files);
   if (!copy) continue;
   const { git, commit, paths } = copy;
@@ -270,6 +301,6 @@ if (existsSync(snippetList) && !EXTRA_RUN) {
   }
 }
 
-writeFileSync(join(OUT, EXTRA_RUN ? 'manifest-extra.json' : 'manifest-repos.json'), JSON.stringify(manifest).replace(/},{/g, '},\n{'));
+writeFileSync(join(OUT, MORE_RUN ? 'manifest-more.json' : EXTRA_RUN ? 'manifest-extra.json' : 'manifest-repos.json'), JSON.stringify(manifest).replace(/},{/g, '},\n{'));
 const count = (s) => manifest.filter((e) => e.split === s).length;
 console.log(`${manifest.length} files from repositories (tune ${count('tune')}, test ${count('test')})`);

@@ -49,7 +49,7 @@ function run(text, path) {
 
 // ---- the corpus ----
 const manifest = [];
-for (const name of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json']) {
+for (const name of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json', 'manifest-more.json']) {
   const p = join(DATA, name);
   if (existsSync(p)) manifest.push(...JSON.parse(readFileSync(p, 'utf8')));
 }

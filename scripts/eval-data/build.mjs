@@ -192,6 +192,7 @@ const BUILD = {
     step('manifest-repos.json', ['scripts/add-precision-repos.mjs', MIRROR]);
     step('manifest-texts.json', ['scripts/add-precision-repos.mjs', MIRROR, '--texts']);
     step('manifest-extra.json', ['scripts/add-precision-repos.mjs', MIRROR, '--extra']);
+    step('manifest-more.json', ['scripts/add-precision-repos.mjs', MIRROR, '--more']);
     // ftfy's published cases: tests/test-cases/*.json, flat, with the commit in COMMIT.
     const ftfy = join(out, 'ftfy');
     const commit = headOf('rspeer/python-ftfy');
@@ -230,7 +231,7 @@ const FINGERPRINT = {
   precision() {
     const out = join(DATA, 'precision');
     const found = { ftfy: hashTree(join(out, 'ftfy')) };
-    for (const m of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json']) {
+    for (const m of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json', 'manifest-more.json']) {
       const path = join(out, m);
       if (!existsSync(path)) {
         found[m] = undefined;

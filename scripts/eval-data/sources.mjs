@@ -20,7 +20,7 @@ export const REPOSITORIES = [
   { repo: 'UniversalDependencies/UD_Chinese-GSDSimp', commit: 'eb3aed31ebb170897405ee5cd1db83a1a0b11864', parts: ['repair-eval'] },
   { repo: 'UniversalDependencies/UD_Chinese-PUD', commit: '2849afd946a8c01b3e9acdf3e7afa8670cf2777d', parts: ['repair-eval'] },
   { repo: 'UniversalDependencies/UD_Chinese-HK', commit: '77ecd3ca188a59e53385f9fffd13219952187d03', parts: ['repair-eval'] },
-  { repo: 'chinese-poetry/chinese-poetry', commit: '99ebbef7e1345c0985c44b9fd96a3f9e776f117b', parts: ['repair-eval'] },
+  { repo: 'chinese-poetry/chinese-poetry', commit: '99ebbef7e1345c0985c44b9fd96a3f9e776f117b', parts: ['repair-eval', 'precision'] },
   // bytes: two encoding detectors' test suites (docs/precision.md, "Legacy files").
   { repo: 'chardet/chardet', commit: '1355907628bff3148cc81ec77093b41d922436a7', parts: ['bytes'] },
   { repo: 'freedesktop/uchardet', commit: 'bdfd6116a965fd210ef563613763e724424728b7', parts: ['bytes'] },
@@ -70,6 +70,15 @@ export const REPOSITORIES = [
   { repo: 'reactjs/ko.react.dev', commit: '2e8c873c3cea6703d1c94d01b5d5716259005c8e', parts: ['precision'] },
   { repo: 'reactjs/vi.react.dev', commit: 'b149357cfb8ae87f02ef108132114e5641d5c16f', parts: ['precision'] },
   { repo: 'reactjs/zh-hans.react.dev', commit: 'f6cda05526ceff44b24588e9e0c2e2106d4588d4', parts: ['precision'] },
+  // precision, `--more` (manifest-more.json): Traditional Chinese docs, LaTeX with ctex, classical
+  // poetry as JSON and CSV (chinese-poetry, above; Werneror/Poetry), Hong Kong and Cantonese code and
+  // prose (docs/precision.md).
+  { repo: 'reactjs/zh-hant.react.dev', commit: '19692fa83681619db5849b5d24b14b67b9650329', parts: ['precision'] },
+  { repo: 'ElegantLaTeX/ElegantBook', commit: '47c8e134219f5b5c24c89a4087d165279ce4fe37', parts: ['precision'] },
+  { repo: 'ustctug/ustcthesis', commit: 'a9a7a1c732869fabd82ca296f44606f6667d4de9', parts: ['precision'] },
+  { repo: 'g0vhk-io/g0vhk_legco_web', commit: '94304ffae4c9a84453517b4c4983c90ac16414f5', parts: ['precision'] },
+  { repo: 'StepfenShawn/Cantonese', commit: 'cafe1756aa8736e1f29deb2575b0cd69e47bb529', parts: ['precision'] },
+  { repo: 'Werneror/Poetry', commit: '4cfe49c06858e00d15f84d192fe5294295f79689', parts: ['precision'] },
 ];
 
 export const PARTS = /** @type {Part[]} */ (['ner', 'repair-eval', 'bytes', 'precision']);

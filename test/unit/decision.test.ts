@@ -17,6 +17,11 @@ import { sourceRegions } from '../../src/core/code/sourceRegions';
 const asGbk = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
 const asCp1252 = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'windows-1252');
 const kinds = (text: string, languageId?: string) => [...new Set(analyzeText(text, { languageId }).map((i) => i.kind))];
+/** A clean line: nothing flagged, nothing changed. */
+const leftAlone = (line: string) => {
+  assert.deepEqual(kinds(line), [], line);
+  assert.equal(repairText(line).text, line);
+};
 
 test('weighRepair: Latin words stay, their mojibake goes, whatever the language', () => {
   const margin = (before: string, original: string, reading: string, after: string) => weighRepair({ before, original, reading, after }).margin;
@@ -46,9 +51,23 @@ test('Latin-script text with diacritics is never taken for mojibake', () => {
     'Áá Čč Ďď Éé Ěě Íí Ňň Óó Řř Šš Ťť Úú Ůů Ýý Žž',
     'Kullanıcı ölçüde HİÇBİR GARANTİ yoktur; İskoççа, Norveççe.',
     'Không có lỗi nào được tìm thấy trong tệp này.',
-  ]) {
-    assert.deepEqual(kinds(line), [], line);
-    assert.equal(repairText(line).text, line);
+  ]) leftAlone(line);
+});
+
+test('a letter written as a word between Han and superscripts or fractions are read as written', () => {
+  // Our lines: one- and two-letter words among Chinese (C语言, A股, X光, T恤), and digits written
+  // as superscripts and fractions in a code sample.
+  for (const line of [
+    '为了确保C语言工程的设计思路能在各个模块中保持一致，我们先写了文档。',
+    '他说A股今天大涨，医生让他去拍X光片，又买了一件T恤。',
+    "const re = /\\p{Number}/u;\nre.test('²³¹¼½¾') // 数字的上标和分数也算数字",
+    '面积为 12 m²，体积约 ½ m³。',
+  ]) leftAlone(line);
+  // The same characters as garbled text are still read: GBK bytes shown as Latin-1, whose lead
+  // bytes include ² ³ ¹ ¼ ½ ¾.
+  for (const line of ['建立工程文件之后，编译并运行测试程序。', '将结果保存到数据库中，并发送通知邮件。']) {
+    const latin1 = iconv.decode(iconv.encode(line, 'gbk'), 'latin1');
+    assert.equal(repairText(latin1).text, line, latin1);
   }
 });
 

@@ -15,7 +15,9 @@ import { gainWithWords } from './loneWords';
  * its character is written when the model prefers one clearly (silentGuesses.ts: rereadLone, with
  * the word model), else it is shown as U+FFFD and
  * the span is marked lossy. Capitals, which Chinese text also writes between characters (`X光`,
- * `A股`), need more evidence, Han on both sides, and must not recur close by. ASCII symbols
+ * `A股`), need more evidence, Han on both sides, and must not recur close by; and the comparison
+ * that accepts a run (decision/weighRepair) scores a capital there as the word it may be
+ * (decision/asWritten.ts: `C语言` stays). ASCII symbols
  * (`透^其他` for 透過其他), which technical text names between characters (`使用@前缀`,
  * `日曜日_月曜日`), are read only when the words around them say so, and `@` never (Gates).
  */
