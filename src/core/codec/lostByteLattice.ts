@@ -330,14 +330,14 @@ export function decodeLattice(
     const best = new Map<string, { score: number; reading: Reading }>([[own.ch, { score: 0, reading: own }]]);
     const p = edgeAt[path[k]];
     for (let alt = edgesStart[p]; alt < edgesStart[p + 1]; alt++) {
-      const reading = edgeReading[alt];
-      const ch = reading.ch;
-      if (ch === own.ch) continue;
+      // The score first: most edges are far below the window.
       const rest = stBeta[edgeTo[alt]];
       if (rest === -Infinity) continue;
-      if (reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
       const score = stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest - endScore;
       if (score < -DOUBT_WINDOW) continue;
+      const reading = edgeReading[alt];
+      const ch = reading.ch;
+      if (ch === own.ch || reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
       const had = best.get(ch);
       if (!had || score > had.score) best.set(ch, { score, reading });
     }
