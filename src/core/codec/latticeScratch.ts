@@ -10,22 +10,48 @@ import type { Reading } from './latticeReadings';
  * The lattice's states and edges in flat arrays, shared by every call (decodeLattice does not
  * nest) and grown as needed: a Big5 text reads tens of thousands of stretches.
  */
+/** The arrays' first sizes. */
+const STATES = 256;
+const EDGES = 4096;
+
 export const scratch = {
   states: 0,
   stChar: [] as string[],
-  stOpen: new Int32Array(256),
-  stAlpha: new Float64Array(256),
-  stBeta: new Float64Array(256),
+  stOpen: new Int32Array(STATES),
+  stAlpha: new Float64Array(STATES),
+  stBeta: new Float64Array(STATES),
   /** The edge a state was best reached by (-1 for the start). */
-  stCame: new Int32Array(256),
+  stCame: new Int32Array(STATES),
   edges: 0,
-  edgeFrom: new Int32Array(4096),
-  edgeTo: new Int32Array(4096),
+  edgeFrom: new Int32Array(EDGES),
+  edgeTo: new Int32Array(EDGES),
   /** The position each edge leaves from. */
-  edgeAt: new Int32Array(4096),
-  edgeScore: new Float64Array(4096),
+  edgeAt: new Int32Array(EDGES),
+  edgeScore: new Float64Array(EDGES),
   edgeReading: [] as Reading[],
 };
+
+/** Arrays one long stretch grew past this many times their first size are given back after it. */
+const KEPT_GROWTH = 16;
+
+/** Gives back what a long stretch grew the arrays to (about 30 bytes an edge). */
+export function trimScratch(): void {
+  const L = scratch;
+  if (L.edgeFrom.length > EDGES * KEPT_GROWTH) {
+    L.edgeFrom = new Int32Array(EDGES);
+    L.edgeTo = new Int32Array(EDGES);
+    L.edgeAt = new Int32Array(EDGES);
+    L.edgeScore = new Float64Array(EDGES);
+    L.edgeReading = [];
+  }
+  if (L.stOpen.length > STATES * KEPT_GROWTH) {
+    L.stChar = [];
+    L.stOpen = new Int32Array(STATES);
+    L.stAlpha = new Float64Array(STATES);
+    L.stBeta = new Float64Array(STATES);
+    L.stCame = new Int32Array(STATES);
+  }
+}
 
 function grown<T extends Int32Array | Float64Array>(a: T): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -55,6 +81,7 @@ export function bestStates(states: number[], score: Float64Array, max: number): 
   return kept.sort((a, b) => score[b] - score[a] || a - b);
 }
 
+/** A new state, not reached yet (its score -Infinity); its number. */
 export function addState(ch: string, open: number): number {
   const L = scratch;
   const s = L.states++;
@@ -72,6 +99,7 @@ export function addState(ch: string, open: number): number {
   return s;
 }
 
+/** A new edge from state `from` at position `at` to state `to`; its number. */
 export function addEdge(from: number, to: number, at: number, score: number, reading: Reading): number {
   const L = scratch;
   const e = L.edges++;

@@ -2,7 +2,7 @@ import type { CharLanguageModel } from '../model/charLanguageModel';
 import { sequenceLength } from './utf8WithHoles';
 import { hexByte } from './hexByte';
 import { LOST, MAX_KEPT_READINGS, mostFrequent, readingsAt, UNKNOWN_CHAR_LOGPROB, type Reading } from './latticeReadings';
-import { addEdge, addState, bestStates, scratch } from './latticeScratch';
+import { addEdge, addState, bestStates, scratch, trimScratch } from './latticeScratch';
 
 export { codePointOf, LOST } from './latticeReadings';
 
@@ -280,7 +280,10 @@ export function decodeLattice(
       endState = s;
     }
   }
-  if (endState < 0) return undefined;
+  if (endState < 0) {
+    trimScratch();
+    return undefined;
+  }
 
   // Backward: the best score from each state at each position to the end.
   for (const s of statesAt[n]) stBeta[s] = closing(stChar[s]);
@@ -375,5 +378,6 @@ export function decodeLattice(
       for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
+  trimScratch();
   return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
 }
