@@ -49,6 +49,15 @@ export const UNKNOWN_CHAR_LOGPROB = -9;
 
 /** Controls, format characters and line or paragraph separators (see decision/otherLanguages.ts). */
 const NOT_GUESSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** NOT_GUESSED's verdict by code point of the Basic Multilingual Plane: 0 not asked yet, 1 guessed, 2 not. */
+const notGuessedVerdicts = new Uint8Array(0x10000);
+
+function notGuessed(cp: number): boolean {
+  if (cp > 0xffff) return NOT_GUESSED.test(String.fromCodePoint(cp));
+  let v = notGuessedVerdicts[cp];
+  if (v === 0) notGuessedVerdicts[cp] = v = NOT_GUESSED.test(String.fromCharCode(cp)) ? 2 : 1;
+  return v === 2;
+}
 
 /**
  * Every well-formed reading of the character starting at `i`: its length follows from its first
@@ -96,7 +105,7 @@ export function readingsAt(bytes: readonly number[], candidates: ReadonlyMap<num
         // A guess is never a control or a format character, nor Greek, Cyrillic, Hebrew or Arabic
         // (two-byte sequences from 0x370): no Chinese text is restored into those, and a reading
         // holding one is refused whole (judgeReading.ts's readsAsText).
-        if (chosen.length && (NOT_GUESSED.test(String.fromCodePoint(cp)) || (cp >= 0x0370 && cp <= 0x07ff))) {
+        if (chosen.length && (notGuessed(cp) || (cp >= 0x0370 && cp <= 0x07ff))) {
           refused = true;
           return;
         }

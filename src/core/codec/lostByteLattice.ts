@@ -2,6 +2,7 @@ import type { CharLanguageModel } from '../model/charLanguageModel';
 import { sequenceLength } from './utf8WithHoles';
 import { hexByte } from './hexByte';
 import { LOST, MAX_KEPT_READINGS, mostFrequent, readingsAt, UNKNOWN_CHAR_LOGPROB, type Reading } from './latticeReadings';
+import { addEdge, addState, bestStates, scratch, trimScratch } from './latticeScratch';
 
 export { codePointOf, LOST } from './latticeReadings';
 
@@ -94,24 +95,6 @@ const MAX_STATES = 32;
 
 const NO_BYTES: readonly number[] = [];
 
-interface Edge {
-  from: number;
-  /** Key of the state the edge leaves from. */
-  fromKey: string;
-  reading: Reading;
-  score: number;
-}
-
-/** A state of the lattice: the last character read, and the first byte of a swallowed pair still open. */
-function keyOf(ch: string, open: number | undefined): string {
-  return open === undefined ? ch : `${ch}\u0000${open}`;
-}
-
-function charOfKey(key: string): string {
-  const nul = key.indexOf('\u0000');
-  return nul < 0 ? key : key.slice(0, nul);
-}
-
 /** Lattices read per character model: a stretch's readings by their pattern (see patternKey). */
 const readingCaches = new WeakMap<CharLanguageModel, Map<string, Reading[]>>();
 /** Patterns kept before the cache starts again (a pattern holds at most MAX_KEPT_READINGS readings). */
@@ -159,7 +142,9 @@ export function decodeLattice(
   const cache = readingCache;
   const patternKey = (p: number, open: number | undefined): string => {
     let key = `${lostAbove}:${open ?? ''}${pairs.has(p - 1) ? 'p' + idOf(pairs.get(p - 1)!) : ''}`;
-    for (let k = p; k < Math.min(n, p + 4); k++) {
+    // The bytes the character from p may span: as many as its first byte says, when known.
+    const span = bytes[p] === LOST ? 4 : sequenceLength(bytes[p]);
+    for (let k = p; k < Math.min(n, p + span); k++) {
       const b = bytes[k];
       key += b === LOST ? `,L${idOf(candidates.get(k) ?? NO_BYTES)}${pairs.has(k) ? 'p' + idOf(pairs.get(k)!) : ''}` : `,${b}`;
     }
@@ -197,11 +182,62 @@ export function decodeLattice(
   };
   const pairBonus = (a: string, b: string): number => (seen.pair?.(a, b) ? SEEN_PAIR : 0);
   const closing = (ch: string): number => (after ? lm.bigram(ch, after) + pairBonus(ch, after) : 0);
-  const weight = (prev: string, r: Reading): number => {
+
+  // The lattice in flat arrays (reused from call to call), the states numbered as they are
+  // first reached (a state is the last character read and the first byte of a swallowed pair
+  // still open, keyed by code point and that byte): the order every loop below visits them in,
+  // which breaks ties as a map in insertion order would.
+  const L = scratch;
+  L.states = 0;
+  L.edges = 0;
+  addState(before, -1);
+  L.stAlpha[0] = 0;
+  const statesAt: number[][] = [];
+  for (let p = 0; p <= n; p++) statesAt.push([]);
+  statesAt[0].push(0);
+  const keyed: Array<Map<number, number> | undefined> = new Array(n + 1);
+  /** Edges from position p are edgesStart[p] .. edgesStart[p + 1] - 1. */
+  const edgesStart = new Int32Array(n + 2);
+  // Each reading's target state is resolved once, by the first state that takes it.
+  interface Here {
+    readings: Reading[];
+    seenFlags: Uint8Array;
+    targets: Int32Array;
+  }
+  const readingsHere = new Map<number, Here>();
+  const readingsWith = (p: number, open: number): Here => {
+    let got = readingsHere.get(open);
+    if (!got) {
+      const readings = readingsFrom(p, open < 0 ? undefined : open);
+      const seenFlags = new Uint8Array(readings.length);
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k];
+        if (!r.unknown && r.chosen.length > 0 && seen.has(r.ch)) seenFlags[k] = 1;
+      }
+      readingsHere.set(open, (got = { readings, seenFlags, targets: new Int32Array(readings.length).fill(-1) }));
+    }
+    return got;
+  };
+  /** The state a reading from p leads to, made when first reached. */
+  const stateAfter = (p: number, r: Reading): number => {
+    const to = p + r.length;
+    const open = openAfter(p, r) ?? -1;
+    const key = r.ch.codePointAt(0)! * 257 + open + 1;
+    let atTo = keyed[to];
+    if (!atTo) keyed[to] = atTo = new Map();
+    let t = atTo.get(key);
+    if (t === undefined) {
+      t = addState(r.ch, open);
+      atTo.set(key, t);
+      statesAt[to].push(t);
+    }
+    return t;
+  };
+  const weightOf = (prev: string, r: Reading, seenHere: boolean): number => {
     if (r.unknown) return UNKNOWN_CHAR_LOGPROB;
     let w = lm.bigram(prev, r.ch) + pairBonus(prev, r.ch);
     if (r.chosen.length > 0) {
-      if (seen.has(r.ch)) w += SEEN_IN_RUN;
+      if (seenHere) w += SEEN_IN_RUN;
       if (r.ch === '\u3000' && prev !== '' && prev !== '\n' && prev !== '\u3000') w += MID_LINE_IDEOGRAPHIC_SPACE;
       if (isFullwidthAlnum(r.ch) && !isFullwidthAlnum(prev)) w += LONE_FULLWIDTH_ALNUM;
     }
@@ -209,61 +245,60 @@ export function decodeLattice(
   };
 
   // Forward: best score of each state at each position, and the edge it came by.
-  const alpha: Array<Map<string, number>> = Array.from({ length: n + 1 }, () => new Map());
-  const cameBy: Array<Map<string, Edge>> = Array.from({ length: n + 1 }, () => new Map());
-  const edgesFrom: Edge[][] = Array.from({ length: n + 1 }, () => []);
-  alpha[0].set(keyOf(before, undefined), 0);
   for (let p = 0; p < n; p++) {
-    if (alpha[p].size > MAX_STATES) alpha[p] = new Map([...alpha[p]].sort((a, b) => b[1] - a[1]).slice(0, MAX_STATES));
-    for (const [key, score] of alpha[p]) {
-      const open = key.includes('\u0000') ? Number(key.slice(key.indexOf('\u0000') + 1)) : undefined;
-      const prev = charOfKey(key);
-      for (const r of readingsFrom(p, open)) {
-        const edge: Edge = { from: p, fromKey: key, reading: r, score: weight(prev, r) };
-        edgesFrom[p].push(edge);
-        const to = p + r.length;
-        const toKey = keyOf(r.ch, openAfter(p, r));
-        const total = score + edge.score;
-        if (total > (alpha[to].get(toKey) ?? -Infinity)) {
-          alpha[to].set(toKey, total);
-          cameBy[to].set(toKey, edge);
+    edgesStart[p] = L.edges;
+    let here = statesAt[p];
+    // States are numbered in the order they were reached: the tie-break of a stable sort.
+    if (here.length > MAX_STATES) statesAt[p] = here = bestStates(here, L.stAlpha, MAX_STATES);
+    readingsHere.clear();
+    for (const s of here) {
+      const score = L.stAlpha[s];
+      const prev = L.stChar[s];
+      const { readings, seenFlags, targets } = readingsWith(p, L.stOpen[s]);
+      for (let k = 0; k < readings.length; k++) {
+        const r = readings[k];
+        const w = weightOf(prev, r, seenFlags[k] === 1);
+        let t = targets[k];
+        if (t < 0) t = targets[k] = stateAfter(p, r);
+        const e = addEdge(s, t, p, w, r);
+        const total = score + w;
+        if (total > L.stAlpha[t]) {
+          L.stAlpha[t] = total;
+          L.stCame[t] = e;
         }
       }
     }
   }
-  let endKey: string | undefined;
+  edgesStart[n] = edgesStart[n + 1] = L.edges;
+  const { stAlpha, stBeta, stCame, stChar, edgeFrom, edgeTo, edgeScore, edgeReading, edgeAt } = L;
+  let endState = -1;
   let endScore = -Infinity;
-  for (const [key, score] of alpha[n]) {
-    const total = score + closing(charOfKey(key));
+  for (const s of statesAt[n]) {
+    const total = stAlpha[s] + closing(stChar[s]);
     if (total > endScore) {
       endScore = total;
-      endKey = key;
+      endState = s;
     }
   }
-  if (endKey === undefined) return undefined;
+  if (endState < 0) {
+    trimScratch();
+    return undefined;
+  }
 
   // Backward: the best score from each state at each position to the end.
-  const beta: Array<Map<string, number>> = Array.from({ length: n + 1 }, () => new Map());
-  for (const key of alpha[n].keys()) beta[n].set(key, closing(charOfKey(key)));
+  for (const s of statesAt[n]) stBeta[s] = closing(stChar[s]);
   for (let p = n - 1; p >= 0; p--) {
-    for (const e of edgesFrom[p]) {
-      const to = e.from + e.reading.length;
-      const toKey = keyOf(e.reading.ch, openAfter(p, e.reading));
-      const rest = beta[to].get(toKey);
-      if (rest === undefined) continue;
-      const through = e.score + rest;
-      if (through > (beta[p].get(e.fromKey) ?? -Infinity)) beta[p].set(e.fromKey, through);
+    for (let e = edgesStart[p]; e < edgesStart[p + 1]; e++) {
+      const rest = stBeta[edgeTo[e]];
+      if (rest === -Infinity) continue;
+      const through = edgeScore[e] + rest;
+      if (through > stBeta[edgeFrom[e]]) stBeta[edgeFrom[e]] = through;
     }
   }
 
-  // The best path, back from the end.
-  const path: Edge[] = [];
-  for (let p = n, key = endKey; p > 0; ) {
-    const e = cameBy[p].get(key)!;
-    path.push(e);
-    p = e.from;
-    key = e.fromKey;
-  }
+  // The best path, back from the end: its edges.
+  const path: number[] = [];
+  for (let s = endState; stCame[s] >= 0; s = edgeFrom[stCame[s]]) path.push(stCame[s]);
   path.reverse();
 
   const parts: string[] = [];
@@ -275,21 +310,18 @@ export function decodeLattice(
   // Each guessed character's margin: how much better the best path is than the best through any
   // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
   const dense = Number.isFinite(lostAbove);
-  // Where a code page loses bytes densely, each other reading's best path, kept for the doubts.
-  const others: Array<Array<{ reading: Reading; total: number }>> = path.map(() => []);
-  const margins = path.map((e, k) => {
-    const r = e.reading;
+  const margins = path.map((e) => {
+    const r = edgeReading[e];
     if (r.chosen.length === 0) return Infinity;
     if (r.unknown) return -Infinity;
     let best = -Infinity;
-    for (const alt of edgesFrom[e.from]) {
-      if (alt.reading.ch === r.ch) continue;
-      const rest = beta[alt.from + alt.reading.length].get(keyOf(alt.reading.ch, openAfter(alt.from, alt.reading)));
-      const start = alpha[alt.from].get(alt.fromKey);
-      if (rest === undefined || start === undefined) continue;
-      const total = start + alt.score + rest;
-      if (dense) others[k].push({ reading: alt.reading, total });
-      best = Math.max(best, total);
+    const p = edgeAt[e];
+    for (let alt = edgesStart[p]; alt < edgesStart[p + 1]; alt++) {
+      const reading = edgeReading[alt];
+      if (reading.ch === r.ch) continue;
+      const rest = stBeta[edgeTo[alt]];
+      if (rest === -Infinity) continue;
+      best = Math.max(best, stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest);
     }
     return endScore - best;
   });
@@ -297,23 +329,32 @@ export function decodeLattice(
   // place), by the best path through each, within DOUBT_WINDOW of the best: its own first, the
   // best path's.
   const optionsAt = (k: number): Doubt['options'] => {
-    const own = path[k].reading;
-    const best = new Map<string, { score: number; bytes: string[] }>([[own.ch, { score: 0, bytes: own.chosen.map(hexByte) }]]);
-    for (const { reading, total } of others[k]) {
-      const ch = reading.ch;
-      if (reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
-      const score = total - endScore;
+    const own = edgeReading[path[k]];
+    const best = new Map<string, { score: number; reading: Reading }>([[own.ch, { score: 0, reading: own }]]);
+    const p = edgeAt[path[k]];
+    for (let alt = edgesStart[p]; alt < edgesStart[p + 1]; alt++) {
+      // The score first: most edges are far below the window.
+      const rest = stBeta[edgeTo[alt]];
+      if (rest === -Infinity) continue;
+      const score = stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest - endScore;
       if (score < -DOUBT_WINDOW) continue;
+      const reading = edgeReading[alt];
+      const ch = reading.ch;
+      if (ch === own.ch || reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
       const had = best.get(ch);
-      if (!had || score > had.score) best.set(ch, { score, bytes: reading.chosen.map(hexByte) });
+      if (!had || score > had.score) best.set(ch, { score, reading });
     }
-    return [...best].map(([ch, o]) => ({ ch, ...o })).sort((a, b) => b.score - a.score).slice(0, MAX_DOUBT_OPTIONS);
+    return [...best]
+      .map(([ch, o]) => ({ ch, score: o.score, bytes: o.reading.chosen }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_DOUBT_OPTIONS)
+      .map((o) => ({ ch: o.ch, score: o.score, bytes: o.bytes.map(hexByte) }));
   };
   // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
   // points of the tuning CER for 0.6 points of the guesses' precision.
   const doubtful = (k: number): boolean => k >= 0 && k < path.length && margins[k] < Infinity;
   for (const [k, e] of path.entries()) {
-    const r = e.reading;
+    const r = edgeReading[e];
     if (r.chosen.length === 0) {
       parts.push(r.ch);
       likely.push(r.ch);
@@ -337,5 +378,6 @@ export function decodeLattice(
       for (const b of r.chosen) restored.push(hexByte(b));
     }
   }
+  trimScratch();
   return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
 }

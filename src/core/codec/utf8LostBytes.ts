@@ -48,8 +48,24 @@ function charsOfKnownBytes(bytes: readonly number[]): Set<string> {
 /** A stretch read before: its result, and which characters its scores asked the stream for. */
 interface Remembered {
   result: StretchDecoding | undefined;
-  asked: string[];
+  asked: Set<string>;
+  /** Those of `asked` the stream wrote. */
   seen: Set<string>;
+}
+
+/**
+ * Whether a stream writing `seen` writes the same characters among those `r`'s scores asked
+ * about: the ones it wrote then are written, and no other asked one is. Checked over the
+ * smaller of the two sets.
+ */
+function sameAnswers(r: Remembered, seen: ReadonlySet<string>): boolean {
+  for (const ch of r.seen) if (!seen.has(ch)) return false;
+  if (seen.size < r.asked.size) {
+    for (const ch of seen) if (r.asked.has(ch) && !r.seen.has(ch)) return false;
+    return true;
+  }
+  for (const ch of r.asked) if (seen.has(ch) && !r.seen.has(ch)) return false;
+  return true;
 }
 
 const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
@@ -96,9 +112,9 @@ function knownCharAt(bytes: readonly number[], i: number): { ch: string; length:
   if (b === LOST || (b >= 0x80 && b < 0xc0)) return undefined;
   const len = sequenceLength(b);
   if (len === 0 || i + len > bytes.length) return undefined;
-  const seq = bytes.slice(i, i + len);
-  if (seq.includes(LOST)) return undefined;
-  const cp = codePointOf(seq);
+  if (len === 1) return { ch: String.fromCharCode(b), length: 1 };
+  for (let k = i + 1; k < i + len; k++) if (bytes[k] === LOST) return undefined;
+  const cp = codePointOf(bytes.slice(i, i + len));
   return cp < 0 ? undefined : { ch: String.fromCodePoint(cp), length: len };
 }
 
@@ -191,7 +207,7 @@ function decodeStretch(
   const earlier = memory.get(key);
   // A stretch read before gives the same result when the stream writes the same characters among
   // those its scores asked about.
-  const same = earlier?.find((r) => r.asked.every((ch) => seen.has(ch) === r.seen.has(ch)));
+  const same = earlier?.find((r) => sameAnswers(r, seen));
   if (same) return same.result;
   const asked = new Set<string>();
   const docPairs = documentPairs;
@@ -203,7 +219,7 @@ function decodeStretch(
     pair: docPairs ? (a, b) => docPairs().has(documentPairKey(a) + documentPairKey(b)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
-  const entry: Remembered = { result, asked: [...asked], seen: new Set([...asked].filter((ch) => seen.has(ch))) };
+  const entry: Remembered = { result, asked, seen: new Set([...asked].filter((ch) => seen.has(ch))) };
   if (earlier) earlier.push(entry);
   else memory.set(key, [entry]);
   return result;

@@ -152,17 +152,20 @@ const CONTINUATION: readonly number[] = Array.from({ length: 0x40 }, (_, k) => 0
  * Undefined when no choice makes the run well-formed UTF-8.
  */
 function holeWidths(units: ReadonlyArray<readonly number[] | null>): number[] | undefined {
-  // cost[need]: fewest two-byte holes to reach this many continuation bytes due; back-pointers per unit.
+  // cost[need]: fewest two-byte holes to reach this many continuation bytes due; per unit and
+  // need, the need it came from and the hole's width (back-pointers, -1 where not reached).
   let cost = [0, Infinity, Infinity, Infinity];
-  const back: Array<Array<{ from: number; width: number }>> = [];
-  const highByte = (need: number): number[] => (need > 0 ? [need - 1] : [1, 2, 3]);
-  for (const u of units) {
-    const next = [Infinity, Infinity, Infinity, Infinity];
-    const from: Array<{ from: number; width: number }> = [];
+  let next = [Infinity, Infinity, Infinity, Infinity];
+  const backFrom = new Int8Array(units.length * 4).fill(-1);
+  const backWidth = new Int8Array(units.length * 4);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    next.fill(Infinity);
     const reach = (need: number, c: number, origin: number, width: number) => {
       if (c < next[need]) {
         next[need] = c;
-        from[need] = { from: origin, width };
+        backFrom[k * 4 + need] = origin;
+        backWidth[k * 4 + need] = width;
       }
     };
     for (let need = 0; need < 4; need++) {
@@ -173,21 +176,20 @@ function holeWidths(units: ReadonlyArray<readonly number[] | null>): number[] | 
         if (n >= 0) reach(n, cost[need], need, 0);
         continue;
       }
-      for (const a of highByte(need)) {
+      // The bytes due after a high byte: one fewer inside a sequence, else 1 to 3 after a lead.
+      for (let a = need > 0 ? need - 1 : 1; a <= (need > 0 ? need - 1 : 3); a++) {
         reach(a, cost[need], need, 1);
-        for (const b of highByte(a)) reach(b, cost[need] + 1, need, 2);
+        for (let b = a > 0 ? a - 1 : 1; b <= (a > 0 ? a - 1 : 3); b++) reach(b, cost[need] + 1, need, 2);
       }
     }
-    back.push(from);
-    cost = next;
+    [cost, next] = [next, cost];
   }
   if (cost[0] === Infinity) return undefined;
   const widths = new Array<number>(units.length).fill(0);
   let need = 0;
   for (let k = units.length - 1; k >= 0; k--) {
-    const step = back[k][need];
-    widths[k] = units[k] ? 0 : step.width;
-    need = step.from;
+    widths[k] = units[k] ? 0 : backWidth[k * 4 + need];
+    need = backFrom[k * 4 + need];
   }
   return widths;
 }
