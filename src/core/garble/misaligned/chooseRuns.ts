@@ -1,13 +1,15 @@
 import { CHANNEL_LOG_PRIOR, NEIGHBOURHOOD, weighRepair } from '../../decision';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { genreAgrees } from './genreCheck';
 import type { Candidate, SilentRun } from './silentGuesses';
 
 /**
  * The runs kept among those found (silentRuns.ts), best first, the runs found from a mark
  * (`rivals`, already judged) among them: a run must not overlap one taken before it, and must
- * make the text more itself. A rival that loses its place to a better reading comes back in
+ * make the text more itself, by the model of the kind of text it is (genreCheck.ts). A rival that loses its place to a better reading comes back in
  * `beaten`.
  */
-export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
+export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
   const runs: SilentRun[] = [];
   const kept: Array<{ start: number; end: number }> = [];
   const beaten = new Set<number>();
@@ -25,6 +27,7 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     if (!free(start, end)) continue;
     const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior + (f.evidence ?? 0));
     if (!weight.accept) continue;
+    if (!genreAgrees(v, start, end, f.reading, f.prior, lm)) continue;
     runs.push(f.run);
     kept.push(f.run);
   }

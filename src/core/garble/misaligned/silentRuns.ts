@@ -83,7 +83,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
   for (const lone of loneMarks(v, table, lm)) found.push(lone);
-  return chooseRuns(v, skipped.length ? withoutOverlaps(found.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : found, rivals);
+  return chooseRuns(v, skipped.length ? withoutOverlaps(found.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : found, rivals, lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
