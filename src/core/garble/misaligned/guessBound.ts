@@ -47,17 +47,19 @@ const tables = new WeakMap<Options, BoundTable>();
 function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   const known = tables.get(options);
   if (known && known.lm === lm) return known;
-  const list = weighableOf(options, lm)
-    .map(([byte, ch], position) => ({ byte, ch, position, cp: ch.charCodeAt(0) }))
-    .map((o) => ({ ...o, x: lm.indexOfCodePoint(o.cp), into: lm.bestBefore(o.cp), outOf: lm.bestAfter(o.cp) }))
-    .sort((p, q) => p.x - q.x);
+  // By model index, two options of one index in the list's order; filled by plain loops (the
+  // first analysis of a text makes a table for each of about a thousand lists).
+  const list = weighableOf(options, lm);
   const n = list.length;
+  const indexes = new Int32Array(n);
+  for (let k = 0; k < n; k++) indexes[k] = lm.indexOfCodePoint(list[k][1].charCodeAt(0));
+  const order = Array.from({ length: n }, (_, k) => k).sort((p, q) => indexes[p] - indexes[q] || p - q);
   const t: BoundTable = {
     lm,
     index: new Int32Array(n),
     position: new Int32Array(n),
     byte: new Int32Array(n),
-    chars: list.map((o) => o.ch),
+    chars: new Array<string>(n),
     into: new Float64Array(n),
     outOf: new Float64Array(n),
     unigram: new Float64Array(n),
@@ -66,16 +68,21 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
     known: new Map(),
     generation,
   };
-  list.forEach(({ x, into, outOf, position, byte }, i) => {
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    const [byte, ch] = list[k];
+    const cp = ch.charCodeAt(0);
+    const x = indexes[k];
     t.index[i] = x;
-    t.position[i] = position;
+    t.position[i] = k;
     t.byte[i] = byte;
-    t.into[i] = into;
-    t.outOf[i] = outOf;
+    t.chars[i] = ch;
+    t.into[i] = lm.bestBefore(cp);
+    t.outOf[i] = lm.bestAfter(cp);
     t.unigram[i] = lm.unigramOfIndex(x);
-    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + outOf);
+    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + t.outOf[i]);
     t.bestUnigram = Math.max(t.bestUnigram, t.unigram[i]);
-  });
+  }
   tables.set(options, t);
   return t;
 }
