@@ -1,12 +1,20 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { weighableOf } from './silentGuesses';
+import { weighableOf, type Guess } from './silentGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** A list of options as reaches() reads it: per option, in ascending order of model index, its index and the model's bounds; and what earlier calls found. */
+/**
+ * A list of options as reaches() and guessBetween() read it: per option, in ascending order of
+ * model index, its index and the model's bounds; and what earlier calls found.
+ */
 interface BoundTable {
   lm: CharLanguageModel;
   index: Int32Array;
+  /** Where the option stands in the list weighableOf gives (the order a tie is settled in). */
+  position: Int32Array;
+  /** The option's byte and character. */
+  byte: Int32Array;
+  chars: string[];
   /** bestBefore of the option: the most any bigram into it scores. */
   into: Float64Array;
   /** bestAfter of the option: the most any bigram out of it scores. */
@@ -22,10 +30,15 @@ interface BoundTable {
   generation: number;
 }
 
-/** Of one context: a score some option was found to reach, and a floor none reached (or ±Infinity). */
+/**
+ * Of one context: a score some option was found to reach, and a floor none reached (or
+ * ±Infinity); once guessBetween() has weighed every option there, its guess (null: no option),
+ * and then `reached` is the best score itself.
+ */
 interface Known {
   reached: number;
   unreached: number;
+  guess?: Guess | null;
 }
 
 /** Per list of the tables (the lists are shared and never change), worked out on first use. */
@@ -34,14 +47,19 @@ const tables = new WeakMap<Options, BoundTable>();
 function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   const known = tables.get(options);
   if (known && known.lm === lm) return known;
-  const list = weighableOf(options, lm)
-    .map(([, ch]) => ch.charCodeAt(0))
-    .map((cp) => ({ cp, x: lm.indexOfCodePoint(cp), into: lm.bestBefore(cp), outOf: lm.bestAfter(cp) }))
-    .sort((p, q) => p.x - q.x);
+  // By model index, two options of one index in the list's order; filled by plain loops (the
+  // first analysis of a text makes a table for each of about a thousand lists).
+  const list = weighableOf(options, lm);
   const n = list.length;
+  const indexes = new Int32Array(n);
+  for (let k = 0; k < n; k++) indexes[k] = lm.indexOfCodePoint(list[k][1].charCodeAt(0));
+  const order = Array.from({ length: n }, (_, k) => k).sort((p, q) => indexes[p] - indexes[q] || p - q);
   const t: BoundTable = {
     lm,
     index: new Int32Array(n),
+    position: new Int32Array(n),
+    byte: new Int32Array(n),
+    chars: new Array<string>(n),
     into: new Float64Array(n),
     outOf: new Float64Array(n),
     unigram: new Float64Array(n),
@@ -50,14 +68,21 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
     known: new Map(),
     generation,
   };
-  list.forEach(({ x, into, outOf }, i) => {
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    const [byte, ch] = list[k];
+    const cp = ch.charCodeAt(0);
+    const x = indexes[k];
     t.index[i] = x;
-    t.into[i] = into;
-    t.outOf[i] = outOf;
+    t.position[i] = k;
+    t.byte[i] = byte;
+    t.chars[i] = ch;
+    t.into[i] = lm.bestBefore(cp);
+    t.outOf[i] = lm.bestAfter(cp);
     t.unigram[i] = lm.unigramOfIndex(x);
-    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + outOf);
+    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + t.outOf[i]);
     t.bestUnigram = Math.max(t.bestUnigram, t.unigram[i]);
-  });
+  }
   tables.set(options, t);
   return t;
 }
@@ -90,16 +115,25 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
   if (fromBefore + intoAfter < floor) return false;
   const t = tableOf(options, lm);
+  const known = knownOf(t, before.charCodeAt(0) * 0x10000 + after.charCodeAt(0));
+  // A guess made here has weighed every option: its score is the best there is.
+  if (known.guess !== undefined) return floor <= known.reached;
+  if (floor <= known.reached) return true;
+  if (floor >= known.unreached) return false;
+  const score = firstReaching(t, before, after, lm, floor, intoAfter);
+  if (score >= floor) known.reached = Math.max(known.reached, score);
+  else known.unreached = Math.min(known.unreached, floor);
+  return score >= floor;
+}
+
+/** What earlier calls learnt of the context `key` in the list of `t` (a new entry, nothing known, when none did). */
+function knownOf(t: BoundTable, key: number): Known {
   if (t.generation !== generation) {
     t.known.clear();
     t.generation = generation;
   }
-  const key = before.charCodeAt(0) * 0x10000 + after.charCodeAt(0);
   let known = t.known.get(key);
-  if (known) {
-    if (floor <= known.reached) return true;
-    if (floor >= known.unreached) return false;
-  } else {
+  if (!known) {
     if (++kept > KEPT_CONTEXTS) {
       generation++;
       kept = 1;
@@ -109,10 +143,77 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
     known = { reached: -Infinity, unreached: Infinity };
     t.known.set(key, known);
   }
-  const score = firstReaching(t, before, after, lm, floor, intoAfter);
-  if (score >= floor) known.reached = Math.max(known.reached, score);
-  else known.unreached = Math.min(known.unreached, floor);
-  return score >= floor;
+  return known;
+}
+
+/**
+ * The best-scoring option between `before` and `after`, scored bigram(before, ch) +
+ * bigram(ch, after), with its margin over the next best: the same guess, byte and margin as
+ * silentGuesses.ts guess() over the options weighable there (the first of them in its order
+ * where two score the same), from the table of the list. The options are walked by model index,
+ * so the bigram into each is found in the row of `before` from where the last one was, and an
+ * option whose bounds (the bigram into it, found or bounded, plus the model's best out of it and
+ * into `after`) cannot change the best or the second best is not looked up further. The guess is
+ * kept with the context's other answers (reaches()), so that a context met again, as in a window
+ * read again after a keystroke, costs a map look-up.
+ */
+export function guessBetween(options: Options, before: string, after: string, lm: CharLanguageModel): Guess | undefined {
+  const t = tableOf(options, lm);
+  // Contexts of one code unit each are kept (the search's are), by the key reaches() uses.
+  const single = before.length === 1 && after.length === 1;
+  const known = single ? knownOf(t, before.charCodeAt(0) * 0x10000 + after.charCodeAt(0)) : undefined;
+  if (known?.guess !== undefined) return known.guess ? { ...known.guess } : undefined;
+  const { index, position, outOf, unigram, into } = t;
+  const b = indexOfChar(before, lm);
+  const a = indexOfChar(after, lm);
+  const fromBefore = lm.bestAfter(before.codePointAt(0) ?? NaN);
+  const intoAfter = lm.bestBefore(after.codePointAt(0) ?? NaN);
+  const backoff = lm.backoffOfIndex(b);
+  const { rowStart, nextIndex, bigramQ, lnPOfQ } = lm.bigramRows();
+  let m = b < 0 ? 0 : rowStart[b];
+  const end = b < 0 ? 0 : rowStart[b + 1];
+  let best = -1;
+  let bestScore = -Infinity;
+  let second = -Infinity;
+  for (let i = 0; i < index.length; i++) {
+    // Passed over when even the model's bounds cannot change the best or the second best (a
+    // score equal to the second best changes nothing when the best is above it; one equal to
+    // the best may be the first of them in the list's order).
+    const most = Math.min(fromBefore, into[i]) + Math.min(outOf[i], intoAfter);
+    if (most < second || (most <= second && second < bestScore)) continue;
+    const x = index[i];
+    // The first bigram of the row at or after x, by a search from where the last option left it.
+    if (m < end && nextIndex[m] < x) {
+      let lo = m + 1;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (nextIndex[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      m = lo;
+    }
+    const left = m < end && nextIndex[m] === x ? lnPOfQ[bigramQ[m]] : backoff + unigram[i];
+    const bound = left + Math.min(outOf[i], intoAfter);
+    if (bound < second || (bound <= second && second < bestScore)) continue;
+    const s = left + lm.bigramOfIndexes(x, a);
+    if (s > bestScore || (s === bestScore && position[i] < position[best])) {
+      second = bestScore;
+      bestScore = s;
+      best = i;
+    } else if (s > second) second = s;
+  }
+  const guess = best < 0 ? undefined : { ch: t.chars[best], byte: t.byte[best], margin: bestScore - second };
+  if (known) {
+    known.guess = guess ? { ...guess } : null;
+    known.reached = bestScore;
+  }
+  return guess;
+}
+
+/** The model's index of a character given as a string, as its bigram() reads it. */
+function indexOfChar(c: string, lm: CharLanguageModel): number {
+  return c.length === 0 ? -1 : lm.indexOfCodePoint(c.codePointAt(0)!);
 }
 
 /**

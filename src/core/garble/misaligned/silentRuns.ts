@@ -1,12 +1,12 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
-import { foldedCode, GUESS_MARGIN, guessBetween, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { isChinese, loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN } from './nearWords';
-import { reaches } from './guessBound';
+import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { scanArrays, stretches } from './scanArrays';
 import { BadBigrams } from './badBigrams';
