@@ -9,13 +9,13 @@
 //
 // Source: chinese-poetry/chinese-poetry (MIT) at the commit the repair evaluation pins
 // (scripts/eval-data/sources.mjs), read from its mirror with `git show` (`npm run eval:data` fetches
-// it). The evaluation reads four of its collections — 全唐诗's Tang poems (poet.tang.*), 宋词三百首,
-// 四书五经/孟子 and 幽梦影 — and the test corpus 唐诗三百首: none of those is read here, and every
-// clause (text between two punctuation marks, four characters or more) written anywhere in them,
-// or in the rest of 宋词 and the other Tang anthologies, is dropped from the training text, so a
-// line quoted across collections is not learnt either. What is read: 全宋诗 (全唐诗/poet.song.*),
-// 元曲, 诗经, 楚辞, 曹操诗集 and 纳兰性德 (verse), and 论语, 大学, 中庸 and the 蒙学 primers
-// except the two poem anthologies (prose; weighed PROSE_WEIGHT, as the verse is far larger).
+// it). The repair evaluation reads four of its collections — 全唐诗's Tang poems (poet.tang.*),
+// 宋词三百首, 四书五经/孟子 and 幽梦影 — and the test corpus 唐诗三百首; the precision corpus's test
+// part reads 元曲, 诗经, 楚辞, 曹操诗集, 纳兰性德, 五代诗词, 水墨唐诗, 论语, 四书五经 and 蒙学
+// (docs/precision.md, `--more`). None of those is read here, and every clause (text between two
+// punctuation marks, four characters or more) written anywhere in them, or in the rest of 宋词 and
+// the other Tang anthologies, is dropped from the training text, so a line quoted across
+// collections is not learnt either. What is read: 全宋诗 (全唐诗/poet.song.*), verse only.
 //
 // Text is folded with the character model's own folding (Traditional → Simplified, fullwidth →
 // ASCII, whitespace → space), poems one a line with their lines joined as the evaluation joins
@@ -45,10 +45,11 @@ const git = (...a) => execFileSync('git', ['--git-dir', repo, ...a], { encoding:
 const files = git('-c', 'core.quotepath=off', 'ls-tree', '-r', '--name-only', COMMIT).split('\n').filter((f) => f.endsWith('.json'));
 const show = (path) => JSON.parse(git('show', `${COMMIT}:${path}`));
 
-const VERSE = [/^全唐诗\/poet\.song\.\d+\.json$/, /^元曲\//, /^诗经\//, /^楚辞\//, /^曹操诗集\//, /^纳兰性德\//];
-const PROSE = [/^论语\//, /^四书五经\/(daxue|zhongyong)\.json$/, /^蒙学\/(?!tangshisanbaishou|qianjiashi)/];
+const VERSE = [/^全唐诗\/poet\.song\.\d+\.json$/];
+/** Prose (weighed PROSE_WEIGHT): none left once the precision corpus's test part is held out. */
+const PROSE = [];
 /** What the evaluation and the test corpus read, and the anthologies that overlap them: never read, their clauses dropped. */
-const HELD_OUT = [/^全唐诗\/poet\.tang\./, /^全唐诗\/(唐诗三百首|唐诗补录)\.json$/, /^宋词\//, /^四书五经\/mengzi\.json$/, /^幽梦影\//, /^御定全唐詩\//, /^水墨唐诗\//, /^五代诗词\//, /^蒙学\/(tangshisanbaishou|qianjiashi)\.json$/];
+const HELD_OUT = [/^全唐诗\/poet\.tang\./, /^全唐诗\/(唐诗三百首|唐诗补录)\.json$/, /^宋词\//, /^四书五经\//, /^幽梦影\//, /^御定全唐詩\//, /^水墨唐诗\//, /^五代诗词\//, /^蒙学\//, /^元曲\//, /^诗经\//, /^楚辞\//, /^曹操诗集\//, /^纳兰性德\//, /^论语\//];
 
 /** Keys that hold no running text (names, ids, modern introductions and notes). */
 const SKIP = new Set(['id', 'author', 'title', 'dynasty', 'chapter', 'section', 'tags', 'abstract', 'notes', 'rhythmic', 'prologue', 'source']);
