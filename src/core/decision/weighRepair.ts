@@ -1,5 +1,5 @@
 import { getTextLikelihood } from './textLikelihood';
-import { isCjkPunct, isHan } from '../text/chars';
+import { firstCodePoint, isCjkPunct, isHan, lastCodePoint } from '../text/chars';
 
 /**
  * The decision every mojibake detector's acceptance goes through: is a span more likely garbled
@@ -128,23 +128,10 @@ export function scriptHereLogPrior(reading: string, original: string, before: st
   return prior;
 }
 
-function lastChar(s: string): string {
-  if (!s) return '';
-  const end = s.length;
-  const c = s.charCodeAt(end - 1);
-  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.slice(end - 2) : s.slice(end - 1);
-}
-
-function firstChar(s: string): string {
-  if (!s) return '';
-  const cp = s.codePointAt(0)!;
-  return String.fromCodePoint(cp);
-}
-
 export function weighRepair(h: RepairHypothesis, channelLogPrior = CHANNEL_LOG_PRIOR): RepairWeight {
   const text = getTextLikelihood();
-  const before = lastChar(h.before);
-  const after = firstChar(h.after);
+  const before = lastCodePoint(h.before);
+  const after = firstCodePoint(h.after);
   const asRepaired = text.logProb(h.reading + after, before);
   const asItStands = text.logProb(h.original + after, before);
   const language = scriptHereLogPrior(h.reading, h.original, h.before, h.after);

@@ -53,3 +53,15 @@ export function codePointCount(s: string): number {
   }
   return n;
 }
+
+/** The last character of `s` (a surrogate pair whole), or '' for ''. */
+export function lastCodePoint(s: string): string {
+  if (!s) return '';
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xdc00 && c <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
+}
+
+/** The first character of `s` (a surrogate pair whole), or '' for ''. */
+export function firstCodePoint(s: string): string {
+  return s ? String.fromCodePoint(s.codePointAt(0)!) : '';
+}

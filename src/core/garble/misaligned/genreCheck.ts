@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { firstCodePoint, lastCodePoint } from '../../text/chars';
 import { FIT_CHARS, lineModel } from './wordGuesses';
 
 /**
@@ -15,14 +16,9 @@ export function genreAgrees(v: string, start: number, end: number, reading: stri
   const shown = v.slice(start, end);
   const after = v.slice(end, end + FIT_CHARS * 2);
   const line = lineModel(lm, before, shown, after);
+  if (line.model === lm) return true;
   const b = lastCodePoint(before);
-  const a = after ? String.fromCodePoint(after.codePointAt(0)!) : '';
+  const a = firstCodePoint(after);
   const gain = line.model.score(b + reading + a) - line.model.score(b + shown + a);
   return gain + prior > 0;
-}
-
-function lastCodePoint(s: string): string {
-  if (!s) return '';
-  const c = s.charCodeAt(s.length - 1);
-  return c >= 0xdc00 && c <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
 }
