@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { gbkTable, type DbcsTable } from '../codec/gbkTable';
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
-import { isHan, isCjkPunct } from '../text/chars';
+import { firstCodePoint, isHan, isCjkPunct } from '../text/chars';
 import { TextView } from '../text/textView';
 import { gbkGuesses } from './misaligned/gbkGuesses';
 import { judgeRun, type RunRepair } from './misaligned/judgeRun';
@@ -220,7 +220,7 @@ function repairRun(v: string, anchor: number, table: DbcsTable, lm: CharLanguage
   const candidates = search.run(tokens, leftChar, leftByte, budget.work);
   budget.work -= search.work;
   const repair = candidates.length ? judgeRun(candidates, { view: v, anchor, ends, leftStart, left, windowEnd, lineEnd }, lm) : undefined;
-  if (repair && ONLY_MARK_AND_ASCII.test(v.slice(anchor, repair.end)) && !formsWord(repair.out, v.slice(repair.end), lm)) return undefined;
+  if (repair && ONLY_MARK_AND_ASCII.test(v.slice(anchor, repair.end)) && !formsWord(repair.out, v.slice(repair.end, repair.end + 2), lm)) return undefined;
   return repair;
 }
 
@@ -236,7 +236,7 @@ const MINIMAL_RUN_BIGRAM = -5;
 function formsWord(out: string, after: string, lm: CharLanguageModel): boolean {
   const chars = [...out];
   const last = chars[chars.length - 1];
-  const next = [...after][0];
+  const next = firstCodePoint(after);
   if (!last || !next) return false;
   return chars.every((c) => !isHan(c.codePointAt(0)!) || lm.rank(c) <= MINIMAL_RUN_RANK) && lm.bigram(last, next) >= MINIMAL_RUN_BIGRAM;
 }

@@ -11,14 +11,30 @@ import type { Candidate, SilentRun } from './silentGuesses';
  */
 export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
   const runs: SilentRun[] = [];
+  // The spans taken, in text order: they never overlap, so their ends are in order too, and the
+  // one that starts last before `b` is the only one that can reach past `a`.
   const kept: Array<{ start: number; end: number }> = [];
   const beaten = new Set<number>();
-  const free = (a: number, b: number) => !kept.some((t) => t.start < b && a < t.end);
+  const before = (b: number) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const free = (a: number, b: number) => {
+    const i = before(b);
+    return i === 0 || kept[i - 1].end <= a;
+  };
+  const take = (t: { start: number; end: number }) => kept.splice(before(t.start), 0, t);
   const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
   for (const x of all.sort((a, b) => b.gain - a.gain)) {
     if (x.rival !== undefined) {
       const r = rivals[x.rival];
-      if (free(r.start, r.end)) kept.push(r);
+      if (free(r.start, r.end)) take(r);
       else beaten.add(x.rival);
       continue;
     }
@@ -29,7 +45,7 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     if (!weight.accept) continue;
     if (!genreAgrees(v, start, end, f.reading, f.prior, lm)) continue;
     runs.push(f.run);
-    kept.push(f.run);
+    take(f.run);
   }
   return { runs: runs.sort((a, b) => a.start - b.start), beaten };
 }
