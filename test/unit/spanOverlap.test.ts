@@ -1,7 +1,7 @@
 /** Spans that overlap none of others (src/core/text/spanOverlap.ts), against the check of every pair. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withoutOverlaps, type Span } from '../../src/core/text/spanOverlap';
+import { DisjointSpans, withoutOverlaps, type Span } from '../../src/core/text/spanOverlap';
 
 test('the items kept are those that overlap none of the others, in their order, empty spans too', () => {
   let seed = 7;
@@ -17,6 +17,25 @@ test('the items kept are those that overlap none of the others, in their order, 
       const b = spans(others);
       const expected = a.filter((i) => !b.some((o) => o.start < i.end && i.start < o.end));
       assert.deepEqual(withoutOverlaps(a, b), expected);
+    }
+  }
+});
+
+test('spans taken one by one are free exactly when they overlap none taken before', () => {
+  let seed = 11;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  for (let round = 0; round < 50; round++) {
+    const kept = new DisjointSpans();
+    const taken: Span[] = [];
+    for (let k = 0; k < 80; k++) {
+      const start = random(300);
+      const span = { start, end: start + 1 + random(8) };
+      const expected = !taken.some((t) => t.start < span.end && span.start < t.end);
+      assert.equal(kept.free(span), expected, JSON.stringify({ span, taken }));
+      if (expected) {
+        kept.take(span);
+        taken.push(span);
+      }
     }
   }
 });

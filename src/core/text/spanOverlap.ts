@@ -23,14 +23,40 @@ export function withoutOverlaps<T extends Span>(items: readonly T[], others: rea
   let end = -Infinity;
   for (const o of sorted) furthest.push((end = Math.max(end, o.end)));
   return items.filter((i) => {
-    // How many of the others start before the item ends.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < i.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 || furthest[lo - 1] <= i.start;
+    const n = startingBefore(starts.length, (k) => starts[k], i.end);
+    return n === 0 || furthest[n - 1] <= i.start;
   });
+}
+
+/** How many of `count` spans, sorted by start (`startAt(k)`), start before `end`. */
+function startingBefore(count: number, startAt: (k: number) => number, end: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startAt(mid) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Non-empty spans taken one by one, none overlapping another (`a.start < b.end && b.start <
+ * a.end`), kept in text order: their ends are then in order too, so the one starting last before a
+ * span's end is the only one that can reach past its start.
+ */
+export class DisjointSpans {
+  private readonly spans: Span[] = [];
+  private readonly startAt = (k: number) => this.spans[k].start;
+
+  /** Whether `span` overlaps none of the spans taken. */
+  free(span: Span): boolean {
+    const n = startingBefore(this.spans.length, this.startAt, span.end);
+    return n === 0 || this.spans[n - 1].end <= span.start;
+  }
+
+  /** Takes `span`, which must be free. */
+  take(span: Span): void {
+    this.spans.splice(startingBefore(this.spans.length, this.startAt, span.start), 0, span);
+  }
 }
