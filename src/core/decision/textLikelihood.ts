@@ -56,11 +56,11 @@ export class TextLikelihood {
    * class repeated, model/tokenFold.ts).
    */
   private chineseIndex(cp: number): number {
-    return this.chinese.indexOfCodePoint(digitLikeLogShare(cp) === undefined ? cp : 0x30);
+    return this.chinese.indexOfCodePoint(asDigit(cp));
   }
 
   private otherIndex(cp: number): number {
-    return this.other.indexOf(digitLikeLogShare(cp) === undefined ? cp : 0x30);
+    return this.other.indexOf(asDigit(cp));
   }
 
   /**
@@ -105,10 +105,8 @@ export class TextLikelihood {
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      const digitLike = isDigitLike(cp);
-      const looked = digitLike ? 0x30 : cp;
-      const zhAt = this.chinese.indexOfCodePoint(looked);
-      const bgAt = this.other.indexOf(looked);
+      const zhAt = this.chineseIndex(cp);
+      const bgAt = this.otherIndex(cp);
       let zhAtLeast = -Infinity;
       const letter = asciiLetter(cp);
       if (letter >= 0) {
@@ -126,13 +124,18 @@ export class TextLikelihood {
         word = '';
       }
       sum += this.mixed(cp, zhPrev, zhAt, bgPrev, bgAt, zhAtLeast);
-      if (digitLike && !isDigitLike(prevCp)) sum += digitLikeLogShare(cp)!;
+      if (isDigitLike(cp) && !isDigitLike(prevCp)) sum += digitLikeLogShare(cp)!;
       zhPrev = zhAt;
       bgPrev = bgAt;
       prevCp = cp;
     }
     return sum;
   }
+}
+
+/** The code point the models look up for cp: a superscript or a fraction as the digit 0. */
+function asDigit(cp: number): number {
+  return isDigitLike(cp) ? 0x30 : cp;
 }
 
 function isLowSurrogate(c: number): boolean {
