@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
 import { analyzeText, languageOfPath, repairText } from '../../src/core';
 import { weighRepair, scriptHereLogPrior } from '../../src/core/decision';
+import { standsForLostCharacter, weighLostCharacters } from '../../src/core/decision/lostCharacters';
 import { sourceRegions } from '../../src/core/code/sourceRegions';
 
 const asGbk = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
@@ -247,4 +248,36 @@ test('C1 controls standing alone beside Windows-1252 mojibake are its bytes; alo
   assert.equal(repairText('\u00e2\u20ac\u0153mismatched quotes\u0085\u0094').text, '\u201cmismatched quotes\u2026\u201d');
   assert.deepEqual(kinds('a line\u0085with a control'), []);
   assert.equal(repairText('caf\u00c3\u00a9 and x\u00e2y\u0098 there').text, 'caf\u00e9 and x\u00e2y\u0098 there');
+});
+
+test('lostCharacters: a repair of a legacy encoder\'s `?` must beat that process, else it is flagged', () => {
+  const text = '稼盈亩。迨嘉辰。?芳糗。纳寒场。';
+  const at = text.indexOf('?');
+  assert.equal(standsForLostCharacter(text, at), true);
+  assert.equal(standsForLostCharacter('what? 佢係', 4), false);
+  const issue = { kind: 'misaligned-gbk' as const, start: at, end: at + 1, confidence: 0.7, replacement: '\ufffd', plan: [] };
+  // Turning the `?` into U+FFFD says nothing more: flagged as lossy, the reading kept apart.
+  const [flagged] = weighLostCharacters(text, [issue]);
+  assert.equal(flagged.replacement, undefined);
+  assert.equal(flagged.reading, '\ufffd');
+  assert.equal(flagged.lossy, true);
+  // A reading that makes the text far more itself is still made (our line, a misaligned run's shape).
+  const garbled = '我们今天去公园?鍒嗘槸散步。';
+  const start = garbled.indexOf('?');
+  const run = { kind: 'misaligned-gbk' as const, start, end: start + 3, confidence: 0.9, replacement: '，然后', plan: [] };
+  assert.equal(weighLostCharacters(garbled, [run])[0].replacement, '，然后');
+  // Findings without such a `?` are not weighed again.
+  const other = { ...issue, start: 0, end: 2 };
+  assert.equal(weighLostCharacters(text, [other])[0], other);
+});
+
+test('scriptHereLogPrior: letters of the supplementary planes are a script Chinese text does not write', () => {
+  const before = '虽云六十化，未免近饾';
+  const after = '山人当自寿，雄据天童胜。';
+  // `饤。` is F0 97 A1 A3 in GBK: as UTF-8, Tangut 𗡣.
+  assert.ok(scriptHereLogPrior('𗡣', '饤。', before, after) < -2);
+  assert.ok(scriptHereLogPrior('𞡣', '馂。', before, after) < -2);
+  // Han of any extension is Han, and emoji belong to no script.
+  assert.equal(scriptHereLogPrior('𱡣', '鸨。', before, after), 0);
+  assert.equal(scriptHereLogPrior('🎉', '馃帀', before, after), 0);
 });

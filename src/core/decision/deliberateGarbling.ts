@@ -2,6 +2,7 @@ import type { GarbleIssue } from '../types';
 import { sourceSyntax } from '../code/languages';
 import { lineAround } from '../text/lines';
 import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
+import { weighLostCharacters } from './lostCharacters';
 
 /**
  * Garbling written on purpose is not damage. A repair library's tables (`"Ã©": "é"`), a lint
@@ -249,7 +250,9 @@ const WATCHED = new Set<GarbleIssue['kind']>(['mojibake-gbk', 'mojibake-latin1',
 
 /**
  * The issues that are damage: those inside a source file's comments and strings (all of them
- * in prose), less garbling written on purpose and mixed scripts inside a URL. `languageId` is the editor's (see languageOfPath).
+ * in prose), less garbling written on purpose and mixed scripts inside a URL; a repair that does
+ * not beat a legacy encoder's `?` is flagged instead (lostCharacters.ts). `languageId` is the
+ * editor's (see languageOfPath).
  */
 export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], languageId?: string): GarbleIssue[] {
   if (issues.length === 0) return issues;
@@ -265,5 +268,6 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
     if (issue.kind === 'mixed-script' && inUrl(text, issue.start, issue.end)) return false;
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });
-  return withoutUnsupportedFoldedSpaces(kept);
+  // Last, a repair of a span holding the text's own encoder's `?` must beat that process.
+  return weighLostCharacters(text, withoutUnsupportedFoldedSpaces(kept));
 }

@@ -60,7 +60,7 @@ export const NEIGHBOURHOOD = 80;
  * Latin-1 mojibake is made of, so a whole file of it is not evidence against itself. Symbols,
  * punctuation, digits and emoji belong to no script.
  */
-type Script = 'latin' | 'greek' | 'cyrillic' | 'armenian' | 'hebrew' | 'arabic' | 'nko-syriac-thaana' | 'indic' | 'thai-lao' | 'georgian' | 'hangul' | 'kana' | 'han' | 'phonetic';
+type Script = 'latin' | 'greek' | 'cyrillic' | 'armenian' | 'hebrew' | 'arabic' | 'nko-syriac-thaana' | 'indic' | 'thai-lao' | 'georgian' | 'hangul' | 'kana' | 'han' | 'phonetic' | 'historic';
 
 function scriptOf(cp: number): Script | undefined {
   if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return 'latin';
@@ -80,6 +80,22 @@ function scriptOf(cp: number): Script | undefined {
   if (cp >= 0x1e00 && cp <= 0x1eff) return 'latin';
   if (cp >= 0x3041 && cp <= 0x30ff) return 'kana';
   if (isHan(cp) || (cp > 0xff && isCjkPunct(cp))) return 'han';
+  if (cp > 0xffff) return supplementaryScriptOf(cp);
+  return undefined;
+}
+
+/**
+ * The scripts of the supplementary planes: Han of the extensions past isHan's (Extension H), kana
+ * (the Kana Supplement's hentaigana), and the letters of the scripts the Supplementary
+ * Multilingual Plane encodes (Tangut, Khitan, Nüshu, Linear B, Mende Kikakui, Adlam…), one
+ * `historic` script for all: a four-byte UTF-8 reading of two GBK characters lands there
+ * (`饤。` is F0 97 A1 A3, Tangut `𗡣`), and no text around Chinese writes them. Symbols, musical
+ * and mathematical notation and emoji (U+1D000–U+1DFFF, U+1F000 on) belong to no script.
+ */
+function supplementaryScriptOf(cp: number): Script | undefined {
+  if (cp >= 0x31350 && cp <= 0x323af) return 'han';
+  if (cp >= 0x1b000 && cp <= 0x1b16f) return 'kana';
+  if (cp < 0x1d000 || (cp >= 0x1e000 && cp < 0x1f000)) return 'historic';
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { bmpScripts, scriptOfCodePoint, SIMPLIFIED_CODE, TRADITIONAL_CODE } from
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 import { TextView } from '../text/textView';
+import { dataText } from '../data/dataFiles';
 
 /**
  * Simplified and Traditional mixed in one text: `发展與協作`. Usually a partial conversion, or text
@@ -21,8 +22,19 @@ const MIN_MINORITY_SHARE = 0.1;
 const CLAUSE_BREAKS = '\n。！？!?；;，,、：:“”"「」『』（）()【】[]《》';
 
 /**
+ * Hong Kong's and Taiwan's standard forms (data/regionalForms.txt, from OpenCC's HK and TW variant
+ * tables: scripts/build-regional-forms.mjs). Where OpenCC's Traditional writes another form
+ * (溫, 戶, 稅, 搵), the regional standard writes 温, 户, 税, 揾, which OpenCC's Simplified side also
+ * writes: in those texts they are Traditional text's own, so they commit a text to neither script.
+ */
+function regionalForms(): string {
+  return dataText('regionalForms.txt');
+}
+
+/**
  * What the scans below ask of a BMP code unit, as bits of one table read per character (the scans
- * read every character of the text): a Han character (isHan) and its script (bmpScripts), a
+ * read every character of the text): a Han character (isHan) and its script (bmpScripts, a
+ * regional standard form as neither), a
  * clause break, a letter of a word in another script, kana, a high surrogate (whose code point is
  * read whole).
  */
@@ -49,6 +61,11 @@ function charClasses(): Uint8Array {
     t[c] = bits;
   }
   for (let k = 0; k < CLAUSE_BREAKS.length; k++) t[CLAUSE_BREAKS.charCodeAt(k)] |= CLAUSE_BREAK;
+  const regional = regionalForms();
+  for (let k = 0; k < regional.length; k++) {
+    const c = regional.charCodeAt(k);
+    if (t[c] & HAN) t[c] = HAN;
+  }
   classTable = t;
   return t;
 }

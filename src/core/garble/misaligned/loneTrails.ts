@@ -72,6 +72,9 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     // A symbol the text writes anywhere else is its own (markup, code, a separator): the text as
     // written explains it.
     if (gates === SYMBOL && (v.indexOf(v[i]) !== i || v.lastIndexOf(v[i]) !== i)) continue;
+    // So is a bracket the line closes, or one that closes a bracket the line opened (`先{車丸}`,
+    // a character spelled by its parts): brackets are written in pairs, a trail comes alone.
+    if (gates === SYMBOL && paired(v, i)) continue;
     const trail = c === 0x20ac ? 0x80 : c;
     const prev = v[i - 1];
     const next = v[i + 1];
@@ -118,6 +121,25 @@ function lonePlan(shown: string, trail: number): (r: { byte: number } | undefine
     `lost lead byte before ${hex(trail)}: ${r ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`,
     'decode gbk in step',
   ];
+}
+
+/** The brackets a trail can show as (0x5B–0x7E), each with its partner. */
+const OPENS: Record<string, string> = { '[': ']', '{': '}' };
+const CLOSES: Record<string, string> = { ']': '[', '}': '{' };
+
+/** The bracket at `i` has its partner on its line: after it for an opening one, before it for a closing one. */
+function paired(v: string, i: number): boolean {
+  const close = OPENS[v[i]];
+  if (close !== undefined) {
+    const at = v.indexOf(close, i + 1);
+    return at >= 0 && v.lastIndexOf('\n', at) < i;
+  }
+  const open = CLOSES[v[i]];
+  if (open === undefined) return false;
+  const at = v.lastIndexOf(open, i - 1);
+  if (at < 0) return false;
+  const lineEnd = v.indexOf('\n', at);
+  return lineEnd < 0 || lineEnd > i;
 }
 
 /** Characters on each side looked at for the same ASCII character again. */
