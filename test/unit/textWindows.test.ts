@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzedRegions, analyzeText, analyzeTextInWindows, createWindowCache, repairText, repairTextInWindows, repairWithFindings, type GarbleIssue, type WindowCache } from '../../src/core';
+import { analyzedRegions, analyzeText, analyzeTextInWindows, createWindowCache, detectEncoding, fileVerdict, repairText, repairTextInWindows, repairWithFindings, type GarbleIssue, type WindowCache } from '../../src/core';
 
 const garbled = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'garbled.txt'), 'utf8');
 const spans = (issues: readonly GarbleIssue[]) => issues.map((i) => `${i.kind} ${i.start}-${i.end} ${i.replacement ?? '(flagged)'}`);
@@ -168,4 +168,35 @@ test('edits of every size anywhere: the regions kept from the last analysis give
   }
   // Most regions were taken from the last analysis, not looked up again.
   assert.ok(looked < regions / 3, `${looked} windows looked up for ${regions} regions`);
+});
+
+test('a document judged on its file\'s bytes again after an edit: the bytes\' detection is kept while they are the same', () => {
+  const verdict = (bytes: Uint8Array, text: string, cache?: WindowCache) => {
+    const steps = fileVerdict({ bytes, text }, { legacyText: 'skip' }, { ...SMALL, cache });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+  // UTF-8 with a byte no decoder reads (the editor shows U+FFFD there), then GB18030 bytes.
+  const utf8 = new TextEncoder().encode(garbled);
+  const bytes = new Uint8Array(utf8.length + 1);
+  bytes.set(utf8.subarray(0, 100));
+  bytes[100] = 0xff;
+  bytes.set(utf8.subarray(100), 101);
+  const text = new TextDecoder().decode(bytes);
+  const cache = createWindowCache();
+  const first = verdict(bytes, text, cache);
+  assert.deepEqual(first, verdict(bytes, text));
+  // The same bytes in another array (read again from the file), the text edited: the detection kept.
+  const typed = text.slice(0, 500) + '字' + text.slice(500);
+  const again = verdict(bytes.slice(), typed, cache);
+  assert.equal(again.detection, first.detection);
+  assert.deepEqual(again, verdict(bytes, typed));
+  // The caller's array filled with other bytes (the file saved): detected afresh.
+  bytes[100] = 0x41;
+  const saved = verdict(bytes, typed, cache);
+  assert.notEqual(saved.detection, first.detection);
+  assert.deepEqual(saved.detection, detectEncoding(bytes));
+  assert.deepEqual(saved, verdict(bytes, typed));
 });
