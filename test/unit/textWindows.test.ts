@@ -200,3 +200,31 @@ test('a document judged on its file\'s bytes again after an edit: the bytes\' de
   assert.deepEqual(saved.detection, detectEncoding(bytes));
   assert.deepEqual(saved, verdict(bytes, typed));
 });
+
+test('a keystroke taken back (typed, analysed, deleted) reads no window again', () => {
+  const text = [garbled, garbled.replace(/。/g, '。\n'), garbled].join('\n');
+  const inner = createWindowCache();
+  let missed = 0;
+  const cache: WindowCache = {
+    get: (k, body) => inner.get(k, body) ?? (missed++, undefined),
+    set: (k, body, v) => inner.set(k, body, v),
+    nextGeneration: () => inner.nextGeneration(),
+    get lastRun() {
+      return inner.lastRun;
+    },
+    set lastRun(run) {
+      inner.lastRun = run;
+    },
+  };
+  const windowed = { ...SMALL, cache };
+  const at = text.indexOf('\n', text.length >> 1);
+  const typed = text.slice(0, at) + '字' + text.slice(at);
+  const first = analyzeTextInWindows(text, {}, windowed);
+  analyzeTextInWindows(typed, {}, windowed);
+  missed = 0;
+  assert.deepEqual(analyzeTextInWindows(text, {}, windowed), first);
+  assert.equal(missed, 0);
+  // And typed again: the window of the keystroke is still kept.
+  assert.deepEqual(analyzeTextInWindows(typed, {}, windowed), analyzeTextInWindows(typed, {}, SMALL));
+  assert.equal(missed, 0);
+});
