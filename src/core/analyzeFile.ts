@@ -1,5 +1,6 @@
 import { runFileDetectors } from './pipeline/runDetectors';
-import { addRegion, analyzedRegions, detectedOnce, type TextFindings, type TextRegion, type WindowOptions } from './pipeline/textWindows';
+import { detectedOnce } from './pipeline/detectedOnce';
+import { addRegion, analyzedRegions, type TextFindings, type TextRegion, type WindowOptions } from './pipeline/textWindows';
 import type { AnalyzeOptions, ByteDetection, GarbleIssue } from './types';
 
 export interface FileAnalysis {
