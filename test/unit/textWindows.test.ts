@@ -125,6 +125,26 @@ function random(seed: number): (n: number) => number {
   };
 }
 
+/** A document's window cache that tells `looked` of every window looked up, and whether it was found. */
+function watchedCache(looked: (found: boolean) => void): WindowCache {
+  const inner = createWindowCache();
+  return {
+    get(k, body) {
+      const issues = inner.get(k, body);
+      looked(issues !== undefined);
+      return issues;
+    },
+    set: (k, body, v) => inner.set(k, body, v),
+    nextGeneration: () => inner.nextGeneration(),
+    get lastRun() {
+      return inner.lastRun;
+    },
+    set lastRun(run) {
+      inner.lastRun = run;
+    },
+  };
+}
+
 test('edits of every size anywhere: the regions kept from the last analysis give what a fresh analysis gives', () => {
   const repaired = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'repaired.txt'), 'utf8');
   const base = [garbled, repaired, garbled.replace(/。/g, '。\n')].join('\n');
@@ -133,19 +153,8 @@ test('edits of every size anywhere: the regions kept from the last analysis give
   let regions = 0;
   for (let seed = 1; seed <= 5; seed++) {
     const pick = random(seed);
-    const inner = createWindowCache();
     // The document's cache, counting the windows looked up (a region taken from the last run is not).
-    const cache: WindowCache = {
-      get: (k, body) => (looked++, inner.get(k, body)),
-      set: (k, body, v) => inner.set(k, body, v),
-      nextGeneration: () => inner.nextGeneration(),
-      get lastRun() {
-        return inner.lastRun;
-      },
-      set lastRun(run) {
-        inner.lastRun = run;
-      },
-    };
+    const cache = watchedCache(() => looked++);
     let text = base;
     analyzeTextInWindows(text, {}, { ...windowed, cache });
     for (let step = 0; step < 10; step++) {
@@ -203,19 +212,8 @@ test('a document judged on its file\'s bytes again after an edit: the bytes\' de
 
 test('a keystroke taken back (typed, analysed, deleted) reads no window again', () => {
   const text = [garbled, garbled.replace(/。/g, '。\n'), garbled].join('\n');
-  const inner = createWindowCache();
   let missed = 0;
-  const cache: WindowCache = {
-    get: (k, body) => inner.get(k, body) ?? (missed++, undefined),
-    set: (k, body, v) => inner.set(k, body, v),
-    nextGeneration: () => inner.nextGeneration(),
-    get lastRun() {
-      return inner.lastRun;
-    },
-    set lastRun(run) {
-      inner.lastRun = run;
-    },
-  };
+  const cache = watchedCache((hit) => hit || missed++);
   const windowed = { ...SMALL, cache };
   const at = text.indexOf('\n', text.length >> 1);
   const typed = text.slice(0, at) + '字' + text.slice(at);
