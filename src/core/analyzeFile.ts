@@ -1,5 +1,5 @@
-import { detectEncoding } from './bytes/detectEncoding';
 import { runFileDetectors } from './pipeline/runDetectors';
+import { detectedOnce } from './pipeline/detectedOnce';
 import { addRegion, analyzedRegions, type TextFindings, type TextRegion, type WindowOptions } from './pipeline/textWindows';
 import type { AnalyzeOptions, ByteDetection, GarbleIssue } from './types';
 
@@ -40,7 +40,8 @@ const textOnly = (text: string): ByteDetection => ({ binary: false, encoding: 'u
  * all judge a file here. A step per window: the editor lets other work run between two.
  */
 export function* fileVerdict(input: FileInput, options: FileVerdictOptions = {}, windows: WindowOptions = {}): Generator<TextRegion, FileAnalysis, void> {
-  const detection = input.bytes ? detectEncoding(input.bytes) : textOnly(input.text ?? '');
+  // The bytes' detection is kept with the windows: an editor's document is judged on the same file's bytes again after every edit.
+  const detection = input.bytes ? detectedOnce(input.bytes, windows.cache) : textOnly(input.text ?? '');
   // Binary, or another language's legacy encoding (Shift_JIS, EUC-KR, KOI8-R…): the text shown
   // is no text to judge, and zhlens has nothing to say of it.
   if (detection.binary || detection.otherLegacy) return { detection, issues: [], regions: [], garbled: false, confidence: detection.confidence };

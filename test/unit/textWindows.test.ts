@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { analyzedRegions, analyzeText, analyzeTextInWindows, createWindowCache, repairText, repairTextInWindows, repairWithFindings, type GarbleIssue, type WindowCache } from '../../src/core';
+import { analyzedRegions, analyzeText, analyzeTextInWindows, createWindowCache, detectEncoding, fileVerdict, repairText, repairTextInWindows, repairWithFindings, type GarbleIssue, type WindowCache } from '../../src/core';
 
 const garbled = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'garbled.txt'), 'utf8');
 const spans = (issues: readonly GarbleIssue[]) => issues.map((i) => `${i.kind} ${i.start}-${i.end} ${i.replacement ?? '(flagged)'}`);
@@ -125,6 +125,26 @@ function random(seed: number): (n: number) => number {
   };
 }
 
+/** A document's window cache that tells `looked` of every window looked up, and whether it was found. */
+function watchedCache(looked: (found: boolean) => void): WindowCache {
+  const inner = createWindowCache();
+  return {
+    get(k, body) {
+      const issues = inner.get(k, body);
+      looked(issues !== undefined);
+      return issues;
+    },
+    set: (k, body, v) => inner.set(k, body, v),
+    nextGeneration: () => inner.nextGeneration(),
+    get lastRun() {
+      return inner.lastRun;
+    },
+    set lastRun(run) {
+      inner.lastRun = run;
+    },
+  };
+}
+
 test('edits of every size anywhere: the regions kept from the last analysis give what a fresh analysis gives', () => {
   const repaired = fs.readFileSync(path.resolve(__dirname, '..', '..', 'samples', 'yizhuang-article', 'repaired.txt'), 'utf8');
   const base = [garbled, repaired, garbled.replace(/。/g, '。\n')].join('\n');
@@ -133,19 +153,8 @@ test('edits of every size anywhere: the regions kept from the last analysis give
   let regions = 0;
   for (let seed = 1; seed <= 5; seed++) {
     const pick = random(seed);
-    const inner = createWindowCache();
     // The document's cache, counting the windows looked up (a region taken from the last run is not).
-    const cache: WindowCache = {
-      get: (k, body) => (looked++, inner.get(k, body)),
-      set: (k, body, v) => inner.set(k, body, v),
-      nextGeneration: () => inner.nextGeneration(),
-      get lastRun() {
-        return inner.lastRun;
-      },
-      set lastRun(run) {
-        inner.lastRun = run;
-      },
-    };
+    const cache = watchedCache(() => looked++);
     let text = base;
     analyzeTextInWindows(text, {}, { ...windowed, cache });
     for (let step = 0; step < 10; step++) {
@@ -168,4 +177,52 @@ test('edits of every size anywhere: the regions kept from the last analysis give
   }
   // Most regions were taken from the last analysis, not looked up again.
   assert.ok(looked < regions / 3, `${looked} windows looked up for ${regions} regions`);
+});
+
+test('a document judged on its file\'s bytes again after an edit: the bytes\' detection is kept while they are the same', () => {
+  const verdict = (bytes: Uint8Array, text: string, cache?: WindowCache) => {
+    const steps = fileVerdict({ bytes, text }, { legacyText: 'skip' }, { ...SMALL, cache });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  };
+  // UTF-8 with a byte no decoder reads (the editor shows U+FFFD there), then GB18030 bytes.
+  const utf8 = new TextEncoder().encode(garbled);
+  const bytes = new Uint8Array(utf8.length + 1);
+  bytes.set(utf8.subarray(0, 100));
+  bytes[100] = 0xff;
+  bytes.set(utf8.subarray(100), 101);
+  const text = new TextDecoder().decode(bytes);
+  const cache = createWindowCache();
+  const first = verdict(bytes, text, cache);
+  assert.deepEqual(first, verdict(bytes, text));
+  // The same bytes in another array (read again from the file), the text edited: the detection kept.
+  const typed = text.slice(0, 500) + '字' + text.slice(500);
+  const again = verdict(bytes.slice(), typed, cache);
+  assert.equal(again.detection, first.detection);
+  assert.deepEqual(again, verdict(bytes, typed));
+  // The caller's array filled with other bytes (the file saved): detected afresh.
+  bytes[100] = 0x41;
+  const saved = verdict(bytes, typed, cache);
+  assert.notEqual(saved.detection, first.detection);
+  assert.deepEqual(saved.detection, detectEncoding(bytes));
+  assert.deepEqual(saved, verdict(bytes, typed));
+});
+
+test('a keystroke taken back (typed, analysed, deleted) reads no window again', () => {
+  const text = [garbled, garbled.replace(/。/g, '。\n'), garbled].join('\n');
+  let missed = 0;
+  const cache = watchedCache((hit) => hit || missed++);
+  const windowed = { ...SMALL, cache };
+  const at = text.indexOf('\n', text.length >> 1);
+  const typed = text.slice(0, at) + '字' + text.slice(at);
+  const first = analyzeTextInWindows(text, {}, windowed);
+  analyzeTextInWindows(typed, {}, windowed);
+  missed = 0;
+  assert.deepEqual(analyzeTextInWindows(text, {}, windowed), first);
+  assert.equal(missed, 0);
+  // And typed again: the window of the keystroke is still kept.
+  assert.deepEqual(analyzeTextInWindows(typed, {}, windowed), analyzeTextInWindows(typed, {}, SMALL));
+  assert.equal(missed, 0);
 });

@@ -1,4 +1,4 @@
-import type { AnalyzeOptions, GarbleIssue, RepairOptions, RepairResult, TextEdit } from '../types';
+import type { AnalyzeOptions, ByteDetection, GarbleIssue, RepairOptions, RepairResult, TextEdit } from '../types';
 import { analyzeText } from '../analyzeText';
 import { repairFrom } from '../repairText';
 
@@ -47,7 +47,7 @@ export interface WindowCache {
   /** The window-relative findings of a window analysed before, if any. */
   get(key: string, body: string): GarbleIssue[] | undefined;
   set(key: string, body: string, issues: GarbleIssue[]): void;
-  /** Start of a new analysis of the document: windows not used since the one before are let go. */
+  /** Start of a new analysis of the document: windows used by neither of the two before are let go. */
   nextGeneration(): void;
   /**
    * The regions of the document's last whole analysis, kept by createWindowCache: the next
@@ -55,6 +55,12 @@ export interface WindowCache {
    * region's decision reads is unchanged (the edit was elsewhere).
    */
   lastRun?: DecidedRun;
+  /**
+   * The file's bytes last judged with the document (a copy) and what they were detected as: the
+   * editor hands the bytes on disk with every analysis of a document showing U+FFFD, and they
+   * change only when the file does (detectedOnce.ts).
+   */
+  lastBytes?: { bytes: Uint8Array; detection: ByteDetection };
 }
 
 /** One analysis of a whole text, region by region (WindowCache.lastRun). */
@@ -84,10 +90,15 @@ interface CachedWindow {
   issues: GarbleIssue[];
 }
 
-/** A WindowCache for one document that keeps the windows of its last two analyses. */
+/**
+ * A WindowCache for one document that keeps the windows of its last two analyses, so that a
+ * keystroke taken back (typed, analysed, deleted) finds its window again: the windows the
+ * running analysis uses, and those of the two before it.
+ */
 export function createWindowCache(): WindowCache {
   let current = new Map<string, CachedWindow[]>();
   let previous = new Map<string, CachedWindow[]>();
+  let older = new Map<string, CachedWindow[]>();
   const find = (windows: Map<string, CachedWindow[]>, key: string, body: string) => windows.get(key)?.find((w) => w.body.length === body.length && w.body === body);
   const add = (key: string, window: CachedWindow) => {
     const list = current.get(key);
@@ -96,16 +107,18 @@ export function createWindowCache(): WindowCache {
   };
   return {
     get(key, body) {
-      const hit = find(current, key, body) ?? find(previous, key, body);
+      const hit = find(current, key, body) ?? find(previous, key, body) ?? find(older, key, body);
       if (hit) add(key, hit);
       return hit?.issues;
     },
     set: (key, body, issues) => add(key, { body, issues }),
     nextGeneration() {
+      older = previous;
       previous = current;
       current = new Map();
     },
     lastRun: undefined,
+    lastBytes: undefined,
   };
 }
 

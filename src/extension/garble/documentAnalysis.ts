@@ -47,7 +47,7 @@ export async function analyzeDocument(document: vscode.TextDocument, settings: Z
   const text = document.getText();
   // In source code (languageId) only comments and strings are looked at.
   const options = { kinds: settings.kinds, languageId: document.languageId, legacyText: 'skip' as const };
-  const bytes = settings.kinds.includes('wrong-encoding') ? await bytesToJudge(document, settings) : undefined;
+  const bytes = settings.kinds.includes('wrong-encoding') ? await bytesToJudge(document, settings, text) : undefined;
   let verdict = await verdictInTurns(fileVerdict({ bytes, text }, options, { cache: windows }), token);
   // Bytes that look binary say nothing about the text the editor shows: judge that text alone.
   if (verdict.detection.binary) verdict = await verdictInTurns(fileVerdict({ text }, options, { cache: windows }), token);

@@ -47,11 +47,12 @@ async function readBytes(uri: vscode.Uri, limit: number): Promise<Uint8Array | '
 /**
  * The file's bytes, when they are needed for the verdict: a GB18030, Big5 or UTF-16 file that
  * the editor decoded as UTF-8 shows U+FFFD where its bytes did not fit; the characters are not in
- * the text any more, only in the file. Other documents are judged on their text alone.
+ * the text any more, only in the file. Other documents are judged on their text alone. `text`:
+ * the document's text, when the caller has it (getText() joins every line again).
  */
-export async function bytesToJudge(document: vscode.TextDocument, settings: ZhlensSettings): Promise<Uint8Array | undefined> {
+export async function bytesToJudge(document: vscode.TextDocument, settings: ZhlensSettings, text = document.getText()): Promise<Uint8Array | undefined> {
   if (!hasBytes(document.uri) || !document.encoding.startsWith('utf8')) return undefined;
-  if (!document.getText().includes('\uFFFD')) return undefined;
+  if (!text.includes('\uFFFD')) return undefined;
   try {
     const bytes = await readBytes(document.uri, settings.sizeLimitBytes);
     return bytes === 'too-large' ? undefined : bytes;
