@@ -56,3 +56,44 @@ export function classicalModel(lm: CharLanguageModel): CharLanguageModel {
   views.set(lm, model);
   return model;
 }
+
+const mixtures = new WeakMap<CharLanguageModel, Map<number, CharLanguageModel>>();
+
+/**
+ * The classical model and `lm` mixed: every unigram and bigram probability is `share` of the
+ * classical model's and the rest of the character model's (ln of the weighted sum). Classical
+ * verse and prose still use the modern words the character model knows best (names, places,
+ * prose particles the verse the classical model read seldom writes), and the mixture keeps both.
+ */
+export function classicalMixture(lm: CharLanguageModel, share: number): CharLanguageModel {
+  let byShare = mixtures.get(lm);
+  if (!byShare) mixtures.set(lm, (byShare = new Map()));
+  const known = byShare.get(share);
+  if (known) return known;
+  const classical = classicalModel(lm);
+  const [a, b] = [Math.log(share), Math.log(1 - share)];
+  const mix = (c: number, m: number) => {
+    const x = a + c;
+    const y = b + m;
+    return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+  };
+  const model: CharLanguageModel = Object.create(lm);
+  model.unigram = (c: string) => mix(classical.unigram(c), lm.unigram(c));
+  model.bigram = (p: string, c: string) => mix(classical.bigram(p, c), lm.bigram(p, c));
+  model.bigramOf = (p: number, c: number) => mix(classical.bigramOf(p, c), lm.bigramOf(p, c));
+  model.score = (text: string) => {
+    let sum = 0;
+    let prev = '';
+    for (const ch of text) {
+      sum += prev === '' ? model.unigram(ch) : model.bigram(prev, ch);
+      prev = ch;
+    }
+    return sum;
+  };
+  model.perChar = (text: string) => {
+    const n = [...text].length;
+    return n === 0 ? 0 : model.score(text) / n;
+  };
+  byShare.set(share, model);
+  return model;
+}
