@@ -8,7 +8,7 @@
 // here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
 //   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
-//     [--classical off|select|only] [--classical-lead nats] [--classical-word w] [--classical-share s]
+//     [--classical off|select|only] [--classical-lead nats] [--classical-word w]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
 // every guess (task, weight, margin, fit, right, source, …, whether the classical model read it) to
@@ -44,8 +44,6 @@ const classical = arg('--classical', 'off');
 const classicalLead = Number(arg('--classical-lead', '0'));
 /** The word model's weight where the classical model reads the line (its words are modern). */
 const classicalWord = Number(arg('--classical-word', '-1'));
-/** The classical model's share of each probability, mixed with the character model's (1: the classical model alone). */
-const classicalShare = Number(arg('--classical-share', '1'));
 
 const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
   exports: `
@@ -55,12 +53,12 @@ const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
     export { documentPairs, withDocumentPairs } from './src/core/garble/misaligned/documentPairs';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
     export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
-    export { classicalModel, classicalMixture } from './src/core/model/classicalModel';
+    export { classicalModel } from './src/core/model/classicalModel';
   `,
 });
 const table = core.gbkTable();
 const lm = core.getCharModel();
-const cm = classical === 'off' ? undefined : classicalShare < 1 ? core.classicalMixture(lm, classicalShare) : core.classicalModel(lm);
+const cm = classical === 'off' ? undefined : core.classicalModel(lm);
 const HAN_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/;
 const CONTEXT = 120;
 

@@ -13,7 +13,7 @@ import { defaultDataHost } from '../../src/host/defaultDataHost';
 import { analyzeText } from '../../src/core/analyzeText';
 import { findMisalignedGbk } from '../../src/core/garble/misalignedGbk';
 import { getCharModel } from '../../src/core/model/charLanguageModel';
-import { classicalMixture, classicalModel } from '../../src/core/model/classicalModel';
+import { classicalModel } from '../../src/core/model/classicalModel';
 
 const read: string[] = [];
 const host = defaultDataHost();
@@ -46,19 +46,4 @@ test('the classical model reads verse better than the character model, and moder
   assert.equal(cm.bigram('黃', '河'), cm.bigram('黄', '河'));
   // Everything but the scores is the character model's.
   assert.equal(cm.rank('河'), lm.rank('河'));
-});
-
-test('the mixture gives each model its share of every probability', () => {
-  const lm = getCharModel();
-  const cm = classicalModel(lm);
-  const mix = classicalMixture(lm, 0.7);
-  for (const [a, b] of [['黄', '河'], ['配', '置'], ['之', '乎'], ['日', '志']]) {
-    const want = Math.log(0.7 * Math.exp(cm.bigram(a, b)) + 0.3 * Math.exp(lm.bigram(a, b)));
-    assert.ok(Math.abs(mix.bigram(a, b) - want) < 1e-9, `${a}${b}`);
-  }
-  // So a line reads by it within ln(1 / share) of the better model: prose still reads as prose.
-  const prose = '这个程序会在启动时读取配置文件，并把结果写入日志。';
-  assert.ok(mix.perChar(prose) >= lm.perChar(prose) + Math.log(0.3) - 1e-9);
-  assert.ok(mix.perChar(prose) > cm.perChar(prose));
-  assert.equal(classicalMixture(lm, 0.7), mix);
 });

@@ -1,5 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { classicalMixture, classicalModel } from '../../model/classicalModel';
+import { classicalModel } from '../../model/classicalModel';
 import { getWordModel, type WordModel } from '../../model/wordModel';
 
 /**
@@ -61,19 +61,16 @@ export function fitScale(fit: number, trusted = FIT_TRUSTED): number {
 }
 
 /**
- * Where the classical model reads a line, a guess there is weighed with a mixture of it and the
- * character model (CLASSICAL_SHARE of each probability the classical model's: classical prose and
- * verse still write names and particles the verse it read seldom does), its margins believed as
- * fitScale says with full trust only at a fit of CLASSICAL_FIT_TRUSTED by the mixture (never
- * reached: classical verse reads at −5 to −7), i.e. a nat of margin per seventh of a nat the line
- * reads above FIT_USELESS; and the word model, whose words are modern, counts CLASSICAL_WORD_WEIGHT
- * beside its bigrams. Swept on the repair evaluation's tuning part (scripts/calibrate-run-guesses.mjs
- * --classical select --classical-share: docs/repair-eval.md) for the most guesses written with no
- * more wrong ones than the classical model alone wrote.
+ * Where the classical model reads a line, its margins are believed as fitScale says with full
+ * trust only at this fit (never reached: classical verse reads at −5 to −7 by it), i.e. a nat of
+ * margin per ninth of a nat the line reads above FIT_USELESS; and the word model, whose words are
+ * modern, counts this much beside its bigrams. Calibrated on the repair evaluation's tuning part
+ * (scripts/calibrate-run-guesses.mjs --classical select: docs/repair-eval.md): first and last
+ * characters both written at 95 % right or better, fewer wrong ones written than the character
+ * model wrote on the same lines.
  */
-const CLASSICAL_FIT_TRUSTED = -1;
+const CLASSICAL_FIT_TRUSTED = 1;
 const CLASSICAL_WORD_WEIGHT = 0.35;
-const CLASSICAL_SHARE = 0.7;
 
 /** The model a guess on a line is weighed with, how far its margins are believed there, and the word model's weight beside it. */
 export interface LineModel {
@@ -83,30 +80,17 @@ export interface LineModel {
 }
 
 /**
- * The model a line reads better by: the character model, unless the line reads worse by it than by
- * the classical model (classicalModel.ts: verse in classical Chinese); the classical model is read
- * only for a line the character model reads below FIT_TRUSTED. `before`, `inner`, `after` as
- * lineFit takes them.
+ * The character model, unless the line reads worse by it than by the classical model
+ * (classicalModel.ts: verse and prose in classical Chinese, where the character model's best guess
+ * for a lost lead is right 40–70 % of the time); the classical model is read only for a line the
+ * character model reads below FIT_TRUSTED. `before`, `inner`, `after` as lineFit takes them.
  */
-export function lineModel(lm: CharLanguageModel, before: string, inner: string, after: string): { model: CharLanguageModel } {
-  const fit = lineFit(lm, before, inner, after);
-  if (fit >= FIT_TRUSTED) return { model: lm };
-  const classical = classicalModel(lm);
-  return { model: lineFit(classical, before, inner, after) > fit ? classical : lm };
-}
-
-/**
- * The model a guess on a line is weighed with: the character model, unless the line reads worse by
- * it than by the classical mixture (above; the character model's best guess for a lost lead is
- * right 40–70 % of the time in classical verse and prose), which is read only for a line the
- * character model reads below FIT_TRUSTED.
- */
-export function guessModel(lm: CharLanguageModel, before: string, inner: string, after: string): LineModel {
+export function lineModel(lm: CharLanguageModel, before: string, inner: string, after: string): LineModel {
   const fit = lineFit(lm, before, inner, after);
   if (fit < FIT_TRUSTED) {
-    const mixture = classicalMixture(lm, CLASSICAL_SHARE);
-    const fitMixture = lineFit(mixture, before, inner, after);
-    if (fitMixture > fit) return { model: mixture, scale: fitScale(fitMixture, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT };
+    const classical = classicalModel(lm);
+    const fitClassical = lineFit(classical, before, inner, after);
+    if (fitClassical > fit) return { model: classical, scale: fitScale(fitClassical, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT };
   }
   return { model: lm, scale: fitScale(fit), wordWeight: WORD_WEIGHT };
 }
