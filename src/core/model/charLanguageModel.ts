@@ -1,7 +1,7 @@
 import { dataBytes } from '../data/dataFiles';
 import { readCharModelTables, type CharModelTables } from './charModelData';
 import { DECORATION_BLOCKS, foldCodePoint, SYMBOL_TOKEN } from './tokenFold';
-import { QuantizedTables, UNKNOWN, type BigramRows } from './quantizedTables';
+import { QuantizedTables, UNKNOWN, type BigramRows, type FlatBigrams } from './quantizedTables';
 import { readBigramBounds } from './charModelBounds';
 
 /**
@@ -48,6 +48,12 @@ export interface CharLanguageModel {
    */
   bigramRows(): BigramRows;
   backoffOfIndex(a: number): number;
+  /**
+   * The tables as flat arrays, for a loop over many code units (misaligned/runGate.ts):
+   * quantizedTables.bigramOfUnits of two code units is bigramOf of them, and `after` / `before`
+   * at index + 1 are bestAfter / bestBefore.
+   */
+  flatBigrams(): FlatBigrams;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -126,6 +132,10 @@ class QuantizedCharModel implements CharLanguageModel {
 
   backoffOfIndex(a: number): number {
     return this.tables.backoffAt(a);
+  }
+
+  flatBigrams(): FlatBigrams {
+    return this.tables.flat();
   }
 
   score(text: string): number {

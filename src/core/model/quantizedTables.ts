@@ -13,6 +13,45 @@ export interface BigramRows {
   readonly lnPOfQ: Float64Array;
 }
 
+/**
+ * The tables as flat arrays, for a loop that looks up the bigrams of many code units itself
+ * (misaligned/runGate.ts) with no call per look-up: bigramOfUnits and the bounds read from these
+ * give the very numbers bigramAt, bestAfterAt and bestBeforeAt do.
+ */
+export interface FlatBigrams {
+  /** Vocabulary index of each BMP code unit, folding applied (UNKNOWN when not held). */
+  readonly index: Int32Array;
+  /** bestAfterAt and bestBeforeAt of each index, at index + 1 (UNKNOWN at 0). */
+  readonly after: Float64Array;
+  readonly before: Float64Array;
+  readonly rowStart: Uint32Array;
+  readonly nextIndex: Uint16Array;
+  readonly bigramQ: Uint8Array;
+  readonly backoffQ: Uint8Array;
+  readonly unigramQ: Uint8Array;
+  readonly floor: number;
+}
+
+/** ln P(b | a) of two BMP code units: QuantizedTables.bigramAt of their indexes, the same arithmetic. */
+export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
+  const x = f.index[a];
+  const y = f.index[b];
+  if (x === UNKNOWN) return y === UNKNOWN ? f.floor : -f.unigramQ[y] / 10;
+  const backoff = -f.backoffQ[x] / 10;
+  if (y === UNKNOWN) return backoff + f.floor;
+  const { nextIndex } = f;
+  let lo = f.rowStart[x];
+  let hi = f.rowStart[x + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const z = nextIndex[mid];
+    if (z === y) return -f.bigramQ[mid] / 10;
+    if (z < y) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return backoff + -f.unigramQ[y] / 10;
+}
+
 const LN_P_OF_Q = Float64Array.from({ length: 256 }, (_, q) => -q / 10);
 
 /**
@@ -102,6 +141,18 @@ export class QuantizedTables {
   bestBeforeAt(b: number): number {
     return (this.beforeBest ?? this.bestArrays()[1])[b + 1];
   }
+
+  /** The tables as flat arrays (FlatBigrams), made on first use; the indexes are those set so far (the model sets them all first). */
+  flat(): FlatBigrams {
+    if (!this.flatTables) {
+      const [after, before] = this.afterBest && this.beforeBest ? [this.afterBest, this.beforeBest] : this.bestArrays();
+      const { rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor } = this.t;
+      this.flatTables = { index: this.bmpIndex, after, before, rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor };
+    }
+    return this.flatTables;
+  }
+
+  private flatTables?: FlatBigrams;
 
   /** bestAfterAt and bestBeforeAt of every index, at index + 1 (UNKNOWN at 0): one array read per bound. */
   private afterBest?: Float64Array;

@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { bigramOfUnits, type FlatBigrams } from '../../model/quantizedTables';
 import type { TrailBounds } from './trailBounds';
 import { isSymbol, WrittenSymbols } from './writtenSymbols';
 
@@ -41,7 +42,15 @@ export class RunGate {
     private readonly base: number,
   ) {
     this.symbols = WrittenSymbols.of(v);
+    this.flat = lm.flatBigrams();
   }
+
+  /**
+   * The model's tables read directly: the gate looks up two bigrams and four bounds for each
+   * double-byte character of the text, and through the model's methods each number came back
+   * from a call of its own (in V8 a heap number made for it: most of what the search allocated).
+   */
+  private readonly flat: FlatBigrams;
 
   /** The symbols the text writes after Chinese, which explain the text as shown (writtenSymbols.ts). */
   private readonly symbols: WrittenSymbols;
@@ -56,15 +65,17 @@ export class RunGate {
    * document's own word where it ends in an ASCII symbol (writtenSymbols.ts).
    */
   shownAt(i: number): number {
-    let s = this.shown[i - this.base];
-    if (s !== s) {
-      const a = this.charAt(i - 1);
-      const b = this.charAt(i);
-      s = this.lm.bigramOf(a, b);
-      if (isSymbol(b)) s = this.symbols.weigh(a, b, s);
-      this.shown[i - this.base] = s;
-    }
-    return s;
+    const k = i - this.base;
+    if (this.shown[k] !== this.shown[k]) this.lookUpShown(i);
+    return this.shown[k];
+  }
+
+  private lookUpShown(i: number): void {
+    const a = this.charAt(i - 1);
+    const b = this.charAt(i);
+    let s = bigramOfUnits(this.flat, a, b);
+    if (isSymbol(b)) s = this.symbols.weigh(a, b, s);
+    this.shown[i - this.base] = s;
   }
 
   /**
@@ -72,13 +83,12 @@ export class RunGate {
    * the second one's digit charge (digitCharge).
    */
   readAt(j: number): number {
-    let s = this.read[j - this.base];
-    if (s !== s) {
+    const k = j - this.base;
+    if (this.read[k] !== this.read[k]) {
       const b = this.repairedAt(j + 1);
-      s = this.lm.bigramOf(this.repairedAt(j), b) + digitCharge(b);
-      this.read[j - this.base] = s;
+      this.read[k] = bigramOfUnits(this.flat, this.repairedAt(j), b) + digitCharge(b);
     }
-    return s;
+    return this.read[k];
   }
 
   /**
@@ -91,10 +101,13 @@ export class RunGate {
     if (first < segLo) {
       this.best = -Infinity;
     } else {
+      const { flat, shown, base } = this;
       const p0 = this.repairedAt(first);
-      const fresh = this.lm.bestAfter(this.charAt(first - 1)) + this.lm.bestBefore(p0) + digitCharge(p0) - this.shownAt(first);
+      if (shown[first - base] !== shown[first - base]) this.lookUpShown(first);
+      // lm.bestAfter(character before) + lm.bestBefore(p0), read from the model's arrays.
+      const fresh = flat.after[flat.index[this.charAt(first - 1)] + 1] + flat.before[flat.index[p0] + 1] + digitCharge(p0) - shown[first - base];
       // The starts before at − 2 carry on with one more pair read again (at − 3 with at − 2).
-      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.readAt(first - 1) - this.shownAt(first) : -Infinity;
+      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.readAt(first - 1) - shown[first - base] : -Infinity;
       this.best = Math.max(fresh, carried);
     }
     this.bestAt = at;
@@ -113,6 +126,47 @@ export class RunGate {
     if (this.best > -Infinity) most = this.best - this.shownAt(at - 1) + this.lm.bestAfter(this.repairedAt(at - 2)) + this.lm.bestBefore(next) - tail;
     if (single) most = Math.max(most, this.lm.bestAfter(this.charAt(at - 2)) + this.lm.bestBefore(next) - this.shownAt(at - 1) - tail);
     return most;
+  }
+
+  /**
+   * Whether any end the offset `at` can be (runEnds.endAt) could reach `gate` with its log prior
+   * (`silentPrior` at a second lost lead or a dropped trail, 0 at the others), once advance() has
+   * brought the running bound to `at`: an upper bound of mostGain plus the prior, over the kinds.
+   * An end that does not is not read at all (most ends of clean text). By the character c at `at`:
+   *  - c could be a trail shown as ASCII 0x40–0x7E or `€`, or a mark `?` or U+FFFD (endsAfter):
+   *    the garbled text ends after c, and a run of one character shown is allowed;
+   *  - c is below 0x40 or the text ends (a dropped trail), or c is double-byte (`leadNext`: a
+   *    second lost lead, bounded by mostGainAtLead as well): silent, the garbled text ends at `at`;
+   *  - a swallowed byte (`trail`, the last one shown, and c both ASCII letters or digits): the
+   *    garbled text ends at `at`.
+   * With S[i] the shown bigram ending at i, mostGain is at most
+   *   max(best + bestAfter(pair read again at at − 2), [one shown] bestAfter(at − 2)) − S[at − 1]
+   *     + bestBefore(character at the garbled end e) − Σ_{at ≤ i ≤ e} S[i],
+   * and the sums are compared with BOUND_SLACK to spare for their other order of addition.
+   */
+  anyEndReaches(at: number, gate: number, silentPrior: number, trail: number, leadNext: boolean, bounds: TrailBounds): boolean {
+    const { flat, shown, base } = this;
+    const { index } = flat;
+    const least = gate - 2 * BOUND_SLACK;
+    const many = this.best > -Infinity ? this.best + flat.after[index[this.repairedAt(at - 2)] + 1] : -Infinity;
+    const c = at < this.v.length ? this.v.charCodeAt(at) : -1;
+    const after = c >= 0 && endsAfter(c);
+    // Every other end needs two characters shown: none without a start for them.
+    if (many === -Infinity && !after) return false;
+    if (shown[at - 1 - base] !== shown[at - 1 - base]) this.lookUpShown(at - 1);
+    if (shown[at - base] !== shown[at - base]) this.lookUpShown(at);
+    const both = shown[at - 1 - base] + shown[at - base];
+    // (Written `!(x < least)`: a bound that is not a number passes, as it does the gate.)
+    // A swallowed byte: no price.
+    if (isWordByte(trail) && isWordByte(c) && !(many - both + flat.before[index[c] + 1] < least)) return true;
+    if (after) {
+      if (shown[at + 1 - base] !== shown[at + 1 - base]) this.lookUpShown(at + 1);
+      const one = flat.after[index[this.charAt(at - 2)] + 1];
+      return !(Math.max(many, one) - both + flat.before[index[this.charAt(at + 1)] + 1] - shown[at + 1 - base] < least);
+    }
+    if (c >= 0x40 && !leadNext) return false;
+    if (many - both + flat.before[index[this.charAt(at)] + 1] + silentPrior < least) return false;
+    return c < 0x40 || !(this.mostGainAtLead(at, trail, bounds) + silentPrior < least);
   }
 
   /**
@@ -138,6 +192,20 @@ export function digitCharge(code: number): number {
   return code >= 0xff10 && code <= 0xff19 ? DIGIT_LOG_PRIOR : 0;
 }
 const DIGIT_LOG_PRIOR = -Math.log(10);
+
+/**
+ * Whether an end at a character `c` can take it into the garbled text (runEnds.endAt: a trail
+ * shown as ASCII 0x40–0x7E or `€`, a mark `?` or U+FFFD): every other end's garbled text stops
+ * before it.
+ */
+function endsAfter(c: number): boolean {
+  return (c >= 0x40 && c <= 0x7e) || c === 0x20ac || c === 0x3f || c === 0xfffd;
+}
+
+/** An ASCII letter or digit (runEnds.ts: the two bytes of a `swallow` end). */
+function isWordByte(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
 
 /** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
 export const BOUND_SLACK = 1e-6;

@@ -104,6 +104,9 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
     if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
     if (v.charCodeAt(at - 1) < 0x80) continue;
     scan.gate.advance(at, segLo);
+    // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
+    // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
+    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
     for (let option = 0; option < END_OPTIONS; option++) {
       const end = scan.endAt(at, option);
       if (!end) continue;
