@@ -17,7 +17,10 @@ export interface SeenChars {
   has(ch: string): boolean;
   /** Whether the document writes `a` right before `b` elsewhere (a reading through that pair gains SEEN_PAIR). */
   pair?(a: string, b: string): boolean;
-  /** Whether the document writes `ch` in one of its pairs (a dense code page's guess among them gains SEEN_IN_DOCUMENT). */
+  /**
+   * Whether `ch` is a character of the document's pairs: `pair` can hold only for two of them (a
+   * dense code page's guess among them gains SEEN_IN_DOCUMENT).
+   */
   inDocument?(ch: string): boolean;
 }
 
@@ -47,9 +50,10 @@ const SEEN_IN_RUN = 1.5;
  */
 const SEEN_IN_DOCUMENT = 1;
 
-/** Where a reading's character is seen (0: nowhere): in the stream, or only elsewhere in the document. */
+/** Flags of a reading's character: seen in the stream, or only elsewhere in the document; in the document's pairs at all. */
 const IN_STREAM = 1;
 const IN_DOCUMENT = 2;
+const IN_PAIRS = 4;
 
 /** The result of one stretch: its text, the bytes chosen for its lost ones (`??` where lost), characters left as U+FFFD. */
 export interface StretchDecoding {
@@ -236,9 +240,14 @@ export function decodeLattice(
       const seenFlags = new Uint8Array(readings.length);
       for (let k = 0; k < readings.length; k++) {
         const r = readings[k];
-        if (r.unknown || r.chosen.length === 0) continue;
-        if (seen.has(r.ch)) seenFlags[k] = IN_STREAM;
-        else if (dense && seen.inDocument?.(r.ch)) seenFlags[k] = IN_DOCUMENT;
+        if (r.unknown) continue;
+        const inPairs = seen.inDocument?.(r.ch) ?? true;
+        let flags = inPairs ? IN_PAIRS : 0;
+        if (r.chosen.length > 0) {
+          if (seen.has(r.ch)) flags |= IN_STREAM;
+          else if (dense && inPairs && seen.inDocument) flags |= IN_DOCUMENT;
+        }
+        seenFlags[k] = flags;
       }
       readingsHere.set(open, (got = { readings, seenFlags, targets: new Int32Array(readings.length).fill(-1) }));
     }
@@ -259,12 +268,15 @@ export function decodeLattice(
     }
     return t;
   };
-  const weightOf = (prev: string, r: Reading, seenHere: number): number => {
+  // `prevInPairs`: whether `prev` is a character of the document's pairs (most readings of a lost
+  // byte are not, and their pairs are not looked up).
+  const weightOf = (prev: string, prevInPairs: boolean, r: Reading, seenHere: number): number => {
     if (r.unknown) return UNKNOWN_CHAR_LOGPROB;
-    let w = lm.bigram(prev, r.ch) + pairBonus(prev, r.ch);
+    let w = lm.bigram(prev, r.ch);
+    if (prevInPairs && (seenHere & IN_PAIRS) !== 0) w += pairBonus(prev, r.ch);
     if (r.chosen.length > 0) {
-      if (seenHere === IN_STREAM) w += SEEN_IN_RUN;
-      else if (seenHere === IN_DOCUMENT) w += SEEN_IN_DOCUMENT;
+      if ((seenHere & IN_STREAM) !== 0) w += SEEN_IN_RUN;
+      else if ((seenHere & IN_DOCUMENT) !== 0) w += SEEN_IN_DOCUMENT;
       if (r.ch === '\u3000' && prev !== '' && prev !== '\n' && prev !== '\u3000') w += MID_LINE_IDEOGRAPHIC_SPACE;
       if (isFullwidthAlnum(r.ch) && !isFullwidthAlnum(prev)) w += LONE_FULLWIDTH_ALNUM;
     }
@@ -281,10 +293,11 @@ export function decodeLattice(
     for (const s of here) {
       const score = L.stAlpha[s];
       const prev = L.stChar[s];
+      const prevInPairs = seen.inDocument?.(prev) ?? true;
       const { readings, seenFlags, targets } = readingsWith(p, L.stOpen[s]);
       for (let k = 0; k < readings.length; k++) {
         const r = readings[k];
-        const w = weightOf(prev, r, seenFlags[k]);
+        const w = weightOf(prev, prevInPairs, r, seenFlags[k]);
         let t = targets[k];
         if (t < 0) t = targets[k] = stateAfter(p, r);
         const e = addEdge(s, t, p, w, r);

@@ -223,13 +223,14 @@ function decodeStretch(
   if (same) return same.result;
   const asked = new Set<string>();
   const docPairs = documentPairs;
+  let docChars: Set<string> | undefined;
   const result = decodeLattice(part, partCandidates, lm, before, after, partPairs, {
     has: (ch) => {
       asked.add(ch);
       return seen.has(ch);
     },
     pair: docPairs ? (a, b) => docPairs().has(documentPairKey(a) + documentPairKey(b)) : undefined,
-    inDocument: docPairs ? (ch) => charsOfPairs(docPairs()).has(ch) : undefined,
+    inDocument: docPairs ? (ch) => (docChars ??= charsOfPairs(docPairs())).has(documentPairKey(ch)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked, seen: new Set([...asked].filter((ch) => seen.has(ch))) };
