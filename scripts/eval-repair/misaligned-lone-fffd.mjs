@@ -9,32 +9,17 @@
 // set where the other losses are rarely taken.
 //
 //   node scripts/eval-repair/misaligned-lone-fffd.mjs [--split tuning] [--precision /work/data/precision] [--top 12]
-import { requireBundle } from '../nodeBundle.mjs';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadDocuments } from './corpus.mjs';
-import { alignChars } from './alignChars.mjs';
-import { foldFullwidth, inScope, misalignedCase, MOJIBAKE_PROCESSES, PythonBatch, rng } from './garble.mjs';
+import { inScope, MOJIBAKE_PROCESSES, PythonBatch, rng } from './garble.mjs';
+import { arg, garbledOf, markCore, marksMade, misalignedCases, precisionTune } from './markCases.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '12'));
 /** One character in this many between two Chinese characters is lost by another process. */
 const STRIDE = 7;
 
-const core = await requireBundle(join('out', 'misaligned-lone-fffd', 'core.cjs'), {
-  exports: `
-    export { gbkTable } from './src/core/codec/gbkTable';
-    export { getCharModel } from './src/core/model/charLanguageModel';
-    export { loneMark, isChinese, FFFD_BASE_GAIN } from './src/core/garble/misaligned/loneMarks';
-  `,
-});
-const table = core.gbkTable();
-const lm = core.getCharModel();
+const { core, table, lm } = await markCore('misaligned-lone-fffd');
 
 /** Every U+FFFD of `v` that loneMarks weighs, with its share. */
 function marks(v) {
@@ -48,18 +33,12 @@ function marks(v) {
 
 // ---- the garbled cases, made as scripts/eval-repair.mjs makes them ----
 const docs = loadDocuments().filter((d) => d.split === split);
-const cases = [];
 const python = new PythonBatch();
+const cases = misalignedCases(docs, python);
 for (const doc of docs) {
-  const r = (kind) => rng(`${doc.id}\u0000${kind}`);
-  for (const scope of ['doc', 'paragraph']) {
-    const kind = `misaligned-gbk ${scope}`;
-    const m = misalignedCase(doc, scope, r(kind), python);
-    if (m) cases.push({ kind, doc, ...m });
-  }
   for (const page of ['gbk', 'big5', 'cp1252']) {
     const kind = `mojibake ${page}`;
-    const rr = r(kind);
+    const rr = rng(`${doc.id}\u0000${kind}`);
     const process = rr.pick(MOJIBAKE_PROCESSES[page]);
     const scope = rr.next() < 0.5 ? 'doc' : 'paragraph';
     const pending = [];
@@ -77,9 +56,7 @@ const decoded = python.run();
 const made = [];
 const mojibake = [];
 for (const c of cases) {
-  let g = c.garbled.replace(/\u0000(\d+)\u0000/g, (_, k) => decoded[c.pending[Number(k)]]);
-  let o = c.doc.text;
-  if (c.fold) [g, o] = [foldFullwidth(g), foldFullwidth(o)];
+  const [g, o] = garbledOf(c, decoded);
   if (g === o) continue;
   const found = marks(g);
   if (found.length === 0) continue;
@@ -87,11 +64,8 @@ for (const c of cases) {
     for (const m of found) mojibake.push({ ...m, where: `${c.kind} ${c.doc.id}` });
     continue;
   }
-  // A mark the garbling made: aligned with no U+FFFD of the original (BMP text: code units are code points).
-  if ([...g].length !== g.length) continue;
-  const { x, y, ops } = alignChars(o, g);
-  const madeHere = new Set();
-  for (const [i, j] of ops) if (j >= 0 && y[j] === '\ufffd' && (i < 0 || x[i] !== '\ufffd')) madeHere.add(j);
+  const madeHere = marksMade(o, g, '\ufffd');
+  if (!madeHere) continue;
   for (const m of found) if (madeHere.has(m.at)) made.push({ ...m, where: `${c.kind} ${c.doc.id}${c.fold ? ' folded' : ''}` });
 }
 
@@ -112,15 +86,7 @@ for (const doc of docs) {
 
 // ---- the precision corpus's tune split ----
 const clean = [];
-const manifest = [];
-for (const name of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json', 'manifest-more.json']) {
-  const p = join(precision, name);
-  if (existsSync(p)) manifest.push(...JSON.parse(readFileSync(p, 'utf8')));
-}
-const garbledInSource = new Set(JSON.parse(readFileSync(new URL('../precision-garbled-in-source.json', import.meta.url), 'utf8')).files.map((f) => f.path));
-for (const e of manifest.filter((e) => e.split === 'tune' && !garbledInSource.has(e.path))) {
-  for (const m of marks(readFileSync(join(precision, e.path), 'utf8'))) clean.push({ ...m, where: `precision ${e.path}` });
-}
+for (const [path, text] of precisionTune(precision)) for (const m of marks(text)) clean.push({ ...m, where: `precision ${path}` });
 
 const show = (title, list) => {
   list.sort((a, b) => b.share - a.share);

@@ -169,40 +169,35 @@ export function markAlone(v: string, end: End, shown: number, gain: number, tabl
   return reaches(lostAloneOf(table), v[end.at - 1], end.next, lm, gain + shown - BOUND_SLACK);
 }
 
-const lostAloneLists = new WeakMap<DbcsTable, ReadonlyArray<readonly [number, string]>>();
+type PairList = ReadonlyArray<readonly [number, string]>;
+
+const pairLists = new WeakMap<DbcsTable, { lostAlone?: PairList; every?: PairList }>();
 
 /** The characters a lone lost lead can leave a mark for: those whose trail is 0x81 or above ([trail, character]), one list per table. */
-function lostAloneOf(table: DbcsTable): ReadonlyArray<readonly [number, string]> {
-  let list = lostAloneLists.get(table);
+function lostAloneOf(table: DbcsTable): PairList {
+  return pairsOf(table, 'lostAlone');
+}
+
+/** Every character of the table ([code, character]): what a character lost by any process may have been. */
+function everyCharacterOf(table: DbcsTable): PairList {
+  return pairsOf(table, 'every');
+}
+
+function pairsOf(table: DbcsTable, which: 'lostAlone' | 'every'): PairList {
+  let lists = pairLists.get(table);
+  if (!lists) pairLists.set(table, (lists = {}));
+  let list = lists[which];
   if (!list) {
     const all: Array<readonly [number, string]> = [];
     // Pair by pair (decodePair), not through trailsOf: that would keep a list of every lead's
-    // characters, 0x40 trails included, for this one list.
+    // characters for these lists.
     for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let t = 0x81; t <= 0xfe; t++) {
-        const ch = table.decodePair(lead, t);
-        if (ch !== undefined) all.push([t, ch]);
-      }
-    }
-    lostAloneLists.set(table, (list = all));
-  }
-  return list;
-}
-
-const everyCharacterLists = new WeakMap<DbcsTable, ReadonlyArray<readonly [number, string]>>();
-
-/** Every character of the table ([code, character]): what a character lost by any process may have been. */
-function everyCharacterOf(table: DbcsTable): ReadonlyArray<readonly [number, string]> {
-  let list = everyCharacterLists.get(table);
-  if (!list) {
-    const all: Array<readonly [number, string]> = [];
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let t = 0x40; t <= 0xfe; t++) {
+      for (let t = which === 'lostAlone' ? 0x81 : 0x40; t <= 0xfe; t++) {
         const ch = t === 0x7f ? undefined : table.decodePair(lead, t);
-        if (ch !== undefined) all.push([(lead << 8) | t, ch]);
+        if (ch !== undefined) all.push([which === 'lostAlone' ? t : (lead << 8) | t, ch]);
       }
     }
-    everyCharacterLists.set(table, (list = all));
+    lists[which] = list = all;
   }
   return list;
 }
