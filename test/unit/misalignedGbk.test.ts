@@ -161,3 +161,15 @@ test('classical verse with rare characters is read by the classical model before
   const garbled = original.slice(0, original.indexOf('岸')) + iconv.decode(bytes.subarray(cut), 'gbk');
   assert.ok(findMisalignedGbk(garbled).length > 0, garbled);
 });
+
+test('a lone U+FFFD is a misaligned trace only where its neighbours ask for a character whose trail leaves that mark', () => {
+  // 個 (82 80) lost its lead; its trail 80 pairs with nothing, and the decoder went on in step.
+  const [trace] = findMisalignedGbk('歐元每升，這\ufffd價格大幅超過了去年。');
+  assert.equal(trace?.kind, 'misaligned-gbk');
+  assert.equal(trace.start, 6);
+  // Not sure enough among every character: the mark stays, and the span says it is lossy.
+  assert.equal(trace.replacement, '\ufffd');
+  assert.equal(trace.lossy, true);
+  // 北 (B1 B1) leaves no such mark before 京 (BE A9): another process lost it, not a misaligned run.
+  assert.deepEqual(findMisalignedGbk('我们明天去\ufffd京开会，后天回来。'), []);
+});

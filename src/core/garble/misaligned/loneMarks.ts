@@ -2,10 +2,11 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { lazyLoneRun, ordinary, weighLost, type Candidate } from './silentGuesses';
+import { lazyLoneRun, lazyRun, ordinary, rereadLone, weighLost, type Candidate, type Guess } from './silentGuesses';
 import { marksNear } from './nearby';
 import { reaches } from './guessBound';
 import { BOUND_SLACK } from './runGate';
+import { shareWithWords } from './loneWords';
 import type { End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 
@@ -23,9 +24,17 @@ import { hexByte as hex } from '../../codec/hexByte';
  * reads far better as a lost character is a run; its character is written only when the model
  * prefers one clearly, else it stays U+FFFD and the span is marked lossy.
  *
- * A lone U+FFFD is left to the replacement-char kind: a decoder prints it for bytes lost in any
- * encoding (the U+FFFD other repairs leave among characters they read back, too), and nothing
- * says they were GBK.
+ * A lone U+FFFD is the mark as Python's `gbk` with errors='replace' (and iconv-lite) prints it.
+ * But a decoder prints U+FFFD for bytes lost in any encoding (a UTF-8 sequence cut short), so the
+ * text as shown is not the U+FFFD's own bigrams, which no text writes: it is some character lost
+ * there by another process, any character at all (the replacement-char kind's reading). Both lose
+ * one character; what tells them apart is which characters the neighbours ask for. The lost GBK
+ * character must be one whose trail makes a gap with the next lead, a few hundred of the
+ * thousands; so the evidence is ln P(gap characters | neighbours), the share of the neighbours'
+ * likelihood those few hold (`這�價` asks for 個, `主席�我` for `，`, both such characters), against
+ * FFFD_MIN_SHARE. A U+FFFD another repair left is never read so: a later pass does not read a
+ * misaligned run over a repair (repairText.ts), and mojibake readings are weighed first
+ * (misalignedGbk.ts).
  */
 
 /**
@@ -36,6 +45,22 @@ import { hexByte as hex } from '../../codec/hexByte';
 const MIN_GAIN = 8;
 /** ln P of a lost byte (the channel), charged against the lost-character reading. */
 const LOST_BYTE_LOG_PRIOR = -6;
+/**
+ * Least ln share of the neighbours' likelihood (bigrams and words, loneWords.ts) that the characters
+ * a lone U+FFFD can stand for as a misaligned trace hold, against every character. Calibrated on the tuning splits
+ * (scripts/eval-repair/misaligned-lone-fffd.mjs, docs/repair-eval.md).
+ */
+const FFFD_MIN_SHARE = -2;
+/**
+ * A lone U+FFFD's gain, less its share (at most 0): where it ranks among the runs found (chooseRuns.ts).
+ * A run that reads characters before the mark as well (gaining 10 nats or more) is the better
+ * explanation; a lone `?` at the gate ranks the same.
+ */
+export const FFFD_BASE_GAIN = MIN_GAIN;
+/** The margin (nats, scaled by the line's fit) a lone U+FFFD's character is written at, else it stays U+FFFD. */
+const FFFD_WRITE_MARGIN = 6;
+/** How far below FFFD_MIN_SHARE a U+FFFD's share by the bigrams alone may be and still be weighed with the words. */
+const FFFD_WORDS_SLACK = 3;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
 const MAX_MARKS_NEARBY = 2;
 
@@ -61,15 +86,23 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
 
 export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = v.indexOf('?', 1); i >= 0; i = v.indexOf('?', i + 1)) {
-    const c = loneMark(v, i, table, lm);
-    if (c) found.push(c);
+  for (const mark of LONE_MARKS) {
+    for (let i = v.indexOf(mark, 1); i >= 0; i = v.indexOf(mark, i + 1)) {
+      const c = loneMark(v, i, table, lm);
+      if (c) found.push(c);
+    }
   }
   return found;
 }
 
-/** The lone mark at `i` as a run, when it gains `minGain` (scripts/eval-repair/misaligned-marks.mjs weighs every mark with no gate). */
-export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, minGain = MIN_GAIN): Candidate | undefined {
+const LONE_MARKS = ['?', '\ufffd'];
+
+/**
+ * The lone mark at `i` as a run, when it gains `minGain` (a `?`) or its characters hold
+ * `minShare` of the neighbours' likelihood (a U+FFFD; `gain` is then that share plus FFFD_BASE_GAIN).
+ * scripts/eval-repair/misaligned-marks.mjs and misaligned-lone-fffd.mjs weigh every mark with no gate.
+ */
+export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguageModel, minGain = MIN_GAIN, minShare = FFFD_MIN_SHARE): Candidate | undefined {
   if (i < 1 || i + 1 >= v.length) return undefined;
   const before = v.charCodeAt(i - 1);
   const after = v.charCodeAt(i + 1);
@@ -84,18 +117,36 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
   const lost = weighLost(options, score, lm);
   if (!lost) return undefined;
+  const g = lost.best;
+  const plan = (r: Guess | undefined) => [
+    `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
+    r ? `restored as ${hex(r.byte >> 8)}${hex(r.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
+  ];
+  if (v[i] === '\ufffd') {
+    // Both readings lose one character: the share of the likelihood the gap's characters hold.
+    // The bigrams first (cheap): a share far below the gate by them is not weighed with the words.
+    if (lost.logSum - weighLost(everyCharacterOf(table), score, lm)!.logSum < minShare - FFFD_WORDS_SLACK) return undefined;
+    const { share, weighed } = shareWithWords(options, everyCharacterOf(table), v, i, lm);
+    if (share < minShare) return undefined;
+    const gain = FFFD_BASE_GAIN + share;
+    // Written only when sure among every character, not just those the gap allows: the U+FFFD
+    // may still be another process's, and the character must be right on either reading.
+    const inGap = new Set(options.map(([, ch]) => ch));
+    const run = lazyRun(i, i + 1, () => {
+      const r = rereadLone(weighed, v, i, lm);
+      const sure = r !== undefined && r.margin >= FFFD_WRITE_MARGIN && inGap.has(r.ch) ? r : undefined;
+      return { out: sure ? sure.ch : '\ufffd', lossy: !sure, plan: plan(sure), confidence: Math.min(0.99, 0.5 + gain / 60) };
+    });
+    return { gain, prior: LOST_BYTE_LOG_PRIOR, reading: g.ch, run };
+  }
   const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
   if (gain < minGain) return undefined;
-  const g = lost.best;
   return {
     gain,
     prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
-    run: lazyLoneRun(i, options, v, lm, g, gain, (r) => [
-      `${v[i]} between ${prev} and ${next}: a character whose lead byte was lost, its trail unpaired before ${hex(code >> 8)}`,
-      r ? `restored as ${hex(r.byte >> 8)}${hex(r.byte & 0xff)}` : 'not recoverable, kept as U+FFFD',
-    ]),
+    run: lazyLoneRun(i, options, v, lm, g, gain, plan),
   };
 }
 
@@ -118,22 +169,35 @@ export function markAlone(v: string, end: End, shown: number, gain: number, tabl
   return reaches(lostAloneOf(table), v[end.at - 1], end.next, lm, gain + shown - BOUND_SLACK);
 }
 
-const lostAloneLists = new WeakMap<DbcsTable, ReadonlyArray<readonly [number, string]>>();
+type PairList = ReadonlyArray<readonly [number, string]>;
+
+const pairLists = new WeakMap<DbcsTable, { lostAlone?: PairList; every?: PairList }>();
 
 /** The characters a lone lost lead can leave a mark for: those whose trail is 0x81 or above ([trail, character]), one list per table. */
-function lostAloneOf(table: DbcsTable): ReadonlyArray<readonly [number, string]> {
-  let list = lostAloneLists.get(table);
+function lostAloneOf(table: DbcsTable): PairList {
+  return pairsOf(table, 'lostAlone');
+}
+
+/** Every character of the table ([code, character]): what a character lost by any process may have been. */
+function everyCharacterOf(table: DbcsTable): PairList {
+  return pairsOf(table, 'every');
+}
+
+function pairsOf(table: DbcsTable, which: 'lostAlone' | 'every'): PairList {
+  let lists = pairLists.get(table);
+  if (!lists) pairLists.set(table, (lists = {}));
+  let list = lists[which];
   if (!list) {
     const all: Array<readonly [number, string]> = [];
     // Pair by pair (decodePair), not through trailsOf: that would keep a list of every lead's
-    // characters, 0x40 trails included, for this one list.
+    // characters for these lists.
     for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let t = 0x81; t <= 0xfe; t++) {
-        const ch = table.decodePair(lead, t);
-        if (ch !== undefined) all.push([t, ch]);
+      for (let t = which === 'lostAlone' ? 0x81 : 0x40; t <= 0xfe; t++) {
+        const ch = t === 0x7f ? undefined : table.decodePair(lead, t);
+        if (ch !== undefined) all.push([which === 'lostAlone' ? t : (lead << 8) | t, ch]);
       }
     }
-    lostAloneLists.set(table, (list = all));
+    lists[which] = list = all;
   }
   return list;
 }

@@ -31,3 +31,34 @@ export function gainWithWords(options: Options, v: string, i: number, lm: CharLa
   for (const s of scores) sum += Math.exp(s - top);
   return top + Math.log(sum) - score(v[i]);
 }
+
+/** Characters of every character's list weighed with the words for a lone U+FFFD (by their bigrams, best first): the rest hold next to nothing. */
+const SHARE_TOP = 256;
+
+/**
+ * A lone U+FFFD at `i` (loneMarks.ts) weighed as gainWithWords weighs a letter, but against a
+ * character lost by any process: ln of the share of Σ P(bigrams) · P(words)^WORD_WEIGHT that the
+ * characters the bytes allow (`options`) hold among every character (`every`, its SHARE_TOP best
+ * by the bigrams and the options themselves); and those characters, for the guess (loneMarks.ts).
+ */
+export function shareWithWords(options: Options, every: Options, v: string, i: number, lm: CharLanguageModel): { share: number; weighed: Options } {
+  const list = weighableOf(options, lm);
+  if (list.length === 0) return { share: -Infinity, weighed: [] };
+  const prev = v[i - 1];
+  const next = v[i + 1];
+  const bigrams = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
+  const all = weighableOf(every, lm);
+  const allScores = all.map(([, ch]) => bigrams(ch));
+  const order = allScores.map((_, k) => k).sort((a, b) => allScores[b] - allScores[a]);
+  const weighed = new Map<string, number>(list.map(([code, ch]) => [ch, code]));
+  for (const k of order.slice(0, SHARE_TOP)) if (!weighed.has(all[k][1])) weighed.set(all[k][1], all[k][0]);
+  const word = wordOpinion(lm, ...lineAround(v, i, i + 1, WORD_CONTEXT));
+  const scoreOf = new Map<string, number>();
+  for (const ch of weighed.keys()) scoreOf.set(ch, bigrams(ch) + WORD_WEIGHT * word(ch));
+  const lse = (xs: Iterable<number>) => {
+    const a = [...xs];
+    const top = Math.max(...a);
+    return top + Math.log(a.reduce((s, x) => s + Math.exp(x - top), 0));
+  };
+  return { share: lse(list.map(([, ch]) => scoreOf.get(ch)!)) - lse(scoreOf.values()), weighed: [...weighed].map(([ch, code]) => [code, ch] as const) };
+}

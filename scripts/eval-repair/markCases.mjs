@@ -1,0 +1,70 @@
+// What misaligned-marks.mjs and misaligned-lone-fffd.mjs share: the core's lone-mark pieces, the
+// repair evaluation's misaligned-GBK cases as scripts/eval-repair.mjs makes them, the marks the
+// garbling made in them, and the precision corpus's tune split as clean text.
+import { requireBundle } from '../nodeBundle.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignChars } from './alignChars.mjs';
+import { foldFullwidth, misalignedCase, rng } from './garble.mjs';
+
+export const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+
+/** The core's lone-mark pieces, bundled under out/`name`. */
+export async function markCore(name) {
+  const core = await requireBundle(join('out', name, 'core.cjs'), {
+    exports: `
+      export { gbkTable } from './src/core/codec/gbkTable';
+      export { getCharModel } from './src/core/model/charLanguageModel';
+      export { loneMark, isChinese, FFFD_BASE_GAIN } from './src/core/garble/misaligned/loneMarks';
+    `,
+  });
+  return { core, table: core.gbkTable(), lm: core.getCharModel() };
+}
+
+/** The misaligned-GBK cases of `docs` (both scopes), their Python tasks added to `python`. */
+export function misalignedCases(docs, python) {
+  const cases = [];
+  for (const doc of docs) {
+    for (const scope of ['doc', 'paragraph']) {
+      const kind = `misaligned-gbk ${scope}`;
+      const m = misalignedCase(doc, scope, rng(`${doc.id}\u0000${kind}`), python);
+      if (m) cases.push({ kind, scope, doc, ...m });
+    }
+  }
+  return cases;
+}
+
+/** A case's garbled text and its original, folded as the case is, once Python has decoded. */
+export function garbledOf(c, decoded) {
+  let g = c.garbled.replace(/\u0000(\d+)\u0000/g, (_, k) => decoded[c.pending[Number(k)]]);
+  let o = c.doc.text;
+  if (c.fold) [g, o] = [foldFullwidth(g), foldFullwidth(o)];
+  return [g, o];
+}
+
+/**
+ * The offsets of `g` where the garbling made `mark`: aligned with no such mark of `o`. Code units
+ * here are code points (the marks are found by code unit, the alignment works on code points):
+ * undefined for text beyond the BMP.
+ */
+export function marksMade(o, g, mark) {
+  if ([...g].length !== g.length) return undefined;
+  const { x, y, ops } = alignChars(o, g);
+  const made = new Set();
+  for (const [i, j] of ops) if (j >= 0 && y[j] === mark && (i < 0 || x[i] !== mark)) made.add(j);
+  return made;
+}
+
+/** The precision corpus's tune split (its files garbled in their source left out), as [path, text]. */
+export function precisionTune(precision) {
+  const manifest = [];
+  for (const name of ['manifest-debian.json', 'manifest-repos.json', 'manifest-texts.json', 'manifest-extra.json', 'manifest-more.json']) {
+    const p = join(precision, name);
+    if (existsSync(p)) manifest.push(...JSON.parse(readFileSync(p, 'utf8')));
+  }
+  const garbledInSource = new Set(JSON.parse(readFileSync(new URL('../precision-garbled-in-source.json', import.meta.url), 'utf8')).files.map((f) => f.path));
+  return manifest.filter((e) => e.split === 'tune' && !garbledInSource.has(e.path)).map((e) => [e.path, readFileSync(join(precision, e.path), 'utf8')]);
+}
