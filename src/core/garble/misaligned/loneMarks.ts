@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { lazyLoneRun, lazyRun, ordinary, rereadLone, weighLost, type Candidate, type Guess } from './silentGuesses';
+import { lazyLoneRun, lazyRun, ordinary, weighLost, type Candidate, type Guess } from './silentGuesses';
 import { marksNear } from './nearby';
 import { reaches } from './guessBound';
 import { BOUND_SLACK } from './runGate';
@@ -57,8 +57,6 @@ const FFFD_MIN_SHARE = -2;
  * explanation; a lone `?` at the gate ranks the same.
  */
 export const FFFD_BASE_GAIN = MIN_GAIN;
-/** The margin (nats, scaled by the line's fit) a lone U+FFFD's character is written at, else it stays U+FFFD. */
-const FFFD_WRITE_MARGIN = 6;
 /** How far below FFFD_MIN_SHARE a U+FFFD's share by the bigrams alone may be and still be weighed with the words. */
 const FFFD_WORDS_SLACK = 3;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
@@ -126,17 +124,13 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
     // Both readings lose one character: the share of the likelihood the gap's characters hold.
     // The bigrams first (cheap): a share far below the gate by them is not weighed with the words.
     if (lost.logSum - weighLost(everyCharacterOf(table), score, lm)!.logSum < minShare - FFFD_WORDS_SLACK) return undefined;
-    const { share, weighed } = shareWithWords(options, everyCharacterOf(table), v, i, lm);
+    const share = shareWithWords(options, everyCharacterOf(table), v, i, lm);
     if (share < minShare) return undefined;
     const gain = FFFD_BASE_GAIN + share;
-    // Written only when sure among every character, not just those the gap allows: the U+FFFD
-    // may still be another process's, and the character must be right on either reading.
-    const inGap = new Set(options.map(([, ch]) => ch));
-    const run = lazyRun(i, i + 1, () => {
-      const r = rereadLone(weighed, v, i, lm);
-      const sure = r !== undefined && r.margin >= FFFD_WRITE_MARGIN && inGap.has(r.ch) ? r : undefined;
-      return { out: sure ? sure.ch : '\ufffd', lossy: !sure, plan: plan(sure), confidence: Math.min(0.99, 0.5 + gain / 60) };
-    });
+    // Its character is never written: U+FFFD hides the byte, and a third of the lone U+FFFD that
+    // other processes leave pass this gate too (docs/repair-eval.md), so a character written here
+    // would be the neighbours' guess, not the bytes'. The U+FFFD stays and the span is lossy.
+    const run = lazyRun(i, i + 1, () => ({ out: '\ufffd', lossy: true, plan: plan(undefined), confidence: Math.min(0.99, 0.5 + gain / 60) }));
     return { gain, prior: LOST_BYTE_LOG_PRIOR, reading: g.ch, run };
   }
   const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);

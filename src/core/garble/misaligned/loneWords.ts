@@ -39,11 +39,11 @@ const SHARE_TOP = 256;
  * A lone U+FFFD at `i` (loneMarks.ts) weighed as gainWithWords weighs a letter, but against a
  * character lost by any process: ln of the share of Σ P(bigrams) · P(words)^WORD_WEIGHT that the
  * characters the bytes allow (`options`) hold among every character (`every`, its SHARE_TOP best
- * by the bigrams and the options themselves); and those characters, for the guess (loneMarks.ts).
+ * by the bigrams and the options themselves) (loneMarks.ts).
  */
-export function shareWithWords(options: Options, every: Options, v: string, i: number, lm: CharLanguageModel): { share: number; weighed: Options } {
+export function shareWithWords(options: Options, every: Options, v: string, i: number, lm: CharLanguageModel): number {
   const list = weighableOf(options, lm);
-  if (list.length === 0) return { share: -Infinity, weighed: [] };
+  if (list.length === 0) return -Infinity;
   const prev = v[i - 1];
   const next = v[i + 1];
   const bigrams = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
@@ -60,5 +60,5 @@ export function shareWithWords(options: Options, every: Options, v: string, i: n
     const top = Math.max(...a);
     return top + Math.log(a.reduce((s, x) => s + Math.exp(x - top), 0));
   };
-  return { share: lse(list.map(([, ch]) => scoreOf.get(ch)!)) - lse(scoreOf.values()), weighed: [...weighed].map(([ch, code]) => [code, ch] as const) };
+  return lse(list.map(([, ch]) => scoreOf.get(ch)!)) - lse(scoreOf.values());
 }
