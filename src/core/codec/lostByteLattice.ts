@@ -3,22 +3,8 @@ import { sequenceLength } from './utf8WithHoles';
 import { hexByte } from './hexByte';
 import { LOST, MAX_KEPT_READINGS, mostFrequent, readingsAt, UNKNOWN_CHAR_LOGPROB, type Reading } from './latticeReadings';
 import { addEdge, addState, bestStates, scratch, trimScratch } from './latticeScratch';
-import {
-  DENSE_SEEN_PAIR,
-  IN_DOCUMENT,
-  IN_PAIRS,
-  IN_STREAM,
-  isFullwidthAlnum,
-  LONE_FULLWIDTH_ALNUM,
-  MID_LINE_IDEOGRAPHIC_SPACE,
-  SEEN_IN_DOCUMENT,
-  SEEN_IN_RUN,
-  SEEN_PAIR,
-  type SeenChars,
-} from './latticeWeights';
 
 export { codePointOf, LOST } from './latticeReadings';
-export type { SeenChars } from './latticeWeights';
 
 /**
  * The lattice under utf8LostBytes.ts: one stretch of a byte stream with lost bytes, between two
@@ -26,6 +12,22 @@ export type { SeenChars } from './latticeWeights';
  * character model, each guessed character kept only with a clear margin (see decodeLattice).
  */
 
+/** Characters the stream writes whole elsewhere (a guess among them gains SEEN_IN_RUN). */
+export interface SeenChars {
+  has(ch: string): boolean;
+  /** Whether the document writes `a` right before `b` elsewhere (a reading through that pair gains SEEN_PAIR). */
+  pair?(a: string, b: string): boolean;
+}
+
+/** A cache model over the document's character pairs: a name or a word it writes elsewhere. */
+const SEEN_PAIR = 2;
+
+/**
+ * A guess that the stream itself writes elsewhere (a quotation's 」 after its 「, a name said twice)
+ * gains this much: a cache model over the characters of the known bytes, for what a bigram
+ * model cannot see.
+ */
+const SEEN_IN_RUN = 1.5;
 
 /** The result of one stretch: its text, the bytes chosen for its lost ones (`??` where lost), characters left as U+FFFD. */
 export interface StretchDecoding {
@@ -71,6 +73,22 @@ const MIN_MARGIN = 1;
  */
 const DENSE_MIN_MARGIN = 2;
 const NEAR_LOST_MARGIN = 1.5;
+/**
+ * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
+ * letters; inside a line of Chinese the ideographic space is rare (it indents paragraphs), so as a
+ * guess for a lost byte it pays this much unless it opens a line.
+ */
+const MID_LINE_IDEOGRAPHIC_SPACE = -8;
+/**
+ * The model folds fullwidth letters and digits into ASCII ones, which are common next to Chinese;
+ * a fullwidth `Ａ` or `５` alone is not (a text that writes figures fullwidth writes several).
+ */
+const LONE_FULLWIDTH_ALNUM = -8;
+
+function isFullwidthAlnum(ch: string): boolean {
+  const cp = ch.charCodeAt(0);
+  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+}
 
 /** States kept at each byte position, the best by their score so far (a beam). */
 const MAX_STATES = 32;
@@ -162,9 +180,7 @@ export function decodeLattice(
     const last = p + r.length - 1;
     return bytes[last] === LOST && pairs.has(last) && !r.unknown ? r.chosen[r.chosen.length - 1] : undefined;
   };
-  const dense = Number.isFinite(lostAbove);
-  const pairWeight = dense ? DENSE_SEEN_PAIR : SEEN_PAIR;
-  const pairBonus = (a: string, b: string): number => (seen.pair?.(a, b) ? pairWeight : 0);
+  const pairBonus = (a: string, b: string): number => (seen.pair?.(a, b) ? SEEN_PAIR : 0);
   const closing = (ch: string): number => (after ? lm.bigram(ch, after) + pairBonus(ch, after) : 0);
 
   // The lattice in flat arrays (reused from call to call), the states numbered as they are
@@ -196,14 +212,7 @@ export function decodeLattice(
       const seenFlags = new Uint8Array(readings.length);
       for (let k = 0; k < readings.length; k++) {
         const r = readings[k];
-        if (r.unknown) continue;
-        const inPairs = seen.inDocument?.(r.ch) ?? true;
-        let flags = inPairs ? IN_PAIRS : 0;
-        if (r.chosen.length > 0) {
-          if (seen.has(r.ch)) flags |= IN_STREAM;
-          else if (dense && inPairs && seen.inDocument) flags |= IN_DOCUMENT;
-        }
-        seenFlags[k] = flags;
+        if (!r.unknown && r.chosen.length > 0 && seen.has(r.ch)) seenFlags[k] = 1;
       }
       readingsHere.set(open, (got = { readings, seenFlags, targets: new Int32Array(readings.length).fill(-1) }));
     }
@@ -224,15 +233,11 @@ export function decodeLattice(
     }
     return t;
   };
-  // `prevInPairs`: whether `prev` is a character of the document's pairs (most readings of a lost
-  // byte are not, and their pairs are not looked up).
-  const weightOf = (prev: string, prevInPairs: boolean, r: Reading, seenHere: number): number => {
+  const weightOf = (prev: string, r: Reading, seenHere: boolean): number => {
     if (r.unknown) return UNKNOWN_CHAR_LOGPROB;
-    let w = lm.bigram(prev, r.ch);
-    if (prevInPairs && (seenHere & IN_PAIRS) !== 0) w += pairBonus(prev, r.ch);
+    let w = lm.bigram(prev, r.ch) + pairBonus(prev, r.ch);
     if (r.chosen.length > 0) {
-      if ((seenHere & IN_STREAM) !== 0) w += SEEN_IN_RUN;
-      else if ((seenHere & IN_DOCUMENT) !== 0) w += SEEN_IN_DOCUMENT;
+      if (seenHere) w += SEEN_IN_RUN;
       if (r.ch === '\u3000' && prev !== '' && prev !== '\n' && prev !== '\u3000') w += MID_LINE_IDEOGRAPHIC_SPACE;
       if (isFullwidthAlnum(r.ch) && !isFullwidthAlnum(prev)) w += LONE_FULLWIDTH_ALNUM;
     }
@@ -249,11 +254,10 @@ export function decodeLattice(
     for (const s of here) {
       const score = L.stAlpha[s];
       const prev = L.stChar[s];
-      const prevInPairs = seen.inDocument?.(prev) ?? true;
       const { readings, seenFlags, targets } = readingsWith(p, L.stOpen[s]);
       for (let k = 0; k < readings.length; k++) {
         const r = readings[k];
-        const w = weightOf(prev, prevInPairs, r, seenFlags[k]);
+        const w = weightOf(prev, r, seenFlags[k] === 1);
         let t = targets[k];
         if (t < 0) t = targets[k] = stateAfter(p, r);
         const e = addEdge(s, t, p, w, r);
@@ -305,6 +309,7 @@ export function decodeLattice(
   let unrecovered = 0;
   // Each guessed character's margin: how much better the best path is than the best through any
   // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
+  const dense = Number.isFinite(lostAbove);
   const margins = path.map((e) => {
     const r = edgeReading[e];
     if (r.chosen.length === 0) return Infinity;

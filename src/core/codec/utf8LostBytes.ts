@@ -68,18 +68,6 @@ function sameAnswers(r: Remembered, seen: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** The characters of a document's pairs, worked out at the first guess that asks. */
-const pairChars = new WeakMap<ReadonlySet<string>, Set<string>>();
-function charsOfPairs(pairs: ReadonlySet<string>): Set<string> {
-  let chars = pairChars.get(pairs);
-  if (!chars) {
-    chars = new Set();
-    for (const pair of pairs) for (const ch of pair) chars.add(ch);
-    pairChars.set(pairs, chars);
-  }
-  return chars;
-}
-
 const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
 
 /**
@@ -223,14 +211,12 @@ function decodeStretch(
   if (same) return same.result;
   const asked = new Set<string>();
   const docPairs = documentPairs;
-  let docChars: Set<string> | undefined;
   const result = decodeLattice(part, partCandidates, lm, before, after, partPairs, {
     has: (ch) => {
       asked.add(ch);
       return seen.has(ch);
     },
     pair: docPairs ? (a, b) => docPairs().has(documentPairKey(a) + documentPairKey(b)) : undefined,
-    inDocument: docPairs ? (ch) => (docChars ??= charsOfPairs(docPairs())).has(documentPairKey(ch)) : undefined,
   }, lostAbove);
   if (memory.size >= MAX_REMEMBERED) memory.clear();
   const entry: Remembered = { result, asked, seen: new Set([...asked].filter((ch) => seen.has(ch))) };

@@ -9,8 +9,6 @@ import { withoutOverlaps } from '../text/spanOverlap';
 import { readRun } from './mojibake/readRun';
 import type { Unit } from './mojibake/mojibakeSpec';
 import { getCharModel } from '../model/charLanguageModel';
-import { withDocumentPairs } from '../codec/utf8LostBytes';
-import { documentPairs } from './mojibakeGbk';
 
 /**
  * UTF-8 text decoded as Big5 (cp950) and saved. Big5 has no trail bytes in 0x80–0xA0, where a third
@@ -87,10 +85,7 @@ export function findLossyBig5(text: string): GarbleIssue[] {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyBig5(text);
-  // The document's own pairs (its clean text and what its mojibake reads back where no byte is
-  // lost) are a cache model for the lost characters, as for GBK (mojibakeGbk.ts's documentPairs).
-  const spec = big5MojibakeSpec();
-  const read = withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops));
+  const read = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
   const found = read.length ? [...read, ...findLostCharacters(text, read)].sort((a, b) => a.start - b.start) : read;
   if (lossy.length === 0) return found;
   return [...lossy, ...withoutOverlaps(found, lossy)].sort((a, b) => a.start - b.start);
