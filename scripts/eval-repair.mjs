@@ -13,7 +13,7 @@ import { requireBundle } from './nodeBundle.mjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDocuments } from './eval-repair/corpus.mjs';
-import { annotatePinyin, foldFullwidth, inScope, legacyBytes, misalignedCase, MOJIBAKE_PROCESSES, PythonBatch, rng } from './eval-repair/garble.mjs';
+import { annotatePinyin, foldFullwidth, legacyBytes, misalignedCase, mojibakeScope, MOJIBAKE_PROCESSES, PythonBatch, rng } from './eval-repair/garble.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -59,13 +59,7 @@ for (const doc of docs) {
     const scope = rr.next() < 0.5 ? 'doc' : 'paragraph';
     const c = { kind, variant: `${process.name} ${scope}`, doc, original: doc.text, expect: [detected] };
     // The misread text replaces the document (or one paragraph of it).
-    const pending = [];
-    const garbled = inScope(doc.text, scope, rr, (p) => {
-      const bytes = new TextEncoder().encode(p);
-      if (process.decode) return process.decode(bytes);
-      pending.push(python.add(bytes, ...process.python));
-      return `\u0000${pending.length - 1}\u0000`;
-    });
+    const { garbled, pending } = mojibakeScope(doc.text, scope, rr, process, python);
     if (garbled === undefined) continue;
     c.garbled = garbled;
     c.pending = pending;

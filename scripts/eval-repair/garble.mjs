@@ -242,3 +242,19 @@ export function misalignedCase(doc, scope, rr, python) {
   if (garbled === undefined || failed) return undefined;
   return { process, fold, garbled, pending };
 }
+
+/**
+ * `text` over `scope` encoded as UTF-8 and decoded by `process` (one of MOJIBAKE_PROCESSES;
+ * Python's through `python`: the garbled text holds \0k\0 for the k-th of `pending` until the
+ * batch runs). `garbled` is undefined when the scope holds nothing to garble.
+ */
+export function mojibakeScope(text, scope, rr, process, python) {
+  const pending = [];
+  const garbled = inScope(text, scope, rr, (p) => {
+    const bytes = new TextEncoder().encode(p);
+    if (process.decode) return process.decode(bytes);
+    pending.push(python.add(bytes, ...process.python));
+    return `\u0000${pending.length - 1}\u0000`;
+  });
+  return { garbled, pending };
+}

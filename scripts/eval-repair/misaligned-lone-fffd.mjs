@@ -10,7 +10,7 @@
 //
 //   node scripts/eval-repair/misaligned-lone-fffd.mjs [--split tuning] [--precision /work/data/precision] [--top 12]
 import { loadDocuments } from './corpus.mjs';
-import { inScope, MOJIBAKE_PROCESSES, PythonBatch, rng } from './garble.mjs';
+import { mojibakeScope, MOJIBAKE_PROCESSES, PythonBatch, rng } from './garble.mjs';
 import { arg, garbledOf, markCore, marksMade, misalignedCases, precisionTune } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
@@ -41,13 +41,7 @@ for (const doc of docs) {
     const rr = rng(`${doc.id}\u0000${kind}`);
     const process = rr.pick(MOJIBAKE_PROCESSES[page]);
     const scope = rr.next() < 0.5 ? 'doc' : 'paragraph';
-    const pending = [];
-    const garbled = inScope(doc.text, scope, rr, (p) => {
-      const bytes = new TextEncoder().encode(p);
-      if (process.decode) return process.decode(bytes);
-      pending.push(python.add(bytes, ...process.python));
-      return `\u0000${pending.length - 1}\u0000`;
-    });
+    const { garbled, pending } = mojibakeScope(doc.text, scope, rr, process, python);
     if (garbled !== undefined) cases.push({ kind, doc, garbled, pending });
   }
 }
