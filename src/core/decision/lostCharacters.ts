@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { getTextLikelihood } from './textLikelihood';
-import { firstCodePoint, isCjkPunct, isHan, lastCodePoint } from '../text/chars';
+import { codePointStartBefore, firstCodePoint, isCjkPunct, isHan, lastCodePoint } from '../text/chars';
 
 /**
  * A `?` the text's own encoder wrote. A text saved through a legacy encoder (GBK, Big5, a code
@@ -36,8 +36,7 @@ const LOST = '\ufffd';
 /** Whether the `?` at `i` stands where a character would: between two CJK characters, one of them Han. */
 export function standsForLostCharacter(text: string, i: number): boolean {
   if (i < 1 || i + 1 >= text.length) return false;
-  const low = text.charCodeAt(i - 1);
-  const before = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? text.codePointAt(i - 2)! : low;
+  const before = text.codePointAt(codePointStartBefore(text, i))!;
   const after = text.codePointAt(i + 1)!;
   return (isHan(before) || isHan(after)) && (isHan(before) || isCjkPunct(before)) && (isHan(after) || isCjkPunct(after));
 }

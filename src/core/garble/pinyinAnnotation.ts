@@ -1,5 +1,5 @@
 import type { GarbleIssue } from '../types';
-import { codePointCount, isCjkPunct, isHan } from '../text/chars';
+import { codePointCount, codePointStartBefore, isCjkPunct, isHan } from '../text/chars';
 import { LineStarts } from '../text/lines';
 import { annotatedLength, hasToneMarks, MAX_ANNOTATED_CHARS, PINYIN_TEXT } from '../text/pinyinMatch';
 import { bmpScripts, hasScriptVariant, scriptOfCodePoint, SIMPLIFIED_CODE, simplifiedChar } from '../script/scriptOfChar';
@@ -59,8 +59,7 @@ export function findReadingAnnotations(text: string): PinyinAnnotation[] {
     const chars: string[] = [];
     const starts: number[] = [];
     for (let i = before; i > 0 && chars.length < MAX_ANNOTATED_CHARS; ) {
-      const low = text.charCodeAt(i - 1);
-      const at = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+      const at = codePointStartBefore(text, i);
       const cp = text.codePointAt(at)!;
       if (!isHan(cp)) break;
       chars.unshift(String.fromCodePoint(cp));

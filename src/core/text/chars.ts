@@ -61,6 +61,12 @@ export function lastCodePoint(s: string): string {
   return c >= 0xdc00 && c <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
 }
 
+/** Where the code point ending at `at` starts: `at` − 2 after a low surrogate, else `at` − 1. */
+export function codePointStartBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+}
+
 /** The first character of `s` (a surrogate pair whole), or '' for ''. */
 export function firstCodePoint(s: string): string {
   return s ? String.fromCodePoint(s.codePointAt(0)!) : '';

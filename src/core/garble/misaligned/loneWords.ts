@@ -1,6 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { lineAround, weighableOf } from './silentGuesses';
 import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
+import { logSumExp } from '../../model/logSumExp';
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
@@ -24,12 +25,7 @@ export function gainWithWords(options: Options, v: string, i: number, lm: CharLa
   const prev = v[i - 1];
   const next = v[i + 1];
   const score = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next) + WORD_WEIGHT * word(ch);
-  let top = -Infinity;
-  const scores = list.map(([, ch]) => score(ch));
-  for (const s of scores) top = Math.max(top, s);
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - top);
-  return top + Math.log(sum) - score(v[i]);
+  return logSumExp(list.map(([, ch]) => score(ch))) - score(v[i]);
 }
 
 /** Characters of every character's list weighed with the words for a lone U+FFFD (by their bigrams, best first): the rest hold next to nothing. */
@@ -55,10 +51,5 @@ export function shareWithWords(options: Options, every: Options, v: string, i: n
   const word = wordOpinion(lm, ...lineAround(v, i, i + 1, WORD_CONTEXT));
   const scoreOf = new Map<string, number>();
   for (const ch of weighed.keys()) scoreOf.set(ch, bigrams(ch) + WORD_WEIGHT * word(ch));
-  const lse = (xs: Iterable<number>) => {
-    const a = [...xs];
-    const top = Math.max(...a);
-    return top + Math.log(a.reduce((s, x) => s + Math.exp(x - top), 0));
-  };
-  return lse(list.map(([, ch]) => scoreOf.get(ch)!)) - lse(scoreOf.values());
+  return logSumExp(list.map(([, ch]) => scoreOf.get(ch)!)) - logSumExp([...scoreOf.values()]);
 }

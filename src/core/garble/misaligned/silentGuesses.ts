@@ -5,6 +5,7 @@ import { guessPrior } from '../mojibake/guessPrior';
 import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
 import { lineModel, wordOpinion } from './wordGuesses';
+import { logSumExp } from '../../model/logSumExp';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -69,13 +70,9 @@ export function weighLost(options: Options, score: (ch: string) => number, lm: C
   const list = weighableOf(options, lm);
   if (list.length === 0) return undefined;
   const scores = list.map(([, ch]) => score(ch));
-  let top = -Infinity;
-  for (const s of scores) top = Math.max(top, s);
-  let sum = 0;
-  for (const s of scores) sum += Math.exp(s - top);
   const best = new BestTwo();
   for (let k = 0; k < list.length; k++) best.offer(list[k][1], list[k][0], scores[k]);
-  return { logSum: top + Math.log(sum), best: best.result()! };
+  return { logSum: logSumExp(scores), best: best.result()! };
 }
 
 /** The best of the options scored so far, the best score and the second best. */

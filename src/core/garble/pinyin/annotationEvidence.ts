@@ -1,5 +1,5 @@
 import { getCharModel } from '../../model/charLanguageModel';
-import { codePointCount, countHan, isHan } from '../../text/chars';
+import { codePointCount, codePointStartBefore, countHan, isHan } from '../../text/chars';
 import { readingsOf } from '../../text/pinyinReadings';
 import { plainPinyin } from '../../text/pinyinMatch';
 import type { PinyinAnnotation } from '../pinyinAnnotation';
@@ -119,8 +119,7 @@ function hanAt(text: string, at: number): string | undefined {
 /** The Han character ending at `at`, or undefined. */
 function hanBefore(text: string, at: number): string | undefined {
   if (at <= 0) return undefined;
-  const low = text.charCodeAt(at - 1);
-  return hanAt(text, low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1);
+  return hanAt(text, codePointStartBefore(text, at));
 }
 
 /** The reading sits inside running text: Han or Chinese punctuation or a line end after it. */
