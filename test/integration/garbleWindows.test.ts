@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GarbleIssue } from '../../src/core';
-import { closeAllEditors, readUtf8, withoutAutoSave, workspaceFile } from './garbleSupport';
+import { closeAllEditors, readUtf8, waitFor, withoutAutoSave, workspaceFile, zhlensDiagnostics } from './garbleSupport';
 
 const PLANNED_BORDER = 32 * 1024;
 
@@ -63,6 +63,23 @@ suite('the editor and zhlens detect agree', () => {
     await vscode.window.showTextDocument(document);
     const editor = await vscode.commands.executeCommand<GarbleIssue[]>('zhlens.detect', file);
     assert.deepEqual(editor.map(spanText), cli.map(spanText));
+  });
+
+  test('after edits the Problems entries are those of zhlens detect on the edited text', async () => {
+    const document = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('zhlens.detect', file);
+    const shown = () => zhlensDiagnostics(file).map((d) => `${String(d.code)} ${document.offsetAt(d.range.start)}-${document.offsetAt(d.range.end)}`);
+    assert.deepEqual(shown(), detectSpans(file).map(spanText));
+    // A line break in the second window (every later entry moves a line down), then characters typed after it.
+    const at = document.positionAt(Math.floor(PLANNED_BORDER * 1.5));
+    await editor.edit((e) => e.insert(at, '\n'));
+    await editor.edit((e) => e.insert(document.positionAt(document.offsetAt(at) + 1), '中文字'));
+    const probe = workspaceFile('windows-edited.txt');
+    await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(document.getText()));
+    const expected = detectSpans(probe).map(spanText);
+    await waitFor('the entries of the edited text', () => (JSON.stringify(shown()) === JSON.stringify(expected) ? true : undefined), 10_000).catch(() => undefined);
+    assert.deepEqual(shown(), expected);
   });
 
   test('Fix all applies the findings shown and gives what zhlens repair writes', async () => {

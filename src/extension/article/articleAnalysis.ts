@@ -33,6 +33,14 @@ export function isArticle(document: vscode.TextDocument): boolean {
 }
 
 /**
+ * The document's length in UTF-16 units without its text: the offset of its end, from the line
+ * starts the editor keeps per version (getText() joins every line again, a copy of the document).
+ */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/**
  * One analysis per document version, shared by highlights, hovers, the outline and the Article
  * view, so that an edit costs one extraction however many features show it. It is kept in the
  * document's state (documentState.ts), which goes when the document closes.
@@ -53,12 +61,14 @@ export class ArticleAnalyses {
     const state = this.states.of(document.uri);
     const cached = state.article;
     if (cached && cached.version === document.version && !cached.partial) return cached;
-    const text = document.getText();
+    // The text is joined only when read: over the size limit a scroll reads the lines it shows.
+    let joined: string | undefined;
+    const text = () => (joined ??= document.getText());
     const sameVersion = cached?.version === document.version;
-    const sections = sameVersion ? cached.sections : state.sections?.version === document.version ? state.sections.sections : outlineText(text);
-    const head = sameVersion ? cached.head : readArticleHead(text);
-    const partial = text.length > this.maxLength();
-    const annotations = partial ? annotateWindows(document, around, this.textKind()) : annotateText(text, this.textKind());
+    const sections = sameVersion ? cached.sections : state.sections?.version === document.version ? state.sections.sections : outlineText(text());
+    const head = sameVersion ? cached.head : readArticleHead(text());
+    const partial = (joined?.length ?? documentLength(document)) > this.maxLength();
+    const annotations = partial ? annotateWindows(document, around, this.textKind()) : annotateText(text(), this.textKind());
     state.article = {
       version: document.version, ...annotations, sections, head, partial,
       mentions: once(() => ({ figures: repeatedFigures(annotations.figures), organizations: repeatedOrganizations(annotations.organizations) })),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ArticleAnalyses, isArticle } from './articleAnalysis';
+import { type ArticleAnalyses, documentLength, isArticle } from './articleAnalysis';
 import { HIGHLIGHT_KINDS, type ArticleSettings, type HighlightKind } from '../settings';
 import type { DocumentStates } from '../documentState';
 
@@ -51,7 +51,7 @@ export class ArticleDecorations implements vscode.Disposable {
       states.onDidSettle(({ document }) => void states.afterVerdict(document).then(() => this.redraw(document))),
       // Over the size limit only the viewport is annotated, so scrolling brings new highlights.
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document.getText().length > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
+        if (documentLength(e.textEditor.document) > this.settings().highlightMaxLength) this.schedule(e.textEditor.document);
       }),
     );
     // Editors already open when zhlens activates get their highlights just after activation, not

@@ -42,9 +42,11 @@ export async function verdictInTurns(steps: Generator<unknown, FileAnalysis, voi
  */
 export async function analyzeDocument(document: vscode.TextDocument, settings: ZhlensSettings, automatic: boolean, windows: WindowCache, token?: vscode.CancellationToken): Promise<DocumentFindings> {
   const base = { uri: document.uri, version: document.version, issues: [], regions: [] };
-  const skipped = skipReason(document, settings, automatic);
+  // The text joined once for the rules and the analysis (getText() joins every line again).
+  let joined: string | undefined;
+  const skipped = skipReason(document, settings, automatic, () => (joined ??= document.getText()));
   if (skipped) return { ...base, skipped };
-  const text = document.getText();
+  const text = joined ?? document.getText();
   // In source code (languageId) only comments and strings are looked at.
   const options = { kinds: settings.kinds, languageId: document.languageId, legacyText: 'skip' as const };
   const bytes = settings.kinds.includes('wrong-encoding') ? await bytesToJudge(document, settings, text) : undefined;

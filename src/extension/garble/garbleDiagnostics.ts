@@ -1,21 +1,39 @@
 import * as vscode from 'vscode';
 import type { GarbleIssue } from '../../core';
-import type { DocumentFindings, GarbleFindings, WrongEncoding } from './garbleFindings';
+import type { GarbleFindings, WrongEncoding } from './garbleFindings';
 import { kindLabel } from './garbleKindLabels';
 import { encodingLabel } from './wrongEncoding';
 import { otherEncodingLabel, type OtherEncoding } from './otherEncoding';
+import { keptFindings } from './keptFindings';
 
-/** Problems-panel entries for the garbled spans of each analysed document, one per span, coded by kind. */
+/**
+ * Problems-panel entries for the garbled spans of each analysed document, one per span, coded by
+ * kind. After an edit the entries of the findings that came back (all but the edited window's,
+ * those after it moved: keptFindings.ts) are the same objects, their ranges moved where the edit
+ * moved them; the collection is set again only when an entry changed.
+ */
 export class GarbleDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('zhlens');
   private readonly subscription: vscode.Disposable;
+  /** The findings each document's entries were made from, and the entries, by URI. */
+  private readonly shown = new Map<string, ShownFindings>();
 
   constructor(findings: GarbleFindings) {
     this.subscription = findings.onDidChange((uri) => {
+      const key = uri.toString();
       const f = findings.latest(uri);
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (!f || !document) this.collection.delete(uri);
-      else this.collection.set(uri, toDiagnostics(document, f));
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (!f || !document) {
+        this.shown.delete(key);
+        this.collection.delete(uri);
+      } else if (f.wrongEncoding || f.otherEncoding) {
+        this.shown.delete(key);
+        this.collection.set(uri, [f.wrongEncoding ? wrongEncodingDiagnostic(document, f.wrongEncoding) : otherEncodingDiagnostic(document, f.otherEncoding!)]);
+      } else {
+        const { diagnostics, changed } = issueDiagnostics(document, f.issues, this.shown.get(key));
+        this.shown.set(key, { issues: f.issues, diagnostics });
+        if (changed) this.collection.set(uri, diagnostics);
+      }
     });
   }
 
@@ -25,10 +43,33 @@ export class GarbleDiagnostics implements vscode.Disposable {
   }
 }
 
-function toDiagnostics(document: vscode.TextDocument, findings: DocumentFindings): vscode.Diagnostic[] {
-  if (findings.wrongEncoding) return [wrongEncodingDiagnostic(document, findings.wrongEncoding)];
-  if (findings.otherEncoding) return [otherEncodingDiagnostic(document, findings.otherEncoding)];
-  return findings.issues.map((i) => issueDiagnostic(document, i));
+interface ShownFindings {
+  issues: readonly GarbleIssue[];
+  diagnostics: vscode.Diagnostic[];
+}
+
+/**
+ * The entries of `issues`: those of the last entries' findings that came back kept (the same
+ * objects, ranged anew), the others made. `changed`: whether any entry differs from the last ones.
+ */
+function issueDiagnostics(document: vscode.TextDocument, issues: readonly GarbleIssue[], last: ShownFindings | undefined): { diagnostics: vscode.Diagnostic[]; changed: boolean } {
+  const kept = last ? keptFindings(last.issues, issues) : undefined;
+  let changed = !last || last.diagnostics.length !== issues.length;
+  const diagnostics = issues.map((issue, k) => {
+    const from = kept ? kept[k] : -1;
+    if (from < 0) {
+      changed = true;
+      return issueDiagnostic(document, issue);
+    }
+    const d = last!.diagnostics[from];
+    const range = issueRange(document, issue);
+    if (from !== k || !d.range.isEqual(range)) {
+      d.range = range;
+      changed = true;
+    }
+    return d;
+  });
+  return { diagnostics, changed };
 }
 
 /** One sentence a reader can act on: what the span is, what it becomes, and the plan that gets there. */

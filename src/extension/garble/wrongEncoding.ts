@@ -38,10 +38,22 @@ function hasBytes(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' || uri.scheme === 'vscode-remote' || uri.scheme === 'vscode-vfs';
 }
 
-async function readBytes(uri: vscode.Uri, limit: number): Promise<Uint8Array | 'too-large'> {
-  const stat = await vscode.workspace.fs.stat(uri);
+/**
+ * The bytes last read for each open document, with the file's modification time and size then:
+ * a document showing U+FFFD is judged on its bytes after every edit, and they change only when
+ * the file does (saved, or changed by another program: either moves the time or the size, which
+ * is how the editor itself tells that a file changed on disk).
+ */
+const lastRead = new WeakMap<vscode.TextDocument, { mtime: number; size: number; bytes: Uint8Array }>();
+
+async function readBytes(document: vscode.TextDocument, limit: number): Promise<Uint8Array | 'too-large'> {
+  const stat = await vscode.workspace.fs.stat(document.uri);
   if (stat.size > limit) return 'too-large';
-  return vscode.workspace.fs.readFile(uri);
+  const last = lastRead.get(document);
+  if (last && last.mtime === stat.mtime && last.size === stat.size) return last.bytes;
+  const bytes = await vscode.workspace.fs.readFile(document.uri);
+  lastRead.set(document, { mtime: stat.mtime, size: stat.size, bytes });
+  return bytes;
 }
 
 /**
@@ -54,7 +66,7 @@ export async function bytesToJudge(document: vscode.TextDocument, settings: Zhle
   if (!hasBytes(document.uri) || !document.encoding.startsWith('utf8')) return undefined;
   if (!text.includes('\uFFFD')) return undefined;
   try {
-    const bytes = await readBytes(document.uri, settings.sizeLimitBytes);
+    const bytes = await readBytes(document, settings.sizeLimitBytes);
     return bytes === 'too-large' ? undefined : bytes;
   } catch {
     return undefined; // deleted or unreadable since it was opened: the text-level check still runs

@@ -67,7 +67,9 @@ export class NotesManager implements vscode.Disposable {
     if (!settings.enabled || !settings.languages.includes(document.languageId)) return false;
     if (document.uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) return false;
     if (this.articles.get(document.uri.toString())?.notes.length) return true;
-    return CHINESE.test(document.getText().slice(0, SNIFF_UNITS)) && notesFileUri(document.uri) !== undefined;
+    // The first SNIFF_UNITS alone (asked on every edit of a document that is no article yet): not the whole text joined.
+    const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_UNITS)));
+    return CHINESE.test(head) && notesFileUri(document.uri) !== undefined;
   }
 
   /** The notes of an open article, loaded if needed; undefined for a document that is no article. */
@@ -140,7 +142,10 @@ export class NotesManager implements vscode.Disposable {
       return;
     }
     if (!e.contentChanges.length) return;
-    const newText = e.document.getText();
+    // The new text is the old with the changes applied, one after the other (VS Code's order), as
+    // the notes are moved below: slices of the old text, not the document's lines joined again
+    // (this runs at every keystroke).
+    const newText = e.contentChanges.reduce((t, c) => applyEdits(t, [{ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }]), a.text);
     const rewrite = announcedRewrite(e);
     // A change to a clean document that leaves it clean is the file reloaded after another
     // program changed it. VS Code reports a reader's first edit of a clean document as clean
