@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { anchorContext, applyEdits, parseNotes, placeNote, quoteAt, selectorsAt, selectorsOfRanges, tagsInBody, toUtf16Offsets, type HighlightColour, type Note, type TextEdit } from '../../core';
 import { announcedRewrite } from '../documentRewrites';
+import { documentLength } from '../article/articleAnalysis';
 import { readNotesSettings } from '../settings';
 import { noteFileHost } from './noteFiles';
 import { findOrphans, mapNotes, placeAfterOutsideChange, type ArticleNotes, type TrackedNote } from './noteTracking';
@@ -145,7 +146,9 @@ export class NotesManager implements vscode.Disposable {
     // The new text is the old with the changes applied, one after the other (VS Code's order), as
     // the notes are moved below: slices of the old text, not the document's lines joined again
     // (this runs at every keystroke).
-    const newText = e.contentChanges.reduce((t, c) => applyEdits(t, [{ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }]), a.text);
+    let newText = e.contentChanges.reduce((t, c) => applyEdits(t, [{ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }]), a.text);
+    // Should the text held have parted from the document's (a change not seen), the document's own.
+    if (newText.length !== documentLength(e.document)) newText = e.document.getText();
     const rewrite = announcedRewrite(e);
     // A change to a clean document that leaves it clean is the file reloaded after another
     // program changed it. VS Code reports a reader's first edit of a clean document as clean
