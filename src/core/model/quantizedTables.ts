@@ -35,17 +35,14 @@ export interface FlatBigrams {
    * `dense[x * DENSE_NEXT + y]` is the stored q + 1 of the bigram (x, y) when the row of x lists
    * y, 0 when it does not, for x < DENSE_CONTEXTS and y < DENSE_NEXT (indexes are in order of
    * frequency, so most of a text's bigrams fall in it). Empty until asked for
-   * (QuantizedTables.flat(true)): 256 KB made in one pass over those rows (71,000 bigrams), worth
-   * it for long texts. Kept small on purpose: a look-up costs a cache miss either way, and a
-   * block of 1,024 × 2,048 (2 MB, 39 % of the silent-run gate's look-ups on clean text against 21 %)
-   * measured no faster (docs/performance.md).
+   * (QuantizedTables.flat(true)): 2 MB made in one pass over those rows, worth it for long texts.
    */
   readonly dense: Uint8Array;
 }
 
 /** The contexts and the next characters the dense block of FlatBigrams holds (most frequent first). */
-export const DENSE_CONTEXTS = 256;
-export const DENSE_NEXT = 1024;
+export const DENSE_CONTEXTS = 1024;
+export const DENSE_NEXT = 2048;
 
 /** ln P(b | a) of two BMP code units: QuantizedTables.bigramAt of their indexes, the same arithmetic. */
 export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
