@@ -13,7 +13,7 @@ import { BOUND_SLACK, RunGate } from '../../src/core/garble/misaligned/runGate';
 import { END_OPTIONS, endAt, type End } from '../../src/core/garble/misaligned/runEnds';
 import { PairedAgain } from '../../src/core/garble/misaligned/pairedAgain';
 import { TrailBounds } from '../../src/core/garble/misaligned/trailBounds';
-import { bigramOfUnits, DENSE_CONTEXTS, DENSE_NEXT } from '../../src/core/model/quantizedTables';
+import { bigramOfUnits } from '../../src/core/model/quantizedTables';
 
 test('the gate of all the ends at an offset lets through every end whose own gate it would', () => {
   const lm = getCharModel();
@@ -84,28 +84,4 @@ test('the model read as flat arrays gives the numbers its methods give', () => {
       assert.equal(bigramOfUnits(flat, b, units[i]), lm.bigramOf(b, units[i]));
     }
   }
-});
-
-test('the dense block of the likeliest bigrams gives the numbers the binary search gives', () => {
-  const lm = getCharModel();
-  const searched = { ...lm.flatBigrams(), dense: new Uint8Array(0) };
-  const flat = lm.flatBigrams(true);
-  assert.equal(flat.dense.length, DENSE_CONTEXTS * DENSE_NEXT);
-  // One BMP code unit per vocabulary index (the first found), and the folded and unknown ones.
-  const unitOf = new Map<number, number>();
-  for (let cu = 0; cu < 0x10000; cu++) if (!unitOf.has(flat.index[cu])) unitOf.set(flat.index[cu], cu);
-  const units = [...unitOf].filter(([x]) => x < DENSE_NEXT + 64).map(([, cu]) => cu);
-  units.push(0x41, 0x37, 0xff21, 0x3000, 0x7d93);
-  let inBlock = 0;
-  for (const a of units) {
-    const x = flat.index[a];
-    if (x >= DENSE_CONTEXTS + 64) continue;
-    for (const b of units) {
-      const dense = bigramOfUnits(flat, a, b);
-      assert.equal(dense, bigramOfUnits(searched, a, b));
-      assert.equal(lm.bigramOf(a, b), dense);
-      if (x >= 0 && x < DENSE_CONTEXTS && flat.index[b] >= 0 && flat.index[b] < DENSE_NEXT) inBlock++;
-    }
-  }
-  assert.ok(inBlock >= DENSE_CONTEXTS * DENSE_NEXT * 0.9, `${inBlock} pairs in the block`);
 });

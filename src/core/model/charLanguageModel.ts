@@ -51,10 +51,9 @@ export interface CharLanguageModel {
   /**
    * The tables as flat arrays, for a loop over many code units (misaligned/runGate.ts):
    * quantizedTables.bigramOfUnits of two code units is bigramOf of them, and `after` / `before`
-   * at index + 1 are bestAfter / bestBefore. `dense`: with the dense block (FlatBigrams.dense),
-   * for a caller about to look up many bigrams; made once, and then every call gets it.
+   * at index + 1 are bestAfter / bestBefore.
    */
-  flatBigrams(dense?: boolean): FlatBigrams;
+  flatBigrams(): FlatBigrams;
   /** score(text) / number of code points (0 for the empty string). */
   perChar(text: string): number;
   /** 1-based frequency rank of a character (after script folding); Infinity when unknown. */
@@ -135,8 +134,8 @@ class QuantizedCharModel implements CharLanguageModel {
     return this.tables.backoffAt(a);
   }
 
-  flatBigrams(dense = false): FlatBigrams {
-    return this.tables.flat(dense);
+  flatBigrams(): FlatBigrams {
+    return this.tables.flat();
   }
 
   score(text: string): number {

@@ -30,19 +30,7 @@ export interface FlatBigrams {
   readonly backoffQ: Uint8Array;
   readonly unigramQ: Uint8Array;
   readonly floor: number;
-  /**
-   * The bigrams among the likeliest characters in one block, for a look-up with no search:
-   * `dense[x * DENSE_NEXT + y]` is the stored q + 1 of the bigram (x, y) when the row of x lists
-   * y, 0 when it does not, for x < DENSE_CONTEXTS and y < DENSE_NEXT (indexes are in order of
-   * frequency, so most of a text's bigrams fall in it). Empty until asked for
-   * (QuantizedTables.flat(true)): 2 MB made in one pass over those rows, worth it for long texts.
-   */
-  readonly dense: Uint8Array;
 }
-
-/** The contexts and the next characters the dense block of FlatBigrams holds (most frequent first). */
-export const DENSE_CONTEXTS = 1024;
-export const DENSE_NEXT = 2048;
 
 /** ln P(b | a) of two BMP code units: QuantizedTables.bigramAt of their indexes, the same arithmetic. */
 export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
@@ -51,11 +39,6 @@ export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
   if (x === UNKNOWN) return y === UNKNOWN ? f.floor : -f.unigramQ[y] / 10;
   const backoff = -f.backoffQ[x] / 10;
   if (y === UNKNOWN) return backoff + f.floor;
-  // One read in the dense block where it holds the pair: the stored q + 1, or 0 for a pair the row does not list.
-  if (x < DENSE_CONTEXTS && y < DENSE_NEXT && f.dense.length !== 0) {
-    const q = f.dense[x * DENSE_NEXT + y];
-    return q !== 0 ? -(q - 1) / 10 : backoff + -f.unigramQ[y] / 10;
-  }
   const { nextIndex } = f;
   let lo = f.rowStart[x];
   let hi = f.rowStart[x + 1] - 1;
@@ -68,8 +51,6 @@ export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
   }
   return backoff + -f.unigramQ[y] / 10;
 }
-
-const NO_DENSE = new Uint8Array(0);
 
 const LN_P_OF_Q = Float64Array.from({ length: 256 }, (_, q) => -q / 10);
 
@@ -111,12 +92,6 @@ export class QuantizedTables {
     if (a === UNKNOWN) return this.unigramAt(b);
     const backoff = -this.t.backoffQ[a] / 10;
     if (b === UNKNOWN) return backoff + this.t.floor;
-    // The dense block once a caller has had it made (flat(true)): the same numbers, no search.
-    const dense = this.denseQ;
-    if (a < DENSE_CONTEXTS && b < DENSE_NEXT && dense.length !== 0) {
-      const q = dense[a * DENSE_NEXT + b];
-      return q !== 0 ? -(q - 1) / 10 : backoff + this.unigramAt(b);
-    }
     const { rowStart, nextIndex, bigramQ } = this.t;
     let lo = rowStart[a];
     let hi = rowStart[a + 1] - 1;
@@ -167,46 +142,17 @@ export class QuantizedTables {
     return (this.beforeBest ?? this.bestArrays()[1])[b + 1];
   }
 
-  /**
-   * The tables as flat arrays (FlatBigrams), made on first use; the indexes are those set so far
-   * (the model sets them all first). With `dense` the dense block is made too (once; later calls
-   * get it as well): a caller about to look up many bigrams asks for it.
-   */
-  flat(dense = false): FlatBigrams {
-    if (dense && !this.denseTried) {
-      this.denseTried = true;
-      this.denseQ = this.denseBlock();
-      this.flatTables = undefined;
-    }
+  /** The tables as flat arrays (FlatBigrams), made on first use; the indexes are those set so far (the model sets them all first). */
+  flat(): FlatBigrams {
     if (!this.flatTables) {
       const [after, before] = this.afterBest && this.beforeBest ? [this.afterBest, this.beforeBest] : this.bestArrays();
       const { rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor } = this.t;
-      this.flatTables = { index: this.bmpIndex, after, before, rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor, dense: this.denseQ };
+      this.flatTables = { index: this.bmpIndex, after, before, rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor };
     }
     return this.flatTables;
   }
 
-  /** FlatBigrams.dense: the listed bigrams of the first DENSE_CONTEXTS rows whose next index is below DENSE_NEXT. */
-  private denseBlock(): Uint8Array {
-    const { rowStart, nextIndex, bigramQ } = this.t;
-    const rows = Math.min(DENSE_CONTEXTS, rowStart.length - 1);
-    const dense = new Uint8Array(DENSE_CONTEXTS * DENSE_NEXT);
-    for (let x = 0; x < rows; x++) {
-      // A row's next indexes ascend: its part in the block is a prefix.
-      for (let m = rowStart[x], end = rowStart[x + 1]; m < end && nextIndex[m] < DENSE_NEXT; m++) {
-        // q + 1 must fit in a byte: tables with a q of 255 in the block keep the search.
-        if (bigramQ[m] === 255) return NO_DENSE;
-        dense[x * DENSE_NEXT + nextIndex[m]] = bigramQ[m] + 1;
-      }
-    }
-    return dense;
-  }
-
   private flatTables?: FlatBigrams;
-
-  /** FlatBigrams.dense, read by bigramAt as well once made (empty until then). */
-  private denseQ: Uint8Array = NO_DENSE;
-  private denseTried = false;
 
   /** bestAfterAt and bestBeforeAt of every index, at index + 1 (UNKNOWN at 0): one array read per bound. */
   private afterBest?: Float64Array;

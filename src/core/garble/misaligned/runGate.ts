@@ -42,7 +42,7 @@ export class RunGate {
     private readonly base: number,
   ) {
     this.symbols = WrittenSymbols.of(v);
-    this.flat = lm.flatBigrams(v.length >= DENSE_FROM);
+    this.flat = lm.flatBigrams();
   }
 
   /**
@@ -206,14 +206,6 @@ function endsAfter(c: number): boolean {
 function isWordByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
-
-/**
- * The text length (code units) from which the gate asks for the model's dense block of bigrams
- * (FlatBigrams.dense: the same numbers without a binary search each, made once in a pass over the
- * likeliest rows): a long text looks up hundreds of thousands of bigrams; a short one, such as
- * the first text a process reads, does not pay for making it.
- */
-const DENSE_FROM = 1 << 16;
 
 /** Sums of bounds and of exact scores are added in different orders: never prune on rounding. */
 export const BOUND_SLACK = 1e-6;
