@@ -71,12 +71,11 @@ function score(m: LoadedModel, sc: Scratch): void {
   const n = p.n;
   const { codes, wordEnd, wordOf, position } = p;
   const sums = sc.sums;
-  // Every position has the bias (dense feature 0, index 0): it starts the sums.
-  const { denseRowOf, denseRows, denseStart } = m;
-  const biasAt = denseRowOf[denseStart[0]] * W;
+  // Every position has the bias and the rows of index 0 of the dense templates (taggerTables.ts base): they start the sums.
+  const { denseRowOf, denseRows, denseStart, base } = m;
   for (let i = 0; i < n; i++) {
-    sums[i * W] = denseRows[biasAt];
-    sums[i * W + 1] = denseRows[biasAt + 1];
+    sums[i * W] = base[0];
+    sums[i * W + 1] = base[1];
   }
   // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
   const { unigramRow, unigrams, bigrams, pairIndex } = m;
@@ -139,7 +138,10 @@ function score(m: LoadedModel, sc: Scratch): void {
     denseFeatures(p, i, denseIndex, 0);
     for (let j = 0; j < densePerPosition.length; j++) {
       const d = densePerPosition[j];
-      at = denseRowOf[denseStart[d] + denseIndex[d]] * W;
+      const v = denseIndex[d];
+      // Index 0 (no mark, no ending, five Han characters) is in the base already.
+      if (v === 0) continue;
+      at = denseRowOf[denseStart[d] + v] * W;
       a0 += denseRows[at];
       a1 += denseRows[at + 1];
     }
