@@ -6,6 +6,7 @@
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--save-epochs 8,10]
+ *     [--report-templates] [--drop u3,u4,d1,d12]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
  * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
