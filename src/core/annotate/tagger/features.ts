@@ -164,9 +164,8 @@ export class Piece {
   position = new Uint8Array(0);
   /** The longest word of each lexicon list ending at a character (lexicon.ts LEXICON_LISTS). */
   private readonly found = new Uint8Array(5);
-  /** The marks above, views of one buffer (one per mark, `stride` bytes each), which read() clears with one call for each piece. */
+  /** The marks above, views of one buffer (one per mark, as long as `codes`), which read() clears with one call for each piece. */
   private marks = new Uint8Array(0);
-  private stride = 0;
 
   private grow(n: number): void {
     if (this.codes.length >= n + 2 * PAD) return;
@@ -177,7 +176,6 @@ export class Piece {
     this.coarse = new Uint8Array(size);
     const keys = ['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const;
     this.marks = new Uint8Array(keys.length * size);
-    this.stride = size;
     keys.forEach((key, j) => (this[key] = this.marks.subarray(j * size, (j + 1) * size)));
     this.wordStart = new Int32Array(size);
     this.wordEnd = new Int32Array(size);
@@ -213,7 +211,7 @@ export class Piece {
       fine[k] = fine[n + PAD + k] = FINE_VALUES - 1;
       coarse[k] = coarse[n + PAD + k] = COARSE_VALUES - 1;
     }
-    this.marks.fill(0, 0, this.marks.length - this.stride + n);
+    this.marks.fill(0, 0, this.marks.length - this.codes.length + n);
     this.markWords(s);
     this.segment(s);
   }
