@@ -6,6 +6,7 @@
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--save-epochs 8,10]
+ *     [--report-templates] [--drop u3,u4,d1,d12]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
  * (features.ts TEXT_KINDS: news for MSRA and CLUENER, résumés, social media for Weibo), so that
@@ -24,7 +25,7 @@ import { CORPORA, readSplit, type Sentence } from './corpora';
 import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
-  B, BIGRAM_OFFSETS, bigramHash, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
+  B, BIGRAM_OFFSETS, bigramHash, DENSE_FEATURES, HASHED_FEATURES, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
   useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
 import { CharTrie } from '../../src/core/annotate/trie';
@@ -55,6 +56,23 @@ const KINDS = TEXT_KINDS.length;
 const margin = Number(option('--margin', '100'));
 /** --save-epochs 8,10: also write the averaged model after those epochs (FILE.epochN.bin), one seed only. */
 const saveEpochs = option('--save-epochs', '').split(',').filter(Boolean).map(Number);
+/**
+ * The templates of a character's features by slot (features.ts extractFeatures' order): u0…
+ * the unigrams of UNIGRAM_OFFSETS, b0…b3 the bigrams of BIGRAM_OFFSETS, w0…w2 the word roles,
+ * d0… the dense templates of DENSE_SIZES, h0…h3 the hashed ones.
+ */
+const TEMPLATE_NAMES = [
+  ...UNIGRAM_OFFSETS.map((_, u) => `u${u}`), ...BIGRAM_OFFSETS.map((_, b) => `b${b}`), ...Array.from({ length: WORD_ROLES }, (_, r) => `w${r}`),
+  ...Array.from({ length: DENSE_FEATURES }, (_, d) => `d${d}`), ...Array.from({ length: HASHED_FEATURES }, (_, h) => `h${h}`),
+];
+/** --report-templates: after training, each template's features and their total absolute weight (averaged, float), the strongest first. */
+const reportTemplates = args.includes('--report-templates');
+/** --drop d3,h2: train without those templates (and their copies per kind), to measure what each is worth on the held-out tenth. */
+const dropped = new Set(option('--drop', '').split(',').filter(Boolean).map((name) => {
+  const slot = TEMPLATE_NAMES.indexOf(name);
+  if (slot < 0) throw new Error(`--drop: no template ${name} (${TEMPLATE_NAMES.join(' ')})`);
+  return slot;
+}));
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;
@@ -63,6 +81,8 @@ const KIND_COPIES = kindCopies ? FEATURES_PER_CHAR - FIRST_KIND_FEATURE : 0;
 const F = FEATURES_PER_CHAR + KIND_COPIES;
 /** The hash of each kind's copy of a feature: [the shared feature's hash, the kind]. */
 const kindFeature = new Map<number, [number, number]>();
+/** The template slot of each feature's hash (TEMPLATE_NAMES; a kind's copy: F plus the shared slot), for --report-templates. */
+const templateOf = new Map<number, number>();
 
 interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string>; fold: number; text: string }
 /**
@@ -141,6 +161,7 @@ for (const { corpus, sentence, folded, training, fold } of read) {
   useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[fold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
   extractFeatures(folded, shared);
+  if (dropped.size) for (let i = 0; i < folded.length; i++) for (const slot of dropped) shared[i * FEATURES_PER_CHAR + slot] = 0;
   const hashes = new Uint32Array(folded.length * F);
   const kind = KIND_OF[corpus];
   for (let i = 0; i < folded.length; i++) {
@@ -156,6 +177,14 @@ for (const { corpus, sentence, folded, training, fold } of read) {
   if (training) {
     trainSet.push({ corpus, sentence, hashes, fold });
     for (const h of hashes) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
+    if (reportTemplates) {
+      for (let i = 0; i < folded.length; i++) {
+        for (let k = 0; k < F; k++) {
+          const h = hashes[i * F + k];
+          if (h && !templateOf.has(h)) templateOf.set(h, k < FEATURES_PER_CHAR ? k : FEATURES_PER_CHAR + FIRST_KIND_FEATURE + k - FEATURES_PER_CHAR);
+        }
+      }
+    }
     const codes = [...Array(PAD).fill(PAD_START), ...Array.from(folded, (ch) => modelCode(ch.charCodeAt(0))), ...Array(PAD).fill(PAD_END)];
     for (let k = 0; k + 1 < codes.length; k++) pairs.add(((codes[k] << 16) | codes[k + 1]) >>> 0);
     piece.read(folded);
@@ -462,6 +491,18 @@ function writeModel(model: { w: Float32Array; trans: Float32Array }, out: string
     writeFileSync(target, bytes);
     log(`wrote ${target}: ${bytes.length} bytes`);
   }
+}
+if (reportTemplates) {
+  const total = new Float64Array(2 * FEATURES_PER_CHAR), count = new Int32Array(2 * FEATURES_PER_CHAR);
+  keys.forEach((h, r) => {
+    const slot = templateOf.get(h);
+    if (slot === undefined) return;
+    count[slot]++;
+    for (let t = 0; t < T; t++) total[slot] += Math.abs(sum.w[r * T + t]);
+  });
+  const all = total.reduce((a, b) => a + b, 0);
+  const lines = [...total.keys()].filter((s) => count[s]).sort((a, b) => total[b] - total[a]);
+  for (const s of lines) log(`template ${(s < FEATURES_PER_CHAR ? TEMPLATE_NAMES[s] : `${TEMPLATE_NAMES[s - FEATURES_PER_CHAR]} per kind`).padEnd(14)} ${String(count[s]).padStart(8)} features, ${(100 * total[s] / all).toFixed(2).padStart(6)} % of the absolute weight`);
 }
 writeModel(sum, out);
 const cpu = process.cpuUsage();

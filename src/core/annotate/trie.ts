@@ -202,7 +202,8 @@ export class CharTrie {
     if (start <= 0) return false;
     let node = this.rootStep(text.charCodeAt(start - 1));
     if (node === 0) return false;
-    out.fill(0);
+    // A loop, not out.fill(0): `out` holds a few values, and a call costs more than the stores.
+    for (let k = 0; k < out.length; k++) out[k] = 0;
     const wordEnd = this.wordEnd;
     for (let i = start - 1; i >= 0; i--) {
       if (i < start - 1) node = this.step(node, text.charCodeAt(i));

@@ -164,8 +164,8 @@ export class Piece {
   position = new Uint8Array(0);
   /** The longest word of each lexicon list ending at a character (lexicon.ts LEXICON_LISTS). */
   private readonly found = new Uint8Array(5);
-  /** The marks above that read() clears for each piece. */
-  private marks: Uint8Array[] = [];
+  /** The marks above, views of one buffer (one per mark, as long as `codes`), which read() clears with one call for each piece. */
+  private marks = new Uint8Array(0);
 
   private grow(n: number): void {
     if (this.codes.length >= n + 2 * PAD) return;
@@ -174,8 +174,9 @@ export class Piece {
     this.classes = new Uint8Array(size);
     this.fine = new Uint16Array(size);
     this.coarse = new Uint8Array(size);
-    this.marks = (['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const)
-      .map((key) => (this[key] = new Uint8Array(size)));
+    const keys = ['orgStart', 'orgEnd', 'trainedStart', 'trainedEnd', 'placeStart', 'placeEnd', 'commonStart', 'commonEnd', 'functionStart', 'functionEnd', 'suffixEnd', 'suffixAhead', 'longestEnding'] as const;
+    this.marks = new Uint8Array(keys.length * size);
+    keys.forEach((key, j) => (this[key] = this.marks.subarray(j * size, (j + 1) * size)));
     this.wordStart = new Int32Array(size);
     this.wordEnd = new Int32Array(size);
     this.wordOf = new Uint32Array(size);
@@ -210,7 +211,7 @@ export class Piece {
       fine[k] = fine[n + PAD + k] = FINE_VALUES - 1;
       coarse[k] = coarse[n + PAD + k] = COARSE_VALUES - 1;
     }
-    for (const marks of this.marks) marks.fill(0, 0, n);
+    this.marks.fill(0, 0, this.marks.length - this.codes.length + n);
     this.markWords(s);
     this.segment(s);
   }

@@ -40,6 +40,9 @@ class Scratch {
   piece = new Piece();
   /** Packed sums per position (W words). */
   sums = new Int32Array(0);
+  /** By padded character, where its unigram rows start in m.unigrams (−1: none); by pair starting there, where its bigram rows start (−1: none). */
+  unigramAt = new Int32Array(0);
+  pairAt = new Int32Array(0);
   dense = new Int32Array(DENSE_FEATURES);
   hashed = new Uint32Array(HASHED_FEATURES);
   emission = new Float32Array(0);
@@ -51,6 +54,8 @@ class Scratch {
     if (this.tags.length >= n) return;
     const size = Math.max(n, this.tags.length * 2, 256);
     this.sums = new Int32Array(size * W);
+    this.unigramAt = new Int32Array(size + 2 * PAD);
+    this.pairAt = new Int32Array(size + 2 * PAD);
     this.emission = new Float32Array(size * T);
     this.tags = new Uint8Array(size);
     this.other = new Uint8Array(size);
@@ -71,32 +76,23 @@ function score(m: LoadedModel, sc: Scratch): void {
   const n = p.n;
   const { codes, wordEnd, wordOf, position } = p;
   const sums = sc.sums;
-  // Every position has the bias (dense feature 0, index 0): it starts the sums.
-  const { denseRowOf, denseRows, denseStart } = m;
-  const biasAt = denseRowOf[denseStart[0]] * W;
+  // Every position has the bias and the rows of index 0 of the dense templates (taggerTables.ts base): they start the sums.
+  const { denseRowOf, denseRows, denseStart, base } = m;
   for (let i = 0; i < n; i++) {
-    sums[i * W] = denseRows[biasAt];
-    sums[i * W + 1] = denseRows[biasAt + 1];
+    sums[i * W] = base[0];
+    sums[i * W + 1] = base[1];
   }
-  // Character k of the padded codes is position k − PAD; template u at position i reads position i + offset.
+  // Each character's unigram rows and each pair's bigram rows are looked up once (character k of
+  // the padded codes is position k − PAD); each position then reads those its templates see.
   const { unigramRow, unigrams, bigrams, pairIndex } = m;
+  const { unigramAt, pairAt } = sc;
   for (let k = 0; k < n + 2 * PAD; k++) {
     const row = unigramRow[codes[k]];
-    if (row < 0) continue;
-    for (let u = 0; u < U; u++) {
-      const i = k - PAD - UNIGRAM_OFFSETS[u];
-      if (i < 0 || i >= n) continue;
-      addRow(sums, i, unigrams, (row * U + u) * W);
-    }
+    unigramAt[k] = row < 0 ? -1 : row * U * W;
   }
   for (let k = 0; k + 1 < n + 2 * PAD; k++) {
     const entry = pairIndex.find((codes[k] << 16) | codes[k + 1]);
-    if (entry < 0) continue;
-    for (let b = 0; b < BG; b++) {
-      const i = k - PAD - BIGRAM_OFFSETS[b];
-      if (i < 0 || i >= n) continue;
-      addRow(sums, i, bigrams, (entry * BG + b) * W);
-    }
+    pairAt[k] = entry < 0 ? -1 : entry * BG * W;
   }
   // Words: each word's rows go to its own characters (role 0), to the characters of the next
   // word (role 1: the word before them) and of the previous word (role 2: the word after them).
@@ -122,11 +118,7 @@ function score(m: LoadedModel, sc: Scratch): void {
   // Fine-class pairs: the pair at k, k + 1 gives FINE_AFTER to position k − PAD and FINE_BEFORE to the next.
   const { fine } = p;
   const { finePairOf, finePairs } = m;
-  for (let k = PAD - 1; k < n + PAD; k++) {
-    const at = finePairOf[fine[k] * FINE_VALUES + fine[k + 1]] * 2 * W;
-    if (k >= PAD) addRow(sums, k - PAD, finePairs, at + W);
-    if (k + 1 < n + PAD) addRow(sums, k + 1 - PAD, finePairs, at);
-  }
+  let pairBefore = finePairOf[fine[PAD - 1] * FINE_VALUES + fine[PAD]] * 2 * W;
   const { hashed, hashedMask, hashedFilter, densePerPosition } = m;
   const denseIndex = sc.dense;
   const hashedKeys = sc.hashed;
@@ -136,10 +128,30 @@ function score(m: LoadedModel, sc: Scratch): void {
     // The features of this position alone are summed in registers, then added to what the characters and words gave.
     let a0 = sums[i * W], a1 = sums[i * W + 1];
     let at: number;
+    const k = i + PAD;
+    for (let u = 0; u < U; u++) {
+      at = unigramAt[k + UNIGRAM_OFFSETS[u]];
+      if (at < 0) continue;
+      a0 += unigrams[at + u * W];
+      a1 += unigrams[at + u * W + 1];
+    }
+    for (let b = 0; b < BG; b++) {
+      at = pairAt[k + BIGRAM_OFFSETS[b]];
+      if (at < 0) continue;
+      a0 += bigrams[at + b * W];
+      a1 += bigrams[at + b * W + 1];
+    }
+    const pairAfter = finePairOf[fine[k] * FINE_VALUES + fine[k + 1]] * 2 * W;
+    a0 += finePairs[pairBefore] + finePairs[pairAfter + W];
+    a1 += finePairs[pairBefore + 1] + finePairs[pairAfter + W + 1];
+    pairBefore = pairAfter;
     denseFeatures(p, i, denseIndex, 0);
     for (let j = 0; j < densePerPosition.length; j++) {
       const d = densePerPosition[j];
-      at = denseRowOf[denseStart[d] + denseIndex[d]] * W;
+      const v = denseIndex[d];
+      // Index 0 (no mark, no ending, five Han characters) is in the base already.
+      if (v === 0) continue;
+      at = denseRowOf[denseStart[d] + v] * W;
       a0 += denseRows[at];
       a1 += denseRows[at + 1];
     }

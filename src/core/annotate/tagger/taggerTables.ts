@@ -53,6 +53,12 @@ export interface LoadedModel {
   finePairs: Int32Array;
   /** The dense templates read position by position (all but bias and the fine pairs). */
   densePerPosition: Int32Array;
+  /**
+   * The row every position starts from (W words): the bias plus the row of index 0 of each dense
+   * template read position by position, which is taken from all of that template's rows, so that
+   * an index of 0 (mostly: no word-list mark, no ending near) costs no read. The sums are the same.
+   */
+  base: Int32Array;
   /** Transition scores in units of the weights' scale. */
   transition: Float32Array;
 }
@@ -158,6 +164,15 @@ export function model(kind: TextKind): LoadedModel {
     pairs.set(dense.subarray((denseStart[FINE_BEFORE] + v) * W, (denseStart[FINE_BEFORE] + v + 1) * W), v * 2 * W);
     pairs.set(dense.subarray((denseStart[FINE_AFTER] + v) * W, (denseStart[FINE_AFTER] + v + 1) * W), v * 2 * W + W);
   }
+  const densePerPosition = Int32Array.from({ length: DENSE_FEATURES }, (_, d) => d).filter((d) => d !== 0 && d !== FINE_BEFORE && d !== FINE_AFTER);
+  const base = dense.slice(denseStart[0] * W, (denseStart[0] + 1) * W);
+  for (const d of densePerPosition) {
+    const zero = dense.slice(denseStart[d] * W, (denseStart[d] + 1) * W);
+    for (let w = 0; w < W; w++) {
+      base[w] += zero[w];
+      for (let v = 0; v < DENSE_SIZES[d]; v++) dense[(denseStart[d] + v) * W + w] -= zero[w];
+    }
+  }
   const compactDense = compact(dense, W);
   const compactPairs = compact(pairs, 2 * W);
   const first = loaded.values().next().value;
@@ -171,7 +186,7 @@ export function model(kind: TextKind): LoadedModel {
     hashed, hashedMask: hashedSize - 1, hashedFilter, unigramRow, unigrams: first?.unigrams ?? packAll(m.unigrams),
     pairIndex: first?.pairIndex ?? new KeyIndex(m.bigrams.keys), bigrams: first?.bigrams ?? packAll(m.bigrams),
     wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
-    denseRowOf: compactDense.rowOf, denseRows: compactDense.rows, denseStart, finePairOf: compactPairs.rowOf, finePairs: compactPairs.rows, densePerPosition: Int32Array.from({ length: DENSE_FEATURES }, (_, d) => d).filter((d) => d !== 0 && d !== FINE_BEFORE && d !== FINE_AFTER),
+    denseRowOf: compactDense.rowOf, denseRows: compactDense.rows, denseStart, finePairOf: compactPairs.rowOf, finePairs: compactPairs.rows, densePerPosition, base,
     startRows: NO_ROWS, endRows: NO_ROWS, transition: withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kind)),
   };
   tables.startRows = wordRows(tables, PAD_START);
