@@ -5,7 +5,9 @@
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
 // tune split. For each trace it prints the gains (bigrams, channel price and words), so that the
-// band's bar per trace (nearWords.ts) can be set above every clean run.
+// band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
+// final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
+// or another run over it (`found`): a run the garbling made that is neither is one the band misses.
 //
 //   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8]
 import { join } from 'node:path';
@@ -42,8 +44,13 @@ function nearRuns(text) {
     if (trace !== 'silent' && core.asciiNear(v, start, end)) trace += ' (ASCII letters near)';
     out.push({ start, end, trace, total: c.gain + words, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
-  core.findMisalignedGbk(text);
+  const issues = core.findMisalignedGbk(text);
   core.nearProbe.seen = undefined;
+  // Whether the detector reported it in the end, or another run over it (`found`).
+  for (const r of out) {
+    r.taken = issues.some((i) => i.start === r.start && i.end === r.end);
+    r.covered = issues.some((i) => i.start < r.end && r.start < i.end);
+  }
   return out;
 }
 
@@ -92,7 +99,7 @@ for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, 
   console.log(`\n== ${trace}`);
   for (const [title, list] of sides) {
     console.log(`  ${title}: ${list.length}`);
-    for (const r of list.slice(0, top)) console.log(`    ${r.total.toFixed(2).padStart(7)} ${r.final ? 'final' : '     '}  ${JSON.stringify(r.context)}  ${r.where}`);
+    for (const r of list.slice(0, top)) console.log(`    ${r.total.toFixed(2).padStart(7)} ${r.final ? 'final' : '     '} ${r.taken ? 'taken' : r.covered ? 'found' : '     '}  ${JSON.stringify(r.context)}  ${r.where}`);
   }
   console.log('  bar   made  clean  clean-in-garbled   (each: at the bar / at the bar and taken by the final check)');
   for (const bar of [6, 8, 9, 10, 11, 12, 13, 14]) console.log(`  ${String(bar).padStart(3)}  ${sides.map(([, l]) => `${l.filter((r) => r.total >= bar).length}/${l.filter((r) => r.total >= bar && r.final).length}`.padStart(7)).join('  ')}`);
