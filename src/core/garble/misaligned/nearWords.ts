@@ -23,6 +23,13 @@ const NEAR_WORDS_GAIN = 14;
  * gains 10.5 (`（`）`, which the final check turns down), none is taken at any bar from 6 up.
  */
 const ASCII_TRACE_GAIN = 10;
+/**
+ * The bar, bigrams and words, for a run whose last trail shows as an ASCII letter between Chinese
+ * with no other ASCII letter near it: no clean run of the tuning splits shows that surface in the
+ * band at all, even with the band searched down to 5 nats (scripts/eval-repair/misaligned-near.mjs);
+ * the bar is the band's floor (silentRuns.ts NEAR_GAIN).
+ */
+const LETTER_TRACE_GAIN = 8;
 
 /**
  * How a run's surface ends: the trace the garbling leaves there (runEnds.ts's kinds, told from the
@@ -42,6 +49,8 @@ export function traceOf(v: string, start: number, end: number): Trace {
   return 'silent';
 }
 
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Characters each side of a run looked at for other ASCII letters (asciiNear). */
 const LETTER_REACH = 6;
 
@@ -51,7 +60,6 @@ const LETTER_REACH = 6;
  * trace of a misreading.
  */
 export function asciiNear(v: string, start: number, end: number): boolean {
-  const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   for (let i = start - 1; i >= Math.max(0, start - LETTER_REACH) && v[i] !== '\n'; i--) if (isLetter(v.charCodeAt(i))) return true;
   for (let i = end; i < Math.min(v.length, end + LETTER_REACH) && v[i] !== '\n'; i++) if (isLetter(v.charCodeAt(i))) return true;
   return false;
@@ -76,10 +84,12 @@ export const nearProbe: { seen?: (v: string, c: Candidate, words: number) => voi
 export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel): boolean {
   const { start, end } = c.run;
   if (end - start > NEAR_SHOWN + 1 || kanaNear(v, start) || kanaNear(v, end - 1)) return false;
+  const lone = traceOf(v, start, end) === 'ascii' && !asciiNear(v, start, end);
+  const letter = lone && isLetter(v.charCodeAt(end - 1));
   const word = wordOpinion(lm, ...lineAround(v, start, end, WORD_CONTEXT));
   const words = WORD_WEIGHT * (word(c.reading) - word(v.slice(start, end)));
   nearProbe.seen?.(v, c, words);
-  if (c.gain + words < (traceOf(v, start, end) === 'ascii' && !asciiNear(v, start, end) ? ASCII_TRACE_GAIN : NEAR_WORDS_GAIN)) return false;
+  if (c.gain + words < (letter ? LETTER_TRACE_GAIN : lone ? ASCII_TRACE_GAIN : NEAR_WORDS_GAIN)) return false;
   if (words > 0) c.evidence = (c.evidence ?? 0) + words;
   return true;
 }
