@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { alignChars } from './alignChars.mjs';
 import { loadDocuments } from './corpus.mjs';
-import { foldFullwidth, PythonBatch } from './garble.mjs';
-import { arg, garbledOf, misalignedCases, precisionTune } from './markCases.mjs';
+import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
@@ -69,29 +68,19 @@ function changedMask(o, g) {
 }
 
 const docs = loadDocuments().filter((d) => d.split === split);
-const python = new PythonBatch();
-const cases = misalignedCases(docs, python);
-const decoded = python.run();
-
 const made = [];
 const cleanInGarbled = [];
-for (const c of cases) {
-  const [g, o] = garbledOf(c, decoded);
+for (const { g, o, where } of decodedMisalignedCases(docs)) {
   if (g === o || [...g].length !== g.length) continue;
   const mask = changedMask(o, g);
   for (const r of nearRuns(g)) {
     let hit = false;
     for (let j = r.start; j < r.end && !hit; j++) hit = mask[j] === 1;
-    (hit ? made : cleanInGarbled).push({ ...r, where: `${c.scope} ${c.doc.id}${c.fold ? ' folded' : ''}` });
+    (hit ? made : cleanInGarbled).push({ ...r, where });
   }
 }
 const clean = [];
-for (const doc of docs) {
-  for (const r of nearRuns(doc.text)) clean.push({ ...r, where: `tuning ${doc.id}` });
-  const f = foldFullwidth(doc.text);
-  if (f !== doc.text) for (const r of nearRuns(f)) clean.push({ ...r, where: `tuning ${doc.id} folded` });
-}
-for (const [path, text] of precisionTune(precision)) for (const r of nearRuns(text)) clean.push({ ...r, where: `precision ${path}` });
+for (const [text, where] of cleanTexts(docs, precision)) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
 console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words)`);
 for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`]))) {
