@@ -5,7 +5,7 @@ import { requireBundle } from '../nodeBundle.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignChars } from './alignChars.mjs';
-import { foldFullwidth, misalignedCase, rng } from './garble.mjs';
+import { foldFullwidth, misalignedCase, PythonBatch, rng } from './garble.mjs';
 
 export const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -43,6 +43,32 @@ export function garbledOf(c, decoded) {
   let o = c.doc.text;
   if (c.fold) [g, o] = [foldFullwidth(g), foldFullwidth(o)];
   return [g, o];
+}
+
+/**
+ * The misaligned-GBK cases of `docs`, decoded: each with its garbled text `g`, its original `o`
+ * (garbledOf) and where it comes from.
+ */
+export function decodedMisalignedCases(docs) {
+  const python = new PythonBatch();
+  const cases = misalignedCases(docs, python);
+  const decoded = python.run();
+  return cases.map((c) => {
+    const [g, o] = garbledOf(c, decoded);
+    return { c, g, o, where: `${c.scope} ${c.doc.id}${c.fold ? ' folded' : ''}` };
+  });
+}
+
+/** Clean text as [text, where]: `docs` as written and with their fullwidth forms folded, and the precision corpus's tune split. */
+export function cleanTexts(docs, precision) {
+  const out = [];
+  for (const doc of docs) {
+    out.push([doc.text, `tuning ${doc.id}`]);
+    const f = foldFullwidth(doc.text);
+    if (f !== doc.text) out.push([f, `tuning ${doc.id} folded`]);
+  }
+  for (const [path, text] of precisionTune(precision)) out.push([text, `precision ${path}`]);
+  return out;
 }
 
 /**

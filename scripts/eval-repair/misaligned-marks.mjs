@@ -8,8 +8,7 @@
 //
 //   node scripts/eval-repair/misaligned-marks.mjs [--split tuning] [--precision /work/data/precision] [--top 12]
 import { loadDocuments } from './corpus.mjs';
-import { foldFullwidth, PythonBatch } from './garble.mjs';
-import { arg, garbledOf, markCore, marksMade, misalignedCases, precisionTune } from './markCases.mjs';
+import { arg, cleanTexts, decodedMisalignedCases, markCore, marksMade } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
@@ -29,31 +28,22 @@ function marks(v) {
 
 // ---- the misaligned cases, made as scripts/eval-repair.mjs makes them ----
 const docs = loadDocuments().filter((d) => d.split === split);
-const python = new PythonBatch();
-const cases = misalignedCases(docs, python);
-const decoded = python.run();
 
 const lost = [];
 const folded = [];
-for (const c of cases) {
-  const [g, o] = garbledOf(c, decoded);
+for (const { g, o, where } of decodedMisalignedCases(docs)) {
   if (g === o) continue;
   const found = marks(g);
   if (found.length === 0) continue;
   // A mark the garbling made: aligned with no `?` of the original.
   const made = marksMade(o, g, '?');
   if (!made) continue;
-  for (const m of found) (made.has(m.at) ? lost : folded).push({ ...m, where: `${c.scope} ${c.doc.id}${c.fold ? ' folded' : ''}` });
+  for (const m of found) (made.has(m.at) ? lost : folded).push({ ...m, where });
 }
 
 // ---- clean text ----
 const clean = [];
-for (const doc of docs) {
-  for (const m of marks(doc.text)) clean.push({ ...m, where: `tuning ${doc.id}` });
-  const f = foldFullwidth(doc.text);
-  if (f !== doc.text) for (const m of marks(f)) clean.push({ ...m, where: `tuning ${doc.id} folded` });
-}
-for (const [path, text] of precisionTune(precision)) for (const m of marks(text)) clean.push({ ...m, where: `precision ${path}` });
+for (const [text, where] of cleanTexts(docs, precision)) for (const m of marks(text)) clean.push({ ...m, where });
 
 const show = (title, list) => {
   list.sort((a, b) => b.gain - a.gain);
