@@ -305,22 +305,19 @@ function withoutOwnForms(text: string, issues: GarbleIssue[], minorityBit: numbe
   const count = hanCounts!;
   // The minority characters the text writes (only they can be in a span), by their Simplified form.
   const keyOf = new Map<number, number>();
-  for (const c of written) if (classes[c] & minorityBit) keyOf.set(c, simplifiedChar(String.fromCharCode(c)).charCodeAt(0));
-  const keys = new Set(keyOf.values());
-  const bothWays = new Set<number>();
+  for (const c of written) if (classes[c] & minorityBit) keyOf.set(c, simplifiedChar(String.fromCharCode(c)).codePointAt(0)!);
+  // How many characters the text writes with each of those Simplified forms: the minority
+  // character itself, and the form, or other Traditional characters that simplify to it.
+  const forms = new Map<number, number>();
+  for (const key of keyOf.values()) forms.set(key, 0);
   for (const c of written) {
-    if (keyOf.has(c)) continue;
-    // Another character with a minority character's Simplified form: the form itself, or a
-    // Traditional character that simplifies to it.
-    if (keys.has(c)) bothWays.add(c);
-    else if (classes[c] & TRADITIONAL) {
-      const key = simplifiedChar(String.fromCharCode(c)).charCodeAt(0);
-      if (keys.has(key)) bothWays.add(key);
-    }
+    const key = keyOf.get(c) ?? (forms.has(c) ? c : classes[c] & TRADITIONAL ? simplifiedChar(String.fromCharCode(c)).codePointAt(0)! : -1);
+    const n = forms.get(key);
+    if (n !== undefined) forms.set(key, n + 1);
   }
   let own = 0;
   for (const [c, key] of keyOf) {
-    if (count[c] >= OWN_FORM_MIN && !bothWays.has(key)) {
+    if (count[c] >= OWN_FORM_MIN && forms.get(key) === 1) {
       count[c] = OWN;
       own++;
     }
