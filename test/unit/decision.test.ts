@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { analyzeText, languageOfPath, repairText } from '../../src/core';
 import { weighRepair, scriptHereLogPrior } from '../../src/core/decision';
 import { standsForLostCharacter, weighLostCharacters } from '../../src/core/decision/lostCharacters';
+import { withoutThinReadings } from '../../src/core/decision/thinReadings';
 import { sourceRegions } from '../../src/core/code/sourceRegions';
 
 const asGbk = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
@@ -269,6 +270,34 @@ test('lostCharacters: a repair of a legacy encoder\'s `?` must beat that process
   // Findings without such a `?` are not weighed again.
   const other = { ...issue, start: 0, end: 2 };
   assert.equal(weighLostCharacters(text, [other])[0], other);
+});
+
+test('thinReadings: a reading of placeholders and one character is flagged, not made, unless its kind is repaired beside it', () => {
+  const issue = (text: string, span: string, replacement: string, kind: 'misaligned-gbk' | 'mojibake-gbk' | 'mojibake-latin1' = 'misaligned-gbk') => {
+    const start = text.indexOf(span);
+    return { kind, start, end: start + span.length, confidence: 0.7, replacement, plan: [] };
+  };
+  // A line of classical verse (our line) whose rare pair a misaligned reading takes for a run
+  // that lost a byte at each end: two U+FFFD and one character in place of two.
+  const verse = '词客无出江西右。蠲忿小庭花，难老深杯里。';
+  const [flagged] = withoutThinReadings(verse, [issue(verse, '蠲忿', '\ufffd梅\ufffd')]);
+  assert.equal(flagged.replacement, undefined);
+  assert.equal(flagged.lossy, true);
+  assert.equal(flagged.reading, '\ufffd梅\ufffd');
+  // A private-use character, and Han of Extension G that neither model has seen, are placeholders too.
+  assert.equal(withoutThinReadings(verse, [issue(verse, '江西', '\ue018')])[0].replacement, undefined);
+  assert.equal(withoutThinReadings(verse, [issue(verse, '右。', '\u{31863}', 'mojibake-gbk')])[0].replacement, undefined);
+  // A reading that reads back more than it loses is left to its detector.
+  const longer = issue(verse, '小庭花，', '\ufffd界壁众\ufffd');
+  assert.equal(withoutThinReadings(verse, [longer])[0], longer);
+  // An emoji the models do not know is what a UTF-8 reading reads back, not a placeholder.
+  const emoji = 'Hi guys \u00ed\u00a0\u00bd\u00ed\u00b8\u008d';
+  const e = issue(emoji, emoji.slice(8), '😍', 'mojibake-latin1');
+  assert.equal(withoutThinReadings(emoji, [e])[0], e);
+  // Beside a repair of the same kind that is not thin, the channel shows itself: the reading stands.
+  const garbled = '我们今天去公园鍒嗘槸散步，然后回家';
+  const near = [issue(garbled, '鍒嗘槸', '分是', 'mojibake-gbk'), issue(garbled, '散步', '\ufffd', 'mojibake-gbk')];
+  assert.equal(withoutThinReadings(garbled, near)[1].replacement, '\ufffd');
 });
 
 test('scriptHereLogPrior: letters of the supplementary planes are a script Chinese text does not write', () => {

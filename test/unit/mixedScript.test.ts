@@ -26,3 +26,14 @@ test('mixed script: the regional forms are those of the OpenCC tables opencc-js 
   // Forms OpenCC's Traditional writes itself are no regional form.
   for (const ch of '溫戶稅搵') assert.ok(!forms.includes(ch), ch);
 });
+
+test('mixed script: a form the text writes every time, and never the other way, is the writer\'s own', () => {
+  // A program in a language whose keywords are Traditional (our lines): `係` and `點樣先` are
+  // written the same way each time, among Simplified names; converting them would break it.
+  const program = ['# 计算一个数字，然后输出结果', '介紹返 |数字| 係 1', '|数字| 點樣先', '介紹返 |结果| 係 |数字|', '|结果| 點樣先'].join('\n');
+  assert.deepEqual(spans(program), []);
+  // The same character written both ways is a conversion left half done: flagged.
+  assert.deepEqual(spans(`${program}\n# 入门\n# 快速入門`), ['# 快速入門']);
+  // A character written once shows no choice: a short text is flagged as before.
+  assert.deepEqual(spans('发展與協作'), ['发']);
+});

@@ -3,6 +3,7 @@ import { sourceSyntax } from '../code/languages';
 import { lineAround } from '../text/lines';
 import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
 import { weighLostCharacters } from './lostCharacters';
+import { withoutThinReadings } from './thinReadings';
 
 /**
  * Garbling written on purpose is not damage. A repair library's tables (`"Ã©": "é"`), a lint
@@ -268,6 +269,7 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
     if (issue.kind === 'mixed-script' && inUrl(text, issue.start, issue.end)) return false;
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });
-  // Last, a repair of a span holding the text's own encoder's `?` must beat that process.
-  return weighLostCharacters(text, withoutUnsupportedFoldedSpaces(kept));
+  // Last, a repair of a span holding the text's own encoder's `?` must beat that process, and a
+  // reading made mostly of placeholders is flagged, not made (thinReadings.ts).
+  return withoutThinReadings(text, weighLostCharacters(text, withoutUnsupportedFoldedSpaces(kept)));
 }

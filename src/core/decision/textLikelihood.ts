@@ -39,6 +39,11 @@ export class TextLikelihood {
     private readonly other: BackgroundModel = getBackgroundModel(),
   ) {}
 
+  /** Whether either model has seen cp (or a character it folds cp into). */
+  knows(cp: number): boolean {
+    return this.chineseIndex(cp) !== UNKNOWN || this.otherIndex(cp) !== UNKNOWN;
+  }
+
   /** ln P(ch | prev) under the mixture; prev is '' at the start. */
   charLogProb(prev: string, ch: string): number {
     const p = prev ? prev.codePointAt(0)! : -1;

@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
-import { bmpScripts, scriptOfCodePoint, SIMPLIFIED_CODE, TRADITIONAL_CODE } from '../script/scriptOfChar';
+import { bmpScripts, scriptOfCodePoint, simplifiedChar, SIMPLIFIED_CODE, TRADITIONAL_CODE } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 import { TextView } from '../text/textView';
@@ -90,6 +90,8 @@ interface ScriptCounts {
   traditional: number;
   simplified: number;
   hasHan: boolean;
+  /** The Han characters of the BMP the text writes, each once; hanCounts holds how often. */
+  written: number[];
 }
 
 /** The clauses of a text with their script counts, and the whole text's, in one pass. */
@@ -100,6 +102,8 @@ function countScripts(text: string): ScriptCounts {
   let traditional = 0;
   let simplified = 0;
   let hasHan = false;
+  const count = (hanCounts ??= new Uint32Array(0x10000));
+  const written: number[] = [];
   // A clause of neither script is never flagged; its object is used again for the next clause.
   const keep = (c: Clause): boolean => {
     if (c.end <= c.start || c.traditional + c.simplified === 0) return false;
@@ -117,6 +121,8 @@ function countScripts(text: string): ScriptCounts {
       else cur.start = i + 1;
     } else if (k & HAN) {
       hasHan = true;
+      const c = text.charCodeAt(i);
+      if (count[c]++ === 0) written.push(c);
       if (k & TRADITIONAL) {
         cur.traditional++;
         traditional++;
@@ -140,7 +146,7 @@ function countScripts(text: string): ScriptCounts {
   }
   cur.end = text.length;
   keep(cur);
-  return { withTraditional, withSimplified, traditional, simplified, hasHan };
+  return { withTraditional, withSimplified, traditional, simplified, hasHan, written };
 }
 
 /** Hiragana and katakana (with the prolonged sound mark and iteration marks). */
@@ -209,7 +215,15 @@ export function findMixedScript(text: string): GarbleIssue[] {
     parts.push(text.slice(pos));
     text = parts.join('');
   }
-  const { withTraditional, withSimplified, traditional, simplified, hasHan } = countScripts(text);
+  const counts = countScripts(text);
+  try {
+    return mixedSpans(text, counts);
+  } finally {
+    for (const c of counts.written) hanCounts![c] = 0;
+  }
+}
+
+function mixedSpans(text: string, { withTraditional, withSimplified, traditional, simplified, hasHan, written }: ScriptCounts): GarbleIssue[] {
   if (!hasHan) return [];
   const minority = Math.min(traditional, simplified);
   const total = traditional + simplified;
@@ -270,8 +284,63 @@ export function findMixedScript(text: string): GarbleIssue[] {
     }
     close();
   }
-  return issues;
+  return issues.length ? withoutOwnForms(text, issues, minorityBit, written) : issues;
 }
+
+/** How often a text must write a form, and never its other one, for the form to be its own. */
+const OWN_FORM_MIN = 2;
+
+/**
+ * A text that writes a word one way every time chose that form: the keywords of a programming
+ * language written in Cantonese (`係`, `點樣先`, `介紹返`, fixed Traditional strings among its
+ * writer's Simplified identifiers), a classical form a poet keeps. A conversion left half done
+ * writes the same character both ways (`入门` beside `快速入門`). So a span is not flagged when each
+ * of its minority characters is written OWN_FORM_MIN times or more in the text and its other form
+ * (the characters with the same Simplified form) never: the text shows its choice, and converting
+ * it would change what the writer wrote. A character written once says nothing either way: short
+ * texts (`发展與協作`) are flagged as before.
+ */
+function withoutOwnForms(text: string, issues: GarbleIssue[], minorityBit: number, written: readonly number[]): GarbleIssue[] {
+  const classes = charClasses();
+  const count = hanCounts!;
+  // The minority characters the text writes (only they can be in a span), by their Simplified form.
+  const keyOf = new Map<number, number>();
+  for (const c of written) if (classes[c] & minorityBit) keyOf.set(c, simplifiedChar(String.fromCharCode(c)).codePointAt(0)!);
+  // How many characters the text writes with each of those Simplified forms: the minority
+  // character itself, and the form, or other Traditional characters that simplify to it.
+  const forms = new Map<number, number>();
+  for (const key of keyOf.values()) forms.set(key, 0);
+  for (const c of written) {
+    const key = keyOf.get(c) ?? (forms.has(c) ? c : classes[c] & TRADITIONAL ? simplifiedChar(String.fromCharCode(c)).codePointAt(0)! : -1);
+    const n = forms.get(key);
+    if (n !== undefined) forms.set(key, n + 1);
+  }
+  let own = 0;
+  for (const [c, key] of keyOf) {
+    if (count[c] >= OWN_FORM_MIN && forms.get(key) === 1) {
+      count[c] = OWN;
+      own++;
+    }
+  }
+  if (own === 0) return issues;
+  // A span is kept unless it holds minority characters of the BMP and all of them are the text's own.
+  return issues.filter((issue) => {
+    let mine = false;
+    for (let i = issue.start; i < issue.end; i++) {
+      const c = text.charCodeAt(i);
+      if (!(classes[c] & minorityBit)) continue;
+      if (count[c] !== OWN) return true;
+      mine = true;
+    }
+    return !mine;
+  });
+}
+
+/** A count withoutOwnForms marks a character the text's own with (past any count a text reaches). */
+const OWN = 0xffffffff;
+
+/** How often the text writes each Han character of the BMP (countScripts), kept at zero between calls. */
+let hanCounts: Uint32Array | undefined;
 
 export const mixedScriptDetector: TextDetector = {
   level: 'text',
