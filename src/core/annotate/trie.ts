@@ -5,7 +5,9 @@
  * Layout: node 0 is the root; its children are found through a 65,536-entry table (one lookup per
  * character, which is what a scan does most), or, for a trie of a few words (the names of one
  * document), through a small hash table, so that building one costs no 256 KB table. Every other node keeps its children as a run of
- * (code, child) pairs sorted by code, searched by bisection. `wordEnd[node]` is 1 where a word ends.
+ * (code, child) pairs sorted by code, searched by bisection, or, with HASHED_EDGES children or more,
+ * as a small hash table of its own (edgeCount negative: minus its number of slots).
+ * `wordEnd[node]` is 1 where a word ends.
  *
  * A trie is built either forward (words as written: "what word starts here?") or backward (words
  * reversed: "what word ends here?", for walking left from an organization suffix).
@@ -19,6 +21,22 @@ const SMALL_ROOT = 64;
 
 function rootSlot(code: number, mask: number): number {
   return (Math.imul(code, 0x9e3779b1) >>> 16) & mask;
+}
+
+/**
+ * The number of children from which a node keeps them in a small hash table of its own (a run of
+ * slots twice as many, found by the code's slot) instead of a sorted run searched by bisection:
+ * the nodes a walk meets first (the characters before a frequent last character) have hundreds,
+ * and a bisection over them costs a mispredicted branch a probe.
+ */
+const HASHED_EDGES = 4;
+
+/** The slots a node of `count` children takes in the edge arrays. */
+function edgeRun(count: number): number {
+  if (count < HASHED_EDGES) return count;
+  let run = 4;
+  while (run < count * 2) run <<= 1;
+  return run;
 }
 
 /** The arrays of a built trie (below), shared by the tries of lists built together. */
@@ -87,18 +105,33 @@ function build(lists: ReadonlyArray<Iterable<string>>, backward: boolean): TrieA
   }
   const firstEdge = new Int32Array(nodes);
   const edgeCount = new Int32Array(nodes);
-  const edgeCode = new Uint16Array(nodes);
-  const edgeChild = new Int32Array(nodes);
+  let edges = 0;
+  for (let node = 1; node < nodes; node++) edges += edgeRun(children[node].size);
+  const edgeCode = new Uint16Array(edges);
+  const edgeChild = new Int32Array(edges);
   let edge = 0;
   for (let node = 1; node < nodes; node++) {
-    const sorted = [...children[node]].sort((a, b) => a[0] - b[0]);
+    const count = children[node].size;
+    const run = edgeRun(count);
     firstEdge[node] = edge;
-    edgeCount[node] = sorted.length;
-    for (const [code, child] of sorted) {
-      edgeCode[edge] = code;
-      edgeChild[edge] = child;
-      edge++;
+    if (run === count) {
+      edgeCount[node] = count;
+      for (const [code, child] of [...children[node]].sort((a, b) => a[0] - b[0])) {
+        edgeCode[edge] = code;
+        edgeChild[edge] = child;
+        edge++;
+      }
+      continue;
     }
+    // A run of `run` slots (a power of two), each child at its code's slot or the next free one.
+    edgeCount[node] = -run;
+    for (const [code, child] of children[node]) {
+      let slot = rootSlot(code, run - 1);
+      while (edgeChild[edge + slot] !== 0) slot = (slot + 1) & (run - 1);
+      edgeCode[edge + slot] = code;
+      edgeChild[edge + slot] = child;
+    }
+    edge += run;
   }
   return new TrieArrays(rootChild, rootCodes, rootMask, firstEdge, edgeCount, edgeCode, edgeChild, Uint8Array.from(ends), sizes);
 }
@@ -144,8 +177,16 @@ export class CharTrie {
   /** The child of `node` along `code`, or 0. */
   private step(node: number, code: number): number {
     if (node === 0) return this.rootStep(code);
+    const count = this.edgeCount[node];
     let lo = this.firstEdge[node];
-    let hi = lo + this.edgeCount[node] - 1;
+    if (count < 0) {
+      const mask = -count - 1;
+      for (let slot = rootSlot(code, mask); ; slot = (slot + 1) & mask) {
+        const child = this.edgeChild[lo + slot];
+        if (child === 0 || this.edgeCode[lo + slot] === code) return child;
+      }
+    }
+    let hi = lo + count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = this.edgeCode[mid];
