@@ -15,7 +15,8 @@ import { gainWithWords } from './loneWords';
  * its character is written when the model prefers one clearly (silentGuesses.ts: rereadLone, with
  * the word model), else it is shown as U+FFFD and
  * the span is marked lossy. Capitals, which Chinese text also writes between characters (`X光`,
- * `A股`), need more evidence, Han on both sides, and must not recur close by; and the comparison
+ * `A股`), need more evidence (`二M位制` for 二進位制 is read with the words), Han on both sides,
+ * and must not recur close by; and the comparison
  * that accepts a run (decision/weighRepair) scores a capital there as the word it may be
  * (decision/asWritten.ts: `C语言` stays). ASCII symbols
  * (`透^其他` for 透過其他), which technical text names between characters (`使用@前缀`,
@@ -32,8 +33,10 @@ import { gainWithWords } from './loneWords';
  * symbol between two Han characters (not recurring close by, `@` aside) more than 11.0
  * (`以一个}结束`, `交通~目前`). 2 nats more are kept in hand each time. `@` is never read: it
  * names someone in social media text (`为@方肇新`), which the words make read as a lost character
- * by up to 18 nats. Capitals are not weighed with the words: a capital among Chinese text gains
- * up to 4.7 nats with them (`M月D日`), about as much as a lost character's did on the tuning part.
+ * by up to 18 nats. A capital between two Han characters not recurring close by gains at most
+ * 8.35 nats with the words in clean tuning text (`组B星`, `C语言` 6.4; the precision corpus's tune
+ * split and the repair evaluation's tuning documents, scripts/eval-repair/misaligned-lone-trails.mjs),
+ * so one is weighed with them from 6 nats of bigrams and kept at 11.
  * Symbols are never read on their bigrams alone: technical text names them between characters;
  * nor when the text writes the same symbol anywhere else (markup, code, separators): the text as
  * written explains it (docs/repair-eval.md says how these gates were reached).
@@ -44,7 +47,7 @@ interface Gates {
   words: number;
 }
 const LOWER: Gates = { bigrams: 8, floor: 6, words: 10 };
-const CAPITAL: Gates = { bigrams: 10, floor: Infinity, words: Infinity };
+const CAPITAL: Gates = { bigrams: 10, floor: 6, words: 11 };
 const SYMBOL: Gates = { bigrams: Infinity, floor: 8, words: 13 };
 
 /** The gates of a character shown alone, or undefined for one no trail shows as. */
@@ -156,4 +159,27 @@ function recurs(v: string, i: number): boolean {
 
 function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
+}
+
+/**
+ * A character at `i` shown alone between Chinese characters weighed with no gate, for
+ * measurement (scripts/eval-repair/misaligned-lone-trails.mjs): its kind, the bigrams' gain of a
+ * lost character over it as written, the same with the word model, and whether the scan's
+ * shape rules (Han on both sides, not recurring close by, not written elsewhere) pass it.
+ */
+export function weighLoneTrail(v: string, i: number, table: DbcsTable, lm: CharLanguageModel):
+  { kind: 'lower' | 'capital' | 'symbol'; gain: number; withWords: number; shapeOk: boolean } | undefined {
+  const c = v.charCodeAt(i);
+  const gates = gatesOf(c);
+  if (!gates || i < 1 || i + 1 >= v.length) return undefined;
+  if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) return undefined;
+  const kind = gates === LOWER ? 'lower' : gates === CAPITAL ? 'capital' : 'symbol';
+  let shapeOk = true;
+  if (gates !== LOWER && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) shapeOk = false;
+  if (gates === SYMBOL && (v.indexOf(v[i]) !== i || v.lastIndexOf(v[i]) !== i || paired(v, i))) shapeOk = false;
+  const options = table.leadsOf(c === 0x20ac ? 0x80 : c);
+  const score = between(lm, v[i - 1], v[i + 1]);
+  const lost = weighLost(options, score, lm);
+  if (!lost) return undefined;
+  return { kind, gain: lost.logSum - score(v[i]), withWords: gainWithWords(options, v, i, lm), shapeOk };
 }
