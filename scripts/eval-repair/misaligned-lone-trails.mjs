@@ -3,11 +3,12 @@
 // the character as written, with no gate: on the repair evaluation's misaligned-GBK cases (the
 // tuning part unless told; the characters the garbling made, by aligning each case with its
 // original) and on clean text (the same part's documents as written and folded, and the precision
-// corpus's tune split). For each kind (lower-case, capital, symbol) it prints the bigrams' gain and
+// corpus's tune split, and the NER corpora's training text). For each kind (lower-case, capital, symbol) it prints the bigrams' gain and
 // the gain with the word model, and how many of each side pass a pair of gates, so that the gates
 // (loneTrails.ts, LOWER / CAPITAL / SYMBOL) are set above the clean letters.
 //
 //   node scripts/eval-repair/misaligned-lone-trails.mjs [--split tuning] [--precision /work/data/precision] [--top 15]
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
@@ -17,6 +18,22 @@ import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '15'));
+/** The NER corpora's training splits, more clean text of training splits (none for `--ner ''`). */
+const ner = arg('--ner', '/work/data/ner');
+
+/** The NER corpora's training sentences (CLUENER, Weibo, Resume, MSRA) as [text, where]. */
+function nerTraining(dir) {
+  const out = [];
+  const read = (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : '');
+  const cluener = read('cluener/train.json').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).join('\n');
+  if (cluener) out.push([cluener, 'ner cluener train']);
+  // One character a line (its first field; Weibo marks the word position with a digit), sentences split by blank lines.
+  for (const [p, where] of [['weibo/weiboNER_2nd_conll.train', 'ner weibo train'], ['resume/train.char.bmes', 'ner resume train'], ['msra/msra_train_bio', 'ner msra train']]) {
+    const lines = read(p).split('\n');
+    if (lines.length > 1) out.push([lines.map((l) => (l.trim() === '' ? '\n' : [...l][0])).join(''), where]);
+  }
+  return out;
+}
 
 const core = await requireBundle(join('out', 'misaligned-lone-trails', 'core.cjs'), {
   exports: `
@@ -53,7 +70,7 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
   for (const m of found) if (madeHere.has(m.at)) made.push({ ...m, where });
 }
 const clean = [];
-for (const [text, where] of cleanTexts(docs, precision)) for (const m of trails(text)) clean.push({ ...m, where });
+for (const [text, where] of [...cleanTexts(docs, precision), ...(ner ? nerTraining(ner) : [])]) for (const m of trails(text)) clean.push({ ...m, where });
 
 const key = (m) => Math.max(m.gain, m.withWords);
 const show = (title, list) => {
