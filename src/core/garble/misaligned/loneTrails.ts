@@ -157,3 +157,26 @@ function recurs(v: string, i: number): boolean {
 function isChinese(cp: number): boolean {
   return isHan(cp) || isCjkPunct(cp);
 }
+
+/**
+ * A character at `i` shown alone between Chinese characters weighed with no gate, for
+ * measurement (scripts/eval-repair/misaligned-lone-trails.mjs): its kind, the bigrams' gain of a
+ * lost character over it as written, the same with the word model, and whether the scan's
+ * shape rules (Han on both sides, not recurring close by, not written elsewhere) pass it.
+ */
+export function weighLoneTrail(v: string, i: number, table: DbcsTable, lm: CharLanguageModel):
+  { kind: 'lower' | 'capital' | 'symbol'; gain: number; withWords: number; shapeOk: boolean } | undefined {
+  const c = v.charCodeAt(i);
+  const gates = gatesOf(c);
+  if (!gates || i < 1 || i + 1 >= v.length) return undefined;
+  if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) return undefined;
+  const kind = gates === LOWER ? 'lower' : gates === CAPITAL ? 'capital' : 'symbol';
+  let shapeOk = true;
+  if (gates !== LOWER && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) shapeOk = false;
+  if (gates === SYMBOL && (v.indexOf(v[i]) !== i || v.lastIndexOf(v[i]) !== i || paired(v, i))) shapeOk = false;
+  const options = table.leadsOf(c === 0x20ac ? 0x80 : c);
+  const score = between(lm, v[i - 1], v[i + 1]);
+  const lost = weighLost(options, score, lm);
+  if (!lost) return undefined;
+  return { kind, gain: lost.logSum - score(v[i]), withWords: gainWithWords(options, v, i, lm), shapeOk };
+}
