@@ -10,7 +10,7 @@ import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { scanArrays, stretches } from './scanArrays';
 import { BadBigrams } from './badBigrams';
-import { BOUND_SLACK, digitCharge, firstOnlyBound, RunGate } from './runGate';
+import { BOUND_SLACK, digitCharge, firstOnlyBound, isLetterByte, RunGate } from './runGate';
 import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
@@ -67,6 +67,16 @@ const UNDOUBTED_SHOWN = 3;
  * bigrams gain this much but less than MIN_GAIN is weighed again with the word model.
  */
 const NEAR_GAIN = 8;
+/**
+ * The band's floor for a run whose last trail shows as an ASCII letter (nearWords.ts traceOf
+ * `ascii`): one character shown before it (`到y`) gains too little by its bigrams to reach
+ * NEAR_GAIN, and the words and that surface's bar decide (keptWithWords). Only ends after an ASCII
+ * letter are searched below NEAR_GAIN (RunGate.anyEndReaches). Calibrated on the tuning splits
+ * with scripts/eval-repair/misaligned-near.mjs (docs/repair-eval.md): a `?` or U+FFFD end, or a
+ * sign, taken from here too brings no run the garbling made past its bar, and one clean run
+ * (`之患矣|『`) past the sign's.
+ */
+export const nearFloor = { trace: 4 };
 
 export type { SilentRun } from './silentGuesses';
 /**
@@ -106,7 +116,8 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
     scan.gate.advance(at, segLo);
     // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
     // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+    const traceFloor = nearFloor.trace;
+    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, traceFloor, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
     for (let option = 0; option < END_OPTIONS; option++) {
       const end = scan.endAt(at, option);
       if (!end) continue;
@@ -114,11 +125,12 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // so does a swallowed ASCII byte (one character shown is its own lone trail).
       const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
       if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
+      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? traceFloor : NEAR_GAIN;
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
       const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
-      if (most + endPrior + BOUND_SLACK < NEAR_GAIN) continue;
+      if (most + endPrior + BOUND_SLACK < floor) continue;
       // At a second lost lead the last character is one with the trail shown: bounded over those.
       if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) continue;
       // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
@@ -129,7 +141,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + endPrior >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
-      const best = scan.bestRun(end, lo, most, undoubted, NEAR_GAIN);
+      const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
       if ((best.gain < MIN_GAIN || near) && !keptWithWords(v, best, lm)) continue;
