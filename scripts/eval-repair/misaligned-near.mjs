@@ -4,8 +4,8 @@
 // a swallowed letter, or nothing), on the repair evaluation's misaligned-GBK cases (the tuning part
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
-// tune split. Ends that show a trace (a mark, an ASCII trail) are searched from a lower floor than the
-// others (silentRuns.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
+// tune split. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
+// others (nearWords.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
 // prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the
 // band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
 // final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
@@ -26,11 +26,10 @@ const floor = arg('--floor', '');
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { nearProbe, traceOf, NEAR_TRACES, asciiNear } from './src/core/garble/misaligned/nearWords';
+    export { nearProbe, traceOf, NEAR_TRACES, asciiNear, nearFloor } from './src/core/garble/misaligned/nearWords';
     export { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from './src/core/decision';
     export { genreAgrees } from './src/core/garble/misaligned/genreCheck';
     export { getCharModel } from './src/core/model/charLanguageModel';
-    export { nearFloor } from './src/core/garble/misaligned/silentRuns';
   `,
 });
 if (floor !== '') core.nearFloor.trace = Number(floor);

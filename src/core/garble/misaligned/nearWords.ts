@@ -9,6 +9,16 @@ const WORD_CONTEXT = 12;
 /** Characters a run in the near-gate band shows at most (silentRuns.ts searches no further back). */
 export const NEAR_SHOWN = 4;
 /**
+ * The band's floor (silentRuns.ts) for a run whose last trail shows as an ASCII letter (traceOf
+ * `ascii`): one character shown before it (`到y`) gains too little by its bigrams to reach
+ * silentRuns.ts NEAR_GAIN; the words and that surface's bar decide (keptWithWords). Only ends after
+ * an ASCII letter are searched below NEAR_GAIN (RunGate.anyEndReaches). Calibrated on the tuning
+ * splits with scripts/eval-repair/misaligned-near.mjs (docs/repair-eval.md): a `?` or U+FFFD end,
+ * or a sign, searched from here too brings no run the garbling made past its bar, and one clean run
+ * (`之患矣|『`) past the sign's.
+ */
+export const nearFloor = { trace: 4 };
+/**
  * What a run in the near-gate band must gain, bigrams and words together (nats, the channel's
  * price included). Calibrated on clean text of the tuning splits only (docs/repair-eval.md): with
  * no gate, no clean candidate gains more than 11.7 (a clean tuning document of the repair
@@ -27,7 +37,7 @@ const ASCII_TRACE_GAIN = 10;
 /**
  * The bar, bigrams and words, for a run whose last trail shows as an ASCII letter between Chinese
  * with no other ASCII letter near it: no clean run of the tuning splits shows that surface in the
- * band at all, searched from 4 nats of bigrams (silentRuns.ts nearFloor;
+ * band at all, searched from 4 nats of bigrams (nearFloor;
  * scripts/eval-repair/misaligned-near.mjs); the bar is the other ends' floor (silentRuns.ts NEAR_GAIN).
  */
 const LETTER_TRACE_GAIN = 8;

@@ -5,7 +5,7 @@ import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, typ
 import { loneTrails } from './loneTrails';
 import { isChinese, loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN } from './nearWords';
+import { keptWithWords, NEAR_SHOWN, nearFloor } from './nearWords';
 import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { scanArrays, stretches } from './scanArrays';
@@ -67,16 +67,6 @@ const UNDOUBTED_SHOWN = 3;
  * bigrams gain this much but less than MIN_GAIN is weighed again with the word model.
  */
 const NEAR_GAIN = 8;
-/**
- * The band's floor for a run whose last trail shows as an ASCII letter (nearWords.ts traceOf
- * `ascii`): one character shown before it (`到y`) gains too little by its bigrams to reach
- * NEAR_GAIN, and the words and that surface's bar decide (keptWithWords). Only ends after an ASCII
- * letter are searched below NEAR_GAIN (RunGate.anyEndReaches). Calibrated on the tuning splits
- * with scripts/eval-repair/misaligned-near.mjs (docs/repair-eval.md): a `?` or U+FFFD end, or a
- * sign, taken from here too brings no run the garbling made past its bar, and one clean run
- * (`之患矣|『`) past the sign's.
- */
-export const nearFloor = { trace: 4 };
 
 export type { SilentRun } from './silentGuesses';
 /**
@@ -116,8 +106,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
     scan.gate.advance(at, segLo);
     // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
     // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-    const traceFloor = nearFloor.trace;
-    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, traceFloor, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
     for (let option = 0; option < END_OPTIONS; option++) {
       const end = scan.endAt(at, option);
       if (!end) continue;
@@ -125,7 +114,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // so does a swallowed ASCII byte (one character shown is its own lone trail).
       const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
       if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? traceFloor : NEAR_GAIN;
+      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
