@@ -4,12 +4,14 @@
 // a swallowed letter, or nothing), on the repair evaluation's misaligned-GBK cases (the tuning part
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
-// tune split. For each trace it prints the gains (bigrams, channel price and words), so that the
+// tune split. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
+// others (nearWords.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
+// prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the
 // band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
 // final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
 // or another run over it (`found`): a run the garbling made that is neither is one the band misses.
 //
-//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8]
+//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8] [--floor 4]
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { alignChars } from './alignChars.mjs';
@@ -19,16 +21,18 @@ import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '8'));
+const floor = arg('--floor', '');
 
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { nearProbe, traceOf, NEAR_TRACES, asciiNear } from './src/core/garble/misaligned/nearWords';
+    export { nearProbe, traceOf, NEAR_TRACES, asciiNear, nearFloor } from './src/core/garble/misaligned/nearWords';
     export { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from './src/core/decision';
     export { genreAgrees } from './src/core/garble/misaligned/genreCheck';
     export { getCharModel } from './src/core/model/charLanguageModel';
   `,
 });
+if (floor !== '') core.nearFloor.trace = Number(floor);
 
 const lm = core.getCharModel();
 /** Every near-gate run weighed in `text`: span, trace, total. */
@@ -41,7 +45,7 @@ function nearRuns(text) {
     const final = weight.accept && core.genreAgrees(v, start, end, c.reading, c.prior, lm);
     let trace = core.traceOf(v, start, end);
     if (trace !== 'silent' && core.asciiNear(v, start, end)) trace += ' (ASCII letters near)';
-    out.push({ start, end, trace, total: c.gain + words, final, context: v.slice(Math.max(0, start - 4), end + 4) });
+    out.push({ start, end, trace, total: c.gain + words, bigrams: c.gain, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
   const issues = core.findMisalignedGbk(text);
   core.nearProbe.seen = undefined;
@@ -82,14 +86,14 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
 const clean = [];
 for (const [text, where] of cleanTexts(docs, precision)) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
-console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words)`);
+console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${core.nearFloor.trace}`);
 for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`]))) {
   const sides = [['made by the garbling', made], ['clean text', clean], ['clean text in the garbled cases', cleanInGarbled]].map(([t, l]) => [t, l.filter((r) => r.trace === trace).sort((a, b) => b.total - a.total)]);
   console.log(`\n== ${trace}`);
   for (const [title, list] of sides) {
     console.log(`  ${title}: ${list.length}`);
-    for (const r of list.slice(0, top)) console.log(`    ${r.total.toFixed(2).padStart(7)} ${r.final ? 'final' : '     '} ${r.taken ? 'taken' : r.covered ? 'found' : '     '}  ${JSON.stringify(r.context)}  ${r.where}`);
+    for (const r of list.slice(0, top)) console.log(`    ${r.total.toFixed(2).padStart(7)} (${r.bigrams.toFixed(1).padStart(5)}) ${r.final ? 'final' : '     '} ${r.taken ? 'taken' : r.covered ? 'found' : '     '}  ${JSON.stringify(r.context)}  ${r.where}`);
   }
   console.log('  bar   made  clean  clean-in-garbled   (each: at the bar / at the bar and taken by the final check)');
-  for (const bar of [6, 8, 9, 10, 11, 12, 13, 14]) console.log(`  ${String(bar).padStart(3)}  ${sides.map(([, l]) => `${l.filter((r) => r.total >= bar).length}/${l.filter((r) => r.total >= bar && r.final).length}`.padStart(7)).join('  ')}`);
+  for (const bar of [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]) console.log(`  ${String(bar).padStart(3)}  ${sides.map(([, l]) => `${l.filter((r) => r.total >= bar).length}/${l.filter((r) => r.total >= bar && r.final).length}`.padStart(7)).join('  ')}`);
 }

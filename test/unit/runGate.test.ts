@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isGbkEncodable, seededRandom } from '../garblers';
 import { getCharModel } from '../../src/core/model/charLanguageModel';
 import { gbkTable } from '../../src/core/codec/gbkTable';
-import { BOUND_SLACK, RunGate } from '../../src/core/garble/misaligned/runGate';
+import { BOUND_SLACK, isLetterByte, RunGate } from '../../src/core/garble/misaligned/runGate';
 import { END_OPTIONS, endAt, type End } from '../../src/core/garble/misaligned/runEnds';
 import { PairedAgain } from '../../src/core/garble/misaligned/pairedAgain';
 import { TrailBounds } from '../../src/core/garble/misaligned/trailBounds';
@@ -45,14 +45,15 @@ test('the gate of all the ends at an offset lets through every end whose own gat
       if (code(at - 1) < 0) continue;
       if (!(at >= 2 && code(at - 2) >= 0 && repaired(at - 2) >= 0)) segLo = at - 1;
       gate.advance(at, segLo);
-      for (const [least, prior] of [[8, -8], [4, -8], [8, 0], [12, -2], [-4, -8]]) {
-        const any = gate.anyEndReaches(at, least, prior, code(at - 1) & 0xff, code(at) >= 0, bounds);
+      for (const [gateLeast, traceLeast, prior] of [[8, 4, -8], [4, 4, -8], [8, 8, 0], [12, 6, -2], [-4, -4, -8]]) {
+        const any = gate.anyEndReaches(at, gateLeast, traceLeast, prior, code(at - 1) & 0xff, code(at) >= 0, bounds);
         for (let option = 0; option < END_OPTIONS; option++) {
           const end = endAt(v, at, option, code, e);
           if (!end) continue;
           const silent = end.kind === 'lead' || end.kind === 'dropped';
           if ((silent || end.kind === 'swallow') && segLo > at - 2) continue;
           const endPrior = silent ? prior : 0;
+          const least = end.kind === 'ascii' && isLetterByte(end.trail) ? traceLeast : gateLeast;
           let most = gate.mostGain(at, end.garbledEnd, !silent && end.kind !== 'swallow') + endPrior;
           if (end.kind === 'lead') most = Math.min(most, gate.mostGainAtLead(at, code(at - 1) & 0xff, bounds) + endPrior);
           ends++;

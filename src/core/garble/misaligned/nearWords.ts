@@ -2,11 +2,22 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { lineAround, type Candidate } from './silentGuesses';
 import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
 import { kanaNear } from './nearby';
+import { isLetterByte } from './runGate';
 
 /** Characters each side of a run read for words (the word model reaches no further). */
 const WORD_CONTEXT = 12;
 /** Characters a run in the near-gate band shows at most (silentRuns.ts searches no further back). */
 export const NEAR_SHOWN = 4;
+/**
+ * The band's floor (silentRuns.ts) for a run whose last trail shows as an ASCII letter (traceOf
+ * `ascii`): one character shown before it (`到y`) gains too little by its bigrams to reach
+ * silentRuns.ts NEAR_GAIN; the words and that surface's bar decide (keptWithWords). Only ends after
+ * an ASCII letter are searched below NEAR_GAIN (RunGate.anyEndReaches). Calibrated on the tuning
+ * splits with scripts/eval-repair/misaligned-near.mjs (docs/repair-eval.md): a `?` or U+FFFD end,
+ * or a sign, searched from here too brings no run the garbling made past its bar, and one clean run
+ * (`之患矣|『`) past the sign's.
+ */
+export const nearFloor = { trace: 4 };
 /**
  * What a run in the near-gate band must gain, bigrams and words together (nats, the channel's
  * price included). Calibrated on clean text of the tuning splits only (docs/repair-eval.md): with
@@ -26,8 +37,8 @@ const ASCII_TRACE_GAIN = 10;
 /**
  * The bar, bigrams and words, for a run whose last trail shows as an ASCII letter between Chinese
  * with no other ASCII letter near it: no clean run of the tuning splits shows that surface in the
- * band at all, even with the band searched down to 5 nats (scripts/eval-repair/misaligned-near.mjs);
- * the bar is the band's floor (silentRuns.ts NEAR_GAIN).
+ * band at all, searched from 4 nats of bigrams (nearFloor;
+ * scripts/eval-repair/misaligned-near.mjs); the bar is the other ends' floor (silentRuns.ts NEAR_GAIN).
  */
 const LETTER_TRACE_GAIN = 8;
 
@@ -49,7 +60,6 @@ export function traceOf(v: string, start: number, end: number): Trace {
   return 'silent';
 }
 
-const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** Characters each side of a run looked at for other ASCII letters (asciiNear). */
 const LETTER_REACH = 6;
@@ -60,8 +70,8 @@ const LETTER_REACH = 6;
  * trace of a misreading.
  */
 export function asciiNear(v: string, start: number, end: number): boolean {
-  for (let i = start - 1; i >= Math.max(0, start - LETTER_REACH) && v[i] !== '\n'; i--) if (isLetter(v.charCodeAt(i))) return true;
-  for (let i = end; i < Math.min(v.length, end + LETTER_REACH) && v[i] !== '\n'; i++) if (isLetter(v.charCodeAt(i))) return true;
+  for (let i = start - 1; i >= Math.max(0, start - LETTER_REACH) && v[i] !== '\n'; i--) if (isLetterByte(v.charCodeAt(i))) return true;
+  for (let i = end; i < Math.min(v.length, end + LETTER_REACH) && v[i] !== '\n'; i++) if (isLetterByte(v.charCodeAt(i))) return true;
   return false;
 }
 
@@ -85,7 +95,7 @@ export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel): b
   const { start, end } = c.run;
   if (end - start > NEAR_SHOWN + 1 || kanaNear(v, start) || kanaNear(v, end - 1)) return false;
   const lone = traceOf(v, start, end) === 'ascii' && !asciiNear(v, start, end);
-  const letter = lone && isLetter(v.charCodeAt(end - 1));
+  const letter = lone && isLetterByte(v.charCodeAt(end - 1));
   const word = wordOpinion(lm, ...lineAround(v, start, end, WORD_CONTEXT));
   const words = WORD_WEIGHT * (word(c.reading) - word(v.slice(start, end)));
   nearProbe.seen?.(v, c, words);

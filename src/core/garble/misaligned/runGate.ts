@@ -131,7 +131,8 @@ export class RunGate {
   /**
    * Whether any end the offset `at` can be (runEnds.endAt) could reach `gate` with its log prior
    * (`silentPrior` at a second lost lead or a dropped trail, 0 at the others), once advance() has
-   * brought the running bound to `at`: an upper bound of mostGain plus the prior, over the kinds.
+   * brought the running bound to `at`: an upper bound of mostGain plus the prior, over the kinds;
+   * an end after an ASCII letter (a trail shown so, the first kind below) is held to `traceGate` instead.
    * An end that does not is not read at all (most ends of clean text). By the character c at `at`:
    *  - c could be a trail shown as ASCII 0x40–0x7E or `€`, or a mark `?` or U+FFFD (endsAfter):
    *    the garbled text ends after c, and a run of one character shown is allowed;
@@ -144,7 +145,7 @@ export class RunGate {
    *     + bestBefore(character at the garbled end e) − Σ_{at ≤ i ≤ e} S[i],
    * and the sums are compared with BOUND_SLACK to spare for their other order of addition.
    */
-  anyEndReaches(at: number, gate: number, silentPrior: number, trail: number, leadNext: boolean, bounds: TrailBounds): boolean {
+  anyEndReaches(at: number, gate: number, traceGate: number, silentPrior: number, trail: number, leadNext: boolean, bounds: TrailBounds): boolean {
     const { flat, shown, base } = this;
     const { index } = flat;
     const least = gate - 2 * BOUND_SLACK;
@@ -162,7 +163,7 @@ export class RunGate {
     if (after) {
       if (shown[at + 1 - base] !== shown[at + 1 - base]) this.lookUpShown(at + 1);
       const one = flat.after[index[this.charAt(at - 2)] + 1];
-      return !(Math.max(many, one) - both + flat.before[index[this.charAt(at + 1)] + 1] - shown[at + 1 - base] < least);
+      return !(Math.max(many, one) - both + flat.before[index[this.charAt(at + 1)] + 1] - shown[at + 1 - base] < (isLetterByte(c) ? traceGate - 2 * BOUND_SLACK : least));
     }
     if (c >= 0x40 && !leadNext) return false;
     if (many - both + flat.before[index[this.charAt(at)] + 1] + silentPrior < least) return false;
@@ -200,6 +201,11 @@ const DIGIT_LOG_PRIOR = -Math.log(10);
  */
 function endsAfter(c: number): boolean {
   return (c >= 0x40 && c <= 0x7e) || c === 0x20ac || c === 0x3f || c === 0xfffd;
+}
+
+/** An ASCII letter. */
+export function isLetterByte(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
 /** An ASCII letter or digit (runEnds.ts: the two bytes of a `swallow` end). */

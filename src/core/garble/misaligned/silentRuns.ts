@@ -5,12 +5,12 @@ import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, typ
 import { loneTrails } from './loneTrails';
 import { isChinese, loneMarks, markAlone } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN } from './nearWords';
+import { keptWithWords, NEAR_SHOWN, nearFloor } from './nearWords';
 import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
 import { scanArrays, stretches } from './scanArrays';
 import { BadBigrams } from './badBigrams';
-import { BOUND_SLACK, digitCharge, firstOnlyBound, RunGate } from './runGate';
+import { BOUND_SLACK, digitCharge, firstOnlyBound, isLetterByte, RunGate } from './runGate';
 import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, END_OPTIONS, endAt, lastAtLead, type End } from './runEnds';
@@ -106,7 +106,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
     scan.gate.advance(at, segLo);
     // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
     // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
     for (let option = 0; option < END_OPTIONS; option++) {
       const end = scan.endAt(at, option);
       if (!end) continue;
@@ -114,11 +114,12 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // so does a swallowed ASCII byte (one character shown is its own lone trail).
       const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
       if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
+      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
       // No start could gain enough, even with every guessed character at its best (runGate.ts):
       // most ends in clean text stop here.
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
       const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
-      if (most + endPrior + BOUND_SLACK < NEAR_GAIN) continue;
+      if (most + endPrior + BOUND_SLACK < floor) continue;
       // At a second lost lead the last character is one with the trail shown: bounded over those.
       if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) continue;
       // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
@@ -129,7 +130,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + endPrior >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) continue;
-      const best = scan.bestRun(end, lo, most, undoubted, NEAR_GAIN);
+      const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
       if ((best.gain < MIN_GAIN || near) && !keptWithWords(v, best, lm)) continue;
