@@ -2,7 +2,8 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { lazyLoneRun, lazyRun, ordinary, weighLost, type Candidate, type Guess } from './silentGuesses';
+import { lazyLoneRun, lazyRun, ordinary, weighableOf, weighLost, type Candidate, type Guess } from './silentGuesses';
+import { logSumExp } from '../../model/logSumExp';
 import { marksNear } from './nearby';
 import { reaches } from './guessBound';
 import { BOUND_SLACK } from './runGate';
@@ -123,8 +124,11 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
   if (v[i] === '\ufffd') {
     // Both readings lose one character: the share of the likelihood the gap's characters hold.
     // The bigrams first (cheap): a share far below the gate by them is not weighed with the words.
-    if (lost.logSum - weighLost(everyCharacterOf(table), score, lm)!.logSum < minShare - FFFD_WORDS_SLACK) return undefined;
-    const share = shareWithWords(options, everyCharacterOf(table), v, i, lm);
+    // Every character is scored by its bigrams once, for this and for the words' share.
+    const every = weighableOf(everyCharacterOf(table), lm);
+    const everyScores = every.map(([, ch]) => score(ch));
+    if (lost.logSum - logSumExp(everyScores) < minShare - FFFD_WORDS_SLACK) return undefined;
+    const share = shareWithWords(options, every, everyScores, v, i, lm);
     if (share < minShare) return undefined;
     const gain = FFFD_BASE_GAIN + share;
     // Its character is never written: U+FFFD hides the byte, and a third of the lone U+FFFD that

@@ -34,17 +34,16 @@ const SHARE_TOP = 256;
 /**
  * A lone U+FFFD at `i` (loneMarks.ts) weighed as gainWithWords weighs a letter, but against a
  * character lost by any process: ln of the share of Σ P(bigrams) · P(words)^WORD_WEIGHT that the
- * characters the bytes allow (`options`) hold among every character (`every`, its SHARE_TOP best
- * by the bigrams and the options themselves) (loneMarks.ts).
+ * characters the bytes allow (`options`) hold among every character (`all`, the weighable ones,
+ * with `allScores` their bigrams between the neighbours as the caller scored them; its SHARE_TOP
+ * best by the bigrams and the options themselves) (loneMarks.ts).
  */
-export function shareWithWords(options: Options, every: Options, v: string, i: number, lm: CharLanguageModel): number {
+export function shareWithWords(options: Options, all: Options, allScores: readonly number[], v: string, i: number, lm: CharLanguageModel): number {
   const list = weighableOf(options, lm);
   if (list.length === 0) return -Infinity;
   const prev = v[i - 1];
   const next = v[i + 1];
   const bigrams = (ch: string) => lm.bigram(prev, ch) + lm.bigram(ch, next);
-  const all = weighableOf(every, lm);
-  const allScores = all.map(([, ch]) => bigrams(ch));
   const order = allScores.map((_, k) => k).sort((a, b) => allScores[b] - allScores[a]);
   const weighed = new Map<string, number>(list.map(([code, ch]) => [ch, code]));
   for (const k of order.slice(0, SHARE_TOP)) if (!weighed.has(all[k][1])) weighed.set(all[k][1], all[k][0]);
