@@ -66,15 +66,7 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     const gates = gatesOf(c);
     if (!gates) continue;
     if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) continue;
-    // A capital or a symbol: only between two Han characters, and not one the text writes again
-    // close by, as a format (`YYYY年M月D日`), a name or a separator (`日_月_火`) recurs.
-    if (gates !== LOWER && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) continue;
-    // A symbol the text writes anywhere else is its own (markup, code, a separator): the text as
-    // written explains it.
-    if (gates === SYMBOL && (v.indexOf(v[i]) !== i || v.lastIndexOf(v[i]) !== i)) continue;
-    // So is a bracket the line closes, or one that closes a bracket the line opened (`先{車丸}`,
-    // a character spelled by its parts): brackets are written in pairs, a trail comes alone.
-    if (gates === SYMBOL && paired(v, i)) continue;
+    if (!shapePasses(v, i, gates)) continue;
     const trail = c === 0x20ac ? 0x80 : c;
     const prev = v[i - 1];
     const next = v[i + 1];
@@ -121,6 +113,18 @@ function lonePlan(shown: string, trail: number): (r: { byte: number } | undefine
     `lost lead byte before ${hex(trail)}: ${r ? `restored as ${hex(r.byte)}` : 'not recoverable, kept as U+FFFD'}`,
     'decode gbk in step',
   ];
+}
+
+/** The shape rules a character shown alone between Chinese passes before it is weighed. */
+function shapePasses(v: string, i: number, gates: Gates): boolean {
+  // A capital or a symbol: only between two Han characters, and not one the text writes again
+  // close by, as a format (`YYYY年M月D日`), a name or a separator (`日_月_火`) recurs.
+  if (gates !== LOWER && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) return false;
+  // A symbol the text writes anywhere else is its own (markup, code, a separator): the text as
+  // written explains it. So is a bracket the line closes, or one that closes a bracket the line
+  // opened (`先{車丸}`, a character spelled by its parts): brackets are written in pairs, a trail
+  // comes alone.
+  return gates !== SYMBOL || (v.indexOf(v[i]) === i && v.lastIndexOf(v[i]) === i && !paired(v, i));
 }
 
 /** The brackets a trail can show as (0x5B–0x7E), each with its partner. */
@@ -171,9 +175,7 @@ export function weighLoneTrail(v: string, i: number, table: DbcsTable, lm: CharL
   if (!gates || i < 1 || i + 1 >= v.length) return undefined;
   if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) return undefined;
   const kind = gates === LOWER ? 'lower' : gates === CAPITAL ? 'capital' : 'symbol';
-  let shapeOk = true;
-  if (gates !== LOWER && (!isHan(v.charCodeAt(i - 1)) || !isHan(v.charCodeAt(i + 1)) || recurs(v, i))) shapeOk = false;
-  if (gates === SYMBOL && (v.indexOf(v[i]) !== i || v.lastIndexOf(v[i]) !== i || paired(v, i))) shapeOk = false;
+  const shapeOk = shapePasses(v, i, gates);
   const options = table.leadsOf(c === 0x20ac ? 0x80 : c);
   const score = between(lm, v[i - 1], v[i + 1]);
   const lost = weighLost(options, score, lm);
