@@ -24,7 +24,8 @@ export function withoutThinReadings(text: string, issues: GarbleIssue[]): Garble
   let thin: boolean[] | undefined;
   for (let k = 0; k < issues.length; k++) {
     const issue = issues[k];
-    if (issue.replacement === undefined || !isThin(issue.replacement, text.slice(issue.start, issue.end))) continue;
+    // Each issue is judged once: one at a time until the first thin one, then all of them.
+    if (!(thin ? thin[k] : issue.replacement !== undefined && isThin(issue.replacement, text.slice(issue.start, issue.end)))) continue;
     thin ??= issues.map((i) => i.replacement !== undefined && isThin(i.replacement, text.slice(i.start, i.end)));
     if (supported(issues, thin, k)) continue;
     out ??= issues.slice();
