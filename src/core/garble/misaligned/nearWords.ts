@@ -2,7 +2,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { lineAround, type Candidate } from './silentGuesses';
 import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
 import { kanaNear } from './nearby';
-import { isLetterByte } from './runGate';
+import { isLetterByte, isWordByte } from './runGate';
 
 /** Characters each side of a run read for words (the word model reaches no further). */
 const WORD_CONTEXT = 12;
@@ -56,10 +56,9 @@ export function traceOf(v: string, start: number, end: number): Trace {
   if (last === 0x3f || last === 0xfffd) return 'mark';
   if ((last >= 0x40 && last <= 0x7e) || last === 0x20ac) return 'ascii';
   const next = end < v.length ? v.charCodeAt(end) : 0;
-  if (last >= 0x80 && next < 0x80 && /[0-9A-Za-z]/.test(v[end] ?? '')) return 'swallow';
+  if (last >= 0x80 && isWordByte(next)) return 'swallow';
   return 'silent';
 }
-
 
 /** Characters each side of a run looked at for other ASCII letters (asciiNear). */
 const LETTER_REACH = 6;

@@ -209,7 +209,7 @@ export function isLetterByte(b: number): boolean {
 }
 
 /** An ASCII letter or digit (runEnds.ts: the two bytes of a `swallow` end). */
-function isWordByte(b: number): boolean {
+export function isWordByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
