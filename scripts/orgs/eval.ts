@@ -119,7 +119,9 @@ interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number>; m
 
 /** The organization names of the training splits beside the model (orgTaggerNames.txt), to say which missed names the model could have read from that list. */
 const namesFile = join(dirname(cvFolds[0] ?? modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt');
-const listedNames = new Set(existsSync(namesFile) ? readFileSync(namesFile, 'utf8').split('\n').filter(Boolean) : []);
+const readNames = (file: string) => new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+/** With --split cv, the names of the fold being scored (evaluateParts). */
+let listedNames = readNames(namesFile);
 
 /** A missed name's class: its length in characters, and whether the training splits' names hold it. */
 function missedClass(name: string): string {
@@ -197,6 +199,7 @@ function evaluateParts(sentences: Sentence[], method: Method, kind: TextKind, lo
   const sum = { all: tally(), byKind: new Map<string, Tally>(), ms: 0 };
   cvFolds.forEach((file, k) => {
     useModelFile(file);
+    listedNames = readNames(join(dirname(file), 'orgTaggerNames.txt'));
     const part = evaluate(sentences.filter((_, i) => (i % 10) % cvFolds.length === k), method, kind, log);
     add(sum.all, part.all);
     for (const [name, t] of part.byKind) add(sum.byKind.get(name) ?? sum.byKind.set(name, tally()).get(name)!, t);
