@@ -10,7 +10,8 @@
  *
  * Options: --errors (the most common errors of the tagger on each test split, by kind of error
  * and by string), --corpus NAME (only that corpus), --split holdout (the last tenth of each
- * training split, for a model trained with --holdout 0.1), --model FILE (another model file; the
+ * training split, for a model trained with --holdout 0.1), --split cv (the folds of one corpus's
+ * training split, each with its fold's model: cvFolds), --model FILE (another model file; the
  * training-split names written beside it, orgTaggerNames.txt, are read with it when present),
  * --kind KIND (tag every corpus as that kind of text, features.ts TEXT_KINDS, instead of its own:
  * `--kind news` is what articles get), --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
@@ -41,8 +42,21 @@ const showErrors = args.includes('--errors');
 const onlyCorpus = option('--corpus');
 const splitOption = option('--split') ?? 'test';
 /** --split holdout: the last tenth of each training split, which a model trained with --holdout 0.1 has not seen. */
-const split = (splitOption === 'holdout' ? 'train' : splitOption) as Split;
+const split = (splitOption === 'holdout' || splitOption === 'cv' ? 'train' : splitOption) as Split;
 const modelPath = option('--model');
+/**
+ * --split cv --model DIR: cross-validation on one corpus's training split (--corpus, weibo unless
+ * told), with the fold models that `train-org-tagger --cv CORPUS:K --cv-out DIR` wrote
+ * (DIR/fold1 … foldK, each with the names its fold read): fold k's sentences (index mod 10, mod
+ * K, as training cut them) are annotated with fold k's model, and the folds are scored together.
+ */
+const cvFolds: string[] = [];
+if (splitOption === 'cv') {
+  if (!modelPath) throw new Error('--split cv needs --model DIR (train-org-tagger --cv-out DIR)');
+  for (let k = 1; existsSync(join(modelPath, `fold${k}`, 'orgTagger.bin')); k++) cvFolds.push(join(modelPath, `fold${k}`, 'orgTagger.bin'));
+  if (!cvFolds.length) throw new Error(`--split cv: no fold1/orgTagger.bin under ${modelPath}`);
+}
+const cvCorpus = splitOption === 'cv' ? option('--corpus') ?? 'weibo' : undefined;
 const traditional = args.includes('--traditional');
 /** --kind KIND: tag every corpus as that kind of text (features.ts TEXT_KINDS) instead of its own. */
 const kindOption = option('--kind') as TextKind | undefined;
@@ -66,12 +80,13 @@ if (args.includes('--write-cases')) {
 }
 /** --name-bonus news=30,resume=30: the tagger's bonus per name for those kinds of text instead of its own (nameBonus.ts), to choose it on the held-out tenth. */
 for (const [kind, bonus] of (option('--name-bonus') ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) useNameBonus(kind as TextKind, Number(bonus));
-if (modelPath) {
-  useTaggerModel(readFileSync(modelPath));
-  // A model trained with --holdout has its own list of names, without the held-out sentences'.
-  const names = join(dirname(modelPath), 'orgTaggerNames.txt');
+/** Tags with the model in `file` and the training-split names written beside it, when present (a model trained with --holdout or --cv-out has its own list, without the held-out sentences' names). */
+function useModelFile(file: string): void {
+  useTaggerModel(readFileSync(file));
+  const names = join(dirname(file), 'orgTaggerNames.txt');
   if (existsSync(names)) useTrainedNames(new CharTrie(readFileSync(names, 'utf8').split('\n').filter(Boolean), true));
 }
+if (modelPath && !cvFolds.length) useModelFile(modelPath);
 
 interface Span { start: number; end: number }
 interface Tally { tp: number; found: number; gold: number }
@@ -103,8 +118,10 @@ const METHODS: Array<[string, Method]> = [
 interface ErrorLog { kinds: Map<string, number>; strings: Map<string, number>; missed: Map<string, number> }
 
 /** The organization names of the training splits beside the model (orgTaggerNames.txt), to say which missed names the model could have read from that list. */
-const namesFile = join(dirname(modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt');
-const listedNames = new Set(existsSync(namesFile) ? readFileSync(namesFile, 'utf8').split('\n').filter(Boolean) : []);
+const namesFile = join(dirname(cvFolds[0] ?? modelPath ?? join('data', TAGGER_MODEL_FILE)), 'orgTaggerNames.txt');
+const readNames = (file: string) => new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+/** With --split cv, the names of the fold being scored (evaluateParts). */
+let listedNames = readNames(namesFile);
 
 /** A missed name's class: its length in characters, and whether the training splits' names hold it. */
 function missedClass(name: string): string {
@@ -176,6 +193,21 @@ function annotateAll(sentences: Sentence[], method: Method, kind: TextKind): Spa
   return out;
 }
 
+/** evaluate() over each fold of --split cv with its own model, the tallies summed; over the sentences as they are otherwise. */
+function evaluateParts(sentences: Sentence[], method: Method, kind: TextKind, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
+  if (!cvFolds.length) return evaluate(sentences, method, kind, log);
+  const sum = { all: tally(), byKind: new Map<string, Tally>(), ms: 0 };
+  cvFolds.forEach((file, k) => {
+    useModelFile(file);
+    listedNames = readNames(join(dirname(file), 'orgTaggerNames.txt'));
+    const part = evaluate(sentences.filter((_, i) => (i % 10) % cvFolds.length === k), method, kind, log);
+    add(sum.all, part.all);
+    for (const [name, t] of part.byKind) add(sum.byKind.get(name) ?? sum.byKind.set(name, tally()).get(name)!, t);
+    sum.ms += part.ms;
+  });
+  return sum;
+}
+
 function evaluate(sentences: Sentence[], method: Method, kind: TextKind, log?: ErrorLog): { all: Tally; byKind: Map<string, Tally>; ms: number } {
   const all = tally();
   const byKind = new Map<string, Tally>();
@@ -216,7 +248,7 @@ let textBytes = 0;
 let zhlensMs = 0;
 const totals = new Map<string, Tally>(METHODS.map(([name]) => [name, tally()]));
 for (const corpus of CORPORA) {
-  if (onlyCorpus && corpus.name !== onlyCorpus) continue;
+  if ((onlyCorpus && corpus.name !== onlyCorpus) || (cvCorpus && corpus.name !== cvCorpus)) continue;
   const whole = readSplit(corpus, split);
   let sentences = whole && splitOption === 'holdout' ? whole.slice(Math.round(whole.length * 0.9)) : whole;
   if (sentences && traditional) {
@@ -235,7 +267,7 @@ for (const corpus of CORPORA) {
   console.log(`  ${'method'.padEnd(16)} ${'kind'.padEnd(12)}     P     R    F1   gold  found`);
   for (const [name, method] of METHODS) {
     const log: ErrorLog | undefined = name === 'zhlens' ? { kinds: new Map(), strings: new Map(), missed: new Map() } : undefined;
-    const { all, byKind, ms } = evaluate(sentences, method, kindOption ?? corpus.kind, log);
+    const { all, byKind, ms } = evaluateParts(sentences, method, kindOption ?? corpus.kind, log);
     if (log) {
       for (const [k, n] of log.kinds) allErrors.kinds.set(k, (allErrors.kinds.get(k) ?? 0) + n);
       for (const [k, n] of log.strings) allErrors.strings.set(k, (allErrors.strings.get(k) ?? 0) + n);
@@ -260,7 +292,7 @@ for (const corpus of CORPORA) {
       for (const [k, n] of top(log.strings, 25)) console.log(`    ${String(n).padStart(5)}  ${k}`);
     }
   }
-  if (CONTEXT_CORPORA.has(corpus.name) && contextOption > 1) {
+  if (CONTEXT_CORPORA.has(corpus.name) && contextOption > 1 && !cvFolds.length) {
     context = contextOption;
     const { all, ms } = evaluate(sentences, METHODS[0][1], kindOption ?? corpus.kind);
     context = 1;
@@ -284,7 +316,7 @@ if (totals.get('zhlens')!.gold) {
   for (const [k, n] of [...allErrors.missed].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`  ${String(n).padStart(5)}  ${k}`);
   console.log('the ten most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
   for (const [k, n] of top(allErrors.strings, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
-  const files = [modelPath ?? join('data', TAGGER_MODEL_FILE), namesFile].filter((f) => existsSync(f));
+  const files = [cvFolds[0] ?? modelPath ?? join('data', TAGGER_MODEL_FILE), namesFile].filter((f) => existsSync(f));
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   console.log(`\nmodel: ${files.join(' + ')}, ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(2)} MB)`);
   console.log(`zhlens on these sentences, each annotated alone: ${zhlensMs.toFixed(0)} ms CPU for ${(textBytes / 1048576).toFixed(2)} MB of UTF-8, ${(zhlensMs / (textBytes / 1048576)).toFixed(0)} ms per MB (npm run bench times whole files)`);

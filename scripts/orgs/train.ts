@@ -6,6 +6,7 @@
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--save-epochs 8,10]
+ *     [--cv-out DIR]
  *     [--report-templates] [--drop u3,u4,d1,d12]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
@@ -20,7 +21,8 @@
  * them on the whole training splits. Runs are deterministic (seeded shuffles): the same corpora
  * give the same bytes.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CORPORA, readSplit, type Sentence } from './corpora';
 import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
@@ -93,6 +95,12 @@ interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8
  */
 const [cvCorpus, cvFoldsText] = option('--cv', ':0').split(':');
 const cvFolds = Number(cvFoldsText);
+/**
+ * --cv-out DIR: with --cv, also write each fold's model as shipped (DIR/foldK/orgTagger.bin) and
+ * the names its fold's sentences read (orgTaggerNames.txt beside it), so that `npm run eval:orgs
+ * -- --split cv --model DIR` scores zhlens (the model joined with the rules) over every fold.
+ */
+const cvOut = option('--cv-out', '');
 
 function goldTags(s: Sentence): Uint8Array {
   const tags = new Uint8Array(s.text.length);
@@ -148,11 +156,12 @@ for (const corpus of CORPORA) {
   log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
 }
 const namesOutsideFold = Array.from({ length: FOLDS }, (_, fold) => new CharTrie([...nameFolds].filter(([, folds]) => folds & ~(1 << fold)).map(([name]) => name), true));
-const namesOutsideCv = Array.from({ length: cvFolds }, (_, k) => {
+const cvNames = Array.from({ length: cvFolds }, (_, k) => {
   let mask = 0;
   for (let fold = k; fold < FOLDS; fold += cvFolds) mask |= 1 << fold;
-  return new CharTrie([...nameFolds].filter(([, folds]) => folds & ~mask).map(([name]) => name), true);
+  return [...nameFolds].filter(([, folds]) => folds & ~mask).map(([name]) => name).sort();
 });
+const namesOutsideCv = cvNames.map((names) => new CharTrie(names, true));
 const trainedNames = [...nameFolds.keys()].sort();
 log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
@@ -347,6 +356,11 @@ if (cvFolds > 0) {
       if (!inFold(ex)) for (let r = 0; r < (weights[ex.corpus] ?? 1); r++) order.push(i);
     });
     const model = perceptron(order, 17);
+    if (cvOut) {
+      mkdirSync(join(cvOut, `fold${k + 1}`), { recursive: true });
+      writeModel(model, join(cvOut, `fold${k + 1}`, 'orgTagger.bin'));
+      writeFileSync(join(cvOut, `fold${k + 1}`, 'orgTaggerNames.txt'), cvNames[k].join('\n') + '\n');
+    }
     const held = train.filter(inFold);
     const by = score(held, model);
     const t = by.get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
