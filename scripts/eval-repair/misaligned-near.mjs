@@ -11,17 +11,18 @@
 // final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
 // or another run over it (`found`): a run the garbling made that is neither is one the band misses.
 //
-//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8] [--floor 4]
+//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8] [--floor 4] [--ner /work/data/ner]
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
-import { alignChars } from './alignChars.mjs';
 import { loadDocuments } from './corpus.mjs';
-import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
+import { arg, changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '8'));
 const floor = arg('--floor', '');
+/** The NER corpora's training splits, more clean text of training splits (`--ner /work/data/ner`; none unless told). */
+const ner = arg('--ner', '');
 
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
@@ -57,20 +58,6 @@ function nearRuns(text) {
   return out;
 }
 
-/** Per offset of `g`: whether the garbling changed it (aligned with no equal character of `o`). */
-function changedMask(o, g) {
-  const { x, y, ops } = alignChars(o, g);
-  const mask = new Uint8Array(g.length + 1);
-  let lastJ = -1;
-  for (const [i, j] of ops) {
-    if (j >= 0) {
-      lastJ = j;
-      if (i < 0 || x[i] !== y[j]) mask[j] = 1;
-    } else if (lastJ >= 0) mask[lastJ] = mask[lastJ + 1] = 1; // a character lost: both sides
-  }
-  return mask;
-}
-
 const docs = loadDocuments().filter((d) => d.split === split);
 const made = [];
 const cleanInGarbled = [];
@@ -84,7 +71,7 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
   }
 }
 const clean = [];
-for (const [text, where] of cleanTexts(docs, precision)) for (const r of nearRuns(text)) clean.push({ ...r, where });
+for (const [text, where] of [...cleanTexts(docs, precision), ...(ner ? nerTraining(ner) : [])]) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
 console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${core.nearFloor.trace}`);
 for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`]))) {
