@@ -4,7 +4,9 @@
 // a swallowed letter, or nothing), on the repair evaluation's misaligned-GBK cases (the tuning part
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
-// tune split. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
+// tune split (`--ner DIR`: and the NER corpora's training text). A run of one character shown
+// before its trace with no bigram that reads as garbage (runScan.ts, `unsigned`) is counted apart,
+// `(unsigned)`. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
 // others (nearWords.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
 // prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the
 // band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
@@ -46,6 +48,7 @@ function nearRuns(text) {
     const final = weight.accept && core.genreAgrees(v, start, end, c.reading, c.prior, lm);
     let trace = core.traceOf(v, start, end);
     if (trace !== 'silent' && core.asciiNear(v, start, end)) trace += ' (ASCII letters near)';
+    if (c.unsigned) trace += ' (unsigned)';
     out.push({ start, end, trace, total: c.gain + words, bigrams: c.gain, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
   const issues = core.findMisalignedGbk(text);
@@ -74,7 +77,7 @@ const clean = [];
 for (const [text, where] of [...cleanTexts(docs, precision), ...(ner ? nerTraining(ner) : [])]) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
 console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${core.nearFloor.trace}`);
-for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`]))) {
+for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`])).flatMap((t) => [t, `${t} (unsigned)`])) {
   const sides = [['made by the garbling', made], ['clean text', clean], ['clean text in the garbled cases', cleanInGarbled]].map(([t, l]) => [t, l.filter((r) => r.trace === trace).sort((a, b) => b.total - a.total)]);
   console.log(`\n== ${trace}`);
   for (const [title, list] of sides) {

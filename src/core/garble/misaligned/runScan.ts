@@ -203,6 +203,7 @@ export class RunScan {
     let lastBound: number | undefined;
     let chainP = 0;
     let best: Candidate | undefined;
+    let unsigned: Candidate | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
       const lead0 = this.code(first) >> 8;
       if (k >= 2) {
@@ -222,7 +223,10 @@ export class RunScan {
         continue;
       }
       const signed = hasBad || (undoubted && k >= UNDOUBTED_SHOWN);
-      if (!signed || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) {
+      // One character shown before a trace (`旅?`, `到y`) has two bigrams of its own, seldom one
+      // that reads as garbage: it may go without, to be weighed with the words (unsigned).
+      const traceOne = k === 1 && (kind === 'ascii' || kind === 'mark');
+      if (!(signed || traceOne) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) {
         dropProbe.drop?.(at, first, signed ? 'Han' : 'garbage');
         continue;
       }
@@ -287,8 +291,12 @@ export class RunScan {
       if (best && gain + prior <= best.gain) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
-      best = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
+      const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
+      // An unsigned run is taken only where no signed start is, so it displaces none.
+      if (signed) best = c;
+      else unsigned = { ...c, unsigned: true };
     }
+    best ??= unsigned;
     if (best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) {
       dropProbe.drop?.(at, best.run.start, 'mark alone', best.gain);
       return undefined;

@@ -122,7 +122,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
-      if ((best.gain < MIN_GAIN || near) && !keptWithWords(v, best, lm)) {
+      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm)) {
         dropProbe.drop?.(at, best.run.start, 'words', best.gain);
         continue;
       }
