@@ -94,3 +94,31 @@ export function precisionTune(precision) {
   const garbledInSource = new Set(JSON.parse(readFileSync(new URL('../precision-garbled-in-source.json', import.meta.url), 'utf8')).files.map((f) => f.path));
   return manifest.filter((e) => e.split === 'tune' && !garbledInSource.has(e.path)).map((e) => [e.path, readFileSync(join(precision, e.path), 'utf8')]);
 }
+
+/** Per offset of `g`: whether the garbling changed it (aligned with no equal character of `o`). */
+export function changedMask(o, g) {
+  const { x, y, ops } = alignChars(o, g);
+  const mask = new Uint8Array(g.length + 1);
+  let lastJ = -1;
+  for (const [i, j] of ops) {
+    if (j >= 0) {
+      lastJ = j;
+      if (i < 0 || x[i] !== y[j]) mask[j] = 1;
+    } else if (lastJ >= 0) mask[lastJ] = mask[lastJ + 1] = 1; // a character lost: both sides
+  }
+  return mask;
+}
+
+/** The NER corpora's training sentences (CLUENER, Weibo, Resume, MSRA) as [text, where]. */
+export function nerTraining(dir) {
+  const out = [];
+  const read = (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : '');
+  const cluener = read('cluener/train.json').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).join('\n');
+  if (cluener) out.push([cluener, 'ner cluener train']);
+  // One character a line (its first field; Weibo marks the word position with a digit), sentences split by blank lines.
+  for (const [p, where] of [['weibo/weiboNER_2nd_conll.train', 'ner weibo train'], ['resume/train.char.bmes', 'ner resume train'], ['msra/msra_train_bio', 'ner msra train']]) {
+    const lines = read(p).split('\n');
+    if (lines.length > 1) out.push([lines.map((l) => (l.trim() === '' ? '\n' : [...l][0])).join(''), where]);
+  }
+  return out;
+}

@@ -8,32 +8,17 @@
 // (loneTrails.ts, LOWER / CAPITAL / SYMBOL) are set above the clean letters.
 //
 //   node scripts/eval-repair/misaligned-lone-trails.mjs [--split tuning] [--precision /work/data/precision] [--top 15]
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
 import { alignChars } from './alignChars.mjs';
-import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
+import { arg, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '15'));
 /** The NER corpora's training splits, more clean text of training splits (none for `--ner ''`). */
 const ner = arg('--ner', '/work/data/ner');
-
-/** The NER corpora's training sentences (CLUENER, Weibo, Resume, MSRA) as [text, where]. */
-function nerTraining(dir) {
-  const out = [];
-  const read = (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), 'utf8') : '');
-  const cluener = read('cluener/train.json').split('\n').filter(Boolean).map((l) => JSON.parse(l).text).join('\n');
-  if (cluener) out.push([cluener, 'ner cluener train']);
-  // One character a line (its first field; Weibo marks the word position with a digit), sentences split by blank lines.
-  for (const [p, where] of [['weibo/weiboNER_2nd_conll.train', 'ner weibo train'], ['resume/train.char.bmes', 'ner resume train'], ['msra/msra_train_bio', 'ner msra train']]) {
-    const lines = read(p).split('\n');
-    if (lines.length > 1) out.push([lines.map((l) => (l.trim() === '' ? '\n' : [...l][0])).join(''), where]);
-  }
-  return out;
-}
 
 const core = await requireBundle(join('out', 'misaligned-lone-trails', 'core.cjs'), {
   exports: `

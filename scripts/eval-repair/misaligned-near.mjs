@@ -4,24 +4,27 @@
 // a swallowed letter, or nothing), on the repair evaluation's misaligned-GBK cases (the tuning part
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
-// tune split. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
+// tune split (`--ner DIR`: and the NER corpora's training text). A run of one character shown
+// before its trace with no bigram that reads as garbage (runScan.ts, `unsigned`) is counted apart,
+// `(unsigned)`. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
 // others (nearWords.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
 // prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the
 // band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
 // final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
 // or another run over it (`found`): a run the garbling made that is neither is one the band misses.
 //
-//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8] [--floor 4]
+//   node scripts/eval-repair/misaligned-near.mjs [--split tuning] [--precision /work/data/precision] [--top 8] [--floor 4] [--ner /work/data/ner]
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
-import { alignChars } from './alignChars.mjs';
 import { loadDocuments } from './corpus.mjs';
-import { arg, cleanTexts, decodedMisalignedCases } from './markCases.mjs';
+import { arg, changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const precision = arg('--precision', '/work/data/precision');
 const top = Number(arg('--top', '8'));
 const floor = arg('--floor', '');
+/** The NER corpora's training splits, more clean text of training splits (`--ner /work/data/ner`; none unless told). */
+const ner = arg('--ner', '');
 
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
@@ -45,6 +48,7 @@ function nearRuns(text) {
     const final = weight.accept && core.genreAgrees(v, start, end, c.reading, c.prior, lm);
     let trace = core.traceOf(v, start, end);
     if (trace !== 'silent' && core.asciiNear(v, start, end)) trace += ' (ASCII letters near)';
+    if (c.unsigned) trace += ' (unsigned)';
     out.push({ start, end, trace, total: c.gain + words, bigrams: c.gain, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
   const issues = core.findMisalignedGbk(text);
@@ -55,20 +59,6 @@ function nearRuns(text) {
     r.covered = issues.some((i) => i.start < r.end && r.start < i.end);
   }
   return out;
-}
-
-/** Per offset of `g`: whether the garbling changed it (aligned with no equal character of `o`). */
-function changedMask(o, g) {
-  const { x, y, ops } = alignChars(o, g);
-  const mask = new Uint8Array(g.length + 1);
-  let lastJ = -1;
-  for (const [i, j] of ops) {
-    if (j >= 0) {
-      lastJ = j;
-      if (i < 0 || x[i] !== y[j]) mask[j] = 1;
-    } else if (lastJ >= 0) mask[lastJ] = mask[lastJ + 1] = 1; // a character lost: both sides
-  }
-  return mask;
 }
 
 const docs = loadDocuments().filter((d) => d.split === split);
@@ -84,10 +74,10 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
   }
 }
 const clean = [];
-for (const [text, where] of cleanTexts(docs, precision)) for (const r of nearRuns(text)) clean.push({ ...r, where });
+for (const [text, where] of [...cleanTexts(docs, precision), ...(ner ? nerTraining(ner) : [])]) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
 console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${core.nearFloor.trace}`);
-for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`]))) {
+for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`])).flatMap((t) => [t, `${t} (unsigned)`])) {
   const sides = [['made by the garbling', made], ['clean text', clean], ['clean text in the garbled cases', cleanInGarbled]].map(([t, l]) => [t, l.filter((r) => r.trace === trace).sort((a, b) => b.total - a.total)]);
   console.log(`\n== ${trace}`);
   for (const [title, list] of sides) {

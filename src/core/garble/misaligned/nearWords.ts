@@ -4,6 +4,8 @@ import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
 import { kanaNear } from './nearby';
 import { isLetterByte, isWordByte } from './runGate';
 
+const isLowerByte = (b: number): boolean => b >= 0x61 && b <= 0x7a;
+
 /** Characters each side of a run read for words (the word model reaches no further). */
 const WORD_CONTEXT = 12;
 /** Characters a run in the near-gate band shows at most (silentRuns.ts searches no further back). */
@@ -41,6 +43,15 @@ const ASCII_TRACE_GAIN = 10;
  * scripts/eval-repair/misaligned-near.mjs); the bar is the other ends' floor (silentRuns.ts NEAR_GAIN).
  */
 const LETTER_TRACE_GAIN = 8;
+/**
+ * The bar, bigrams and words, for an unsigned run (runScan.ts: one character shown before its
+ * trace, no bigram that reads as garbage) other than one ending in a lone lower-case letter, which
+ * keeps LETTER_TRACE_GAIN. Calibrated on clean text of the tuning and training splits with
+ * scripts/eval-repair/misaligned-near.mjs --ner (docs/repair-eval.md): clean unsigned runs gain up
+ * to 21.9 (`黄运?先生`, a real mark for a name's unknown character; `[衰]` 18.1), lower-case
+ * letters none; 2 nats more are kept in hand.
+ */
+const UNSIGNED_GAIN = 24;
 
 /**
  * How a run's surface ends: the trace the garbling leaves there (runEnds.ts's kinds, told from the
@@ -95,10 +106,11 @@ export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel): b
   if (end - start > NEAR_SHOWN + 1 || kanaNear(v, start) || kanaNear(v, end - 1)) return false;
   const lone = traceOf(v, start, end) === 'ascii' && !asciiNear(v, start, end);
   const letter = lone && isLetterByte(v.charCodeAt(end - 1));
+  const bar = c.unsigned && !(lone && isLowerByte(v.charCodeAt(end - 1))) ? UNSIGNED_GAIN : letter ? LETTER_TRACE_GAIN : lone ? ASCII_TRACE_GAIN : NEAR_WORDS_GAIN;
   const word = wordOpinion(lm, ...lineAround(v, start, end, WORD_CONTEXT));
   const words = WORD_WEIGHT * (word(c.reading) - word(v.slice(start, end)));
   nearProbe.seen?.(v, c, words);
-  if (c.gain + words < (letter ? LETTER_TRACE_GAIN : lone ? ASCII_TRACE_GAIN : NEAR_WORDS_GAIN)) return false;
+  if (c.gain + words < bar) return false;
   if (words > 0) c.evidence = (c.evidence ?? 0) + words;
   return true;
 }

@@ -1,0 +1,106 @@
+// Which check of the misaligned-GBK silent search (silentRuns.ts) turns down the short stretches
+// the garbling made and the detector never finds: on the repair evaluation's misaligned-GBK cases
+// (the tuning part unless told), every stretch the garbling changed (by aligning each case with its
+// original) of `--shown` characters (2 unless told: one character shown and the trace after it,
+// `旅?`, `到y`) that no run found by findMisalignedGbk overlaps, put in one column by the last check
+// its run reached, as runScan.ts's dropProbe tells it, in this order:
+//  - entry: RunGate.anyEndReaches turned the end down, or the search never looked at it (the
+//    character before is not a GBK pair);
+//  - bound: the end's best start could not gain the floor (mostGain, the band's floor or NEAR_GAIN);
+//  - no garbage: no bigram in reach reads as garbage; last character: the ASCII trail makes no
+//    ordinary character with the last one shown, or its trail cannot stand before a mark;
+//  - context: the start's neighbour is not text read in step; garbage: no bigram from the start
+//    to the end reads as garbage; Han: no Han character in or beside the run, or a lead below
+//    0x40 (bestRun); hopeless: the start's bound;
+//  - no guess: no lost byte reads as a character there; gain: the reading gains too little by its
+//    bigrams (the band's floor, or 2 nats a character);
+//  - mark alone: the mark read as one lost character explains the text as well (markAlone);
+//  - words: the near-gate band's bar with the words (nearWords.ts keptWithWords);
+//  - final: the run was found but not kept (chooseRuns: weighRepair, genreCheck, an overlap).
+// A check reached by a run that starts elsewhere than the stretch is marked `*` (another start won).
+// Rows are by the trace after the shown characters. `--show CHECK` prints the stretches of a column.
+//
+//   node scripts/eval-repair/misaligned-short.mjs [--split tuning] [--shown 2] [--show gain] [--limit 20]
+import { join } from 'node:path';
+import { requireBundle } from '../nodeBundle.mjs';
+import { loadDocuments } from './corpus.mjs';
+import { arg, changedMask, decodedMisalignedCases } from './markCases.mjs';
+
+const split = arg('--split', 'tuning');
+const shown = Number(arg('--shown', '2'));
+const show = arg('--show', '');
+let limit = Number(arg('--limit', '20'));
+
+const core = await requireBundle(join('out', 'misaligned-short', 'core.cjs'), {
+  exports: `
+    export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
+    export { dropProbe } from './src/core/garble/misaligned/runScan';
+  `,
+});
+
+const CHECKS = ['entry', 'bound', 'no garbage', 'last character', 'context', 'garbage', 'Han', 'hopeless', 'no guess', 'gain', 'mark alone', 'words', 'final'];
+const rank = (check) => CHECKS.indexOf(check === 'found' ? 'final' : check);
+
+/** The trace after a stretch's shown characters: the character the decoder fell back into step at. */
+function traceKind(c) {
+  if (c === '?') return '`?`';
+  if (c === '\ufffd') return 'U+FFFD';
+  if (/[a-z]/.test(c)) return 'lower-case letter';
+  if (/[A-Z]/.test(c)) return 'capital';
+  if (c === '€' || (c >= '\u0040' && c <= '\u007e')) return 'ASCII sign';
+  if (c < '\u0080') return 'ASCII below 0x40';
+  return 'none (silent end)';
+}
+
+const docs = loadDocuments().filter((d) => d.split === split);
+/** scope -> trace -> check -> count; and the stretches per check. */
+const table = {};
+const examples = [];
+for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
+  if (g === o || [...g].length !== g.length) continue;
+  const drops = new Map();
+  core.dropProbe.drop = (at, first, check, gain) => {
+    let list = drops.get(at);
+    if (!list) drops.set(at, (list = []));
+    list.push({ first, check, gain });
+  };
+  const issues = core.findMisalignedGbk(g);
+  core.dropProbe.drop = undefined;
+  const mask = changedMask(o, g);
+  for (let a = 0; a < g.length; a++) {
+    if (!mask[a] || (a > 0 && mask[a - 1])) continue;
+    let b = a;
+    while (b < g.length && mask[b]) b++;
+    if (b - a !== shown) continue;
+    if (issues.some((i) => i.start < b && a < i.end)) continue;
+    // The shown characters end before the trace (b − 1), or at b for a silent end.
+    const trace = traceKind(g[b - 1]);
+    const silent = trace === 'none (silent end)';
+    const at = silent ? b : b - 1;
+    let check = 'entry';
+    let gain;
+    let elsewhere = false;
+    for (const r of drops.get(at) ?? []) {
+      if (r.first !== -1 && r.first !== a && rank(r.check) < rank('words')) continue;
+      if (rank(r.check) < rank(check)) continue;
+      [check, gain, elsewhere] = [r.check === 'found' ? 'final' : r.check, r.gain, r.first !== -1 && r.first !== a];
+    }
+    const key = `${check}${elsewhere ? '*' : ''}`;
+    const row = ((table[c.scope] ??= {})[trace] ??= {});
+    row[key] = (row[key] ?? 0) + 1;
+    if (check === show && limit-- > 0) examples.push(`  ${trace.padEnd(18)} ${gain === undefined ? '     ' : gain.toFixed(1).padStart(5)}${elsewhere ? '*' : ' '} ${JSON.stringify(g.slice(Math.max(0, a - 4), b + 4))} (original ${JSON.stringify(o.slice(Math.max(0, a - 4), b + 4))})  ${where}`);
+  }
+}
+
+const columns = CHECKS.flatMap((k) => [k, `${k}*`]).filter((k) => Object.values(table).some((s) => Object.values(s).some((r) => r[k])));
+console.log(`misaligned-GBK stretches of ${shown} characters shown that no run overlaps, ${split} part, by the last check their run reached (* another start's run)`);
+for (const [scope, rows] of Object.entries(table)) {
+  console.log(`\n${scope}\n| trace | ${columns.join(' | ')} | all |\n| --- |${columns.map(() => ' ---: |').join('')} ---: |`);
+  const sum = {};
+  for (const [trace, row] of Object.entries(rows).sort()) {
+    for (const k of columns) sum[k] = (sum[k] ?? 0) + (row[k] ?? 0);
+    console.log(`| ${trace} | ${columns.map((k) => row[k] ?? 0).join(' | ')} | ${Object.values(row).reduce((s, e) => s + e, 0)} |`);
+  }
+  console.log(`| all | ${columns.map((k) => sum[k]).join(' | ')} | ${Object.values(sum).reduce((s, e) => s + e, 0)} |`);
+}
+if (show) console.log(`\n${show}: (gain where the check tells it)\n${examples.join('\n')}`);
