@@ -6,13 +6,15 @@
  * character, which is what a scan does most), or, for a trie of a few words (the names of one
  * document), through a small hash table, so that building one costs no 256 KB table. Every other node keeps its children as a run of
  * (code, child) pairs sorted by code, searched by bisection, or, with HASHED_EDGES children or more,
- * as a small hash table of its own (edgeCount negative: minus its number of slots).
- * `wordEnd[node]` is 1 where a word ends.
+ * as a small hash table of its own (a negative count: minus its number of slots). A node is two
+ * words (TrieArrays.nodes: its first edge, its count and where words end), an edge two words
+ * (code, child), so that each step of a walk costs about one read of memory for the edge and one
+ * for the node it leads to, not one per array. A node's word-end bits are 1 where a word ends.
  *
  * A trie is built either forward (words as written: "what word starts here?") or backward (words
  * reversed: "what word ends here?", for walking left from an organization suffix).
  *
- * Several lists can share one trie (CharTrie.lists): `wordEnd[node]` then holds one bit per list,
+ * Several lists can share one trie (CharTrie.lists): a node's word-end bits then hold one bit per list,
  * each list's trie reads its own bit, and one walk tells the longest word of every list
  * (longestEach), which is what the tagger's features ask at every character.
  */
@@ -45,12 +47,13 @@ class TrieArrays {
     readonly rootChild: Int32Array,
     readonly rootCodes: Uint16Array | undefined,
     readonly rootMask: number,
-    readonly firstEdge: Int32Array,
-    readonly edgeCount: Int32Array,
-    readonly edgeCode: Uint16Array,
-    readonly edgeChild: Int32Array,
-    /** Bit k set where a word of list k ends. */
-    readonly wordEnd: Uint8Array,
+    /**
+     * Two words a node: its first edge, then its edge count << 8 | its word-end bits (bit k set
+     * where a word of list k ends), so that one read of memory gives a walk all it needs of a node.
+     */
+    readonly nodes: Int32Array,
+    /** Two words an edge slot: the code, then the child (0: an empty slot of a hashed run). */
+    readonly edges: Int32Array,
     /** Words of each list. */
     readonly sizes: number[],
   ) {}
@@ -103,37 +106,36 @@ function build(lists: ReadonlyArray<Iterable<string>>, backward: boolean): TrieA
       rootCodes[slot] = code;
     }
   }
-  const firstEdge = new Int32Array(nodes);
-  const edgeCount = new Int32Array(nodes);
-  let edges = 0;
-  for (let node = 1; node < nodes; node++) edges += edgeRun(children[node].size);
-  const edgeCode = new Uint16Array(edges);
-  const edgeChild = new Int32Array(edges);
+  const nodeWords = new Int32Array(nodes * 2);
+  nodeWords[1] = ends[0];
+  let slots = 0;
+  for (let node = 1; node < nodes; node++) slots += edgeRun(children[node].size);
+  const edges = new Int32Array(slots * 2);
   let edge = 0;
   for (let node = 1; node < nodes; node++) {
     const count = children[node].size;
     const run = edgeRun(count);
-    firstEdge[node] = edge;
+    nodeWords[node * 2] = edge;
     if (run === count) {
-      edgeCount[node] = count;
+      nodeWords[node * 2 + 1] = (count << 8) | ends[node];
       for (const [code, child] of [...children[node]].sort((a, b) => a[0] - b[0])) {
-        edgeCode[edge] = code;
-        edgeChild[edge] = child;
+        edges[edge * 2] = code;
+        edges[edge * 2 + 1] = child;
         edge++;
       }
       continue;
     }
     // A run of `run` slots (a power of two), each child at its code's slot or the next free one.
-    edgeCount[node] = -run;
+    nodeWords[node * 2 + 1] = (-run << 8) | ends[node];
     for (const [code, child] of children[node]) {
       let slot = rootSlot(code, run - 1);
-      while (edgeChild[edge + slot] !== 0) slot = (slot + 1) & (run - 1);
-      edgeCode[edge + slot] = code;
-      edgeChild[edge + slot] = child;
+      while (edges[(edge + slot) * 2 + 1] !== 0) slot = (slot + 1) & (run - 1);
+      edges[(edge + slot) * 2] = code;
+      edges[(edge + slot) * 2 + 1] = child;
     }
     edge += run;
   }
-  return new TrieArrays(rootChild, rootCodes, rootMask, firstEdge, edgeCount, edgeCode, edgeChild, Uint8Array.from(ends), sizes);
+  return new TrieArrays(rootChild, rootCodes, rootMask, nodeWords, edges, sizes);
 }
 
 export class CharTrie {
@@ -141,11 +143,9 @@ export class CharTrie {
   private readonly rootChild: Int32Array;
   private readonly rootCodes: Uint16Array | undefined;
   private readonly rootMask: number;
-  private readonly firstEdge: Int32Array;
-  private readonly edgeCount: Int32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly edgeChild: Int32Array;
-  private readonly wordEnd: Uint8Array;
+  /** TrieArrays.nodes and .edges. */
+  private readonly nodes: Int32Array;
+  private readonly edges: Int32Array;
   readonly size: number;
 
   private readonly endMask: number;
@@ -155,11 +155,8 @@ export class CharTrie {
     this.rootChild = a.rootChild;
     this.rootCodes = a.rootCodes;
     this.rootMask = a.rootMask;
-    this.firstEdge = a.firstEdge;
-    this.edgeCount = a.edgeCount;
-    this.edgeCode = a.edgeCode;
-    this.edgeChild = a.edgeChild;
-    this.wordEnd = a.wordEnd;
+    this.nodes = a.nodes;
+    this.edges = a.edges;
     this.endMask = list < 0 ? 0xff : 1 << list;
     this.size = list < 0 ? a.sizes.reduce((n, x) => n + x, 0) : a.sizes[list];
   }
@@ -177,20 +174,21 @@ export class CharTrie {
   /** The child of `node` along `code`, or 0. */
   private step(node: number, code: number): number {
     if (node === 0) return this.rootStep(code);
-    const count = this.edgeCount[node];
-    let lo = this.firstEdge[node];
+    const nodes = this.nodes, edges = this.edges;
+    const count = nodes[node * 2 + 1] >> 8;
+    let lo = nodes[node * 2];
     if (count < 0) {
       const mask = -count - 1;
       for (let slot = rootSlot(code, mask); ; slot = (slot + 1) & mask) {
-        const child = this.edgeChild[lo + slot];
-        if (child === 0 || this.edgeCode[lo + slot] === code) return child;
+        const child = edges[(lo + slot) * 2 + 1];
+        if (child === 0 || edges[(lo + slot) * 2] === code) return child;
       }
     }
     let hi = lo + count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = this.edgeCode[mid];
-      if (c === code) return this.edgeChild[mid];
+      const c = edges[mid * 2];
+      if (c === code) return edges[mid * 2 + 1];
       if (c < code) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -222,13 +220,13 @@ export class CharTrie {
       for (let i = start - 1; i >= 0; i--) {
         node = this.step(node, text.charCodeAt(i));
         if (node === 0) break;
-        if ((this.wordEnd[node] & this.endMask) !== 0 && start - i >= minLength) best = start - i;
+        if ((this.nodes[node * 2 + 1] & this.endMask) !== 0 && start - i >= minLength) best = start - i;
       }
     } else {
       for (let i = start; i < text.length; i++) {
         node = this.step(node, text.charCodeAt(i));
         if (node === 0) break;
-        if ((this.wordEnd[node] & this.endMask) !== 0 && i + 1 - start >= minLength) best = i + 1 - start;
+        if ((this.nodes[node * 2 + 1] & this.endMask) !== 0 && i + 1 - start >= minLength) best = i + 1 - start;
       }
     }
     return best;
@@ -245,11 +243,11 @@ export class CharTrie {
     if (node === 0) return false;
     // A loop, not out.fill(0): `out` holds a few values, and a call costs more than the stores.
     for (let k = 0; k < out.length; k++) out[k] = 0;
-    const wordEnd = this.wordEnd;
+    const nodes = this.nodes;
     for (let i = start - 1; i >= 0; i--) {
       if (i < start - 1) node = this.step(node, text.charCodeAt(i));
       if (node === 0) break;
-      let bits = wordEnd[node];
+      let bits = nodes[node * 2 + 1] & 0xff;
       const length = start - i > 255 ? 255 : start - i;
       for (let k = 0; bits !== 0; k++, bits >>= 1) if (bits & 1) out[k] = length;
     }
@@ -263,6 +261,6 @@ export class CharTrie {
       node = this.step(node, text.charCodeAt(i));
       if (node === 0) return false;
     }
-    return end > start && (this.wordEnd[node] & this.endMask) !== 0;
+    return end > start && (this.nodes[node * 2 + 1] & this.endMask) !== 0;
   }
 }
