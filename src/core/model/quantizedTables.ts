@@ -211,16 +211,20 @@ export class QuantizedTables {
     const { unigramQ, backoffQ, floor } = this.t;
     const { rowMinQ, colMinQ } = this.givenBounds?.() ?? computeBigramBounds(this.t);
     // −q / 10 falls as q rises: the likeliest unigram and the largest backoff are those of the
-    // smallest q, found over the integers (no number made per entry before the JIT has the loop).
-    let minUnigramQ = Infinity;
-    let minBackoffQ = Infinity;
-    for (let a = 0; a < unigramQ.length; a++) {
-      if (unigramQ[a] < minUnigramQ) minUnigramQ = unigramQ[a];
-      if (backoffQ[a] < minBackoffQ) minBackoffQ = backoffQ[a];
-    }
-    const bestUnigram = Math.max(floor, -minUnigramQ / 10);
-    const bestBackoff = -minBackoffQ / 10;
+    // smallest q in their tables.
+    const bestUnigram = Math.max(floor, -smallestQ(unigramQ) / 10);
+    const bestBackoff = -smallestQ(backoffQ) / 10;
     this.extremes = { rowMinQ, colMinQ, bestUnigram, bestBackoff };
     return this.extremes;
   }
+}
+
+/**
+ * The smallest value of a table of quantized values (Infinity for an empty one), by the engine's
+ * own search for each value from 0 up: the first call of an analysis runs no loop of its own
+ * over the vocabulary for it.
+ */
+function smallestQ(qs: Uint8Array): number {
+  for (let q = 0; q < 256; q++) if (qs.includes(q)) return q;
+  return Infinity;
 }
