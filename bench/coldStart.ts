@@ -26,7 +26,7 @@
  * exit; the figures are above bare node, as the others.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -62,6 +62,8 @@ export interface ColdFigures {
   cli?: { plain: ExtraCpu; cached: ExtraCpu };
   /** The runtime measured (`node --version`). */
   node: string;
+  /** Instructions of one bare start and one cold run under valgrind, when asked for (`--cold-instructions`) and valgrind ran. */
+  instructions?: ColdInstructions;
 }
 
 const median = (xs: number[]) => {
@@ -206,4 +208,48 @@ export function coldFirstVerdict(coreFile: string, sampleFile: string, runs = 7,
     cli: cliPlain.length === runs ? { plain: extraOver(cliPlain, bare), cached: extraOver(cliCached, bare) } : undefined,
     node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
   };
+}
+
+/** Instructions counted by valgrind in one run, millions: the main thread's and the other threads' together. */
+export interface Instructions {
+  mainM: number;
+  backgroundM: number;
+}
+
+/** Instructions of a cold run above a bare start (countColdInstructions), millions. */
+export interface ColdInstructions {
+  bare: Instructions;
+  cold: Instructions;
+}
+
+/** One run of `script` under callgrind (one output file per thread; the first is the main thread's), or undefined when valgrind fails. */
+function countInstructions(script: string, node: string): Instructions | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'zhlens-callgrind-'));
+  try {
+    const run = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', '--smc-check=all', `--callgrind-out-file=${join(dir, 'cg.%p')}`, node, '--expose-gc', '-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (run.status !== 0) return undefined;
+    // cg.PID-01 is the main thread, cg.PID-02… the others (V8's compiler and GC helpers, libuv's pool).
+    const perThread = readdirSync(dir)
+      .filter((f) => /-\d+$/.test(f))
+      .sort()
+      .map((f) => Number(/^summary: (\d+)$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1] ?? Number.NaN) / 1e6);
+    if (perThread.length === 0 || perThread.some(Number.isNaN)) return undefined;
+    return { mainM: perThread[0], backgroundM: perThread.slice(1).reduce((a, b) => a + b, 0) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The cold first verdict counted in instructions (valgrind's callgrind, one bare start and one cold
+ * run): a figure no other load on the machine moves, for changes smaller than the CPU times'
+ * noise. What it leaves uncertain is when V8 finishes an optimized compile (valgrind runs one
+ * thread at a time), which moves work between the interpreter and the compiler: runs of the same
+ * code differ by a few percent. About a minute and a half a run; undefined without valgrind.
+ */
+export function countColdInstructions(coreFile: string, sampleFile: string, node = process.execPath): ColdInstructions | undefined {
+  if (spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).status !== 0) return undefined;
+  const bare = countInstructions(BARE, node);
+  const counted = bare && countInstructions(cold(coreFile, sampleFile), node);
+  return bare && counted ? { bare, cold: counted } : undefined;
 }

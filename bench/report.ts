@@ -149,7 +149,10 @@ function coldSteps(cold: ColdFigures): string {
   const cli = cold.cli
     ? `\nthe command line, \`zhlens detect\` on the article (dist/cli.js): without a code cache ${thread2(cold.cli.plain)}; a later run, through its code cache (src/cli/mainCodeCache.ts), ${thread2(cold.cli.cached)}`
     : '';
-  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}${later}${cli}`;
+  const counted = cold.instructions
+    ? `\nthe same in instructions (valgrind, one run each): main thread +${fmt(cold.instructions.cold.mainM - cold.instructions.bare.mainM)} M, background threads +${fmt(cold.instructions.cold.backgroundM - cold.instructions.bare.backgroundM)} M, process +${fmt(cold.instructions.cold.mainM + cold.instructions.cold.backgroundM - cold.instructions.bare.mainM - cold.instructions.bare.backgroundM)} M above bare node's ${fmt(cold.instructions.bare.mainM + cold.instructions.bare.backgroundM)} M`
+    : '';
+  return `cold first verdict (${cold.node}): ${thread}; by step, ${cold.extraThreadMs === undefined ? 'process' : 'main-thread'} CPU ms (medians): ${cold.steps.map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ')}; optimized compilations in one more run: ${optimized}${later}${cli}${counted}`;
 }
 
 export function printReport(rows: Row[], notes: string[], editor: EditorFigures | undefined, cold?: ColdFigures): void {

@@ -14,7 +14,7 @@ import { keystrokeSplit, OPERATIONS, type Input, type OperationName } from './op
 import { time, type Timing } from './timing';
 import { BYTE_KINDS, TEXT_KINDS, byteWorkload, latin1FileWorkload, textWorkload } from './workloads';
 import { printReport, type EditorFigures, type Row } from './report';
-import { coldFirstVerdict, type ColdFigures } from './coldStart';
+import { coldFirstVerdict, countColdInstructions, type ColdFigures } from './coldStart';
 import { printStreamFigures, streamFigures } from './stream';
 import { analysisSteps, printSteps, type StepFigures } from './steps';
 
@@ -39,6 +39,8 @@ function parseArgs(argv: string[]) {
     /** The runtime of the cold first verdict (default: this one); e.g. the editor's newer Node. */
     coldNode: value('--cold-node'),
     coldRuns: Number(value('--cold-runs') ?? 7),
+    /** The cold first verdict also counted in instructions under valgrind (bench/coldStart.ts, countColdInstructions). */
+    coldInstructions: argv.includes('--cold-instructions'),
     /** Only these operations (and their anchors), e.g. `--ops analyzeText,keystroke`; all by default. */
     ops: value('--ops')?.split(','),
     /** After each analyzeText row, where its time went, step by step (bench/steps.ts). */
@@ -194,6 +196,11 @@ async function main() {
     const cliFile = join(ROOT, 'dist/cli.js');
     cold = coldFirstVerdict(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldRuns, args.coldNode, existsSync(cacheLoader) ? cacheLoader : undefined, existsSync(cliFile) ? cliFile : undefined);
     process.stderr.write(` +${cold.extraCpuMs.toFixed(0)} ms\n`);
+    if (args.coldInstructions) {
+      process.stderr.write('cold first verdict in instructions (valgrind) …\n');
+      cold.instructions = countColdInstructions(coreFile, join(ROOT, 'samples/yizhuang-article/garbled.txt'), args.coldNode);
+      if (!cold.instructions) notes.push('cold first verdict in instructions skipped: valgrind not found or failed');
+    }
   } else if (args.cold) notes.push('cold first verdict skipped: no dist/core.js (npm run build)');
   if (args.coldOnly) return printReport([], notes, undefined, cold);
   process.stderr.write(`real text: ${sizeLabel(Buffer.byteLength(base))} (Yizhuang article, test/corpus, samples)\n`);

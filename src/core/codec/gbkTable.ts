@@ -44,25 +44,26 @@ const TRAILS_PER_LEAD = 0xfe - FIRST_TRAIL + 1;
 export function buildDbcsTable(pairTable: Uint32Array, leadRange: readonly [number, number], isTrail: (b: number) => boolean, firstLead = leadRange[0]): DbcsTable {
   const supplementary = new Map<string, number>();
   const codes = new Int32Array(0x10000).fill(-1);
-  for (let b = 0; b < 0x80; b++) codes[b] = b;
   const trailOk = new Uint8Array(0x100);
   for (let t = FIRST_TRAIL; t <= 0xfe; t++) trailOk[t] = isTrail(t) ? 1 : 0;
+  const trails = Uint8Array.from({ length: 0xfe - FIRST_TRAIL + 1 }, (_, k) => FIRST_TRAIL + k).filter((t) => trailOk[t] === 1);
   const span = leadRange[1] - leadRange[0] + 1;
-  for (let k = 0; k < span; k++) {
+  // The first pair of a character is its bytes: the pairs are walked from the last to the first,
+  // and each one written over what a later pair of the same character wrote. The loop runs once
+  // per table, over every pair, at the first verdict: it reads and writes nothing else.
+  for (let k = span - 1; k >= 0; k--) {
     const lead = leadRange[0] + ((firstLead - leadRange[0] + k) % span);
     const row = (lead - FIRST_LEAD) * TRAILS_PER_LEAD - FIRST_TRAIL;
-    for (let trail = FIRST_TRAIL; trail <= 0xfe; trail++) {
+    for (let j = trails.length - 1; j >= 0; j--) {
+      const trail = trails[j];
       const cp = pairTable[row + trail];
-      if (cp === 0 || trailOk[trail] === 0) continue;
-      // The first pair of a character is its bytes.
-      if (cp < 0x10000) {
-        if (codes[cp] < 0) codes[cp] = (lead << 8) | trail;
-      } else {
-        const ch = String.fromCodePoint(cp);
-        if (!supplementary.has(ch)) supplementary.set(ch, (lead << 8) | trail);
-      }
+      if (cp === 0) continue;
+      if (cp < 0x10000) codes[cp] = (lead << 8) | trail;
+      else supplementary.set(String.fromCodePoint(cp), (lead << 8) | trail);
     }
   }
+  // ASCII is itself, whatever a pair decodes to.
+  for (let b = 0; b < 0x80; b++) codes[b] = b;
   // The characters of one lead, by trail (undefined where unmapped). User-defined areas decode to
   // the Private Use Area: such a character can only have come from its bytes (so mojibake repair
   // maps it back, through `codes`), but it is never a repair's answer, so it has no entry here.

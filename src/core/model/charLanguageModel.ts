@@ -76,11 +76,12 @@ class QuantizedCharModel implements CharLanguageModel {
     this.tables = tables;
     // Fold once here rather than per lookup (these lookups run inside beam searches). Folding
     // changes only ASCII, fullwidth forms, a few spaces and Traditional characters.
-    const foldInto = (cp: number) => tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
-    for (let cp = 0; cp < 0x80; cp++) foldInto(cp);
-    for (let cp = 0xff01; cp <= 0xff5e; cp++) foldInto(cp);
-    for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) foldInto(cp);
-    for (const trad of t.t2s.keys()) foldInto(trad);
+    for (let cp = 0; cp < 0x80; cp++) tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
+    for (let cp = 0xff01; cp <= 0xff5e; cp++) tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
+    for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
+    // A Traditional character folds to its Simplified form (foldCodePoint's last rule), in the
+    // table's order; one loop without a call per character, as it runs once over 3,700 of them.
+    for (const [trad, simplified] of t.t2s) tables.setIndex(trad, tables.indexOf(simplified));
     // Decoration symbols the running text never wrote (■, ★, ═, ◆, →): each would score the
     // floor of an unknown character (below the rarest Han), and so would a row of them, which a
     // real file writes as a rule or a bullet (`■■■`). Read as the ASCII symbol class (`*`), as

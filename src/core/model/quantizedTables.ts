@@ -68,8 +68,15 @@ export class QuantizedTables {
     private readonly t: CharModelTables,
     private readonly givenBounds?: () => BigramBounds | undefined,
   ) {
+    // One plain loop, no call per entry: it runs once, over the whole vocabulary, and a call per
+    // entry would make the first analysis compile the loop's callee for nothing.
     const cps = t.codePoints;
-    for (let i = 0; i < cps.length; i++) this.setIndex(cps[i], i);
+    const bmp = this.bmpIndex;
+    for (let i = 0; i < cps.length; i++) {
+      const cp = cps[i];
+      if (cp < 0x10000) bmp[cp] = i;
+      else this.astralIndex.set(cp, i);
+    }
   }
 
   /** Vocabulary index of a code point (UNKNOWN when the tables do not hold it). */
@@ -158,31 +165,39 @@ export class QuantizedTables {
   private afterBest?: Float64Array;
   private beforeBest?: Float64Array;
 
+  /**
+   * Both arrays in one pass with the bounds read once: bestAfterAt(a) is the likeliest bigram
+   * listed after `a` or its backoff plus the likeliest unigram; bestBeforeAt(b) the likeliest
+   * bigram listed before `b` or the largest backoff (0 for an unknown context) plus b's unigram.
+   * The pass runs once, at the first bound asked for; written as one loop with no call per index,
+   * it does not make the first analysis compile helpers it never calls again.
+   */
   private bestArrays(): [Float64Array, Float64Array] {
-    const v = this.t.unigramQ.length;
+    const { unigramQ, backoffQ, floor } = this.t;
+    const { rowMinQ, colMinQ, bestUnigram, bestBackoff } = this.bounds();
+    const v = unigramQ.length;
     const after = new Float64Array(v + 1);
     const before = new Float64Array(v + 1);
-    for (let i = UNKNOWN; i < v; i++) {
-      after[i + 1] = this.bestAfterOf(i);
-      before[i + 1] = this.bestBeforeOf(i);
+    const backoffBound = Math.max(0, bestBackoff);
+    // The two sums per quantized value (256 of them), so that the pass over the vocabulary only
+    // looks numbers up: −q / 10 (LN_P_OF_Q), a backoff plus the likeliest unigram, the largest
+    // backoff plus a unigram.
+    const backoffThenBest = new Float64Array(256);
+    const bestBackoffThen = new Float64Array(256);
+    for (let q = 0; q < 256; q++) {
+      backoffThenBest[q] = -q / 10 + bestUnigram;
+      bestBackoffThen[q] = backoffBound + -q / 10;
+    }
+    // UNKNOWN, at 0: no context backs off to the unigram outright; an unknown character scores the floor.
+    after[0] = bestUnigram;
+    before[0] = backoffBound + floor;
+    for (let i = 0; i < v; i++) {
+      after[i + 1] = Math.max(LN_P_OF_Q[rowMinQ[i]], backoffThenBest[backoffQ[i]]);
+      before[i + 1] = Math.max(LN_P_OF_Q[colMinQ[i]], bestBackoffThen[unigramQ[i]]);
     }
     this.afterBest = after;
     this.beforeBest = before;
     return [after, before];
-  }
-
-  private bestAfterOf(a: number): number {
-    if (a === UNKNOWN) return this.bounds().bestUnigram;
-    const b = this.bounds();
-    return Math.max(-b.rowMinQ[a] / 10, -this.t.backoffQ[a] / 10 + b.bestUnigram);
-  }
-
-  private bestBeforeOf(b: number): number {
-    const x = this.bounds();
-    const unigram = this.unigramAt(b);
-    // An unknown context backs off to the unigram outright (backoff 0), a known one by its weight.
-    const viaBackoff = Math.max(0, x.bestBackoff) + unigram;
-    return b === UNKNOWN ? viaBackoff : Math.max(-x.colMinQ[b] / 10, viaBackoff);
   }
 
   private extremes?: { rowMinQ: Uint8Array; colMinQ: Uint8Array; bestUnigram: number; bestBackoff: number };
@@ -195,13 +210,21 @@ export class QuantizedTables {
     if (this.extremes) return this.extremes;
     const { unigramQ, backoffQ, floor } = this.t;
     const { rowMinQ, colMinQ } = this.givenBounds?.() ?? computeBigramBounds(this.t);
-    let bestUnigram = floor;
-    let bestBackoff = -Infinity;
-    for (let a = 0; a < unigramQ.length; a++) {
-      bestUnigram = Math.max(bestUnigram, -unigramQ[a] / 10);
-      bestBackoff = Math.max(bestBackoff, -backoffQ[a] / 10);
-    }
+    // −q / 10 falls as q rises: the likeliest unigram and the largest backoff are those of the
+    // smallest q in their tables.
+    const bestUnigram = Math.max(floor, -smallestQ(unigramQ) / 10);
+    const bestBackoff = -smallestQ(backoffQ) / 10;
     this.extremes = { rowMinQ, colMinQ, bestUnigram, bestBackoff };
     return this.extremes;
   }
+}
+
+/**
+ * The smallest value of a table of quantized values (Infinity for an empty one), by the engine's
+ * own search for each value from 0 up: the first call of an analysis runs no loop of its own
+ * over the vocabulary for it.
+ */
+function smallestQ(qs: Uint8Array): number {
+  for (let q = 0; q < 256; q++) if (qs.includes(q)) return q;
+  return Infinity;
 }
