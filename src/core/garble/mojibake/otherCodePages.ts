@@ -1,6 +1,7 @@
 import type { GarbleIssue } from '../../types';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
 import { casedAsAWord } from './wordCase';
+import { dataLines } from '../../data/dataFiles';
 
 /**
  * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
@@ -18,8 +19,8 @@ import { casedAsAWord } from './wordCase';
  * Chinese is read back by the Chinese detectors, from the code pages it meets.
  */
 const CODE_PAGES = ['windows-1250', 'macintosh', 'windows-1251'] as const;
-/** ln of choosing one code page of CODE_PAGES after the fact. */
-const CHOICE_LOG_PRIOR = -Math.log(CODE_PAGES.length);
+/** The DOS pages (data/dosCodePages.txt, `node scripts/build-dos-code-pages.mjs`): IBM 437 and 850. */
+const DOS_PAGES = 'dosCodePages.txt';
 /** Controls, private-use and unassigned characters: no reading of text. */
 const INVISIBLE = /[\p{Cc}\p{Co}\p{Cn}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 /** Sequences a text must show under a page (one of three or four bytes counts two). */
@@ -50,6 +51,12 @@ function codePages(): CodePage[] {
       const ch = decoder.decode(new Uint8Array([b]));
       if (ch.length === 1 && ch !== '\ufffd') bytes[ch.charCodeAt(0)] = b;
     }
+    pages.push({ name, bytes });
+  }
+  for (const line of dataLines(DOS_PAGES)) {
+    const [name, upper] = line.split('\t');
+    const bytes = new Uint8Array(0x10000);
+    for (let b = 0x80; b <= 0xff; b++) bytes[upper.charCodeAt(b - 0x80)] = b;
     pages.push({ name, bytes });
   }
   return pages;
@@ -157,11 +164,43 @@ const WORD_SCRIPTS = [/\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 /** Letters of the token's script the neighbourhood must hold to be written in it. */
 const MIN_SCRIPT_AROUND = 3;
 
+const LETTER = /\p{L}/u;
+/** The DOS pages (they read the letters Windows-1252 mojibake is made of: `ÃÂ` is `Ƕ` in IBM 850). */
+const DOS = new Set(['ibm437', 'ibm850']);
+
+/**
+ * A token whose characters outside ASCII are all box drawing and block elements (U+2500–U+259F):
+ * line art, and in the DOS pages also UTF-8 (`├│` is `ó`, `╨┤╨░` is `да`). Read only where the
+ * same page reads a token of the text that is not such a drawing: a table or a picture drawn
+ * with them (`├┤`, `█▓█▓`) is no evidence of the channel on its own.
+ */
+function isDrawing(token: string): boolean {
+  let any = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x2500 || c > 0x259f) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * A token of letters only (punctuation at its edges left out), cased as a word is. UTF-8 read
+ * with a code page turns a letter into letters and a symbol into symbols or letters (`’` is
+ * `ÔÇÖ` in IBM 437); a reading of such a token that holds no letter at all (`Ôôô` as `ⓓ` in IBM
+ * 850) makes a word a symbol, which mojibake of a word never does.
+ */
+function lettersCasedAsAWord(token: string): boolean {
+  const letters = token.replace(/^\p{P}+|\p{P}+$/gu, '');
+  return letters !== '' && /^[\p{L}\p{M}]+$/u.test(letters) && casedAsAWord(letters);
+}
+
 /**
  * The tokens of `text` outside `found` that read back under another code page, weighed.
  * `found` is sorted and its spans do not overlap.
  */
-export function otherCodePageTokens(text: string, found: readonly GarbleIssue[]): GarbleIssue[] {
+export function otherCodePageTokens(text: string, found: readonly GarbleIssue[], windows1252Read = false): GarbleIssue[] {
   const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
   const evidence = new Map<string, number>();
   let f = 0;
@@ -179,28 +218,45 @@ export function otherCodePageTokens(text: string, found: readonly GarbleIssue[])
     if (readings.length) candidates.push({ start, end, readings });
   }
   const out: GarbleIssue[] = [];
+  const drawings: Array<{ start: number; end: number; page: string; reading: string; margin: number }> = [];
+  const readPages = new Set<string>();
+  const choiceLogPrior = -Math.log(codePages().length);
   for (const { start, end, readings } of candidates) {
     const token = text.slice(start, end);
     if (wordAsItStands(text, start, end)) continue;
     let best: { reading: string; page: string; margin: number } | undefined;
+    const aWord = lettersCasedAsAWord(token);
     for (const { page, back } of readings) {
-      if ((evidence.get(page) ?? 0) < MIN_EVIDENCE) continue;
+      if (windows1252Read && DOS.has(page)) continue;
+      if ((evidence.get(page) ?? 0) < MIN_EVIDENCE || (aWord && !LETTER.test(back.text))) continue;
       const edge = back.only && parsesAsLetterAndMark(token, back.only) ? CHANNEL_LOG_PRIOR : 0;
       const { margin } = weighRepair(
         { before: text.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: token, reading: back.text, after: text.slice(end, end + NEIGHBOURHOOD) },
-        CHANNEL_LOG_PRIOR + CHOICE_LOG_PRIOR + edge,
+        CHANNEL_LOG_PRIOR + choiceLogPrior + edge,
       );
       if (margin > 0 && (!best || margin > best.margin)) best = { reading: back.text, page, margin };
     }
     if (!best) continue;
-    out.push({
-      kind: 'mojibake-latin1',
-      start,
-      end,
-      confidence: Math.min(0.99, 0.6 + best.margin / 20),
-      replacement: best.reading,
-      plan: [`encode ${best.page}`, 'decode utf-8'],
-    });
+    if (isDrawing(token)) drawings.push({ start, end, ...best });
+    else {
+      readPages.add(best.page);
+      out.push(tokenIssue(start, end, best));
+    }
   }
-  return out;
+  // A drawing stands on the text's other tokens of its page: read only beside them.
+  const stood = drawings.filter((d) => readPages.has(d.page));
+  if (stood.length === 0) return out;
+  for (const d of stood) out.push(tokenIssue(d.start, d.end, d));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function tokenIssue(start: number, end: number, { page, reading, margin }: { page: string; reading: string; margin: number }): GarbleIssue {
+  return {
+    kind: 'mojibake-latin1',
+    start,
+    end,
+    confidence: Math.min(0.99, 0.6 + margin / 20),
+    replacement: reading,
+    plan: [`encode ${page}`, 'decode utf-8'],
+  };
 }
