@@ -6,7 +6,8 @@ import { dataLines } from '../../data/dataFiles';
 /**
  * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
  * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
- * (`…` → `‚Ä¶`, `ā` → `ƒÅ`) and Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`). Whole tokens
+ * (`…` → `‚Ä¶`, `ā` → `ƒÅ`), Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`) and the DOS pages
+ * IBM 437 and 850 (`Čeština` → `─îe┼ítina`, `пр` → `╨┐╤Ç`). Whole tokens
  * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
  * one code page, and the reading is weighed against the token as it stands
  * (decision/weighRepair), with the choice among the code pages paid for.
@@ -16,7 +17,11 @@ import { dataLines } from '../../data/dataFiles';
  * whose one sequence also parses as a letter and a mark at a word's edge (`NICIODATĂ™`, `lá´´`)
  * pays the channel's prior twice, as in mojibakeLatin1.ts. Windows-1257 is not read: its leads
  * are ordinary Nordic and Baltic capitals (`HÅØYA`, `TRANSFORMATORIŲ™`). No reading gives Han:
- * Chinese is read back by the Chinese detectors, from the code pages it meets.
+ * Chinese is read back by the Chinese detectors, from the code pages it meets. The DOS pages
+ * read box drawing as leads and Windows-1252's letters as continuation bytes, so three more
+ * reasons keep clean text: a word of letters is not read as no letter (lettersCasedAsAWord), line
+ * art is read only beside a token of its page that is not (isDrawing), and a text whose other
+ * mojibake is UTF-8 read as Windows-1252 reads no DOS page (one text, one channel).
  */
 const CODE_PAGES = ['windows-1250', 'macintosh', 'windows-1251'] as const;
 /** The DOS pages (data/dosCodePages.txt, `node scripts/build-dos-code-pages.mjs`): IBM 437 and 850. */
@@ -32,9 +37,18 @@ interface CodePage {
   name: string;
   /** Byte of each BMP character under the page (0x80–0xFF), or 0 when the page has none. */
   bytes: Uint8Array;
+  /** The characters the page has for bytes 0x80–0xFF. */
+  upper: number[];
 }
 
 let pages: CodePage[] | undefined;
+/**
+ * Per BMP character, a bit for each page (in codePages' order) that makes it a UTF-8 lead byte,
+ * and one for each that makes it a continuation byte: candidateTokens asks both of every pair of
+ * characters outside ASCII, one look-up each whatever the number of pages.
+ */
+let leadPages: Uint8Array | undefined;
+let continuationPages: Uint8Array | undefined;
 
 function codePages(): CodePage[] {
   if (pages) return pages;
@@ -47,18 +61,35 @@ function codePages(): CodePage[] {
       continue; // a runtime without the legacy decoders: nothing to read back
     }
     const bytes = new Uint8Array(0x10000);
+    const upper: number[] = [];
     for (let b = 0x80; b <= 0xff; b++) {
       const ch = decoder.decode(new Uint8Array([b]));
-      if (ch.length === 1 && ch !== '\ufffd') bytes[ch.charCodeAt(0)] = b;
+      if (ch.length === 1 && ch !== '\ufffd') {
+        bytes[ch.charCodeAt(0)] = b;
+        upper.push(ch.charCodeAt(0));
+      }
     }
-    pages.push({ name, bytes });
+    pages.push({ name, bytes, upper });
   }
   for (const line of dataLines(DOS_PAGES)) {
     const [name, upper] = line.split('\t');
     const bytes = new Uint8Array(0x10000);
-    for (let b = 0x80; b <= 0xff; b++) bytes[upper.charCodeAt(b - 0x80)] = b;
-    pages.push({ name, bytes });
+    const chars: number[] = [];
+    for (let b = 0x80; b <= 0xff; b++) {
+      bytes[upper.charCodeAt(b - 0x80)] = b;
+      chars.push(upper.charCodeAt(b - 0x80));
+    }
+    pages.push({ name, bytes, upper: chars });
   }
+  leadPages = new Uint8Array(0x10000);
+  continuationPages = new Uint8Array(0x10000);
+  pages.forEach((p, k) => {
+    for (const c of p.upper) {
+      const b = p.bytes[c];
+      if (b >= 0xc2) leadPages![c] |= 1 << k;
+      else if (b <= 0xbf) continuationPages![c] |= 1 << k;
+    }
+  });
   return pages;
 }
 
@@ -118,7 +149,9 @@ function isSpace(c: number): boolean {
  * character outside ASCII.
  */
 function candidateTokens(text: string): Array<[number, number]> {
-  const all = codePages();
+  codePages();
+  const lead = leadPages!;
+  const continuation = continuationPages!;
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
@@ -126,7 +159,7 @@ function candidateTokens(text: string): Array<[number, number]> {
     if (c < 0x80 || i < done) continue;
     const next = text.charCodeAt(i + 1);
     if (next < 0x80) continue;
-    if (!all.some((p) => p.bytes[c] >= 0xc2 && p.bytes[next] >= 0x80 && p.bytes[next] <= 0xbf)) continue;
+    if ((lead[c] & continuation[next]) === 0) continue;
     let start = i;
     while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
@@ -198,7 +231,8 @@ function lettersCasedAsAWord(token: string): boolean {
 
 /**
  * The tokens of `text` outside `found` that read back under another code page, weighed.
- * `found` is sorted and its spans do not overlap.
+ * `found` is sorted and its spans do not overlap; `windows1252Read`: the text's other mojibake
+ * was read as UTF-8 read as Windows-1252 (then no DOS page is read).
  */
 export function otherCodePageTokens(text: string, found: readonly GarbleIssue[], windows1252Read = false): GarbleIssue[] {
   const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
