@@ -112,6 +112,15 @@ test('UTF-8 read as Windows-1250 or Mac OS Roman is undone by whole tokens; one 
   for (const text of ['POZOR: ZÁKAZ VSTUPU™', 'ŠKODA AUTO™ a.s.', 'HÅØYA ER BLÅØYD']) assert.equal(repairText(text).text, text, text);
 });
 
+test('UTF-8 read as a DOS code page (IBM 437, 850) is undone; a word of letters is not read as a symbol', () => {
+  const as = (s: string, page: string) => iconv.decode(Buffer.from(s, 'utf8'), page);
+  assert.equal(as('Čeština a slovenčina', 'ibm437'), '─îe┼ítina a sloven─ìina');
+  assert.equal(repairText(as('Čeština a slovenčina', 'ibm437')).text, 'Čeština a slovenčina');
+  assert.equal(repairText(as('Die Straße heißt Süßweg', 'ibm850')).text, 'Die Straße heißt Süßweg');
+  // Clean text the DOS pages would read: box drawing, and an interjection that is E2 93 93 (ⓓ) in IBM 850.
+  for (const text of ['┌──┬──┐\n│ a│ b│\n└──┴──┘', 'Ôôô que saudade, Ôôô']) assert.equal(repairText(text).text, text, text);
+});
+
 test('Japanese (kanji with kana) is not mixed Chinese script', () => {
   assert.deepEqual(kinds('デフォルトの設定ファイルを読み込みます。変更は次回の起動時に反映されます。'), []);
   assert.deepEqual(kinds('.SH 名称\naddftinfo \\- フォント情報を追加する\n.SH 書式\n'), []);

@@ -67,7 +67,7 @@ export function findMojibakeLatin1(text: string, stops?: readonly number[]): Gar
   // Tokens may be UTF-8 read with another code page; a whole token read so (`ĂşpÄ›l` → `úpěl`)
   // takes the place of a part of it that Windows-1252 would read (`Ä›` → `ě`).
   const whole = others.filter((o) => !partOfToken(text, o));
-  const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start));
+  const more = otherCodePageTokens(text, [...issues, ...whole].sort((a, b) => a.start - b.start), others.length > 0);
   if (more.length) others = withoutOverlaps(others, more);
   const all = [...issues, ...others, ...more];
   return withFoldedSpaces(text, all.length > issues.length ? all.sort((a, b) => a.start - b.start) : issues);

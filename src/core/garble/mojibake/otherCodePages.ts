@@ -1,11 +1,13 @@
 import type { GarbleIssue } from '../../types';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../../decision';
 import { casedAsAWord } from './wordCase';
+import { dataLines } from '../../data/dataFiles';
 
 /**
  * UTF-8 read with another single-byte code page than Windows-1252, as ftfy also undoes it:
  * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
- * (`…` → `‚Ä¶`, `ā` → `ƒÅ`) and Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`). Whole tokens
+ * (`…` → `‚Ä¶`, `ā` → `ƒÅ`), Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`) and the DOS pages
+ * IBM 437 and 850 (`Čeština` → `─îe┼ítina`, `пр` → `╨┐╤Ç`). Whole tokens
  * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
  * one code page, and the reading is weighed against the token as it stands
  * (decision/weighRepair), with the choice among the code pages paid for.
@@ -15,11 +17,15 @@ import { casedAsAWord } from './wordCase';
  * whose one sequence also parses as a letter and a mark at a word's edge (`NICIODATĂ™`, `lá´´`)
  * pays the channel's prior twice, as in mojibakeLatin1.ts. Windows-1257 is not read: its leads
  * are ordinary Nordic and Baltic capitals (`HÅØYA`, `TRANSFORMATORIŲ™`). No reading gives Han:
- * Chinese is read back by the Chinese detectors, from the code pages it meets.
+ * Chinese is read back by the Chinese detectors, from the code pages it meets. The DOS pages
+ * read box drawing as leads and Windows-1252's letters as continuation bytes, so three more
+ * reasons keep clean text: a word of letters is not read as no letter (lettersCasedAsAWord), line
+ * art is read only beside a token of its page that is not (isDrawing), and a text whose other
+ * mojibake is UTF-8 read as Windows-1252 reads no DOS page (one text, one channel).
  */
 const CODE_PAGES = ['windows-1250', 'macintosh', 'windows-1251'] as const;
-/** ln of choosing one code page of CODE_PAGES after the fact. */
-const CHOICE_LOG_PRIOR = -Math.log(CODE_PAGES.length);
+/** The DOS pages (data/dosCodePages.txt, `node scripts/build-dos-code-pages.mjs`): IBM 437 and 850. */
+const DOS_PAGES = 'dosCodePages.txt';
 /** Controls, private-use and unassigned characters: no reading of text. */
 const INVISIBLE = /[\p{Cc}\p{Co}\p{Cn}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 /** Sequences a text must show under a page (one of three or four bytes counts two). */
@@ -31,9 +37,18 @@ interface CodePage {
   name: string;
   /** Byte of each BMP character under the page (0x80–0xFF), or 0 when the page has none. */
   bytes: Uint8Array;
+  /** The characters the page has for bytes 0x80–0xFF. */
+  upper: number[];
 }
 
 let pages: CodePage[] | undefined;
+/**
+ * Per BMP character, a bit for each page (in codePages' order) that makes it a UTF-8 lead byte,
+ * and one for each that makes it a continuation byte: candidateTokens asks both of every pair of
+ * characters outside ASCII, one look-up each whatever the number of pages.
+ */
+let leadPages: Uint8Array | undefined;
+let continuationPages: Uint8Array | undefined;
 
 function codePages(): CodePage[] {
   if (pages) return pages;
@@ -46,12 +61,35 @@ function codePages(): CodePage[] {
       continue; // a runtime without the legacy decoders: nothing to read back
     }
     const bytes = new Uint8Array(0x10000);
+    const upper: number[] = [];
     for (let b = 0x80; b <= 0xff; b++) {
       const ch = decoder.decode(new Uint8Array([b]));
-      if (ch.length === 1 && ch !== '\ufffd') bytes[ch.charCodeAt(0)] = b;
+      if (ch.length === 1 && ch !== '\ufffd') {
+        bytes[ch.charCodeAt(0)] = b;
+        upper.push(ch.charCodeAt(0));
+      }
     }
-    pages.push({ name, bytes });
+    pages.push({ name, bytes, upper });
   }
+  for (const line of dataLines(DOS_PAGES)) {
+    const [name, upper] = line.split('\t');
+    const bytes = new Uint8Array(0x10000);
+    const chars: number[] = [];
+    for (let b = 0x80; b <= 0xff; b++) {
+      bytes[upper.charCodeAt(b - 0x80)] = b;
+      chars.push(upper.charCodeAt(b - 0x80));
+    }
+    pages.push({ name, bytes, upper: chars });
+  }
+  leadPages = new Uint8Array(0x10000);
+  continuationPages = new Uint8Array(0x10000);
+  pages.forEach((p, k) => {
+    for (const c of p.upper) {
+      const b = p.bytes[c];
+      if (b >= 0xc2) leadPages![c] |= 1 << k;
+      else if (b <= 0xbf) continuationPages![c] |= 1 << k;
+    }
+  });
   return pages;
 }
 
@@ -111,7 +149,9 @@ function isSpace(c: number): boolean {
  * character outside ASCII.
  */
 function candidateTokens(text: string): Array<[number, number]> {
-  const all = codePages();
+  codePages();
+  const lead = leadPages!;
+  const continuation = continuationPages!;
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
@@ -119,7 +159,7 @@ function candidateTokens(text: string): Array<[number, number]> {
     if (c < 0x80 || i < done) continue;
     const next = text.charCodeAt(i + 1);
     if (next < 0x80) continue;
-    if (!all.some((p) => p.bytes[c] >= 0xc2 && p.bytes[next] >= 0x80 && p.bytes[next] <= 0xbf)) continue;
+    if ((lead[c] & continuation[next]) === 0) continue;
     let start = i;
     while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
@@ -157,11 +197,44 @@ const WORD_SCRIPTS = [/\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
 /** Letters of the token's script the neighbourhood must hold to be written in it. */
 const MIN_SCRIPT_AROUND = 3;
 
+const LETTER = /\p{L}/u;
+/** The DOS pages (they read the letters Windows-1252 mojibake is made of: `ÃÂ` is `Ƕ` in IBM 850). */
+const DOS = new Set(['ibm437', 'ibm850']);
+
+/**
+ * A token whose characters outside ASCII are all box drawing and block elements (U+2500–U+259F):
+ * line art, and in the DOS pages also UTF-8 (`├│` is `ó`, `╨┤╨░` is `да`). Read only where the
+ * same page reads a token of the text that is not such a drawing: a table or a picture drawn
+ * with them (`├┤`, `█▓█▓`) is no evidence of the channel on its own.
+ */
+function isDrawing(token: string): boolean {
+  let any = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x2500 || c > 0x259f) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * A token of letters only (punctuation at its edges left out), cased as a word is. UTF-8 read
+ * with a code page turns a letter into letters and a symbol into symbols or letters (`’` is
+ * `ÔÇÖ` in IBM 437); a reading of such a token that holds no letter at all (`Ôôô` as `ⓓ` in IBM
+ * 850) makes a word a symbol, which mojibake of a word never does.
+ */
+function lettersCasedAsAWord(token: string): boolean {
+  const letters = token.replace(/^\p{P}+|\p{P}+$/gu, '');
+  return letters !== '' && /^[\p{L}\p{M}]+$/u.test(letters) && casedAsAWord(letters);
+}
+
 /**
  * The tokens of `text` outside `found` that read back under another code page, weighed.
- * `found` is sorted and its spans do not overlap.
+ * `found` is sorted and its spans do not overlap; `windows1252Read`: the text's other mojibake
+ * was read as UTF-8 read as Windows-1252 (then no DOS page is read).
  */
-export function otherCodePageTokens(text: string, found: readonly GarbleIssue[]): GarbleIssue[] {
+export function otherCodePageTokens(text: string, found: readonly GarbleIssue[], windows1252Read = false): GarbleIssue[] {
   const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
   const evidence = new Map<string, number>();
   let f = 0;
@@ -179,28 +252,45 @@ export function otherCodePageTokens(text: string, found: readonly GarbleIssue[])
     if (readings.length) candidates.push({ start, end, readings });
   }
   const out: GarbleIssue[] = [];
+  const drawings: Array<{ start: number; end: number; page: string; reading: string; margin: number }> = [];
+  const readPages = new Set<string>();
+  const choiceLogPrior = -Math.log(codePages().length);
   for (const { start, end, readings } of candidates) {
     const token = text.slice(start, end);
     if (wordAsItStands(text, start, end)) continue;
     let best: { reading: string; page: string; margin: number } | undefined;
+    const aWord = lettersCasedAsAWord(token);
     for (const { page, back } of readings) {
-      if ((evidence.get(page) ?? 0) < MIN_EVIDENCE) continue;
+      if (windows1252Read && DOS.has(page)) continue;
+      if ((evidence.get(page) ?? 0) < MIN_EVIDENCE || (aWord && !LETTER.test(back.text))) continue;
       const edge = back.only && parsesAsLetterAndMark(token, back.only) ? CHANNEL_LOG_PRIOR : 0;
       const { margin } = weighRepair(
         { before: text.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: token, reading: back.text, after: text.slice(end, end + NEIGHBOURHOOD) },
-        CHANNEL_LOG_PRIOR + CHOICE_LOG_PRIOR + edge,
+        CHANNEL_LOG_PRIOR + choiceLogPrior + edge,
       );
       if (margin > 0 && (!best || margin > best.margin)) best = { reading: back.text, page, margin };
     }
     if (!best) continue;
-    out.push({
-      kind: 'mojibake-latin1',
-      start,
-      end,
-      confidence: Math.min(0.99, 0.6 + best.margin / 20),
-      replacement: best.reading,
-      plan: [`encode ${best.page}`, 'decode utf-8'],
-    });
+    if (isDrawing(token)) drawings.push({ start, end, ...best });
+    else {
+      readPages.add(best.page);
+      out.push(tokenIssue(start, end, best));
+    }
   }
-  return out;
+  // A drawing stands on the text's other tokens of its page: read only beside them.
+  const stood = drawings.filter((d) => readPages.has(d.page));
+  if (stood.length === 0) return out;
+  for (const d of stood) out.push(tokenIssue(d.start, d.end, d));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function tokenIssue(start: number, end: number, { page, reading, margin }: { page: string; reading: string; margin: number }): GarbleIssue {
+  return {
+    kind: 'mojibake-latin1',
+    start,
+    end,
+    confidence: Math.min(0.99, 0.6 + margin / 20),
+    replacement: reading,
+    plan: [`encode ${page}`, 'decode utf-8'],
+  };
 }
