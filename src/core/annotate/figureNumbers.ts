@@ -4,7 +4,7 @@
  * day written with them (2023年4月, 2023-07-04, 15时23分).
  */
 import { CharTrie } from './trie';
-import { isChineseNumeralCode, isChineseScaleChar, isDigit, parseArabic, parseChineseNumeral, scaleOf } from './numerals';
+import { isChineseNumeralCode, isChineseScaleChar, isDigit, isDigitCode, parseArabic, parseChineseNumeral, scaleOf } from './numerals';
 import { APPROXIMATION_INFIXES, ROC_YEAR_OFFSET } from './figureWords';
 import { unitAt } from './units';
 import type { Figure } from './figures';
@@ -51,7 +51,7 @@ export function startsWithAny(s: string, at: number, words: readonly string[]): 
 }
 
 export function readArabic(s: string, at: number): { end: number; digits: string } | undefined {
-  if (!isDigit(s[at] ?? '')) return undefined;
+  if (!isDigitCode(s.charCodeAt(at))) return undefined;
   const prev = at > 0 ? s[at - 1] : '';
   // 20:34:57 and 8:30 are times of day: their later parts are not figures either.
   if (LATIN.test(prev) || isDigit(prev) || prev === '.' || (prev === '-' && LATIN.test(s[at - 2] ?? '')) || (prev === ':' && isDigit(s[at - 2] ?? ''))) return undefined;
@@ -134,6 +134,9 @@ export function isFourDigitYear(n: NumberToken): boolean {
   return n.integer && n.scale === 1 && n.digits.length === 4 && n.value >= 1000 && n.value <= 2999;
 }
 
+/** 年, 月, 日, 号, 季(度): what follows the first number of a date (readDate). */
+const DATE_MARKS = [0x5e74, 0x6708, 0x65e5, 0x53f7, 0x5b63];
+
 const ISO_DATE = /^[-/](\d{1,2})(?:([-/])(\d{1,2}))?(?![\d:.])/u;
 
 /** 2023-07-04, 2019/03/08, 2025-10: a year, month and day written with dashes or slashes. */
@@ -152,8 +155,10 @@ export function readIsoDate(s: string, n: NumberToken): { end: number; date: Fig
 /** 2023年, 2021年4月, 2月25日, 1-7月份, 二〇二三年, 民国九十二年七月; the token is the first number. */
 export function readDate(s: string, n: NumberToken, roc = false): { end: number; date: FigureDate } | undefined {
   if (n.infix) return undefined;
-  const date: FigureDate = {};
   let end = afterSpace(s, n.end, n.arabic);
+  // Every date goes on with one of these after its first number: most numbers are not dates.
+  if (!DATE_MARKS.includes(s.charCodeAt(end))) return undefined;
+  const date: FigureDate = {};
   let first: NumberToken | undefined = n;
   const isYear = isFourDigitYear(n) || (roc && n.integer && n.scale === 1 && n.value >= 1 && n.value < 200);
   if (s[end] === '年' && isYear) {
@@ -197,9 +202,11 @@ export function readDate(s: string, n: NumberToken, roc = false): { end: number;
 export function timeOfDayEnd(s: string, n: NumberToken): number | undefined {
   if (!n.integer || n.scale !== 1 || n.infix || n.value > 24) return undefined;
   const at = n.end;
+  const markCode = s.charCodeAt(at);
+  // 时 and 点 (点钟 too) are the only marks of a time of day.
+  if (markCode !== 0x65f6 && markCode !== 0x70b9) return undefined;
   if (s.startsWith('点钟', at)) return at + 2;
   const mark = s[at];
-  if (mark !== '时' && mark !== '点') return undefined;
   const minutes = readNumber(s, at + 1);
   if (minutes && minutes.integer && minutes.value < 60 && s[minutes.end] === '分') {
     // 14时28分04.0秒: the seconds belong to the time of day too.

@@ -168,7 +168,7 @@ function readFigure(s: string, at: number, prefixes: Prefixes = { start: at }): 
   let unitStart = afterSpace(s, end, n.arabic);
   let infix = n.infix;
   // 一个多月: the approximation sits between 个 and the unit it belongs to.
-  if (s[unitStart] === '个' && s[unitStart + 1] === '多' && !infix) {
+  if (s.charCodeAt(unitStart) === 0x4e2a && s.charCodeAt(unitStart + 1) === 0x591a && !infix) {
     const inner = unitAt(`个${s.slice(unitStart + 2, unitStart + 6)}`, 0);
     if (inner && isTimeUnit(inner)) {
       infix = '多';
@@ -179,7 +179,7 @@ function readFigure(s: string, at: number, prefixes: Prefixes = { start: at }): 
   const percent = startsWithAny(s, end, PERCENT_SIGNS);
   const currency = startsWithAny(s, unitStart, CURRENCIES);
   let { unit, measure } = unitOrMeasure(s, unitStart, n.arabic);
-  if (!unit && !percent && !currency && s[unitStart] === '度') {
+  if (!unit && !percent && !currency && s.charCodeAt(unitStart) === 0x5ea6) {
     const degree = degreeFrom(s, at, prefixes);
     if (degree) {
       unit = degree;
@@ -299,12 +299,18 @@ function joinRange(s: string, first: Draft, prefixes: Prefixes): Draft {
   return range;
 }
 
-/** Code units that can start a figure: digits, numerals, and the first characters of 近, 超过, 约, 第, 首, 摄氏, 负, 民国. */
+/**
+ * What a code unit can start, one table read a position: bit STARTS_PREFIX the first characters
+ * of the words before a number (近, 超过, 约, 摄氏, 零下, 负, −, 民国), bit STARTS_OTHER 第 and 首.
+ */
+const STARTS_PREFIX = 1;
+const STARTS_OTHER = 2;
 const STARTS_FIGURE = new Uint8Array(0x10000);
-for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...MINUS_SIGNS, ...TEMPERATURE_SCALE_WORDS, '第', '首', ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] = 1;
+for (const w of [...APPROXIMATION_PREFIXES, ...NEGATIVE_PREFIXES, ...MINUS_SIGNS, ...TEMPERATURE_SCALE_WORDS, ROC_ERA]) STARTS_FIGURE[w.charCodeAt(0)] |= STARTS_PREFIX;
+for (const w of ['第', '首']) STARTS_FIGURE[w.charCodeAt(0)] |= STARTS_OTHER;
 
 function canStartFigure(code: number): boolean {
-  return STARTS_FIGURE[code] === 1 || isDigitCode(code) || isChineseNumeralCode(code);
+  return STARTS_FIGURE[code] !== 0 || isDigitCode(code) || isChineseNumeralCode(code);
 }
 
 /** The words before a number at `i`: an approximation (约), a temperature scale (摄氏), a sign (零下), an era (民国). */
@@ -350,11 +356,12 @@ export function extractFigures(text: string): Figure[] {
       continue;
     }
     let draft: Draft | undefined = readOrdinal(s, i);
-    let prefixes: Prefixes = { start: i };
+    let prefixes: Prefixes | undefined;
     if (!draft) {
-      const read = readPrefixes(s, i);
-      let found = read.numberAt > i ? readFigure(s, read.numberAt, read.prefixes) : undefined;
-      if (found) prefixes = read.prefixes;
+      // Only a prefix word's first character can begin one (readPrefixes reads none elsewhere).
+      const read = (STARTS_FIGURE[s.charCodeAt(i)] & STARTS_PREFIX) !== 0 ? readPrefixes(s, i) : undefined;
+      let found = read && read.numberAt > i ? readFigure(s, read.numberAt, read.prefixes) : undefined;
+      if (found) prefixes = read!.prefixes;
       else found = readFigure(s, i);
       if (found && 'skipTo' in found) {
         i = found.skipTo;
@@ -369,7 +376,7 @@ export function extractFigures(text: string): Figure[] {
       i = isDigitCode(s.charCodeAt(i)) || isChineseNumeralCode(s.charCodeAt(i)) ? j : i + 1;
       continue;
     }
-    if (draft.kind !== 'ordinal' && draft.kind !== 'version') draft = joinRange(s, draft, prefixes);
+    if (draft.kind !== 'ordinal' && draft.kind !== 'version') draft = joinRange(s, draft, prefixes ?? { start: i });
     // A bare Chinese numeral read only for a range that did not follow (两 alone) is not a figure.
     if (draft.kind === 'number' && !/[\d０-９]/.test(s.slice(draft.start, draft.end)) && !/[百千万亿佰仟]/.test(s.slice(draft.start, draft.end)) && !draft.approxWord) {
       i = draft.end;

@@ -54,6 +54,11 @@ export function parseArabic(s: string): number {
  * 二〇二三 → 2023.
  */
 export function parseChineseNumeral(s: string): number | null {
+  // One numeral (一, 十, 万: most of those a scan meets) is its own value, read without splitting.
+  if (s.length === 1) {
+    if (!isChineseNumeralChar(s)) return null;
+    return DIGIT_VALUES[s] ?? SMALL_UNITS[s] ?? LARGE_UNITS[s];
+  }
   const chars = [...s];
   if (chars.length === 0 || !chars.every(isChineseNumeralChar)) return null;
   if (chars.length > 1 && chars.every((c) => c in DIGIT_VALUES)) {

@@ -35,16 +35,16 @@ function unitTable(): UnitTable {
 /** 度 alone is a temperature, an angle or a degree of anything: it is read only from context. */
 const DEGREE = '度';
 
-let byWritten: Map<string, UnitRow> | undefined;
-let trie: CharTrie | undefined;
+/** The units by written form and their trie, built once (a lookup allocates nothing). */
+let unitIndex: { byWritten: Map<string, UnitRow>; trie: CharTrie } | undefined;
 
 function index(): { byWritten: Map<string, UnitRow>; trie: CharTrie } {
-  if (!byWritten || !trie) {
-    byWritten = new Map();
+  if (!unitIndex) {
+    const byWritten = new Map<string, UnitRow>();
     for (const row of unitTable().units) for (const w of row.written) if (w !== DEGREE) byWritten.set(w, row);
-    trie = new CharTrie(byWritten.keys());
+    unitIndex = { byWritten, trie: new CharTrie(byWritten.keys()) };
   }
-  return { byWritten, trie };
+  return unitIndex;
 }
 
 function unitOf(row: UnitRow, written: string): Unit {
