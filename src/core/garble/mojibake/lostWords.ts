@@ -1,7 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Doubt, LostByteDecoding } from '../../codec/utf8LostBytes';
 import type { PairOption } from '../../codec/lostByteLattice';
-import { documentPairKey } from '../../codec/utf8LostBytes';
+import { currentDocument, documentPairKey } from '../../codec/utf8LostBytes';
 import { wordOpinion } from '../misaligned/wordGuesses';
 import { isHan } from '../../text/chars';
 
@@ -33,36 +33,13 @@ type Script = 'traditional' | 'simplified' | undefined;
  */
 const DOCUMENT_PAIR = 4;
 
-/** The document's pairs while withDoubtPairs runs (worked out when the first doubt asks), and a number that changes with them. */
-let doubtPairs: (() => ReadonlySet<string>) | undefined;
-let doubtDocument = 0;
-let nextDoubtDocument = 0;
-
-/**
- * Runs `read` with `pairs` (two characters each, digits as `0`: utf8LostBytes' documentPairKey) as
- * the document the doubts are weighed in. Synchronous; `pairs` is worked out at the first doubt
- * weighed (most texts have none), then kept.
- */
-export function withDoubtPairs<T>(pairs: () => ReadonlySet<string>, read: () => T): T {
-  const outer = doubtPairs;
-  const outerDocument = doubtDocument;
-  let known: ReadonlySet<string> | undefined;
-  doubtPairs = () => (known ??= pairs());
-  doubtDocument = ++nextDoubtDocument;
-  try {
-    return read();
-  } finally {
-    doubtPairs = outer;
-    doubtDocument = outerDocument;
-  }
-}
-
 /** Whether the document writes `a` right before `b` (the last and first characters of two strings). */
 function documentWrites(a: string, b: string): boolean {
-  if (!doubtPairs || !a || !b) return false;
-  const last = String.fromCodePoint(a.codePointAt(a.length - 1 - Number(a.length > 1 && a.charCodeAt(a.length - 1) >= 0xdc00 && a.charCodeAt(a.length - 1) < 0xe000))!);
+  const doc = currentDocument();
+  if (!doc || !a || !b) return false;
+  const last = [...a.slice(-2)].pop()!;
   const first = String.fromCodePoint(b.codePointAt(0)!);
-  return doubtPairs().has(documentPairKey(last) + documentPairKey(first));
+  return doc.pairs().has(documentPairKey(last) + documentPairKey(first));
 }
 
 /** DOCUMENT_PAIR for each of `a`+`ch` and `ch`+`b` the document writes. */
@@ -125,7 +102,7 @@ function rememberedPairOpinion(doubt: Doubt, next: Doubt, left: string, right: s
   const pairs = doubt.pairs!;
   let byContext = pairVerdicts.get(pairs);
   if (!byContext) pairVerdicts.set(pairs, (byContext = new Map()));
-  const key = `${doubtDocument}\u0001${doubt.need}\u0001${next.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
+  const key = `${currentDocument()?.id ?? 0}\u0001${doubt.need}\u0001${next.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
   let verdict = byContext.get(key);
   if (verdict === undefined) {
     verdict = pairOpinion(pairs, doubt.need, next.need, wordOpinion(lm, left, right), script, lm, left, right);
@@ -183,7 +160,7 @@ const verdicts = new WeakMap<Doubt['options'], Map<string, Option | null>>();
 function rememberedOpinion(doubt: Doubt, left: string, right: string, script: Script, lm: CharLanguageModel): Option | undefined {
   let byContext = verdicts.get(doubt.options);
   if (!byContext) verdicts.set(doubt.options, (byContext = new Map()));
-  const key = `${doubtDocument}\u0001${doubt.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
+  const key = `${currentDocument()?.id ?? 0}\u0001${doubt.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
   let verdict = byContext.get(key);
   if (verdict === undefined) {
     verdict = secondOpinion(doubt, wordOpinion(lm, left, right), script, lm, left, right) ?? null;
