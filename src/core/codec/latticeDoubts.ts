@@ -18,25 +18,7 @@ export interface Doubt {
   restoredAt: number;
   need: number;
   options: Array<{ ch: string; score: number; bytes: string[] }>;
-  /**
-   * When the next character is a doubt too (right after this one): the readings of the two
-   * together, by the best path through each pair, within DOUBT_WINDOW of the best, best first —
-   * the pair's bigram is the one the separate options cannot see.
-   */
-  pairs?: PairOption[];
 }
-
-/** Two neighbouring doubts read together: their characters, the path's score through both, their bytes. */
-export interface PairOption {
-  a: string;
-  b: string;
-  score: number;
-  aBytes: string[];
-  bBytes: string[];
-}
-
-/** Pairs of readings of two neighbouring doubts kept for a second opinion, at most. */
-const MAX_PAIR_OPTIONS = 48;
 
 /** Readings of a doubted character kept for a second opinion: within this many nats of the best… */
 const DOUBT_WINDOW = 8;
@@ -61,7 +43,7 @@ export function doubtOptions(path: readonly number[], k: number, edgesStart: Int
     if (score < -DOUBT_WINDOW) continue;
     const reading = edgeReading[alt];
     const ch = reading.ch;
-    if (ch === own.ch || !sameShape(reading, own)) continue;
+    if (ch === own.ch || reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
     const had = best.get(ch);
     if (!had || score > had.score) best.set(ch, { score, reading });
   }
@@ -72,49 +54,3 @@ export function doubtOptions(path: readonly number[], k: number, edgesStart: Int
     .map((o) => ({ ch: o.ch, score: o.score, bytes: o.bytes.map(hexByte) }));
 }
 
-/** A reading that may stand in for `own`: guessed, as many bytes chosen, one code unit. */
-function sameShape(r: Reading, own: Reading): boolean {
-  return !r.unknown && r.chosen.length === own.chosen.length && r.ch.length === 1;
-}
-
-/**
- * The readings of path characters k and k + 1 together (both doubts), by the best path through
- * each pair, within DOUBT_WINDOW of the best, best first.
- */
-export function pairOptions(path: readonly number[], k: number, edgesStart: Int32Array, endScore: number): PairOption[] {
-  const { stAlpha, stBeta, edgeFrom, edgeTo, edgeScore, edgeReading, edgeAt } = scratch;
-  const ownA = edgeReading[path[k]];
-  const ownB = edgeReading[path[k + 1]];
-  const p = edgeAt[path[k]];
-  const q = edgeAt[path[k + 1]];
-  // The edges from q by the state they leave.
-  const fromState = new Map<number, number[]>();
-  for (let e = edgesStart[q]; e < edgesStart[q + 1]; e++) {
-    const r = edgeReading[e];
-    if (r.length !== ownB.length || !sameShape(r, ownB)) continue;
-    let list = fromState.get(edgeFrom[e]);
-    if (!list) fromState.set(edgeFrom[e], (list = []));
-    list.push(e);
-  }
-  const best = new Map<string, { score: number; ra: Reading; rb: Reading }>();
-  for (let ea = edgesStart[p]; ea < edgesStart[p + 1]; ea++) {
-    const ra = edgeReading[ea];
-    if (ra.length !== ownA.length || !sameShape(ra, ownA)) continue;
-    const head = stAlpha[edgeFrom[ea]] + edgeScore[ea] - endScore;
-    if (head + stBeta[edgeTo[ea]] < -DOUBT_WINDOW) continue;
-    for (const eb of fromState.get(edgeTo[ea]) ?? []) {
-      const rest = stBeta[edgeTo[eb]];
-      if (rest === -Infinity) continue;
-      const score = head + edgeScore[eb] + rest;
-      if (score < -DOUBT_WINDOW) continue;
-      const rb = edgeReading[eb];
-      const key = ra.ch + rb.ch;
-      const had = best.get(key);
-      if (!had || score > had.score) best.set(key, { score, ra, rb });
-    }
-  }
-  return [...best.values()]
-    .sort((x, y) => y.score - x.score)
-    .slice(0, MAX_PAIR_OPTIONS)
-    .map((o) => ({ a: o.ra.ch, b: o.rb.ch, score: o.score, aBytes: o.ra.chosen.map(hexByte), bBytes: o.rb.chosen.map(hexByte) }));
-}

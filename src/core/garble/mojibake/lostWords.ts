@@ -1,6 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Doubt, LostByteDecoding } from '../../codec/utf8LostBytes';
-import type { PairOption } from '../../codec/lostByteLattice';
 import { currentDocument, documentPairKey } from '../../codec/utf8LostBytes';
 import { wordOpinion } from '../misaligned/wordGuesses';
 import { isHan } from '../../text/chars';
@@ -25,13 +24,13 @@ const WORD_EXTRA_MARGIN = 2;
 type Script = 'traditional' | 'simplified' | undefined;
 
 /**
- * A reading that makes, with a neighbour (or the other doubt of a pair), a pair of characters the
+ * A reading that makes, with a neighbour, a pair of characters the
  * document writes elsewhere (its clean text, and its mojibake read back where no byte is lost: a
  * name, a term said twice) gains this much in the second opinion: a cache model over the
  * document, asked only for the doubts' few readings, never in the lattice (calibrated on the
  * tuning part, docs/repair-eval.md).
  */
-const DOCUMENT_PAIR = 4;
+const DOCUMENT_PAIR = 6;
 
 /** Whether the document writes `a` right before `b` (the last and first characters of two strings). */
 function documentWrites(a: string, b: string): boolean {
@@ -55,97 +54,21 @@ export function weighDoubts(d: LostByteDecoding, lm: CharLanguageModel, before: 
   const restored = [...d.restored];
   let unrecovered = d.unrecovered;
   const script = scriptOf(before + d.text + after, lm);
-  // As much of the text each side of `at` (`width` code units) as a word through it can reach
-  // (wordOpinion cuts it further, at a line break and to the word model's length), never the whole run.
-  const around = (at: number, width: number): [string, string] => {
-    const left = text.slice(Math.max(0, at - CONTEXT), at).join('');
-    const right = text.slice(at + width, at + width + CONTEXT).join('');
-    return [at < CONTEXT ? before + left : left, at + width + CONTEXT > text.length ? right + after : right];
-  };
-  const write = (doubt: Doubt, chosen: Option) => {
+  for (const doubt of d.doubts) {
+    // As much of the text each side as a word through the doubt can reach (wordOpinion cuts it
+    // further, at a line break and to the word model's length), never the whole run.
+    const left = text.slice(Math.max(0, doubt.at - CONTEXT), doubt.at).join('');
+    const right = text.slice(doubt.at + 1, doubt.at + 1 + CONTEXT).join('');
+    const l = doubt.at < CONTEXT ? before + left : left;
+    const r = doubt.at + 1 + CONTEXT > text.length ? right + after : right;
+    const chosen = rememberedOpinion(doubt, l, r, script, lm);
+    if (!chosen) continue;
     text[doubt.at] = chosen.ch;
     likely[doubt.at] = chosen.ch;
     restored.splice(doubt.restoredAt, chosen.bytes.length, ...chosen.bytes);
     unrecovered--;
-  };
-  let decided = -1;
-  d.doubts.forEach((doubt, i) => {
-    if (i === decided) return;
-    const next = d.doubts[i + 1];
-    if (doubt.pairs && next?.at === doubt.at + 1) {
-      // Two neighbouring doubts weighed together, each by its best pair (the word model sees them side by side).
-      const [l, r] = around(doubt.at, 2);
-      const [first, second] = rememberedPairOpinion(doubt, next, l, r, script, lm);
-      if (first) write(doubt, first);
-      if (second) {
-        write(next, second);
-        decided = i + 1;
-      }
-      if (first) return;
-    }
-    const [l, r] = around(doubt.at, 1);
-    const chosen = rememberedOpinion(doubt, l, r, script, lm);
-    if (chosen) write(doubt, chosen);
-  });
-  return { ...d, text: text.join(''), likely: likely.join(''), restored, unrecovered };
-}
-
-/**
- * Nats more than the two doubts' bigram margins together needed for either to be written from
- * its best pair: the pair's readings number in the hundreds (calibrated on the tuning part, docs/repair-eval.md).
- */
-const PAIR_EXTRA_MARGIN = 1;
-
-const pairVerdicts = new WeakMap<PairOption[], Map<string, [Option | undefined, Option | undefined]>>();
-
-function rememberedPairOpinion(doubt: Doubt, next: Doubt, left: string, right: string, script: Script, lm: CharLanguageModel): [Option | undefined, Option | undefined] {
-  const pairs = doubt.pairs!;
-  let byContext = pairVerdicts.get(pairs);
-  if (!byContext) pairVerdicts.set(pairs, (byContext = new Map()));
-  const key = `${currentDocument()?.id ?? 0}\u0001${doubt.need}\u0001${next.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
-  let verdict = byContext.get(key);
-  if (verdict === undefined) {
-    verdict = pairOpinion(pairs, doubt.need, next.need, wordOpinion(lm, left, right), script, lm, left, right);
-    byContext.set(key, verdict);
   }
-  return verdict;
-}
-
-/**
- * Each of two neighbouring doubts' reading, if its best pair (bigram path and word model together)
- * leads the best pair with another reading there by its margin.
- */
-function pairOpinion(pairs: PairOption[], needA: number, needB: number, opinion: (guessed: string) => number, script: Script, lm: CharLanguageModel, left: string, right: string): [Option | undefined, Option | undefined] {
-  const scored = pairs.map((p) => {
-    const a = lm.fold(p.a);
-    const b = lm.fold(p.b);
-    const cached = documentBonus(left, p.a, p.b) + documentBonus('', p.b, right);
-    return { p, a, b, s: p.score + WORD_WEIGHT * opinion(a + b) + cached };
-  });
-  const pick = (side: 'a' | 'b', need: number): Option | undefined => {
-    const best = new Map<string, number>();
-    for (const x of scored) best.set(x[side], Math.max(best.get(x[side]) ?? -Infinity, x.s));
-    let top = -Infinity;
-    let runner = -Infinity;
-    let key = '';
-    for (const [k, s] of best) {
-      if (s > top) {
-        runner = top;
-        top = s;
-        key = k;
-      } else if (s > runner) runner = s;
-    }
-    if (top - runner < need + WORD_EXTRA_MARGIN + PAIR_EXTRA_MARGIN) return undefined;
-    const members = new Map<string, Option>();
-    for (const x of scored) {
-      if (x[side] !== key) continue;
-      const ch = side === 'a' ? x.p.a : x.p.b;
-      if (!members.has(ch)) members.set(ch, { ch, score: x.s, bytes: side === 'a' ? x.p.aBytes : x.p.bBytes });
-    }
-    const chosen = memberFor([...members.values()], script, lm);
-    return chosen && lm.known(chosen.ch) ? chosen : undefined;
-  };
-  return [pick('a', needA), pick('b', needB)];
+  return { ...d, text: text.join(''), likely: likely.join(''), restored, unrecovered };
 }
 
 /** Code units of context taken each side of a doubt: twice the longest word, for surrogate pairs. */
@@ -153,7 +76,7 @@ const CONTEXT = 8;
 
 /**
  * Verdicts by doubt (its readings are shared by every reading of the same stretch: utf8LostBytes
- * remembers stretches) and context: a run is read again for each edge judgeReading tries.
+ * remembers stretches), document and context: a run is read again for each edge judgeReading tries.
  */
 const verdicts = new WeakMap<Doubt['options'], Map<string, Option | null>>();
 
