@@ -4,7 +4,7 @@
 // repair gave for it (an edit-distance alignment of the repaired line with the original).
 //
 //   node scripts/eval-repair.mjs --split tuning --kind "mojibake big5" --json out.json
-//   node scripts/eval-repair/big5-breakdown.mjs out.json
+//   node scripts/eval-repair/big5-breakdown.mjs out.json [--readings]
 //
 // Prints, per number of bytes a character lost (0–3), how many characters there are and what the
 // repair made of them: right, U+FFFD (a visible placeholder), another character (a wrong
@@ -36,6 +36,63 @@ function align(orig, rep) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// How many characters a character with one byte lost could have been: the values of that byte
+// that make a well-formed UTF-8 character and that the decoder prints exactly as it printed the
+// line (decoded again from the token before the byte until the two decodings meet).
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function tokensOf(bytes, d) {
+  // Where the decoder's tokens start, and how many code units it printed before each.
+  const starts = new Map();
+  let out = 0;
+  for (let i = 0; i < bytes.length; ) {
+    starts.set(i, out);
+    const b = bytes[i];
+    if (b < 0x80 || d.single.has(b)) {
+      out += b < 0x80 ? 1 : d.single.get(b).length;
+      i++;
+    } else if (i + 1 < bytes.length && d.pairs.has(b * 256 + bytes[i + 1])) {
+      out += d.pairs.get(b * 256 + bytes[i + 1]).length;
+      i += 2;
+    } else {
+      out += d.mark.length;
+      i += d.swallow && i + 1 < bytes.length && bytes[i + 1] >= 0x80 ? 2 : 1;
+    }
+  }
+  starts.set(bytes.length, out);
+  return starts;
+}
+
+function readingsOfOneLost(bytes, charStart, len, j, d, starts, printed) {
+  let from = j - 1;
+  while (from > 0 && !starts.has(from)) from--;
+  if (from < 0) from = 0;
+  let n = 0;
+  const seq = bytes.slice(charStart, charStart + len);
+  for (let v = 0x80; v <= 0xff; v++) {
+    seq[j - charStart] = v;
+    try {
+      STRICT_UTF8.decode(new Uint8Array(seq));
+    } catch {
+      continue;
+    }
+    const b2 = bytes.slice();
+    b2[j] = v;
+    const m = modelDecode(b2.slice(from), d);
+    // The decodings are in step again at the first token start past j both share.
+    const again = tokensOf(b2.slice(from), d);
+    let same = false;
+    for (const [p, outAt] of again) {
+      const at = from + p;
+      if (at <= j || !starts.has(at)) continue;
+      same = m.out.slice(0, outAt) === printed.slice(starts.get(from), starts.get(at));
+      break;
+    }
+    if (same) n++;
+  }
+  return n;
+}
 
 const OUTCOMES = ['right', 'placeholder', 'wrong', 'mojibake', 'deleted'];
 const table = [0, 1, 2, 3].map(() => Object.fromEntries(OUTCOMES.map((o) => [o, 0])));
@@ -49,6 +106,9 @@ let insertedOther = 0;
 let modelAgrees = 0;
 let lines = 0;
 const lostChars = [0, 0, 0, 0];
+/** With --readings: per character with one byte lost, how many characters it could have been. */
+const readingsWanted = process.argv.includes('--readings');
+const readingCounts = [];
 const oneLost = [0, 1, 2].map(() => Object.fromEntries(OUTCOMES.map((o) => [o, 0])));
 for (const c of cases) {
   const decoder = decoderNamed(c.variant);
@@ -77,6 +137,7 @@ for (const c of cases) {
     const bytes = [...new TextEncoder().encode(o[k])];
     const m = modelDecode(bytes, d);
     if (m.out === g[k]) modelAgrees++;
+    const starts = readingsWanted ? tokensOf(bytes, d) : undefined;
     const origChars = [...o[k]];
     const inGarbled = new Set([...g[k]]);
     const inOriginal = new Set(origChars);
@@ -87,6 +148,10 @@ for (const c of cases) {
       const len = new TextEncoder().encode(ch).length;
       let lost = 0;
       for (let j = at; j < at + len; j++) lost += m.lost[j];
+      if (starts && lost === 1) {
+        const j = m.lost.indexOf(1, at);
+        readingCounts.push(readingsOfOneLost(bytes, at, len, j, d, starts, g[k]));
+      }
       at += len;
       lost = Math.min(lost, 3);
       garbledChars++;
@@ -129,6 +194,11 @@ oneLost.forEach((t, whole) => {
   const n = OUTCOMES.reduce((s, o) => s + t[o], 0);
   console.log(`| ${whole} | ${n} | ${t.right} | ${t.placeholder} | ${t.wrong} | ${pct(t.right, t.right + t.wrong)} |`);
 });
+if (readingsWanted) {
+  const sorted = [...readingCounts].sort((a, b) => a - b);
+  const mean = readingCounts.reduce((a, b) => a + b, 0) / readingCounts.length;
+  console.log(`\ncharacters with one byte lost: the decoder's output allows ${mean.toFixed(1)} readings on average (median ${sorted[sorted.length >> 1]}, least ${sorted[0]}, ${readingCounts.filter((n) => n <= 16).length} of ${readingCounts.length} have 16 or fewer)`);
+}
 console.log(`\ninserted characters: ${insertedMojibake} of the mojibake (${insertedMarks} of them U+FFFD), ${insertedOther} others`);
 const errorsOf = (o) => table.reduce((s, t) => s + t[o], 0);
 console.log(`edits by cause (share of all original characters): placeholders ${pct(errorsOf('placeholder'), chars)}, wrong ${pct(errorsOf('wrong'), chars)}, mojibake left ${pct(errorsOf('mojibake') + insertedMojibake, chars)}, deleted ${pct(errorsOf('deleted'), chars)}, other inserted ${pct(insertedOther, chars)}`);

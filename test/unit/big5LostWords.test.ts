@@ -24,3 +24,10 @@ test('a character of one lost byte inside a word is restored by the words around
     assert.ok(big5.some((i) => i.plan.some((s) => /lost with (its byte|their bytes): kept as U\+FFFD/.test(s))), 'and the characters kept lost');
   }
 });
+
+test('a character of one lost byte that makes a pair the document writes elsewhere is restored; alone it stays U+FFFD', () => {
+  const garbled = 'warn撖孵�睲遙雿閙��隞嗉�枏枂�枂��嗵�������菔�𥡝�諹�𦠜鱏';
+  assert.ok(!repairText(garbled).text.includes('进行'));
+  const r = repairText(`可以进行。\n${garbled}`);
+  assert.ok(r.text.split('\n')[1].includes('进行'), r.text);
+});

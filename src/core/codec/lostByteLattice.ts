@@ -3,6 +3,9 @@ import { sequenceLength } from './utf8WithHoles';
 import { hexByte } from './hexByte';
 import { LOST, MAX_KEPT_READINGS, mostFrequent, readingsAt, UNKNOWN_CHAR_LOGPROB, type Reading } from './latticeReadings';
 import { addEdge, addState, bestStates, scratch, trimScratch } from './latticeScratch';
+import { doubtOptions, type Doubt } from './latticeDoubts';
+
+export type { Doubt } from './latticeDoubts';
 
 export { codePointOf, LOST } from './latticeReadings';
 
@@ -42,23 +45,6 @@ export interface StretchDecoding {
   /** The guesses left U+FFFD for want of a margin, with their readings, for a second opinion (Big5 only). */
   doubts: Doubt[];
 }
-
-/**
- * A character of one lost byte the bigrams could not decide: where it stands in the text (a code
- * unit offset) and among the `restored` entries, the margin it needed, and its readings within
- * DOUBT_WINDOW of the best, best first, each with its max-marginal score and the bytes it restores.
- */
-export interface Doubt {
-  at: number;
-  restoredAt: number;
-  need: number;
-  options: Array<{ ch: string; score: number; bytes: string[] }>;
-}
-
-/** Readings of a doubted character kept for a second opinion: within this many nats of the best… */
-const DOUBT_WINDOW = 8;
-/** …and at most this many. */
-const MAX_DOUBT_OPTIONS = 12;
 
 /** How much better the best reading of a lost character must be than the next one. */
 const MIN_MARGIN = 1;
@@ -325,31 +311,6 @@ export function decodeLattice(
     }
     return endScore - best;
   });
-  // The readings of path character k (one of the Basic Multilingual Plane: a doubt is replaced in
-  // place), by the best path through each, within DOUBT_WINDOW of the best: its own first, the
-  // best path's.
-  const optionsAt = (k: number): Doubt['options'] => {
-    const own = edgeReading[path[k]];
-    const best = new Map<string, { score: number; reading: Reading }>([[own.ch, { score: 0, reading: own }]]);
-    const p = edgeAt[path[k]];
-    for (let alt = edgesStart[p]; alt < edgesStart[p + 1]; alt++) {
-      // The score first: most edges are far below the window.
-      const rest = stBeta[edgeTo[alt]];
-      if (rest === -Infinity) continue;
-      const score = stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest - endScore;
-      if (score < -DOUBT_WINDOW) continue;
-      const reading = edgeReading[alt];
-      const ch = reading.ch;
-      if (ch === own.ch || reading.unknown || reading.chosen.length !== own.chosen.length || ch.length !== 1) continue;
-      const had = best.get(ch);
-      if (!had || score > had.score) best.set(ch, { score, reading });
-    }
-    return [...best]
-      .map(([ch, o]) => ({ ch, score: o.score, bytes: o.reading.chosen }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_DOUBT_OPTIONS)
-      .map((o) => ({ ch: o.ch, score: o.score, bytes: o.bytes.map(hexByte) }));
-  };
   // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
   // points of the tuning CER for 0.6 points of the guesses' precision.
   const doubtful = (k: number): boolean => k >= 0 && k < path.length && margins[k] < Infinity;
@@ -365,7 +326,7 @@ export function decodeLattice(
     likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
     if (margins[k] < need) {
       if (dense && !r.unknown && r.ch.length === 1) {
-        const options = optionsAt(k);
+        const options = doubtOptions(path, k, edgesStart, endScore);
         if (options.length > 1) doubts.push({ at, restoredAt: restored.length, need, options });
       }
       parts.push('\ufffd');

@@ -71,31 +71,39 @@ function sameAnswers(r: Remembered, seen: ReadonlySet<string>): boolean {
 const remembered = new WeakMap<CharLanguageModel, Map<string, Remembered[]>>();
 
 /**
- * The character pairs of the document being read (see withDocumentPairs), and a number that
- * changes with them so that a stretch remembered under one document is not reused in another.
+ * The document being read (see withDocumentPairs): its character pairs, a number that changes
+ * with them, and whether the lattice weighs every reading by them or only the doubts' second
+ * opinion does (garble/mojibake/lostWords.ts).
  */
-let documentPairs: (() => ReadonlySet<string>) | undefined;
-let documentId = 0;
+export interface DocumentPairs {
+  pairs: () => ReadonlySet<string>;
+  id: number;
+  inLattice: boolean;
+}
+let document: DocumentPairs | undefined;
 
 /**
  * Runs `read` with `pairs` (two characters each, as the document writes them) as the document's
  * cache model: a lost character that forms with a neighbour a pair the document writes elsewhere
- * (a name, a word said twice) gains in the lattice. Synchronous: the pairs are in force only
- * while `read` runs. `pairs` is worked out at the first lost character that asks for them (most
- * texts with a `?` have no lost byte to guess), then kept.
+ * (a name, a word said twice) gains in the lattice, or with `inLattice` false only where the
+ * bigrams left it in doubt. Synchronous: the pairs are in force only while `read` runs. `pairs` is
+ * worked out at the first lost character that asks for them (most texts with a `?` have no lost
+ * byte to guess), then kept.
  */
-export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T): T {
-  const outer = documentPairs;
-  const outerId = documentId;
+export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T, inLattice = true): T {
+  const outer = document;
   let known: ReadonlySet<string> | undefined;
-  documentPairs = () => (known ??= pairs());
-  documentId = ++nextDocumentId;
+  document = { pairs: () => (known ??= pairs()), id: ++nextDocumentId, inLattice };
   try {
     return read();
   } finally {
-    documentPairs = outer;
-    documentId = outerId;
+    document = outer;
   }
+}
+
+/** The document withDocumentPairs is reading, if any. */
+export function currentDocument(): DocumentPairs | undefined {
+  return document;
 }
 let nextDocumentId = 0;
 
@@ -190,7 +198,9 @@ function decodeStretch(
   const part = bytes.slice(from, to);
   const partCandidates = new Map<number, readonly number[]>();
   const partPairs = new Map<number, (first: number, second: number) => boolean>();
-  let key = `${documentId}\u0001${lostAbove}\u0001${before}\u0001${after}`;
+  // A stretch remembered under one document's pairs is not reused in another.
+  const inLattice = document?.inLattice ? document : undefined;
+  let key = `${inLattice?.id ?? 0}\u0001${lostAbove}\u0001${before}\u0001${after}`;
   for (let k = from; k < to; k++) {
     if (bytes[k] !== LOST) {
       key += `,${bytes[k]}`;
@@ -210,7 +220,7 @@ function decodeStretch(
   const same = earlier?.find((r) => sameAnswers(r, seen));
   if (same) return same.result;
   const asked = new Set<string>();
-  const docPairs = documentPairs;
+  const docPairs = inLattice?.pairs;
   const result = decodeLattice(part, partCandidates, lm, before, after, partPairs, {
     has: (ch) => {
       asked.add(ch);

@@ -7,6 +7,8 @@ import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 import { withoutOverlaps } from '../text/spanOverlap';
 import { readRun } from './mojibake/readRun';
+import { withDocumentPairs } from '../codec/utf8LostBytes';
+import { documentPairs } from './mojibakeGbk';
 import type { Unit } from './mojibake/mojibakeSpec';
 import { getCharModel } from '../model/charLanguageModel';
 
@@ -85,7 +87,10 @@ export function findLossyBig5(text: string): GarbleIssue[] {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyBig5(text);
-  const read = findUtf8Mojibake(text, big5MojibakeSpec(), stops);
+  const spec = big5MojibakeSpec();
+  // The document's own pairs weigh the lost characters the bigrams leave in doubt (lostWords.ts), not every reading.
+  const lost = text.includes('\ufffd') || text.includes('?');
+  const read = lost ? withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), false) : findUtf8Mojibake(text, spec, stops);
   const found = read.length ? [...read, ...findLostCharacters(text, read)].sort((a, b) => a.start - b.start) : read;
   if (lossy.length === 0) return found;
   return [...lossy, ...withoutOverlaps(found, lossy)].sort((a, b) => a.start - b.start);

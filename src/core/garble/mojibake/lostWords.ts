@@ -1,5 +1,6 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Doubt, LostByteDecoding } from '../../codec/utf8LostBytes';
+import { currentDocument, documentPairKey } from '../../codec/utf8LostBytes';
 import { wordOpinion } from '../misaligned/wordGuesses';
 import { isHan } from '../../text/chars';
 
@@ -21,6 +22,29 @@ const WORD_WEIGHT = 0.5;
 const WORD_EXTRA_MARGIN = 2;
 
 type Script = 'traditional' | 'simplified' | undefined;
+
+/**
+ * A reading that makes, with a neighbour, a pair of characters the
+ * document writes elsewhere (its clean text, and its mojibake read back where no byte is lost: a
+ * name, a term said twice) gains this much in the second opinion: a cache model over the
+ * document, asked only for the doubts' few readings, never in the lattice (calibrated on the
+ * tuning part, docs/repair-eval.md).
+ */
+const DOCUMENT_PAIR = 6;
+
+/** Whether the document writes `a` right before `b` (the last and first characters of two strings). */
+function documentWrites(a: string, b: string): boolean {
+  const doc = currentDocument();
+  if (!doc || !a || !b) return false;
+  const last = [...a.slice(-2)].pop()!;
+  const first = String.fromCodePoint(b.codePointAt(0)!);
+  return doc.pairs().has(documentPairKey(last) + documentPairKey(first));
+}
+
+/** DOCUMENT_PAIR for each of `a`+`ch` and `ch`+`b` the document writes. */
+function documentBonus(left: string, ch: string, right: string): number {
+  return DOCUMENT_PAIR * (Number(documentWrites(left, ch)) + Number(documentWrites(ch, right)));
+}
 
 export function weighDoubts(d: LostByteDecoding, lm: CharLanguageModel, before: string, after: string): LostByteDecoding {
   if (d.doubts.length === 0) return d;
@@ -52,17 +76,17 @@ const CONTEXT = 8;
 
 /**
  * Verdicts by doubt (its readings are shared by every reading of the same stretch: utf8LostBytes
- * remembers stretches) and context: a run is read again for each edge judgeReading tries.
+ * remembers stretches), document and context: a run is read again for each edge judgeReading tries.
  */
 const verdicts = new WeakMap<Doubt['options'], Map<string, Option | null>>();
 
 function rememberedOpinion(doubt: Doubt, left: string, right: string, script: Script, lm: CharLanguageModel): Option | undefined {
   let byContext = verdicts.get(doubt.options);
   if (!byContext) verdicts.set(doubt.options, (byContext = new Map()));
-  const key = `${doubt.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
+  const key = `${currentDocument()?.id ?? 0}\u0001${doubt.need}\u0001${script ?? ''}\u0001${left}\u0001${right}`;
   let verdict = byContext.get(key);
   if (verdict === undefined) {
-    verdict = secondOpinion(doubt, wordOpinion(lm, left, right), script, lm) ?? null;
+    verdict = secondOpinion(doubt, wordOpinion(lm, left, right), script, lm, left, right) ?? null;
     byContext.set(key, verdict);
   }
   return verdict ?? undefined;
@@ -71,16 +95,17 @@ function rememberedOpinion(doubt: Doubt, left: string, right: string, script: Sc
 type Option = Doubt['options'][number];
 
 /** The reading the word model and the bigrams together prefer by the wider margin, if one is. */
-function secondOpinion(doubt: Doubt, opinion: (guessed: string) => number, script: Script, lm: CharLanguageModel): Option | undefined {
+function secondOpinion(doubt: Doubt, opinion: (guessed: string) => number, script: Script, lm: CharLanguageModel, left: string, right: string): Option | undefined {
   // Readings the models cannot tell apart (经 and 經, ２ and ３ fold to one character) are one
   // reading to them: weighed together, then told apart by the text's script, if at all.
   const groups = new Map<string, { score: number; members: Option[] }>();
   for (const o of doubt.options) {
     const key = lm.fold(o.ch);
+    const score = o.score + documentBonus(left, o.ch, right);
     const g = groups.get(key);
-    if (!g) groups.set(key, { score: o.score, members: [o] });
+    if (!g) groups.set(key, { score, members: [o] });
     else {
-      g.score = Math.max(g.score, o.score);
+      g.score = Math.max(g.score, score);
       g.members.push(o);
     }
   }
