@@ -80,7 +80,7 @@ export interface DocumentPairs {
   id: number;
   inLattice: boolean;
 }
-let document: DocumentPairs | undefined;
+let activeDocument: DocumentPairs | undefined;
 
 /**
  * Runs `read` with `pairs` (two characters each, as the document writes them) as the document's
@@ -91,19 +91,19 @@ let document: DocumentPairs | undefined;
  * byte to guess), then kept.
  */
 export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T, inLattice = true): T {
-  const outer = document;
+  const outer = activeDocument;
   let known: ReadonlySet<string> | undefined;
-  document = { pairs: () => (known ??= pairs()), id: ++nextDocumentId, inLattice };
+  activeDocument = { pairs: () => (known ??= pairs()), id: ++nextDocumentId, inLattice };
   try {
     return read();
   } finally {
-    document = outer;
+    activeDocument = outer;
   }
 }
 
 /** The document withDocumentPairs is reading, if any. */
 export function currentDocument(): DocumentPairs | undefined {
-  return document;
+  return activeDocument;
 }
 let nextDocumentId = 0;
 
@@ -199,7 +199,7 @@ function decodeStretch(
   const partCandidates = new Map<number, readonly number[]>();
   const partPairs = new Map<number, (first: number, second: number) => boolean>();
   // A stretch remembered under one document's pairs is not reused in another.
-  const inLattice = document?.inLattice ? document : undefined;
+  const inLattice = activeDocument?.inLattice ? activeDocument : undefined;
   let key = `${inLattice?.id ?? 0}\u0001${lostAbove}\u0001${before}\u0001${after}`;
   for (let k = from; k < to; k++) {
     if (bytes[k] !== LOST) {
