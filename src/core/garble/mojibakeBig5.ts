@@ -1,14 +1,13 @@
 import type { GarbleIssue } from '../types';
 import { big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
-import { findUtf8Mojibake, type MojibakeSpec } from './utf8Mojibake';
+import type { MojibakeSpec } from './utf8Mojibake';
 import { big5LostByteCandidates } from './mojibake/lostBytes';
 import { isBig5Gap } from '../codec/gbkGaps';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
 import { withoutOverlaps } from '../text/spanOverlap';
 import { readRun } from './mojibake/readRun';
-import { withDocumentPairs } from '../codec/utf8LostBytes';
-import { documentPairs } from './mojibakeGbk';
+import { findWithDocumentPairs } from './mojibakeGbk';
 import type { Unit } from './mojibake/mojibakeSpec';
 import { getCharModel } from '../model/charLanguageModel';
 
@@ -89,8 +88,7 @@ export function findMojibakeBig5(text: string, stops?: readonly number[]): Garbl
   const lossy = findLossyBig5(text);
   const spec = big5MojibakeSpec();
   // The document's own pairs weigh the lost characters the bigrams leave in doubt (lostWords.ts), not every reading.
-  const lost = text.includes('\ufffd') || text.includes('?');
-  const read = lost ? withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), false) : findUtf8Mojibake(text, spec, stops);
+  const read = findWithDocumentPairs(text, spec, stops, false);
   const found = read.length ? [...read, ...findLostCharacters(text, read)].sort((a, b) => a.start - b.start) : read;
   if (lossy.length === 0) return found;
   return [...lossy, ...withoutOverlaps(found, lossy)].sort((a, b) => a.start - b.start);

@@ -287,8 +287,8 @@ function addHanPairs(text: string, pairs: CharPairs): void {
 
 /**
  * The pairs of Han characters the document writes: as it stands (its clean paragraphs) and as its
- * GBK mojibake reads back where no byte is lost (every stretch of characters GBK can encode, its
- * bytes read as UTF-8; what a lost byte breaks decodes to U+FFFD and pairs with nothing). A lost
+ * mojibake under `spec` (GBK or Big5) reads back where no byte is lost (every stretch of characters
+ * the code page can encode, its bytes read as UTF-8; what a lost byte breaks decodes to U+FFFD and pairs with nothing). A lost
  * character that makes such a pair with a neighbour (a name, a word the document says twice) is
  * the likelier guess: a cache model over the document for what a bigram model cannot see.
  */
@@ -323,13 +323,22 @@ export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
   return pairs;
 }
 
+/**
+ * findUtf8Mojibake with the document's pairs (documentPairs) as the cache model of its lost
+ * characters, where the text shows a lost byte at all (`?` or U+FFFD); `inLattice` as
+ * withDocumentPairs takes it (false: only the doubts' second opinion reads them).
+ */
+export function findWithDocumentPairs(text: string, spec: MojibakeSpec, stops: readonly number[] | undefined, inLattice = true): GarbleIssue[] {
+  if (!text.includes('\ufffd') && !text.includes('?')) return findUtf8Mojibake(text, spec, stops);
+  return withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), inLattice);
+}
+
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */
 export function findMojibakeGbk(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyGbk(text);
   // Both specs read the same characters: the stops of one are the other's.
   const spec = specFor(text);
-  const lost = text.includes('\ufffd') || text.includes('?');
-  const found = lost ? withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops)) : findUtf8Mojibake(text, spec, stops);
+  const found = findWithDocumentPairs(text, spec, stops);
   // Spans inside a lossy run are already accounted for.
   const clear = withoutOverlaps(found, lossy);
   const nbsp = withoutOverlaps(findNbspMojibake(text), clear);
