@@ -179,6 +179,24 @@ test('a code block is a quotation only in a text about garbled text', () => {
   assert.equal(repairText(block(asCp1252('你好，世界')), { languageId: 'markdown' }).text, block('你好，世界'));
 });
 
+test('a source file\'s samples of a code page it names are data; one sample, or no name, is still read', () => {
+  const as = (s: string, page: string) => iconv.decode(Buffer.from(s, 'utf8'), page);
+  const samples = ['Čeština', 'правда', 'Tiếng'].map((w) => `#   ${as(w, 'ibm437')}`).join('\n');
+  const code = '\ndef read_back(text):\n    return text.encode("ibm437").decode("utf-8")\n';
+  // Several samples in the comments of a file that names their page: the file shows them on purpose.
+  const named = `# UTF-8 text shown through IBM437 looks like this:\n${samples}${code}`;
+  assert.deepEqual(kinds(named, 'python'), []);
+  assert.equal(repairText(named, { languageId: 'python' }).text, named);
+  // The same lines in a file that names no page, or one sample alone, are read back as before.
+  const unnamed = `# What the log shows:\n${samples}\ndef show(text):\n    return text\n`;
+  assert.equal(repairText(unnamed, { languageId: 'python' }).text, unnamed.replace(samples, '#   Čeština\n#   правда\n#   Tiếng'));
+  const one = `# UTF-8 text shown through IBM437 looks like this:\n#   ${as('правда', 'ibm437')}${code}`;
+  assert.deepEqual(kinds(one, 'python'), ['mojibake-latin1']);
+  // Chinese garbled through GBK in a program that names GBK is the program's own text, damaged.
+  const labels = `# Files are read as GBK.\nLABELS = {"param": "${asGbk('参数')}", "user": "${asGbk('用户名称')}"}\n`;
+  assert.equal(repairText(labels, { languageId: 'python' }).text, '# Files are read as GBK.\nLABELS = {"param": "参数", "user": "用户名称"}\n');
+});
+
 test('a URL keeps the script its site spells it in; the same words in prose are flagged', () => {
   const simplified = '我们使用简体中文写作，这里是更多的简体字：发展、学习、应该、国家、时间、经济、语言、计算机。';
   const link = `${simplified}参见[计算机科学](https://zh.wikipedia.org/wiki/計算機科學與網路適配器)。`;
