@@ -299,7 +299,7 @@ test('lostCharacters: a repair of a legacy encoder\'s `?` must beat that process
   assert.equal(weighLostCharacters(text, [other])[0], other);
 });
 
-test('thinReadings: a reading of placeholders and one character is flagged, not made, unless its kind is repaired beside it', () => {
+test('thinReadings: a reading of placeholders and one character, or a few between two lost bytes, is flagged, not made, unless its kind is repaired beside it', () => {
   const issue = (text: string, span: string, replacement: string, kind: 'misaligned-gbk' | 'mojibake-gbk' | 'mojibake-latin1' = 'misaligned-gbk') => {
     const start = text.indexOf(span);
     return { kind, start, end: start + span.length, confidence: 0.7, replacement, plan: [] };
@@ -314,8 +314,15 @@ test('thinReadings: a reading of placeholders and one character is flagged, not 
   // A private-use character, and Han of Extension G that neither model has seen, are placeholders too.
   assert.equal(withoutThinReadings(verse, [issue(verse, '江西', '\ue018')])[0].replacement, undefined);
   assert.equal(withoutThinReadings(verse, [issue(verse, '右。', '\u{31863}', 'mojibake-gbk')])[0].replacement, undefined);
-  // A reading that reads back more than it loses is left to its detector.
-  const longer = issue(verse, '小庭花，', '\ufffd界壁众\ufffd');
+  // A private-use character the source wrote for a rare one, read as two lost bytes and one character.
+  const pua = `葛藟延幽谷，\ue018\ue018瓜瓞生。`;
+  assert.equal(withoutThinReadings(pua, [issue(pua, '\ue018\ue018', '\ufffd躬\ufffd')])[0].replacement, undefined);
+  // Framed: a byte lost at each end and a few characters between, which the text does not read
+  // better for, is flagged too; one lost byte and the same characters are left to the detector.
+  const framed = withoutThinReadings(verse, [issue(verse, '小庭花，', '\ufffd界壁众\ufffd')])[0];
+  assert.equal(framed.replacement, undefined);
+  assert.equal(framed.reading, '\ufffd界壁众\ufffd');
+  const longer = issue(verse, '小庭花，', '界壁众\ufffd');
   assert.equal(withoutThinReadings(verse, [longer])[0], longer);
   // An emoji the models do not know is what a UTF-8 reading reads back, not a placeholder.
   const emoji = 'Hi guys \u00ed\u00a0\u00bd\u00ed\u00b8\u008d';
