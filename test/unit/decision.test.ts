@@ -179,6 +179,24 @@ test('a code block is a quotation only in a text about garbled text', () => {
   assert.equal(repairText(block(asCp1252('你好，世界')), { languageId: 'markdown' }).text, block('你好，世界'));
 });
 
+test('a source file\'s samples of a code page it names are data; one sample, or no name, is still read', () => {
+  const as = (s: string, page: string) => iconv.decode(Buffer.from(s, 'utf8'), page);
+  const samples = ['Čeština', 'правда', 'Tiếng'].map((w) => `#   ${as(w, 'ibm437')}`).join('\n');
+  const code = '\ndef read_back(text):\n    return text.encode("ibm437").decode("utf-8")\n';
+  // Several samples in the comments of a file that names their page: the file shows them on purpose.
+  const named = `# UTF-8 text shown through IBM437 looks like this:\n${samples}${code}`;
+  assert.deepEqual(kinds(named, 'python'), []);
+  assert.equal(repairText(named, { languageId: 'python' }).text, named);
+  // The same lines in a file that names no page, or one sample alone, are read back as before.
+  const unnamed = `# What the log shows:\n${samples}\ndef show(text):\n    return text\n`;
+  assert.equal(repairText(unnamed, { languageId: 'python' }).text, unnamed.replace(samples, '#   Čeština\n#   правда\n#   Tiếng'));
+  const one = `# UTF-8 text shown through IBM437 looks like this:\n#   ${as('правда', 'ibm437')}${code}`;
+  assert.deepEqual(kinds(one, 'python'), ['mojibake-latin1']);
+  // Chinese garbled through GBK in a program that names GBK is the program's own text, damaged.
+  const labels = `# Files are read as GBK.\nLABELS = {"param": "${asGbk('参数')}", "user": "${asGbk('用户名称')}"}\n`;
+  assert.equal(repairText(labels, { languageId: 'python' }).text, '# Files are read as GBK.\nLABELS = {"param": "参数", "user": "用户名称"}\n');
+});
+
 test('a URL keeps the script its site spells it in; the same words in prose are flagged', () => {
   const simplified = '我们使用简体中文写作，这里是更多的简体字：发展、学习、应该、国家、时间、经济、语言、计算机。';
   const link = `${simplified}参见[计算机科学](https://zh.wikipedia.org/wiki/計算機科學與網路適配器)。`;
@@ -281,7 +299,7 @@ test('lostCharacters: a repair of a legacy encoder\'s `?` must beat that process
   assert.equal(weighLostCharacters(text, [other])[0], other);
 });
 
-test('thinReadings: a reading of placeholders and one character is flagged, not made, unless its kind is repaired beside it', () => {
+test('thinReadings: a reading of placeholders and one character, or a few between two lost bytes, is flagged, not made, unless its kind is repaired beside it', () => {
   const issue = (text: string, span: string, replacement: string, kind: 'misaligned-gbk' | 'mojibake-gbk' | 'mojibake-latin1' = 'misaligned-gbk') => {
     const start = text.indexOf(span);
     return { kind, start, end: start + span.length, confidence: 0.7, replacement, plan: [] };
@@ -296,8 +314,15 @@ test('thinReadings: a reading of placeholders and one character is flagged, not 
   // A private-use character, and Han of Extension G that neither model has seen, are placeholders too.
   assert.equal(withoutThinReadings(verse, [issue(verse, '江西', '\ue018')])[0].replacement, undefined);
   assert.equal(withoutThinReadings(verse, [issue(verse, '右。', '\u{31863}', 'mojibake-gbk')])[0].replacement, undefined);
-  // A reading that reads back more than it loses is left to its detector.
-  const longer = issue(verse, '小庭花，', '\ufffd界壁众\ufffd');
+  // A private-use character the source wrote for a rare one, read as two lost bytes and one character.
+  const pua = `葛藟延幽谷，\ue018\ue018瓜瓞生。`;
+  assert.equal(withoutThinReadings(pua, [issue(pua, '\ue018\ue018', '\ufffd躬\ufffd')])[0].replacement, undefined);
+  // Framed: a byte lost at each end and a few characters between, which the text does not read
+  // better for, is flagged too; one lost byte and the same characters are left to the detector.
+  const framed = withoutThinReadings(verse, [issue(verse, '小庭花，', '\ufffd界壁众\ufffd')])[0];
+  assert.equal(framed.replacement, undefined);
+  assert.equal(framed.reading, '\ufffd界壁众\ufffd');
+  const longer = issue(verse, '小庭花，', '界壁众\ufffd');
   assert.equal(withoutThinReadings(verse, [longer])[0], longer);
   // An emoji the models do not know is what a UTF-8 reading reads back, not a placeholder.
   const emoji = 'Hi guys \u00ed\u00a0\u00bd\u00ed\u00b8\u008d';

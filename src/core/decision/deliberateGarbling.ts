@@ -4,6 +4,7 @@ import { lineAround } from '../text/lines';
 import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
 import { weighLostCharacters } from './lostCharacters';
 import { withoutThinReadings } from './thinReadings';
+import { isHan } from '../text/chars';
 
 /**
  * Garbling written on purpose is not damage. A repair library's tables (`"Ã©": "é"`), a lint
@@ -218,6 +219,64 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
 }
 
 /**
+ * The names a file gives each code page a reading goes through (the plan's `encode X`): `cp437`,
+ * `IBM437`, `ibm-850`, `windows-1252`, `latin-1`, `mac_roman`, `gb2312`, `big5`.
+ */
+const PAGE_NAMES: Record<string, RegExp> = {
+  cp1252: /(?:\bcp|windows|\bwin)[-_ ]?1252|latin[-_ ]?1\b|iso[-_ ]?8859[-_ ]?1\b/i,
+  'latin-1': /latin[-_ ]?1\b|iso[-_ ]?8859[-_ ]?1\b|(?:\bcp|windows|\bwin)[-_ ]?1252/i,
+  'windows-1250': /(?:\bcp|windows|\bwin)[-_ ]?1250/i,
+  'windows-1251': /(?:\bcp|windows|\bwin)[-_ ]?1251/i,
+  macintosh: /mac[-_ ]?roman|\bmacintosh\b/i,
+  ibm437: /(?:\bcp|\bibm|\boem)[-_ ]?437\b/i,
+  ibm850: /(?:\bcp|\bibm|\boem)[-_ ]?850\b/i,
+  gbk: /\bgbk\b|\bgb[-_ ]?2312\b|\bgb[-_ ]?18030\b|\bcp[-_ ]?936\b/i,
+  big5: /\bbig[-_ ]?5\b|\bcp[-_ ]?950\b/i,
+};
+
+/** The code page a reading goes through: the first step's `encode X`, without its note. */
+function pageOf(issue: GarbleIssue): string | undefined {
+  const m = /^encode ([a-z0-9-]+)/.exec(issue.plan[0] ?? '');
+  return m ? m[1] : undefined;
+}
+
+/** The fewest readings through one page that make a source file's samples of it. */
+const MIN_SAMPLES = 2;
+
+function readsHan(s: string): boolean {
+  for (const ch of s) if (isHan(ch.codePointAt(0)!)) return true;
+  return false;
+}
+
+/**
+ * The pages whose readings a source file shows on purpose: a test or a table of an encoding
+ * library quotes several samples of one page (`'╨┐╤Ç╨░╨▓╨┤╨░'`, `'Ã©'`), and says which page
+ * they are (`cp437`, `ibm850`, `latin-1`) or writes one beside its decoded form. Its comments and
+ * string literals hold MIN_SAMPLES readings or more through that page, and the file names the page
+ * or one of them lies beside its fix (besideItsFix). Readings of Chinese are not counted: a
+ * program's own labels garbled through GBK (`'鍙傛暟'`) in code that names GBK, to convert other
+ * text, are damage; a sample of them beside its fix is still one (writtenOnPurpose).
+ */
+function pagesShownOnPurpose(text: string, issues: GarbleIssue[]): Set<string> | undefined {
+  const byPage = new Map<string, GarbleIssue[]>();
+  for (const issue of issues) {
+    const fix = issue.replacement ?? issue.reading;
+    if (!WATCHED.has(issue.kind) || fix === undefined || readsHan(fix)) continue;
+    const page = pageOf(issue);
+    if (page === undefined) continue;
+    const list = byPage.get(page);
+    if (list) list.push(issue);
+    else byPage.set(page, [issue]);
+  }
+  let pages: Set<string> | undefined;
+  for (const [page, samples] of byPage) {
+    if (samples.length < MIN_SAMPLES) continue;
+    if (PAGE_NAMES[page]?.test(text) || samples.some((i) => besideItsFix(text, i))) (pages ??= new Set()).add(page);
+  }
+  return pages;
+}
+
+/**
  * The first step of a reading that took a space for the 0xA0 byte of a no-break space folded to
  * it (garble/mojibake/foldedSpaces.ts): such a reading stands on the text's other mojibake.
  */
@@ -261,12 +320,21 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
   const setting: Setting = { text, code: syntax !== undefined, regions: syntax ? sourceRegions(text, syntax) : undefined };
   const regions = setting.regions;
   let r = 0;
-  const kept = issues.filter((issue) => {
-    if (regions) {
-      while (r < regions.length && regions[r].end <= issue.start) r++;
-      if (r >= regions.length || regions[r].start > issue.start || regions[r].end < issue.end) return false;
-    }
+  const inText = regions
+    ? issues.filter((issue) => {
+        while (r < regions.length && regions[r].end <= issue.start) r++;
+        return r < regions.length && regions[r].start <= issue.start && regions[r].end >= issue.end;
+      })
+    : issues;
+  // In a source file, the samples of a page the file shows on purpose are data.
+  const samples = regions && inText.length >= MIN_SAMPLES ? pagesShownOnPurpose(text, inText) : undefined;
+  const kept = inText.filter((issue) => {
     if (issue.kind === 'mixed-script' && inUrl(text, issue.start, issue.end)) return false;
+    if (samples && WATCHED.has(issue.kind)) {
+      const page = pageOf(issue);
+      const fix = issue.replacement ?? issue.reading;
+      if (page !== undefined && samples.has(page) && fix !== undefined && !readsHan(fix)) return false;
+    }
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });
   // Last, a repair of a span holding the text's own encoder's `?` must beat that process, and a

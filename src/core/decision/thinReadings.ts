@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { getTextLikelihood } from './textLikelihood';
 import { isHan } from '../text/chars';
-import { NEIGHBOURHOOD } from './weighRepair';
+import { NEIGHBOURHOOD, weighRepair } from './weighRepair';
 
 /**
  * A reading that says less than the text. A repair replaces characters the text shows with what
@@ -13,11 +13,17 @@ import { NEIGHBOURHOOD } from './weighRepair';
  * `蠲忿` read as a misaligned run `�梅�`). Such a repair is not made: the span is flagged as
  * lossy, with what it would read as (`reading`), and the text left alone.
  *
- * Thin: the reading's placeholders (less those the span already shows) at least as many as its
- * other characters, and those MAX_READ_BACK or fewer. A reading that reads back more is left to its
- * detector's decision, and so is a thin one beside a repair of its kind that is not (`supported`).
+ * Thin: the reading's placeholders (less those the span already shows and the reading keeps) at
+ * least as many as its other characters, and those MAX_READ_BACK or fewer. Or framed: the reading
+ * says bytes were lost at both of its ends (a placeholder first and last) and reads back
+ * MAX_FRAMED_READ_BACK characters or fewer between them, and the shared decision (weighRepair, the
+ * text read more like itself repaired) does not accept it: two losses a few characters apart, and
+ * nothing but the run's own evidence for what lies between (a poem's `鸾绫谥诰` read as
+ * `�界壁众�`). A reading that reads back more is left to its detector's decision, and so is a thin
+ * one beside a repair of its kind that is not (`supported`).
  */
 export const MAX_READ_BACK = 2;
+export const MAX_FRAMED_READ_BACK = 4;
 
 export function withoutThinReadings(text: string, issues: GarbleIssue[]): GarbleIssue[] {
   let out: GarbleIssue[] | undefined;
@@ -25,8 +31,8 @@ export function withoutThinReadings(text: string, issues: GarbleIssue[]): Garble
   for (let k = 0; k < issues.length; k++) {
     const issue = issues[k];
     // Each issue is judged once: one at a time until the first thin one, then all of them.
-    if (!(thin ? thin[k] : issue.replacement !== undefined && isThin(issue.replacement, text.slice(issue.start, issue.end)))) continue;
-    thin ??= issues.map((i) => i.replacement !== undefined && isThin(i.replacement, text.slice(i.start, i.end)));
+    if (!(thin ? thin[k] : isThin(text, issue))) continue;
+    thin ??= issues.map((i) => isThin(text, i));
     if (supported(issues, thin, k)) continue;
     out ??= issues.slice();
     const { replacement, ...rest } = issue;
@@ -59,25 +65,51 @@ function supported(issues: GarbleIssue[], thin: boolean[], k: number): boolean {
  */
 export function isPlaceholder(cp: number): boolean {
   if (cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) return true;
-  return (isHan(cp) || (cp >= 0x31350 && cp <= 0x323af)) && !getTextLikelihood().knows(cp);
+  // The ideographic planes (U+20000–U+3FFFF) hold Han only, the newest extensions past isHan's.
+  return (isHan(cp) || (cp >= 0x20000 && cp <= 0x3ffff)) && !getTextLikelihood().knows(cp);
 }
 
-function placeholders(s: string): { count: number; others: number } {
+/** The placeholders of s, each with how many times it occurs, and how many other characters s has. */
+function placeholders(s: string): { count: number; others: number; each: Map<number, number> } {
   let count = 0;
   let others = 0;
+  const each = new Map<number, number>();
   for (let i = 0; i < s.length; i++) {
     const cp = s.codePointAt(i)!;
     if (cp > 0xffff) i++;
     if (cp <= 0x20 || cp === 0x3000) continue;
-    if (isPlaceholder(cp)) count++;
-    else others++;
+    if (isPlaceholder(cp)) {
+      count++;
+      each.set(cp, (each.get(cp) ?? 0) + 1);
+    } else others++;
   }
-  return { count, others };
+  return { count, others, each };
 }
 
-function isThin(reading: string, shown: string): boolean {
+/** Whether the first and the last character of s that are not spaces are both placeholders. */
+function framed(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2) return false;
+  const lastUnit = t.charCodeAt(t.length - 1);
+  const last = lastUnit >= 0xdc00 && lastUnit <= 0xdfff ? t.codePointAt(t.length - 2)! : lastUnit;
+  return isPlaceholder(t.codePointAt(0)!) && isPlaceholder(last);
+}
+
+function isThin(text: string, issue: GarbleIssue): boolean {
+  const reading = issue.replacement;
+  if (reading === undefined) return false;
   const read = placeholders(reading);
   if (read.count === 0) return false;
-  const added = read.count - placeholders(shown).count;
-  return added > 0 && added >= read.others && read.others <= MAX_READ_BACK;
+  const shown = text.slice(issue.start, issue.end);
+  // The placeholders the span already shows and the reading keeps are not the reading's claim;
+  // others it puts in their place are (private-use characters read as two lost bytes: `�躬�`).
+  let kept = 0;
+  for (const [cp, n] of placeholders(shown).each) kept += Math.min(n, read.each.get(cp) ?? 0);
+  const added = read.count - kept;
+  if (added <= 0) return false;
+  if (added >= read.others && read.others <= MAX_READ_BACK) return true;
+  if (added < 2 || read.others > MAX_FRAMED_READ_BACK || !framed(reading)) return false;
+  const before = text.slice(Math.max(0, issue.start - NEIGHBOURHOOD), issue.start);
+  const after = text.slice(issue.end, issue.end + NEIGHBOURHOOD);
+  return !weighRepair({ before, original: shown, reading, after }).accept;
 }
