@@ -6,6 +6,8 @@
 // and the share of clean text it would still search.
 //
 //   node scripts/perf/silent-window-calibrate.mjs [--split tuning] [--precision /work/data/precision]
+//     [--clean-units 3000000] [--bench clean.txt] [--kinds bad12,bad12+mark,bad10+mark] [--tests 1x1,2x8] [--margins 16,32]
+// (a test KxW: K signs or more within W offsets; a window reaches a margin M further either side)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
@@ -102,8 +104,8 @@ const combine = (t, kind) => {
 // Per run: the least margin that covers it, per test (k, w); runs' margin distribution.
 const rows = [];
 for (const kind of (arg('--kinds', 'bad12,bad12+mark,bad10+mark')).split(',')) {
-  for (const [k, w] of [[1, 1], [2, 8], [2, 16], [3, 16], [3, 32]]) {
-    for (const m of [16, 32, 64]) {
+  for (const [k, w] of arg('--tests', '1x1,2x8,2x16,3x16,3x32').split(',').map((x) => x.split('x').map(Number))) {
+    for (const m of arg('--margins', '16,32,64').split(',').map(Number)) {
       let lost = 0, lostDoc = 0, lostPar = 0;
       for (const t of garbled) {
         const rs = regions(combine(t, kind), t.v.length, k, w, m);
