@@ -6,7 +6,7 @@
 // and the share of clean text it would still search.
 //
 //   node scripts/perf/silent-window-calibrate.mjs [--split tuning] [--precision /work/data/precision]
-//     [--clean-units 3000000] [--bench clean.txt] [--kinds bad12,bad12+mark,bad10+mark] [--tests 1x1,2x8] [--margins 16,32]
+//     [--clean-units 3000000] [--bench clean.txt] [--kinds bad12,rare10+mark] [--tests 1x1,2x8] [--margins 16,32] [--windows]
 // (a test KxW: K signs or more within W offsets; a window reaches a margin M further either side)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,11 @@ const core = await requireBundle(join('out', 'silent-window', 'core.cjs'), {
     export { dropProbe } from './src/core/garble/misaligned/runScan';
     export { getCharModel } from './src/core/model/charLanguageModel';
     export { bigramOfUnits } from './src/core/model/quantizedTables';
+    export { doubtProbe } from './src/core/garble/misaligned/doubtWindows';
   `,
 });
+// The search at every offset, as without the windows (`--windows`: with them, as in use).
+if (!process.argv.includes('--windows')) core.doubtProbe.whole = true;
 const flat = core.getCharModel().flatBigrams();
 
 /** Per offset i: 1 when the shown bigram ending at i is at or below `bar` (BadBigrams' condition). */
@@ -92,7 +95,24 @@ function regions(flags, n, k, w, m) {
 }
 const within = (rs, lo, hi) => rs.some(([a, b]) => a <= lo && hi <= b);
 const inside = (rs, p) => rs.some(([a, b]) => a <= p && p < b);
+/** Per offset: 1 for a character the model holds at or below `bar` nats as a unigram, or does not hold (no lookup of a pair). */
+function rareFlags(v, bar) {
+  const f = new Uint8Array(v.length + 1);
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xd800 && c <= 0xdfff)) continue;
+    const x = flat.index[c];
+    if (x < 0 || -flat.unigramQ[x] / 10 <= bar) f[i] = 1;
+  }
+  return f;
+}
 const combine = (t, kind) => {
+  const rare = /^rare(\d+)/.exec(kind);
+  if (rare) {
+    const f = rareFlags(t.v, -Number(rare[1]));
+    if (kind.endsWith('+mark')) for (let i = 0; i < f.length; i++) f[i] |= t.mark[i];
+    return f;
+  }
   if (kind === 'bad12') return t.bad12;
   if (kind === 'bad10') return t.bad10;
   const f = new Uint8Array(t.v.length + 1);
