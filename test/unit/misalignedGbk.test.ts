@@ -13,6 +13,7 @@ import { gbkTable } from '../../src/core/codec/gbkTable';
 import { guess, guessBetween } from '../../src/core/garble/misaligned/silentGuesses';
 import { reaches } from '../../src/core/garble/misaligned/guessBound';
 import { SCAN_STRETCH } from '../../src/core/garble/misaligned/scanArrays';
+import { doubtedWindows, doubtProbe } from '../../src/core/garble/misaligned/doubtWindows';
 import * as iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,15 +109,20 @@ test('a guess is skipped only when no option scores what the run needs', () => {
   }
 });
 
-test('a long text is searched in stretches that change no finding', () => {
-  // Lines of a public text, each with one lead byte lost where no decoder marks it (GBK read
-  // again from the bytes), set after more than one stretch of clean lines of the same text.
+/** Lines of a public text (GBK-encodable, 24 units or more), and the first `count` of them each with one lead byte lost where no decoder marks it (GBK read again from the bytes). */
+function linesWithLostLead(count: number): { lines: string[]; garbled: string[] } {
   const lines = readFileSync(join(__dirname, '../../test/corpus/prose-debian-fortunes-simplified.txt'), 'utf8').split('\n').filter((l) => l.length >= 24 && isGbkEncodable(l));
-  const garbled = lines.slice(0, 60).map((line) => {
+  const garbled = lines.slice(0, count).map((line) => {
     const bytes = [...iconv.encode(line, 'gbk')];
     const lead = bytes.findIndex((b, i) => i >= bytes.length / 3 && b >= 0x81);
     return iconv.decode(Buffer.from(bytes.filter((_, i) => i !== lead)), 'gbk');
   });
+  return { lines, garbled };
+}
+
+test('a long text is searched in stretches that change no finding', () => {
+  // Lines with a lead byte lost, set after more than one stretch of clean lines of the same text.
+  const { lines, garbled } = linesWithLostLead(60);
   let clean = '';
   for (let i = 0; clean.length <= SCAN_STRETCH + 100; i++) clean += lines[i % lines.length] + '\n';
   let found = 0;
@@ -172,4 +178,27 @@ test('a lone U+FFFD is a misaligned trace only where its neighbours ask for a ch
   assert.equal(trace.lossy, true);
   // 北 (B1 B1) leaves no such mark before 京 (BE A9): another process lost it, not a misaligned run.
   assert.deepEqual(findMisalignedGbk('我们明天去\ufffd京开会，后天回来。'), []);
+});
+
+test('the silent-run search leaves out clean prose outside its windows and finds the same runs', () => {
+  // Lines with a lead byte lost, searched with the windows around rare characters and marks
+  // (doubtWindows.ts) and at every offset.
+  const { lines, garbled } = linesWithLostLead(80);
+  const text = garbled.join('\n');
+  const windowed = findMisalignedGbk(text);
+  doubtProbe.whole = true;
+  let whole;
+  try {
+    whole = findMisalignedGbk(text);
+  } finally {
+    doubtProbe.whole = undefined;
+  }
+  assert.ok(windowed.length >= 10, `${windowed.length} runs found`);
+  assert.deepEqual(windowed, whole);
+  // The clean lines: most of them lie in no window.
+  const clean = lines.join('\n');
+  const windows = doubtedWindows(clean, 0, clean.length - 1, getCharModel().flatBigrams());
+  let searched = 0;
+  for (let w = 0; w < windows.length; w += 2) searched += windows[w + 1] - windows[w];
+  assert.ok(searched < 0.8 * clean.length, `${searched} of ${clean.length} searched`);
 });

@@ -6,6 +6,7 @@ import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN, nearFloor } from './nearWords';
 import { stretches } from './scanArrays';
+import { doubtedWindows } from './doubtWindows';
 import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
@@ -75,7 +76,12 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   let badSeen = from;
   let lastBad = -1;
   let skip = 0;
-  for (let at = from + 1; at <= to; at++) {
+  // Only the windows around a sign of garbage are searched (doubtWindows.ts), no start before its
+  // window's first offset: most of clean prose is in none.
+  const windows = doubtedWindows(v, from, to, lm.flatBigrams());
+  for (let w = 0; w < windows.length; w += 2) {
+  segLo = windows[w];
+  for (let at = windows[w] + 1; at <= windows[w + 1] && at <= to; at++) {
     // Ends in a skipped line are passed over (nothing here carries across a line break).
     while (skip < skipped.length && skipped[skip].end < at) skip++;
     if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
@@ -129,5 +135,6 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       dropProbe.drop?.(at, best.run.start, 'found', best.gain);
       found.push(best);
     }
+  }
   }
 }
