@@ -27,9 +27,10 @@ import { CORPORA, readSplit, type Sentence } from './corpora';
 import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
-  B, BIGRAM_OFFSETS, bigramHash, DENSE_FEATURES, HASHED_FEATURES, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
+  B, BIGRAM_OFFSETS, bigramHash, DENSE_FEATURES, HASHED_FEATURES, domainHash, E, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
   useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
+import { extractFeatures } from '../../src/core/annotate/tagger/featureList';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
 import { withNameBonus } from '../../src/core/annotate/tagger/nameBonus';
@@ -59,7 +60,7 @@ const margin = Number(option('--margin', '100'));
 /** --save-epochs 8,10: also write the averaged model after those epochs (FILE.epochN.bin), one seed only. */
 const saveEpochs = option('--save-epochs', '').split(',').filter(Boolean).map(Number);
 /**
- * The templates of a character's features by slot (features.ts extractFeatures' order): u0…
+ * The templates of a character's features by slot (featureList.ts extractFeatures' order): u0…
  * the unigrams of UNIGRAM_OFFSETS, b0…b3 the bigrams of BIGRAM_OFFSETS, w0…w2 the word roles,
  * d0… the dense templates of DENSE_SIZES, h0…h3 the hashed ones.
  */
