@@ -134,6 +134,13 @@ function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
+/** Which end of a found span `f` misses gold span `g`'s (the left one where both do) and by how many characters. */
+function boundaryMiss(f: Span, g: Span): string {
+  const by = (n: number) => (n >= 3 ? '3 or more' : String(n));
+  if (f.start === g.start) return `on the right by ${by(Math.abs(f.end - g.end))}`;
+  return `on the ${f.end === g.end ? 'left' : 'left (and the right)'} by ${by(Math.abs(f.start - g.start))}`;
+}
+
 /** What went wrong with a found span that is not gold, or a gold span not found. */
 function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): void {
   const key = (s: Span) => `${s.start}:${s.end}`;
@@ -147,10 +154,10 @@ function classify(text: string, found: Span[], gold: Span[], log: ErrorLog): voi
       count(log.kinds, 'found, not a name in the corpus');
       count(log.strings, `+ ${name}`);
     } else if (f.start <= g.start && f.end >= g.end) {
-      count(log.kinds, f.start < g.start ? 'runs long on the left' : 'runs long on the right');
+      count(log.kinds, `runs long ${boundaryMiss(f, g)}`);
       count(log.strings, `> ${name} (gold ${text.slice(g.start, g.end)})`);
     } else if (f.start >= g.start && f.end <= g.end) {
-      count(log.kinds, f.start > g.start ? 'cut short on the left' : 'cut short on the right');
+      count(log.kinds, `cut short ${boundaryMiss(f, g)}`);
       count(log.strings, `< ${name} (gold ${text.slice(g.start, g.end)})`);
     } else {
       count(log.kinds, 'crosses the gold boundary');
@@ -287,7 +294,7 @@ for (const corpus of CORPORA) {
     if (log && showErrors) {
       const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
       console.log('  errors of zhlens, by kind:');
-      for (const [k, n] of top(log.kinds, 10)) console.log(`    ${String(n).padStart(5)}  ${k}`);
+      for (const [k, n] of top(log.kinds, 20)) console.log(`    ${String(n).padStart(5)}  ${k}`);
       console.log('  most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');
       for (const [k, n] of top(log.strings, 25)) console.log(`    ${String(n).padStart(5)}  ${k}`);
     }
@@ -311,7 +318,7 @@ if (totals.get('zhlens')!.gold) {
 if (totals.get('zhlens')!.gold) {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   console.log('\nerrors of zhlens over these splits, by kind:');
-  for (const [k, n] of top(allErrors.kinds, 10)) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  for (const [k, n] of top(allErrors.kinds, 20)) console.log(`  ${String(n).padStart(5)}  ${k}`);
   console.log('names missed, by length and by whether the training splits\' names (orgTaggerNames.txt) hold them:');
   for (const [k, n] of [...allErrors.missed].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`  ${String(n).padStart(5)}  ${k}`);
   console.log('the ten most common (+ found, not gold; - missed; > runs long; < cut short; x crosses):');

@@ -5,7 +5,7 @@
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
- *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--save-epochs 8,10]
+ *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--name-margin 150] [--save-epochs 8,10] [--average-from 4,6]
  *     [--cv-out DIR]
  *     [--report-templates] [--drop u3,u4,d1,d12]
  *
@@ -27,9 +27,10 @@ import { CORPORA, readSplit, type Sentence } from './corpora';
 import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import {
-  B, BIGRAM_OFFSETS, bigramHash, DENSE_FEATURES, HASHED_FEATURES, domainHash, E, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
+  B, BIGRAM_OFFSETS, bigramHash, DENSE_FEATURES, HASHED_FEATURES, domainHash, E, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, I, modelCode, O, TEXT_KINDS, PAD, PAD_END, PAD_START, Piece, S, TAG_COUNT, UNIGRAM_OFFSETS, unigramHash,
   useTrainedNames, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
+import { extractFeatures } from '../../src/core/annotate/tagger/featureList';
 import { CharTrie } from '../../src/core/annotate/trie';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
 import { withNameBonus } from '../../src/core/annotate/tagger/nameBonus';
@@ -56,10 +57,24 @@ const KINDS = TEXT_KINDS.length;
  * tenth (0, 30, 100, 300; docs/annotate-data.md); 0 is the plain perceptron.
  */
 const margin = Number(option('--margin', '100'));
+/**
+ * --name-margin M: the margin at characters whose gold tag is part of a name (B, I, E, S), where
+ * --margin stays the margin at characters outside names (O): above --margin, a sentence is learnt
+ * until a missed name loses by more than a name found where there is none (a cost-sensitive
+ * margin, toward recall). Unset: --margin everywhere.
+ */
+const nameMargin = Number(option('--name-margin', String(margin)));
 /** --save-epochs 8,10: also write the averaged model after those epochs (FILE.epochN.bin), one seed only. */
 const saveEpochs = option('--save-epochs', '').split(',').filter(Boolean).map(Number);
 /**
- * The templates of a character's features by slot (features.ts extractFeatures' order): u0…
+ * --average-from 4,6: also write the perceptron averaged over the updates from the start of those
+ * epochs on only (tail averaging: the early epochs' weights left out of the mean), FILE.avgK.bin
+ * beside the model averaged over every update (and FILE.epochN.avgK.bin with --save-epochs), one
+ * seed only, so that one held-out run measures several averaging settings.
+ */
+const averageFrom = option('--average-from', '').split(',').filter(Boolean).map(Number).filter((k) => k > 1);
+/**
+ * The templates of a character's features by slot (featureList.ts extractFeatures' order): u0…
  * the unigrams of UNIGRAM_OFFSETS, b0…b3 the bigrams of BIGRAM_OFFSETS, w0…w2 the word roles,
  * d0… the dense templates of DENSE_SIZES, h0…h3 the hashed ones.
  */
@@ -233,6 +248,8 @@ const u = new Float64Array(rows * T);
 const trans = new Float64Array((T + 1) * T);
 const transU = new Float64Array((T + 1) * T);
 let c = 1;
+/** For --average-from: c·w − u (the sum of the weights over the updates so far) and c, at the start of each epoch listed. */
+const tails = new Map<number, { sum: Float64Array; transSum: Float64Array; c: number }>();
 
 function emissions(ex: Example, weightsOf: Float32Array, scratch: Float32Array): void {
   scratch.fill(0, 0, ex.n * T);
@@ -278,6 +295,17 @@ function updateDiff(ex: Example): void {
   }
 }
 
+/** The weights averaged over the updates since the start of epoch `from` (--average-from). */
+function averagedFrom(from: number): { w: Float32Array; trans: Float32Array } {
+  const tail = tails.get(from)!;
+  const steps = c - tail.c;
+  const aw = new Float32Array(rows * T);
+  for (let k = 0; k < aw.length; k++) aw[k] = (c * w[k] - u[k] - tail.sum[k]) / steps;
+  const at = new Float32Array((T + 1) * T);
+  for (let k = 0; k < at.length; k++) at[k] = (c * trans[k] - transU[k] - tail.transSum[k]) / steps;
+  return { w: aw, trans: at };
+}
+
 function averaged(): { w: Float32Array; trans: Float32Array } {
   const aw = new Float32Array(rows * T);
   for (let k = 0; k < aw.length; k++) aw[k] = w[k] - u[k] / c;
@@ -318,7 +346,15 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
   trans.fill(0);
   transU.fill(0);
   c = 1;
+  tails.clear();
   for (let epoch = 1; epoch <= epochs; epoch++) {
+    if (averageFrom.includes(epoch)) {
+      const sum = new Float64Array(rows * T);
+      for (let k = 0; k < sum.length; k++) sum[k] = c * w[k] - u[k];
+      const transSum = new Float64Array((T + 1) * T);
+      for (let k = 0; k < transSum.length; k++) transSum[k] = c * trans[k] - transU[k];
+      tails.set(epoch, { sum, transSum, c });
+    }
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
@@ -327,7 +363,12 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
     for (const idx of order) {
       const ex = train[idx];
       emissions(ex, w, scratch);
-      if (margin) for (let i = 0; i < ex.n; i++) for (let t = 0; t < T; t++) if (t !== ex.gold[i]) scratch[i * T + t] += margin;
+      if (margin || nameMargin) {
+        for (let i = 0; i < ex.n; i++) {
+          const m = ex.gold[i] === O ? margin : nameMargin;
+          for (let t = 0; t < T; t++) if (t !== ex.gold[i]) scratch[i * T + t] += m;
+        }
+      }
       for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
       viterbi(scratch, ex.n, transF, predicted);
       let wrong = false;
@@ -408,6 +449,13 @@ for (let run = 0; run < seeds; run++) {
       for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
     }
     if (seeds === 1 && saveEpochs.includes(epoch) && epoch !== epochs) writeModel(averaged(), out.replace(/(\.bin)?$/, `.epoch${epoch}.bin`));
+    if (seeds > 1) return;
+    for (const from of averageFrom) {
+      if (from > epoch || (epoch !== epochs && !saveEpochs.includes(epoch))) continue;
+      const tail = averagedFrom(from);
+      if (tune.length) for (const [corpus, t] of score(tune, tail)) log(`  averaged from epoch ${from}, held out ${corpus.padEnd(8)} ${f1(t)}`);
+      writeModel(tail, out.replace(/(\.bin)?$/, `${epoch === epochs ? '' : `.epoch${epoch}`}.avg${from}.bin`));
+    }
   });
   for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
   for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;

@@ -6,8 +6,9 @@ import { toTraditional } from '../../src/core/script/convertScript';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { tagOrganizations } from '../../src/core/annotate/tagger/orgTagger';
 import {
-  BIGRAM_OFFSETS, bigramHash, domainHash, extractFeatures, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
+  BIGRAM_OFFSETS, bigramHash, domainHash, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
+import { extractFeatures } from '../../src/core/annotate/tagger/featureList';
 import { decodeTaggerModel } from '../../src/core/annotate/tagger/taggerModel';
 import { spansOf, viterbi } from '../../src/core/annotate/tagger/viterbi';
 import { nameBonusOf, withNameBonus } from '../../src/core/annotate/tagger/nameBonus';

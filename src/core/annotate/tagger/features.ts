@@ -306,6 +306,8 @@ export const DENSE_FEATURES = DENSE_SIZES.length;
  * of k + 1), so the tagger keeps their rows side by side and reads each pair once.
  */
 export const FINE_BEFORE = 9, FINE_AFTER = 10;
+/** The dense template of the character's fine class alone: a function of the character, which the tagger adds to the character's own rows (taggerTables.ts selfBlock). */
+export const FINE_ALONE = 12;
 export const denseHash = (d: number, index: number): number => hash(12 + d, index);
 
 /** The dense indices of position i, DENSE_FEATURES of them from out[o]. */
@@ -327,7 +329,7 @@ export function denseFeatures(p: Piece, i: number, out: Int32Array | Uint32Array
   out[o + FINE_BEFORE] = fine[k - 1] * FINE_VALUES + fine[k];
   out[o + FINE_AFTER] = fine[k] * FINE_VALUES + fine[k + 1];
   out[o + 11] = (coarse[k - 1] * COARSE_VALUES + coarse[k]) * COARSE_VALUES + coarse[k + 1];
-  out[o + 12] = fine[k];
+  out[o + FINE_ALONE] = fine[k];
 }
 
 /** Features of large domains (a character with an ending or a word length), HASHED_FEATURES of them from out[o]; 0 is none. */
@@ -347,15 +349,26 @@ export type TextKind = (typeof TEXT_KINDS)[number];
 /** The features of a character from this index on (the dense and hashed ones) have a copy per kind. */
 export const FIRST_KIND_FEATURE = UNIGRAM_OFFSETS.length + BIGRAM_OFFSETS.length + WORD_ROLES;
 export const domainHash = (kind: number, base: number): number => hash(60 + kind, base);
+/** The hashed feature of an organization ending of type `type` (1…7) ahead, with the character (hashedFeatures' first). */
+export const aheadHash = (type: number, code: number): number => hash(19, type, code);
+/** Longest word length the word-shape feature tells apart. */
+export const WORD_SHAPE_LENGTH = 8;
+/** The hashed feature of the length (capped at WORD_SHAPE_LENGTH) and place of the character's word, with the character (hashedFeatures' last). */
+export const wordShapeHash = (length: number, position: number, code: number): number => hash(25, length, position, code);
 export function hashedFeatures(p: Piece, i: number, out: Uint32Array, o: number): void {
+  const c0 = p.codes[i + PAD];
+  const suffixAhead = p.suffixAhead[i];
+  out[o] = suffixAhead ? aheadHash(suffixAhead & 7, c0) : 0;
+  markHashes(p, i, out, o + 1);
+  out[o + 3] = wordShapeHash(cap(p.wordEnd[i] - p.wordStart[i], WORD_SHAPE_LENGTH), positionInWord(p, i), c0);
+}
+/** The second and third hashed features (an ending here with the character before, a lexicon name's marks with the character), into out[o], out[o + 1]; 0 is none. */
+export function markHashes(p: Piece, i: number, out: Uint32Array, o: number): void {
   const k = i + PAD;
-  const c0 = p.codes[k];
   const orgStart = p.orgStart[i], orgEnd = p.orgEnd[i];
-  const suffixEnd = p.suffixEnd[i], suffixAhead = p.suffixAhead[i];
-  out[o] = suffixAhead ? hash(19, suffixAhead & 7, c0) : 0;
-  out[o + 1] = suffixEnd ? hash(20, suffixEnd >> 3, p.codes[k - 1]) : 0;
-  out[o + 2] = orgStart || orgEnd ? hash(21, orgStart, orgEnd, c0) : 0;
-  out[o + 3] = hash(25, cap(p.wordEnd[i] - p.wordStart[i], 8), positionInWord(p, i), c0);
+  const suffixEnd = p.suffixEnd[i];
+  out[o] = suffixEnd ? hash(20, suffixEnd >> 3, p.codes[k - 1]) : 0;
+  out[o + 1] = orgStart || orgEnd ? hash(21, orgStart, orgEnd, p.codes[k]) : 0;
 }
 
 /** The word features of position i: its word, the word before, the word after (WORD_ROLES of them from out[o]). */
@@ -366,33 +379,4 @@ export function wordFeatures(p: Piece, i: number, out: Uint32Array, o: number): 
   out[o] = wordFeatureHash(0, p.wordOf[i], position);
   out[o + 1] = wordFeatureHash(1, ws > 0 ? p.wordOf[ws - 1] : PAD_START, position);
   out[o + 2] = wordFeatureHash(2, we < p.n ? p.wordOf[we] : PAD_END, position);
-}
-
-const scratch = new Piece();
-const dense = new Int32Array(DENSE_FEATURES);
-
-/**
- * All features of each character of folded text `s`, FEATURES_PER_CHAR per character, into
- * `out`: the unigrams, the bigrams, the words, the dense features, then the hashed ones. This is what training reads; the
- * tagger computes the same sums without listing them.
- */
-export function extractFeatures(s: string, out: Uint32Array): void {
-  scratch.read(s);
-  const { codes } = scratch;
-  for (let i = 0; i < s.length; i++) {
-    const o = i * FEATURES_PER_CHAR;
-    const k = i + PAD;
-    UNIGRAM_OFFSETS.forEach((offset, u) => {
-      out[o + u] = unigramHash(u, codes[k + offset]);
-    });
-    BIGRAM_OFFSETS.forEach((offset, b) => {
-      out[o + UNIGRAM_OFFSETS.length + b] = bigramHash(b, codes[k + offset], codes[k + offset + 1]);
-    });
-    let at = o + UNIGRAM_OFFSETS.length + BIGRAM_OFFSETS.length;
-    wordFeatures(scratch, i, out, at);
-    at += WORD_ROLES;
-    denseFeatures(scratch, i, dense, 0);
-    for (let d = 0; d < DENSE_FEATURES; d++) out[at + d] = denseHash(d, dense[d]);
-    hashedFeatures(scratch, i, out, at + DENSE_FEATURES);
-  }
 }

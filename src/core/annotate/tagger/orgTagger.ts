@@ -9,13 +9,12 @@
  * pair's bigram weights are read once and added to the positions that see them. A row of weights
  * is kept less its weight for O (adding one number to every tag of a position changes no path's
  * rank), so four tags remain, summed two to a 32-bit word: a row is 8 bytes. The result is the sum
- * training computes from the features' list (extractFeatures) less that of O, to the last bit.
+ * training computes from the features' list (featureList.ts extractFeatures) less that of O, to the last bit.
  */
-import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, HASHED_FEATURES, hashedFeatures, PAD, Piece, TAG_COUNT, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS } from './features';
+import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, markHashes, PAD, Piece, TAG_COUNT, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_SHAPE_LENGTH } from './features';
 import { spansOf, viterbi } from './viterbi';
-import { hasBit } from './keyIndex';
 import { FINE_VALUES } from './charClusters';
-import { type LoadedModel, model, NO_ROWS, W, wordRows } from './taggerTables';
+import { hashedSlot, type LoadedModel, model, NO_ROWS, selfBlock, selfShapeRow, W, wordRows } from './taggerTables';
 
 export { TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from './taggerTables';
 
@@ -43,8 +42,11 @@ class Scratch {
   /** By padded character, where its unigram rows start in m.unigrams (−1: none); by pair starting there, where its bigram rows start (−1: none). */
   unigramAt = new Int32Array(0);
   pairAt = new Int32Array(0);
+  /** By position, where its character's own block starts in m.selfRows (taggerTables.ts selfBlock). */
+  selfAt = new Int32Array(0);
   dense = new Int32Array(DENSE_FEATURES);
-  hashed = new Uint32Array(HASHED_FEATURES);
+  /** The two hashed features read by hash (markHashes); the other two are in the character's own block. */
+  hashed = new Uint32Array(2);
   emission = new Float32Array(0);
   tags = new Uint8Array(0);
   /** Tags of the paths marginOf scores. */
@@ -56,6 +58,7 @@ class Scratch {
     this.sums = new Int32Array(size * W);
     this.unigramAt = new Int32Array(size + 2 * PAD);
     this.pairAt = new Int32Array(size + 2 * PAD);
+    this.selfAt = new Int32Array(size);
     this.emission = new Float32Array(size * T);
     this.tags = new Uint8Array(size);
     this.other = new Uint8Array(size);
@@ -94,6 +97,11 @@ function score(m: LoadedModel, sc: Scratch): void {
     const entry = pairIndex.find((codes[k] << 16) | codes[k + 1]);
     pairAt[k] = entry < 0 ? -1 : entry * BG * W;
   }
+  // Each character's own rows (the unigram at offset 0, its fine class, the ending ahead and word-shape features) are one block.
+  const selfAt = sc.selfAt;
+  for (let i = 0; i < n; i++) selfAt[i] = selfBlock(m, codes[i + PAD]);
+  const selfRows = m.selfRows;
+  const { suffixAhead, wordStart } = p;
   // Words: each word's rows go to its own characters (role 0), to the characters of the next
   // word (role 1: the word before them) and of the previous word (role 2: the word after them).
   const words = m.words;
@@ -119,17 +127,28 @@ function score(m: LoadedModel, sc: Scratch): void {
   const { fine } = p;
   const { finePairOf, finePairs } = m;
   let pairBefore = finePairOf[fine[PAD - 1] * FINE_VALUES + fine[PAD]] * 2 * W;
-  const { hashed, hashedMask, hashedFilter, densePerPosition } = m;
+  const { hashed, densePerPosition } = m;
   const denseIndex = sc.dense;
   const hashedKeys = sc.hashed;
   const emission = sc.emission;
-  const probeMask = (hashedMask << 2) | 3;
   for (let i = 0; i < n; i++) {
     // The features of this position alone are summed in registers, then added to what the characters and words gave.
     let a0 = sums[i * W], a1 = sums[i * W + 1];
     let at: number;
     const k = i + PAD;
-    for (let u = 0; u < U; u++) {
+    const self = selfAt[i];
+    const length = wordEnd[i] - wordStart[i];
+    at = self + selfShapeRow(length > WORD_SHAPE_LENGTH ? WORD_SHAPE_LENGTH : length, position[i]) * W;
+    a0 += selfRows[at];
+    a1 += selfRows[at + 1];
+    const ahead = suffixAhead[i];
+    if (ahead !== 0) {
+      at = self + (ahead & 7) * W;
+      a0 += selfRows[at];
+      a1 += selfRows[at + 1];
+    }
+    // Unigram 0 (the character itself) is in its block.
+    for (let u = 1; u < U; u++) {
       at = unigramAt[k + UNIGRAM_OFFSETS[u]];
       if (at < 0) continue;
       a0 += unigrams[at + u * W];
@@ -155,19 +174,14 @@ function score(m: LoadedModel, sc: Scratch): void {
       a0 += denseRows[at];
       a1 += denseRows[at + 1];
     }
-    hashedFeatures(p, i, hashedKeys, 0);
-    for (let f = 0; f < HASHED_FEATURES; f++) {
+    markHashes(p, i, hashedKeys, 0);
+    for (let f = 0; f < 2; f++) {
       const key = hashedKeys[f] | 0;
-      if (key === 0 || !hasBit(hashedFilter, key)) continue;
-      at = (key & hashedMask) << 2;
-      let found = hashed[at];
-      while (found !== key && found !== 0) {
-        at = (at + 4) & probeMask;
-        found = hashed[at];
-      }
-      if (found === 0) continue;
-      a0 += hashed[at + 1];
-      a1 += hashed[at + 2];
+      if (key === 0) continue;
+      at = hashedSlot(m, key);
+      if (at < 0) continue;
+      a0 += hashed[at];
+      a1 += hashed[at + 1];
     }
     // Lanes: a sum packs Σ(w1 − w0) + Σ(w2 − w0)·65536; the low lane is read sign-extended, the high one is what remains.
     const o = i * T;

@@ -7,10 +7,13 @@
  */
 import { dataBytes } from '../../data/dataFiles';
 import { decodeTaggerModel, type ModelSection, type TaggerModel } from './taggerModel';
-import { DENSE_FEATURES, DENSE_SIZES, denseHash, FINE_AFTER, FINE_BEFORE, PAD_END, PAD_START, TAG_COUNT, TEXT_KINDS, type TextKind, WORD_POSITIONS, WORD_ROLES } from './features';
+import {
+  aheadHash, DENSE_FEATURES, DENSE_SIZES, denseHash, FINE_AFTER, FINE_ALONE, FINE_BEFORE, PAD_END, PAD_START, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS,
+  WORD_POSITIONS, WORD_ROLES, WORD_SHAPE_LENGTH, wordShapeHash,
+} from './features';
 import { nameBonusOf, setNameBonus, withNameBonus } from './nameBonus';
-import { FILTER_BITS, KeyIndex, setBit } from './keyIndex';
-import { FINE_VALUES } from './charClusters';
+import { FILTER_BITS, hasBit, KeyIndex, setBit } from './keyIndex';
+import { characterClasses, FINE_VALUES } from './charClusters';
 
 const T = TAG_COUNT;
 /**
@@ -61,6 +64,77 @@ export interface LoadedModel {
   base: Int32Array;
   /** Transition scores in units of the weights' scale. */
   transition: Float32Array;
+  /**
+   * Each character's own block of rows (selfBlock), by model code: where it starts in selfRows,
+   * or −1 until the character is first tagged.
+   */
+  selfBlockOf: Int32Array;
+  selfRows: Int32Array;
+  selfCount: number;
+}
+
+/**
+ * A character's own block (SELF_ROWS packed rows): the rows of what a position reads of its own
+ * character alone, looked up once per character instead of once per position. Rows 0…7: the
+ * hashed feature of an organization ending ahead (features.ts aheadHash) by the ending's type
+ * (row 0 unused). Then one row per length and place of the character's word (selfShapeRow): the
+ * hashed word-shape feature (wordShapeHash) plus the character's unigram row at offset 0 and the
+ * row of its fine class alone (FINE_ALONE), the three features every position reads exactly once.
+ * The sums are the same to the last bit (packed rows add as 32-bit integers).
+ */
+export const SELF_AHEAD = 8;
+/** Lengths and places a word-shape row is kept for: a word of one character (place 3), then each longer length with places 0, 1, 2. */
+const SELF_SHAPES = 1 + (WORD_SHAPE_LENGTH - 1) * 3;
+export const SELF_ROWS = SELF_AHEAD + SELF_SHAPES;
+/** The row in a block of a word of `length` (capped at WORD_SHAPE_LENGTH) with the character at `position` (features.ts positionInWord). */
+export const selfShapeRow = (length: number, position: number): number => SELF_AHEAD + (length === 1 ? 0 : 1 + (length - 2) * 3 + position);
+
+/** Where the packed row of hashed feature `key` is in m.hashed, or −1. */
+export function hashedSlot(m: LoadedModel, key: number): number {
+  if (key === 0 || !hasBit(m.hashedFilter, key)) return -1;
+  const probeMask = (m.hashedMask << 2) | 3;
+  let at = (key & m.hashedMask) << 2;
+  for (let found = m.hashed[at]; found !== key; found = m.hashed[at]) {
+    if (found === 0) return -1;
+    at = (at + 4) & probeMask;
+  }
+  return at + 1;
+}
+
+/** Where character `code`'s block (above) starts in m.selfRows, built on its first use. */
+export function selfBlock(m: LoadedModel, code: number): number {
+  const known = m.selfBlockOf[code];
+  if (known >= 0) return known;
+  const start = m.selfCount * SELF_ROWS * W;
+  if (start + SELF_ROWS * W > m.selfRows.length) {
+    const grown = new Int32Array(Math.max(m.selfRows.length * 2, SELF_ROWS * W * 256));
+    grown.set(m.selfRows);
+    m.selfRows = grown;
+  }
+  const rows = m.selfRows;
+  const add = (row: number, table: Int32Array, at: number) => {
+    rows[start + row * W] += table[at];
+    rows[start + row * W + 1] += table[at + 1];
+  };
+  for (let type = 1; type < SELF_AHEAD; type++) {
+    const at = hashedSlot(m, aheadHash(type, code) | 0);
+    if (at >= 0) add(type, m.hashed, at);
+  }
+  const unigram = m.unigramRow[code];
+  const fine = characterClasses()[code] & 0xff;
+  const fineAt = m.denseRowOf[m.denseStart[FINE_ALONE] + fine] * W;
+  for (let length = 1; length <= WORD_SHAPE_LENGTH; length++) {
+    for (const position of length === 1 ? [3] : [0, 1, 2]) {
+      const row = selfShapeRow(length, position);
+      const at = hashedSlot(m, wordShapeHash(length, position, code) | 0);
+      if (at >= 0) add(row, m.hashed, at);
+      if (unigram >= 0) add(row, m.unigrams, unigram * UNIGRAM_OFFSETS.length * W);
+      add(row, m.denseRows, fineAt);
+    }
+  }
+  m.selfCount++;
+  m.selfBlockOf[code] = start;
+  return start;
 }
 
 const WORD_ROWS = WORD_ROLES * WORD_POSITIONS;
@@ -164,9 +238,9 @@ export function model(kind: TextKind): LoadedModel {
     pairs.set(dense.subarray((denseStart[FINE_BEFORE] + v) * W, (denseStart[FINE_BEFORE] + v + 1) * W), v * 2 * W);
     pairs.set(dense.subarray((denseStart[FINE_AFTER] + v) * W, (denseStart[FINE_AFTER] + v + 1) * W), v * 2 * W + W);
   }
-  const densePerPosition = Int32Array.from({ length: DENSE_FEATURES }, (_, d) => d).filter((d) => d !== 0 && d !== FINE_BEFORE && d !== FINE_AFTER);
+  const densePerPosition = Int32Array.from({ length: DENSE_FEATURES }, (_, d) => d).filter((d) => d !== 0 && d !== FINE_BEFORE && d !== FINE_AFTER && d !== FINE_ALONE);
   const base = dense.slice(denseStart[0] * W, (denseStart[0] + 1) * W);
-  for (const d of densePerPosition) {
+  for (const d of [...densePerPosition, FINE_ALONE]) {
     const zero = dense.slice(denseStart[d] * W, (denseStart[d] + 1) * W);
     for (let w = 0; w < W; w++) {
       base[w] += zero[w];
@@ -188,6 +262,7 @@ export function model(kind: TextKind): LoadedModel {
     wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
     denseRowOf: compactDense.rowOf, denseRows: compactDense.rows, denseStart, finePairOf: compactPairs.rowOf, finePairs: compactPairs.rows, densePerPosition, base,
     startRows: NO_ROWS, endRows: NO_ROWS, transition: withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kind)),
+    selfBlockOf: new Int32Array(0x10000).fill(-1), selfRows: new Int32Array(0), selfCount: 0,
   };
   tables.startRows = wordRows(tables, PAD_START);
   tables.endRows = wordRows(tables, PAD_END);
