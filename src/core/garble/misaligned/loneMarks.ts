@@ -83,12 +83,17 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
   return list;
 }
 
-export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
+/**
+ * The lone marks of `v` read as runs, `?` and U+FFFD (`marks`); a `?`'s gate lowered by `bonus`
+ * nats (documentRate.ts: the document's own rate of runs as the channel's prior), which goes to
+ * the final check as evidence.
+ */
+export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel, bonus = 0, marks: readonly string[] = LONE_MARKS): Candidate[] {
   const found: Candidate[] = [];
-  for (const mark of LONE_MARKS) {
+  for (const mark of marks) {
     for (let i = v.indexOf(mark, 1); i >= 0; i = v.indexOf(mark, i + 1)) {
-      const c = loneMark(v, i, table, lm);
-      if (c) found.push(c);
+      const c = loneMark(v, i, table, lm, MIN_GAIN - bonus);
+      if (c) found.push(bonus ? { ...c, evidence: (c.evidence ?? 0) + bonus } : c);
     }
   }
   return found;
