@@ -4,12 +4,13 @@ import type { Candidate, SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks } from './loneMarks';
 import { chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN, nearFloor } from './nearWords';
+import { keptWithWords, NEAR_SHOWN, nearFloor, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
 import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { dropProbe, MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
+import { documentBonus, nearAgain } from './documentRate';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -59,15 +60,22 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const found: Candidate[] = [];
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
   // after its first offset up to its last, so every end is looked at once, as in one pass.
-  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped);
+  const missed: NearMiss[] = [];
+  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
-  for (const lone of loneTrails(v, table, lm)) found.push(lone);
-  for (const lone of loneMarks(v, table, lm)) found.push(lone);
-  return chooseRuns(v, skipped.length ? withoutOverlaps(found.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : found, rivals, lm);
+  const fffd = loneMarks(v, table, lm, 0, ['\ufffd']);
+  const choose = (lone: Candidate[]) => {
+    const all = [...found, ...lone, ...fffd];
+    return chooseRuns(v, skipped.length ? withoutOverlaps(all.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : all, rivals, lm);
+  };
+  const first = choose([...loneTrails(v, table, lm), ...loneMarks(v, table, lm, 0, ['?'])]);
+  // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
+  const bonus = documentBonus(v.length, first.gains);
+  return bonus > 0 ? choose([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...loneMarks(v, table, lm, bonus, ['?'])]) : first;
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[]): void {
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
@@ -122,7 +130,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
-      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm)) {
+      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
         dropProbe.drop?.(at, best.run.start, 'words', best.gain);
         continue;
       }
