@@ -38,3 +38,18 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
   }
   return { runs: runs.sort((a, b) => a.start - b.start), beaten, gains };
 }
+
+/**
+ * The runs of a second pass (documentRate.ts: `more`, weighed at the document's rate) added to
+ * those `first` kept: each must overlap none of them nor a rival kept, and is chosen among the rest
+ * as chooseRuns chooses, so what the first pass judged is not judged again.
+ */
+export function chooseMore(v: string, first: ReturnType<typeof chooseRuns>, more: Candidate[], rivals: ReadonlyArray<{ start: number; end: number }>, lm: CharLanguageModel): ReturnType<typeof chooseRuns> {
+  const taken = new DisjointSpans();
+  for (const r of first.runs) taken.take(r);
+  rivals.forEach((r, i) => {
+    if (!first.beaten.has(i)) taken.take(r);
+  });
+  const second = chooseRuns(v, more.filter((f) => taken.free(f.run)), [], lm);
+  return { runs: [...first.runs, ...second.runs].sort((a, b) => a.start - b.start), beaten: first.beaten, gains: [...first.gains, ...second.gains] };
+}
