@@ -2,8 +2,8 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Candidate, SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks } from './loneMarks';
-import { chooseRuns } from './chooseRuns';
+import { loneMarks, marksAgain } from './loneMarks';
+import { chooseMore, chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN, nearFloor, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
 import { BOUND_SLACK, isLetterByte } from './runGate';
@@ -63,15 +63,15 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const missed: NearMiss[] = [];
   for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
-  const fffd = loneMarks(v, table, lm, 0, ['\ufffd']);
-  const choose = (lone: Candidate[]) => {
-    const all = [...found, ...lone, ...fffd];
-    return chooseRuns(v, skipped.length ? withoutOverlaps(all.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : all, rivals, lm);
-  };
-  const first = choose([...loneTrails(v, table, lm), ...loneMarks(v, table, lm, 0, ['?'])]);
+  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  const nearMarks: Candidate[] = [];
+  for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
+  const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
+  const first = chooseRuns(v, outsideSkipped(found), rivals, lm);
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
-  return bonus > 0 ? choose([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...loneMarks(v, table, lm, bonus, ['?'])]) : first;
+  if (bonus === 0) return first;
+  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), rivals, lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
