@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
-import { arg, changedMask, decodedMisalignedCases } from './markCases.mjs';
+import { arg, changedMask, decodedMisalignedCases, DROP_CHECKS, withDrops } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const scope = arg('--scope', 'paragraph');
@@ -22,8 +22,7 @@ const core = await requireBundle(join('out', 'misaligned-missed', 'core.cjs'), {
   `,
 });
 
-const CHECKS = ['entry', 'bound', 'no garbage', 'last character', 'context', 'garbage', 'Han', 'hopeless', 'no guess', 'gain', 'mark alone', 'words', 'final'];
-const rank = (check) => CHECKS.indexOf(check === 'found' ? 'final' : check);
+const rank = (check) => DROP_CHECKS.indexOf(check);
 
 /** What a stretch of `shown` characters shows before the character `t` it ends at. */
 function traceKind(t) {
@@ -44,14 +43,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   if (c.scope !== scope || g === o) continue;
   cases++;
   if ([...g].length !== g.length) continue;
-  const drops = new Map();
-  core.dropProbe.drop = (at, first, check, gain) => {
-    let l = drops.get(at);
-    if (!l) drops.set(at, (l = []));
-    l.push({ first, check, gain });
-  };
-  const issues = core.analyzeText(g);
-  core.dropProbe.drop = undefined;
+  const { result: issues, lastCheck } = withDrops(core.dropProbe, core.analyzeText, g);
   if (issues.some((i) => i.kind === 'misaligned-gbk')) continue;
   missed++;
   const mask = changedMask(o, g);
@@ -64,13 +56,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
     const silent = trace === 'silent' || trace === 'ascii<0x40';
     const shown = silent ? b - a : b - a - 1;
     const at = silent ? b : b - 1;
-    let check = 'entry';
-    let gain;
-    for (const r of drops.get(at) ?? []) {
-      if (r.first !== -1 && r.first !== a && rank(r.check) < rank('words')) continue;
-      if (rank(r.check) < rank(check)) continue;
-      [check, gain] = [r.check === 'found' ? 'final' : r.check, r.gain];
-    }
+    const { check, gain } = lastCheck(at, a);
     stretches.push({ a, b, shown, trace, check, gain, text: g.slice(a, b), orig: o.slice(Math.max(0, a - 2), b + 2) });
   }
   // The most promising stretch: the longest shown among those reaching the latest check.
