@@ -122,3 +122,35 @@ export function nerTraining(dir) {
   }
   return out;
 }
+
+/** The checks of the silent search (runScan.ts's dropProbe), in the order a run reaches them. */
+export const DROP_CHECKS = ['entry', 'bound', 'no garbage', 'last character', 'context', 'garbage', 'Han', 'hopeless', 'no guess', 'gain', 'mark alone', 'words', 'final'];
+const dropRank = (check) => DROP_CHECKS.indexOf(check === 'found' ? 'final' : check);
+
+/**
+ * `find(text)` run with `probe` (runScan.ts's dropProbe) told every end's drops; returns what
+ * `find` returns and `lastCheck(at, a)`: the last check a run ending at `at` reached (its gain,
+ * whether another start than `a` reached it), counting only runs from `a` before the words' check.
+ */
+export function withDrops(probe, find, text) {
+  const drops = new Map();
+  probe.drop = (at, first, check, gain) => {
+    let list = drops.get(at);
+    if (!list) drops.set(at, (list = []));
+    list.push({ first, check, gain });
+  };
+  const result = find(text);
+  probe.drop = undefined;
+  const lastCheck = (at, a) => {
+    let check = 'entry';
+    let gain;
+    let elsewhere = false;
+    for (const r of drops.get(at) ?? []) {
+      if (r.first !== -1 && r.first !== a && dropRank(r.check) < dropRank('words')) continue;
+      if (dropRank(r.check) < dropRank(check)) continue;
+      [check, gain, elsewhere] = [r.check === 'found' ? 'final' : r.check, r.gain, r.first !== -1 && r.first !== a];
+    }
+    return { check, gain, elsewhere };
+  };
+  return { result, lastCheck };
+}

@@ -24,7 +24,7 @@
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
-import { arg, changedMask, decodedMisalignedCases } from './markCases.mjs';
+import { arg, changedMask, decodedMisalignedCases, DROP_CHECKS, withDrops } from './markCases.mjs';
 
 const split = arg('--split', 'tuning');
 const shown = Number(arg('--shown', '2'));
@@ -38,8 +38,6 @@ const core = await requireBundle(join('out', 'misaligned-short', 'core.cjs'), {
   `,
 });
 
-const CHECKS = ['entry', 'bound', 'no garbage', 'last character', 'context', 'garbage', 'Han', 'hopeless', 'no guess', 'gain', 'mark alone', 'words', 'final'];
-const rank = (check) => CHECKS.indexOf(check === 'found' ? 'final' : check);
 
 /** The trace after a stretch's shown characters: the character the decoder fell back into step at. */
 function traceKind(c) {
@@ -58,14 +56,7 @@ const table = {};
 const examples = [];
 for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   if (g === o || [...g].length !== g.length) continue;
-  const drops = new Map();
-  core.dropProbe.drop = (at, first, check, gain) => {
-    let list = drops.get(at);
-    if (!list) drops.set(at, (list = []));
-    list.push({ first, check, gain });
-  };
-  const issues = core.findMisalignedGbk(g);
-  core.dropProbe.drop = undefined;
+  const { result: issues, lastCheck } = withDrops(core.dropProbe, core.findMisalignedGbk, g);
   const mask = changedMask(o, g);
   for (let a = 0; a < g.length; a++) {
     if (!mask[a] || (a > 0 && mask[a - 1])) continue;
@@ -76,15 +67,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
     // The shown characters end before the trace (b − 1), or at b for a silent end.
     const trace = traceKind(g[b - 1]);
     const silent = trace === 'none (silent end)';
-    const at = silent ? b : b - 1;
-    let check = 'entry';
-    let gain;
-    let elsewhere = false;
-    for (const r of drops.get(at) ?? []) {
-      if (r.first !== -1 && r.first !== a && rank(r.check) < rank('words')) continue;
-      if (rank(r.check) < rank(check)) continue;
-      [check, gain, elsewhere] = [r.check === 'found' ? 'final' : r.check, r.gain, r.first !== -1 && r.first !== a];
-    }
+    const { check, gain, elsewhere } = lastCheck(silent ? b : b - 1, a);
     const key = `${check}${elsewhere ? '*' : ''}`;
     const row = ((table[c.scope] ??= {})[trace] ??= {});
     row[key] = (row[key] ?? 0) + 1;
@@ -92,7 +75,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   }
 }
 
-const columns = CHECKS.flatMap((k) => [k, `${k}*`]).filter((k) => Object.values(table).some((s) => Object.values(s).some((r) => r[k])));
+const columns = DROP_CHECKS.flatMap((k) => [k, `${k}*`]).filter((k) => Object.values(table).some((s) => Object.values(s).some((r) => r[k])));
 console.log(`misaligned-GBK stretches of ${shown} characters shown that no run overlaps, ${split} part, by the last check their run reached (* another start's run)`);
 for (const [scope, rows] of Object.entries(table)) {
   console.log(`\n${scope}\n| trace | ${columns.join(' | ')} | all |\n| --- |${columns.map(() => ' ---: |').join('')} ---: |`);

@@ -8,18 +8,22 @@ import type { Candidate, SilentRun } from './silentGuesses';
  * The runs kept among those found (silentRuns.ts), best first, the runs found from a mark
  * (`rivals`, already judged) among them: a run must not overlap one taken before it, and must
  * make the text more itself, by the model of the kind of text it is (genreCheck.ts). A rival that
- * loses its place to a better reading comes back in `beaten`.
+ * loses its place to a better reading comes back in `beaten`; `gains` are those of the runs and
+ * rivals kept (documentRate.ts reads them).
  */
-export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel): { runs: SilentRun[]; beaten: ReadonlySet<number> } {
+export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel): { runs: SilentRun[]; beaten: ReadonlySet<number>; gains: number[] } {
   const runs: SilentRun[] = [];
+  const gains: number[] = [];
   const kept = new DisjointSpans();
   const beaten = new Set<number>();
   const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
   for (const x of all.sort((a, b) => b.gain - a.gain)) {
     if (x.rival !== undefined) {
       const r = rivals[x.rival];
-      if (kept.free(r)) kept.take(r);
-      else beaten.add(x.rival);
+      if (kept.free(r)) {
+        kept.take(r);
+        gains.push(r.gain);
+      } else beaten.add(x.rival);
       continue;
     }
     const f = x.f!;
@@ -29,7 +33,23 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     if (!weight.accept) continue;
     if (!genreAgrees(v, start, end, f.reading, f.prior, lm)) continue;
     runs.push(f.run);
+    gains.push(f.gain);
     kept.take(f.run);
   }
-  return { runs: runs.sort((a, b) => a.start - b.start), beaten };
+  return { runs: runs.sort((a, b) => a.start - b.start), beaten, gains };
+}
+
+/**
+ * The runs of a second pass (documentRate.ts: `more`, weighed at the document's rate) added to
+ * those `first` kept: each must overlap none of them nor a rival kept, and is chosen among the rest
+ * as chooseRuns chooses, so what the first pass judged is not judged again.
+ */
+export function chooseMore(v: string, first: ReturnType<typeof chooseRuns>, more: Candidate[], rivals: ReadonlyArray<{ start: number; end: number }>, lm: CharLanguageModel): ReturnType<typeof chooseRuns> {
+  const taken = new DisjointSpans();
+  for (const r of first.runs) taken.take(r);
+  rivals.forEach((r, i) => {
+    if (!first.beaten.has(i)) taken.take(r);
+  });
+  const second = chooseRuns(v, more.filter((f) => taken.free(f.run)), [], lm);
+  return { runs: [...first.runs, ...second.runs].sort((a, b) => a.start - b.start), beaten: first.beaten, gains: [...first.gains, ...second.gains] };
 }

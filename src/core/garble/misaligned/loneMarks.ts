@@ -10,6 +10,7 @@ import { BOUND_SLACK } from './runGate';
 import { shareWithWords } from './loneWords';
 import type { End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
+import { rateTuning } from './documentRate';
 
 /**
  * A character lost whole to one mark: its lead byte was lost, and its trail, met in lead position,
@@ -83,15 +84,26 @@ function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Opti
   return list;
 }
 
-export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
+/**
+ * The lone marks of `v` read as runs, `?` and U+FFFD. A `?` that falls short of its gate by no more
+ * than the most a document's rate lowers it (documentRate.ts) goes to `near`, for marksAgain.
+ */
+export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel, near?: Candidate[]): Candidate[] {
   const found: Candidate[] = [];
   for (const mark of LONE_MARKS) {
     for (let i = v.indexOf(mark, 1); i >= 0; i = v.indexOf(mark, i + 1)) {
-      const c = loneMark(v, i, table, lm);
-      if (c) found.push(c);
+      const toNear = near !== undefined && mark === '?';
+      const c = loneMark(v, i, table, lm, toNear ? MIN_GAIN - rateTuning.maxBonus : MIN_GAIN);
+      if (c && toNear && c.gain < MIN_GAIN) near.push(c);
+      else if (c) found.push(c);
     }
   }
   return found;
+}
+
+/** The `?` of `near` (loneMarks) whose gate a document's `bonus` lowers enough, the bonus their evidence. */
+export function marksAgain(near: readonly Candidate[], bonus: number): Candidate[] {
+  return near.filter((c) => c.gain >= MIN_GAIN - bonus).map((c) => ({ ...c, evidence: (c.evidence ?? 0) + bonus }));
 }
 
 const LONE_MARKS = ['?', '\ufffd'];

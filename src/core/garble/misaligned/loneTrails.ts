@@ -59,7 +59,11 @@ function gatesOf(c: number): Gates | undefined {
 const LOG_LEADS = Math.log(126);
 
 
-export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): Candidate[] {
+/**
+ * The lone trails of `v`, each gate lowered by `bonus` nats (documentRate.ts: the document's own
+ * rate of runs as the channel's prior), which goes to the final check as evidence.
+ */
+export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, bonus = 0): Candidate[] {
   const found: Candidate[] = [];
   for (let i = 1; i + 1 < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -74,7 +78,7 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     // Log-probabilities are never positive: the sum over the leads is at most their number times
     // the best, so a letter its neighbours make likely enough is not weighed further.
     const asShown = score(v[i]);
-    const floor = Math.min(gates.bigrams, gates.floor);
+    const floor = Math.min(gates.bigrams, gates.floor) - bonus;
     if (asShown + LOG_LEADS > -floor) continue;
     const options = table.leadsOf(trail);
     const lost = weighLost(options, score, lm);
@@ -83,13 +87,14 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel): 
     if (gain < floor) continue;
     // Below the bigrams' gate: the words around the character decide (the word model's extra nats
     // are evidence the later check, which reads characters only, does not see).
-    const withWords = gain < gates.bigrams ? gainWithWords(options, v, i, lm) : gain;
-    if (gain < gates.bigrams && withWords < gates.words) continue;
+    const withWords = gain < gates.bigrams - bonus ? gainWithWords(options, v, i, lm) : gain;
+    if (gain < gates.bigrams - bonus && withWords < gates.words - bonus) continue;
     const g = lost.best;
+    const evidence = withWords - gain + bonus;
     found.push({
       gain,
       prior: 0,
-      ...(withWords !== gain ? { evidence: withWords - gain } : {}),
+      ...(evidence !== 0 ? { evidence } : {}),
       reading: g.ch,
       // What is written is worked out once the run is kept, with the word model (rereadLone).
       run: lazyLoneRun(i, options, v, lm, g, gain, lonePlan(v[i], trail)),

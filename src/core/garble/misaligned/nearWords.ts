@@ -85,6 +85,13 @@ export function asciiNear(v: string, start: number, end: number): boolean {
   return false;
 }
 
+/** A run the words did not keep: by how many nats it fell short of its bar, and the words' nats. */
+export interface NearMiss {
+  c: Candidate;
+  short: number;
+  words: number;
+}
+
 /**
  * Told every run weighed here, with its words' nats, before the gate (for
  * scripts/eval-repair/misaligned-near.mjs, which weighs them with no gate); unset in use.
@@ -99,9 +106,10 @@ export const nearProbe: { seen?: (v: string, c: Candidate, words: number) => voi
  * 即使國, `８崭战炻` read 。刚刚届满); a clean stretch read one byte off seldom does. The words'
  * nats go to the final check (chooseRuns.ts) as evidence it does not read itself. Japanese text
  * reads its kanji one byte off about as well (`値の例`): a run next to kana is not kept so.
- * The word model is read only for these few runs.
+ * The word model is read only for these few runs. A run turned down is told to `missed`, with its
+ * shortfall, for a second look at the document's rate (documentRate.ts).
  */
-export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel): boolean {
+export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel, missed?: NearMiss[]): boolean {
   const { start, end } = c.run;
   if (end - start > NEAR_SHOWN + 1 || kanaNear(v, start) || kanaNear(v, end - 1)) return false;
   const lone = traceOf(v, start, end) === 'ascii' && !asciiNear(v, start, end);
@@ -110,7 +118,10 @@ export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel): b
   const word = wordOpinion(lm, ...lineAround(v, start, end, WORD_CONTEXT));
   const words = WORD_WEIGHT * (word(c.reading) - word(v.slice(start, end)));
   nearProbe.seen?.(v, c, words);
-  if (c.gain + words < bar) return false;
+  if (c.gain + words < bar) {
+    missed?.push({ c, short: bar - c.gain - words, words });
+    return false;
+  }
   if (words > 0) c.evidence = (c.evidence ?? 0) + words;
   return true;
 }

@@ -2,15 +2,16 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Candidate, SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
-import { loneMarks } from './loneMarks';
-import { chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN, nearFloor } from './nearWords';
+import { loneMarks, marksAgain } from './loneMarks';
+import { chooseMore, chooseRuns } from './chooseRuns';
+import { keptWithWords, NEAR_SHOWN, nearFloor, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
 import { doubtedWindows } from './doubtWindows';
 import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { dropProbe, MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
+import { documentBonus, nearAgain } from './documentRate';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -60,15 +61,22 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const found: Candidate[] = [];
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
   // after its first offset up to its last, so every end is looked at once, as in one pass.
-  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped);
+  const missed: NearMiss[] = [];
+  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   for (const lone of loneTrails(v, table, lm)) found.push(lone);
-  for (const lone of loneMarks(v, table, lm)) found.push(lone);
-  return chooseRuns(v, skipped.length ? withoutOverlaps(found.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : found, rivals, lm);
+  const nearMarks: Candidate[] = [];
+  for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
+  const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
+  const first = chooseRuns(v, outsideSkipped(found), rivals, lm);
+  // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
+  const bonus = documentBonus(v.length, first.gains);
+  if (bonus === 0) return first;
+  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), rivals, lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[]): void {
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
@@ -128,7 +136,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
-      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm)) {
+      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
         dropProbe.drop?.(at, best.run.start, 'words', best.gain);
         continue;
       }
