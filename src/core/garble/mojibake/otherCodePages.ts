@@ -8,7 +8,8 @@ import { dataLines } from '../../data/dataFiles';
  * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
  * (`…` → `‚Ä¶`, `ā` → `ƒÅ`), Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`) and the DOS pages
  * IBM 437 and 850 (`Čeština` → `─îe┼ítina`, `пр` → `╨┐╤Ç`). Whole tokens
- * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
+ * only (between white space and ASCII punctuation, which no page reads as a byte of a sequence:
+ * `'╨┐╤Ç'` is read without its quotes): every non-ASCII character of the token must come back as part of a UTF-8 sequence under
  * one code page, and the reading is weighed against the token as it stands
  * (decision/weighRepair), with the choice among the code pages paid for.
  *
