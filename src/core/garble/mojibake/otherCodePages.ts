@@ -8,7 +8,8 @@ import { dataLines } from '../../data/dataFiles';
  * Central European Windows-1250 (`înceţoşată` → `Ă®nceĹŁoĹźatÄ…`, `“` → `â€ś`), Mac OS Roman
  * (`…` → `‚Ä¶`, `ā` → `ƒÅ`), Cyrillic Windows-1251 (`–` → `вЂ“`, `é` → `Г©`) and the DOS pages
  * IBM 437 and 850 (`Čeština` → `─îe┼ítina`, `пр` → `╨┐╤Ç`). Whole tokens
- * only: every non-ASCII character of the token must come back as part of a UTF-8 sequence under
+ * only (between white space and ASCII punctuation, which no page reads as a byte of a sequence:
+ * `'╨┐╤Ç'` is read without its quotes): every non-ASCII character of the token must come back as part of a UTF-8 sequence under
  * one code page, and the reading is weighed against the token as it stands
  * (decision/weighRepair), with the choice among the code pages paid for.
  *
@@ -144,9 +145,24 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * The tokens (between white space, MAX_TOKEN characters at most) that hold a character some page
- * makes a UTF-8 lead right before one it makes a continuation byte: one pass, two look-ups per
- * character outside ASCII.
+ * ASCII punctuation: every page here maps bytes 0x80–0xFF outside ASCII, so an ASCII character is
+ * never a byte of a UTF-8 sequence the page reads back. Quotes, brackets, operators and the like
+ * beside a reading are the text around it (`f('╨┐╤Ç')` reads `╨┐╤Ç` alone), and a span over
+ * them would cover code; letters and digits stay, as they are part of a word (`─îe┼ítina`).
+ */
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+
+/** Where a token ends: white space or ASCII punctuation. */
+function isCut(c: number): boolean {
+  return isSpace(c) || isAsciiPunctuation(c);
+}
+
+/**
+ * The tokens (between white space and ASCII punctuation, MAX_TOKEN characters at most) that hold
+ * a character some page makes a UTF-8 lead right before one it makes a continuation byte: one
+ * pass, two look-ups per character outside ASCII.
  */
 function candidateTokens(text: string): Array<[number, number]> {
   codePages();
@@ -161,9 +177,9 @@ function candidateTokens(text: string): Array<[number, number]> {
     if (next < 0x80) continue;
     if ((lead[c] & continuation[next]) === 0) continue;
     let start = i;
-    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !isCut(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
-    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    while (end < text.length && !isCut(text.charCodeAt(end))) end++;
     done = end;
     if (end - start <= MAX_TOKEN) out.push([start, end]);
   }
