@@ -89,7 +89,8 @@ class HoleCursor {
  * Runs in `text` with `removed` (pinyin annotations) left out of the view. Runs overlapping one of
  * `discarded` (spans of the text read otherwise, which the caller throws such runs away for) may
  * be left unfound: a line whose every character but spaces lies in one of them is not searched
- * for silent runs, which never cross a line and so could only be thrown away.
+ * for silent runs, which never cross a line and so could only be thrown away, and a silent run
+ * found elsewhere that overlaps one is not returned (nor read).
  */
 export function findMisalignedGbk(text: string, removed: readonly Span[] = [], discarded: readonly Span[] = []): GarbleIssue[] {
   const view = new TextView(text, removed);
@@ -125,11 +126,15 @@ export function findMisalignedGbk(text: string, removed: readonly Span[] = [], d
   const kept = issues.filter((_, k) => !silent.beaten.has(k));
   issues.length = 0;
   issues.push(...kept);
-  for (const run of silent.runs) {
+  // A silent run's reading is lazy (its ends read again with the line's prior and the word
+  // model): one the caller throws away is left unread. In a file of GBK mojibake that is nearly
+  // every one of them.
+  const spans = silent.runs.map((run) => ({ start: view.startOf(run.start), end: view.endOf(run.end), run }));
+  for (const { start, end, run } of withoutOverlaps(spans, discarded)) {
     issues.push({
       kind: 'misaligned-gbk',
-      start: view.startOf(run.start),
-      end: view.endOf(run.end),
+      start,
+      end,
       confidence: run.confidence,
       replacement: run.out,
       plan: run.plan,
