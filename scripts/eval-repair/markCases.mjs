@@ -123,24 +123,23 @@ export function nerTraining(dir) {
   return out;
 }
 
-/** The checks of the silent search (runScan.ts's dropProbe), in the order a run reaches them. */
+/** The checks of the silent search (the probe's `drop`, probes.ts), in the order a run reaches them. */
 export const DROP_CHECKS = ['entry', 'bound', 'no garbage', 'last character', 'context', 'garbage', 'Han', 'hopeless', 'no guess', 'gain', 'mark alone', 'words', 'final'];
 const dropRank = (check) => DROP_CHECKS.indexOf(check === 'found' ? 'final' : check);
 
 /**
- * `find(text)` run with `probe` (runScan.ts's dropProbe) told every end's drops; returns what
+ * `find(text)` run under `observeSearch` (probes.ts) told every end's drops; returns what
  * `find` returns and `lastCheck(at, a)`: the last check a run ending at `at` reached (its gain,
  * whether another start than `a` reached it), counting only runs from `a` before the words' check.
  */
-export function withDrops(probe, find, text) {
+export function withDrops(observeSearch, find, text) {
   const drops = new Map();
-  probe.drop = (at, first, check, gain) => {
+  const drop = (at, first, check, gain) => {
     let list = drops.get(at);
     if (!list) drops.set(at, (list = []));
     list.push({ first, check, gain });
   };
-  const result = find(text);
-  probe.drop = undefined;
+  const result = observeSearch({ drop }, () => find(text));
   const lastCheck = (at, a) => {
     let check = 'entry';
     let gain;

@@ -29,7 +29,8 @@ const core = await requireBundle(join('out', 'misaligned-doc-rate', 'core.cjs'),
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
     export { weighLoneTrail } from './src/core/garble/misaligned/loneTrails';
     export { loneMark } from './src/core/garble/misaligned/loneMarks';
-    export { rateProbe, rateTuning } from './src/core/garble/misaligned/documentRate';
+    export { rateTuning } from './src/core/garble/misaligned/documentRate';
+    export { observeSearch } from './src/core/garble/misaligned/probes';
   `,
 });
 const table = core.gbkTable();
@@ -64,9 +65,7 @@ function lones(v) {
 
 function bonusOf(v) {
   let seen;
-  core.rateProbe.seen = (confident, length, bonus) => (seen = { confident, length, bonus });
-  core.findMisalignedGbk(v);
-  core.rateProbe.seen = undefined;
+  core.observeSearch({ rate: (confident, length, bonus) => (seen = { confident, length, bonus }) }, () => core.findMisalignedGbk(v));
   return seen ?? { confident: 0, length: v.length, bonus: 0 };
 }
 

@@ -1,7 +1,7 @@
 // The misaligned-GBK cases the detector never finds, one a line, each with the stretches the
 // garbling changed (by aligning the case with its original) and, for each, what it shows (its
-// characters and the trace after them) and the last check of the silent search (runScan.ts's
-// dropProbe, as misaligned-short.mjs reads it) that its run reached; then the cases grouped by the
+// characters and the trace after them) and the last check of the silent search (the probe's
+// `drop`, probes.ts, as misaligned-short.mjs reads it) that its run reached; then the cases grouped by the
 // cause of their most promising stretch (the one whose run reached the latest check). Tuning part
 // unless told; paragraph scope unless told.
 //
@@ -18,7 +18,7 @@ const list = process.argv.includes('--list');
 const core = await requireBundle(join('out', 'misaligned-missed', 'core.cjs'), {
   exports: `
     export { analyzeText } from './src/core/index';
-    export { dropProbe } from './src/core/garble/misaligned/runScan';
+    export { observeSearch } from './src/core/garble/misaligned/probes';
   `,
 });
 
@@ -43,7 +43,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   if (c.scope !== scope || g === o) continue;
   cases++;
   if ([...g].length !== g.length) continue;
-  const { result: issues, lastCheck } = withDrops(core.dropProbe, core.analyzeText, g);
+  const { result: issues, lastCheck } = withDrops(core.observeSearch, core.analyzeText, g);
   if (issues.some((i) => i.kind === 'misaligned-gbk')) continue;
   missed++;
   const mask = changedMask(o, g);

@@ -29,7 +29,8 @@ const ner = arg('--ner', '');
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { nearProbe, traceOf, NEAR_TRACES, asciiNear, nearFloor } from './src/core/garble/misaligned/nearWords';
+    export { traceOf, NEAR_TRACES, asciiNear, nearFloor } from './src/core/garble/misaligned/nearWords';
+    export { observeSearch } from './src/core/garble/misaligned/probes';
     export { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from './src/core/decision';
     export { genreAgrees } from './src/core/garble/misaligned/genreCheck';
     export { getCharModel } from './src/core/model/charLanguageModel';
@@ -41,7 +42,7 @@ const lm = core.getCharModel();
 /** Every near-gate run weighed in `text`: span, trace, total. */
 function nearRuns(text) {
   const out = [];
-  core.nearProbe.seen = (v, c, words) => {
+  const seen = (v, c, words) => {
     const { start, end } = c.run;
     // Whether the final check (chooseRuns.ts) would take it, overlaps aside.
     const weight = core.weighRepair({ before: v.slice(Math.max(0, start - core.NEIGHBOURHOOD), start), original: v.slice(start, end), reading: c.reading, after: v.slice(end, end + core.NEIGHBOURHOOD) }, core.CHANNEL_LOG_PRIOR + c.prior + Math.max(0, words) + (c.evidence ?? 0));
@@ -51,8 +52,7 @@ function nearRuns(text) {
     if (c.unsigned) trace += ' (unsigned)';
     out.push({ start, end, trace, total: c.gain + words, bigrams: c.gain, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
-  const issues = core.findMisalignedGbk(text);
-  core.nearProbe.seen = undefined;
+  const issues = core.observeSearch({ seen }, () => core.findMisalignedGbk(text));
   // Whether the detector reported it in the end, or another run over it (`found`).
   for (const r of out) {
     r.taken = issues.some((i) => i.start === r.start && i.end === r.end);

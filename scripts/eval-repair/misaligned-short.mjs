@@ -3,7 +3,7 @@
 // (the tuning part unless told), every stretch the garbling changed (by aligning each case with its
 // original) of `--shown` characters (2 unless told: one character shown and the trace after it,
 // `旅?`, `到y`) that no run found by findMisalignedGbk overlaps, put in one column by the last check
-// its run reached, as runScan.ts's dropProbe tells it, in this order:
+// its run reached, as the search's probe tells it (`drop`, probes.ts), in this order:
 //  - entry: RunGate.anyEndReaches turned the end down, or the search never looked at it (the
 //    character before is not a GBK pair);
 //  - bound: the end's best start could not gain the floor (mostGain, the band's floor or NEAR_GAIN);
@@ -34,7 +34,7 @@ let limit = Number(arg('--limit', '20'));
 const core = await requireBundle(join('out', 'misaligned-short', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { dropProbe } from './src/core/garble/misaligned/runScan';
+    export { observeSearch } from './src/core/garble/misaligned/probes';
   `,
 });
 
@@ -56,7 +56,7 @@ const table = {};
 const examples = [];
 for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   if (g === o || [...g].length !== g.length) continue;
-  const { result: issues, lastCheck } = withDrops(core.dropProbe, core.findMisalignedGbk, g);
+  const { result: issues, lastCheck } = withDrops(core.observeSearch, core.findMisalignedGbk, g);
   const mask = changedMask(o, g);
   for (let a = 0; a < g.length; a++) {
     if (!mask[a] || (a > 0 && mask[a - 1])) continue;

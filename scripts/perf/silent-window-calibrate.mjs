@@ -21,14 +21,13 @@ const cleanBudget = Number(arg('--clean-units', '3000000'));
 const core = await requireBundle(join('out', 'silent-window', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { dropProbe } from './src/core/garble/misaligned/runScan';
+    export { observeSearch } from './src/core/garble/misaligned/probes';
     export { getCharModel } from './src/core/model/charLanguageModel';
     export { bigramOfUnits } from './src/core/model/quantizedTables';
-    export { doubtProbe } from './src/core/garble/misaligned/doubtWindows';
   `,
 });
 // The search at every offset, as without the windows (`--windows`: with them, as in use).
-if (!process.argv.includes('--windows')) core.doubtProbe.whole = true;
+const whole = !process.argv.includes('--windows');
 const flat = core.getCharModel().flatBigrams();
 
 /** Per offset i: 1 when the shown bigram ending at i is at or below `bar` (BadBigrams' condition). */
@@ -52,12 +51,11 @@ function markFlags(v) {
 function record(v) {
   const found = [];
   const passed = new Set();
-  core.dropProbe.drop = (at, first, check) => {
+  const drop = (at, first, check) => {
     passed.add(at);
     if (check === 'found') found.push([first, at]);
   };
-  core.findMisalignedGbk(v);
-  core.dropProbe.drop = undefined;
+  core.observeSearch({ drop, whole }, () => core.findMisalignedGbk(v));
   return { v, found, passed: [...passed], bad12: badFlags(v, -12), bad10: badFlags(v, -10), mark: markFlags(v) };
 }
 

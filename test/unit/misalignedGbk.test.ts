@@ -13,7 +13,8 @@ import { gbkTable } from '../../src/core/codec/gbkTable';
 import { guess, guessBetween } from '../../src/core/garble/misaligned/silentGuesses';
 import { reaches } from '../../src/core/garble/misaligned/guessBound';
 import { SCAN_STRETCH } from '../../src/core/garble/misaligned/scanArrays';
-import { doubtedWindows, doubtProbe } from '../../src/core/garble/misaligned/doubtWindows';
+import { doubtedWindows } from '../../src/core/garble/misaligned/doubtWindows';
+import { observeSearch } from '../../src/core/garble/misaligned/probes';
 import * as iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -186,13 +187,7 @@ test('the silent-run search leaves out clean prose outside its windows and finds
   const { lines, garbled } = linesWithLostLead(80);
   const text = garbled.join('\n');
   const windowed = findMisalignedGbk(text);
-  doubtProbe.whole = true;
-  let whole;
-  try {
-    whole = findMisalignedGbk(text);
-  } finally {
-    doubtProbe.whole = undefined;
-  }
+  const whole = observeSearch({ whole: true }, () => findMisalignedGbk(text));
   assert.ok(windowed.length >= 10, `${windowed.length} runs found`);
   assert.deepEqual(windowed, whole);
   // The clean lines: most of them lie in no window.

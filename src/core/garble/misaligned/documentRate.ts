@@ -1,5 +1,6 @@
 import type { Candidate } from './silentGuesses';
 import type { NearMiss } from './nearWords';
+import { searchProbe } from './probes';
 
 /**
  * A document's own rate of misaligned runs as the channel's prior. The bars a run shown as one
@@ -33,14 +34,11 @@ export function nearAgain(missed: readonly NearMiss[], bonus: number): Candidate
   return missed.filter((m) => m.short <= bonus).map((m) => ({ ...m.c, evidence: (m.c.evidence ?? 0) + Math.max(0, m.words) + bonus }));
 }
 
-/** Set by measurement scripts: told each text's confident runs, length and bonus. */
-export const rateProbe: { seen?: (confident: number, length: number, bonus: number) => void } = {};
-
 /** Nats the lone runs' bars are lowered by in a text of `length` with runs of `gains`. */
 export function documentBonus(length: number, gains: Iterable<number>): number {
   let confident = 0;
   for (const g of gains) if (g >= CONFIDENT_GAIN) confident++;
   const bonus = confident < MIN_CONFIDENT ? 0 : Math.min(rateTuning.maxBonus, Math.max(0, Math.log((1000 * confident) / length / rateTuning.baseRate)));
-  rateProbe.seen?.(confident, length, bonus);
+  searchProbe().rate?.(confident, length, bonus);
   return bonus;
 }

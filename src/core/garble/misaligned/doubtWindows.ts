@@ -1,4 +1,5 @@
 import type { FlatBigrams } from '../../model/quantizedTables';
+import { searchProbe } from './probes';
 
 /**
  * Where the silent-run search (silentRuns.ts) looks: the windows of a stretch around a sign that
@@ -18,12 +19,9 @@ const RARE_UNIGRAM_Q = 100;
 /** Offsets searched either side of each sign. */
 const DOUBT_MARGIN = 16;
 
-/** Set by the calibration script: search every offset, as without the windows. */
-export const doubtProbe: { whole?: boolean } = {};
-
 /** The windows [lo, hi) within [from, to + 1), as lo, hi, lo, hi…, in order and apart. */
 export function doubtedWindows(v: string, from: number, to: number, flat: FlatBigrams): number[] {
-  if (doubtProbe.whole) return [from, to + 1];
+  if (searchProbe().whole) return [from, to + 1];
   const out: number[] = [];
   const { index, unigramQ } = flat;
   const last = Math.min(to, v.length - 1);

@@ -3,6 +3,7 @@ import { lineAround, type Candidate } from './silentGuesses';
 import { WORD_WEIGHT, wordOpinion } from './wordGuesses';
 import { kanaNear } from './nearby';
 import { isLetterByte, isWordByte } from './runGate';
+import { searchProbe } from './probes';
 
 const isLowerByte = (b: number): boolean => b >= 0x61 && b <= 0x7a;
 
@@ -93,12 +94,6 @@ export interface NearMiss {
 }
 
 /**
- * Told every run weighed here, with its words' nats, before the gate (for
- * scripts/eval-repair/misaligned-near.mjs, which weighs them with no gate); unset in use.
- */
-export const nearProbe: { seen?: (v: string, c: Candidate, words: number) => void } = {};
-
-/**
  * Whether a short run whose bigrams come near the gate but not through it (silentRuns.ts) is kept,
  * weighed again with the word model: ln P of the stretch around it with the run read, against the
  * same with the text as shown, each cut into words every way and weighed WORD_WEIGHT, as beside a
@@ -117,7 +112,7 @@ export function keptWithWords(v: string, c: Candidate, lm: CharLanguageModel, mi
   const bar = c.unsigned && !(lone && isLowerByte(v.charCodeAt(end - 1))) ? UNSIGNED_GAIN : letter ? LETTER_TRACE_GAIN : lone ? ASCII_TRACE_GAIN : NEAR_WORDS_GAIN;
   const word = wordOpinion(lm, ...lineAround(v, start, end, WORD_CONTEXT));
   const words = WORD_WEIGHT * (word(c.reading) - word(v.slice(start, end)));
-  nearProbe.seen?.(v, c, words);
+  searchProbe().seen?.(v, c, words);
   if (c.gain + words < bar) {
     missed?.push({ c, short: bar - c.gain - words, words });
     return false;

@@ -12,6 +12,7 @@ import { TrailBounds } from './trailBounds';
 import { kanaNear, isKana } from './nearby';
 import { DROPPED, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
+import { searchProbe } from './probes';
 
 // The search back from the ends of misaligned runs with no mark (silentRuns.ts): the text's pairs,
 // their pairings one byte later, and the best start for an end.
@@ -32,13 +33,6 @@ export const SILENT_END_LOG_PRIOR = -8;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
 const UNDOUBTED_SHOWN = 3;
 
-/**
- * Told, for an end read past RunGate.anyEndReaches, which check turned a run down (`first` its
- * start, -1 for every start; `gain` what it reached where known), and every run found there
- * (`found`): for scripts/eval-repair/misaligned-short.mjs. Unset in use.
- */
-export const dropProbe: { drop?: (at: number, first: number, check: string, gain?: number) => void } = {};
-
 /** The text's characters as GBK pairs and their pairings one byte later, worked out once. */
 export class RunScan {
   /** Per offset: the character's two bytes as lead << 8 | trail, -1 for none, 0 not looked at. */
@@ -50,6 +44,8 @@ export class RunScan {
   readonly gate: RunGate;
   readonly trailBounds: TrailBounds;
   private readonly pairedAgain: PairedAgain;
+  /** What a measuring script is told of the checks (probes.ts); nothing in use. */
+  private readonly probe = searchProbe();
 
   /** The offset of the per-offset arrays' first entries: the one before the stretch. */
   private readonly base: number;
@@ -173,7 +169,7 @@ export class RunScan {
     if (kind === 'ascii') {
       const ch = table.decodePair(lastShown[1], end.trail);
       if (!ch || !ordinary(ch, lm)) {
-        dropProbe.drop?.(at, -1, 'last character');
+        this.probe.drop?.(at, -1, 'last character');
         return undefined;
       }
       lastKnown = ch;
@@ -185,7 +181,7 @@ export class RunScan {
       lastOptions = lastAtLead(table, lastShown[1], end.nextByte);
     } else {
       if (lastShown[1] < 0x81) {
-        dropProbe.drop?.(at, -1, 'last character');
+        this.probe.drop?.(at, -1, 'last character');
         return undefined;
       }
       // The last trail could not pair with the byte after it: before ASCII below 0x40, a line
@@ -219,7 +215,7 @@ export class RunScan {
       const prevCode = first > 0 ? v.charCodeAt(first - 1) : 0x0a;
       // The run sits in text read in step: Chinese, ASCII or the line's start before it.
       if (first > 0 && !isChinese(prevCode) && prevCode >= 0x80) {
-        dropProbe.drop?.(at, first, 'context');
+        this.probe.drop?.(at, first, 'context');
         continue;
       }
       const signed = hasBad || (undoubted && k >= UNDOUBTED_SHOWN);
@@ -227,7 +223,7 @@ export class RunScan {
       // that reads as garbage: it may go without, to be weighed with the words (unsigned).
       const traceOne = k === 1 && (kind === 'ascii' || kind === 'mark');
       if (!(signed || traceOne) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) {
-        dropProbe.drop?.(at, first, signed ? 'Han' : 'garbage');
+        this.probe.drop?.(at, first, signed ? 'Han' : 'garbage');
         continue;
       }
       // One character shown between two silent losses is too little evidence for two guesses.
@@ -239,7 +235,7 @@ export class RunScan {
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + digitCharge(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
       if (hopeless(mostGain, prior, minGain, garbledEnd - first, best)) {
-        dropProbe.drop?.(at, first, 'hopeless', mostGain + prior);
+        this.probe.drop?.(at, first, 'hopeless', mostGain + prior);
         continue;
       }
       const prev = this.prevOf(first);
@@ -253,7 +249,7 @@ export class RunScan {
       } else if (k === 1) {
         const pair = guessPair(table.leadsOf(lead0), lastOptions, prev, next, lm);
         if (!pair) {
-          dropProbe.drop?.(at, first, 'no guess');
+          this.probe.drop?.(at, first, 'no guess');
           continue;
         }
         [firstG, lastG] = pair;
@@ -276,7 +272,7 @@ export class RunScan {
         firstG = this.firstGuess(first, p0!);
       }
       if (!firstG) {
-        dropProbe.drop?.(at, first, 'no guess');
+        this.probe.drop?.(at, first, 'no guess');
         continue;
       }
       const afterFirst = k >= 2 ? p0! : last;
@@ -285,7 +281,7 @@ export class RunScan {
       const gain = readScore - shownScore;
       const garbledChars = garbledEnd - first;
       if (gain + prior < minGain || gain / garbledChars < MIN_GAIN_PER_CHAR) {
-        dropProbe.drop?.(at, first, 'gain', gain + prior);
+        this.probe.drop?.(at, first, 'gain', gain + prior);
         continue;
       }
       if (best && gain + prior <= best.gain) continue;
@@ -298,7 +294,7 @@ export class RunScan {
     }
     best ??= unsigned;
     if (best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) {
-      dropProbe.drop?.(at, best.run.start, 'mark alone', best.gain);
+      this.probe.drop?.(at, best.run.start, 'mark alone', best.gain);
       return undefined;
     }
     return best;

@@ -10,8 +10,9 @@ import { doubtedWindows } from './doubtWindows';
 import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
-import { dropProbe, MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
+import { MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
 import { documentBonus, nearAgain } from './documentRate';
+import { searchProbe } from './probes';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -78,6 +79,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
 function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
   const scan = new RunScan(v, table, lm, from, to);
+  const probe = searchProbe();
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
@@ -114,12 +116,12 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
       const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
       if (most + endPrior + BOUND_SLACK < floor) {
-        dropProbe.drop?.(at, -1, 'bound', most + endPrior);
+        probe.drop?.(at, -1, 'bound', most + endPrior);
         continue;
       }
       // At a second lost lead the last character is one with the trail shown: bounded over those.
       if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) {
-        dropProbe.drop?.(at, -1, 'bound');
+        probe.drop?.(at, -1, 'bound');
         continue;
       }
       // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
@@ -130,17 +132,17 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
       const undoubted = most + endPrior >= UNDOUBTED_GAIN;
       if (!undoubted && lastBad < Math.max(1, lo)) {
-        dropProbe.drop?.(at, -1, 'no garbage');
+        probe.drop?.(at, -1, 'no garbage');
         continue;
       }
       const best = scan.bestRun(end, lo, most, undoubted, floor);
       if (!best) continue;
       // The near-gate band: the words must make up what the bigrams leave.
       if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
-        dropProbe.drop?.(at, best.run.start, 'words', best.gain);
+        probe.drop?.(at, best.run.start, 'words', best.gain);
         continue;
       }
-      dropProbe.drop?.(at, best.run.start, 'found', best.gain);
+      probe.drop?.(at, best.run.start, 'found', best.gain);
       found.push(best);
     }
   }

@@ -42,18 +42,23 @@ interface CodePage {
   upper: number[];
 }
 
-let pages: CodePage[] | undefined;
-/**
- * Per BMP character, a bit for each page (in codePages' order) that makes it a UTF-8 lead byte,
- * and one for each that makes it a continuation byte: candidateTokens asks both of every pair of
- * characters outside ASCII, one look-up each whatever the number of pages.
- */
-let leadPages: Uint8Array | undefined;
-let continuationPages: Uint8Array | undefined;
+interface CodePages {
+  pages: CodePage[];
+  /**
+   * Per BMP character, a bit for each page (in `pages`' order) that makes it a UTF-8 lead byte,
+   * and one for each that makes it a continuation byte: candidateTokens asks both of every pair
+   * of characters outside ASCII, one look-up each whatever the number of pages.
+   */
+  leadPages: Uint8Array;
+  continuationPages: Uint8Array;
+}
 
-function codePages(): CodePage[] {
-  if (pages) return pages;
-  pages = [];
+let built: CodePages | undefined;
+/** The pages and their bit tables, built on first use. */
+const codePages = (): CodePages => (built ??= buildCodePages());
+
+function buildCodePages(): CodePages {
+  const pages: CodePage[] = [];
   for (const name of CODE_PAGES) {
     let decoder: InstanceType<typeof TextDecoder>;
     try {
@@ -82,16 +87,16 @@ function codePages(): CodePage[] {
     }
     pages.push({ name, bytes, upper: chars });
   }
-  leadPages = new Uint8Array(0x10000);
-  continuationPages = new Uint8Array(0x10000);
+  const leadPages = new Uint8Array(0x10000);
+  const continuationPages = new Uint8Array(0x10000);
   pages.forEach((p, k) => {
     for (const c of p.upper) {
       const b = p.bytes[c];
-      if (b >= 0xc2) leadPages![c] |= 1 << k;
-      else if (b <= 0xbf) continuationPages![c] |= 1 << k;
+      if (b >= 0xc2) leadPages[c] |= 1 << k;
+      else if (b <= 0xbf) continuationPages[c] |= 1 << k;
     }
   });
-  return pages;
+  return { pages, leadPages, continuationPages };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -165,9 +170,7 @@ function isCut(c: number): boolean {
  * pass, two look-ups per character outside ASCII.
  */
 function candidateTokens(text: string): Array<[number, number]> {
-  codePages();
-  const lead = leadPages!;
-  const continuation = continuationPages!;
+  const { leadPages: lead, continuationPages: continuation } = codePages();
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
@@ -253,13 +256,14 @@ function lettersCasedAsAWord(token: string): boolean {
 export function otherCodePageTokens(text: string, found: readonly GarbleIssue[], windows1252Read = false): GarbleIssue[] {
   const candidates: Array<{ start: number; end: number; readings: Array<{ page: string; back: ReadBack }> }> = [];
   const evidence = new Map<string, number>();
+  const { pages } = codePages();
   let f = 0;
   for (const [start, end] of candidateTokens(text)) {
     const token = text.slice(start, end);
     while (f < found.length && found[f].end <= start) f++;
     if (f < found.length && found[f].start < end) continue;
     const readings: Array<{ page: string; back: ReadBack }> = [];
-    for (const page of codePages()) {
+    for (const page of pages) {
       const back = readBack(token, page);
       if (!back || back.text === token || INVISIBLE.test(back.text)) continue;
       readings.push({ page: page.name, back });
@@ -270,7 +274,7 @@ export function otherCodePageTokens(text: string, found: readonly GarbleIssue[],
   const out: GarbleIssue[] = [];
   const drawings: Array<{ start: number; end: number; page: string; reading: string; margin: number }> = [];
   const readPages = new Set<string>();
-  const choiceLogPrior = -Math.log(codePages().length);
+  const choiceLogPrior = -Math.log(pages.length);
   for (const { start, end, readings } of candidates) {
     const token = text.slice(start, end);
     if (wordAsItStands(text, start, end)) continue;

@@ -1,0 +1,38 @@
+import type { Candidate } from './silentGuesses';
+
+/**
+ * What the misaligned search tells a measuring script while it runs (scripts/eval-repair/
+ * misaligned-{missed,short,near,doc-rate}.mjs, scripts/perf/silent-window-calibrate.mjs, tests). Production code
+ * only reads the probe in force (`searchProbe()`): none, outside `observeSearch`.
+ */
+export interface SearchProbe {
+  /**
+   * runScan.ts, silentRuns.ts: for an end read past RunGate.anyEndReaches, which check turned a
+   * run down (`first` its start, -1 for every start; `gain` what it reached where known), and
+   * every run found there (`found`).
+   */
+  drop?(at: number, first: number, check: string, gain?: number): void;
+  /** nearWords.ts: every near-gate run weighed there, with its words' nats, before the gate. */
+  seen?(v: string, c: Candidate, words: number): void;
+  /** documentRate.ts: each text's confident runs, its length and the bonus they give. */
+  rate?(confident: number, length: number, bonus: number): void;
+  /** doubtWindows.ts: search every offset, as without the windows (a calibration, not a measure). */
+  whole?: boolean;
+}
+
+const NONE: SearchProbe = Object.freeze({});
+let current: SearchProbe = NONE;
+
+/** The probe in force: an empty one (nothing told) except inside `observeSearch`. */
+export const searchProbe = (): SearchProbe => current;
+
+/** `run()` with `probe` in force; the one before is back after it, even when it throws. */
+export function observeSearch<T>(probe: SearchProbe, run: () => T): T {
+  const before = current;
+  current = probe;
+  try {
+    return run();
+  } finally {
+    current = before;
+  }
+}
