@@ -159,7 +159,11 @@ export class CharTrie {
   /** The child of `node` along `code`, or 0: the root's table, else the node's edge run. */
   private step(node: number, code: number): number {
     const rootChild = this.rootChild;
-    if (node === 0 && rootChild !== undefined) return rootChild[code];
+    return node === 0 && rootChild !== undefined ? rootChild[code] : this.childOf(node, code);
+  }
+
+  /** The child of `node` along `code` in its edge run (the one probe loop of every node), or 0. */
+  private childOf(node: number, code: number): number {
     const nodes = this.nodes, edges = this.edges;
     const count = nodes[node * 2 + 1] >> 8;
     let lo = nodes[node * 2];
@@ -221,12 +225,13 @@ export class CharTrie {
     // A loop, not out.fill(0): `out` holds a few values, and a call costs more than the stores.
     for (let k = 0; k < out.length; k++) out[k] = 0;
     const nodes = this.nodes;
-    for (let i = start - 1; i >= 0; i--) {
-      if (i < start - 1) node = this.step(node, text.charCodeAt(i));
-      if (node === 0) break;
+    for (let i = start - 1; ; ) {
       let bits = nodes[node * 2 + 1] & 0xff;
       const length = start - i > 255 ? 255 : start - i;
       for (let k = 0; bits !== 0; k++, bits >>= 1) if (bits & 1) out[k] = length;
+      if (--i < 0) break;
+      node = this.childOf(node, text.charCodeAt(i));
+      if (node === 0) break;
     }
     return true;
   }
