@@ -31,3 +31,15 @@ test('a backward trie of lists built together reads every list in one walk past 
   assert.equal(all.longestEach('了学', 2, out), true);
   assert.deepEqual([...out], [0, 0]);
 });
+
+test('a trie finds its words whether its root has few, some or many first characters', () => {
+  for (const firsts of [2, 10, 100]) {
+    const list = Array.from({ length: firsts }, (_, k) => `${String.fromCharCode(0x5000 + k * 3)}公司`);
+    const trie = new CharTrie(list);
+    for (const w of list) assert.equal(trie.longest(`${w}。`, 0), w.length, w);
+    assert.equal(trie.hasFirst(0x5000 + 1), false, `${firsts}`);
+    assert.equal(trie.longest(`${String.fromCharCode(0x5000 + firsts * 3)}公司`, 0), 0, `${firsts}`);
+    const ending = new CharTrie(list, true);
+    for (const w of list) assert.equal(ending.longest(`在${w}`, w.length + 1), w.length, w);
+  }
+});

@@ -2,14 +2,16 @@
  * A character trie over UTF-16 code units, stored in typed arrays so that scanning a megabyte of
  * text allocates nothing: no substring per position, no string per character.
  *
- * Layout: node 0 is the root; its children are found through a 65,536-entry table (one lookup per
- * character, which is what a scan does most), or, for a trie of a few words (the names of one
- * document), through a small hash table, so that building one costs no 256 KB table. Every other node keeps its children as a run of
- * (code, child) pairs sorted by code, searched by bisection, or, with HASHED_EDGES children or more,
- * as a small hash table of its own (a negative count: minus its number of slots). A node is two
- * words (TrieArrays.nodes: its first edge, its count and where words end), an edge two words
- * (code, child), so that each step of a walk costs about one read of memory for the edge and one
- * for the node it leads to, not one per array. A node's word-end bits are 1 where a word ends.
+ * Layout: node 0 is the root. Every node keeps its children as a run of (code, child) pairs sorted
+ * by code, searched by bisection, or, with HASHED_EDGES children or more, as a small hash table of
+ * its own (a negative count: minus its number of slots), and one probe loop (childOf) serves every
+ * node, the root of a trie of a few words (the names of one document) included, so that building
+ * one costs no 256 KB table. A root of more than SMALL_ROOT children (the word lists) finds them
+ * through a 65,536-entry table instead, one lookup per character, which is what a scan does most.
+ * A node is two words (TrieArrays.nodes: its first edge, its count and where words end), an edge
+ * two words (code, child), so that each step of a walk costs about one read of memory for the edge
+ * and one for the node it leads to, not one per array. A node's word-end bits are 1 where a word
+ * ends.
  *
  * A trie is built either forward (words as written: "what word starts here?") or backward (words
  * reversed: "what word ends here?", for walking left from an organization suffix).
@@ -18,10 +20,11 @@
  * each list's trie reads its own bit, and one walk tells the longest word of every list
  * (longestEach), which is what the tagger's features ask at every character.
  */
-/** Children of the root up to which they are found through a small hash table. */
+/** Children of the root up to which it keeps them as an edge run like any node, not in a 65,536-entry table. */
 const SMALL_ROOT = 64;
 
-function rootSlot(code: number, mask: number): number {
+/** The slot of `code` in a hashed run of `mask` + 1 slots. */
+function slotOf(code: number, mask: number): number {
   return (Math.imul(code, 0x9e3779b1) >>> 16) & mask;
 }
 
@@ -44,9 +47,11 @@ function edgeRun(count: number): number {
 /** The arrays of a built trie (below), shared by the tries of lists built together. */
 class TrieArrays {
   constructor(
-    readonly rootChild: Int32Array,
-    readonly rootCodes: Uint16Array | undefined,
-    readonly rootMask: number,
+    /**
+     * The root's child by code (65,536 entries) when it has more than SMALL_ROOT children;
+     * otherwise undefined, and the root's children are an edge run like any node's.
+     */
+    readonly rootChild: Int32Array | undefined,
     /**
      * Two words a node: its first edge, then its edge count << 8 | its word-end bits (bit k set
      * where a word of list k ends), so that one read of memory gives a walk all it needs of a node.
@@ -86,33 +91,18 @@ function build(lists: ReadonlyArray<Iterable<string>>, backward: boolean): TrieA
     }
   });
   const nodes = children.length;
-  const rootCount = children[0].size;
-  let rootChild: Int32Array;
-  let rootCodes: Uint16Array | undefined;
-  let rootMask = 0;
-  if (rootCount > SMALL_ROOT) {
+  let rootChild: Int32Array | undefined;
+  if (children[0].size > SMALL_ROOT) {
     rootChild = new Int32Array(0x10000);
     for (const [code, child] of children[0]) rootChild[code] = child;
-  } else {
-    let slots = 4;
-    while (slots < rootCount * 2) slots <<= 1;
-    rootMask = slots - 1;
-    rootChild = new Int32Array(slots);
-    rootCodes = new Uint16Array(slots);
-    for (const [code, child] of children[0]) {
-      let slot = rootSlot(code, rootMask);
-      while (rootChild[slot] !== 0) slot = (slot + 1) & rootMask;
-      rootChild[slot] = child;
-      rootCodes[slot] = code;
-    }
+    children[0] = new Map();
   }
   const nodeWords = new Int32Array(nodes * 2);
-  nodeWords[1] = ends[0];
   let slots = 0;
-  for (let node = 1; node < nodes; node++) slots += edgeRun(children[node].size);
+  for (let node = 0; node < nodes; node++) slots += edgeRun(children[node].size);
   const edges = new Int32Array(slots * 2);
   let edge = 0;
-  for (let node = 1; node < nodes; node++) {
+  for (let node = 0; node < nodes; node++) {
     const count = children[node].size;
     const run = edgeRun(count);
     nodeWords[node * 2] = edge;
@@ -128,22 +118,19 @@ function build(lists: ReadonlyArray<Iterable<string>>, backward: boolean): TrieA
     // A run of `run` slots (a power of two), each child at its code's slot or the next free one.
     nodeWords[node * 2 + 1] = (-run << 8) | ends[node];
     for (const [code, child] of children[node]) {
-      let slot = rootSlot(code, run - 1);
+      let slot = slotOf(code, run - 1);
       while (edges[(edge + slot) * 2 + 1] !== 0) slot = (slot + 1) & (run - 1);
       edges[(edge + slot) * 2] = code;
       edges[(edge + slot) * 2 + 1] = child;
     }
     edge += run;
   }
-  return new TrieArrays(rootChild, rootCodes, rootMask, nodeWords, edges, sizes);
+  return new TrieArrays(rootChild, nodeWords, edges, sizes);
 }
 
 export class CharTrie {
-  /** The root's child by code (65,536 entries), or, when rootCodes is set, by slot of a small hash table. */
-  private readonly rootChild: Int32Array;
-  private readonly rootCodes: Uint16Array | undefined;
-  private readonly rootMask: number;
-  /** TrieArrays.nodes and .edges. */
+  /** TrieArrays.rootChild, .nodes and .edges. */
+  private readonly rootChild: Int32Array | undefined;
   private readonly nodes: Int32Array;
   private readonly edges: Int32Array;
   readonly size: number;
@@ -153,8 +140,6 @@ export class CharTrie {
   constructor(words: Iterable<string> | TrieArrays, readonly backward = false, list = 0) {
     const a = words instanceof TrieArrays ? words : build([words], backward);
     this.rootChild = a.rootChild;
-    this.rootCodes = a.rootCodes;
-    this.rootMask = a.rootMask;
     this.nodes = a.nodes;
     this.edges = a.edges;
     this.endMask = list < 0 ? 0xff : 1 << list;
@@ -171,15 +156,20 @@ export class CharTrie {
     return [...lists.map((_, k) => new CharTrie(a, backward, k)), new CharTrie(a, backward, -1)];
   }
 
-  /** The child of `node` along `code`, or 0. */
+  /** The child of `node` along `code`, or 0: the root's table, else the node's edge run. */
   private step(node: number, code: number): number {
-    if (node === 0) return this.rootStep(code);
+    const rootChild = this.rootChild;
+    return node === 0 && rootChild !== undefined ? rootChild[code] : this.childOf(node, code);
+  }
+
+  /** The child of `node` along `code` in its edge run (the one probe loop of every node), or 0. */
+  private childOf(node: number, code: number): number {
     const nodes = this.nodes, edges = this.edges;
     const count = nodes[node * 2 + 1] >> 8;
     let lo = nodes[node * 2];
     if (count < 0) {
       const mask = -count - 1;
-      for (let slot = rootSlot(code, mask); ; slot = (slot + 1) & mask) {
+      for (let slot = slotOf(code, mask); ; slot = (slot + 1) & mask) {
         const child = edges[(lo + slot) * 2 + 1];
         if (child === 0 || edges[(lo + slot) * 2] === code) return child;
       }
@@ -197,16 +187,7 @@ export class CharTrie {
 
   /** True when some word starts (forward trie) or ends (backward trie) with this code unit. */
   hasFirst(code: number): boolean {
-    return this.rootStep(code) !== 0;
-  }
-
-  private rootStep(code: number): number {
-    const codes = this.rootCodes;
-    if (codes === undefined) return this.rootChild[code];
-    for (let slot = rootSlot(code, this.rootMask); ; slot = (slot + 1) & this.rootMask) {
-      const child = this.rootChild[slot];
-      if (child === 0 || codes[slot] === code) return child;
-    }
+    return this.step(0, code) !== 0;
   }
 
   /**
@@ -239,17 +220,18 @@ export class CharTrie {
    */
   longestEach(text: string, start: number, out: Uint8Array): boolean {
     if (start <= 0) return false;
-    let node = this.rootStep(text.charCodeAt(start - 1));
+    let node = this.step(0, text.charCodeAt(start - 1));
     if (node === 0) return false;
     // A loop, not out.fill(0): `out` holds a few values, and a call costs more than the stores.
     for (let k = 0; k < out.length; k++) out[k] = 0;
     const nodes = this.nodes;
-    for (let i = start - 1; i >= 0; i--) {
-      if (i < start - 1) node = this.step(node, text.charCodeAt(i));
-      if (node === 0) break;
+    for (let i = start - 1; ; ) {
       let bits = nodes[node * 2 + 1] & 0xff;
       const length = start - i > 255 ? 255 : start - i;
       for (let k = 0; bits !== 0; k++, bits >>= 1) if (bits & 1) out[k] = length;
+      if (--i < 0) break;
+      node = this.childOf(node, text.charCodeAt(i));
+      if (node === 0) break;
     }
     return true;
   }
