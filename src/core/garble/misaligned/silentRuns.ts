@@ -90,61 +90,61 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   // window's first offset: most of clean prose is in none.
   const windows = doubtedWindows(v, from, to, lm.flatBigrams());
   for (let w = 0; w < windows.length; w += 2) {
-  segLo = windows[w];
-  for (let at = windows[w] + 1; at <= windows[w + 1] && at <= to; at++) {
-    // Ends in a skipped line are passed over (nothing here carries across a line break).
-    while (skip < skipped.length && skipped[skip].end < at) skip++;
-    if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
-    // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
-    if (scan.code(at - 1) < 0) continue;
-    if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
-    if (v.charCodeAt(at - 1) < 0x80) continue;
-    scan.gate.advance(at, segLo);
-    // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
-    // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-    if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
-    for (let option = 0; option < END_OPTIONS; option++) {
-      const end = scan.endAt(at, option);
-      if (!end) continue;
-      // A silent end needs two characters shown (bestRun), so a pair read again before the last;
-      // so does a swallowed ASCII byte (one character shown is its own lone trail).
-      const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
-      if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
-      // No start could gain enough, even with every guessed character at its best (runGate.ts):
-      // most ends in clean text stop here.
-      const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
-      const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
-      if (most + endPrior + BOUND_SLACK < floor) {
-        probe.drop?.(at, -1, 'bound', most + endPrior);
-        continue;
+    segLo = windows[w];
+    for (let at = windows[w] + 1; at <= windows[w + 1] && at <= to; at++) {
+      // Ends in a skipped line are passed over (nothing here carries across a line break).
+      while (skip < skipped.length && skipped[skip].end < at) skip++;
+      if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
+      // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
+      if (scan.code(at - 1) < 0) continue;
+      if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
+      if (v.charCodeAt(at - 1) < 0x80) continue;
+      scan.gate.advance(at, segLo);
+      // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
+      // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
+      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+      for (let option = 0; option < END_OPTIONS; option++) {
+        const end = scan.endAt(at, option);
+        if (!end) continue;
+        // A silent end needs two characters shown (bestRun), so a pair read again before the last;
+        // so does a swallowed ASCII byte (one character shown is its own lone trail).
+        const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
+        if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
+        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
+        // No start could gain enough, even with every guessed character at its best (runGate.ts):
+        // most ends in clean text stop here.
+        const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
+        const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
+        if (most + endPrior + BOUND_SLACK < floor) {
+          probe.drop?.(at, -1, 'bound', most + endPrior);
+          continue;
+        }
+        // At a second lost lead the last character is one with the trail shown: bounded over those.
+        if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) {
+          probe.drop?.(at, -1, 'bound');
+          continue;
+        }
+        // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
+        const near = most + endPrior + BOUND_SLACK < MIN_GAIN;
+        // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
+        for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
+        const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
+        // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
+        const undoubted = most + endPrior >= UNDOUBTED_GAIN;
+        if (!undoubted && lastBad < Math.max(1, lo)) {
+          probe.drop?.(at, -1, 'no garbage');
+          continue;
+        }
+        const best = scan.bestRun(end, lo, most, undoubted, floor);
+        if (!best) continue;
+        // The near-gate band: the words must make up what the bigrams leave.
+        if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
+          probe.drop?.(at, best.run.start, 'words', best.gain);
+          continue;
+        }
+        probe.drop?.(at, best.run.start, 'found', best.gain);
+        found.push(best);
       }
-      // At a second lost lead the last character is one with the trail shown: bounded over those.
-      if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) {
-        probe.drop?.(at, -1, 'bound');
-        continue;
-      }
-      // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
-      const near = most + endPrior + BOUND_SLACK < MIN_GAIN;
-      // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
-      for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
-      const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
-      // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
-      const undoubted = most + endPrior >= UNDOUBTED_GAIN;
-      if (!undoubted && lastBad < Math.max(1, lo)) {
-        probe.drop?.(at, -1, 'no garbage');
-        continue;
-      }
-      const best = scan.bestRun(end, lo, most, undoubted, floor);
-      if (!best) continue;
-      // The near-gate band: the words must make up what the bigrams leave.
-      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
-        probe.drop?.(at, best.run.start, 'words', best.gain);
-        continue;
-      }
-      probe.drop?.(at, best.run.start, 'found', best.gain);
-      found.push(best);
     }
-  }
   }
 }
