@@ -4,7 +4,7 @@ import { lineAround } from '../text/lines';
 import { sourceRegions, type SourceRegion } from '../code/sourceRegions';
 import { weighLostCharacters } from './lostCharacters';
 import { withoutThinReadings } from './thinReadings';
-import { isHan } from '../text/chars';
+import { countHan } from '../text/chars';
 
 /**
  * Garbling written on purpose is not damage. A repair library's tables (`"Ã©": "é"`), a lint
@@ -218,13 +218,15 @@ function writtenOnPurpose(s: Setting, issue: GarbleIssue): boolean {
   return false;
 }
 
+/** Windows-1252 and Latin-1 by any of their names: files call the one page by either. */
+const LATIN1_NAMES = /(?:\bcp|windows|\bwin)[-_ ]?1252|latin[-_ ]?1\b|iso[-_ ]?8859[-_ ]?1\b/i;
 /**
  * The names a file gives each code page a reading goes through (the plan's `encode X`): `cp437`,
  * `IBM437`, `ibm-850`, `windows-1252`, `latin-1`, `mac_roman`, `gb2312`, `big5`.
  */
 const PAGE_NAMES: Record<string, RegExp> = {
-  cp1252: /(?:\bcp|windows|\bwin)[-_ ]?1252|latin[-_ ]?1\b|iso[-_ ]?8859[-_ ]?1\b/i,
-  'latin-1': /latin[-_ ]?1\b|iso[-_ ]?8859[-_ ]?1\b|(?:\bcp|windows|\bwin)[-_ ]?1252/i,
+  cp1252: LATIN1_NAMES,
+  'latin-1': LATIN1_NAMES,
   'windows-1250': /(?:\bcp|windows|\bwin)[-_ ]?1250/i,
   'windows-1251': /(?:\bcp|windows|\bwin)[-_ ]?1251/i,
   macintosh: /mac[-_ ]?roman|\bmacintosh\b/i,
@@ -243,11 +245,6 @@ function pageOf(issue: GarbleIssue): string | undefined {
 /** The fewest readings through one page that make a source file's samples of it. */
 const MIN_SAMPLES = 2;
 
-function readsHan(s: string): boolean {
-  for (const ch of s) if (isHan(ch.codePointAt(0)!)) return true;
-  return false;
-}
-
 /**
  * The pages whose readings a source file shows on purpose: a test or a table of an encoding
  * library quotes several samples of one page (`'╨┐╤Ç╨░╨▓╨┤╨░'`, `'Ã©'`), and says which page
@@ -261,7 +258,7 @@ function pagesShownOnPurpose(text: string, issues: GarbleIssue[]): Set<string> |
   const byPage = new Map<string, GarbleIssue[]>();
   for (const issue of issues) {
     const fix = issue.replacement ?? issue.reading;
-    if (!WATCHED.has(issue.kind) || fix === undefined || readsHan(fix)) continue;
+    if (!WATCHED.has(issue.kind) || fix === undefined || countHan(fix) > 0) continue;
     const page = pageOf(issue);
     if (page === undefined) continue;
     const list = byPage.get(page);
@@ -333,7 +330,7 @@ export function withoutDeliberateGarbling(text: string, issues: GarbleIssue[], l
     if (samples && WATCHED.has(issue.kind)) {
       const page = pageOf(issue);
       const fix = issue.replacement ?? issue.reading;
-      if (page !== undefined && samples.has(page) && fix !== undefined && !readsHan(fix)) return false;
+      if (page !== undefined && samples.has(page) && fix !== undefined && countHan(fix) === 0) return false;
     }
     return !(WATCHED.has(issue.kind) && writtenOnPurpose(setting, issue));
   });

@@ -1,6 +1,6 @@
 import type { GarbleIssue } from '../types';
 import { getTextLikelihood } from './textLikelihood';
-import { isHan } from '../text/chars';
+import { codePointStartBefore, isHan } from '../text/chars';
 import { NEIGHBOURHOOD, weighRepair } from './weighRepair';
 
 /**
@@ -90,9 +90,7 @@ function placeholders(s: string): { count: number; others: number; each: Map<num
 function framed(s: string): boolean {
   const t = s.trim();
   if (t.length < 2) return false;
-  const lastUnit = t.charCodeAt(t.length - 1);
-  const last = lastUnit >= 0xdc00 && lastUnit <= 0xdfff ? t.codePointAt(t.length - 2)! : lastUnit;
-  return isPlaceholder(t.codePointAt(0)!) && isPlaceholder(last);
+  return isPlaceholder(t.codePointAt(0)!) && isPlaceholder(t.codePointAt(codePointStartBefore(t, t.length))!);
 }
 
 function isThin(text: string, issue: GarbleIssue): boolean {
