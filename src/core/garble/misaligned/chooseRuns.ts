@@ -9,12 +9,13 @@ import type { Candidate, SilentRun } from './silentGuesses';
  * (`rivals`, already judged) among them: a run must not overlap one taken before it, and must
  * make the text more itself, by the model of the kind of text it is (genreCheck.ts). A rival that
  * loses its place to a better reading comes back in `beaten`; `gains` are those of the runs and
- * rivals kept (documentRate.ts reads them).
+ * rivals kept (documentRate.ts reads them), `kept` their spans, with those of `taken` (spans kept
+ * before, which the runs must not overlap either).
  */
-export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel): { runs: SilentRun[]; beaten: ReadonlySet<number>; gains: number[] } {
+export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel, taken = new DisjointSpans()): { runs: SilentRun[]; beaten: ReadonlySet<number>; gains: number[]; kept: DisjointSpans } {
   const runs: SilentRun[] = [];
   const gains: number[] = [];
-  const kept = new DisjointSpans();
+  const kept = taken;
   const beaten = new Set<number>();
   const all: Array<{ gain: number; rival?: number; f?: Candidate }> = [...found.map((f) => ({ gain: f.gain, f })), ...rivals.map((r, i) => ({ gain: r.gain, rival: i }))];
   for (const x of all.sort((a, b) => b.gain - a.gain)) {
@@ -36,20 +37,16 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     gains.push(f.gain);
     kept.take(f.run);
   }
-  return { runs: runs.sort((a, b) => a.start - b.start), beaten, gains };
+  return { runs: runs.sort((a, b) => a.start - b.start), beaten, gains, kept };
 }
 
 /**
  * The runs of a second pass (documentRate.ts: `more`, weighed at the document's rate) added to
  * those `first` kept: each must overlap none of them nor a rival kept, and is chosen among the rest
- * as chooseRuns chooses, so what the first pass judged is not judged again.
+ * as chooseRuns chooses, so what the first pass judged is not judged again. `first.kept` takes the
+ * second pass's spans too.
  */
-export function chooseMore(v: string, first: ReturnType<typeof chooseRuns>, more: Candidate[], rivals: ReadonlyArray<{ start: number; end: number }>, lm: CharLanguageModel): ReturnType<typeof chooseRuns> {
-  const taken = new DisjointSpans();
-  for (const r of first.runs) taken.take(r);
-  rivals.forEach((r, i) => {
-    if (!first.beaten.has(i)) taken.take(r);
-  });
-  const second = chooseRuns(v, more.filter((f) => taken.free(f.run)), [], lm);
-  return { runs: [...first.runs, ...second.runs].sort((a, b) => a.start - b.start), beaten: first.beaten, gains: [...first.gains, ...second.gains] };
+export function chooseMore(v: string, first: ReturnType<typeof chooseRuns>, more: Candidate[], lm: CharLanguageModel): ReturnType<typeof chooseRuns> {
+  const second = chooseRuns(v, more, [], lm, first.kept);
+  return { runs: [...first.runs, ...second.runs].sort((a, b) => a.start - b.start), beaten: first.beaten, gains: [...first.gains, ...second.gains], kept: second.kept };
 }

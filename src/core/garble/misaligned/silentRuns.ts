@@ -73,7 +73,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
   if (bonus === 0) return first;
-  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), rivals, lm);
+  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
