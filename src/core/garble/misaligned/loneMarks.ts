@@ -69,7 +69,11 @@ type Options = ReadonlyArray<readonly [number, string]>;
 /** Per lead byte of the next character: the characters whose trail makes a gap with it, as [code, char]. */
 const byNextLead = new Map<number, Options>();
 
-function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Options {
+/**
+ * The characters that can be lost whole before a character of lead byte `lead`: those whose trail
+ * makes a gap with it, as [code, char] (also read by scripts/eval-repair/misaligned-lost-whole.mjs).
+ */
+export function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Options {
   let list = byNextLead.get(lead);
   if (!list) {
     const found: Array<readonly [number, string]> = [];

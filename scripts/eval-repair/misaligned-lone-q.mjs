@@ -1,0 +1,77 @@
+// A lone `?` between Chinese characters (loneMarks.ts) on both sides, with no gate, by what the
+// text around it says: its gain over the mark as written (bigrams, the lost byte's price
+// included), and how many other `?` beside a Chinese character the whole text writes (a text that
+// writes `?` elsewhere explains this one as written: questions, or a placeholder for a character
+// its source could not show). Garbled side: the marks the garbling made in the repair
+// evaluation's misaligned-GBK cases (tuning part unless told; whole documents with one paragraph
+// garbled, or every paragraph); clean side: the same part's documents (as written and folded), the
+// precision corpus's tune split, and with --ner the NER corpora's training text, each line a text.
+//
+//   node scripts/eval-repair/misaligned-lone-q.mjs [--split tuning] [--ner /work/data/ner] [--top 20]
+import { loadDocuments } from './corpus.mjs';
+import { arg, cleanTexts, decodedMisalignedCases, markCore, marksMade, nerTraining } from './markCases.mjs';
+
+const split = arg('--split', 'tuning');
+const precision = arg('--precision', '/work/data/precision');
+const ner = arg('--ner', '');
+const top = Number(arg('--top', '20'));
+const { core, table, lm } = await markCore('misaligned-lone-q');
+
+/** Offsets of every `?` of `v` beside a Chinese character. */
+function besideChinese(v) {
+  const out = [];
+  for (let i = v.indexOf('?'); i >= 0; i = v.indexOf('?', i + 1)) {
+    if ((i > 0 && core.isChinese(v.charCodeAt(i - 1))) || (i + 1 < v.length && core.isChinese(v.charCodeAt(i + 1)))) out.push(i);
+  }
+  return out;
+}
+
+function marks(v) {
+  const all = besideChinese(v);
+  const out = [];
+  for (const i of all) {
+    const c = core.loneMark(v, i, table, lm, -Infinity);
+    if (!c) continue;
+    // The share of the neighbours' likelihood the gap's characters hold (as for a lone U+FFFD):
+    // against a character lost there by any process that printed `?` for it.
+    const w = v.slice(0, i) + '\ufffd' + v.slice(i + 1);
+    const f = core.loneMark(w, i, table, lm, -Infinity, -Infinity);
+    const share = f ? f.gain - core.FFFD_BASE_GAIN : -Infinity;
+    out.push({ at: i, gain: c.gain, share, others: all.length - 1, context: v.slice(Math.max(0, i - 6), i + 7) });
+  }
+  return out;
+}
+
+const docs = loadDocuments().filter((d) => d.split === split);
+const made = { doc: [], paragraph: [] };
+for (const { c, g, o, where } of decodedMisalignedCases(docs)) {
+  if (g === o) continue;
+  const m = marksMade(o, g, '?');
+  if (!m) continue;
+  const found = marks(g).filter((x) => m.has(x.at));
+  // Others the garbling made too are not the text's own: counted apart.
+  for (const x of found) made[c.scope].push({ ...x, others: x.others - (m.size - 1), where });
+}
+const clean = [];
+const texts = [...cleanTexts(docs, precision)];
+if (ner) for (const [text, where] of nerTraining(ner)) text.split('\n').forEach((l, k) => l && texts.push([l, `${where} ${k}`]));
+for (const [text, where] of texts) for (const x of marks(text)) clean.push({ ...x, where });
+
+const show = (title, list) => {
+  list.sort((a, b) => b.gain - a.gain);
+  console.log(`\n${title}: ${list.length}`);
+  for (const m of list.slice(0, top)) console.log(`  ${m.gain.toFixed(2).padStart(7)} ${m.share.toFixed(2).padStart(6)} ${String(m.others).padStart(4)}  ${JSON.stringify(m.context)}  ${m.where}`);
+};
+show('made, one paragraph (gain, other `?` the text writes)', made.paragraph);
+show('made, whole documents', made.doc);
+show('clean, no other `?` in the text', clean.filter((m) => m.others === 0));
+show('clean, others in the text', clean.filter((m) => m.others > 0));
+const n = (l, g, f = () => true) => l.filter((m) => m.gain >= g && f(m)).length;
+for (const s of [-4, -3, -2.5, -2, -1.5, -1]) {
+  const f = (m) => m.others === 0 && m.share >= s;
+  console.log(`\nshare >= ${s}, no other \`?\`: gate  para  doc  clean`);
+  for (const g of [3, 4, 5, 6, 7]) console.log(`  ${String(g).padStart(4)}  ${String(n(made.paragraph, g, f)).padStart(4)}  ${String(n(made.doc, g, f)).padStart(4)}  ${String(n(clean, g, f)).padStart(5)}`);
+}
+console.log('\ngate  para(0 others)  para(all)  doc(0 others)  clean(0 others)  clean(all)');
+const none = (m) => m.others === 0;
+for (const g of [2, 3, 4, 5, 6, 7, 8]) console.log(`${String(g).padStart(4)}  ${String(n(made.paragraph, g, none)).padStart(13)}  ${String(n(made.paragraph, g)).padStart(9)}  ${String(n(made.doc, g, none)).padStart(13)}  ${String(n(clean, g, none)).padStart(15)}  ${String(n(clean, g)).padStart(10)}`);
