@@ -60,6 +60,7 @@ for (let t = 0x40; t <= 0xfe; t++) {
 for (const file of files) {
   const v = readFileSync(file, 'utf8');
   let windows = 0, windowUnits = 0, ends = 0, passed = 0, windowsPassed = 0;
+  const qs = [], ss = [], ps = [];
   let quietUnits = 0, closed4 = 0, closed8 = 0, steps = 0, positive = 0;
   const code = (i) => {
     const cu = i >= 0 && i < v.length ? v.charCodeAt(i) : 0x0a;
@@ -98,6 +99,9 @@ for (const file of files) {
             const q = Math.min(leadOut[cf >> 8], trailIn[cf & 0xff]);
             carried = ub + q - shown(first);
             steps++;
+            qs.push(q);
+            ss.push(shown(first));
+            if (scan.repairedCode(first - 1) >= 0 && scan.repairedCode(first) >= 0) ps.push(scan.gate.readAt(first - 1));
             if (q - shown(first) > 0) positive++;
           }
           ub = Math.max(fresh, carried);
@@ -123,5 +127,7 @@ for (const file of files) {
   console.log(`  units ${v.length}; doubted windows ${windows}, ${windowUnits} units (${pct(windowUnits, v.length)})`);
   console.log(`  ends scanned in them ${ends}; past the exact gate ${passed} (${pct(passed, ends)}); windows with an end past it ${windowsPassed} (${pct(windowsPassed, windows)}); the others hold ${quietUnits} units (${pct(quietUnits, v.length)} of the text: what any exact window test could skip at most)`);
   console.log(`  closed by the table bound: below 4 nats ${closed4} (${pct(closed4, windows)}), below 8 nats ${closed8} (${pct(closed8, windows)})`);
+  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(2);
+  console.log(`  medians over those steps: Q(c) ${median(qs)}, the shown bigram S ${median(ss)}, the pairs read again P (where both are ordinary) ${median(ps)} nats`);
   console.log(`  steps of the bound's running sum ${steps}; with Q(c) − S above 0 (the bound grows) ${positive} (${pct(positive, steps)})`);
 }
