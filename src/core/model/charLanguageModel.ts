@@ -95,28 +95,37 @@ class QuantizedCharModel implements CharLanguageModel {
     }
   }
 
+  // The look-ups below call the tables directly, one call each instead of a chain of this
+  // class's helpers: the searches make hundreds of thousands of them in a text's first analysis,
+  // much of it before the compiler has inlined anything, where every call of a chain is paid.
+
   unigram(c: string): number {
-    return this.unigramAt(this.indexOfChar(c));
+    const t = this.tables;
+    return t.unigramAt(c.length === 0 ? UNKNOWN : t.indexOf(c.codePointAt(0)!));
   }
 
   bigram(a: string, b: string): number {
-    return this.bigramAt(this.indexOfChar(a), this.indexOfChar(b));
+    const t = this.tables;
+    return t.bigramAt(a.length === 0 ? UNKNOWN : t.indexOf(a.codePointAt(0)!), b.length === 0 ? UNKNOWN : t.indexOf(b.codePointAt(0)!));
   }
 
   bigramOf(a: number, b: number): number {
-    return this.bigramAt(this.indexOfCodePoint(a), this.indexOfCodePoint(b));
+    const t = this.tables;
+    return t.bigramAt(t.indexOf(a), t.indexOf(b));
   }
 
   bestAfter(a: number): number {
-    return this.tables.bestAfterAt(this.indexOfCodePoint(a));
+    const t = this.tables;
+    return t.bestAfterAt(t.indexOf(a));
   }
 
   bestBefore(b: number): number {
-    return this.tables.bestBeforeAt(this.indexOfCodePoint(b));
+    const t = this.tables;
+    return t.bestBeforeAt(t.indexOf(b));
   }
 
   bigramOfIndexes(a: number, b: number): number {
-    return this.bigramAt(a, b);
+    return this.tables.bigramAt(a, b);
   }
 
   listedAfter(a: number, each: (x: number, lnP: number) => void): number {
@@ -124,7 +133,7 @@ class QuantizedCharModel implements CharLanguageModel {
   }
 
   unigramOfIndex(x: number): number {
-    return this.unigramAt(x);
+    return this.tables.unigramAt(x);
   }
 
   bigramRows(): BigramRows {
@@ -140,14 +149,15 @@ class QuantizedCharModel implements CharLanguageModel {
   }
 
   score(text: string): number {
+    const t = this.tables;
     let sum = 0;
     let prev = UNKNOWN;
     let first = true;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      const cur = this.indexOfCodePoint(cp);
-      sum += first ? this.unigramAt(cur) : this.bigramAt(prev, cur);
+      const cur = t.indexOf(cp);
+      sum += first ? t.unigramAt(cur) : t.bigramAt(prev, cur);
       first = false;
       prev = cur;
     }
@@ -184,14 +194,6 @@ class QuantizedCharModel implements CharLanguageModel {
 
   indexOfCodePoint(cp: number): number {
     return this.tables.indexOf(cp);
-  }
-
-  private unigramAt(i: number): number {
-    return this.tables.unigramAt(i);
-  }
-
-  private bigramAt(a: number, b: number): number {
-    return this.tables.bigramAt(a, b);
   }
 }
 

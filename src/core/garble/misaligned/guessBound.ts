@@ -1,4 +1,5 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { UNKNOWN } from '../../model/quantizedTables';
 import { weighableOf, type Guess } from './silentGuesses';
 
 type Options = ReadonlyArray<readonly [number, string]>;
@@ -47,13 +48,16 @@ const tables = new WeakMap<Options, BoundTable>();
 function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
   const known = tables.get(options);
   if (known && known.lm === lm) return known;
-  // By model index, two options of one index in the list's order; filled by plain loops (the
-  // first analysis of a text makes a table for each of about a thousand lists).
+  // By model index, two options of one index in the list's order; filled by plain loops that read
+  // the model's arrays (FlatBigrams: the numbers indexOfCodePoint, bestBefore, bestAfter and
+  // unigramOfIndex give) and each option by position, with no call or destructuring per option:
+  // the first analysis of a text makes these tables before the compiler has reached this loop.
   const list = weighableOf(options, lm);
   const n = list.length;
+  const { index: indexOfUnit, after, before, unigramQ, floor } = lm.flatBigrams();
   const indexes = new Int32Array(n);
-  for (let k = 0; k < n; k++) indexes[k] = lm.indexOfCodePoint(list[k][1].charCodeAt(0));
-  const order = n <= ORDER_SPAN ? byIndex(indexes) : Array.from({ length: n }, (_, k) => k).sort((p, q) => indexes[p] - indexes[q] || p - q);
+  for (let k = 0; k < n; k++) indexes[k] = indexOfUnit[list[k][1].charCodeAt(0)];
+  const order = byIndex(indexes);
   const t: BoundTable = {
     lm,
     index: new Int32Array(n),
@@ -68,40 +72,47 @@ function tableOf(options: Options, lm: CharLanguageModel): BoundTable {
     known: new Map(),
     generation,
   };
+  const { index, position, byte, chars, into, outOf, unigram } = t;
+  let bestUnlisted = -Infinity;
+  let bestUnigram = -Infinity;
   for (let i = 0; i < n; i++) {
     const k = order[i];
-    const [byte, ch] = list[k];
-    const cp = ch.charCodeAt(0);
+    const option = list[k];
     const x = indexes[k];
-    t.index[i] = x;
-    t.position[i] = k;
-    t.byte[i] = byte;
-    t.chars[i] = ch;
-    t.into[i] = lm.bestBefore(cp);
-    t.outOf[i] = lm.bestAfter(cp);
-    t.unigram[i] = lm.unigramOfIndex(x);
-    t.bestUnlisted = Math.max(t.bestUnlisted, t.unigram[i] + t.outOf[i]);
-    t.bestUnigram = Math.max(t.bestUnigram, t.unigram[i]);
+    index[i] = x;
+    position[i] = k;
+    byte[i] = option[0];
+    chars[i] = option[1];
+    into[i] = before[x + 1];
+    outOf[i] = after[x + 1];
+    unigram[i] = x === UNKNOWN ? floor : -unigramQ[x] / 10;
+    bestUnlisted = Math.max(bestUnlisted, unigram[i] + outOf[i]);
+    bestUnigram = Math.max(bestUnigram, unigram[i]);
   }
+  t.bestUnlisted = bestUnlisted;
+  t.bestUnigram = bestUnigram;
   tables.set(options, t);
   return t;
 }
 
-/** Options a list holds at most for byIndex (a lead's or a trail's characters are under 256). */
+/** Positions a list holds at most for keys of ORDER_SPAN (a lead's or a trail's characters are under 256); a longer list's span is the next power of two. */
 const ORDER_SPAN = 1024;
 
 /**
  * The positions 0 … n − 1 in ascending order of `indexes`, positions in order within one index:
- * the keys (index + 1) · ORDER_SPAN + position sorted as numbers, with no comparator to call (in
+ * the keys (index + 1) · span + position sorted as numbers, with no comparator to call (in
  * the first analysis of a longer text, before the compiler has reached it, the comparator sort
- * of a thousand lists was about a third of the time these tables took).
+ * of a thousand lists was about a third of the time these tables took). The keys are integers
+ * far below 2^53, so exact.
  */
 function byIndex(indexes: Int32Array): Float64Array {
   const n = indexes.length;
+  let span = ORDER_SPAN;
+  while (span < n) span *= 2;
   const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) keys[k] = (indexes[k] + 1) * ORDER_SPAN + k;
+  for (let k = 0; k < n; k++) keys[k] = (indexes[k] + 1) * span + k;
   keys.sort();
-  for (let i = 0; i < n; i++) keys[i] %= ORDER_SPAN;
+  for (let i = 0; i < n; i++) keys[i] %= span;
   return keys;
 }
 
