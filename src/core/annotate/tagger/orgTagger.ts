@@ -13,6 +13,7 @@
  */
 import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, markHashes, PAD, Piece, TAG_COUNT, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_SHAPE_LENGTH } from './features';
 import { spansOf, viterbi } from './viterbi';
+import { inHanRange } from '../../text/chars';
 import { FINE_VALUES } from './charClusters';
 import { hashedSlot, type LoadedModel, model, NO_ROWS, selfBlock, selfShapeRow, W, wordRows } from './taggerTables';
 
@@ -26,11 +27,9 @@ const isSentenceEnd = (c: number) => c === 0x0a || c === 0x3002 /* 。 */ || c =
 const MAX_PIECE = 400;
 const MAX_GAP = 6;
 
+/** Whether s[from, to) holds a code unit of the tagger's Han range (chars.ts inHanRange). */
 function hasHan(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff) return true;
-  }
+  for (let i = from; i < to; i++) if (inHanRange(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -194,8 +193,6 @@ function score(m: LoadedModel, sc: Scratch): void {
   }
 }
 
-const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
-
 /**
  * How far the model prefers the name [a, b) of the piece to its best reading without it: the
  * best path's score less the best of the paths where no name starts at a or none ends at b − 1
@@ -242,7 +239,7 @@ export function tagOrganizations(folded: string, margins?: number[], kind: TextK
   let gapStart = -1;
   for (let i = 0; i <= folded.length; i++) {
     const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
-    if (isHan(c)) {
+    if (inHanRange(c)) {
       if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
         tagPiece(m, folded, pieceStart, gapStart, out, margins);
         pieceStart = i;
