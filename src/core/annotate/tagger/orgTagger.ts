@@ -86,19 +86,22 @@ function score(m: LoadedModel, sc: Scratch): void {
   }
   // Each character's unigram rows and each pair's bigram rows are looked up once (character k of
   // the padded codes is position k − PAD); each position then reads those its templates see.
-  const { unigramRow, unigrams, bigrams, pairIndex } = m;
-  const { unigramAt, pairAt } = sc;
+  // Each character's own rows (the unigram at offset 0, its fine class, the ending ahead and word-shape
+  // features) are one block, whose start sits beside its unigram rows' in m.charRows; a character
+  // met before has its block already, so that only a first meeting calls selfBlock.
+  const { charRows, unigrams, bigrams, pairIndex } = m;
+  const { unigramAt, pairAt, selfAt } = sc;
   for (let k = 0; k < n + 2 * PAD; k++) {
-    const row = unigramRow[codes[k]];
-    unigramAt[k] = row < 0 ? -1 : row * U * W;
+    const code = codes[k];
+    unigramAt[k] = charRows[code * 2];
+    if (k < PAD || k >= n + PAD) continue;
+    const known = charRows[code * 2 + 1];
+    selfAt[k - PAD] = known >= 0 ? known : selfBlock(m, code);
   }
   for (let k = 0; k + 1 < n + 2 * PAD; k++) {
     const entry = pairIndex.find((codes[k] << 16) | codes[k + 1]);
     pairAt[k] = entry < 0 ? -1 : entry * BG * W;
   }
-  // Each character's own rows (the unigram at offset 0, its fine class, the ending ahead and word-shape features) are one block.
-  const selfAt = sc.selfAt;
-  for (let i = 0; i < n; i++) selfAt[i] = selfBlock(m, codes[i + PAD]);
   const selfRows = m.selfRows;
   const { suffixAhead, wordStart } = p;
   // Words: each word's rows go to its own characters (role 0), to the characters of the next
