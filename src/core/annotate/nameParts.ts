@@ -6,6 +6,7 @@
  */
 import { commonWordsEnding, functionWordsEnding, organizationNames, organizationNamesEnding, properWordsEnding } from './lexicon';
 import { isLatin, latinChainStart } from './latinNames';
+import { inHanRange } from '../text/chars';
 import { INSTITUTIONAL_HEADS, LEFT_STOP_CHARS, NOT_A_NAME_HEAD, SUFFIXES_BY_LAST_CHAR } from './orgSuffixes';
 
 /** Words of names that end in a stop character: 自由软件基金会, 国有资产监督管理委员会. */
@@ -13,13 +14,9 @@ const STOP_ENDED_NAME_WORDS = new Set(['自由', '国有']);
 const OPEN_QUOTES = '“"「『';
 const CLOSE_QUOTES = '”"」』';
 
-function isHan(code: number): boolean {
-  return code >= 0x3400 && code <= 0x9fff;
-}
-
 /** A Han character that may be part of a name: not a function word or verb that ends a walk (在, 与, 的). */
 function isNameChar(s: string, p: number): boolean {
-  return isHan(s.charCodeAt(p)) && !LEFT_STOP_CHARS.has(s[p]);
+  return inHanRange(s.charCodeAt(p)) && !LEFT_STOP_CHARS.has(s[p]);
 }
 
 /** Nothing of a name can go on left of `pos`: the text's start, punctuation, a stop character. */
@@ -90,7 +87,7 @@ export function quotedNameStart(s: string, end: number): number | undefined {
   for (let i = end - 1; i >= 0 && end - i <= 40; i--) {
     if (OPEN_QUOTES.includes(s[i])) return end - i - 1 >= 4 ? i + 1 : undefined;
     const c = s.charCodeAt(i);
-    if (!isHan(c) && !isLatin(c) && c !== 0x28 && c !== 0x29) return undefined;
+    if (!inHanRange(c) && !isLatin(c) && c !== 0x28 && c !== 0x29) return undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * (a label, a caption, a list item, code). Headings are told from body text by shape, because
  * plain-text Chinese articles mark their subheadings with nothing but a short line.
  */
+import { isHan } from '../text/chars';
 
 /** Sentence-ending and clause-ending marks, full-width and ASCII. A line ending in one is prose. */
 const CLOSING_PUNCT = new Set('。，、；：！？…,;:!?．.');
@@ -20,17 +21,17 @@ const BRACKETED = /^(?:[（(][^（()）]*[)）]|\[[^\]]*\]|【[^】]*】|〔[^�
 export const MAX_HEADING_LENGTH = 32;
 export const MAX_TITLE_LENGTH = 40;
 
-/** CJK Unified Ideographs, Extension A and the compatibility ideographs. */
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
-
-/** Whether `s` holds at least `n` Han characters; stops looking once it has found them. */
+/**
+ * Whether `s` holds at least `n` Han characters; stops looking once it has found them. This and
+ * countHan read code units (chars.ts isHan of each), so a supplementary-plane ideograph (a
+ * surrogate pair) is not counted, unlike chars.ts countHan, which reads code points.
+ */
 function hasHan(s: string, n: number): boolean {
   for (let i = 0, found = 0; i < s.length; i++) if (isHan(s.charCodeAt(i)) && ++found >= n) return true;
   return false;
 }
 
+/** Han code units of `s` (hasHan: supplementary ideographs not counted). */
 export function countHan(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) n++;

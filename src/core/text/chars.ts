@@ -10,6 +10,16 @@ export function isHan(cp: number): boolean {
   );
 }
 
+/**
+ * A code unit in U+3400–U+9FFF, Extension A through the Unified Ideographs read as one range:
+ * unlike isHan it takes in the Yijing hexagram symbols between them (U+4DC0–U+4DFF) and leaves
+ * out the compatibility ideographs (U+F900–U+FAFF) and the supplementary planes. The range the
+ * organization tagger and the name walk were built on (annotate/).
+ */
+export function inHanRange(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
 /** CJK punctuation that Chinese prose uses: 。，、；：？！“”‘’（）《》…—· and the fullwidth block. */
 export function isCjkPunct(cp: number): boolean {
   return (

@@ -13,6 +13,7 @@
  */
 import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, markHashes, PAD, Piece, TAG_COUNT, type TextKind, UNIGRAM_OFFSETS, WORD_POSITIONS, WORD_SHAPE_LENGTH } from './features';
 import { spansOf, viterbi } from './viterbi';
+import { inHanRange } from '../../text/chars';
 import { FINE_VALUES } from './charClusters';
 import { hashedSlot, type LoadedModel, model, NO_ROWS, selfBlock, selfShapeRow, W, wordRows } from './taggerTables';
 
@@ -26,11 +27,9 @@ const isSentenceEnd = (c: number) => c === 0x0a || c === 0x3002 /* 。 */ || c =
 const MAX_PIECE = 400;
 const MAX_GAP = 6;
 
+/** Whether s[from, to) holds a code unit of the tagger's Han range (chars.ts inHanRange). */
 function hasHan(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff) return true;
-  }
+  for (let i = from; i < to; i++) if (inHanRange(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -87,19 +86,22 @@ function score(m: LoadedModel, sc: Scratch): void {
   }
   // Each character's unigram rows and each pair's bigram rows are looked up once (character k of
   // the padded codes is position k − PAD); each position then reads those its templates see.
-  const { unigramRow, unigrams, bigrams, pairIndex } = m;
-  const { unigramAt, pairAt } = sc;
+  // Each character's own rows (the unigram at offset 0, its fine class, the ending ahead and word-shape
+  // features) are one block, whose start sits beside its unigram rows' in m.charRows; a character
+  // met before has its block already, so that only a first meeting calls selfBlock.
+  const { charRows, unigrams, bigrams, pairIndex } = m;
+  const { unigramAt, pairAt, selfAt } = sc;
   for (let k = 0; k < n + 2 * PAD; k++) {
-    const row = unigramRow[codes[k]];
-    unigramAt[k] = row < 0 ? -1 : row * U * W;
+    const code = codes[k];
+    unigramAt[k] = charRows[code * 2];
+    if (k < PAD || k >= n + PAD) continue;
+    const known = charRows[code * 2 + 1];
+    selfAt[k - PAD] = known >= 0 ? known : selfBlock(m, code);
   }
   for (let k = 0; k + 1 < n + 2 * PAD; k++) {
     const entry = pairIndex.find((codes[k] << 16) | codes[k + 1]);
     pairAt[k] = entry < 0 ? -1 : entry * BG * W;
   }
-  // Each character's own rows (the unigram at offset 0, its fine class, the ending ahead and word-shape features) are one block.
-  const selfAt = sc.selfAt;
-  for (let i = 0; i < n; i++) selfAt[i] = selfBlock(m, codes[i + PAD]);
   const selfRows = m.selfRows;
   const { suffixAhead, wordStart } = p;
   // Words: each word's rows go to its own characters (role 0), to the characters of the next
@@ -194,8 +196,6 @@ function score(m: LoadedModel, sc: Scratch): void {
   }
 }
 
-const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
-
 /**
  * How far the model prefers the name [a, b) of the piece to its best reading without it: the
  * best path's score less the best of the paths where no name starts at a or none ends at b − 1
@@ -242,7 +242,7 @@ export function tagOrganizations(folded: string, margins?: number[], kind: TextK
   let gapStart = -1;
   for (let i = 0; i <= folded.length; i++) {
     const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
-    if (isHan(c)) {
+    if (inHanRange(c)) {
       if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
         tagPiece(m, folded, pieceStart, gapStart, out, margins);
         pieceStart = i;

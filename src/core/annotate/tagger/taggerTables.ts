@@ -65,10 +65,11 @@ export interface LoadedModel {
   /** Transition scores in units of the weights' scale. */
   transition: Float32Array;
   /**
-   * Each character's own block of rows (selfBlock), by model code: where it starts in selfRows,
-   * or −1 until the character is first tagged.
+   * By model code, two words side by side, so that a character costs one read of memory for both:
+   * where its unigram rows start in unigrams (unigramRow × U × W, or −1), and where its own block
+   * of rows (selfBlock) starts in selfRows, or −1 until the character is first tagged.
    */
-  selfBlockOf: Int32Array;
+  charRows: Int32Array;
   selfRows: Int32Array;
   selfCount: number;
 }
@@ -103,7 +104,7 @@ export function hashedSlot(m: LoadedModel, key: number): number {
 
 /** Where character `code`'s block (above) starts in m.selfRows, built on its first use. */
 export function selfBlock(m: LoadedModel, code: number): number {
-  const known = m.selfBlockOf[code];
+  const known = m.charRows[code * 2 + 1];
   if (known >= 0) return known;
   const start = m.selfCount * SELF_ROWS * W;
   if (start + SELF_ROWS * W > m.selfRows.length) {
@@ -133,7 +134,7 @@ export function selfBlock(m: LoadedModel, code: number): number {
     }
   }
   m.selfCount++;
-  m.selfBlockOf[code] = start;
+  m.charRows[code * 2 + 1] = start;
   return start;
 }
 
@@ -262,8 +263,11 @@ export function model(kind: TextKind): LoadedModel {
     wordIndex: first?.wordIndex ?? new KeyIndex(m.words.keys), words: first?.words ?? packAll(m.words),
     denseRowOf: compactDense.rowOf, denseRows: compactDense.rows, denseStart, finePairOf: compactPairs.rowOf, finePairs: compactPairs.rows, densePerPosition, base,
     startRows: NO_ROWS, endRows: NO_ROWS, transition: withNameBonus(Float32Array.from(m.transition, (v) => v / m.scale), nameBonusOf(kind)),
-    selfBlockOf: new Int32Array(0x10000).fill(-1), selfRows: new Int32Array(0), selfCount: 0,
+    charRows: new Int32Array(0x10000 * 2).fill(-1), selfRows: new Int32Array(0), selfCount: 0,
   };
+  unigramRow.forEach((row, code) => {
+    if (row >= 0) tables.charRows[code * 2] = row * UNIGRAM_OFFSETS.length * W;
+  });
   tables.startRows = wordRows(tables, PAD_START);
   tables.endRows = wordRows(tables, PAD_END);
   loaded.set(kind, tables);
