@@ -89,6 +89,7 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
   const shown = new Map();
   const bySource = {};
   const byTrace = {};
+  const guesses = {};
   const add = (f, cls, sub, a, b, e) => {
     const key = `${cls}\u0000${sub}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
@@ -99,7 +100,7 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
     if (list.length < examples) {
       // Around the edit, and no further than the stretch's ends.
       const cut = (s) => [...s].slice(Math.max(0, a - 4, e.o - 8), Math.min(b + 4, e.o + 9)).join('');
-      list.push(`${f.variant}: want ${e.want ?? '∅'} got ${e.got ?? '∅'}  ${cut(f.original)} | ${cut(f.garbled ?? '')} | ${cut(f.repaired)}`);
+      list.push(`${f.doc.split("/")[0]} ${f.variant}: want ${e.want ?? '∅'} got ${e.got ?? '∅'}  ${cut(f.original)} | ${cut(f.garbled ?? '')} | ${cut(f.repaired)}`);
     }
   };
   for (const f of failures.filter((f) => f.kind === kind && f.repaired !== f.original)) {
@@ -111,13 +112,24 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
     const { x, y, ops } = alignChars(f.original, f.repaired);
     const read = list.map(() => []);
     const edits = [];
+    const outAt = new Map();
     let prev = -1;
     for (const [i, j] of ops) {
       if (i >= 0) prev = i;
+      if (i >= 0) outAt.set(i, j >= 0 ? y[j] : undefined);
       const o = i >= 0 ? i : Math.min(prev + 1, x.length - 1);
       if (id[o] >= 0 && j >= 0 && !kept.has(j)) read[id[o]].push(o);
       if (i >= 0 && j >= 0 && x[i] === y[j]) continue;
       edits.push({ o, got: j >= 0 ? y[j] : undefined, keptHere: j >= 0 && kept.has(j), want: i >= 0 ? x[i] : undefined });
+    }
+    // The guessed ends of the stretches a run read (two characters or more): written right, a U+FFFD, or wrong.
+    for (const [k, { a, b }] of list.entries()) {
+      if (read[k].length === 0 || b - a < 2) continue;
+      for (const [end, o] of [['first', a], ['last', b - 1]]) {
+        const got = outAt.get(o);
+        const how = got === x[o] ? 'right' : got === '\ufffd' ? 'hole' : 'wrong';
+        (guesses[end] ??= { right: 0, hole: 0, wrong: 0 })[how]++;
+      }
     }
     for (const e of edits) {
       const s = id[e.o];
@@ -166,6 +178,8 @@ for (const kind of Object.keys(rows).filter((k) => k.startsWith('misaligned-gbk'
       for (const line of shown.get(key)) console.log(`      ${line.replace(/\n/g, '⏎')}`);
     }
   }
+  for (const [end, g] of Object.entries(guesses))
+    console.log(`  ${end} characters of stretches read (cases not exact): ${g.right} right, ${g.hole} U+FFFD, ${g.wrong} wrong (${((100 * g.right) / (g.right + g.wrong)).toFixed(1)} % of those written right)`);
   console.log(`  last character's edits by the trace after the stretch: ${JSON.stringify(byTrace)}`);
   if (args.includes('--sources')) for (const [src, c] of Object.entries(bySource)) console.log(`  ${src}: ${JSON.stringify(c)}`);
 }
