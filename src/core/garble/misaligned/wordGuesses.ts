@@ -127,20 +127,29 @@ const GARBLED_BIGRAM = -12;
  */
 export function cleanFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
   const text = before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS);
-  const scores: number[] = [];
+  let sum = 0;
+  let n = 0;
+  // One bigram is weighed late, once the next one tells whether it stands in a chain.
+  let held = 0;
+  let heldBad = false;
+  let beforeBad = false;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    scores.push(prev < 0 ? lm.unigram(String.fromCodePoint(cp)) : lm.bigramOf(prev, cp));
+    const s = prev < 0 ? lm.unigram(String.fromCodePoint(cp)) : lm.bigramOf(prev, cp);
+    const bad = s < GARBLED_BIGRAM;
+    if (prev >= 0 && !(heldBad && (beforeBad || bad))) {
+      sum += held;
+      n++;
+    }
+    beforeBad = prev >= 0 && heldBad;
+    held = s;
+    heldBad = bad;
     prev = cp;
   }
-  const garbled = (k: number) => k >= 0 && k < scores.length && scores[k] < GARBLED_BIGRAM;
-  let sum = 0;
-  let n = 0;
-  for (let k = 0; k < scores.length; k++) {
-    if (garbled(k) && (garbled(k - 1) || garbled(k + 1))) continue;
-    sum += scores[k];
+  if (prev >= 0 && !(heldBad && beforeBad)) {
+    sum += held;
     n++;
   }
   return n === 0 ? 0 : sum / n;
