@@ -8,13 +8,15 @@
 // here (docs/repair-eval.md); with one weight, a row `both` sums the two.
 //
 //   node scripts/calibrate-run-guesses.mjs [--split tuning] [--every 5] [--weights 0,0.5,0.75] [--by-source] [--by-fit] [--raw] [--pair-bonus 6] [--line-ends] [--dump out.json]
-//     [--classical off|select|only] [--classical-lead nats] [--classical-word w]
+//     [--classical off|select|only] [--classical-lead nats] [--classical-word w] [--plain-fit]
 //
 // --raw prints the margins as the models give them, without the line's fit (fitScale); --dump writes
 // every guess (task, weight, margin, fit, right, source, …, whether the classical model read it) to
 // sweep the constants with. --classical select weighs a guess with the classical model
 // (classicalModel.ts) where it reads the line better, as lineModel does but without its gate at a
 // fit of −5 by the character model (the fit then its own;
+// --plain-fit measures the line's fit with lineFit, every bigram counted, instead of cleanFit, which
+// rereadEnds uses;
 // --classical-word sets the word model's weight there), --classical only everywhere.
 import { requireBundle } from './nodeBundle.mjs';
 import { join } from 'node:path';
@@ -52,12 +54,13 @@ const core = await requireBundle(join('out', 'calibrate', 'core.cjs'), {
     export { guessPrior } from './src/core/garble/mojibake/guessPrior';
     export { documentPairs, withDocumentPairs } from './src/core/garble/misaligned/documentPairs';
     export { weighableOf } from './src/core/garble/misaligned/silentGuesses';
-    export { wordOpinion, fitScale, lineFit } from './src/core/garble/misaligned/wordGuesses';
+    export { wordOpinion, fitScale, lineFit, cleanFit } from './src/core/garble/misaligned/wordGuesses';
     export { classicalModel } from './src/core/model/classicalModel';
   `,
 });
 const table = core.gbkTable();
 const lm = core.getCharModel();
+const fitOf = process.argv.includes('--plain-fit') ? core.lineFit : core.cleanFit;
 const cm = classical === 'off' ? undefined : core.classicalModel(lm);
 const HAN_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]/;
 const CONTEXT = 120;
@@ -89,10 +92,10 @@ for (const doc of loadDocuments().filter((d) => d.split === split)) {
     let z = i + 1;
     while (z < text.length && z - i < CONTEXT && text[z] !== '\n') z++;
     // The document's own pairs, this character's excluded, as a run's are (documentPairs.ts).
-    let fit = core.lineFit(lm, text.slice(a, i), '', text.slice(i + 1, z));
+    let fit = fitOf(lm, text.slice(a, i), '', text.slice(i + 1, z));
     let model = lm;
     if (cm) {
-      const fitC = core.lineFit(cm, text.slice(a, i), '', text.slice(i + 1, z));
+      const fitC = fitOf(cm, text.slice(a, i), '', text.slice(i + 1, z));
       if (classical === 'only' || fitC > fit + classicalLead) (model = cm), (fit = fitC);
     }
     const prior = core.withDocumentPairs(core.guessPrior(model, text.slice(a, z)), core.documentPairs(text, i, i + 1), cacheBonus);

@@ -4,7 +4,7 @@ import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
-import { lineModel, wordOpinion } from './wordGuesses';
+import { cleanFit, lineModel, wordOpinion } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
 
 /**
@@ -217,7 +217,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after);
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, cleanFit);
   const prior = withDocumentPairs(guessPrior(model, runContext(v, start, end, g)), documentPairs(v, start, end));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
@@ -248,7 +248,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
  */
 export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter);
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter, cleanFit);
   const prior = withDocumentPairs(guessPrior(model, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
   const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + wordWeight * word(ch), lm);

@@ -83,13 +83,14 @@ export interface LineModel {
  * The character model, unless the line reads worse by it than by the classical model
  * (classicalModel.ts: verse and prose in classical Chinese, where the character model's best guess
  * for a lost lead is right 40–70 % of the time); the classical model is read only for a line the
- * character model reads below FIT_TRUSTED. `before`, `inner`, `after` as lineFit takes them.
+ * character model reads below FIT_TRUSTED. `before`, `inner`, `after` as lineFit takes them;
+ * `fitOf` measures the fit (cleanFit for a guess, whose line may hold other runs).
  */
-export function lineModel(lm: CharLanguageModel, before: string, inner: string, after: string): LineModel {
-  const fit = lineFit(lm, before, inner, after);
+export function lineModel(lm: CharLanguageModel, before: string, inner: string, after: string, fitOf: typeof lineFit = lineFit): LineModel {
+  const fit = fitOf(lm, before, inner, after);
   if (fit < FIT_TRUSTED) {
     const classical = classicalModel(lm);
-    const fitClassical = lineFit(classical, before, inner, after);
+    const fitClassical = fitOf(classical, before, inner, after);
     if (fitClassical > fit) return { model: classical, scale: fitScale(fitClassical, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT };
   }
   return { model: lm, scale: fitScale(fit), wordWeight: WORD_WEIGHT };
@@ -108,4 +109,48 @@ export const FIT_CHARS = 120;
  */
 export function lineFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
   return lm.perChar(before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS));
+}
+
+/** A bigram this unlikely (nats) is garbage (badBigrams.ts's sign of a run), not the line's genre. */
+const GARBLED_BIGRAM = -12;
+
+/**
+ * lineFit over the text that reads as text: a bigram that reads as garbage (below GARBLED_BIGRAM)
+ * next to another such is left out of the mean. A guess's line in a misaligned document holds
+ * other runs still shown garbled, which drag the plain fit below what the model makes of the
+ * line's genre, the only thing the fit is to measure (the margins' scale was calibrated on lines
+ * as written: scripts/calibrate-run-guesses.mjs); a garbled run reads as a chain of such bigrams,
+ * where a rare character in clean text (a dialect's, a name's) mostly breaks one bigram alone and
+ * stays in. On lines as written the two fits write as many guesses, as often right (the repair
+ * evaluation's tuning part: scripts/calibrate-run-guesses.mjs, docs/repair-eval.md), so the
+ * bounds above stand for both.
+ */
+export function cleanFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
+  const text = before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS);
+  let sum = 0;
+  let n = 0;
+  // One bigram is weighed late, once the next one tells whether it stands in a chain.
+  let held = 0;
+  let heldBad = false;
+  let beforeBad = false;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const s = prev < 0 ? lm.unigram(String.fromCodePoint(cp)) : lm.bigramOf(prev, cp);
+    const bad = s < GARBLED_BIGRAM;
+    if (prev >= 0 && !(heldBad && (beforeBad || bad))) {
+      sum += held;
+      n++;
+    }
+    beforeBad = prev >= 0 && heldBad;
+    held = s;
+    heldBad = bad;
+    prev = cp;
+  }
+  if (prev >= 0 && !(heldBad && beforeBad)) {
+    sum += held;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
 }
