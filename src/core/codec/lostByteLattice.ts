@@ -329,7 +329,7 @@ export function decodeLattice(
       if (reading.ch === r.ch) continue;
       const rest = stBeta[edgeTo[alt]];
       if (rest === -Infinity) continue;
-      others.add(reading.ch);
+      if (dense) others.add(reading.ch);
       best = Math.max(best, stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest);
     }
     readingCounts[k] = others.size + 1;
