@@ -60,6 +60,16 @@ const MIN_MARGIN = 1;
 const DENSE_MIN_MARGIN = 2;
 const NEAR_LOST_MARGIN = 1.5;
 /**
+ * There, too, the margin a guess needs follows how many readings its bytes allow (the ones on a
+ * path through the lattice): ln of the other readings' count over OTHER_READINGS, the count the
+ * two margins above were calibrated at (a character of one lost byte has about 33 readings; 7 to
+ * 16 where the decoder prints the HKSCS pairs, 64 before a byte that cannot trail). The margin is
+ * a likelihood ratio against the next best reading; against all the others together it needs
+ * ln of their number more. Never under MIN_MARGIN. Tuning part, characters of one lost byte right
+ * / wrong: 2,407 / 110 without, 2,447 / 109 with (docs/repair-eval.md).
+ */
+const OTHER_READINGS = 32;
+/**
  * The character model folds U+3000 into the ASCII space, which is common before digits and Latin
  * letters; inside a line of Chinese the ideographic space is rare (it indents paragraphs), so as a
  * guess for a lost byte it pays this much unless it opens a line.
@@ -75,6 +85,14 @@ function isFullwidthAlnum(ch: string): boolean {
   const cp = ch.charCodeAt(0);
   return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
+
+/** The margin a guess with `nearLost` of its neighbours guessed or lost and `readings` readings needs, where bytes are lost densely. */
+function denseMargin(nearLost: number, readings: number): number {
+  return Math.max(MIN_MARGIN, DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * nearLost + Math.log(Math.max(1, readings - 1) / OTHER_READINGS));
+}
+
+/** The other readings at a guessed place, reused from place to place. */
+const otherReadings = new Set<string>();
 
 /** States kept at each byte position, the best by their score so far (a beam). */
 const MAX_STATES = 32;
@@ -296,19 +314,25 @@ export function decodeLattice(
   // Each guessed character's margin: how much better the best path is than the best through any
   // other character at its place (Infinity for a character of known bytes, -Infinity for a lost one).
   const dense = Number.isFinite(lostAbove);
-  const margins = path.map((e) => {
+  // How many characters each guessed place could be (its readings on a path), for the margin.
+  const readingCounts = new Array<number>(path.length).fill(0);
+  const margins = path.map((e, k) => {
     const r = edgeReading[e];
     if (r.chosen.length === 0) return Infinity;
     if (r.unknown) return -Infinity;
     let best = -Infinity;
     const p = edgeAt[e];
+    const others = otherReadings;
+    others.clear();
     for (let alt = edgesStart[p]; alt < edgesStart[p + 1]; alt++) {
       const reading = edgeReading[alt];
       if (reading.ch === r.ch) continue;
       const rest = stBeta[edgeTo[alt]];
       if (rest === -Infinity) continue;
+      if (dense) others.add(reading.ch);
       best = Math.max(best, stAlpha[edgeFrom[alt]] + edgeScore[alt] + rest);
     }
+    readingCounts[k] = others.size + 1;
     return endScore - best;
   });
   // A neighbour guessed at all counts as lost: counting only those under a margin of 4 gains 0.2
@@ -322,7 +346,7 @@ export function decodeLattice(
       at += r.ch.length;
       continue;
     }
-    const need = dense ? DENSE_MIN_MARGIN + NEAR_LOST_MARGIN * (Number(doubtful(k - 1)) + Number(doubtful(k + 1))) : MIN_MARGIN;
+    const need = dense ? denseMargin(Number(doubtful(k - 1)) + Number(doubtful(k + 1)), readingCounts[k]) : MIN_MARGIN;
     likely.push(margins[k] < MIN_MARGIN ? '\ufffd' : r.ch);
     if (margins[k] < need) {
       if (dense && !r.unknown && r.ch.length === 1) {

@@ -1,7 +1,7 @@
 import type { GarbleIssue } from '../types';
 import { big5Codec, type LegacyCodec } from '../codec/legacyCodecs';
 import type { MojibakeSpec } from './utf8Mojibake';
-import { big5LostByteCandidates } from './mojibake/lostBytes';
+import { big5HkscsLostByteCandidates, big5LostByteCandidates, isBig5HkscsGap } from './mojibake/lostBytes';
 import { isBig5Gap } from '../codec/gbkGaps';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { NON_ASCII } from '../pipeline/textScan';
@@ -58,6 +58,57 @@ export function big5MojibakeSpec(): MojibakeSpec {
   return spec;
 }
 
+let hkscsSpec: MojibakeSpec | undefined;
+
+/**
+ * The Big5 spec for text whose decoder printed the HKSCS pairs (iconv-lite's `big5`): a byte it
+ * lost, or a pair it swallowed, is one that decoder has no character for (lostBytes.ts's
+ * isBig5HkscsGap), far fewer readings for a lost lead before a byte that can trail.
+ */
+export function big5HkscsPrintedSpec(): MojibakeSpec {
+  hkscsSpec ??= {
+    ...big5MojibakeSpec(),
+    lostByteCandidates: big5HkscsLostByteCandidates,
+    lostPair: (first, second) => second >= 0x80 && isBig5HkscsGap(first, second),
+  };
+  return hkscsSpec;
+}
+
+/**
+ * HKSCS Han characters (Big5 leads 0x81–0xA0) beside a lost byte's mark, this many times, show a
+ * decoder that prints them: UTF-8 continuation bytes open such pairs every few characters, and
+ * the decoders without HKSCS lose those bytes instead (or print them as private-use characters,
+ * as Node's does). A Simplified text writes some HKSCS characters of its own, but
+ * not beside U+FFFD.
+ */
+const HKSCS_BESIDE_MARKS = 2;
+/**
+ * And beside one mark in this many at least: iconv-lite's `big5` leaves them beside a fifth of its
+ * marks or more (tuning part: 19 % of them in a text at the least); a few among thousands of marks are the text's
+ * own characters beside another decoder's (GBK mojibake writes HKSCS-coded characters too).
+ */
+const MARKS_PER_HKSCS = 10;
+
+function specFor(text: string): MojibakeSpec {
+  const spec = big5MojibakeSpec();
+  const codec = spec.codec;
+  const hkscs = (at: number): boolean => {
+    if (at < 0 || at >= text.length) return false;
+    // Han only: not the Latin letters of HKSCS's first row (é beside a mark is cp1252 mojibake),
+    // nor the private-use characters of Big5's user-defined pairs, which Node's decoder prints.
+    const c = text.charCodeAt(at);
+    const code = c < 0x3400 || (c >= 0xe000 && c <= 0xf8ff) ? -1 : codec.codeOf(c);
+    return code >= 0x8100 && code < 0xa100;
+  };
+  let seen = 0;
+  let marks = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    marks++;
+    if (hkscs(at - 1) || hkscs(at + 1)) seen++;
+  }
+  return seen >= HKSCS_BESIDE_MARKS && seen * MARKS_PER_HKSCS >= marks ? big5HkscsPrintedSpec() : spec;
+}
+
 /**
  * `嚙踝蕭` is the Big5 twin of `锟斤拷`: U+FFFD (EF BF BD) written as UTF-8 and read as Big5,
  * 嚙 (EF BF), then BD and the next byte (踝 BD EF before another U+FFFD), then 蕭 (BF BD). The
@@ -86,7 +137,8 @@ export function findLossyBig5(text: string): GarbleIssue[] {
 /** `stops`: mojibakeStops for this spec, when the caller has scanned the text for several. */
 export function findMojibakeBig5(text: string, stops?: readonly number[]): GarbleIssue[] {
   const lossy = findLossyBig5(text);
-  const spec = big5MojibakeSpec();
+  // Both specs read the same characters: the stops of one are the other's.
+  const spec = specFor(text);
   // The document's own pairs weigh the lost characters the bigrams leave in doubt (lostWords.ts), not every reading.
   const read = findWithDocumentPairs(text, spec, stops, false);
   const found = read.length ? [...read, ...findLostCharacters(text, read)].sort((a, b) => a.start - b.start) : read;

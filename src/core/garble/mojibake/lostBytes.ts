@@ -1,6 +1,7 @@
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
 import { isBig5Gap, isGb18030Gap, isGbkGap } from '../../codec/gbkGaps';
+import { big5Table } from '../../codec/legacyCodecs';
 import { weighDoubts } from './lostWords';
 
 /**
@@ -225,6 +226,18 @@ export const gb18030LostByteCandidates = lostByteCandidatesOf(isGb18030Gap);
  * continuation bytes fall, and the leads some decoders lack.
  */
 export const big5LostByteCandidates = lostByteCandidatesOf(isBig5Gap);
+
+/**
+ * Big5 read by a decoder that prints the HKSCS pairs (leads 0x87–0xA0: iconv-lite's `big5`),
+ * which UTF-8 continuation bytes open about every few characters: a byte it lost before one that
+ * can trail made with it a pair that decoder has no character for (big5Table, built from that
+ * decoder), mostly a lead 0x80–0x86, not any of 0x80–0xA0 as for the decoders without HKSCS.
+ */
+export const big5HkscsLostByteCandidates = lostByteCandidatesOf(isBig5HkscsGap);
+
+export function isBig5HkscsGap(lead: number, trail: number): boolean {
+  return isBig5Gap(lead, trail) && big5Table().decodePair(lead, trail) === undefined;
+}
 
 function lostByteCandidatesOf(isGap: (lead: number, trail: number) => boolean): (next: number | undefined) => readonly number[] {
   const byTrail = new Map<number, number[]>();
