@@ -21,7 +21,7 @@ test('the items kept are those that overlap none of the others, in their order, 
   }
 });
 
-test('spans taken one by one are free exactly when they overlap none taken before', () => {
+test('spans taken one by one are free exactly when they overlap none taken before, and listed where they overlap a window', () => {
   let seed = 11;
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
   for (let round = 0; round < 50; round++) {
@@ -36,6 +36,10 @@ test('spans taken one by one are free exactly when they overlap none taken befor
         kept.take(span);
         taken.push(span);
       }
+      const from = random(300);
+      const to = from + random(40);
+      const within = taken.filter((t) => t.start < to && from < t.end).sort((x, y) => x.start - y.start);
+      assert.deepEqual(kept.within(from, to), within, JSON.stringify({ from, to, taken }));
     }
   }
 });

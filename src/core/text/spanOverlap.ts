@@ -55,6 +55,15 @@ export class DisjointSpans {
     return n === 0 || this.spans[n - 1].end <= span.start;
   }
 
+  /** The spans taken that overlap [from, to), in text order. */
+  within(from: number, to: number): Span[] {
+    let k = startingBefore(this.spans.length, this.startAt, from);
+    if (k > 0 && this.spans[k - 1].end > from) k--;
+    const out: Span[] = [];
+    for (; k < this.spans.length && this.spans[k].start < to; k++) out.push(this.spans[k]);
+    return out;
+  }
+
   /** Takes `span`, which must be free. */
   take(span: Span): void {
     this.spans.splice(startingBefore(this.spans.length, this.startAt, span.start), 0, span);

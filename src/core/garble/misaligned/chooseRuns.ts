@@ -10,7 +10,8 @@ import type { Candidate, SilentRun } from './silentGuesses';
  * make the text more itself, by the model of the kind of text it is (genreCheck.ts). A rival that
  * loses its place to a better reading comes back in `beaten`; `gains` are those of the runs and
  * rivals kept (documentRate.ts reads them), `kept` their spans, with those of `taken` (spans kept
- * before, which the runs must not overlap either).
+ * before, which the runs must not overlap either). Each run kept is told `kept` (keptAmong), which
+ * its guesses' line fit leaves out when it is read (after the choice, by then every run's span).
  */
 export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<{ start: number; end: number; gain: number }>, lm: CharLanguageModel, taken = new DisjointSpans()): { runs: SilentRun[]; beaten: ReadonlySet<number>; gains: number[]; kept: DisjointSpans } {
   const runs: SilentRun[] = [];
@@ -36,6 +37,7 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     runs.push(f.run);
     gains.push(f.gain);
     kept.take(f.run);
+    f.run.keptAmong?.(kept);
   }
   return { runs: runs.sort((a, b) => a.start - b.start), beaten, gains, kept };
 }

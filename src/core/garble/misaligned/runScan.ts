@@ -316,8 +316,8 @@ export class RunScan {
     const [garbledEnd, kind, lastShown, firstLead] = [end.garbledEnd, end.kind, this.pair(end.at - 1)!, this.pair(first)![0]];
     const nextLead = end.nextByte;
     const swallowed = end.kind === 'swallow' ? end.trail : 0;
-    return lazyRun(first, garbledEnd, () => {
-      ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm));
+    return lazyRun(first, garbledEnd, (others) => {
+      ({ first: firstG, last: lastG } = rereadEnds(g, v, first, garbledEnd, this.lm, others));
       const [sureFirst, sureLast] = [firstG.margin >= GUESS_MARGIN, !lastG || lastG.margin >= GUESS_MARGIN];
       const out = (sureFirst ? firstG.ch : '\ufffd') + middle.join('') + (lastKnown ?? (sureLast ? lastG!.ch : '\ufffd'));
       const plan = [`encode gbk (${v.slice(first, garbledEnd)} → bytes)`, `lost lead byte before ${hex(firstLead)}: ${sureFirst ? `restored as ${hex(firstG.byte)}` : 'not recoverable, kept as U+FFFD'}`];

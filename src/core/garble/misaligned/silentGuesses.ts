@@ -4,7 +4,7 @@ import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
-import { cleanFit, lineModel, wordOpinion } from './wordGuesses';
+import { fitWithout, lineModel, wordOpinion, type RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
 
 /**
@@ -20,6 +20,8 @@ export interface SilentRun {
   lossy: boolean;
   plan: string[];
   confidence: number;
+  /** Told, once the run is kept, the spans of the runs kept with it (chooseRuns.ts), which its guesses' line fit leaves out. */
+  keptAmong?(spans: RunSpans): void;
 }
 
 /** A run found, before the runs are chosen: its gain over the text as shown, net of `prior`. */
@@ -213,11 +215,11 @@ export interface EndGuesses {
  * scaled margin reaches GUESS_MARGIN. Only the characters written and their margins change,
  * never the run. The word model is read here, for a run being read, never for clean text.
  */
-export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel): { first: Guess; last?: Guess } {
+export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel, others?: RunSpans): { first: Guess; last?: Guess } {
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, cleanFit);
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, fitWithout(others, v, start, end, after.length - lineAfter.length));
   const prior = withDocumentPairs(guessPrior(model, runContext(v, start, end, g)), documentPairs(v, start, end));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
@@ -246,9 +248,9 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
  * ones) read again as rereadEnds reads a run's ends: bigrams with the line's prior, the word
  * model, and the margin scaled by the line's fit. Called only for a run being read.
  */
-export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel): Guess | undefined {
+export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel, others?: RunSpans): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter, cleanFit);
+  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter, fitWithout(others, v, i, i + 1));
   const prior = withDocumentPairs(guessPrior(model, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
   const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + wordWeight * word(ch), lm);
@@ -264,8 +266,8 @@ export const GUESS_MARGIN = 2;
  * `plan` says what was done, given the restored guess or undefined.
  */
 export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[]): SilentRun {
-  return lazyRun(i, i + 1, () => {
-    const r = rereadLone(options, v, i, lm) ?? fallback;
+  return lazyRun(i, i + 1, (others) => {
+    const r = rereadLone(options, v, i, lm, others) ?? fallback;
     const sure = r.margin >= GUESS_MARGIN;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
@@ -297,13 +299,20 @@ export function foldedCode(v: string, i: number, table: DbcsTable): number {
   return c >= 0x100 ? c : -1;
 }
 
-/** A run whose reading is worked out on first use, once (most runs the search builds are dropped). */
-export function lazyRun(start: number, end: number, read: () => Omit<SilentRun, 'start' | 'end'>): SilentRun {
-  let r: Omit<SilentRun, 'start' | 'end'> | undefined;
-  const got = () => (r ??= read());
+/**
+ * A run whose reading is worked out on first use, once (most runs the search builds are dropped),
+ * given the spans of the runs kept with it when it was told them (keptAmong).
+ */
+export function lazyRun(start: number, end: number, read: (others: RunSpans | undefined) => Omit<SilentRun, 'start' | 'end' | 'keptAmong'>): SilentRun {
+  let r: Omit<SilentRun, 'start' | 'end' | 'keptAmong'> | undefined;
+  let others: RunSpans | undefined;
+  const got = () => (r ??= read(others));
   return {
     start,
     end,
+    keptAmong(spans: RunSpans) {
+      others = spans;
+    },
     get out() {
       return got().out;
     },

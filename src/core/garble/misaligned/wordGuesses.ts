@@ -126,31 +126,73 @@ const GARBLED_BIGRAM = -12;
  * bounds above stand for both.
  */
 export function cleanFit(lm: CharLanguageModel, before: string, inner: string, after: string): number {
-  const text = before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS);
+  return cleanFitOf(lm, [before.slice(-FIT_CHARS) + inner + after.slice(0, FIT_CHARS)]);
+}
+
+/** cleanFit's mean over `pieces` of text, each read on its own (no bigram across two). */
+function cleanFitOf(lm: CharLanguageModel, pieces: readonly string[]): number {
   let sum = 0;
   let n = 0;
-  // One bigram is weighed late, once the next one tells whether it stands in a chain.
-  let held = 0;
-  let heldBad = false;
-  let beforeBad = false;
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    const s = prev < 0 ? lm.unigram(String.fromCodePoint(cp)) : lm.bigramOf(prev, cp);
-    const bad = s < GARBLED_BIGRAM;
-    if (prev >= 0 && !(heldBad && (beforeBad || bad))) {
+  for (const text of pieces) {
+    // One bigram is weighed late, once the next one tells whether it stands in a chain.
+    let held = 0;
+    let heldBad = false;
+    let beforeBad = false;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      const s = prev < 0 ? lm.unigram(String.fromCodePoint(cp)) : lm.bigramOf(prev, cp);
+      const bad = s < GARBLED_BIGRAM;
+      if (prev >= 0 && !(heldBad && (beforeBad || bad))) {
+        sum += held;
+        n++;
+      }
+      beforeBad = prev >= 0 && heldBad;
+      held = s;
+      heldBad = bad;
+      prev = cp;
+    }
+    if (prev >= 0 && !(heldBad && beforeBad)) {
       sum += held;
       n++;
     }
-    beforeBad = prev >= 0 && heldBad;
-    held = s;
-    heldBad = bad;
-    prev = cp;
-  }
-  if (prev >= 0 && !(heldBad && beforeBad)) {
-    sum += held;
-    n++;
   }
   return n === 0 ? 0 : sum / n;
+}
+
+/** The spans of the runs a document's repair keeps (chooseRuns.ts), as a guess's line fit reads them. */
+export interface RunSpans {
+  within(from: number, to: number): ReadonlyArray<{ start: number; end: number }>;
+}
+
+/**
+ * cleanFit for a guess in the run [start, end) of `v`, its line's text `before` ending at `start`
+ * and `after` from `end` on (after `shown` characters of its own reading put first, the run's
+ * next character where the text shows another), with the spans of the document's other runs kept
+ * (`others`) left out: the fit is to measure the line's genre, and another run's text is shown
+ * garbled (cleanFit's chains of garbage bigrams only catch most of it: a garbled pair can read as
+ * a common one). Each piece between them is read on its own. Without `others`, cleanFit.
+ */
+export function fitWithout(others: RunSpans | undefined, v: string, start: number, end: number, shown = 0): typeof lineFit {
+  if (!others) return cleanFit;
+  return (lm, before, inner, after) => {
+    const b = before.slice(-FIT_CHARS);
+    const a = after.slice(0, FIT_CHARS);
+    const from = start - b.length;
+    const to = end - shown + a.length;
+    const text = b + inner + a;
+    // Where document offset x falls in `text`: before the run as it is, after it shifted.
+    const at = (x: number) => (x <= start ? x - from : b.length + inner.length + x - (end - shown));
+    const pieces: string[] = [];
+    let done = 0;
+    for (const s of others.within(from, to)) {
+      if (s.start < end && start < s.end) continue;
+      const cut = Math.max(done, at(s.start));
+      if (cut > done) pieces.push(text.slice(done, cut));
+      done = Math.max(done, Math.min(text.length, at(s.end)));
+    }
+    if (done < text.length) pieces.push(text.slice(done));
+    return pieces.length === 1 && pieces[0] === text ? cleanFit(lm, before, inner, after) : cleanFitOf(lm, pieces);
+  };
 }
