@@ -4,7 +4,7 @@ import type { Candidate, SilentRun } from './silentGuesses';
 import { loneTrails } from './loneTrails';
 import { loneMarks, marksAgain } from './loneMarks';
 import { chooseMore, chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN, nearFloor, type NearMiss } from './nearWords';
+import { keptWithWords, NEAR_SHOWN, nearFloorTrace, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
 import { doubtedWindows } from './doubtWindows';
 import { BOUND_SLACK, isLetterByte } from './runGate';
@@ -80,6 +80,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
 function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   const probe = searchProbe();
+  const traceFloor = nearFloorTrace();
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
@@ -102,7 +103,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       scan.gate.advance(at, segLo);
       // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
       // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, traceFloor, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
       for (let option = 0; option < END_OPTIONS; option++) {
         const end = scan.endAt(at, option);
         if (!end) continue;
@@ -110,7 +111,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
         // so does a swallowed ASCII byte (one character shown is its own lone trail).
         const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
         if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
+        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? traceFloor : NEAR_GAIN;
         // No start could gain enough, even with every guessed character at its best (runGate.ts):
         // most ends in clean text stop here.
         const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
