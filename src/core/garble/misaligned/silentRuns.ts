@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Candidate, SilentRun } from './silentGuesses';
-import { loneTrails } from './loneTrails';
+import { loneTrails, trailsAgain, type LoneTrail } from './loneTrails';
 import { loneMarks, marksAgain } from './loneMarks';
 import { chooseMore, chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN, nearFloorTrace, type NearMiss } from './nearWords';
@@ -65,7 +65,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const missed: NearMiss[] = [];
   for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
-  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  const nearTrails: LoneTrail[] = [];
+  for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
   const nearMarks: Candidate[] = [];
   for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
   const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
@@ -73,7 +74,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
   if (bonus === 0) return first;
-  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
+  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
