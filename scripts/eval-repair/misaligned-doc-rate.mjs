@@ -14,12 +14,10 @@ import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
 import { alignChars } from './alignChars.mjs';
-import { arg, changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
+import { changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
+import { partArgs } from './misalignedScripts.mjs';
 
-const split = arg('--split', 'tuning');
-const precision = arg('--precision', '/work/data/precision');
-const ner = arg('--ner', '');
-const top = Number(arg('--top', '20'));
+const { split, precision, ner, top } = partArgs(20);
 const sweep = process.argv.includes('--sweep');
 
 const core = await requireBundle(join('out', 'misaligned-doc-rate', 'core.cjs'), {
