@@ -6,7 +6,7 @@
 // with no gate: those the garbling made (by aligning each case with its original) and the rest
 // (clean characters of the same texts), with how far below its gate each stands. A lone character
 // whose shortfall is at most a text's bonus passes in the second pass. Then, per setting of
-// documentRate.ts's rateTuning (base rate / most bonus), the runs found in the garbled texts that
+// documentRate.ts's RATE_TUNING (base rate / most bonus; tried through the probe's rateTuning), the runs found in the garbled texts that
 // cover a character the garbling changed and those that read only characters it left alone.
 //
 //   node scripts/eval-repair/misaligned-doc-rate.mjs [--split tuning] [--ner /work/data/ner] [--top 20] [--sweep]
@@ -14,12 +14,10 @@ import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
 import { alignChars } from './alignChars.mjs';
-import { arg, changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
+import { changedMask, cleanTexts, decodedMisalignedCases, nerTraining } from './markCases.mjs';
+import { partArgs } from './misalignedScripts.mjs';
 
-const split = arg('--split', 'tuning');
-const precision = arg('--precision', '/work/data/precision');
-const ner = arg('--ner', '');
-const top = Number(arg('--top', '20'));
+const { split, precision, ner, top } = partArgs(20);
 const sweep = process.argv.includes('--sweep');
 
 const core = await requireBundle(join('out', 'misaligned-doc-rate', 'core.cjs'), {
@@ -29,7 +27,6 @@ const core = await requireBundle(join('out', 'misaligned-doc-rate', 'core.cjs'),
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
     export { weighLoneTrail } from './src/core/garble/misaligned/loneTrails';
     export { loneMark } from './src/core/garble/misaligned/loneMarks';
-    export { rateTuning } from './src/core/garble/misaligned/documentRate';
     export { observeSearch } from './src/core/garble/misaligned/probes';
   `,
 });
@@ -113,15 +110,13 @@ for (const kind of ['lower', 'capital', 'symbol', 'mark']) {
 }
 
 if (sweep) {
-  const kept = { ...core.rateTuning };
   console.log('\nruns found per setting (base rate / most bonus): on changed characters, on unchanged ones only (scope doc | paragraph)');
   for (const [baseRate, maxBonus] of [[1, 0], [1, 4], [0.5, 4], [0.25, 4], [0.25, 6], [0.1, 6]]) {
-    Object.assign(core.rateTuning, { baseRate, maxBonus });
     const n = { doc: [0, 0], paragraph: [0, 0] };
     const clean = [];
     for (const { g, o, c, where } of garbled) {
       const mask = changedMask(o, g);
-      for (const i of core.findMisalignedGbk(g)) {
+      for (const i of core.observeSearch({ rateTuning: { baseRate, maxBonus } }, () => core.findMisalignedGbk(g))) {
         let changed = false;
         for (let k = i.start; k < i.end && !changed; k++) changed = mask[k] === 1;
         n[c.scope][changed ? 0 : 1]++;
@@ -131,7 +126,6 @@ if (sweep) {
     console.log(`  ${baseRate} / ${maxBonus}: ${n.doc.join(', ')} | ${n.paragraph.join(', ')}`);
     if (clean.length) console.log(`    on unchanged characters: ${clean.slice(0, top).join('; ')}`);
   }
-  Object.assign(core.rateTuning, kept);
 }
 
 function median(xs) {

@@ -9,12 +9,10 @@
 //
 //   node scripts/eval-repair/misaligned-lone-q.mjs [--split tuning] [--ner /work/data/ner] [--top 20]
 import { loadDocuments } from './corpus.mjs';
-import { arg, cleanTexts, decodedMisalignedCases, markCore, marksMade, nerTraining } from './markCases.mjs';
+import { cleanTexts, decodedMisalignedCases, markCore, marksMade, nerTraining } from './markCases.mjs';
+import { partArgs } from './misalignedScripts.mjs';
 
-const split = arg('--split', 'tuning');
-const precision = arg('--precision', '/work/data/precision');
-const ner = arg('--ner', '');
-const top = Number(arg('--top', '20'));
+const { split, precision, ner, top } = partArgs(20);
 const { core, table, lm } = await markCore('misaligned-lone-q');
 
 /** Offsets of every `?` of `v` beside a Chinese character. */

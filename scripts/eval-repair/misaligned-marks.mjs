@@ -8,11 +8,10 @@
 //
 //   node scripts/eval-repair/misaligned-marks.mjs [--split tuning] [--precision /work/data/precision] [--top 12]
 import { loadDocuments } from './corpus.mjs';
-import { arg, cleanTexts, decodedMisalignedCases, markCore, marksMade } from './markCases.mjs';
+import { cleanTexts, decodedMisalignedCases, markCore, marksMade } from './markCases.mjs';
+import { partArgs } from './misalignedScripts.mjs';
 
-const split = arg('--split', 'tuning');
-const precision = arg('--precision', '/work/data/precision');
-const top = Number(arg('--top', '12'));
+const { split, precision, top } = partArgs(12);
 
 const { core, table, lm } = await markCore('misaligned-marks');
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
 import { arg, changedMask, decodedMisalignedCases, DROP_CHECKS, withDrops } from './markCases.mjs';
+import { changedStretches, traceKind } from './misalignedScripts.mjs';
 
 const split = arg('--split', 'tuning');
 const scope = arg('--scope', 'paragraph');
@@ -24,17 +25,6 @@ const core = await requireBundle(join('out', 'misaligned-missed', 'core.cjs'), {
 
 const rank = (check) => DROP_CHECKS.indexOf(check);
 
-/** What a stretch of `shown` characters shows before the character `t` it ends at. */
-function traceKind(t) {
-  if (t === '?') return '?';
-  if (t === '\ufffd') return 'U+FFFD';
-  if (/[a-z]/.test(t)) return 'lower';
-  if (/[A-Z]/.test(t)) return 'capital';
-  if (t === '€' || (t >= '\u0040' && t <= '\u007e')) return 'sign';
-  if (t < '\u0080') return 'ascii<0x40';
-  return 'silent';
-}
-
 const docs = loadDocuments().filter((d) => d.split === split);
 const groups = new Map();
 let cases = 0;
@@ -48,10 +38,7 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   missed++;
   const mask = changedMask(o, g);
   const stretches = [];
-  for (let a = 0; a < g.length; a++) {
-    if (!mask[a] || (a > 0 && mask[a - 1])) continue;
-    let b = a;
-    while (b < g.length && mask[b]) b++;
+  for (const [a, b] of changedStretches(mask)) {
     const trace = traceKind(g[b - 1]);
     const silent = trace === 'silent' || trace === 'ascii<0x40';
     const shown = silent ? b - a : b - a - 1;

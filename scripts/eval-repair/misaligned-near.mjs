@@ -7,7 +7,7 @@
 // tune split (`--ner DIR`: and the NER corpora's training text). A run of one character shown
 // before its trace with no bigram that reads as garbage (runScan.ts, `unsigned`) is counted apart,
 // `(unsigned)`. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
-// others (nearWords.ts nearFloor; `--floor` sets it, as low as the search goes). For each trace it
+// others (nearWords.ts NEAR_FLOOR_TRACE; `--floor` tries another, through the probe's nearFloorTrace, as low as the search goes). For each trace it
 // prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the
 // band's bar per trace (nearWords.ts) can be set above every clean run, and per run whether the
 // final check (chooseRuns.ts) would take it (`final`), whether the detector reports it (`taken`)
@@ -29,14 +29,14 @@ const ner = arg('--ner', '');
 const core = await requireBundle(join('out', 'misaligned-near', 'core.cjs'), {
   exports: `
     export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
-    export { traceOf, NEAR_TRACES, asciiNear, nearFloor } from './src/core/garble/misaligned/nearWords';
+    export { traceOf, NEAR_TRACES, asciiNear, NEAR_FLOOR_TRACE } from './src/core/garble/misaligned/nearWords';
     export { observeSearch } from './src/core/garble/misaligned/probes';
     export { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from './src/core/decision';
     export { genreAgrees } from './src/core/garble/misaligned/genreCheck';
     export { getCharModel } from './src/core/model/charLanguageModel';
   `,
 });
-if (floor !== '') core.nearFloor.trace = Number(floor);
+const traceFloor = floor !== '' ? Number(floor) : core.NEAR_FLOOR_TRACE;
 
 const lm = core.getCharModel();
 /** Every near-gate run weighed in `text`: span, trace, total. */
@@ -52,7 +52,7 @@ function nearRuns(text) {
     if (c.unsigned) trace += ' (unsigned)';
     out.push({ start, end, trace, total: c.gain + words, bigrams: c.gain, final, context: v.slice(Math.max(0, start - 4), end + 4) });
   };
-  const issues = core.observeSearch({ seen }, () => core.findMisalignedGbk(text));
+  const issues = core.observeSearch({ seen, nearFloorTrace: traceFloor }, () => core.findMisalignedGbk(text));
   // Whether the detector reported it in the end, or another run over it (`found`).
   for (const r of out) {
     r.taken = issues.some((i) => i.start === r.start && i.end === r.end);
@@ -76,7 +76,7 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
 const clean = [];
 for (const [text, where] of [...cleanTexts(docs, precision), ...(ner ? nerTraining(ner) : [])]) for (const r of nearRuns(text)) clean.push({ ...r, where });
 
-console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${core.nearFloor.trace}`);
+console.log(`near-gate runs, ${split} part, by trace (gain = bigrams + channel price + words (bigrams + price)); floor for trace ends ${traceFloor}`);
 for (const trace of core.NEAR_TRACES.flatMap((t) => (t === 'silent' ? [t] : [t, `${t} (ASCII letters near)`])).flatMap((t) => [t, `${t} (unsigned)`])) {
   const sides = [['made by the garbling', made], ['clean text', clean], ['clean text in the garbled cases', cleanInGarbled]].map(([t, l]) => [t, l.filter((r) => r.trace === trace).sort((a, b) => b.total - a.total)]);
   console.log(`\n== ${trace}`);

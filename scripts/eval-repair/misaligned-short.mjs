@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';
 import { arg, changedMask, decodedMisalignedCases, DROP_CHECKS, withDrops } from './markCases.mjs';
+import { changedStretches, traceKind } from './misalignedScripts.mjs';
 
 const split = arg('--split', 'tuning');
 const shown = Number(arg('--shown', '2'));
@@ -39,17 +40,6 @@ const core = await requireBundle(join('out', 'misaligned-short', 'core.cjs'), {
 });
 
 
-/** The trace after a stretch's shown characters: the character the decoder fell back into step at. */
-function traceKind(c) {
-  if (c === '?') return '`?`';
-  if (c === '\ufffd') return 'U+FFFD';
-  if (/[a-z]/.test(c)) return 'lower-case letter';
-  if (/[A-Z]/.test(c)) return 'capital';
-  if (c === '€' || (c >= '\u0040' && c <= '\u007e')) return 'ASCII sign';
-  if (c < '\u0080') return 'ASCII below 0x40';
-  return 'none (silent end)';
-}
-
 const docs = loadDocuments().filter((d) => d.split === split);
 /** scope -> trace -> check -> count; and the stretches per check. */
 const table = {};
@@ -58,15 +48,12 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
   if (g === o || [...g].length !== g.length) continue;
   const { result: issues, lastCheck } = withDrops(core.observeSearch, core.findMisalignedGbk, g);
   const mask = changedMask(o, g);
-  for (let a = 0; a < g.length; a++) {
-    if (!mask[a] || (a > 0 && mask[a - 1])) continue;
-    let b = a;
-    while (b < g.length && mask[b]) b++;
+  for (const [a, b] of changedStretches(mask)) {
     if (b - a !== shown) continue;
     if (issues.some((i) => i.start < b && a < i.end)) continue;
     // The shown characters end before the trace (b − 1), or at b for a silent end.
     const trace = traceKind(g[b - 1]);
-    const silent = trace === 'none (silent end)';
+    const silent = trace === 'silent';
     const { check, gain, elsewhere } = lastCheck(silent ? b : b - 1, a);
     const key = `${check}${elsewhere ? '*' : ''}`;
     const row = ((table[c.scope] ??= {})[trace] ??= {});

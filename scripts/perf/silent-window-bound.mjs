@@ -27,7 +27,7 @@ const core = await requireBundle(join('out', 'silent-window-bound', 'core.cjs'),
     export { doubtedWindows } from './src/core/garble/misaligned/doubtWindows';
     export { stretches } from './src/core/garble/misaligned/scanArrays';
     export { PairedAgain } from './src/core/garble/misaligned/pairedAgain';
-    export { nearFloor } from './src/core/garble/misaligned/nearWords';
+    export { NEAR_FLOOR_TRACE } from './src/core/garble/misaligned/nearWords';
   `,
 });
 const NEAR_GAIN = 8; // silentRuns.ts
@@ -85,7 +85,7 @@ for (const file of files) {
         if (v.charCodeAt(at - 1) < 0x80) continue;
         ends++;
         scan.gate.advance(at, segLo);
-        if (scan.gate.anyEndReaches(at, NEAR_GAIN, core.nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) {
+        if (scan.gate.anyEndReaches(at, NEAR_GAIN, core.NEAR_FLOOR_TRACE, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) {
           passed++;
           any = true;
         }

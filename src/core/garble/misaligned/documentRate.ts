@@ -1,6 +1,6 @@
 import type { Candidate } from './silentGuesses';
 import type { NearMiss } from './nearWords';
-import { searchProbe } from './probes';
+import { searchProbe, type RateTuning } from './probes';
 
 /**
  * A document's own rate of misaligned runs as the channel's prior. The bars a run shown as one
@@ -22,9 +22,13 @@ const MIN_CONFIDENT = 2;
 /**
  * `baseRate`: confident runs per 1,000 characters at which the bars stand as calibrated on clean
  * text; `maxBonus`: the most the bars are lowered (nats). Chosen on the tuning part
- * (scripts/eval-repair/misaligned-doc-rate.mjs sweeps them; docs/repair-eval.md).
+ * (scripts/eval-repair/misaligned-doc-rate.mjs sweeps them through the probe's `rateTuning`;
+ * docs/repair-eval.md).
  */
-export const rateTuning = { baseRate: 1, maxBonus: 4 };
+export const RATE_TUNING: RateTuning = Object.freeze({ baseRate: 1, maxBonus: 4 });
+
+/** The settings in force: RATE_TUNING, or those a measuring script tries (probes.ts). */
+export const rateTuning = (): RateTuning => searchProbe().rateTuning ?? RATE_TUNING;
 
 /**
  * The runs of the near-gate band the words turned down (nearWords.ts) that a `bonus` lowers the
@@ -38,7 +42,9 @@ export function nearAgain(missed: readonly NearMiss[], bonus: number): Candidate
 export function documentBonus(length: number, gains: Iterable<number>): number {
   let confident = 0;
   for (const g of gains) if (g >= CONFIDENT_GAIN) confident++;
-  const bonus = confident < MIN_CONFIDENT ? 0 : Math.min(rateTuning.maxBonus, Math.max(0, Math.log((1000 * confident) / length / rateTuning.baseRate)));
-  searchProbe().rate?.(confident, length, bonus);
+  const probe = searchProbe();
+  const { baseRate, maxBonus } = probe.rateTuning ?? RATE_TUNING;
+  const bonus = confident < MIN_CONFIDENT ? 0 : Math.min(maxBonus, Math.max(0, Math.log((1000 * confident) / length / baseRate)));
+  probe.rate?.(confident, length, bonus);
   return bonus;
 }

@@ -94,10 +94,11 @@ export function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel
  */
 export function loneMarks(v: string, table: DbcsTable, lm: CharLanguageModel, near?: Candidate[]): Candidate[] {
   const found: Candidate[] = [];
+  const nearGain = MIN_GAIN - rateTuning().maxBonus;
   for (const mark of LONE_MARKS) {
     for (let i = v.indexOf(mark, 1); i >= 0; i = v.indexOf(mark, i + 1)) {
       const toNear = near !== undefined && mark === '?';
-      const c = loneMark(v, i, table, lm, toNear ? MIN_GAIN - rateTuning.maxBonus : MIN_GAIN);
+      const c = loneMark(v, i, table, lm, toNear ? nearGain : MIN_GAIN);
       if (c && toNear && c.gain < MIN_GAIN) near.push(c);
       else if (c) found.push(c);
     }

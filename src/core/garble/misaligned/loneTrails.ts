@@ -1,7 +1,8 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { lazyLoneRun, weighLost, type Candidate } from './silentGuesses';
+import { lazyLoneRun, weighLost, type Candidate, type Guess } from './silentGuesses';
+import { rateTuning } from './documentRate';
 import { hexByte as hex } from '../../codec/hexByte';
 import { gainWithWords } from './loneWords';
 
@@ -60,11 +61,28 @@ const LOG_LEADS = Math.log(126);
 
 
 /**
- * The lone trails of `v`, each gate lowered by `bonus` nats (documentRate.ts: the document's own
- * rate of runs as the channel's prior), which goes to the final check as evidence.
+ * A lone trail weighed by the first pass whose gain a document's rate (documentRate.ts) could
+ * carry past its gates: what the second pass decides on again (trailsAgain), with no new scan.
+ * `withWords`, the gain with the word model, is worked out once, when a bar first needs it.
  */
-export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, bonus = 0): Candidate[] {
+export interface LoneTrail {
+  i: number;
+  gates: Gates;
+  trail: number;
+  options: ReturnType<DbcsTable['leadsOf']>;
+  best: Guess;
+  gain: number;
+  withWords?: number;
+}
+
+/**
+ * The lone trails of `v` at the gates calibrated on clean text. With `near`, every one a
+ * document's rate could lower the gates enough for (by up to RATE_TUNING.maxBonus), kept or not,
+ * goes there too, for trailsAgain.
+ */
+export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, near?: LoneTrail[]): Candidate[] {
   const found: Candidate[] = [];
+  const reach = near ? rateTuning().maxBonus : 0;
   for (let i = 1; i + 1 < v.length; i++) {
     const c = v.charCodeAt(i);
     const gates = gatesOf(c);
@@ -72,35 +90,58 @@ export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, b
     if (!isChinese(v.charCodeAt(i - 1)) || !isChinese(v.charCodeAt(i + 1))) continue;
     if (!shapePasses(v, i, gates)) continue;
     const trail = c === 0x20ac ? 0x80 : c;
-    const prev = v[i - 1];
-    const next = v[i + 1];
-    const score = between(lm, prev, next);
+    const score = between(lm, v[i - 1], v[i + 1]);
     // Log-probabilities are never positive: the sum over the leads is at most their number times
     // the best, so a letter its neighbours make likely enough is not weighed further.
     const asShown = score(v[i]);
-    const floor = Math.min(gates.bigrams, gates.floor) - bonus;
+    const floor = Math.min(gates.bigrams, gates.floor) - reach;
     if (asShown + LOG_LEADS > -floor) continue;
     const options = table.leadsOf(trail);
     const lost = weighLost(options, score, lm);
     if (!lost) continue;
     const gain = lost.logSum - asShown;
     if (gain < floor) continue;
-    // Below the bigrams' gate: the words around the character decide (the word model's extra nats
-    // are evidence the later check, which reads characters only, does not see).
-    const withWords = gain < gates.bigrams - bonus ? gainWithWords(options, v, i, lm) : gain;
-    if (gain < gates.bigrams - bonus && withWords < gates.words - bonus) continue;
-    const g = lost.best;
-    const evidence = withWords - gain + bonus;
-    found.push({
-      gain,
-      prior: 0,
-      ...(evidence !== 0 ? { evidence } : {}),
-      reading: g.ch,
-      // What is written is worked out once the run is kept, with the word model (rereadLone).
-      run: lazyLoneRun(i, options, v, lm, g, gain, lonePlan(v[i], trail)),
-    });
+    const t: LoneTrail = { i, gates, trail, options, best: lost.best, gain };
+    near?.push(t);
+    const kept = keptAt(v, t, lm, 0);
+    if (kept) found.push(kept);
   }
   return found;
+}
+
+/**
+ * The lone trails of `near` (loneTrails) that pass their gates lowered by `bonus` nats (the
+ * document's own rate of runs as the channel's prior), which goes to the final check as evidence.
+ */
+export function trailsAgain(v: string, near: readonly LoneTrail[], lm: CharLanguageModel, bonus: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const t of near) {
+    const kept = keptAt(v, t, lm, bonus);
+    if (kept) found.push(kept);
+  }
+  return found;
+}
+
+/** The lone trail `t` as a run when it passes its gates lowered by `bonus`. */
+function keptAt(v: string, t: LoneTrail, lm: CharLanguageModel, bonus: number): Candidate | undefined {
+  const { gates, gain } = t;
+  if (gain < Math.min(gates.bigrams, gates.floor) - bonus) return undefined;
+  // Below the bigrams' gate: the words around the character decide (the word model's extra nats
+  // are evidence the later check, which reads characters only, does not see).
+  let withWords = gain;
+  if (gain < gates.bigrams - bonus) {
+    withWords = t.withWords ??= gainWithWords(t.options, v, t.i, lm);
+    if (withWords < gates.words - bonus) return undefined;
+  }
+  const evidence = withWords - gain + bonus;
+  return {
+    gain,
+    prior: 0,
+    ...(evidence !== 0 ? { evidence } : {}),
+    reading: t.best.ch,
+    // What is written is worked out once the run is kept, with the word model (rereadLone).
+    run: lazyLoneRun(t.i, t.options, v, lm, t.best, gain, lonePlan(v[t.i], t.trail)),
+  };
 }
 
 // The two closures a kept character needs, made outside the scan's loop: a closure made in the

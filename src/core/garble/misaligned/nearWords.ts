@@ -20,7 +20,10 @@ export const NEAR_SHOWN = 4;
  * or a sign, searched from here too brings no run the garbling made past its bar, and one clean run
  * (`之患矣|『`) past the sign's.
  */
-export const nearFloor = { trace: 4 };
+export const NEAR_FLOOR_TRACE = 4;
+
+/** The floor in force: NEAR_FLOOR_TRACE, or the one a measuring script tries (probes.ts, `nearFloorTrace`). */
+export const nearFloorTrace = (): number => searchProbe().nearFloorTrace ?? NEAR_FLOOR_TRACE;
 /**
  * What a run in the near-gate band must gain, bigrams and words together (nats, the channel's
  * price included). Calibrated on clean text of the tuning splits only (docs/repair-eval.md): with
@@ -40,7 +43,7 @@ const ASCII_TRACE_GAIN = 10;
 /**
  * The bar, bigrams and words, for a run whose last trail shows as an ASCII letter between Chinese
  * with no other ASCII letter near it: no clean run of the tuning splits shows that surface in the
- * band at all, searched from 4 nats of bigrams (nearFloor;
+ * band at all, searched from 4 nats of bigrams (NEAR_FLOOR_TRACE;
  * scripts/eval-repair/misaligned-near.mjs); the bar is the other ends' floor (silentRuns.ts NEAR_GAIN).
  */
 const LETTER_TRACE_GAIN = 8;

@@ -18,6 +18,18 @@ export interface SearchProbe {
   rate?(confident: number, length: number, bonus: number): void;
   /** doubtWindows.ts: search every offset, as without the windows (a calibration, not a measure). */
   whole?: boolean;
+  /**
+   * Settings tried in place of the calibrated constants, for sweeps (a calibration, not a
+   * measure): documentRate.ts's RATE_TUNING, nearWords.ts's NEAR_FLOOR_TRACE.
+   */
+  rateTuning?: RateTuning;
+  nearFloorTrace?: number;
+}
+
+/** documentRate.ts: `baseRate`, confident runs per 1,000 characters at which the bars stand; `maxBonus`, the most they are lowered (nats). */
+export interface RateTuning {
+  readonly baseRate: number;
+  readonly maxBonus: number;
 }
 
 const NONE: SearchProbe = Object.freeze({});

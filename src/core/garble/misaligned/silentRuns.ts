@@ -1,10 +1,10 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Candidate, SilentRun } from './silentGuesses';
-import { loneTrails } from './loneTrails';
+import { loneTrails, trailsAgain, type LoneTrail } from './loneTrails';
 import { loneMarks, marksAgain } from './loneMarks';
 import { chooseMore, chooseRuns } from './chooseRuns';
-import { keptWithWords, NEAR_SHOWN, nearFloor, type NearMiss } from './nearWords';
+import { keptWithWords, NEAR_SHOWN, nearFloorTrace, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
 import { doubtedWindows } from './doubtWindows';
 import { BOUND_SLACK, isLetterByte } from './runGate';
@@ -65,7 +65,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const missed: NearMiss[] = [];
   for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
-  for (const lone of loneTrails(v, table, lm)) found.push(lone);
+  const nearTrails: LoneTrail[] = [];
+  for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
   const nearMarks: Candidate[] = [];
   for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
   const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
@@ -73,13 +74,14 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
   if (bonus === 0) return first;
-  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...loneTrails(v, table, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
+  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
 
 /** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
 function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
   const scan = new RunScan(v, table, lm, from, to);
   const probe = searchProbe();
+  const traceFloor = nearFloorTrace();
   // Where the shown characters can start, for ends in text order: the pairs read again one byte
   // later must all be ordinary characters from there on (RunScan.reachBack).
   let segLo = from;
@@ -102,7 +104,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       scan.gate.advance(at, segLo);
       // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
       // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, nearFloor.trace, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, traceFloor, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
       for (let option = 0; option < END_OPTIONS; option++) {
         const end = scan.endAt(at, option);
         if (!end) continue;
@@ -110,7 +112,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
         // so does a swallowed ASCII byte (one character shown is its own lone trail).
         const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
         if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? nearFloor.trace : NEAR_GAIN;
+        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? traceFloor : NEAR_GAIN;
         // No start could gain enough, even with every guessed character at its best (runGate.ts):
         // most ends in clean text stop here.
         const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
