@@ -13,8 +13,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireBundle } from '../nodeBundle.mjs';
-import { loadDocuments } from './corpus.mjs';
-import { annotatePinyin, foldFullwidth, legacyBytes, misalignedCase, mojibakeScope, MOJIBAKE_PROCESSES, PythonBatch, rng } from './garble.mjs';
+import { buildCases } from './cases.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -40,53 +39,11 @@ if (process.argv[2] === '--worker') {
 const split = arg('--split', 'tuning');
 const kindFilter = arg('--kind', '');
 const limit = Number(arg('--limit', '0'));
-const wanted = (kind) => kind.startsWith(kindFilter);
 
-// The cases, as scripts/eval-repair.mjs builds them (each from a generator seeded by its document
-// and kind, so a narrower --kind gives the same cases).
-const docs = loadDocuments()
-  .filter((d) => d.split === split)
-  .slice(0, limit > 0 ? limit : undefined);
-const cases = [];
-const python = new PythonBatch();
-for (const doc of docs) {
-  const r = (kind) => rng(`${doc.id}\u0000${kind}`);
-  if (wanted('clean')) cases.push({ kind: 'clean', doc: doc.id, original: doc.text, garbled: doc.text });
-  for (const unit of ['char', 'word']) {
-    const kind = `pinyin ${unit}`;
-    if (!wanted(kind)) continue;
-    const g = annotatePinyin(doc.text, unit, r(kind));
-    if (g && g.garbled !== doc.text) cases.push({ kind, variant: g.variant, doc: doc.id, original: doc.text, garbled: g.garbled });
-  }
-  for (const page of ['gbk', 'big5', 'cp1252']) {
-    const kind = `mojibake ${page}`;
-    if (!wanted(kind)) continue;
-    const rr = r(kind);
-    const process = rr.pick(MOJIBAKE_PROCESSES[page]);
-    const scope = rr.next() < 0.5 ? 'doc' : 'paragraph';
-    const { garbled, pending } = mojibakeScope(doc.text, scope, rr, process, python);
-    if (garbled !== undefined) cases.push({ kind, variant: `${process.name} ${scope}`, doc: doc.id, original: doc.text, garbled, pending });
-  }
-  for (const scope of ['doc', 'paragraph']) {
-    const kind = `misaligned-gbk ${scope}`;
-    if (!wanted(kind)) continue;
-    const m = misalignedCase(doc, scope, r(kind), python);
-    if (m) cases.push({ kind, variant: `${m.process.name}${m.fold ? ' folded' : ''}`, doc: doc.id, original: doc.text, garbled: m.garbled, pending: m.pending, fold: m.fold });
-  }
-  for (const enc of doc.script === 'traditional' ? ['big5', 'euc-tw', 'gbk'] : ['gbk']) {
-    const kind = `encoding ${enc}`;
-    if (!wanted(kind)) continue;
-    const bytes = legacyBytes(doc.text, enc);
-    if (bytes) cases.push({ kind, variant: enc, doc: doc.id, original: doc.text, bytes: [...bytes] });
-  }
-}
-const decoded = python.run();
-for (const c of cases) {
-  if (c.pending?.length) c.garbled = c.garbled.replace(/\u0000(\d+)\u0000/g, (_, k) => decoded[c.pending[Number(k)]]);
-  if (c.fold) c.garbled = foldFullwidth(c.garbled);
-  delete c.pending;
-}
-const usable = cases.filter((c) => c.bytes || c.garbled !== c.original || c.kind === 'clean');
+// The cases scripts/eval-repair.mjs reads, as JSON the workers read back.
+const usable = buildCases(split, kindFilter, limit).cases.map((c) => ({
+  kind: c.kind, variant: c.variant, doc: c.doc.id, original: c.original, garbled: c.garbled, bytes: c.bytes ? [...c.bytes] : undefined,
+}));
 
 // Bundle once here; the workers load it.
 await requireBundle(bundle, 'src/core/index.ts');
