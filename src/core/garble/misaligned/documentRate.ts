@@ -42,9 +42,8 @@ export function nearAgain(missed: readonly NearMiss[], bonus: number): Candidate
 export function documentBonus(length: number, gains: Iterable<number>): number {
   let confident = 0;
   for (const g of gains) if (g >= CONFIDENT_GAIN) confident++;
-  const probe = searchProbe();
-  const { baseRate, maxBonus } = probe.rateTuning ?? RATE_TUNING;
+  const { baseRate, maxBonus } = rateTuning();
   const bonus = confident < MIN_CONFIDENT ? 0 : Math.min(maxBonus, Math.max(0, Math.log((1000 * confident) / length / baseRate)));
-  probe.rate?.(confident, length, bonus);
+  searchProbe().rate?.(confident, length, bonus);
   return bonus;
 }

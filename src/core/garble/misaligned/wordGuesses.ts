@@ -193,6 +193,6 @@ export function fitWithout(others: RunSpans | undefined, v: string, start: numbe
       done = Math.max(done, Math.min(text.length, at(s.end)));
     }
     if (done < text.length) pieces.push(text.slice(done));
-    return pieces.length === 1 && pieces[0] === text ? cleanFit(lm, before, inner, after) : cleanFitOf(lm, pieces);
+    return cleanFitOf(lm, pieces);
   };
 }
