@@ -6,7 +6,7 @@
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--name-margin 150] [--save-epochs 8,10] [--average-from 4,6]
- *     [--cv-out DIR]
+ *     [--cv-out DIR] [--name-folds block] [--order 2]
  *     [--report-templates] [--drop u3,u4,d1,d12]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
@@ -90,6 +90,19 @@ const dropped = new Set(option('--drop', '').split(',').filter(Boolean).map((nam
   if (slot < 0) throw new Error(`--drop: no template ${name} (${TEMPLATE_NAMES.join(' ')})`);
   return slot;
 }));
+/**
+ * --name-folds block: the folds of the trained-name features (a sentence reads the names of the
+ * other folds only) are tenths of each training split in a row, so that a sentence does not read
+ * the names of its own article's neighbours, as a test article's sentences never do; unset, a
+ * sentence's fold is its index mod 10.
+ */
+const blockNameFolds = option('--name-folds', 'index') === 'block';
+/**
+ * --order 2: second-order label features: a score per tag trigram (the tag with the two before
+ * it), decoded in training and in the held-out scoring by a Viterbi over pairs of tags. The model
+ * file holds first-order transitions only; this measures the trigrams on the held-out tenth.
+ */
+const order2 = option('--order', '1') === '2';
 const weights = Object.fromEntries(option('--weights', 'msra=3,resume=2,weibo=8,cluener=3').split(',').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
 
 const T = TAG_COUNT;
@@ -110,6 +123,7 @@ interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8
  */
 const [cvCorpus, cvFoldsText] = option('--cv', ':0').split(':');
 const cvFolds = Number(cvFoldsText);
+if (cvFolds && blockNameFolds) throw new Error('--name-folds block: not with --cv, whose folds are sentence index mod 10');
 /**
  * --cv-out DIR: with --cv, also write each fold's model as shipped (DIR/foldK/orgTagger.bin) and
  * the names its fold's sentences read (orgTaggerNames.txt beside it), so that `npm run eval:orgs
@@ -152,7 +166,7 @@ const piece = new Piece();
 // it occurs in: a sentence's features read the names of the other folds only, as a test
 // sentence's read names found elsewhere (features.ts useTrainedNames).
 const FOLDS = 10;
-const read: Array<{ corpus: string; sentence: Sentence; folded: string; training: boolean; fold: number }> = [];
+const read: Array<{ corpus: string; sentence: Sentence; folded: string; training: boolean; fold: number; nameFold: number }> = [];
 const nameFolds = new Map<string, number>();
 for (const corpus of CORPORA) {
   const sentences = readSplit(corpus, 'train');
@@ -161,11 +175,12 @@ for (const corpus of CORPORA) {
   sentences.forEach((sentence, i) => {
     const folded = foldToSimplified(sentence.text);
     const training = i < cut;
-    read.push({ corpus: corpus.name, sentence, folded, training, fold: i % FOLDS });
+    const nameFold = blockNameFolds ? Math.min(FOLDS - 1, Math.floor((i * FOLDS) / Math.max(1, cut))) : i % FOLDS;
+    read.push({ corpus: corpus.name, sentence, folded, training, fold: i % FOLDS, nameFold });
     if (!training) return;
     for (const e of sentence.entities) {
       const name = folded.slice(e.start, e.end);
-      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << (i % FOLDS)));
+      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << nameFold));
     }
   });
   log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
@@ -179,10 +194,27 @@ const cvNames = Array.from({ length: cvFolds }, (_, k) => {
 const namesOutsideCv = cvNames.map((names) => new CharTrie(names, true));
 const trainedNames = [...nameFolds.keys()].sort();
 log(`${trainedNames.length} organization names in the training text`);
+{
+  // How often a gold name (2 to 30 characters) is in the list its sentence reads: in training, the
+  // other folds' names; held out, every training name.
+  const seen = new Map<string, [number, number]>();
+  for (const { corpus, sentence, folded, training, nameFold } of read) {
+    const key = `${corpus} ${training ? 'training' : 'held out'}`;
+    const t = seen.get(key) ?? seen.set(key, [0, 0]).get(key)!;
+    for (const e of sentence.entities) {
+      const name = folded.slice(e.start, e.end);
+      if (e.label !== 'ORG' || name.length < 2 || name.length > 30) continue;
+      t[1]++;
+      const folds = nameFolds.get(name) ?? 0;
+      if (training ? folds & ~(1 << nameFold) : folds) t[0]++;
+    }
+  }
+  for (const [key, [inList, all]] of seen) log(`names in the list read: ${key} ${inList} of ${all} (${((100 * inList) / Math.max(1, all)).toFixed(1)} %)`);
+}
 const allNames = new CharTrie(trainedNames, true);
 if (cvFolds === 0) writeFileSync(namesOut, trainedNames.join('\n') + '\n');
-for (const { corpus, sentence, folded, training, fold } of read) {
-  useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[fold]);
+for (const { corpus, sentence, folded, training, fold, nameFold } of read) {
+  useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[nameFold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
   extractFeatures(folded, shared);
   if (dropped.size) for (let i = 0; i < folded.length; i++) for (const slot of dropped) shared[i * FEATURES_PER_CHAR + slot] = 0;
@@ -247,6 +279,10 @@ const w = new Float32Array(rows * T);
 const u = new Float64Array(rows * T);
 const trans = new Float64Array((T + 1) * T);
 const transU = new Float64Array((T + 1) * T);
+/** --order 2: a score per tag trigram, (z · (T + 1) + a) · T + b for b after a after z (T: before the start). */
+const TRIGRAMS = (T + 1) * (T + 1) * T;
+const trans2 = new Float64Array(order2 ? TRIGRAMS : 0);
+const trans2U = new Float64Array(order2 ? TRIGRAMS : 0);
 let c = 1;
 /** For --average-from: c·w − u (the sum of the weights over the updates so far) and c, at the start of each epoch listed. */
 const tails = new Map<number, { sum: Float64Array; transSum: Float64Array; c: number }>();
@@ -268,6 +304,59 @@ const maxLength = Math.max(...train.map((e) => e.n), ...tune.map((e) => e.n));
 const scratch = new Float32Array(maxLength * T);
 const predicted = new Uint8Array(maxLength);
 const transF = new Float32Array((T + 1) * T);
+const trans2F = new Float32Array(order2 ? TRIGRAMS : 0);
+interface Weights { w: Float32Array; trans: Float32Array; trans2?: Float32Array }
+
+/** Whether tag b may follow a (a = T: at the start), as viterbi.ts allows. */
+const follows = (a: number, b: number) => (a === B || a === I ? b === I || b === E : b === O || b === B || b === S);
+let back2 = new Uint8Array(0);
+let delta = new Float64Array((T + 1) * T);
+let next = new Float64Array((T + 1) * T);
+/** viterbi.ts's best path with the tag trigrams' scores too: states are pairs of tags (a, b). */
+function viterbi2(emission: Float32Array, n: number, transition: Float32Array, trigrams: Float32Array, out: Uint8Array): number {
+  if (n === 0) return 0;
+  const P = (T + 1) * T;
+  if (back2.length < n * P) back2 = new Uint8Array(n * P * 2);
+  delta.fill(-Infinity);
+  for (let b = 0; b < T; b++) if (follows(T, b)) delta[T * T + b] = emission[b] + transition[T * T + b] + trigrams[(T * (T + 1) + T) * T + b];
+  for (let i = 1; i < n; i++) {
+    next.fill(-Infinity);
+    for (let a = 0; a < T; a++) {
+      for (let b = 0; b < T; b++) {
+        if (!follows(a, b)) continue;
+        let best = -Infinity, arg = 0;
+        for (let z = 0; z <= T; z++) {
+          const d = delta[z * T + a];
+          if (d === -Infinity) continue;
+          const v = d + trigrams[(z * (T + 1) + a) * T + b];
+          if (v > best) { best = v; arg = z; }
+        }
+        if (best === -Infinity) continue;
+        next[a * T + b] = best + transition[a * T + b] + emission[i * T + b];
+        back2[i * P + a * T + b] = arg;
+      }
+    }
+    [delta, next] = [next, delta];
+  }
+  let best = -Infinity, ba: number = T, bb: number = O;
+  for (let a = 0; a <= T; a++) {
+    for (const b of [O, E, S]) {
+      if (delta[a * T + b] > best) { best = delta[a * T + b]; ba = a; bb = b; }
+    }
+  }
+  out[n - 1] = bb;
+  if (n > 1) out[n - 2] = ba;
+  let a = ba, b = bb;
+  for (let i = n - 1; i >= 2; i--) {
+    const z = back2[i * P + a * T + b];
+    out[i - 2] = z;
+    b = a;
+    a = z;
+  }
+  return best;
+}
+const decode = (emission: Float32Array, n: number, model: Weights, out: Uint8Array) =>
+  model.trans2 ? viterbi2(emission, n, model.trans, model.trans2, out) : viterbi(emission, n, model.trans, out);
 
 function updateDiff(ex: Example): void {
   // Only positions where gold and prediction differ (or whose transition differs) change weights.
@@ -292,6 +381,18 @@ function updateDiff(ex: Example): void {
       trans[pFrom * T + p] -= 1;
       transU[pFrom * T + p] -= c;
     }
+    if (order2) {
+      const gz = i < 2 ? T : ex.gold[i - 2];
+      const pz = i < 2 ? T : predicted[i - 2];
+      if (g !== p || gFrom !== pFrom || gz !== pz) {
+        const gk = (gz * (T + 1) + gFrom) * T + g;
+        const pk = (pz * (T + 1) + pFrom) * T + p;
+        trans2[gk] += 1;
+        trans2U[gk] += c;
+        trans2[pk] -= 1;
+        trans2U[pk] -= c;
+      }
+    }
   }
 }
 
@@ -306,19 +407,22 @@ function averagedFrom(from: number): { w: Float32Array; trans: Float32Array } {
   return { w: aw, trans: at };
 }
 
-function averaged(): { w: Float32Array; trans: Float32Array } {
+function averaged(): Weights {
   const aw = new Float32Array(rows * T);
   for (let k = 0; k < aw.length; k++) aw[k] = w[k] - u[k] / c;
   const at = new Float32Array((T + 1) * T);
   for (let k = 0; k < at.length; k++) at[k] = trans[k] - transU[k] / c;
-  return { w: aw, trans: at };
+  if (!order2) return { w: aw, trans: at };
+  const at2 = new Float32Array(TRIGRAMS);
+  for (let k = 0; k < at2.length; k++) at2[k] = trans2[k] - trans2U[k] / c;
+  return { w: aw, trans: at, trans2: at2 };
 }
 
-function score(set: Example[], model: { w: Float32Array; trans: Float32Array }): Map<string, { tp: number; found: number; gold: number }> {
+function score(set: Example[], model: Weights): Map<string, { tp: number; found: number; gold: number }> {
   const by = new Map<string, { tp: number; found: number; gold: number }>();
   for (const ex of set) {
     emissions(ex, model.w, scratch);
-    viterbi(scratch, ex.n, model.trans, predicted);
+    decode(scratch, ex.n, model, predicted);
     const t = by.get(ex.corpus) ?? by.set(ex.corpus, { tp: 0, found: 0, gold: 0 }).get(ex.corpus)!;
     t.gold += ex.orgs.size;
     for (const [a, b] of spansOf(predicted, ex.n)) {
@@ -339,12 +443,14 @@ const f1 = (t: { tp: number; found: number; gold: number }) => {
  * One averaged perceptron trained on `order` (indices into train, repeated by corpus weight) with
  * the shuffles of `seed`; `afterEpoch` hears of each epoch's wrong sentences.
  */
-function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, errors: number) => void): { w: Float32Array; trans: Float32Array } {
+function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, errors: number) => void): Weights {
   const random = rng(seed);
   w.fill(0);
   u.fill(0);
   trans.fill(0);
   transU.fill(0);
+  trans2.fill(0);
+  trans2U.fill(0);
   c = 1;
   tails.clear();
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -370,7 +476,10 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
         }
       }
       for (let k = 0; k < transF.length; k++) transF[k] = trans[k];
-      viterbi(scratch, ex.n, transF, predicted);
+      if (order2) {
+        for (let k = 0; k < trans2F.length; k++) trans2F[k] = trans2[k];
+        viterbi2(scratch, ex.n, transF, trans2F, predicted);
+      } else viterbi(scratch, ex.n, transF, predicted);
       let wrong = false;
       for (let i = 0; i < ex.n; i++) if (predicted[i] !== ex.gold[i]) wrong = true;
       if (wrong) {
@@ -440,7 +549,7 @@ train.forEach((ex, i) => {
   for (let k = 0; k < (weights[ex.corpus] ?? 1); k++) order.push(i);
 });
 /** The averaged perceptrons of every seed, summed; their mean is the model (--seeds). */
-const sum = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T) };
+const sum: Weights = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T), ...(order2 ? { trans2: new Float32Array(TRIGRAMS) } : {}) };
 for (let run = 0; run < seeds; run++) {
   const one = perceptron(order, 17 + run, (epoch, errors) => {
     log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
@@ -459,6 +568,7 @@ for (let run = 0; run < seeds; run++) {
   });
   for (let k = 0; k < one.w.length; k++) sum.w[k] += one.w[k] / seeds;
   for (let k = 0; k < one.trans.length; k++) sum.trans[k] += one.trans[k] / seeds;
+  if (one.trans2 && sum.trans2) for (let k = 0; k < one.trans2.length; k++) sum.trans2[k] += one.trans2[k] / seeds;
   if (tune.length && seeds > 1) {
     const by = score(tune, sum);
     for (const [corpus, t] of by) log(`  held out, mean of ${run + 1} seeds ${corpus.padEnd(8)} ${f1(t)}`);
@@ -467,7 +577,7 @@ for (let run = 0; run < seeds; run++) {
 
 // 3. Keep the features that weigh most, group the unigrams by character and the bigrams by
 // pair (the tagger reads each once), quantize, write.
-function writeModel(model: { w: Float32Array; trans: Float32Array }, out: string): void {
+function writeModel(model: Weights, out: string): void {
   const strength = new Float32Array(rows);
   for (let r = 0; r < rows; r++) {
     let m = 0;
@@ -547,7 +657,8 @@ function writeModel(model: { w: Float32Array; trans: Float32Array }, out: string
           }
         }
       });
-      const by = score(tune, { w: w2, trans: shipped.transition });
+      // The tag trigrams (--order 2) are not in the file: they are scored as trained, in float.
+      const by = score(tune, { w: w2, trans: shipped.transition, trans2: model.trans2 });
       for (const [corpus, t] of by) log(`  as shipped, held out ${corpus.padEnd(8)} ${f1(t)}`);
     }
     writeFileSync(target, bytes);
