@@ -8,7 +8,8 @@
 //  - marks: a `?` or U+FFFD anywhere in the stretch; Latin: an ASCII letter anywhere in it;
 //  - genre: classical (全唐诗, 宋词, 孟子) or literary (幽梦影) sources apart from the rest;
 //  - check: the last check of the silent search its run reached (the probe's `drop`, probes.ts,
-//    as misaligned-short.mjs reads it), with the gain told there (bigram nats) in bins.
+//    as misaligned-short.mjs reads it), with the gain told there (bigram nats) in bins; in a
+//    text searched again at the document's rate (silentRuns.ts) the second pass's checks count.
 // `--by K` prints one table per scope with rows by K (length, trace, marks, latin, genre, check,
 // gain; `length` unless told) and columns by check; `--show CHECK` prints stretches of a column.
 //
