@@ -35,3 +35,21 @@ test('a measuring script tries other settings through the probe, inside observeS
   assert.equal(observeSearch({ rateTuning: { baseRate: 1, maxBonus: 6 } }, rate), 6);
   assert.equal(rate(), RATE_TUNING.maxBonus);
 });
+
+test('in a text that shows the channel, the band is searched again below its floor', () => {
+  // Each line lost a lead byte and, a few characters on, a trail byte (a drop with no mark):
+  // four long runs found with confidence give the text its rate; `姹九` (版本, 版 B0E6 本 B1BE
+  // read from E6B1 BED0) gains too little by its bigrams to be searched at clean text's floor.
+  const garbled = [
+    "把文件的内容复制到标际涑錾希毙慈朊恳桓指定的文件中。",
+    "如果没有指定文件名，或者募且桓黾鹾牛痛颖准输入读取数据。",
+    "这个命令常常用来在管道的中间４嬉环菔莸母北荆┮后查看。",
+    "出现错误的时候，程蚧岚汛砦蟮脑蛐吹奖曜即误上，然后继续处理下一个文件。",
+    "--help 显示税镏信息并退出",
+    "--version 显示姹九息并退出",
+  ].join('\n');
+  const version = (text: string) => text.split('\n').pop();
+  assert.equal(version(repairText(garbled).text), '--version 显示版本信息并退出');
+  // The floor kept where clean text set it (no drop): the run is not searched.
+  assert.equal(version(observeSearch({ bandDrop: 0 }, () => repairText(garbled).text)), '--version 显示姹九息并退出');
+});

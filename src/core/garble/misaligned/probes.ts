@@ -24,6 +24,8 @@ export interface SearchProbe {
    */
   rateTuning?: RateTuning;
   nearFloorTrace?: number;
+  /** silentRuns.ts: the band's floor drop at the document's rate, as a multiple of its bonus. */
+  bandDrop?: number;
 }
 
 /** documentRate.ts: `baseRate`, confident runs per 1,000 characters at which the bars stand; `maxBonus`, the most they are lowered (nats). */

@@ -63,7 +63,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // Stretch by stretch, cut after a line break (scanArrays.ts): the ends of each are the ends
   // after its first offset up to its last, so every end is looked at once, as in one pass.
   const missed: NearMiss[] = [];
-  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed);
+  const read = new Set<number>();
+  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed, read);
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   const nearTrails: LoneTrail[] = [];
   for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
@@ -74,11 +75,30 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
   if (bonus === 0) return first;
-  return chooseMore(v, first, outsideSkipped([...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
+  // The band's floor is lowered by the rate as well (BAND_FLOOR_DROP times the bonus): the ends the
+  // first pass read no run at are searched again, for short runs only, which the words weigh at
+  // the lowered bar. Only a text that shows the channel pays for it.
+  const again: Candidate[] = [];
+  const lowered = NEAR_GAIN - bandFloorDrop(bonus);
+  if (lowered < NEAR_GAIN) for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, lowered);
+  return chooseMore(v, first, outsideSkipped([...again, ...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
 
-/** The best run, if any, for each end from `from` + 1 to `to`, into `found`. */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[]): void {
+/**
+ * How far the band's floor drops at the document's rate, times its bonus. Swept on the tuning part
+ * (docs/repair-eval.md): 1, 2 and 4 take 21, 37 and 40 edits off whole documents; clean text has no
+ * bonus and is not searched again.
+ */
+const BAND_FLOOR_DROP = 2;
+const bandFloorDrop = (bonus: number): number => (searchProbe().bandDrop ?? BAND_FLOOR_DROP) * bonus;
+
+/**
+ * The best run, if any, for each end from `from` + 1 to `to`, into `found`. `read` holds the ends
+ * (offset and option) where a run was read: the first pass (`nearGain` NEAR_GAIN) adds to it, a
+ * second pass at a lower floor passes those over and looks for short runs only.
+ */
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[], read: Set<number>, nearGain = NEAR_GAIN): void {
+  const second = nearGain < NEAR_GAIN;
   const scan = new RunScan(v, table, lm, from, to);
   const probe = searchProbe();
   const traceFloor = nearFloorTrace();
@@ -104,15 +124,17 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       scan.gate.advance(at, segLo);
       // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
       // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-      if (!scan.gate.anyEndReaches(at, NEAR_GAIN, traceFloor, SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
+      if (!scan.gate.anyEndReaches(at, nearGain, Math.min(traceFloor, nearGain), SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
       for (let option = 0; option < END_OPTIONS; option++) {
+        const key = at * END_OPTIONS + option;
+        if (second && read.has(key)) continue;
         const end = scan.endAt(at, option);
         if (!end) continue;
         // A silent end needs two characters shown (bestRun), so a pair read again before the last;
         // so does a swallowed ASCII byte (one character shown is its own lone trail).
         const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
         if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? traceFloor : NEAR_GAIN;
+        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? Math.min(traceFloor, nearGain) : nearGain;
         // No start could gain enough, even with every guessed character at its best (runGate.ts):
         // most ends in clean text stop here.
         const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
@@ -122,12 +144,12 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
           continue;
         }
         // At a second lost lead the last character is one with the trail shown: bounded over those.
-        if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < NEAR_GAIN) {
+        if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < nearGain) {
           probe.drop?.(at, -1, 'bound');
           continue;
         }
         // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
-        const near = most + endPrior + BOUND_SLACK < MIN_GAIN;
+        const near = second || most + endPrior + BOUND_SLACK < MIN_GAIN;
         // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
         for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
         const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
@@ -139,6 +161,7 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
         }
         const best = scan.bestRun(end, lo, most, undoubted, floor);
         if (!best) continue;
+        read.add(key);
         // The near-gate band: the words must make up what the bigrams leave.
         if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
           probe.drop?.(at, best.run.start, 'words', best.gain);
