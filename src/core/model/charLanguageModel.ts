@@ -80,8 +80,9 @@ class QuantizedCharModel implements CharLanguageModel {
     for (let cp = 0xff01; cp <= 0xff5e; cp++) tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
     for (const cp of [0x85, 0xa0, 0x2028, 0x2029, 0x3000]) tables.setIndex(cp, tables.indexOf(foldCodePoint(cp, t.t2s)));
     // A Traditional character folds to its Simplified form (foldCodePoint's last rule), in the
-    // table's order; one loop without a call per character, as it runs once over 3,700 of them.
-    for (const [trad, simplified] of t.t2s) tables.setIndex(trad, tables.indexOf(simplified));
+    // table's order; it runs once over 3,700 of them, before the compiler has reached it, where
+    // `for (const [trad, simplified] of …)` made an entry array and iterators for every one.
+    t.t2s.forEach((simplified, trad) => tables.setIndex(trad, tables.indexOf(simplified)));
     // Decoration symbols the running text never wrote (■, ★, ═, ◆, →): each would score the
     // floor of an unknown character (below the rarest Han), and so would a row of them, which a
     // real file writes as a rule or a bullet (`■■■`). Read as the ASCII symbol class (`*`), as

@@ -3,9 +3,11 @@
  * lost byte allows are weighed together (-Infinity for none).
  */
 export function logSumExp(xs: readonly number[]): number {
+  // Indexed loops: a text's first analysis runs this before the compiler has, and `for … of`
+  // in the interpreter makes an iterator and a result object per element.
   let top = -Infinity;
-  for (const x of xs) top = Math.max(top, x);
+  for (let i = 0; i < xs.length; i++) top = Math.max(top, xs[i]);
   let sum = 0;
-  for (const x of xs) sum += Math.exp(x - top);
+  for (let i = 0; i < xs.length; i++) sum += Math.exp(xs[i] - top);
   return top + Math.log(sum);
 }

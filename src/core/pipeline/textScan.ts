@@ -87,7 +87,7 @@ class ScanTable {
 
   /** Works out the entry of code unit `c`. */
   fill(c: number): number {
-    const cjk = CJK_RANGES.some(([from, to]) => c >= from && c <= to) ? CJK : 0;
+    const cjk = CJK_RANGES.some((r) => c >= r[0] && c <= r[1]) ? CJK : 0;
     const bits = this.stops.at(c) | ((c >= 0x80 ? NON_ASCII : 0) | cjk | (CLASSES.get(c) ?? 0)) << CLASS_SHIFT;
     this.table[c] = bits;
     return bits;

@@ -54,7 +54,8 @@ export class ByteCursor {
   }
 
   feedAll(bytes: readonly number[]): boolean {
-    for (const b of bytes) if (!this.feed(b)) return false;
+    // Indexed: `for … of` in a text's first, interpreted analysis makes an iterator and a result object per byte.
+    for (let i = 0; i < bytes.length; i++) if (!this.feed(bytes[i])) return false;
     return true;
   }
 

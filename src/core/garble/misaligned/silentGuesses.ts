@@ -53,7 +53,7 @@ const weighable = new WeakMap<Options, { lm: CharLanguageModel; list: Options }>
 export function weighableOf(options: Options, lm: CharLanguageModel): Options {
   const known = weighable.get(options);
   if (known && known.lm === lm) return known.list;
-  const list = options.filter(([, ch]) => ch !== '\u3000' && ordinary(ch, lm));
+  const list = options.filter((o) => o[1] !== '\u3000' && ordinary(o[1], lm));
   weighable.set(options, { lm, list });
   return list;
 }

@@ -58,18 +58,22 @@ export class TrailBounds {
   private options(t: number): TrailOptions {
     let o = this.byTrail[t];
     if (!o) {
+      // An indexed loop over the list, each option read by position: a text's first analysis
+      // runs it before the compiler has, where `for (const [, ch] of …)` made an iterator and
+      // result objects per option.
+      const list = weighableOf(this.table.leadsOf(t), this.lm);
       const indexes: number[] = [];
       let bestUnigram = -Infinity;
       let bestOut = -Infinity;
-      for (const [, ch] of weighableOf(this.table.leadsOf(t), this.lm)) {
-        const cp = ch.charCodeAt(0);
+      for (let k = 0; k < list.length; k++) {
+        const cp = list[k][1].charCodeAt(0);
         const x = this.lm.indexOfCodePoint(cp);
         bestUnigram = Math.max(bestUnigram, this.lm.unigramOfIndex(x));
         bestOut = Math.max(bestOut, this.lm.bestAfter(cp));
         // An index the model does not hold is never listed: the backoff and its unigram (the floor) bound it.
         if (x >= 0) indexes.push(x);
       }
-      o = { indexes: Int32Array.from(new Set(indexes)).sort(), bestUnigram, bestOut };
+      o = { indexes: ascendingOnce(indexes), bestUnigram, bestOut };
       this.byTrail[t] = o;
     }
     return o;
@@ -87,6 +91,14 @@ export class TrailBounds {
     });
     return Math.max(listed, backoff + o.bestUnigram);
   }
+}
+
+/** The distinct numbers of `xs`, ascending (as `Int32Array.from(new Set(xs)).sort()`, without iterating a set). */
+function ascendingOnce(xs: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(xs).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
 }
 
 interface TrailOptions {
