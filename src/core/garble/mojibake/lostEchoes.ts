@@ -24,7 +24,7 @@ const WINDOW = 4;
  * mark or other non-ASCII character read whole counts 1 (ASCII 0: figures and spaces are found
  * anywhere), a neighbour lost too PARTIAL_NEIGHBOUR when it fits with two known bytes or more, and
  * context on one side only ONE_SIDED less. Tuning part, Big5 row, new restorations right / wrong
- * by this bar (docs/repair-eval.md): 1.5 → 80 / 15, 2 → 61 / 5, 2.5 → 47 / 2, 3 → 38 / 1.
+ * by this bar (docs/repair-eval.md): 1.5 → 80 / 15, 2 → 61 / 5, 2.5 → 47 / 1, 3 → 38 / 1.
  */
 const MIN_CONTEXT = 2.5;
 /** A neighbour that is lost too, but with two known bytes or more, counts this much when it fits. */
