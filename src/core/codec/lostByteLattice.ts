@@ -44,6 +44,19 @@ export interface StretchDecoding {
   unrecovered: number;
   /** The guesses left U+FFFD for want of a margin, with their readings, for a second opinion (Big5 only). */
   doubts: Doubt[];
+  /** Every character left U+FFFD: where it stands in the text and the bytes it spans (lostEchoes.ts). */
+  lost: LostSlot[];
+}
+
+/**
+ * A character left U+FFFD: its code unit offset in the text, the byte offset and length of its
+ * UTF-8 sequence in the stream (some of them lost), and its first entry among `restored`.
+ */
+export interface LostSlot {
+  at: number;
+  from: number;
+  length: number;
+  restoredAt: number;
 }
 
 /** How much better the best reading of a lost character must be than the next one. */
@@ -309,6 +322,7 @@ export function decodeLattice(
   const likely: string[] = [];
   const restored: string[] = [];
   const doubts: Doubt[] = [];
+  const lost: LostSlot[] = [];
   let at = 0;
   let unrecovered = 0;
   // Each guessed character's margin: how much better the best path is than the best through any
@@ -353,6 +367,7 @@ export function decodeLattice(
         const options = doubtOptions(path, k, edgesStart, endScore);
         if (options.length > 1) doubts.push({ at, restoredAt: restored.length, need, options });
       }
+      lost.push({ at, from: edgeAt[e], length: r.length, restoredAt: restored.length });
       parts.push('\ufffd');
       at += 1;
       for (const _ of r.chosen) restored.push('??');
@@ -364,5 +379,5 @@ export function decodeLattice(
     }
   }
   trimScratch();
-  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts, lost };
 }

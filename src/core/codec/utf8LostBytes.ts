@@ -1,8 +1,8 @@
 import type { CharLanguageModel } from '../model/charLanguageModel';
-import { codePointOf, decodeLattice, idOf, LOST, type Doubt, type StretchDecoding } from './lostByteLattice';
+import { codePointOf, decodeLattice, idOf, LOST, type Doubt, type LostSlot, type StretchDecoding } from './lostByteLattice';
 import { sequenceLength } from './utf8WithHoles';
 
-export { LOST, type Doubt };
+export { LOST, type Doubt, type LostSlot };
 
 /**
  * UTF-8 decoding of a byte stream in which some bytes were lost (a decoder printed `?` or U+FFFD
@@ -30,6 +30,8 @@ export interface LostByteDecoding {
   unrecovered: number;
   /** Guesses left U+FFFD for want of a margin, placed in `text` and `restored` (lostByteLattice.ts). */
   doubts: Doubt[];
+  /** Every character left U+FFFD, `from` counted in the whole stream (lostByteLattice.ts). */
+  lost: LostSlot[];
 }
 
 /** The characters that whole sequences of known bytes spell, anywhere in the stream (ASCII aside). */
@@ -79,6 +81,8 @@ export interface DocumentPairs {
   pairs: () => ReadonlySet<string>;
   id: number;
   inLattice: boolean;
+  /** The document's text as it reads where no byte is lost (garble/mojibake/lostEchoes.ts), if given. */
+  intact?: () => string;
 }
 let activeDocument: DocumentPairs | undefined;
 
@@ -90,10 +94,11 @@ let activeDocument: DocumentPairs | undefined;
  * worked out at the first lost character that asks for them (most texts with a `?` have no lost
  * byte to guess), then kept.
  */
-export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T, inLattice = true): T {
+export function withDocumentPairs<T>(pairs: () => ReadonlySet<string>, read: () => T, inLattice = true, intact?: () => string): T {
   const outer = activeDocument;
   let known: ReadonlySet<string> | undefined;
-  activeDocument = { pairs: () => (known ??= pairs()), id: ++nextDocumentId, inLattice };
+  let text: string | undefined;
+  activeDocument = { pairs: () => (known ??= pairs()), id: ++nextDocumentId, inLattice, intact: intact && (() => (text ??= intact())) };
   try {
     return read();
   } finally {
@@ -147,6 +152,7 @@ export function decodeWithLostBytes(
   const likely: string[] = [];
   const restored: string[] = [];
   const doubts: Doubt[] = [];
+  const lost: LostSlot[] = [];
   let at = 0;
   let unrecovered = 0;
   let from = 0;
@@ -156,6 +162,7 @@ export function decodeWithLostBytes(
       const d = decodeStretch(bytes, from, to, candidates, pairs, lm, prev, next, seen, lostAbove);
       if (!d) return false;
       for (const doubt of d.doubts) doubts.push({ ...doubt, at: doubt.at + at, restoredAt: doubt.restoredAt + restored.length });
+      for (const slot of d.lost) lost.push({ at: slot.at + at, from: slot.from + from, length: slot.length, restoredAt: slot.restoredAt + restored.length });
       parts.push(d.text);
       at += d.text.length;
       likely.push(d.likely);
@@ -179,7 +186,7 @@ export function decodeWithLostBytes(
     from = i;
   }
   if (!stretch(bytes.length, after)) return undefined;
-  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts };
+  return { text: parts.join(''), likely: likely.join(''), restored, unrecovered, doubts, lost };
 }
 
 /** bytes[from, to) through the lattice, or as remembered. */

@@ -295,10 +295,19 @@ function addHanPairs(text: string, pairs: CharPairs): void {
 export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
   const pairs = new CharPairs();
   addHanPairs(text, pairs);
+  readBack(text, spec, (read) => addHanPairs(read, pairs));
+  return pairs;
+}
+
+/**
+ * Each stretch of characters `spec`'s code page can encode (three bytes or more), its bytes read
+ * as UTF-8: the document's mojibake read back where no byte is lost (a lost byte decodes to U+FFFD).
+ */
+function readBack(text: string, spec: MojibakeSpec, each: (read: string) => void): void {
   let bytes = new Uint8Array(1024);
   let n = 0;
   const flush = () => {
-    if (n >= 3) addHanPairs(UTF8.decode(bytes.subarray(0, n)), pairs);
+    if (n >= 3) each(UTF8.decode(bytes.subarray(0, n)));
     n = 0;
   };
   for (let i = 0; i < text.length; i++) {
@@ -320,7 +329,17 @@ export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
     } else bytes[n++] = code;
   }
   flush();
-  return pairs;
+}
+
+/**
+ * The document as it reads where no byte is lost: its text as it stands, then each stretch of its
+ * mojibake read back (readBack), a line each. What lostEchoes.ts looks a lost character's
+ * surroundings up in.
+ */
+export function documentIntact(text: string, spec: MojibakeSpec): string {
+  const parts = [text];
+  readBack(text, spec, (read) => parts.push(read));
+  return parts.join('\n');
 }
 
 /**
@@ -330,7 +349,7 @@ export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
  */
 export function findWithDocumentPairs(text: string, spec: MojibakeSpec, stops: readonly number[] | undefined, inLattice = true): GarbleIssue[] {
   if (!text.includes('\ufffd') && !text.includes('?')) return findUtf8Mojibake(text, spec, stops);
-  return withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), inLattice);
+  return withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), inLattice, () => documentIntact(text, spec));
 }
 
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */

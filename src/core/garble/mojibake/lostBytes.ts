@@ -3,6 +3,7 @@ import { decodeWithLostBytes, LOST } from '../../codec/utf8LostBytes';
 import { isBig5Gap, isGb18030Gap, isGbkGap } from '../../codec/gbkGaps';
 import { big5Table } from '../../codec/legacyCodecs';
 import { weighDoubts } from './lostWords';
+import { echoLost } from './lostEchoes';
 
 /**
  * Mojibake with lost bytes, read run by run: UTF-8 decoded with a legacy code page that printed
@@ -136,7 +137,7 @@ function readWithWidths(units: ReadonlyArray<readonly number[] | null>, widths: 
   });
   const decoded = decodeWithLostBytes(bytes, candidates, lm, before, after, pairs, spec.maxReadings);
   if (!decoded) return undefined;
-  const d = weighDoubts(decoded, lm, before, after);
+  const d = echoLost(weighDoubts(decoded, lm, before, after), bytes, candidates, before, after);
   const plan = [`encode ${spec.codecName}`];
   const sure = d.restored.filter((b) => b !== '??');
   if (sure.length) plan.push(`restore lost byte${sure.length > 1 ? 's' : ''} ${sure.join(', ')}`);
