@@ -34,7 +34,7 @@ export interface Candidate {
   prior: number;
   /** Nats of evidence from a model the final check does not read (the word model: loneWords.ts). */
   evidence?: number;
-  /** No bigram of the run reads as garbage (one character shown before its trace): weighed with the words whatever it gains (nearWords.ts). */
+  /** No bigram of the run reads as garbage (one or two characters shown before its trace): weighed with the words whatever it gains (nearWords.ts). */
   unsigned?: boolean;
 }
 
