@@ -32,8 +32,9 @@ const hopeless = (most: number, prior: number, minGain: number, chars: number, b
 export const SILENT_END_LOG_PRIOR = -8;
 /**
  * Characters shown before a trace (`?`, an ASCII trail) a run may hold without a bigram that reads
- * as garbage (unsigned). Two: clean text's unsigned runs gain at most 22.4 nats with the words, under
- * nearWords.ts's bar of 24 (scripts/eval-repair/misaligned-near.mjs --ner, docs/repair-eval.md).
+ * as garbage (unsigned). Two where both ends are guessed sure (below): clean text's unsigned runs
+ * still gain at most 21.9 nats with the words, under nearWords.ts's bar of 24
+ * (scripts/eval-repair/misaligned-near.mjs --ner, docs/repair-eval.md).
  */
 const TRACE_SHOWN = 2;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
@@ -298,7 +299,9 @@ export class RunScan {
       const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
       // An unsigned run is taken only where no signed start is, so it displaces none.
       if (signed) best = c;
-      else unsigned = { ...c, unsigned: true };
+      // Two characters shown unsigned are a run only where the guesses at both its ends are sure:
+      // clean text with a real mark reads so with the ends unknown (`麥康姆?X` as `�的�`).
+      else if (k === 1 || (firstG.margin >= GUESS_MARGIN && (!lastG || lastG.margin >= GUESS_MARGIN))) unsigned = { ...c, unsigned: true };
     }
     best ??= unsigned;
     if (best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) {
