@@ -140,6 +140,19 @@ test('a long text is searched in stretches that change no finding', () => {
   assert.ok(found >= 10, `${found} runs found`);
 });
 
+test('a run of two characters shown before its trace, with no bigram that reads as garbage, starts where it gains most', () => {
+  // The repair evaluation's tuning part (ud-hk g3, man-zh_CN kill.1), misaligned: the lead of the
+  // run's first character lost, its last trail shown as ASCII (`e`) or `?`.
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['都是爺數腻e。那閃卡本應屬於我的。', '數腻e', '爺的錯'],
+    ['为这些进程发送默闲藕? SIGTERM 信号。', '闲藕?', '认信号'],
+  ];
+  for (const [text, shown, read] of cases) {
+    const runs = findMisalignedGbk(text);
+    assert.deepEqual(runs.map((r) => [text.slice(r.start, r.end), r.replacement]), [[shown, read]], text);
+  }
+});
+
 test('a run reads through the fullwidth digits news text writes its figures in', () => {
   // The lead of 于 lost: every pair after it is read one byte off, the digits' A3 leads with them
   // (`于１９` → `冢保梗`), until the line ends.

@@ -30,6 +30,13 @@ const hopeless = (most: number, prior: number, minGain: number, chars: number, b
  * price that changes no clean tuning file (docs/repair-eval.md).
  */
 export const SILENT_END_LOG_PRIOR = -8;
+/**
+ * Characters shown before a trace (`?`, an ASCII trail) a run may hold without a bigram that reads
+ * as garbage (unsigned). Two where both ends are guessed sure (below): clean text's unsigned runs
+ * still gain at most 21.9 nats with the words, under nearWords.ts's bar of 24
+ * (scripts/eval-repair/misaligned-near.mjs --ner, docs/repair-eval.md).
+ */
+const TRACE_SHOWN = 2;
 /** Characters a run shows at least to be searched without a bigram that reads as garbage. */
 const UNDOUBTED_SHOWN = 3;
 
@@ -219,10 +226,11 @@ export class RunScan {
         continue;
       }
       const signed = hasBad || (undoubted && k >= UNDOUBTED_SHOWN);
-      // One character shown before a trace (`旅?`, `到y`) has two bigrams of its own, seldom one
-      // that reads as garbage: it may go without, to be weighed with the words (unsigned).
-      const traceOne = k === 1 && (kind === 'ascii' || kind === 'mark');
-      if (!(signed || traceOne) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) {
+      // One or two characters shown before a trace (`旅?`, `到y`, `數腻e` read 爺的錯) have few
+      // bigrams of their own, seldom one that reads as garbage: they may go without, to be weighed
+      // with the words (unsigned); the longer is taken only where it gains more.
+      const traceShort = k <= TRACE_SHOWN && (kind === 'ascii' || kind === 'mark');
+      if (!(signed || traceShort) || !(hasHan || isHan(prevCode) || isHan(next.charCodeAt(0))) || lead0 < 0x40) {
         this.probe.drop?.(at, first, signed ? 'Han' : 'garbage');
         continue;
       }
@@ -285,12 +293,15 @@ export class RunScan {
         continue;
       }
       if (best && gain + prior <= best.gain) continue;
+      if (!signed && unsigned && gain + prior <= unsigned.gain) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
       // An unsigned run is taken only where no signed start is, so it displaces none.
       if (signed) best = c;
-      else unsigned = { ...c, unsigned: true };
+      // Two characters shown unsigned are a run only where the guesses at both its ends are sure:
+      // clean text with a real mark reads so with the ends unknown (`麥康姆?X` as `�的�`).
+      else if (k === 1 || (firstG.margin >= GUESS_MARGIN && (!lastG || lastG.margin >= GUESS_MARGIN))) unsigned = { ...c, unsigned: true };
     }
     best ??= unsigned;
     if (best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) {

@@ -4,7 +4,7 @@ import { isHan } from '../../text/chars';
 import { guessPrior } from '../mojibake/guessPrior';
 import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
-import { fitWithout, lineModel, wordOpinion, type RunSpans } from './wordGuesses';
+import { CLASSICAL_FIRST_AGREED, CLASSICAL_FIRST_DISPUTED, fitWithout, lineModel, wordOpinion, type LineModel, type RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
 
 /**
@@ -34,7 +34,7 @@ export interface Candidate {
   prior: number;
   /** Nats of evidence from a model the final check does not read (the word model: loneWords.ts). */
   evidence?: number;
-  /** No bigram of the run reads as garbage (one character shown before its trace): weighed with the words whatever it gains (nearWords.ts). */
+  /** No bigram of the run reads as garbage (one or two characters shown before its trace): weighed with the words whatever it gains (nearWords.ts). */
   unsigned?: boolean;
 }
 
@@ -77,6 +77,26 @@ export function weighLost(options: Options, score: (ch: string) => number, lm: C
   const best = new BestTwo();
   for (let k = 0; k < list.length; k++) best.offer(list[k][1], list[k][0], scores[k]);
   return { logSum: logSumExp(scores), best: best.result()! };
+}
+
+/**
+ * guess() scored `bigrams(ch) + wordWeight * words(ch)`, and whether the two parts agree: the
+ * option chosen is the best by the bigrams alone and by the word model alone too.
+ */
+export function guessAgreed(options: Options, bigrams: (ch: string) => number, words: (ch: string) => number, wordWeight: number, lm: CharLanguageModel): (Guess & { agreed: boolean }) | undefined {
+  const top = new BestTwo();
+  const byBigrams = new BestTwo();
+  const byWords = new BestTwo();
+  for (const [b, ch] of weighableOf(options, lm)) {
+    const [x, y] = [bigrams(ch), words(ch)];
+    top.offer(ch, b, x + wordWeight * y);
+    byBigrams.offer(ch, b, x);
+    byWords.offer(ch, b, y);
+  }
+  const g = top.result();
+  if (!g) return undefined;
+  const [x, y] = [byBigrams.result()!, byWords.result()!];
+  return { ...g, agreed: x.ch === g.ch && x.margin > 0 && y.ch === g.ch && y.margin > 0 };
 }
 
 /** The best of the options scored so far, the best score and the second best. */
@@ -219,7 +239,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const [lineBefore, lineAfter] = lineAround(v, start, end);
   const after = lineAfter.startsWith(g.next) ? lineAfter : g.next + lineAfter;
   const middle = g.middle.join('');
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, fitWithout(others, v, start, end, after.length - lineAfter.length));
+  const { model, scale, wordWeight, classical } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, fitWithout(others, v, start, end, after.length - lineAfter.length));
   const prior = withDocumentPairs(guessPrior(model, runContext(v, start, end, g)), documentPairs(v, start, end));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
@@ -233,14 +253,29 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   // A first character read as punctuation between two known characters (its lead lost, the
   // characters sharing its trail competing: `。` against Han) is a sentence's end or a pause, which
   // the line's fit says nothing about: its margin is taken as it is (calibrated: docs/repair-eval.md).
-  const first =
-    g.afterFirst === undefined ? scaled(g.first) : unlessPunctuation(between(g.firstOptions, g.prev, g.afterFirst, g.first, wordOpinion(lm, lineBefore, middle + lastShown + after)), scaled);
+  const first = g.afterFirst === undefined ? scaled(g.first) : firstBetween(g, g.afterFirst, prior, wordOpinion(lm, lineBefore, middle + lastShown + after), lm, { model, scale, wordWeight, classical }, scaled);
   const beforeLast = g.middle.at(-1);
   // So is a last character read as punctuation before the line break: which mark ends the line.
   const lastScaled = g.next === '\n' || g.next === '' ? (x: Guess) => unlessPunctuation(x, scaled) : scaled;
   const last =
     g.last && g.lastOptions && beforeLast !== undefined ? lastScaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
   return { first, last };
+}
+
+/**
+ * A run's first character between two known ones, its margin scaled as the line says (punctuation's
+ * taken as it is, as unlessPunctuation does), and, when it is Han on a line the classical model
+ * reads, put against the bar of how far the two models agree on it
+ * (CLASSICAL_FIRST_AGREED, CLASSICAL_FIRST_DISPUTED), expressed on GUESS_MARGIN's scale.
+ */
+function firstBetween(g: EndGuesses, afterFirst: string, prior: CharLanguageModel, word: (c: string) => number, lm: CharLanguageModel, line: LineModel, scaled: (x: Guess) => Guess): Guess {
+  const x = guessAgreed(g.firstOptions, (ch) => prior.bigram(g.prev, ch) + prior.bigram(ch, afterFirst), word, line.wordWeight, lm);
+  if (!x) return scaled(g.first);
+  const { agreed, ...guessed } = x;
+  if (!isHan(guessed.ch.codePointAt(0)!)) return guessed;
+  const shown = scaled(guessed);
+  if (!line.classical) return shown;
+  return { ...shown, margin: (shown.margin * GUESS_MARGIN) / (agreed ? CLASSICAL_FIRST_AGREED : CLASSICAL_FIRST_DISPUTED) };
 }
 
 /**

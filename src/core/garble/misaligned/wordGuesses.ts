@@ -72,11 +72,26 @@ export function fitScale(fit: number, trusted = FIT_TRUSTED): number {
 const CLASSICAL_FIT_TRUSTED = 1;
 const CLASSICAL_WORD_WEIGHT = 0.35;
 
+/**
+ * On a line the classical model reads, a run's first character (its lead lost) is written at this
+ * scaled margin where the bigrams alone and the word model alone both pick it too, and only at
+ * this one where either prefers another option: the two models agreeing is most of what makes a
+ * guess right in classical text, where the line's fit believes the margin little. Calibrated on
+ * the repair evaluation's tuning part, lines as written (scripts/calibrate-run-guesses.mjs
+ * --classical select --dump, docs/repair-eval.md): Han first characters only (punctuation keeps
+ * its unscaled bar); first characters on classical lines written 952 → 1,205 of 4,091, right
+ * 98.0 → 97.8 %, every guess 96.1 % right as before.
+ */
+export const CLASSICAL_FIRST_AGREED = 1.25;
+export const CLASSICAL_FIRST_DISPUTED = 2.5;
+
 /** The model a guess on a line is weighed with, how far its margins are believed there, and the word model's weight beside it. */
 export interface LineModel {
   model: CharLanguageModel;
   scale: number;
   wordWeight: number;
+  /** Whether `model` is the classical model. */
+  classical: boolean;
 }
 
 /**
@@ -91,9 +106,9 @@ export function lineModel(lm: CharLanguageModel, before: string, inner: string, 
   if (fit < FIT_TRUSTED) {
     const classical = classicalModel(lm);
     const fitClassical = fitOf(classical, before, inner, after);
-    if (fitClassical > fit) return { model: classical, scale: fitScale(fitClassical, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT };
+    if (fitClassical > fit) return { model: classical, scale: fitScale(fitClassical, CLASSICAL_FIT_TRUSTED), wordWeight: CLASSICAL_WORD_WEIGHT, classical: true };
   }
-  return { model: lm, scale: fitScale(fit), wordWeight: WORD_WEIGHT };
+  return { model: lm, scale: fitScale(fit), wordWeight: WORD_WEIGHT, classical: false };
 }
 
 /**
