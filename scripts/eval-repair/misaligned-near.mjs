@@ -5,7 +5,8 @@
 // unless told; a run counts as made by the garbling when it overlaps a stretch the garbling changed)
 // and on clean text: the same part's documents as written and folded, and the precision corpus's
 // tune split (`--ner DIR`: and the NER corpora's training text). A run of one character shown
-// before its trace with no bigram that reads as garbage (runScan.ts, `unsigned`) is counted apart,
+// before its trace (two where both guessed ends are sure) with no bigram that reads as garbage
+// (runScan.ts, `unsigned`) is counted apart,
 // `(unsigned)`. Ends after an ASCII letter (a trail shown so) are searched from a lower floor than the
 // others (nearWords.ts NEAR_FLOOR_TRACE; `--floor` tries another, through the probe's nearFloorTrace, as low as the search goes). For each trace it
 // prints the gains (bigrams, channel price and words; and the bigrams' part alone), so that the

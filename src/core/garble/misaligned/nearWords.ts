@@ -49,7 +49,7 @@ const ASCII_TRACE_GAIN = 10;
 const LETTER_TRACE_GAIN = 8;
 /**
  * The bar, bigrams and words, for an unsigned run (runScan.ts: one character shown before its
- * trace, no bigram that reads as garbage) other than one ending in a lone lower-case letter, which
+ * trace, or two where both guessed ends are sure; no bigram that reads as garbage) other than one ending in a lone lower-case letter, which
  * keeps LETTER_TRACE_GAIN. Calibrated on clean text of the tuning and training splits with
  * scripts/eval-repair/misaligned-near.mjs --ner (docs/repair-eval.md): clean unsigned runs gain up
  * to 21.9 (`黄运?先生`, a real mark for a name's unknown character; `[衰]` 18.1), lower-case
