@@ -210,3 +210,26 @@ test('the silent-run search leaves out clean prose outside its windows and finds
   for (let w = 0; w < windows.length; w += 2) searched += windows[w + 1] - windows[w];
   assert.ok(searched < 0.8 * clean.length, `${searched} of ${clean.length} searched`);
 });
+
+test('a short GBK-mojibake reading and a misaligned run over the same place are weighed against each other', async () => {
+  const { analyzeText } = await import('../../src/core/index');
+  // [text, the span in question, the kind that takes it, its reading]
+  const cases: Array<[string, string, string, string]> = [
+    // man-zh_CN xmodmap.1 and dumpkeys.1 misaligned: `璞�` alone reads as GBK mojibake (象), but the
+    // run `笊璞�` (误设备) explains the place far better.
+    ['这个选项 在 标准错笊璞� 显示 表达式 的 语法.', '笊璞�', 'misaligned-gbk', '误设备'],
+    ['这个选项 要求 在 标准输錾璞� 显示 当前的 修饰键映射.', '錾璞�', 'misaligned-gbk', '出设备'],
+    ['用 修饰键 组合 获得所有 ㄒ宓� 动作.', 'ㄒ宓�', 'misaligned-gbk', '定义的'],
+    // man-zh_TW df.1 as GBK mojibake: the two-character reading sits among longer ones, which show
+    // the channel: it stands.
+    ['-h, --human-readable浠� 1024 鐐哄啰椤ず澶у皬锛堜緥濡傦紝1023M锛�\n-H, --si', '锛�', 'mojibake-gbk', '�'],
+  ];
+  for (const [text, span, kind, reading] of cases) {
+    const at = text.indexOf(span);
+    const issue = analyzeText(text).find((i) => i.start <= at && at < i.end);
+    assert.ok(issue, text);
+    assert.equal(issue.kind, kind, text);
+    assert.equal(text.slice(issue.start, issue.end), span, text);
+    assert.equal(issue.replacement, reading, text);
+  }
+});

@@ -11,6 +11,7 @@ import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { CJK } from '../pipeline/textScan';
 import { withoutOverlaps, type Span } from '../text/spanOverlap';
+import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -267,7 +268,8 @@ export const misalignedGbkDetector: TextDetector = {
   // whose undefined bytes became U+FFFD (`ç�€` in `æ‰¿æ‹…ç�€`, 承担着).
   // A mojibake reading that reads nothing back (`洌�` as one lost character, U+FFFD) is such
   // evidence only among readings that do: alone, the pair is as likely the end of a misaligned
-  // run, which reads through it.
+  // run, which reads through it. A reading of two characters with no longer one near it
+  // (`璞�` as 象 in `标准错笊璞�`) is weighed against the run there by the model (beatsMojibake).
   uses: ['pinyin-annotation', 'mojibake-gbk', 'mojibake-latin1'],
   find: ({ text, found }) => {
     const readings = [...found('mojibake-gbk'), ...found('mojibake-latin1')].filter((g) => g.replacement !== undefined);
@@ -276,6 +278,45 @@ export const misalignedGbkDetector: TextDetector = {
     const lostOnly = readings.filter((g) => !READS_SOMETHING.test(g.replacement!));
     const alone = new Set(withoutOverlaps(lostOnly.map((g) => ({ start: g.start - MOJIBAKE_NEARBY, end: g.end + MOJIBAKE_NEARBY, g })), readBack).map((x) => x.g));
     const mojibake = readings.filter((g) => !alone.has(g));
-    return withoutOverlaps(findMisalignedGbk(text, found('pinyin-annotation'), mojibake), mojibake);
+    // A short GBK-mojibake reading (two characters shown) with no longer reading near it is no
+    // stronger evidence than a misaligned run over the same place: the two are weighed against
+    // each other. Near a longer reading the text shows the mojibake channel and it stands.
+    const longer = readBack.filter((g) => !isShort(text, g));
+    const candidates = mojibake.filter((g) => g.kind === 'mojibake-gbk' && isShort(text, g));
+    const short = new Set(withoutOverlaps(candidates.map((g) => ({ start: g.start - MOJIBAKE_NEARBY, end: g.end + MOJIBAKE_NEARBY, g })), longer).map((x) => x.g));
+    const firm = mojibake.filter((g) => !short.has(g));
+    const runs = withoutOverlaps(findMisalignedGbk(text, found('pinyin-annotation'), firm), firm);
+    return runs.filter((run) => beatsMojibake(text, run, [...short].filter((g) => g.start < run.end && run.start < g.end)));
   },
 };
+
+/** Characters a GBK-mojibake reading shows, at most, to be weighed against a misaligned run. */
+const SHORT_READING = 2;
+
+function isShort(text: string, g: GarbleIssue): boolean {
+  return [...text.slice(g.start, g.end)].length <= SHORT_READING;
+}
+
+/**
+ * Whether a misaligned run explains its place better than the short GBK-mojibake readings it
+ * overlaps: each hypothesis is weighed over the same span (the union of the run and the readings)
+ * against the text as shown, each at its channel's prior, and the run must gain more.
+ */
+function beatsMojibake(text: string, run: GarbleIssue, readings: readonly GarbleIssue[]): boolean {
+  if (readings.length === 0) return true;
+  if (run.replacement === undefined) return false;
+  const start = Math.min(run.start, ...readings.map((g) => g.start));
+  const end = Math.max(run.end, ...readings.map((g) => g.end));
+  const hypothesis = (reading: string) =>
+    weighRepair({ before: text.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: text.slice(start, end), reading, after: text.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR).margin;
+  const asRun = text.slice(start, run.start) + run.replacement + text.slice(run.end, end);
+  let asMojibake = '';
+  let at = start;
+  for (const g of [...readings].sort((a, b) => a.start - b.start)) {
+    if (g.start < at) continue;
+    asMojibake += text.slice(at, g.start) + (g.replacement ?? text.slice(g.start, g.end));
+    at = g.end;
+  }
+  asMojibake += text.slice(at, end);
+  return hypothesis(asRun) > hypothesis(asMojibake);
+}
