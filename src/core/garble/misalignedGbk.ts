@@ -10,7 +10,7 @@ import { isHoleChar, tokenizeRun } from './misaligned/runTokens';
 import { findSilentRuns } from './misaligned/silentRuns';
 import type { TextDetector } from '../pipeline/garbleDetector';
 import { CJK } from '../pipeline/textScan';
-import { withoutOverlaps, type Span } from '../text/spanOverlap';
+import { overlapping, withoutOverlaps, type Span } from '../text/spanOverlap';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
 
 /**
@@ -286,7 +286,12 @@ export const misalignedGbkDetector: TextDetector = {
     const short = new Set(withoutOverlaps(candidates.map((g) => ({ start: g.start - MOJIBAKE_NEARBY, end: g.end + MOJIBAKE_NEARBY, g })), longer).map((x) => x.g));
     const firm = mojibake.filter((g) => !short.has(g));
     const runs = withoutOverlaps(findMisalignedGbk(text, found('pinyin-annotation'), firm), firm);
-    return runs.filter((run) => beatsMojibake(text, run, [...short].filter((g) => g.start < run.end && run.start < g.end)));
+    if (short.size === 0) return runs;
+    // Each run weighed against the short readings it overlaps, found by start (a run and a reading
+    // each may be many in a long text).
+    const byStart = [...short].sort((a, b) => a.start - b.start);
+    const longest = byStart.reduce((most, g) => Math.max(most, g.end - g.start), 0);
+    return runs.filter((run) => beatsMojibake(text, run, overlapping(byStart, longest, run.start, run.end)));
   },
 };
 

@@ -28,6 +28,19 @@ export function withoutOverlaps<T extends Span>(items: readonly T[], others: rea
   });
 }
 
+/**
+ * The spans of `sorted` (sorted by start, none longer than `longest`) that overlap [start, end), in
+ * their order: only those starting from `start - longest + 1` on and before `end` can, found by a
+ * binary search instead of a pass over all of them for every span asked about.
+ */
+export function overlapping<T extends Span>(sorted: readonly T[], longest: number, start: number, end: number): T[] {
+  const out: T[] = [];
+  for (let k = startingBefore(sorted.length, (i) => sorted[i].start, start - longest + 1); k < sorted.length && sorted[k].start < end; k++) {
+    if (sorted[k].end > start) out.push(sorted[k]);
+  }
+  return out;
+}
+
 /** How many of `count` spans, sorted by start (`startAt(k)`), start before `end`. */
 function startingBefore(count: number, startAt: (k: number) => number, end: number): number {
   let lo = 0;
