@@ -1,4 +1,4 @@
-import { currentDocument, LOST, type LostByteDecoding, type LostSlot } from '../../codec/utf8LostBytes';
+import { currentDocument, LOST, type DocumentPairs, type LostByteDecoding, type LostSlot } from '../../codec/utf8LostBytes';
 import { hexByte } from '../../codec/hexByte';
 import { idOf } from '../../codec/lostByteLattice';
 
@@ -42,16 +42,20 @@ const ONE_SIDED = 1;
 const MAX_OCCURRENCES = 64;
 
 interface EchoIndex {
-  text: string;
   chars: string[];
   /** Positions in `chars` of each non-ASCII character. */
   at: Map<string, number[]>;
   verdicts: Map<string, string | null>;
 }
-let index: EchoIndex | undefined;
+/**
+ * Each document's index, made at its first lost character that asks and let go with the document
+ * (a module-wide last index kept the last document's text and characters alive after its analysis).
+ */
+const indexes = new WeakMap<DocumentPairs, EchoIndex>();
 
-function indexOf(text: string): EchoIndex {
-  if (index?.text === text) return index;
+function indexOf(doc: DocumentPairs, text: string): EchoIndex {
+  const made = indexes.get(doc);
+  if (made) return made;
   const chars = Array.from(text);
   const at = new Map<string, number[]>();
   for (let i = 0; i < chars.length; i++) {
@@ -61,7 +65,8 @@ function indexOf(text: string): EchoIndex {
     if (list) list.push(i);
     else at.set(c, [i]);
   }
-  index = { text, chars, at, verdicts: new Map() };
+  const index = { chars, at, verdicts: new Map() };
+  indexes.set(doc, index);
   return index;
 }
 
@@ -223,9 +228,10 @@ function echoOf(center: Pattern, left: Slot[], right: Slot[], ix: EchoIndex): st
  */
 export function echoLost(d: LostByteDecoding, bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>, before: string, after: string): LostByteDecoding {
   if (d.unrecovered === 0 || d.lost.length === 0) return d;
-  const intact = currentDocument()?.intact?.();
-  if (!intact) return d;
-  const ix = indexOf(intact);
+  const doc = currentDocument();
+  const intact = doc?.intact?.();
+  if (!doc || !intact) return d;
+  const ix = indexOf(doc, intact);
   const text = d.text.split('');
   const likely = d.likely.length === d.text.length ? d.likely.split('') : undefined;
   const restored = [...d.restored];
