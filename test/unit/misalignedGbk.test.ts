@@ -233,3 +233,18 @@ test('a short GBK-mojibake reading and a misaligned run over the same place are 
     assert.equal(issue.replacement, reading, text);
   }
 });
+
+test('a lone U+FFFD is written in a text that shows the channel at work, where the guess is sure', () => {
+  // Three lead bytes lost: two in long sentences (runs read with confidence, the text's rate), one
+  // before 系 (件 = BC FE; FE CF is no GBK pair, so Python's decoder printed U+FFFD for the FE and
+  // read on in step from CF).
+  const original = '如果没有指定文件名，程序将从标准输入读取数据并把结果写到标准输出中去。\n设置文件系统的版本。\n这个选项要求在运行之前先检查所有的参数是否正确，否则程序会立即退出。\n';
+  const bytes = iconv.encode(original, 'gbk');
+  const leadOf = (text: string) => iconv.encode(original.slice(0, original.indexOf(text)), 'gbk').length;
+  const lost = new Set([leadOf('标准输入'), leadOf('运行之前')]);
+  const garbled = iconv.decode(Buffer.from([...bytes].filter((_, k) => !lost.has(k))), 'gbk').replace('文件系统', '文\ufffd系统');
+  assert.ok(garbled.includes('文\ufffd系统'), garbled);
+  const trace = findMisalignedGbk(garbled).find((f) => garbled[f.start] === '\ufffd' && garbled.slice(f.start - 1, f.start + 2) === '文\ufffd系');
+  assert.equal(trace?.replacement, '件', JSON.stringify(findMisalignedGbk(garbled)));
+  assert.ok(!trace.lossy);
+});

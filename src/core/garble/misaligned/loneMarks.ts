@@ -2,7 +2,8 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
-import { lazyLoneRun, lazyRun, ordinary, weighableOf, weighLost, type Candidate, type Guess } from './silentGuesses';
+import { lazyLoneRun, rereadLone, ordinary, weighableOf, weighLost, lazyRun, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import type { RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
 import { marksNear } from './nearby';
 import { reaches } from './guessBound';
@@ -61,6 +62,13 @@ const FFFD_MIN_SHARE = -2;
 export const FFFD_BASE_GAIN = MIN_GAIN;
 /** How far below FFFD_MIN_SHARE a U+FFFD's share by the bigrams alone may be and still be weighed with the words. */
 const FFFD_WORDS_SLACK = 3;
+/**
+ * The scaled margin (rereadLone) at which a lone U+FFFD's character is written, in a text with a
+ * rate (marksAtRate). Calibrated on the repair evaluation's tuning part (docs/repair-eval.md): at
+ * GUESS_MARGIN (2), 18 characters written in whole documents, 17 right; the wrong one (耀 for 弄,
+ * a run's trace after a character read wrongly) at 2.48, every right one at 3.7 or more.
+ */
+const FFFD_WRITTEN_MARGIN = 3;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
 const MAX_MARKS_NEARBY = 2;
 
@@ -148,10 +156,11 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
     const share = shareWithWords(options, every, everyScores, v, i, lm);
     if (share < minShare) return undefined;
     const gain = FFFD_BASE_GAIN + share;
-    // Its character is never written: U+FFFD hides the byte, and a third of the lone U+FFFD that
-    // other processes leave pass this gate too (docs/repair-eval.md), so a character written here
-    // would be the neighbours' guess, not the bytes'. The U+FFFD stays and the span is lossy.
-    const run = lazyRun(i, i + 1, () => ({ out: '\ufffd', lossy: true, plan: plan(undefined), confidence: Math.min(0.99, 0.5 + gain / 60) }));
+    // Its character is written only in a text that shows the channel at work (marksAtRate): U+FFFD
+    // hides the byte, and a third of the lone U+FFFD that other processes leave pass this gate too
+    // (docs/repair-eval.md), so elsewhere a character written here would be the neighbours' guess,
+    // not the bytes'. The U+FFFD then stays and the span is lossy.
+    const run = fffdRun(i, (others) => rereadLone(options, v, i, lm, others), plan, Math.min(0.99, 0.5 + gain / 60));
     return { gain, prior: LOST_BYTE_LOG_PRIOR, reading: g.ch, run };
   }
   const gain = lost.logSum + LOST_BYTE_LOG_PRIOR - score(v[i]);
@@ -163,6 +172,36 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
     // What is written is worked out once the run is kept, with the word model (rereadLone).
     run: lazyLoneRun(i, options, v, lm, g, gain, plan),
   };
+}
+
+/** The lone U+FFFD runs loneMarks made, each with the rate of its text once known (marksAtRate). */
+const fffdRates = new WeakMap<SilentRun, { bonus: number }>();
+
+/**
+ * The run of a lone U+FFFD at `i`: the U+FFFD kept and the span lossy, unless marksAtRate gave its
+ * text a rate (a first pass found confident runs, documentRate.ts) and `reread`'s guess (the
+ * character whose trail makes a gap with the next lead, read as rereadLone reads one: bigrams with
+ * the line's prior, the word model, the line's fit) is sure at FFFD_WRITTEN_MARGIN. Where the
+ * channel is at work in the text, a lone U+FFFD before a gap is its trace, and the bytes leave the
+ * few characters the guess is made among.
+ */
+function fffdRun(i: number, reread: (others: RunSpans | undefined) => Guess | undefined, plan: (r: Guess | undefined) => string[], confidence: number): SilentRun {
+  const rate = { bonus: 0 };
+  const run = lazyRun(i, i + 1, (others) => {
+    const r = rate.bonus > 0 ? reread(others) : undefined;
+    const sure = r !== undefined && r.margin >= FFFD_WRITTEN_MARGIN;
+    return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence };
+  });
+  fffdRates.set(run, rate);
+  return run;
+}
+
+/** Tells the lone U+FFFD runs among `found` (loneMarks) their text's `bonus` (documentBonus), before any is read. */
+export function marksAtRate(found: readonly Candidate[], bonus: number): void {
+  for (const c of found) {
+    const rate = fffdRates.get(c.run);
+    if (rate) rate.bonus = bonus;
+  }
 }
 
 /** Han or CJK punctuation: what a lone mark, or a run's start, must sit between. */

@@ -140,7 +140,7 @@ function keptAt(v: string, t: LoneTrail, lm: CharLanguageModel, bonus: number): 
     ...(evidence !== 0 ? { evidence } : {}),
     reading: t.best.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
-    run: lazyLoneRun(t.i, t.options, v, lm, t.best, gain, lonePlan(v[t.i], t.trail)),
+    run: lazyLoneRun(t.i, t.options, v, lm, t.best, gain, lonePlan(v[t.i], t.trail), true),
   };
 }
 

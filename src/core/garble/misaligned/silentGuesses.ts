@@ -282,27 +282,51 @@ function firstBetween(g: EndGuesses, afterFirst: string, prior: CharLanguageMode
  * A character lost alone (loneTrails.ts, loneMarks.ts: one character shown between two known
  * ones) read again as rereadEnds reads a run's ends: bigrams with the line's prior, the word
  * model, and the margin scaled by the line's fit. Called only for a run being read.
+ * With `agreement` (a lone trail: its options are the leads of one trail, as a run's first
+ * character's are), a Han guess is put against the bars firstBetween puts a run's first character
+ * against: on a classical line CLASSICAL_FIRST_AGREED or CLASSICAL_FIRST_DISPUTED, on any other
+ * LONE_FIRST_AGREED where the bigrams alone and the word model alone both pick it, GUESS_MARGIN
+ * where either prefers another option; each expressed on GUESS_MARGIN's scale.
  */
-export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel, others?: RunSpans): Guess | undefined {
+export function rereadLone(options: Options, v: string, i: number, lm: CharLanguageModel, others?: RunSpans, agreement = false): Guess | undefined {
   const [lineBefore, lineAfter] = lineAround(v, i, i + 1);
-  const { model, scale, wordWeight } = lineModel(lm, lineBefore, '', lineAfter, fitWithout(others, v, i, i + 1));
+  const { model, scale, wordWeight, classical } = lineModel(lm, lineBefore, '', lineAfter, fitWithout(others, v, i, i + 1));
   const prior = withDocumentPairs(guessPrior(model, lineBefore + lineAfter), documentPairs(v, i, i + 1));
   const word = wordOpinion(lm, lineBefore, lineAfter);
-  const g = guess(options, (ch) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]) + wordWeight * word(ch), lm);
-  return g && { ...g, margin: g.margin * scale };
+  const bigrams = (ch: string) => prior.bigram(v[i - 1], ch) + prior.bigram(ch, v[i + 1]);
+  if (!agreement) {
+    const g = guess(options, (ch) => bigrams(ch) + wordWeight * word(ch), lm);
+    return g && { ...g, margin: g.margin * scale };
+  }
+  const x = guessAgreed(options, bigrams, word, wordWeight, lm);
+  if (!x) return undefined;
+  const { agreed, ...g } = x;
+  const shown = { ...g, margin: g.margin * scale };
+  if (!isHan(g.ch.codePointAt(0)!)) return shown;
+  const bar = classical ? (agreed ? CLASSICAL_FIRST_AGREED : CLASSICAL_FIRST_DISPUTED) : agreed ? LONE_FIRST_AGREED : GUESS_MARGIN;
+  return { ...shown, margin: (shown.margin * GUESS_MARGIN) / bar };
 }
+
+/**
+ * A lone trail's Han guess on a line the character model reads is written at this scaled margin
+ * where the bigrams alone and the word model alone both pick it (rereadLone). Calibrated on the
+ * repair evaluation's tuning part, lines as written (scripts/calibrate-run-guesses.mjs --dump:
+ * first characters, whose options a lone trail's are; docs/repair-eval.md).
+ */
+export const LONE_FIRST_AGREED = 1.5;
 
 /** A guessed character is written when its margin, scaled by `fitScale`, reaches this (nats). */
 export const GUESS_MARGIN = 2;
 
 /**
  * The run of a character lost alone at `i` (loneTrails.ts, loneMarks.ts), read once it is kept:
- * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy;
+ * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy
+ * (`agreement`: rereadLone's bars for a lone trail);
  * `plan` says what was done, given the restored guess or undefined.
  */
-export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[]): SilentRun {
+export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[], agreement = false): SilentRun {
   return lazyRun(i, i + 1, (others) => {
-    const r = rereadLone(options, v, i, lm, others) ?? fallback;
+    const r = rereadLone(options, v, i, lm, others, agreement) ?? fallback;
     const sure = r.margin >= GUESS_MARGIN;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });

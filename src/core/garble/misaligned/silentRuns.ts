@@ -2,7 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import type { Candidate, SilentRun } from './silentGuesses';
 import { loneTrails, trailsAgain, type LoneTrail } from './loneTrails';
-import { loneMarks, marksAgain } from './loneMarks';
+import { loneMarks, marksAgain, marksAtRate } from './loneMarks';
 import { chooseMore, chooseRuns } from './chooseRuns';
 import { keptWithWords, NEAR_SHOWN, nearFloorTrace, type NearMiss } from './nearWords';
 import { stretches } from './scanArrays';
@@ -74,6 +74,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const first = chooseRuns(v, outsideSkipped(found), rivals, lm);
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
   const bonus = documentBonus(v.length, first.gains);
+  marksAtRate(found, bonus);
   if (bonus === 0) return first;
   // The band's floor is lowered by the rate as well (BAND_FLOOR_DROP times the bonus): the ends the
   // first pass read no run at are searched again, for short runs only, which the words weigh at
