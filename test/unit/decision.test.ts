@@ -13,7 +13,7 @@ import iconv from 'iconv-lite';
 import { analyzeText, languageOfPath, repairText } from '../../src/core';
 import { weighRepair, scriptHereLogPrior } from '../../src/core/decision';
 import { standsForLostCharacter, weighLostCharacters } from '../../src/core/decision/lostCharacters';
-import { withoutThinReadings } from '../../src/core/decision/thinReadings';
+import { FRAMED_INSIDE_GAIN, FRAMED_SURE, withoutThinReadings } from '../../src/core/decision/thinReadings';
 import { sourceRegions } from '../../src/core/code/sourceRegions';
 
 const asGbk = (s: string) => iconv.decode(Buffer.from(s, 'utf8'), 'gbk');
@@ -332,6 +332,38 @@ test('thinReadings: a reading of placeholders and one character, or a few betwee
   const garbled = '我们今天去公园鍒嗘槸散步，然后回家';
   const near = [issue(garbled, '鍒嗘槸', '分是', 'mojibake-gbk'), issue(garbled, '散步', '\ufffd', 'mojibake-gbk')];
   assert.equal(withoutThinReadings(garbled, near)[1].replacement, '\ufffd');
+});
+
+test('thinReadings: a framed reading whose detector is sure and whose inside alone reads far better is made, its ends shown lost', () => {
+  // 幽梦影, one run garbled (bytes dropped at both ends): 人须有少年之 shown as 诵胗猩倌曛.
+  const line = '少年人须有老成之识见,老成诵胗猩倌曛襟怀。';
+  const start = line.indexOf('诵');
+  const run = (confidence: number, s = start, e = start + 5, replacement = '\ufffd须有少年\ufffd') =>
+    ({ kind: 'misaligned-gbk' as const, start: s, end: e, confidence, replacement, plan: [] });
+  assert.ok(0.8 < FRAMED_SURE && FRAMED_SURE <= 0.978 && FRAMED_INSIDE_GAIN > 0);
+  assert.equal(withoutThinReadings(line, [run(0.978)])[0].replacement, '\ufffd须有少年\ufffd');
+  // The same reading from a detector less sure is flagged, as a clean classical line's is.
+  const unsure = withoutThinReadings(line, [run(0.8)])[0];
+  assert.equal(unsure.replacement, undefined);
+  assert.equal(unsure.reading, '\ufffd须有少年\ufffd');
+  // A framed reading made on its inside lends no support to a thin one beside it ...
+  const verse = '词客无出江西右。蠲忿小庭花，难老深杯里。';
+  const both = verse + line;
+  const at = verse.length + start;
+  const thin = run(0.7, both.indexOf('蠲忿'), both.indexOf('蠲忿') + 2, '\ufffd梅\ufffd');
+  const out = withoutThinReadings(both, [thin, run(0.978, at, at + 5)]);
+  assert.equal(out[0].replacement, undefined);
+  assert.equal(out[1].replacement, '\ufffd须有少年\ufffd');
+  // ... nor does a repair that reads over a U+FFFD the text shows (a run read again over an earlier repair's marks).
+  const marked = '词客无出江西右。蠲忿小庭\ufffd者也\ufffd难老深杯里。';
+  const over = run(0.99, marked.indexOf('\ufffd'), marked.indexOf('\ufffd') + 4, '日咭玻基');
+  const alone = run(0.7, marked.indexOf('蠲忿'), marked.indexOf('蠲忿') + 2, '\ufffd梅\ufffd');
+  assert.equal(withoutThinReadings(marked, [alone, over])[0].replacement, undefined);
+  // Where that neighbour reads characters the text shows, the thin reading stands on it.
+  const plain = '词客无出江西右。蠲忿小庭鍒嗘槸难老深杯里。';
+  const read = run(0.99, plain.indexOf('鍒'), plain.indexOf('鍒') + 3, '分是的');
+  const beside = run(0.7, plain.indexOf('蠲忿'), plain.indexOf('蠲忿') + 2, '\ufffd梅\ufffd');
+  assert.equal(withoutThinReadings(plain, [beside, read])[0].replacement, '\ufffd梅\ufffd');
 });
 
 test('scriptHereLogPrior: letters of the supplementary planes are a script Chinese text does not write', () => {
