@@ -23,12 +23,13 @@ const HOPELESS = 30;
 export const MIN_GAIN = 10;
 /** …and per character shown. `hopeless`: a start whose gain at most fails either, or beats no better start found. */
 const MIN_GAIN_PER_CHAR = 2;
-const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined, spread: number, bestKey: number): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior + spread <= bestKey);
+const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined, spread: number): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior + spread <= best.gain);
 /**
  * The starts of one end are compared by the channel's likelihood of each: the lost lead's every
  * option summed (ln Σ P over the characters it could make with the trail shown), not its best
  * option alone; the gain a run is kept at stays the best option's. A start's sum exceeds its best
- * by at most ln of its options' count (`spread`, what the search back's bound adds).
+ * by at most ln of its options' count (`spread`, what the search back's bound adds). The sum is
+ * worked out only where two starts meet (`key` below).
  */
 const startKey = (gain: number, logSum: number | undefined, firstScore: number): number => gain + Math.max(0, (logSum ?? firstScore) - firstScore);
 /**
@@ -214,8 +215,8 @@ export class RunScan {
     let chainP = 0;
     let best: Candidate | undefined;
     let unsigned: Candidate | undefined;
-    let bestKey = 0;
-    let unsignedKey = 0;
+    let bestKey: (() => number) | undefined;
+    let unsignedKey: (() => number) | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
       const lead0 = this.code(first) >> 8;
       if (k >= 2) {
@@ -252,7 +253,7 @@ export class RunScan {
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + digitCharge(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
       const spread = Math.log(Math.max(1, table.leadsOf(lead0).length));
-      if (hopeless(mostGain, prior, minGain, garbledEnd - first, best, spread, bestKey)) {
+      if (hopeless(mostGain, prior, minGain, garbledEnd - first, best, spread)) {
         this.probe.drop?.(at, first, 'hopeless', mostGain + prior);
         continue;
       }
@@ -284,7 +285,7 @@ export class RunScan {
         }
         if (!lastGuessMemo) break;
         // The last character is known now: the bound again with its score for its best.
-        if (hopeless(mostGain - lastBound! + lastScore, prior, minGain, garbledEnd - first, best, spread, bestKey)) continue;
+        if (hopeless(mostGain - lastBound! + lastScore, prior, minGain, garbledEnd - first, best, spread)) continue;
         lastG = lastGuessMemo;
         last = lastG.ch;
         firstG = this.firstGuess(first, p0!);
@@ -303,9 +304,10 @@ export class RunScan {
         continue;
       }
       const firstScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst);
-      const key = startKey(gain + prior, weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore);
-      if (best && key <= bestKey) continue;
-      if (!signed && unsigned && key <= unsignedKey) continue;
+      let known: number | undefined;
+      const key = (): number => (known ??= startKey(gain + prior, weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
+      if (best && key() <= bestKey!()) continue;
+      if (!signed && unsigned && key() <= unsignedKey!()) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
