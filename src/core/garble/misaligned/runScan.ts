@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
-import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, weighLost, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { isChinese, markAlone } from './loneMarks';
 import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
@@ -23,7 +23,15 @@ const HOPELESS = 30;
 export const MIN_GAIN = 10;
 /** …and per character shown. `hopeless`: a start whose gain at most fails either, or beats no better start found. */
 const MIN_GAIN_PER_CHAR = 2;
-const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior <= best.gain);
+const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined, spread: number): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior + spread <= best.gain);
+/**
+ * The starts of one end are compared by the channel's likelihood of each: the lost lead's every
+ * option summed (ln Σ P over the characters it could make with the trail shown), not its best
+ * option alone; the gain a run is kept at stays the best option's. A start's sum exceeds its best
+ * by at most ln of its options' count (`spread`, what the search back's bound adds). The sum is
+ * worked out only where two starts meet (`key` below).
+ */
+const startKey = (gain: number, logSum: number | undefined, firstScore: number): number => gain + Math.max(0, (logSum ?? firstScore) - firstScore);
 /**
  * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
  * on top of the lost lead that starts every run. Calibrated on the tuning splits: the smallest
@@ -207,6 +215,8 @@ export class RunScan {
     let chainP = 0;
     let best: Candidate | undefined;
     let unsigned: Candidate | undefined;
+    let bestKey: (() => number) | undefined;
+    let unsignedKey: (() => number) | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
       const lead0 = this.code(first) >> 8;
       if (k >= 2) {
@@ -242,7 +252,8 @@ export class RunScan {
       // The reading's score at most: its known bigrams, and for each guessed character the best
       // any character could do beside its neighbours (the model's row and column maxima).
       const mostGain = chainP + (k >= 2 ? lm.bestAfter(prevCode) + lm.bestBefore(this.repairedCode(first)) + digitCharge(this.repairedCode(first)) + (lastBound ??= this.lastBound(end, lastKnown)) : firstOnlyBound(lm, prevCode, lastKnown, next)) - shownScore + BOUND_SLACK;
-      if (hopeless(mostGain, prior, minGain, garbledEnd - first, best)) {
+      const spread = Math.log(Math.max(1, table.leadsOf(lead0).length));
+      if (hopeless(mostGain, prior, minGain, garbledEnd - first, best, spread)) {
         this.probe.drop?.(at, first, 'hopeless', mostGain + prior);
         continue;
       }
@@ -274,7 +285,7 @@ export class RunScan {
         }
         if (!lastGuessMemo) break;
         // The last character is known now: the bound again with its score for its best.
-        if (hopeless(mostGain - lastBound! + lastScore, prior, minGain, garbledEnd - first, best)) continue;
+        if (hopeless(mostGain - lastBound! + lastScore, prior, minGain, garbledEnd - first, best, spread)) continue;
         lastG = lastGuessMemo;
         last = lastG.ch;
         firstG = this.firstGuess(first, p0!);
@@ -292,16 +303,25 @@ export class RunScan {
         this.probe.drop?.(at, first, 'gain', gain + prior);
         continue;
       }
-      if (best && gain + prior <= best.gain) continue;
-      if (!signed && unsigned && gain + prior <= unsigned.gain) continue;
+      const firstScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst);
+      let known: number | undefined;
+      const key = (): number => (known ??= startKey(gain + prior, weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
+      if (best && key() <= bestKey!()) continue;
+      if (!signed && unsigned && key() <= unsignedKey!()) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
       // An unsigned run is taken only where no signed start is, so it displaces none.
-      if (signed) best = c;
+      if (signed) {
+        best = c;
+        bestKey = key;
+      }
       // Two characters shown unsigned are a run only where the guesses at both its ends are sure:
       // clean text with a real mark reads so with the ends unknown (`麥康姆?X` as `�的�`).
-      else if (k === 1 || (firstG.margin >= GUESS_MARGIN && (!lastG || lastG.margin >= GUESS_MARGIN))) unsigned = { ...c, unsigned: true };
+      else if (k === 1 || (firstG.margin >= GUESS_MARGIN && (!lastG || lastG.margin >= GUESS_MARGIN))) {
+        unsigned = { ...c, unsigned: true };
+        unsignedKey = key;
+      }
     }
     best ??= unsigned;
     if (best && kind === 'mark' && markAlone(v, end, this.gate.shownAt(at) + this.gate.shownAt(garbledEnd), best.gain, table, lm)) {
