@@ -63,8 +63,8 @@ export function withoutThinReadings(text: string, issues: GarbleIssue[]): Garble
  * k: then the channel shows itself beside the span (a paragraph of Big5 mojibake, where readings
  * of one character between lost ones sit among longer ones), and the thin reading stands on it. A
  * framed reading applied on its inside alone stands on its own evidence and lends none, and so
- * does a repair that reads over a U+FFFD the text shows (a run read again over the marks an earlier
- * pass's repair left, `�者也；�`, which the repair then drops).
+ * does a misaligned run that reads over a U+FFFD the text shows (a run read again over the marks an
+ * earlier pass's repair left, `�者也；�`, which the repair then drops).
  */
 function supported(text: string, issues: GarbleIssue[], judged: Judged[], k: number): boolean {
   const { kind, start, end } = issues[k];
@@ -80,7 +80,9 @@ function supported(text: string, issues: GarbleIssue[], judged: Judged[], k: num
 
 function lends(text: string, issue: GarbleIssue, judged: Judged): boolean {
   if (judged !== Judged.Full || issue.replacement === undefined) return false;
-  return marks(text.slice(issue.start, issue.end)) <= marks(issue.replacement);
+  // Only a misaligned run is read again over the marks a repair left; a mojibake repair that
+  // restores lost bytes reads over the U+FFFD its decoder wrote, and that is its channel showing.
+  return issue.kind !== 'misaligned-gbk' || marks(text.slice(issue.start, issue.end)) <= marks(issue.replacement);
 }
 
 /** How many U+FFFD s holds. */
