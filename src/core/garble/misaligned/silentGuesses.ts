@@ -274,9 +274,14 @@ function firstBetween(g: EndGuesses, afterFirst: string, prior: CharLanguageMode
   const { agreed, ...guessed } = x;
   if (!isHan(guessed.ch.codePointAt(0)!)) return guessed;
   const shown = scaled(guessed);
-  if (!line.classical) return shown;
-  return { ...shown, margin: (shown.margin * GUESS_MARGIN) / (agreed ? CLASSICAL_FIRST_AGREED : CLASSICAL_FIRST_DISPUTED) };
+  return line.classical ? againstBar(shown, classicalBar(agreed)) : shown;
 }
+
+/** The bar a Han guess is put against on a classical line, by whether the two models agree on it. */
+const classicalBar = (agreed: boolean): number => (agreed ? CLASSICAL_FIRST_AGREED : CLASSICAL_FIRST_DISPUTED);
+
+/** `g` with its margin measured against `bar`, on GUESS_MARGIN's scale (written when it reaches GUESS_MARGIN). */
+const againstBar = (g: Guess, bar: number): Guess => ({ ...g, margin: (g.margin * GUESS_MARGIN) / bar });
 
 /**
  * A character lost alone (loneTrails.ts, loneMarks.ts: one character shown between two known
@@ -303,8 +308,7 @@ export function rereadLone(options: Options, v: string, i: number, lm: CharLangu
   const { agreed, ...g } = x;
   const shown = { ...g, margin: g.margin * scale };
   if (!isHan(g.ch.codePointAt(0)!)) return shown;
-  const bar = classical ? (agreed ? CLASSICAL_FIRST_AGREED : CLASSICAL_FIRST_DISPUTED) : agreed ? LONE_FIRST_AGREED : GUESS_MARGIN;
-  return { ...shown, margin: (shown.margin * GUESS_MARGIN) / bar };
+  return againstBar(shown, classical ? classicalBar(agreed) : agreed ? LONE_FIRST_AGREED : GUESS_MARGIN);
 }
 
 /**
