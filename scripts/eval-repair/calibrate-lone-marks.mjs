@@ -55,6 +55,16 @@ function fffdGuess(v, i) {
   return { ch: g.ch, margin: g.margin, gated: core.loneMark(v, i, table, lm) !== undefined };
 }
 
+/** A lone `?` at `i` of `v`: its guess and whether loneMark's gate takes it, at the gate's lowest (a document's rate lowers it by up to 4 nats). */
+function markGuess(v, i) {
+  const code = table.codeOf(v.charCodeAt(i + 1));
+  if (code < 0x100) return undefined;
+  const options = core.lostBefore(code >> 8, table, lm);
+  const g = core.rereadLone(options, v, i, lm);
+  if (!g) return undefined;
+  return { ch: g.ch, margin: g.margin, gated: core.loneMark(v, i, table, lm, 4) !== undefined };
+}
+
 /**
  * A lone trail at `i` of `v`: its guess, its margin scaled by the line's fit, and its bar
  * (rereadLone with `agreement` gives the margin on GUESS_MARGIN's scale, 2 / bar times the scaled
@@ -99,6 +109,10 @@ for (const doc of docs) {
       const g = fffdGuess(around('\ufffd'), at);
       if (g) push('written', g.gated ? 'fffd gated' : 'fffd', isHan(g.ch) ? 'han' : 'punct', g.margin, g.ch === t[i], context(`�→${g.ch}`));
     }
+    if (asFffd) {
+      const g = markGuess(around('?'), at);
+      if (g) push('written', g.gated ? '? gated' : '?', isHan(g.ch) ? 'han' : 'punct', g.margin, g.ch === t[i], context(`?→${g.ch}`));
+    }
     if (asTrail) {
       const mark = String.fromCharCode(trail);
       const g = trailGuess(around(mark), at);
@@ -120,7 +134,10 @@ for (const { g, o, where } of decodedMisalignedCases(docs)) {
     const context = `${g.slice(Math.max(0, j - 5), j + 6)} (${x[i]}) ${where}`.replace(/\n/g, '⏎');
     // Lone: both neighbours as the original writes them; else the mark ends or starts a run.
     const source = `cases ${intact[j - 1] && intact[j + 1] ? 'lone' : 'by a run'}`;
-    if (y[j] === '\ufffd') {
+    if (y[j] === '?') {
+      const r = markGuess(g, j);
+      if (r) push(source, r.gated ? '? gated' : '?', isHan(r.ch) ? 'han' : 'punct', r.margin, r.ch === x[i], `${context} → ${r.ch}`);
+    } else if (y[j] === '\ufffd') {
       const r = fffdGuess(g, j);
       if (r) push(source, r.gated ? 'fffd gated' : 'fffd', isHan(r.ch) ? 'han' : 'punct', r.margin, r.ch === x[i], `${context} → ${r.ch}`);
     } else if (core.weighLoneTrail(g, j, table, lm)) {
@@ -159,14 +176,14 @@ console.log(`| --- | ---: | ---: | ${MARGINS.map(() => '---:').join(' | ')} |`);
 const keys = [...new Set(rows.map((r) => `${r[0]}\u0000${r[1]}\u0000${r[2]}`))].sort();
 for (const k of keys) curve(k.replace(/\u0000/g, ', '), rows.filter((r) => `${r[0]}\u0000${r[1]}\u0000${r[2]}` === k));
 // The lone U+FFFD's gated guesses of both sources together, Han and punctuation together.
-for (const src of ['written', 'cases lone', 'cases by a run']) curve(`${src}, fffd gated, all`, rows.filter((r) => r[0].startsWith(src) && r[1] === 'fffd gated'));
+for (const task of ['fffd gated', '? gated']) for (const src of ['written', 'cases lone', 'cases by a run']) curve(`${src}, ${task}, all`, rows.filter((r) => r[0].startsWith(src) && r[1] === task));
 curve('written, trail, agreed', rows.filter((r) => r[0] === 'written' && r[1].startsWith('trail') && r[2] === 'agreed'));
 curve('written, trail lower, agreed', rows.filter((r) => r[0] === 'written' && r[1] === 'trail lower' && r[2] === 'agreed'));
 console.log(`\nper margin band [m, next): guesses / right`);
 console.log(`| source, task, class | ${MARGINS.map((m, k) => `${m}–${MARGINS[k + 1] ?? '∞'}`).join(' | ')} |`);
 console.log(`| --- | ${MARGINS.map(() => '---:').join(' | ')} |`);
 for (const k of keys) bands(k.replace(/\u0000/g, ', '), rows.filter((r) => `${r[0]}\u0000${r[1]}\u0000${r[2]}` === k));
-for (const src of ['written', 'cases lone', 'cases by a run']) bands(`${src}, fffd gated, all`, rows.filter((r) => r[0].startsWith(src) && r[1] === 'fffd gated'));
+for (const task of ['fffd gated', '? gated']) for (const src of ['written', 'cases lone', 'cases by a run']) bands(`${src}, ${task}, all`, rows.filter((r) => r[0].startsWith(src) && r[1] === task));
 const wrongCases = rows.filter((r) => r[0].startsWith('cases') && r[1].startsWith('fffd') && !r[4] && r[3] >= 2).sort((a, b) => b[3] - a[3]);
 console.log(`\nwrong lone U+FFFD guesses of the cases at a margin of 2 or more: ${wrongCases.length}`);
 for (const r of wrongCases.slice(0, 20)) console.log(`  ${r[3].toFixed(2).padStart(6)}  ${r[1]}  ${r[5]}`);

@@ -71,6 +71,13 @@ const FFFD_WORDS_SLACK = 3;
  * at 4, 94.2 %.
  */
 const FFFD_WRITTEN_MARGIN = 5;
+/**
+ * The scaled margin (rereadLone) at which a lone `?`'s character is written. Calibrated as
+ * FFFD_WRITTEN_MARGIN, on the same lines with a `?` for the lost character (3,933 guesses at
+ * loneMark's gate lowered by a document's most rate): those reaching it 96.2 % right (819); at
+ * GUESS_MARGIN (2), which a run's guesses are written at, 83.9 % (1,571); at 5, 95.2 %.
+ */
+const MARK_WRITTEN_MARGIN = 5.5;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
 const MAX_MARKS_NEARBY = 2;
 
@@ -172,7 +179,7 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
     prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
-    run: lazyLoneRun(i, options, v, lm, g, gain, plan),
+    run: lazyLoneRun(i, options, v, lm, g, gain, plan, false, MARK_WRITTEN_MARGIN),
   };
 }
 
