@@ -220,6 +220,10 @@ test('a short GBK-mojibake reading and a misaligned run over the same place are 
     ['这个选项 在 标准错笊璞� 显示 表达式 的 语法.', '笊璞�', 'misaligned-gbk', '误设备'],
     ['这个选项 要求 在 标准输錾璞� 显示 当前的 修饰键映射.', '錾璞�', 'misaligned-gbk', '出设备'],
     ['用 修饰键 组合 获得所有 ㄒ宓� 动作.', 'ㄒ宓�', 'misaligned-gbk', '定义的'],
+    // man-zh_CN xmodmap.1 misaligned: `绻�` alone reads as GBK mojibake (繫), a little better by the
+    // text likelihood than the run (如果); the text shows the misaligned channel at work (runs on
+    // every line), whose rate is the run's prior odds.
+    ['xmodmap 可以 使� 下列 选项:\n这个选项 付� 主机 和 允酒�.\n这个选项 在 标准错误设备 允� 命令行参数 的 说明. 绻� 出现了 无法识别 的参数,\n也会 葱� 这个 功能.\n', '绻�', 'misaligned-gbk', '如果'],
     // man-zh_TW df.1 as GBK mojibake: the two-character reading sits among longer ones, which show
     // the channel: it stands.
     ['-h, --human-readable浠� 1024 鐐哄啰椤ず澶у皬锛堜緥濡傦紝1023M锛�\n-H, --si', '锛�', 'mojibake-gbk', '�'],

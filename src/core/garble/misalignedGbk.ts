@@ -12,6 +12,7 @@ import type { TextDetector } from '../pipeline/garbleDetector';
 import { CJK } from '../pipeline/textScan';
 import { overlapping, withoutOverlaps, type Span } from '../text/spanOverlap';
 import { weighRepair, CHANNEL_LOG_PRIOR, NEIGHBOURHOOD } from '../decision';
+import { rateTuning } from './misaligned/documentRate';
 
 /**
  * Misaligned GBK runs: `?!叭缃馭MC` for `。“如今SMC`.
@@ -291,7 +292,11 @@ export const misalignedGbkDetector: TextDetector = {
     // each may be many in a long text).
     const byStart = [...short].sort((a, b) => a.start - b.start);
     const longest = byStart.reduce((most, g) => Math.max(most, g.end - g.start), 0);
-    return runs.filter((run) => beatsMojibake(text, run, overlapping(byStart, longest, run.start, run.end)));
+    const overlapped = (run: GarbleIssue) => overlapping(byStart, longest, run.start, run.end);
+    // Each channel's prior odds: its own rate in the text, the runs that meet no short reading
+    // against the mojibake readings that read more than two characters.
+    const odds = { run: channelOdds(runs.filter((run) => overlapped(run).length === 0).length, text.length), mojibake: channelOdds(longer.length, text.length) };
+    return runs.filter((run) => beatsMojibake(text, run, overlapped(run), odds));
   },
 };
 
@@ -303,11 +308,23 @@ function isShort(text: string, g: GarbleIssue): boolean {
 }
 
 /**
+ * Nats of prior odds a channel gains in a text of `length` where it is seen at work `count` times
+ * (runs found, or mojibake readings), as documentRate.ts prices a document's own rate of runs:
+ * ln(rate / baseRate), the rate per 1,000 characters, at most maxBonus, nothing below two.
+ */
+function channelOdds(count: number, length: number): number {
+  if (count < 2 || length === 0) return 0;
+  const { baseRate, maxBonus } = rateTuning();
+  return Math.min(maxBonus, Math.max(0, Math.log((1000 * count) / length / baseRate)));
+}
+
+/**
  * Whether a misaligned run explains its place better than the short GBK-mojibake readings it
  * overlaps: each hypothesis is weighed over the same span (the union of the run and the readings)
- * against the text as shown, each at its channel's prior, and the run must gain more.
+ * against the text as shown, each at its channel's prior (CHANNEL_LOG_PRIOR, raised by `odds`:
+ * how often the text shows each channel elsewhere, channelOdds), and the run must gain more.
  */
-function beatsMojibake(text: string, run: GarbleIssue, readings: readonly GarbleIssue[]): boolean {
+function beatsMojibake(text: string, run: GarbleIssue, readings: readonly GarbleIssue[], odds: { run: number; mojibake: number }): boolean {
   if (readings.length === 0) return true;
   if (run.replacement === undefined) return false;
   const start = Math.min(run.start, ...readings.map((g) => g.start));
@@ -323,5 +340,5 @@ function beatsMojibake(text: string, run: GarbleIssue, readings: readonly Garble
     at = g.end;
   }
   asMojibake += text.slice(at, end);
-  return hypothesis(asRun) > hypothesis(asMojibake);
+  return hypothesis(asRun) + odds.run > hypothesis(asMojibake) + odds.mojibake;
 }

@@ -64,11 +64,20 @@ export const FFFD_BASE_GAIN = MIN_GAIN;
 const FFFD_WORDS_SLACK = 3;
 /**
  * The scaled margin (rereadLone) at which a lone U+FFFD's character is written, in a text with a
- * rate (marksAtRate). Calibrated on the repair evaluation's tuning part (docs/repair-eval.md): at
- * GUESS_MARGIN (2), 18 characters written in whole documents, 17 right; the wrong one (耀 for 弄,
- * a run's trace after a character read wrongly) at 2.48, every right one at 3.7 or more.
+ * rate (marksAtRate). Calibrated on the repair evaluation's tuning part, lines as written
+ * (scripts/eval-repair/calibrate-lone-marks.mjs: every second Chinese character its channel can
+ * lose alone taken as lost, 2,800 guesses at loneMark's gate; docs/repair-eval.md): the guesses
+ * reaching it are 96.2 % right (918), as a run's guesses are held to 96 %; at 3, 91.5 % (1,276);
+ * at 4, 94.2 %.
  */
-const FFFD_WRITTEN_MARGIN = 3;
+const FFFD_WRITTEN_MARGIN = 5;
+/**
+ * The scaled margin (rereadLone) at which a lone `?`'s character is written. Calibrated as
+ * FFFD_WRITTEN_MARGIN, on the same lines with a `?` for the lost character (3,933 guesses at
+ * loneMark's gate lowered by a document's most rate): those reaching it 96.2 % right (819); at
+ * GUESS_MARGIN (2), which a run's guesses are written at, 83.9 % (1,571); at 5, 95.2 %.
+ */
+const MARK_WRITTEN_MARGIN = 5.5;
 /** The most marks within nearby.ts's neighbourhood of the mark (itself included). */
 const MAX_MARKS_NEARBY = 2;
 
@@ -170,7 +179,7 @@ export function loneMark(v: string, i: number, table: DbcsTable, lm: CharLanguag
     prior: LOST_BYTE_LOG_PRIOR,
     reading: g.ch,
     // What is written is worked out once the run is kept, with the word model (rereadLone).
-    run: lazyLoneRun(i, options, v, lm, g, gain, plan),
+    run: lazyLoneRun(i, options, v, lm, g, gain, plan, false, MARK_WRITTEN_MARGIN),
   };
 }
 

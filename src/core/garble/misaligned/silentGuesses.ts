@@ -325,13 +325,14 @@ export const GUESS_MARGIN = 2;
 /**
  * The run of a character lost alone at `i` (loneTrails.ts, loneMarks.ts), read once it is kept:
  * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy
- * (`agreement`: rereadLone's bars for a lone trail);
+ * (`agreement`: rereadLone's bars for a lone trail; `bar`: the margin it is written at, a lone
+ * `?`'s its own, loneMarks.ts);
  * `plan` says what was done, given the restored guess or undefined.
  */
-export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[], agreement = false): SilentRun {
+export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[], agreement = false, bar = GUESS_MARGIN): SilentRun {
   return lazyRun(i, i + 1, (others) => {
     const r = rereadLone(options, v, i, lm, others, agreement) ?? fallback;
-    const sure = r.margin >= GUESS_MARGIN;
+    const sure = r.margin >= bar;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
 }
