@@ -109,11 +109,12 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
     stretches.push({ a, b, shown, trace, check, gain });
   }
   const s = stretches[0];
+  // A run chooseRuns turned down over the stretch (a lone run too, which the silent search's
+  // probe does not follow) is told by the check that turned it down.
   let judge = s.check;
-  if (judge === 'final') {
-    const r = refused.find((x) => x.start < s.b && s.a < x.end);
-    judge = r ? `final: ${r.judge}${r.margin === undefined ? '' : ` ${r.margin.toFixed(1)}`}` : 'final: after chooseRuns';
-  }
+  const r = refused.find((x) => x.start < s.b && s.a < x.end);
+  if (r) judge = `final: ${r.judge}${r.margin === undefined ? '' : ` ${r.margin.toFixed(1)}`}`;
+  else if (judge === 'final') judge = 'final: after chooseRuns';
   // The paragraph's cost and the stretch's standing in its own text.
   const lineStart = g.lastIndexOf('\n', s.a) + 1;
   const lineEndG = g.indexOf('\n', s.b) < 0 ? g.length : g.indexOf('\n', s.b);
