@@ -5,7 +5,8 @@
 // character) or wrong, and at a place it did not change; clean side: the same part's documents
 // as written and folded, and the precision corpus's tune split.
 //
-//   node scripts/eval-repair/misaligned-echoes.mjs [--split tuning] [--precision DIR] [--show 3]
+//   node scripts/eval-repair/misaligned-echoes.mjs [--split tuning] [--precision DIR] [--show 3] [--right]
+// (`--show N`: up to N examples of each context, wrong, unchanged and clean ones; `--right` the right ones too)
 import { join } from 'node:path';
 import { requireBundle } from '../nodeBundle.mjs';
 import { loadDocuments } from './corpus.mjs';

@@ -2,7 +2,7 @@ import type { Candidate } from './silentGuesses';
 
 /**
  * What the misaligned search tells a measuring script while it runs (scripts/eval-repair/
- * misaligned-{missed,short,near,doc-rate}.mjs, scripts/perf/silent-window-calibrate.mjs, tests). Production code
+ * misaligned-{missed,short,near,doc-rate,para-classes}.mjs, scripts/perf/silent-window-calibrate.mjs, tests). Production code
  * only reads the probe in force (`searchProbe()`): none, outside `observeSearch`.
  */
 export interface SearchProbe {
