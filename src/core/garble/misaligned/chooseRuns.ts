@@ -3,6 +3,7 @@ import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { genreAgrees } from './genreCheck';
 import { DisjointSpans } from '../../text/spanOverlap';
 import type { Candidate, SilentRun } from './silentGuesses';
+import { searchProbe } from './probes';
 
 /**
  * The runs kept among those found (silentRuns.ts), best first, the runs found from a mark
@@ -30,10 +31,20 @@ export function chooseRuns(v: string, found: Candidate[], rivals: ReadonlyArray<
     }
     const f = x.f!;
     const { start, end } = f.run;
-    if (!kept.free(f.run)) continue;
+    const probe = searchProbe();
+    if (!kept.free(f.run)) {
+      probe.refuse?.(start, end, 'overlap');
+      continue;
+    }
     const weight = weighRepair({ before: v.slice(Math.max(0, start - NEIGHBOURHOOD), start), original: v.slice(start, end), reading: f.reading, after: v.slice(end, end + NEIGHBOURHOOD) }, CHANNEL_LOG_PRIOR + f.prior + (f.evidence ?? 0));
-    if (!weight.accept) continue;
-    if (!genreAgrees(v, start, end, f.reading, f.prior, lm)) continue;
+    if (!weight.accept) {
+      probe.refuse?.(start, end, 'weighRepair', weight.margin);
+      continue;
+    }
+    if (!genreAgrees(v, start, end, f.reading, f.prior, lm)) {
+      probe.refuse?.(start, end, 'genreCheck');
+      continue;
+    }
     runs.push(f.run);
     gains.push(f.gain);
     kept.take(f.run);

@@ -2,7 +2,7 @@ import type { Candidate } from './silentGuesses';
 
 /**
  * What the misaligned search tells a measuring script while it runs (scripts/eval-repair/
- * misaligned-{missed,short,near,doc-rate}.mjs, scripts/perf/silent-window-calibrate.mjs, tests). Production code
+ * misaligned-{missed,short,near,doc-rate,para-classes}.mjs, scripts/perf/silent-window-calibrate.mjs, tests). Production code
  * only reads the probe in force (`searchProbe()`): none, outside `observeSearch`.
  */
 export interface SearchProbe {
@@ -12,6 +12,11 @@ export interface SearchProbe {
    * every run found there (`found`).
    */
   drop?(at: number, first: number, check: string, gain?: number): void;
+  /**
+   * chooseRuns.ts: a run found that the final check turned down (`judge`: `overlap`, another run
+   * kept over it; `weighRepair`, the shared decision, with its margin; `genreCheck`).
+   */
+  refuse?(start: number, end: number, judge: string, margin?: number): void;
   /** nearWords.ts: every near-gate run weighed there, with its words' nats, before the gate. */
   seen?(v: string, c: Candidate, words: number): void;
   /** documentRate.ts: each text's confident runs, its length and the bonus they give. */

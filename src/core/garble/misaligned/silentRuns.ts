@@ -12,6 +12,7 @@ import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
 import { documentBonus, nearAgain } from './documentRate';
+import { echoedTraces } from './echoedTraces';
 import { searchProbe } from './probes';
 
 /**
@@ -70,6 +71,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
   const nearMarks: Candidate[] = [];
   for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
+  // A lone trace the document's own text reads (echoedTraces.ts), weighed after every other run.
+  found.push(...echoedTraces(v, table, lm));
   const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
   const first = chooseRuns(v, outsideSkipped(found), rivals, lm);
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.

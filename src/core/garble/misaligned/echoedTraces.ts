@@ -1,0 +1,170 @@
+import type { DbcsTable } from '../../codec/gbkTable';
+import type { CharLanguageModel } from '../../model/charLanguageModel';
+import { isHan } from '../../text/chars';
+import { isChinese } from './loneMarks';
+import { ordinary, type Candidate, type SilentRun } from './silentGuesses';
+import { hexByte as hex } from '../../codec/hexByte';
+
+/**
+ * A lone trace whose character the document writes itself. A character that lost its lead byte
+ * shows, alone between its neighbours, as its trail (`名Q。` for 名稱。, 稱 = B7 51) or as the mark
+ * a decoder printed for a trail that made no pair with the next lead (`文件?的` for 文件名的). The
+ * models weigh such a trace by its two bigrams, which is little evidence (docs/repair-eval.md). But
+ * the document around it is evidence of another kind: a text that writes `）名稱。若` elsewhere
+ * and here `）名Q。若` shows the same phrase with one character lost, and the bytes say which
+ * characters that one can be. So a trace is read where the document writes its neighbours around
+ * one character the trace's byte allows, with enough context in a row on both sides
+ * (ECHO_CONTEXT, the trace's neighbours themselves counted), and no other character the byte
+ * allows with as much. Nothing is guessed: the character written is one the document writes there.
+ */
+
+/** Characters matched in a row around an occurrence (both sides together), at least. */
+export const ECHO_CONTEXT = 4;
+/** …and on each side at least. */
+const ECHO_SIDE = 1;
+/** Characters each side compared, at most. */
+const ECHO_REACH = 4;
+/** Occurrences of an anchor looked at, at most (a pair written more often tells nothing). */
+const MAX_OCCURRENCES = 64;
+/** Traces looked at per text, at most (TRACES_BASE + one per TRACES_PER characters): a lost byte here and there, not a whole garbled file. */
+const TRACES_BASE = 16;
+const TRACES_PER = 1000;
+/** Characters each side of a trace its echoes are looked for in: the document around it. */
+const ECHO_WINDOW = 10_000;
+
+/** What an echo tells about the trace at `i`: the character and its context, for the scripts. */
+export interface Echo {
+  i: number;
+  ch: string;
+  left: number;
+  right: number;
+}
+
+/** The trace kind of v[i]: a trail shown as ASCII or `€` (its byte), a mark (-1), or none (undefined). */
+function traceByte(c: number): number | undefined {
+  if (c === 0x3f || c === 0xfffd) return -1;
+  if (c === 0x20ac) return 0x80;
+  if (c >= 0x40 && c <= 0x7e) return c;
+  return undefined;
+}
+
+/**
+ * Whether `ch` could be the character lost at a trace of `byte` (traceByte) before `next`: its
+ * trail is the byte shown, or (a mark) its trail makes no pair with what follows.
+ */
+function fits(ch: string, byte: number, next: number, table: DbcsTable): boolean {
+  const code = table.codeOf(ch.codePointAt(0)!);
+  if (code < 0x100) return false;
+  const trail = code & 0xff;
+  if (byte >= 0) return trail === byte;
+  if (next < 0x40) return true;
+  const nextCode = next < 0x80 ? next : table.codeOf(next);
+  if (nextCode < 0) return false;
+  return table.decodePair(trail, nextCode >= 0x100 ? nextCode >> 8 : nextCode) === undefined;
+}
+
+/** The lone traces of `v` the document's own text reads (one character it writes there, alone at the best context). */
+export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT): Candidate[] {
+  const traces: number[] = [];
+  const most = TRACES_BASE + Math.floor(v.length / TRACES_PER);
+  let marksBesideChinese = 0;
+  for (let i = 1; i + 1 < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const byte = traceByte(c);
+    if (byte === undefined) continue;
+    const before = v.charCodeAt(i - 1);
+    const after = v.charCodeAt(i + 1);
+    if (byte < 0 && (isChinese(before) || isChinese(after))) marksBesideChinese++;
+    // Alone: no trace beside it, a Chinese character on one side at least.
+    if (traceByte(before) !== undefined || traceByte(after) !== undefined || !(isChinese(before) || isChinese(after))) continue;
+    traces.push(i);
+    if (traces.length > most) return [];
+  }
+  const found: Candidate[] = [];
+  for (const i of traces) {
+    const byte = traceByte(v.charCodeAt(i))!;
+    // A text that writes other marks beside Chinese has questions or placeholders of its own.
+    if (byte < 0 && marksBesideChinese > 1) continue;
+    const echo = bestEcho(v, i, byte, table, lm);
+    if (!echo) continue;
+    told?.(echo);
+    if (echo.left < ECHO_SIDE || echo.right < ECHO_SIDE || echo.left + echo.right < minContext) continue;
+    // A mark is read only as Han: a text may write `?` and `？`, `?——` and `———` side by side.
+    if (byte < 0 && !isHan(echo.ch.codePointAt(0)!)) continue;
+    found.push(echoCandidate(v, echo, byte));
+  }
+  return found;
+}
+
+/**
+ * The character the document writes where the trace at `i` stands, matched on the pair before it
+ * and on the pair after it: the one with the most context in a row, when no other fitting
+ * character has as much.
+ */
+function bestEcho(v: string, i: number, byte: number, table: DbcsTable, lm: CharLanguageModel): Echo | undefined {
+  const next = v.charCodeAt(i + 1);
+  const lo = Math.max(0, i - ECHO_WINDOW);
+  const hi = i + ECHO_WINDOW;
+  const context = new Map<string, { left: number; right: number }>();
+  const offer = (at: number) => {
+    // `at`: the offset of the echoed character; never the trace itself.
+    if (at === i || at < 0 || at >= v.length) return;
+    const ch = v[at];
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || cp === 0xfffd || (cp >= 0xd800 && cp <= 0xdfff) || !ordinary(ch, lm) || !fits(ch, byte, next, table)) return;
+    let left = 0;
+    while (left < ECHO_REACH && at - 1 - left >= 0 && i - 1 - left >= 0 && v[at - 1 - left] === v[i - 1 - left] && v[i - 1 - left] !== '\n') left++;
+    let right = 0;
+    while (right < ECHO_REACH && at + 1 + right < v.length && i + 1 + right < v.length && v[at + 1 + right] === v[i + 1 + right] && v[i + 1 + right] !== '\n') right++;
+    const known = context.get(ch);
+    if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
+  };
+  if (i >= 2) {
+    const anchor = v.slice(i - 2, i);
+    let n = 0;
+    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i - 2) offer(p + 2);
+  }
+  if (i + 3 <= v.length) {
+    const anchor = v.slice(i + 1, i + 3);
+    let n = 0;
+    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i + 1) offer(p - 1);
+  }
+  let best: Echo | undefined;
+  let tie = false;
+  for (const [ch, { left, right }] of context) {
+    const total = left + right;
+    if (!best || total > best.left + best.right) [best, tie] = [{ i, ch, left, right }, false];
+    else if (total === best.left + best.right) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+function echoCandidate(v: string, echo: Echo, byte: number): Candidate {
+  const shown = v[echo.i];
+  const run: SilentRun = {
+    start: echo.i,
+    end: echo.i + 1,
+    out: echo.ch,
+    lossy: false,
+    plan: [
+      `${shown} between ${v[echo.i - 1]} and ${v[echo.i + 1]}: a character whose lead byte was lost${byte >= 0 ? `, its trail ${hex(byte)} shown` : ''}`,
+      `restored as ${echo.ch}, which the document writes between the same ${echo.left} and ${echo.right} characters`,
+    ],
+    confidence: Math.min(0.99, 0.7 + 0.05 * (echo.left + echo.right)),
+  };
+  return { run, reading: echo.ch, gain: ECHO_GAIN, prior: byte < 0 ? MARK_LOG_PRIOR : 0, evidence: ECHO_NATS * (echo.left + echo.right) };
+}
+
+/**
+ * Nats of evidence per character of context matched, for the final check (chooseRuns: the text
+ * likelihood does not read the document's other places): well under what the character model
+ * pays for a character of running text (5–8 nats), the odds that context repeats by chance.
+ */
+const ECHO_NATS = 2;
+/** A mark's price beyond the lost lead, as loneMarks.ts prices a lone `?`: the trail that made no pair. */
+const MARK_LOG_PRIOR = -6;
+/**
+ * The gain an echoed trace ranks at among the runs (chooseRuns takes the best first): none, so
+ * that every run the models found is weighed before it, and it takes only a place left free.
+ */
+const ECHO_GAIN = 0;
