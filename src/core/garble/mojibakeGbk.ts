@@ -173,8 +173,6 @@ function specFor(text: string): MojibakeSpec {
   return lost && USER_DEFINED_PRINTED.test(text) ? gbkUserDefinedPrintedSpec() : gbkMojibakeSpec();
 }
 
-const UTF8 = new TextDecoder('utf-8');
-
 /**
  * Pairs of characters, each pair the string of its two characters. The lost-byte lattice asks
  * whether a pair is the document's in its innermost loop, so the pairs of two BMP characters (all
@@ -287,69 +285,76 @@ function addHanPairs(text: string, pairs: CharPairs): void {
 
 /**
  * The pairs of Han characters the document writes: as it stands (its clean paragraphs) and as its
- * mojibake under `spec` (GBK or Big5) reads back where no byte is lost (every stretch of characters
- * the code page can encode, its bytes read as UTF-8; what a lost byte breaks decodes to U+FFFD and pairs with nothing). A lost
- * character that makes such a pair with a neighbour (a name, a word the document says twice) is
- * the likelier guess: a cache model over the document for what a bigram model cannot see.
+ * mojibake under `spec` (GBK or Big5) reads back where no byte is lost (documentIntact; what a lost
+ * byte breaks decodes to U+FFFD and pairs with nothing). A lost character that makes such a pair
+ * with a neighbour (a name, a word the document says twice) is the likelier guess: a cache model
+ * over the document for what a bigram model cannot see. `intact`: documentIntact's, when made.
  */
-export function documentPairs(text: string, spec: MojibakeSpec): CharPairs {
+export function documentPairs(text: string, spec: MojibakeSpec, intact = documentIntact(text, spec)): CharPairs {
   const pairs = new CharPairs();
-  addHanPairs(text, pairs);
-  readBack(text, spec, (read) => addHanPairs(read, pairs));
+  // The text and each stretch read back are lines of `intact`, and a line break pairs with nothing.
+  addHanPairs(intact, pairs);
   return pairs;
 }
 
+/** Decodes every stretch at once; documentIntact drops each one's opening byte order mark itself. */
+const UTF8_KEEPING_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
- * Each stretch of characters `spec`'s code page can encode (three bytes or more), its bytes read
- * as UTF-8: the document's mojibake read back where no byte is lost (a lost byte decodes to U+FFFD).
+ * The document as it reads where no byte is lost: its text as it stands, then each stretch of
+ * characters `spec`'s code page can encode (three bytes or more), its bytes read as UTF-8 (a lost
+ * byte decodes to U+FFFD), a line each. What lostEchoes.ts looks a lost character's surroundings up
+ * in, and documentPairs pairs. The stretches are decoded in one call, each after its line break:
+ * a sequence a stretch leaves unfinished ends at the break as it would at its end, and a byte
+ * order mark opening a stretch is dropped, as a decoder does at the start of its input.
  */
-function readBack(text: string, spec: MojibakeSpec, each: (read: string) => void): void {
+export function documentIntact(text: string, spec: MojibakeSpec): string {
   let bytes = new Uint8Array(1024);
   let n = 0;
+  // Where the stretch being read starts, after its line break.
+  let from = 1;
   const flush = () => {
-    if (n >= 3) each(UTF8.decode(bytes.subarray(0, n)));
-    n = 0;
+    if (n - from < 3) n = from - 1;
+    else if (bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) {
+      bytes.copyWithin(from, from + 3, n);
+      n -= 3;
+    }
+    from = n + 1;
   };
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
     const code = spec.codec.codeOf(cp);
     if (code < 0x80) {
-      flush();
+      if (n >= from) flush();
       continue;
     }
-    if (n + 2 > bytes.length) {
+    if (n + 3 > bytes.length) {
       const more = new Uint8Array(bytes.length * 2);
       more.set(bytes);
       bytes = more;
     }
+    if (n < from) bytes[n++] = 0x0a;
     if (code > 0xff) {
       bytes[n++] = code >> 8;
       bytes[n++] = code & 0xff;
     } else bytes[n++] = code;
   }
-  flush();
-}
-
-/**
- * The document as it reads where no byte is lost: its text as it stands, then each stretch of its
- * mojibake read back (readBack), a line each. What lostEchoes.ts looks a lost character's
- * surroundings up in.
- */
-export function documentIntact(text: string, spec: MojibakeSpec): string {
-  const parts = [text];
-  readBack(text, spec, (read) => parts.push(read));
-  return parts.join('\n');
+  if (n >= from) flush();
+  return n === 0 ? text : text + UTF8_KEEPING_BOM.decode(bytes.subarray(0, n));
 }
 
 /**
  * findUtf8Mojibake with the document's pairs (documentPairs) as the cache model of its lost
  * characters, where the text shows a lost byte at all (`?` or U+FFFD); `inLattice` as
- * withDocumentPairs takes it (false: only the doubts' second opinion reads them).
+ * withDocumentPairs takes it (false: only the doubts' second opinion reads them). The document
+ * read back (documentIntact) is made once for both the pairs and lostEchoes.ts.
  */
 export function findWithDocumentPairs(text: string, spec: MojibakeSpec, stops: readonly number[] | undefined, inLattice = true): GarbleIssue[] {
   if (!text.includes('\ufffd') && !text.includes('?')) return findUtf8Mojibake(text, spec, stops);
-  return withDocumentPairs(() => documentPairs(text, spec), () => findUtf8Mojibake(text, spec, stops), inLattice, () => documentIntact(text, spec));
+  let read: string | undefined;
+  const intact = () => (read ??= documentIntact(text, spec));
+  return withDocumentPairs(() => documentPairs(text, spec, intact()), () => findUtf8Mojibake(text, spec, stops), inLattice, intact);
 }
 
 /** `stops`: mojibakeStops for the GBK spec, when the caller has scanned the text for several. */

@@ -40,11 +40,19 @@ const ONE_SIDED = 1;
  * occurrences for every lost character made a 1 MB text's analysis half again slower.
  */
 const MAX_OCCURRENCES = 64;
+/** Where a line ends: an occurrence's context stops there. */
+const NEWLINE = 0x0a;
 
 interface EchoIndex {
-  chars: string[];
-  /** Positions in `chars` of each non-ASCII character. */
-  at: Map<string, number[]>;
+  /** The text's code points in order (a lone surrogate as its code unit). */
+  cps: Int32Array;
+  /**
+   * Where each non-ASCII character stands in `cps`, U+FFFD aside: a BMP code point's places are
+   * `places[start[cp]]` up to `places[start[cp + 1]]`, in order; the rarer astral ones in `astral`.
+   */
+  start: Int32Array;
+  places: Int32Array;
+  astral: Map<number, number[]>;
   verdicts: Map<string, string | null>;
 }
 /**
@@ -53,25 +61,57 @@ interface EchoIndex {
  */
 const indexes = new WeakMap<DocumentPairs, EchoIndex>();
 
+/** Whether the index lists where `cp` stands: a non-ASCII character other than U+FFFD. */
+const indexed = (cp: number): boolean => cp >= 0x80 && cp !== 0xfffd;
+
+/**
+ * The index of `text`, in typed arrays sorted by counting: a 1 MB document's index as one string
+ * per character and a list per distinct character was most of its lost characters' cost.
+ */
 function indexOf(doc: DocumentPairs, text: string): EchoIndex {
   const made = indexes.get(doc);
   if (made) return made;
-  const chars = Array.from(text);
-  const at = new Map<string, number[]>();
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (c.charCodeAt(0) < 0x80 || c === '\ufffd') continue;
-    const list = at.get(c);
-    if (list) list.push(i);
-    else at.set(c, [i]);
+  const all = new Int32Array(text.length);
+  const start = new Int32Array(0x10002);
+  const astral = new Map<number, number[]>();
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) {
+      i++;
+      const list = astral.get(cp);
+      if (list) list.push(n);
+      else astral.set(cp, [n]);
+    } else if (indexed(cp)) start[cp + 2]++;
+    all[n++] = cp;
   }
-  const index = { chars, at, verdicts: new Map() };
+  // start[cp + 1] is where cp's places end once they are written, start[cp] where they begin.
+  for (let cp = 2; cp < start.length; cp++) start[cp] += start[cp - 1];
+  const cps = all.subarray(0, n);
+  const places = new Int32Array(start[start.length - 1]);
+  for (let x = 0; x < n; x++) {
+    const cp = cps[x];
+    if (cp <= 0xffff && indexed(cp)) places[start[cp + 1]++] = x;
+  }
+  const index = { cps, start: start.subarray(0, 0x10001), places, astral, verdicts: new Map() };
   indexes.set(doc, index);
   return index;
 }
 
-/** A place around the lost character: a character read whole, or one lost, by its bytes. */
-type Slot = { ch: string } | { pattern: Pattern };
+/** How often the document writes `cp` (0 for ASCII and U+FFFD). */
+function occurrences(ix: EchoIndex, cp: number): number {
+  if (cp > 0xffff) return ix.astral.get(cp)?.length ?? 0;
+  return indexed(cp) ? ix.start[cp + 1] - ix.start[cp] : 0;
+}
+
+/** Where the document writes `cp`, in order. */
+function placesOf(ix: EchoIndex, cp: number): ArrayLike<number> {
+  if (cp > 0xffff) return ix.astral.get(cp) ?? NO_BYTES;
+  return ix.places.subarray(ix.start[cp], ix.start[cp + 1]);
+}
+
+/** A place around the lost character: a character read whole, by its code point, or one lost, by its bytes. */
+type Slot = number | Pattern;
 
 interface Pattern {
   /** The character's bytes, LOST where lost. */
@@ -106,8 +146,7 @@ function utf8Of(cp: number, out: Uint8Array): number {
 }
 const enc = new Uint8Array(4);
 
-function fits(ch: string, p: Pattern): boolean {
-  const cp = ch.codePointAt(0)!;
+function fits(cp: number, p: Pattern): boolean {
   if (cp < 0x80 || cp === 0xfffd) return false;
   if (utf8Of(cp, enc) !== p.bytes.length) return false;
   for (let k = 0; k < p.bytes.length; k++) {
@@ -122,14 +161,14 @@ function fits(ch: string, p: Pattern): boolean {
   return true;
 }
 
-function slotFits(ch: string, s: Slot): boolean {
-  return 'ch' in s ? s.ch === ch : fits(ch, s.pattern);
+function slotFits(cp: number, s: Slot): boolean {
+  return typeof s === 'number' ? s === cp : fits(cp, s);
 }
 
 /** What a fitting slot counts toward the context. */
 function weightOf(s: Slot): number {
-  if ('ch' in s) return s.ch.charCodeAt(0) < 0x80 ? 0 : 1;
-  return s.pattern.known >= 2 ? PARTIAL_NEIGHBOUR : 0;
+  if (typeof s === 'number') return s < 0x80 ? 0 : 1;
+  return s.known >= 2 ? PARTIAL_NEIGHBOUR : 0;
 }
 
 function patternOf(slot: LostSlot, bytes: readonly number[], candidates: ReadonlyMap<number, readonly number[]>): Pattern {
@@ -143,8 +182,8 @@ function patternOf(slot: LostSlot, bytes: readonly number[], candidates: Readonl
 }
 
 function keyOf(s: Slot): string {
-  if ('ch' in s) return s.ch;
-  return `[${s.pattern.bytes.map((b, k) => (b === LOST ? `L${idOf(s.pattern.allowed[k] ?? NO_BYTES)}` : b)).join(',')}]`;
+  if (typeof s === 'number') return String.fromCodePoint(s);
+  return `[${s.bytes.map((b, k) => (b === LOST ? `L${idOf(s.allowed[k] ?? NO_BYTES)}` : b)).join(',')}]`;
 }
 
 /**
@@ -154,8 +193,8 @@ function keyOf(s: Slot): string {
 function anchorIn(side: readonly Slot[], ix: EchoIndex): number {
   for (let k = 0; k < side.length; k++) {
     const s = side[k];
-    if (!('ch' in s) || s.ch.charCodeAt(0) < 0x80) continue;
-    const n = ix.at.get(s.ch)?.length ?? 0;
+    if (typeof s !== 'number' || s < 0x80) continue;
+    const n = occurrences(ix, s);
     // Once is the run's own place, read back.
     if (n > 1 && n <= MAX_OCCURRENCES) return k;
   }
@@ -168,32 +207,32 @@ function anchorIn(side: readonly Slot[], ix: EchoIndex): number {
  */
 function echoOf(center: Pattern, left: Slot[], right: Slot[], ix: EchoIndex): string | undefined {
   if (anchorIn(left, ix) < 0 && anchorIn(right, ix) < 0) return undefined;
-  const key = `${left.map(keyOf).reverse().join('')}|${keyOf({ pattern: center })}|${right.map(keyOf).join('')}`;
+  const key = `${left.map(keyOf).reverse().join('')}|${keyOf(center)}|${right.map(keyOf).join('')}`;
   const remembered = ix.verdicts.get(key);
   if (remembered !== undefined) return remembered ?? undefined;
-  const best = new Map<string, number>();
-  const { chars } = ix;
+  const best = new Map<number, number>();
+  const { cps } = ix;
   // Whether each character met in the lost one's place fits its bytes, worked out once per query.
-  const fitting = new Map<string, boolean>();
+  const fitting = new Map<number, boolean>();
   // Every occurrence with context passes through the nearest whole non-ASCII character on one side.
   for (const [side, dir] of [[left, -1], [right, 1]] as const) {
     const d = anchorIn(side, ix);
     if (d < 0) continue;
-    const list = ix.at.get((side[d] as { ch: string }).ch)!;
-    for (const q of list) {
-      const x = q - dir * (d + 1);
-      if (x < 0 || x >= chars.length) continue;
-      const ch = chars[x];
-      let fit = fitting.get(ch);
-      if (fit === undefined) fitting.set(ch, (fit = fits(ch, center)));
+    const list = placesOf(ix, side[d] as number);
+    for (let o = 0; o < list.length; o++) {
+      const x = list[o] - dir * (d + 1);
+      if (x < 0 || x >= cps.length) continue;
+      const cp = cps[x];
+      let fit = fitting.get(cp);
+      if (fit === undefined) fitting.set(cp, (fit = fits(cp, center)));
       if (!fit) continue;
       const sides = [0, 0];
       let through = true;
       for (const [slots, step] of [[left, -1], [right, 1]] as const) {
         for (let k = 0; k < slots.length; k++) {
           const y = x + step * (k + 1);
-          const c = y >= 0 && y < chars.length ? chars[y] : '\n';
-          if (c === '\n' || !slotFits(c, slots[k])) {
+          const c = y >= 0 && y < cps.length ? cps[y] : NEWLINE;
+          if (c === NEWLINE || !slotFits(c, slots[k])) {
             if (slots === side && k <= d) through = false;
             break;
           }
@@ -204,20 +243,20 @@ function echoOf(center: Pattern, left: Slot[], right: Slot[], ix: EchoIndex): st
       // A character with no byte left is told by the words around it alone: both sides, or not at all.
       if (center.known === 0 && (sides[0] === 0 || sides[1] === 0)) continue;
       const weight = sides[0] + sides[1] - (sides[0] > 0 && sides[1] > 0 ? 0 : ONE_SIDED);
-      if (weight > (best.get(ch) ?? 0)) best.set(ch, weight);
+      if (weight > (best.get(cp) ?? 0)) best.set(cp, weight);
     }
   }
-  let top: string | undefined;
+  let top: number | undefined;
   let first = 0;
   let second = 0;
-  for (const [ch, w] of best) {
+  for (const [cp, w] of best) {
     if (w > first) {
       second = first;
       first = w;
-      top = ch;
+      top = cp;
     } else if (w > second) second = w;
   }
-  const verdict = top !== undefined && first >= MIN_CONTEXT && second < first ? top : undefined;
+  const verdict = top !== undefined && first >= MIN_CONTEXT && second < first ? String.fromCodePoint(top) : undefined;
   ix.verdicts.set(key, verdict ?? null);
   return verdict;
 }
@@ -237,12 +276,12 @@ export function echoLost(d: LostByteDecoding, bytes: readonly number[], candidat
   const restored = [...d.restored];
   let unrecovered = d.unrecovered;
   // The lost characters' places, by their offset in the text, each worked out once.
-  const lostAt = new Map<number, { pattern: Pattern }>();
-  for (const slot of d.lost) if (text[slot.at] === '\ufffd') lostAt.set(slot.at, { pattern: patternOf(slot, bytes, candidates) });
+  const lostAt = new Map<number, Pattern>();
+  for (const slot of d.lost) if (text[slot.at] === '\ufffd') lostAt.set(slot.at, patternOf(slot, bytes, candidates));
   const slotAt = (i: number): Slot | undefined => {
     const c = text[i];
     if (c === '\ufffd') return lostAt.get(i);
-    return c >= '\ud800' && c < '\ue000' ? undefined : { ch: c };
+    return c >= '\ud800' && c < '\ue000' ? undefined : c.charCodeAt(0);
   };
   let changed = false;
   for (const slot of d.lost) {
@@ -250,18 +289,18 @@ export function echoLost(d: LostByteDecoding, bytes: readonly number[], candidat
     const left: Slot[] = [];
     for (let i = slot.at - 1; i >= 0 && left.length < WINDOW; i--) {
       const s = slotAt(i);
-      if (!s) break;
+      if (s === undefined) break;
       left.push(s);
     }
-    if (slot.at - left.length === 0) for (const c of Array.from(before).reverse().slice(0, WINDOW - left.length)) left.push({ ch: c });
+    if (slot.at - left.length === 0) for (const c of Array.from(before).reverse().slice(0, WINDOW - left.length)) left.push(c.codePointAt(0)!);
     const right: Slot[] = [];
     for (let i = slot.at + 1; i < text.length && right.length < WINDOW; i++) {
       const s = slotAt(i);
-      if (!s) break;
+      if (s === undefined) break;
       right.push(s);
     }
-    if (slot.at + 1 + right.length === text.length) for (const c of Array.from(after).slice(0, WINDOW - right.length)) right.push({ ch: c });
-    const center = lostAt.get(slot.at)!.pattern;
+    if (slot.at + 1 + right.length === text.length) for (const c of Array.from(after).slice(0, WINDOW - right.length)) right.push(c.codePointAt(0)!);
+    const center = lostAt.get(slot.at)!;
     const ch = echoOf(center, left, right, ix);
     if (!ch || ch.length !== 1) continue;
     text[slot.at] = ch;
