@@ -123,6 +123,8 @@ interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8
  */
 const [cvCorpus, cvFoldsText] = option('--cv', ':0').split(':');
 const cvFolds = Number(cvFoldsText);
+/** --cv msra,cluener:2: the folds of several corpora's training splits at once (each fold model is trained without its fold of each). */
+const cvCorpora = new Set(cvCorpus.split(',').filter(Boolean));
 if (cvFolds && blockNameFolds) throw new Error('--name-folds block: not with --cv, whose folds are sentence index mod 10');
 /**
  * --cv-out DIR: with --cv, also write each fold's model as shipped (DIR/foldK/orgTagger.bin) and
@@ -214,7 +216,7 @@ log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
 if (cvFolds === 0) writeFileSync(namesOut, trainedNames.join('\n') + '\n');
 for (const { corpus, sentence, folded, training, fold, nameFold } of read) {
-  useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[nameFold]);
+  useTrainedNames(!training ? allNames : cvCorpora.has(corpus) ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[nameFold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
   extractFeatures(folded, shared);
   if (dropped.size) for (let i = 0; i < folded.length; i++) for (const slot of dropped) shared[i * FEATURES_PER_CHAR + slot] = 0;
@@ -500,7 +502,7 @@ if (cvFolds > 0) {
   const bonusTotals = new Map<number, { tp: number; found: number; gold: number }>();
   const errors = new Map<string, number>();
   for (let k = 0; k < cvFolds; k++) {
-    const inFold = (ex: Example) => ex.corpus === cvCorpus && ex.fold % cvFolds === k;
+    const inFold = (ex: Example) => cvCorpora.has(ex.corpus) && ex.fold % cvFolds === k;
     const order: number[] = [];
     train.forEach((ex, i) => {
       if (!inFold(ex)) for (let r = 0; r < (weights[ex.corpus] ?? 1); r++) order.push(i);
@@ -513,7 +515,11 @@ if (cvFolds > 0) {
     }
     const held = train.filter(inFold);
     const by = score(held, model);
-    const t = by.get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+    const t = { tp: 0, found: 0, gold: 0 };
+    for (const name of cvCorpora) {
+      const o = by.get(name);
+      if (o) { t.tp += o.tp; t.found += o.found; t.gold += o.gold; }
+    }
     log(`cv fold ${k + 1} of ${cvFolds}: ${cvCorpus} ${f1(t)}`);
     total.tp += t.tp;
     total.found += t.found;
@@ -524,7 +530,8 @@ if (cvFolds > 0) {
     const scale = top / 127;
     for (const bonus of cvBonuses) {
       const withBonus = { w: model.w, trans: withNameBonus(model.trans.slice(), bonus * scale) };
-      const tb = score(held, withBonus).get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+      const tb = { tp: 0, found: 0, gold: 0 };
+      for (const [name, o] of score(held, withBonus)) if (cvCorpora.has(name)) { tb.tp += o.tp; tb.found += o.found; tb.gold += o.gold; }
       const sum = bonusTotals.get(bonus) ?? bonusTotals.set(bonus, { tp: 0, found: 0, gold: 0 }).get(bonus)!;
       sum.tp += tb.tp;
       sum.found += tb.found;
