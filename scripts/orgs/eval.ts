@@ -12,7 +12,8 @@
  * and by string), --corpus NAME (only that corpus), --split holdout (the last tenth of each
  * training split, for a model trained with --holdout 0.1), --split cv (the folds of one corpus's
  * training split, each with its fold's model: cvFolds), --model FILE (another model file; the
- * training-split names written beside it, orgTaggerNames.txt, are read with it when present),
+ * training-split names written beside it, orgTaggerNames.txt, are read with it when present, and
+ * a second stage over spans for news, orgSpans.json of scripts/orgs/spans.ts, likewise),
  * --kind KIND (tag every corpus as that kind of text, features.ts TEXT_KINDS, instead of its own:
  * `--kind news` is what articles get), --traditional (the test sentences converted to Traditional with OpenCC, where that keeps their
  * length, to check that Traditional text is tagged as well), --write-cases (rewrite
@@ -25,7 +26,7 @@ import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpo
 import { extractOrganizations } from '../../src/core/annotate';
 import { extractOrganizationsByRules } from '../../src/core/annotate/organizations';
 import { organizationKind } from '../../src/core/annotate/organizationKind';
-import { tagOrganizations, TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { tagOrganizations, TAGGER_MODEL_FILE, useNameBonus, useSpanModel, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -83,6 +84,9 @@ for (const [kind, bonus] of (option('--name-bonus') ?? '').split(',').filter(Boo
 /** Tags with the model in `file` and the training-split names written beside it, when present (a model trained with --holdout or --cv-out has its own list, without the held-out sentences' names). */
 function useModelFile(file: string): void {
   useTaggerModel(readFileSync(file));
+  // The second stage over spans trained for this model (orgSpans.json beside it), or none.
+  const spans = join(dirname(file), 'orgSpans.json');
+  useSpanModel(existsSync(spans) ? readFileSync(spans, 'utf8') : null);
   const names = join(dirname(file), 'orgTaggerNames.txt');
   if (existsSync(names)) useTrainedNames(new CharTrie(readFileSync(names, 'utf8').split('\n').filter(Boolean), true));
 }
@@ -372,10 +376,7 @@ function writeCases(): void {
 function timeAnnotate(): void {
   const text = toSize(realText('.'), MB);
   const models: Array<[string, string]> = [['shipped', join('data', TAGGER_MODEL_FILE)], ...(modelPath ? [['--model', modelPath] as [string, string]] : [])];
-  const use = (file: string) => {
-    useTaggerModel(readFileSync(file));
-    useTrainedNames(new CharTrie(readFileSync(join(dirname(file), 'orgTaggerNames.txt'), 'utf8').split('\n').filter(Boolean), true));
-  };
+  const use = useModelFile;
   const times = models.map((): number[] => []);
   for (let round = 0; round < 8; round++) {
     models.forEach(([, file], k) => {

@@ -6,7 +6,7 @@
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
  *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--name-margin 150] [--save-epochs 8,10] [--average-from 4,6]
- *     [--cv-out DIR] [--name-folds block] [--order 2]
+ *     [--cv-out DIR] [--cv-blocks] [--name-folds block] [--order 2]
  *     [--report-templates] [--drop u3,u4,d1,d12]
  *
  * Each sentence also fires its kind of text's copies of the dense and hashed features
@@ -116,13 +116,22 @@ const templateOf = new Map<number, number>();
 
 interface Example { corpus: string; n: number; features: Int32Array; gold: Uint8Array; orgs: Set<string>; fold: number; text: string }
 /**
- * --cv CORPUS:K: K-fold cross-validation on one corpus's training split (the other corpora's
- * training splits are always trained on): K models, each scored on the sentences of its fold
+ * --cv CORPUS:K: K-fold cross-validation on one corpus's training split, or on several at once
+ * (--cv msra,cluener:2; the other corpora's training splits are always trained on): K models, each scored on the sentences of its fold
  * (sentence index mod 10, mod K), which also read no names of their own fold; prints the
  * corpus's cross-validated F1 and its most common errors. Writes no model.
  */
 const [cvCorpus, cvFoldsText] = option('--cv', ':0').split(':');
 const cvFolds = Number(cvFoldsText);
+/** --cv msra,cluener:2: the folds of several corpora's training splits at once (each fold model is trained without its fold of each). */
+const cvCorpora = new Set(cvCorpus.split(',').filter(Boolean));
+/**
+ * --cv-blocks: the folds of --cv are runs of sentences in a row (the first 1/K of the training
+ * sentences, the next …), so that a fold holds whole articles and its model has not read the other
+ * sentences of an article it is scored on, as held-out text; the names a fold's sentences read
+ * are then those of the other folds' text. Unset, a fold is sentence index mod 10, mod K.
+ */
+const cvBlocks = args.includes('--cv-blocks');
 if (cvFolds && blockNameFolds) throw new Error('--name-folds block: not with --cv, whose folds are sentence index mod 10');
 /**
  * --cv-out DIR: with --cv, also write each fold's model as shipped (DIR/foldK/orgTagger.bin) and
@@ -168,6 +177,8 @@ const piece = new Piece();
 const FOLDS = 10;
 const read: Array<{ corpus: string; sentence: Sentence; folded: string; training: boolean; fold: number; nameFold: number }> = [];
 const nameFolds = new Map<string, number>();
+/** With --cv-blocks, the folds of --cv each name occurs in. */
+const cvNameFolds = new Map<string, number>();
 for (const corpus of CORPORA) {
   const sentences = readSplit(corpus, 'train');
   if (!sentences) throw new Error(`${corpus.name}: training split missing (ZHLENS_NER_DATA)`);
@@ -176,17 +187,23 @@ for (const corpus of CORPORA) {
     const folded = foldToSimplified(sentence.text);
     const training = i < cut;
     const nameFold = blockNameFolds ? Math.min(FOLDS - 1, Math.floor((i * FOLDS) / Math.max(1, cut))) : i % FOLDS;
-    read.push({ corpus: corpus.name, sentence, folded, training, fold: i % FOLDS, nameFold });
+    const fold = cvBlocks ? Math.min(cvFolds - 1, Math.floor((i * cvFolds) / Math.max(1, cut))) : i % FOLDS;
+    read.push({ corpus: corpus.name, sentence, folded, training, fold, nameFold });
     if (!training) return;
     for (const e of sentence.entities) {
       const name = folded.slice(e.start, e.end);
-      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << nameFold));
+      if (e.label === 'ORG' && name.length >= 2 && name.length <= 30) {
+        nameFolds.set(name, (nameFolds.get(name) ?? 0) | (1 << nameFold));
+        // A corpus outside --cv is trained on by every fold model: its names count for every fold.
+        if (cvBlocks) cvNameFolds.set(name, (cvNameFolds.get(name) ?? 0) | (1 << (cvCorpora.has(corpus.name) ? fold : cvFolds)));
+      }
     }
   });
   log(`${corpus.name}: ${cut} training sentences, ${sentences.length - cut} held out`);
 }
 const namesOutsideFold = Array.from({ length: FOLDS }, (_, fold) => new CharTrie([...nameFolds].filter(([, folds]) => folds & ~(1 << fold)).map(([name]) => name), true));
 const cvNames = Array.from({ length: cvFolds }, (_, k) => {
+  if (cvBlocks) return [...cvNameFolds].filter(([, folds]) => folds & ~(1 << k)).map(([name]) => name).sort();
   let mask = 0;
   for (let fold = k; fold < FOLDS; fold += cvFolds) mask |= 1 << fold;
   return [...nameFolds].filter(([, folds]) => folds & ~mask).map(([name]) => name).sort();
@@ -214,7 +231,7 @@ log(`${trainedNames.length} organization names in the training text`);
 const allNames = new CharTrie(trainedNames, true);
 if (cvFolds === 0) writeFileSync(namesOut, trainedNames.join('\n') + '\n');
 for (const { corpus, sentence, folded, training, fold, nameFold } of read) {
-  useTrainedNames(!training ? allNames : corpus === cvCorpus ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[nameFold]);
+  useTrainedNames(!training ? allNames : cvCorpora.has(corpus) ? namesOutsideCv[fold % cvFolds] : namesOutsideFold[nameFold]);
   const shared = new Uint32Array(folded.length * FEATURES_PER_CHAR);
   extractFeatures(folded, shared);
   if (dropped.size) for (let i = 0; i < folded.length; i++) for (const slot of dropped) shared[i * FEATURES_PER_CHAR + slot] = 0;
@@ -500,7 +517,7 @@ if (cvFolds > 0) {
   const bonusTotals = new Map<number, { tp: number; found: number; gold: number }>();
   const errors = new Map<string, number>();
   for (let k = 0; k < cvFolds; k++) {
-    const inFold = (ex: Example) => ex.corpus === cvCorpus && ex.fold % cvFolds === k;
+    const inFold = (ex: Example) => cvCorpora.has(ex.corpus) && ex.fold % cvFolds === k;
     const order: number[] = [];
     train.forEach((ex, i) => {
       if (!inFold(ex)) for (let r = 0; r < (weights[ex.corpus] ?? 1); r++) order.push(i);
@@ -513,7 +530,11 @@ if (cvFolds > 0) {
     }
     const held = train.filter(inFold);
     const by = score(held, model);
-    const t = by.get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+    const t = { tp: 0, found: 0, gold: 0 };
+    for (const name of cvCorpora) {
+      const o = by.get(name);
+      if (o) { t.tp += o.tp; t.found += o.found; t.gold += o.gold; }
+    }
     log(`cv fold ${k + 1} of ${cvFolds}: ${cvCorpus} ${f1(t)}`);
     total.tp += t.tp;
     total.found += t.found;
@@ -524,7 +545,8 @@ if (cvFolds > 0) {
     const scale = top / 127;
     for (const bonus of cvBonuses) {
       const withBonus = { w: model.w, trans: withNameBonus(model.trans.slice(), bonus * scale) };
-      const tb = score(held, withBonus).get(cvCorpus) ?? { tp: 0, found: 0, gold: 0 };
+      const tb = { tp: 0, found: 0, gold: 0 };
+      for (const [name, o] of score(held, withBonus)) if (cvCorpora.has(name)) { tb.tp += o.tp; tb.found += o.found; tb.gold += o.gold; }
       const sum = bonusTotals.get(bonus) ?? bonusTotals.set(bonus, { tp: 0, found: 0, gold: 0 }).get(bonus)!;
       sum.tp += tb.tp;
       sum.found += tb.found;

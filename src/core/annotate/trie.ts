@@ -236,11 +236,11 @@ export class CharTrie {
     return true;
   }
 
-  /** Whether `text.slice(start, end)` is a word (forward trie only). */
+  /** Whether `text.slice(start, end)` is a word (a forward trie walks it forward, a backward one backward). */
   has(text: string, start: number, end: number): boolean {
     let node = 0;
-    for (let i = start; i < end; i++) {
-      node = this.step(node, text.charCodeAt(i));
+    for (let k = 0; k < end - start; k++) {
+      node = this.step(node, text.charCodeAt(this.backward ? end - 1 - k : start + k));
       if (node === 0) return false;
     }
     return end > start && (this.nodes[node * 2 + 1] & this.endMask) !== 0;

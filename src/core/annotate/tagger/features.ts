@@ -13,7 +13,7 @@
  * out: on the held-out part of the training splits they changed F1 by less than 0.3.
  */
 import { characterClasses, COARSE_VALUES, FINE_VALUES } from './charClusters';
-import { LEXICON_LISTS, lexiconWordsEnding } from '../lexicon';
+import { LEXICON_LISTS, lexiconWordsEnding, trainedOrganizationNamesEnding } from '../lexicon';
 import type { CharTrie } from '../trie';
 import { SUFFIXES_BY_LAST_CHAR, SUFFIX_LAST_CHARS, type OrganizationType, type OrgSuffix } from '../orgSuffixes';
 
@@ -81,6 +81,10 @@ const TYPE_INDEX: Record<OrganizationType, number> = { company: 1, government: 2
 let trainedNames: CharTrie | undefined;
 export function useTrainedNames(names: CharTrie | undefined): void {
   trainedNames = names;
+}
+/** Whether s[start, end) is a name of the training splits' list the features read (useTrainedNames, else the shipped list). */
+export function isTrainedName(s: string, start: number, end: number): boolean {
+  return (trainedNames ?? trainedOrganizationNamesEnding()).has(s, start, end);
 }
 
 /** How far right an organization ending is looked for. */

@@ -15,6 +15,7 @@ import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, markHashes, 
 import { spansOf, viterbi } from './viterbi';
 import { inHanRange } from '../../text/chars';
 import { FINE_VALUES } from './charClusters';
+import { type Candidate, chooseBoundaries, chooseSpans, parseSpanModel, spanCandidates, type SpanModel } from './spanChoice';
 import { hashedSlot, type LoadedModel, model, NO_ROWS, selfBlock, selfShapeRow, W, wordRows } from './taggerTables';
 
 export { TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from './taggerTables';
@@ -214,19 +215,91 @@ function marginOf(m: LoadedModel, sc: Scratch, n: number, a: number, b: number, 
   return best - Math.max(forbid(a * T, B, S), forbid((b - 1) * T, E, S));
 }
 
-/** Tags folded[start, end) as a piece of its own; with `margins`, pushes each name's margin (marginOf) to it. */
-function tagPiece(m: LoadedModel, folded: string, start: number, end: number, out: Array<[number, number]>, margins?: number[]): void {
+/**
+ * The second stage over spans (spanChoice.ts) for news, when the evaluation script gives one
+ * (useSpanModel, the JSON of scripts/orgs/spans.ts). None ships: on the held-out tenth it did not
+ * gain news (docs/annotate-data.md, A second stage over spans), so the tagger's best reading is its answer.
+ */
+let spanStage: SpanModel | undefined;
+/** For the evaluation and training scripts: tag news through a second stage (its JSON), or not (null, undefined). */
+export function useSpanModel(json: string | null | undefined): void {
+  spanStage = json ? parseSpanModel(json) : undefined;
+}
+
+/** Reads and scores folded[start, end) as a piece of its own (into scratch), returning the best reading's score and spans. */
+function readPiece(m: LoadedModel, folded: string, start: number, end: number): { best: number; spans: Array<[number, number]> } {
   const n = end - start;
-  if (n < 2 || !hasHan(folded, start, end)) return;
   const sc = scratch;
   sc.grow(n);
   sc.piece.read(folded.slice(start, end));
   score(m, sc);
   const best = viterbi(sc.emission, n, m.transition, sc.tags);
-  for (const [a, b] of spansOf(sc.tags, n)) {
-    out.push([start + a, start + b]);
-    if (margins) margins.push(marginOf(m, sc, n, a, b, best));
+  return { best, spans: spansOf(sc.tags, n) };
+}
+
+/**
+ * Tags folded[start, end) as a piece of its own; with `margins`, pushes each name's margin
+ * (marginOf) to it. With a second stage (spanChoice.ts), its chosen spans instead; a chosen span
+ * that is not one of the best reading's gets as margin how far the model is from reading it (≤ 0).
+ */
+function tagPiece(m: LoadedModel, kind: TextKind, folded: string, start: number, end: number, out: Array<[number, number]>, margins?: number[]): void {
+  const n = end - start;
+  if (n < 2 || !hasHan(folded, start, end)) return;
+  const { best, spans } = readPiece(m, folded, start, end);
+  const stage = kind === 'news' ? spanStage : undefined;
+  if (stage) {
+    const candidates = spanCandidates(scratch.piece, folded.slice(start, end), scratch.emission, m.transition, spans, stage);
+    for (const c of stage.changes === 'boundaries' ? chooseBoundaries(candidates, spans) : chooseSpans(candidates, n)) {
+      out.push([start + c.a, start + c.b]);
+      if (margins) margins.push(c.best ? marginOf(m, scratch, n, c.a, c.b, best) : c.gap);
+    }
+    return;
   }
+  for (const [a, b] of spans) {
+    out.push([start + a, start + b]);
+    if (margins) margins.push(marginOf(m, scratch, n, a, b, best));
+  }
+}
+
+/** The pieces the tagger reads in folded text: a sentence, cut where MAX_GAP characters or more hold no Han character. */
+function eachPiece(folded: string, visit: (start: number, end: number) => void): void {
+  let pieceStart = 0;
+  let gapStart = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
+    if (inHanRange(c)) {
+      if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
+        visit(pieceStart, gapStart);
+        pieceStart = i;
+      }
+      gapStart = -1;
+    } else if (gapStart < 0) {
+      gapStart = i;
+    }
+    if (isSentenceEnd(c) || i - pieceStart >= MAX_PIECE) {
+      const end = Math.min(i + 1, folded.length);
+      visit(pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end);
+      pieceStart = end;
+      gapStart = -1;
+    }
+  }
+}
+
+/**
+ * For the training script of the second stage (scripts/orgs/spans.ts): the candidates of every
+ * piece of folded text of `kind`, with their features (spanChoice.ts) and offsets into `folded`.
+ */
+export function spanCandidatesOf(folded: string, kind: TextKind, reach: number, maxLength: number): Candidate[] {
+  const m = model(kind);
+  const out: Candidate[] = [];
+  const empty: SpanModel = { reach, maxLength, changes: 'all', weights: new Map() };
+  eachPiece(folded, (start, end) => {
+    const n = end - start;
+    if (n < 2 || !hasHan(folded, start, end)) return;
+    const { spans } = readPiece(m, folded, start, end);
+    for (const c of spanCandidates(scratch.piece, folded.slice(start, end), scratch.emission, m.transition, spans, empty)) out.push({ ...c, a: start + c.a, b: start + c.b });
+  });
+  return out;
 }
 
 /**
@@ -238,26 +311,7 @@ function tagPiece(m: LoadedModel, folded: string, start: number, end: number, ou
 export function tagOrganizations(folded: string, margins?: number[], kind: TextKind = 'news'): Array<[number, number]> {
   const m = model(kind);
   const out: Array<[number, number]> = [];
-  let pieceStart = 0;
-  let gapStart = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0x0a;
-    if (inHanRange(c)) {
-      if (gapStart >= 0 && i - gapStart >= MAX_GAP) {
-        tagPiece(m, folded, pieceStart, gapStart, out, margins);
-        pieceStart = i;
-      }
-      gapStart = -1;
-    } else if (gapStart < 0) {
-      gapStart = i;
-    }
-    if (isSentenceEnd(c) || i - pieceStart >= MAX_PIECE) {
-      const end = Math.min(i + 1, folded.length);
-      tagPiece(m, folded, pieceStart, gapStart >= 0 && i - gapStart >= MAX_GAP ? gapStart : end, out, margins);
-      pieceStart = end;
-      gapStart = -1;
-    }
-  }
+  eachPiece(folded, (start, end) => tagPiece(m, kind, folded, start, end, out, margins));
   return out;
 }
 
