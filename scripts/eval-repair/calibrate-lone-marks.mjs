@@ -15,7 +15,10 @@
 // right (FFFD_WRITTEN_MARGIN is set where those written are 96 % right), once for every guess and
 // once for those loneMark's gate (FFFD_MIN_SHARE) takes. For a lone trail's Han guess on a line
 // the character model reads, the same by whether the bigrams alone and the word model alone both
-// pick it (LONE_FIRST_AGREED, GUESS_MARGIN).
+// pick it (LONE_FIRST_AGREED, GUESS_MARGIN). Last, for every lone mark and trail of the cases,
+// what the repair itself (findMisalignedGbk) wrote there: written right, written wrong, left as
+// shown, read inside a longer run, or not found; by `lone` / `by a run` and by whether a neighbour
+// lies inside another span the repair keeps (`found beside`: rereadLone's `others`).
 //
 //   node scripts/eval-repair/calibrate-lone-marks.mjs [--split tuning] [--every 3] [--dump out.json]
 import { requireBundle } from '../nodeBundle.mjs';
@@ -39,6 +42,8 @@ const core = await requireBundle(join('out', 'calibrate-lone-marks', 'core.cjs')
     export { loneMark, lostBefore, isChinese } from './src/core/garble/misaligned/loneMarks';
     export { weighLoneTrail } from './src/core/garble/misaligned/loneTrails';
     export { rereadLone } from './src/core/garble/misaligned/silentGuesses';
+    export { findMisalignedGbk } from './src/core/garble/misalignedGbk';
+    export { DisjointSpans } from './src/core/text/spanOverlap';
   `,
 });
 const table = core.gbkTable();
@@ -46,21 +51,21 @@ const lm = core.getCharModel();
 const isHan = (ch) => /[\u3400-\u9fff]/.test(ch);
 
 /** A lone U+FFFD at `i` of `v`: its guess and whether loneMark's gate takes it. */
-function fffdGuess(v, i) {
+function fffdGuess(v, i, others) {
   const code = table.codeOf(v.charCodeAt(i + 1));
   if (code < 0x100) return undefined;
   const options = core.lostBefore(code >> 8, table, lm);
-  const g = core.rereadLone(options, v, i, lm);
+  const g = core.rereadLone(options, v, i, lm, others);
   if (!g) return undefined;
   return { ch: g.ch, margin: g.margin, gated: core.loneMark(v, i, table, lm) !== undefined };
 }
 
 /** A lone `?` at `i` of `v`: its guess and whether loneMark's gate takes it, at the gate's lowest (a document's rate lowers it by up to 4 nats). */
-function markGuess(v, i) {
+function markGuess(v, i, others) {
   const code = table.codeOf(v.charCodeAt(i + 1));
   if (code < 0x100) return undefined;
   const options = core.lostBefore(code >> 8, table, lm);
-  const g = core.rereadLone(options, v, i, lm);
+  const g = core.rereadLone(options, v, i, lm, others);
   if (!g) return undefined;
   return { ch: g.ch, margin: g.margin, gated: core.loneMark(v, i, table, lm, 4) !== undefined };
 }
@@ -70,11 +75,11 @@ function markGuess(v, i) {
  * (rereadLone with `agreement` gives the margin on GUESS_MARGIN's scale, 2 / bar times the scaled
  * one: 1.5 agreed, 2 disputed, classical 1.25 / 2.5; punctuation 2).
  */
-function trailGuess(v, i) {
+function trailGuess(v, i, others) {
   const c = v.charCodeAt(i);
   const options = table.leadsOf(c === 0x20ac ? 0x80 : c);
-  const g = core.rereadLone(options, v, i, lm);
-  const a = core.rereadLone(options, v, i, lm, undefined, true);
+  const g = core.rereadLone(options, v, i, lm, others);
+  const a = core.rereadLone(options, v, i, lm, others, true);
   if (!g || !a) return undefined;
   const ratio = g.margin > 0 ? a.margin / g.margin : 1;
   const bar = !isHan(a.ch) ? 'punct' : Math.abs(ratio - 2 / 1.5) < 1e-6 ? 'agreed' : Math.abs(ratio - 1) < 1e-6 ? 'disputed' : Math.abs(ratio - 2 / 1.25) < 1e-6 ? 'classical agreed' : 'classical disputed';
@@ -122,6 +127,37 @@ for (const doc of docs) {
 }
 
 // ---- the misaligned-GBK cases: the lone marks and trails the garbling made ----
+// `beside` rows: every lone mark or trail the garbling made in a misaligned-GBK case (as below),
+// with what the repair wrote there (findMisalignedGbk: a span of one character at it, `written`
+// right or wrong, or the mark left; `in a run` where a longer span covers it, `unfound` where
+// none does), and whether a neighbour lies inside another span the repair keeps (`found beside`:
+// rereadLone's `others`), the guess read with those spans as the repair reads it.
+const beside = []; // [class, task, margin, right, outcome, context]
+for (const { g, o, where } of decodedMisalignedCases(docs)) {
+  if (g === o || [...g].length !== g.length || [...o].length !== o.length) continue;
+  const { x, y, ops } = alignChars(o, g);
+  const issues = core.findMisalignedGbk(g);
+  const others = new core.DisjointSpans();
+  for (const s of issues) others.take({ start: s.start, end: s.end });
+  const okAt = new Uint8Array(y.length);
+  for (const [i, j] of ops) if (i >= 0 && j >= 0 && x[i] === y[j]) okAt[j] = 1;
+  for (const [i, j] of ops) {
+    if (j < 1 || j + 1 >= y.length || i < 0 || x[i] === y[j]) continue;
+    if (!core.isChinese(g.charCodeAt(j - 1)) || !core.isChinese(g.charCodeAt(j + 1))) continue;
+    const mark = y[j];
+    const c = mark.charCodeAt(0);
+    const task = mark === '?' ? '?' : mark === '\ufffd' ? 'fffd' : (c >= 0x40 && c <= 0x7e) || c === 0x20ac ? 'trail' : '';
+    if (!task || (task === 'trail' && !core.weighLoneTrail(g, j, table, lm))) continue;
+    const issue = issues.find((s) => s.start <= j && j < s.end);
+    const foundBeside = others.within(j - 1, j + 2).some((s) => s.start !== j || s.end !== j + 1);
+    const cls = `${okAt[j - 1] && okAt[j + 1] ? 'lone' : 'by a run'}${foundBeside ? ', found beside' : ''}`;
+    const r = task === '?' ? markGuess(g, j, others) : task === 'fffd' ? fffdGuess(g, j, others) : trailGuess(g, j, others);
+    const outcome = !issue ? 'unfound' : issue.end - issue.start > 1 ? 'in a run' : issue.replacement === '\ufffd' || issue.replacement === mark ? 'left' : issue.replacement === x[i] ? 'right' : 'wrong';
+    const context = `${g.slice(Math.max(0, j - 5), j + 6)} (${x[i]}) ${where}`.replace(/\n/g, '⏎');
+    beside.push([cls, task, r ? r.margin : -1, r && r.ch === x[i] ? 1 : 0, outcome, `${context} → ${r?.ch} wrote ${issue && issue.end - issue.start === 1 ? issue.replacement : '-'}`]);
+  }
+}
+
 for (const { g, o, where } of decodedMisalignedCases(docs)) {
   if (g === o || [...g].length !== g.length || [...o].length !== o.length) continue;
   const { x, y, ops } = alignChars(o, g);
@@ -184,6 +220,20 @@ console.log(`| source, task, class | ${MARGINS.map((m, k) => `${m}–${MARGINS[k
 console.log(`| --- | ${MARGINS.map(() => '---:').join(' | ')} |`);
 for (const k of keys) bands(k.replace(/\u0000/g, ', '), rows.filter((r) => `${r[0]}\u0000${r[1]}\u0000${r[2]}` === k));
 for (const task of ['fffd gated', '? gated']) for (const src of ['written', 'cases lone', 'cases by a run']) bands(`${src}, ${task}, all`, rows.filter((r) => r[0].startsWith(src) && r[1] === task));
+console.log(`\nlone marks and trails the garbling made, as the repair reads them: class, task | count | written right / written wrong / left / in a run / unfound | written ones' guesses reaching each margin / right`);
+for (const cls of [...new Set(beside.map((r) => r[0]))].sort()) {
+  for (const task of ['fffd', '?', 'trail']) {
+    const list = beside.filter((r) => r[0] === cls && r[1] === task);
+    if (!list.length) continue;
+    const n = (w) => list.filter((r) => r[4] === w).length;
+    const lone = list.filter((r) => r[4] === 'right' || r[4] === 'wrong' || r[4] === 'left');
+    console.log(`| ${cls}, ${task} | ${list.length} | ${n('right')} / ${n('wrong')} / ${n('left')} / ${n('in a run')} / ${n('unfound')} | ${MARGINS.map((m) => {
+      const at = lone.filter((r) => r[2] >= m);
+      return `${at.length} / ${pct(at.filter((r) => r[3]).length, at.length)}%`;
+    }).join(' | ')} |`);
+  }
+}
+for (const r of beside.filter((r) => r[4] === 'right' || r[4] === 'wrong')) console.log(`  ${r[0]} ${r[1]} ${r[2].toFixed(2).padStart(6)} ${r[4].padEnd(5)} ${r[5]}`);
 const wrongCases = rows.filter((r) => r[0].startsWith('cases') && r[1].startsWith('fffd') && !r[4] && r[3] >= 2).sort((a, b) => b[3] - a[3]);
 console.log(`\nwrong lone U+FFFD guesses of the cases at a margin of 2 or more: ${wrongCases.length}`);
 for (const r of wrongCases.slice(0, 20)) console.log(`  ${r[3].toFixed(2).padStart(6)}  ${r[1]}  ${r[5]}`);
