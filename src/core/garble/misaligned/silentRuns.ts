@@ -11,7 +11,7 @@ import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
-import { documentBonus, nearAgain, rateTuning } from './documentRate';
+import { CONFIDENT_GAIN, documentBonus, nearAgain, rateTuning } from './documentRate';
 import { searchProbe } from './probes';
 
 /**
@@ -64,8 +64,17 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // after its first offset up to its last, so every end is looked at once, as in one pass.
   const missed: NearMiss[] = [];
   const read = new Set<number>();
+  // The ends a second pass can read are listed (findInStretch) from the stretch after the first
+  // that holds a confident run (documentRate.ts): clean text, which has none, lists nothing and is
+  // not searched again; a second pass walks the stretches before it in full.
   const hopeful: number[] = [];
-  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed, read, hopeful);
+  const listed = new Set<number>();
+  let listing = false;
+  for (const [from, to] of stretches(v)) {
+    if (listing) listed.add(from);
+    findInStretch(v, from, to, table, lm, found, skipped, missed, read, listing ? hopeful : undefined);
+    listing ||= found.some((c) => c.gain >= CONFIDENT_GAIN);
+  }
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   const nearTrails: LoneTrail[] = [];
   for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
@@ -84,8 +93,8 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   const lowered = NEAR_GAIN - bandFloorDrop(bonus);
   if (lowered < NEAR_GAIN) {
     // A measuring script is told of every end the second pass drops (probes.ts): it reads them all.
-    const replay = searchProbe().drop ? undefined : hopeful;
-    for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, replay, lowered);
+    const replay = !searchProbe().drop;
+    for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, replay && listed.has(from) ? hopeful : undefined, lowered);
   }
   return chooseMore(v, first, outsideSkipped([...again, ...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
