@@ -113,6 +113,17 @@ export class RunGate {
     this.bestAt = at;
   }
 
+  /** The running bound as advance() left it at the current end (for restore()). */
+  bound(): number {
+    return this.best;
+  }
+
+  /** The running bound as bound() gave it at the end `at`, for that end's checks (no advance() after). */
+  restore(at: number, best: number): void {
+    this.best = best;
+    this.bestAt = at;
+  }
+
   /**
    * The most a run ending at `at` (its garbled text up to `garbledEnd`) could gain, over every
    * start; `single` when a run of one character shown is allowed (an end that tells where the

@@ -33,6 +33,19 @@ const hopeless = (most: number, prior: number, minGain: number, chars: number, b
  */
 const startKey = (gain: number, logSum: number | undefined, firstScore: number): number => gain + Math.max(0, (logSum ?? firstScore) - firstScore);
 /**
+ * A start as the comparison sees it: its key is at least its gain (`lo`) and, where the lost lead's
+ * guess is its best option (every start but a lone character whose two ends are guessed together),
+ * at most its gain plus its `spread` (`hi`), BOUND_SLACK added for the sum's rounding. Two starts
+ * whose bounds do not overlap are compared without either sum (most of them, on long garbled text).
+ */
+interface Ranked {
+  lo: number;
+  hi: number;
+  key: () => number;
+}
+/** Whether `a`'s key is at most `b`'s: exactly `a.key() <= b.key()`, from the bounds where they settle it. */
+const notAbove = (a: Ranked, b: Ranked): boolean => (a.hi <= b.lo ? true : a.lo > b.hi ? false : a.key() <= b.key());
+/**
  * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
  * on top of the lost lead that starts every run. Calibrated on the tuning splits: the smallest
  * price that changes no clean tuning file (docs/repair-eval.md).
@@ -55,6 +68,8 @@ export class RunScan {
   /** Per offset: the trail there paired with the next lead, as a code unit; -1 none, 0 not looked at. */
   private readonly repaired: Int32Array;
   private readonly firsts = new Map<number, Guess | null>();
+  /** Per start of two characters shown or more: ln Σ P of its lost lead's options (weighLost), null for none. */
+  private readonly logSums = new Map<number, number | null>();
   private readonly bad: BadBigrams;
   readonly gate: RunGate;
   readonly trailBounds: TrailBounds;
@@ -140,6 +155,21 @@ export class RunScan {
     return g;
   }
 
+  /**
+   * ln Σ P of the lost lead's options at `first` (lead `lead0`) between `prev` and the pair read
+   * again after it (`afterFirst`): the same for every end a start of two characters or more is
+   * weighed for, so worked out once per start.
+   */
+  private logSumAt(first: number, lead0: number, prev: string, afterFirst: string): number | undefined {
+    let s = this.logSums.get(first);
+    if (s === undefined) {
+      const { lm } = this;
+      s = weighLost(this.table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum ?? null;
+      this.logSums.set(first, s);
+    }
+    return s ?? undefined;
+  }
+
   private nextOf(i: number): string {
     return i < this.v.length ? this.v[i] : '\n';
   }
@@ -215,8 +245,8 @@ export class RunScan {
     let chainP = 0;
     let best: Candidate | undefined;
     let unsigned: Candidate | undefined;
-    let bestKey: (() => number) | undefined;
-    let unsignedKey: (() => number) | undefined;
+    let bestRank: Ranked | undefined;
+    let unsignedRank: Ranked | undefined;
     for (let first = at - 1, k = 1; first >= lo; first--, k++) {
       const lead0 = this.code(first) >> 8;
       if (k >= 2) {
@@ -305,22 +335,25 @@ export class RunScan {
       }
       const firstScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst);
       let known: number | undefined;
-      const key = (): number => (known ??= startKey(gain + prior, weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
-      if (best && key() <= bestKey!()) continue;
-      if (!signed && unsigned && key() <= unsignedKey!()) continue;
+      const key = (): number => (known ??= startKey(gain + prior, k >= 2 ? this.logSumAt(first, lead0, prev, afterFirst) : weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
+      // The guess is the options' best by the same score unless a lone character's two ends were guessed together.
+      const byBest = k >= 2 || lastKnown !== undefined;
+      const rank: Ranked = { lo: gain + prior, hi: byBest ? gain + prior + spread + BOUND_SLACK : Infinity, key };
+      if (best && notAbove(rank, bestRank!)) continue;
+      if (!signed && unsigned && notAbove(rank, unsignedRank!)) continue;
       const middle: string[] = [];
       for (let j = first; j <= at - 2; j++) middle.push(this.repairedAt(j)!);
       const c: Candidate = { gain: gain + prior, prior, reading: firstG.ch + middle.join('') + last, run: this.runOf(first, end, firstG, middle, lastKnown, lastG, gain, lastOptions) };
       // An unsigned run is taken only where no signed start is, so it displaces none.
       if (signed) {
         best = c;
-        bestKey = key;
+        bestRank = rank;
       }
       // Two characters shown unsigned are a run only where the guesses at both its ends are sure:
       // clean text with a real mark reads so with the ends unknown (`麥康姆?X` as `�的�`).
       else if (k === 1 || (firstG.margin >= GUESS_MARGIN && (!lastG || lastG.margin >= GUESS_MARGIN))) {
         unsigned = { ...c, unsigned: true };
-        unsignedKey = key;
+        unsignedRank = rank;
       }
     }
     best ??= unsigned;

@@ -11,7 +11,7 @@ import { BOUND_SLACK, isLetterByte } from './runGate';
 import { END_OPTIONS } from './runEnds';
 import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { MIN_GAIN, RunScan, SILENT_END_LOG_PRIOR } from './runScan';
-import { documentBonus, nearAgain } from './documentRate';
+import { CONFIDENT_GAIN, documentBonus, nearAgain, rateTuning } from './documentRate';
 import { echoedTraces } from './echoedTraces';
 import { searchProbe } from './probes';
 
@@ -65,7 +65,17 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // after its first offset up to its last, so every end is looked at once, as in one pass.
   const missed: NearMiss[] = [];
   const read = new Set<number>();
-  for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, found, skipped, missed, read);
+  // The ends a second pass can read are listed (findInStretch) from the stretch after the first
+  // that holds a confident run (documentRate.ts): clean text, which has none, lists nothing and is
+  // not searched again; a second pass walks the stretches before it in full.
+  const hopeful: number[] = [];
+  const listed = new Set<number>();
+  let listing = false;
+  for (const [from, to] of stretches(v)) {
+    if (listing) listed.add(from);
+    findInStretch(v, from, to, table, lm, found, skipped, missed, read, listing ? hopeful : undefined);
+    listing ||= found.some((c) => c.gain >= CONFIDENT_GAIN);
+  }
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   const nearTrails: LoneTrail[] = [];
   for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
@@ -84,7 +94,11 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   // the lowered bar. Only a text that shows the channel pays for it.
   const again: Candidate[] = [];
   const lowered = NEAR_GAIN - bandFloorDrop(bonus);
-  if (lowered < NEAR_GAIN) for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, lowered);
+  if (lowered < NEAR_GAIN) {
+    // A measuring script is told of every end the second pass drops (probes.ts): it reads them all.
+    const replay = !searchProbe().drop;
+    for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, replay && listed.has(from) ? hopeful : undefined, lowered);
+  }
   return chooseMore(v, first, outsideSkipped([...again, ...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
 
@@ -94,15 +108,42 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
  * bonus and is not searched again.
  */
 const BAND_FLOOR_DROP = 2;
+/** The index in `hopeful` (triples by offset) of the first end after `from`. */
+function firstAfter(hopeful: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = hopeful.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hopeful[3 * mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return 3 * lo;
+}
 const bandFloorDrop = (bonus: number): number => (searchProbe().bandDrop ?? BAND_FLOOR_DROP) * bonus;
+/** The lowest floor a second pass can search at: the band's, dropped by the largest bonus. */
+const lowestFloor = (): number => Math.min(NEAR_GAIN, NEAR_GAIN - bandFloorDrop(rateTuning().maxBonus));
 
 /**
  * The best run, if any, for each end from `from` + 1 to `to`, into `found`. `read` holds the ends
  * (offset and option) where a run was read: the first pass (`nearGain` NEAR_GAIN) adds to it, a
  * second pass at a lower floor passes those over and looks for short runs only.
+ *
+ * `hopeful` lists the ends a second pass can find anything at, as (offset, where starts may begin,
+ * the gate's running bound there) triples in text order: the first pass writes every end that
+ * passes the gate at the lowest floor a second pass can have (an end the gate turns down there it
+ * turns down at every higher floor, and the bound and the starts' limit do not depend on the
+ * floor), and a second pass given the list reads only those ends (on the bench's misaligned text,
+ * about a quarter of the ends the first pass weighs) instead of walking the windows again.
  */
-function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[], read: Set<number>, nearGain = NEAR_GAIN): void {
+function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm: CharLanguageModel, found: Candidate[], skipped: readonly Span[], missed: NearMiss[], read: Set<number>, hopeful: number[] | undefined, nearGain = NEAR_GAIN): void {
   const second = nearGain < NEAR_GAIN;
+  const lowest = lowestFloor();
+  // A second pass from the list: the stretch's ends, if it has any.
+  let r = 0;
+  if (second && hopeful) {
+    r = firstAfter(hopeful, from);
+    if (r >= hopeful.length || hopeful[r] > to) return;
+  }
   const scan = new RunScan(v, table, lm, from, to);
   const probe = searchProbe();
   const traceFloor = nearFloorTrace();
@@ -112,6 +153,67 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   let badSeen = from;
   let lastBad = -1;
   let skip = 0;
+  // Every option of the end at `at`, the gate's running bound brought there and `segLo` set.
+  const readEnd = (at: number): void => {
+    for (let option = 0; option < END_OPTIONS; option++) {
+      const key = at * END_OPTIONS + option;
+      if (second && read.has(key)) continue;
+      const end = scan.endAt(at, option);
+      if (!end) continue;
+      // A silent end needs two characters shown (bestRun), so a pair read again before the last;
+      // so does a swallowed ASCII byte (one character shown is its own lone trail).
+      const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
+      if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
+      const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? Math.min(traceFloor, nearGain) : nearGain;
+      // No start could gain enough, even with every guessed character at its best (runGate.ts):
+      // most ends in clean text stop here.
+      const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
+      const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
+      if (most + endPrior + BOUND_SLACK < floor) {
+        probe.drop?.(at, -1, 'bound', most + endPrior);
+        continue;
+      }
+      // At a second lost lead the last character is one with the trail shown: bounded over those.
+      if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < nearGain) {
+        probe.drop?.(at, -1, 'bound');
+        continue;
+      }
+      // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
+      const near = second || most + endPrior + BOUND_SLACK < MIN_GAIN;
+      // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
+      for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
+      const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
+      // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
+      const undoubted = most + endPrior >= UNDOUBTED_GAIN;
+      if (!undoubted && lastBad < Math.max(1, lo)) {
+        probe.drop?.(at, -1, 'no garbage');
+        continue;
+      }
+      const best = scan.bestRun(end, lo, most, undoubted, floor);
+      if (!best) continue;
+      read.add(key);
+      // The near-gate band: the words must make up what the bigrams leave.
+      if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
+        probe.drop?.(at, best.run.start, 'words', best.gain);
+        continue;
+      }
+      probe.drop?.(at, best.run.start, 'found', best.gain);
+      found.push(best);
+    }
+  };
+  if (second && hopeful) {
+    for (; r < hopeful.length && hopeful[r] <= to; r += 3) {
+      const at = hopeful[r];
+      segLo = hopeful[r + 1];
+      scan.gate.restore(at, hopeful[r + 2]);
+      // What the walk would have seen of bad bigrams from where starts may begin (every offset
+      // before it is before any start, and ends of this offset read as far as they reach).
+      badSeen = segLo;
+      lastBad = -1;
+      if (scan.gate.anyEndReaches(at, nearGain, Math.min(traceFloor, nearGain), SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) readEnd(at);
+    }
+    return;
+  }
   // Only the windows around a sign of garbage are searched (doubtWindows.ts), no start before its
   // window's first offset: most of clean prose is in none.
   const windows = doubtedWindows(v, from, to, lm.flatBigrams());
@@ -128,52 +230,16 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       scan.gate.advance(at, segLo);
       // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
       // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
-      if (!scan.gate.anyEndReaches(at, nearGain, Math.min(traceFloor, nearGain), SILENT_END_LOG_PRIOR, scan.code(at - 1) & 0xff, scan.code(at) >= 0, scan.trailBounds)) continue;
-      for (let option = 0; option < END_OPTIONS; option++) {
-        const key = at * END_OPTIONS + option;
-        if (second && read.has(key)) continue;
-        const end = scan.endAt(at, option);
-        if (!end) continue;
-        // A silent end needs two characters shown (bestRun), so a pair read again before the last;
-        // so does a swallowed ASCII byte (one character shown is its own lone trail).
-        const silentEnd = end.kind === 'lead' || end.kind === 'dropped';
-        if ((silentEnd || end.kind === 'swallow') && segLo > at - 2) continue;
-        const floor = end.kind === 'ascii' && isLetterByte(end.trail) ? Math.min(traceFloor, nearGain) : nearGain;
-        // No start could gain enough, even with every guessed character at its best (runGate.ts):
-        // most ends in clean text stop here.
-        const most = scan.gate.mostGain(at, end.garbledEnd, !silentEnd && end.kind !== 'swallow');
-        const endPrior = silentEnd ? SILENT_END_LOG_PRIOR : 0;
-        if (most + endPrior + BOUND_SLACK < floor) {
-          probe.drop?.(at, -1, 'bound', most + endPrior);
-          continue;
-        }
-        // At a second lost lead the last character is one with the trail shown: bounded over those.
-        if (end.kind === 'lead' && scan.gate.mostGainAtLead(at, scan.code(at - 1) & 0xff, scan.trailBounds) + SILENT_END_LOG_PRIOR + BOUND_SLACK < nearGain) {
-          probe.drop?.(at, -1, 'bound');
-          continue;
-        }
-        // Below the gate only short runs are looked for (the near-gate band, weighed with the words).
-        const near = second || most + endPrior + BOUND_SLACK < MIN_GAIN;
-        // Something in reach must read as garbage (a bigram that unlikely), each offset weighed once.
-        for (badSeen = Math.max(badSeen, segLo); badSeen <= Math.min(end.garbledEnd, v.length - 1); badSeen++) if (scan.badAt(badSeen)) lastBad = badSeen;
-        const lo = Math.max(segLo, at - (near ? NEAR_SHOWN : MAX_RUN));
-        // A run that could gain this much needs no such sign: it is searched, and judged, anyway.
-        const undoubted = most + endPrior >= UNDOUBTED_GAIN;
-        if (!undoubted && lastBad < Math.max(1, lo)) {
-          probe.drop?.(at, -1, 'no garbage');
-          continue;
-        }
-        const best = scan.bestRun(end, lo, most, undoubted, floor);
-        if (!best) continue;
-        read.add(key);
-        // The near-gate band: the words must make up what the bigrams leave.
-        if ((best.gain < MIN_GAIN || near || best.unsigned) && !keptWithWords(v, best, lm, missed)) {
-          probe.drop?.(at, best.run.start, 'words', best.gain);
-          continue;
-        }
-        probe.drop?.(at, best.run.start, 'found', best.gain);
-        found.push(best);
+      const trail = scan.code(at - 1) & 0xff;
+      const leadNext = scan.code(at) >= 0;
+      // The first pass writes down the ends a second pass can read (at the lowest floor first: an
+      // end it turns down reaches no higher one).
+      if (!second && hopeful) {
+        if (!scan.gate.anyEndReaches(at, lowest, Math.min(traceFloor, lowest), SILENT_END_LOG_PRIOR, trail, leadNext, scan.trailBounds)) continue;
+        hopeful.push(at, segLo, scan.gate.bound());
       }
+      if (!scan.gate.anyEndReaches(at, nearGain, Math.min(traceFloor, nearGain), SILENT_END_LOG_PRIOR, trail, leadNext, scan.trailBounds)) continue;
+      readEnd(at);
     }
   }
 }
