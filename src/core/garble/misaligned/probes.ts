@@ -17,6 +17,8 @@ export interface SearchProbe {
    * kept over it; `weighRepair`, the shared decision, with its margin; `genreCheck`).
    */
   refuse?(start: number, end: number, judge: string, margin?: number): void;
+  /** silentRuns.ts: the candidates the second pass at the document's rate found, before any check. */
+  again?(found: readonly Candidate[]): void;
   /** nearWords.ts: every near-gate run weighed there, with its words' nats, before the gate. */
   seen?(v: string, c: Candidate, words: number): void;
   /** documentRate.ts: each text's confident runs, its length and the bonus they give. */

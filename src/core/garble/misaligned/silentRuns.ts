@@ -98,6 +98,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
     // A measuring script is told of every end the second pass drops (probes.ts): it reads them all.
     const replay = !searchProbe().drop;
     for (const [from, to] of stretches(v)) findInStretch(v, from, to, table, lm, again, skipped, missed, read, replay && listed.has(from) ? hopeful : undefined, lowered);
+    searchProbe().again?.(again);
   }
   return chooseMore(v, first, outsideSkipped([...again, ...nearAgain(missed, bonus), ...trailsAgain(v, nearTrails, lm, bonus), ...marksAgain(nearMarks, bonus)]), lm);
 }
