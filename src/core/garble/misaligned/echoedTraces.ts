@@ -18,10 +18,11 @@ import { hexByte as hex } from '../../codec/hexByte';
  * allows with as much. Nothing is guessed: the character written is one the document writes there.
  *
  * A trace may end a short run: a lost lead makes the next characters pair the wrong bytes until a
- * trail shows alone (`面唯{五`: 唯 is the trail of one character and the lead of the next, `{`
- * that next one's trail). Where the lone trace has no echo, the same look-up is made for the one
- * or two characters shown before it and the trace together (SHOWN_MAX): the document writes its
- * neighbours around characters whose bytes, less the first lead, decode to exactly what is shown.
+ * trail shows alone (`名稱魴n案` for 名稱若檔案: 若檔 = C8 F4 D9 6E, C8 lost, F4 D9 shows as 魴
+ * and the trail 6E as `n`). Where the lone trace has no echo, the same look-up is made for the
+ * characters shown before it and the trace together (up to SHOWN_MAX, the most first): the
+ * document writes its neighbours around characters whose bytes, less the first lead, decode to
+ * exactly what is shown.
  */
 
 /** Characters matched in a row around an occurrence (both sides together), at least. */
@@ -35,7 +36,7 @@ const SHOWN_MAX = 4;
 /**
  * Characters matched around the echo of a run (either side), at least: what is shown before the
  * trace must decode from the echo's own bytes, evidence that context need not repeat (tuning part:
- * 40 right, none wrong, none in clean text, at any context).
+ * 43 right, none wrong, none in clean text, at any context).
  */
 export const RUN_CONTEXT = 2;
 /** Occurrences of an anchor looked at, at most (a pair written more often tells nothing). */
