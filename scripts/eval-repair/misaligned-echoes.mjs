@@ -1,6 +1,6 @@
 // Traces read by the document's own text (misaligned/echoedTraces.ts), alone or with the characters
-// shown before them (`+N`), with no bar: every echo found, by what it reads and its context (characters matched in a row left + right of the echoed character),
-// on both sides of the question. Garbled side: the repair evaluation's misaligned-GBK cases
+// shown before them (`+N`), with no bar: every echo found, by what it reads and its context
+// (characters matched in a row left + right of the echoed characters), on both sides of the question. Garbled side: the repair evaluation's misaligned-GBK cases
 // (tuning part unless told), the echoes at a trace the garbling made, right (the original's
 // character) or wrong, and at a place it did not change; clean side: the same part's documents
 // as written and folded, and the precision corpus's tune split.
