@@ -26,6 +26,11 @@ const CASES: Array<[string, string | undefined]> = [
   ['给出文件名的所有符号链接?\n然后给出文件?的所有组成部分。', undefined],
   // `？` and `?` written side by side: a mark is read only as Han.
   ['这有什么区别？**\n\n那又有什么区别?**\n\n', undefined],
+  // 若檔 = C8 F4 | D9 6E, the lead C8 lost: F4 D9 shows as 魴, the trail 6E as `n`; the text
+  // writes 名稱若檔案 above (the lone `n` has no echo: 魴 is not written there).
+  ['若指定的檔案名稱若檔案不存在則顯示錯誤。\n輸出檔案名稱魴n案已存在則覆寫。', '若指定的檔案名稱若檔案不存在則顯示錯誤。\n輸出檔案名稱若檔案已存在則覆寫。'],
+  // The same with context on one side only: what is shown decodes from the echo's own bytes.
+  ['若指定的檔案名稱若檔。\n輸出檔案名稱魴n案已存在則覆寫。', '若指定的檔案名稱若檔。\n輸出檔案名稱若檔案已存在則覆寫。'],
 ];
 
 test('a lone trace the document writes itself is read as what it writes', () => {
@@ -43,4 +48,20 @@ test('an echo is told with the context matched on each side', () => {
   assert.equal(found.length, 1);
   assert.equal(found[0].run.out, '稱');
   assert.equal(found[0].run.start, text.indexOf('Q'));
+});
+
+test('a trace with a character shown before it is read where the document writes both', () => {
+  const told: Echo[] = [];
+  const text = CASES[7][0];
+  const found = echoedTraces(text, gbkTable(), getCharModel(), (e) => told.push(e));
+  const at = text.indexOf('魴');
+  assert.deepEqual(
+    told.filter((e) => e.start < e.i).map(({ start, i, ch, left, right }) => [start, i, ch, left, right]),
+    [[at, at + 1, '若檔', 4, 1]],
+  );
+  assert.deepEqual(found.map((c) => [c.run.start, c.run.end, c.run.out]), [[at, at + 2, '若檔']]);
+  // Written nowhere else: nothing read.
+  assert.deepEqual(echoedTraces('輸出檔案名稱魴n案已存在則覆寫。', gbkTable(), getCharModel()), []);
+  // Context matched, but the document's characters do not decode to what is shown.
+  assert.deepEqual(echoedTraces('若指定的檔案名稱若檔案不存在。\n輸出檔案名稱鰴n案已存在則覆寫。', gbkTable(), getCharModel()), []);
 });

@@ -16,6 +16,13 @@ import { hexByte as hex } from '../../codec/hexByte';
  * one character the trace's byte allows, with enough context in a row on both sides
  * (ECHO_CONTEXT, the trace's neighbours themselves counted), and no other character the byte
  * allows with as much. Nothing is guessed: the character written is one the document writes there.
+ *
+ * A trace may end a short run: a lost lead makes the next characters pair the wrong bytes until a
+ * trail shows alone (`名稱魴n案` for 名稱若檔案: 若檔 = C8 F4 D9 6E, C8 lost, F4 D9 shows as 魴
+ * and the trail 6E as `n`). Where the lone trace has no echo, the same look-up is made for the
+ * characters shown before it and the trace together (up to SHOWN_MAX, the most first): the
+ * document writes its neighbours around characters whose bytes, less the first lead, decode to
+ * exactly what is shown.
  */
 
 /** Characters matched in a row around an occurrence (both sides together), at least. */
@@ -24,6 +31,14 @@ export const ECHO_CONTEXT = 4;
 const ECHO_SIDE = 1;
 /** Characters each side compared, at most. */
 const ECHO_REACH = 4;
+/** Characters a run shows before its trace, at most, for an echo of the whole run. */
+const SHOWN_MAX = 4;
+/**
+ * Characters matched around the echo of a run (either side), at least: what is shown before the
+ * trace must decode from the echo's own bytes, evidence that context need not repeat (tuning part:
+ * 43 right, none wrong, none in clean text, at any context).
+ */
+export const RUN_CONTEXT = 2;
 /** Occurrences of an anchor looked at, at most (a pair written more often tells nothing). */
 const MAX_OCCURRENCES = 64;
 /** Traces looked at per text, at most (TRACES_BASE + one per TRACES_PER characters): a lost byte here and there, not a whole garbled file. */
@@ -32,9 +47,10 @@ const TRACES_PER = 1000;
 /** Characters each side of a trace its echoes are looked for in: the document around it. */
 const ECHO_WINDOW = 10_000;
 
-/** What an echo tells about the trace at `i`: the character and its context, for the scripts. */
+/** What an echo tells about the trace at `i`: the characters (from `start` to the trace) and their context, for the scripts. */
 export interface Echo {
   i: number;
+  start: number;
   ch: string;
   left: number;
   right: number;
@@ -64,7 +80,7 @@ function fits(ch: string, byte: number, next: number, table: DbcsTable): boolean
 }
 
 /** The lone traces of `v` the document's own text reads (one character it writes there, alone at the best context). */
-export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT): Candidate[] {
+export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT, minRunContext = RUN_CONTEXT): Candidate[] {
   const traces: number[] = [];
   const most = TRACES_BASE + Math.floor(v.length / TRACES_PER);
   let marksBesideChinese = 0;
@@ -85,69 +101,99 @@ export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel,
     const byte = traceByte(v.charCodeAt(i))!;
     // A text that writes other marks beside Chinese has questions or placeholders of its own.
     if (byte < 0 && marksBesideChinese > 1) continue;
-    const echo = bestEcho(v, i, byte, table, lm);
-    if (!echo) continue;
-    told?.(echo);
-    if (echo.left < ECHO_SIDE || echo.right < ECHO_SIDE || echo.left + echo.right < minContext) continue;
-    // A mark is read only as Han: a text may write `?` and `？`, `?——` and `———` side by side.
-    if (byte < 0 && !isHan(echo.ch.codePointAt(0)!)) continue;
-    found.push(echoCandidate(v, echo, byte));
+    // The trace alone first; then with the characters shown before it (not ASCII), the most first.
+    let most = 0;
+    while (most < SHOWN_MAX && i - most - 1 >= 1 && v.charCodeAt(i - most - 1) >= 0x80) most++;
+    for (const shown of [0, ...Array.from({ length: most }, (_, n) => most - n)]) {
+      const echo = bestEcho(v, i, i - shown, byte, table, lm);
+      if (!echo) continue;
+      told?.(echo);
+      if (shown === 0 ? echo.left < ECHO_SIDE || echo.right < ECHO_SIDE || echo.left + echo.right < minContext : echo.left + echo.right < minRunContext) continue;
+      // A mark is read only as Han: a text may write `?` and `？`, `?——` and `———` side by side.
+      if (byte < 0 && !isHan(echo.ch.codePointAt(echo.ch.length - 1)!)) continue;
+      found.push(echoCandidate(v, echo, byte));
+      break;
+    }
   }
   return found;
 }
 
 /**
- * The character the document writes where the trace at `i` stands, matched on the pair before it
- * and on the pair after it: the one with the most context in a row, when no other fitting
- * character has as much.
+ * Whether `echo` (characters the document writes) could be what `shown` (the characters before a
+ * trace of `byte`) stands for: their bytes, less the first lead, decode to exactly what is shown,
+ * and the last one fits the trace.
  */
-function bestEcho(v: string, i: number, byte: number, table: DbcsTable, lm: CharLanguageModel): Echo | undefined {
+function fitsRun(echo: string, shown: string, byte: number, next: number, table: DbcsTable): boolean {
+  const bytes: number[] = [];
+  for (const ch of echo) {
+    const code = table.codeOf(ch.codePointAt(0)!);
+    if (code < 0x100) return false;
+    bytes.push(code >> 8, code & 0xff);
+  }
+  for (let j = 0; j < shown.length; j++) if (table.decodePair(bytes[2 * j + 1], bytes[2 * j + 2]) !== shown[j]) return false;
+  return fits(echo[echo.length - 1], byte, next, table);
+}
+
+/** Whether `ch` can be written for a lost character: a Chinese-range character the model knows. */
+function writable(ch: string, lm: CharLanguageModel): boolean {
+  const cp = ch.codePointAt(0)!;
+  return !(cp < 0x80 || cp === 0xfffd || (cp >= 0xd800 && cp <= 0xdfff) || !ordinary(ch, lm));
+}
+
+/**
+ * The characters the document writes where v[start..i] stands (the trace at `i`, and what is
+ * shown before it from `start`), matched on the pair before and on the pair after: the one with
+ * the most context in a row, when no other fitting reading has as much.
+ */
+function bestEcho(v: string, i: number, start: number, byte: number, table: DbcsTable, lm: CharLanguageModel): Echo | undefined {
   const next = v.charCodeAt(i + 1);
+  const k = i - start + 1;
+  const shown = v.slice(start, i);
   const lo = Math.max(0, i - ECHO_WINDOW);
   const hi = i + ECHO_WINDOW;
   const context = new Map<string, { left: number; right: number }>();
   const offer = (at: number) => {
-    // `at`: the offset of the echoed character; never the trace itself.
-    if (at === i || at < 0 || at >= v.length) return;
-    const ch = v[at];
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80 || cp === 0xfffd || (cp >= 0xd800 && cp <= 0xdfff) || !ordinary(ch, lm) || !fits(ch, byte, next, table)) return;
+    // `at`: the offset of the echoed characters; never the trace itself.
+    if (at === start || at < 0 || at + k > v.length) return;
+    const ch = v.slice(at, at + k);
+    for (const c of ch) if (!writable(c, lm)) return;
+    if (k === 1 ? !fits(ch, byte, next, table) : !fitsRun(ch, shown, byte, next, table)) return;
     let left = 0;
-    while (left < ECHO_REACH && at - 1 - left >= 0 && i - 1 - left >= 0 && v[at - 1 - left] === v[i - 1 - left] && v[i - 1 - left] !== '\n') left++;
+    while (left < ECHO_REACH && at - 1 - left >= 0 && start - 1 - left >= 0 && v[at - 1 - left] === v[start - 1 - left] && v[start - 1 - left] !== '\n') left++;
     let right = 0;
-    while (right < ECHO_REACH && at + 1 + right < v.length && i + 1 + right < v.length && v[at + 1 + right] === v[i + 1 + right] && v[i + 1 + right] !== '\n') right++;
+    while (right < ECHO_REACH && at + k + right < v.length && i + 1 + right < v.length && v[at + k + right] === v[i + 1 + right] && v[i + 1 + right] !== '\n') right++;
     const known = context.get(ch);
     if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
   };
-  if (i >= 2) {
-    const anchor = v.slice(i - 2, i);
+  if (start >= 2) {
+    const anchor = v.slice(start - 2, start);
     let n = 0;
-    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i - 2) offer(p + 2);
+    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== start - 2) offer(p + 2);
   }
   if (i + 3 <= v.length) {
     const anchor = v.slice(i + 1, i + 3);
     let n = 0;
-    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i + 1) offer(p - 1);
+    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i + 1) offer(p - k);
   }
   let best: Echo | undefined;
   let tie = false;
   for (const [ch, { left, right }] of context) {
     const total = left + right;
-    if (!best || total > best.left + best.right) [best, tie] = [{ i, ch, left, right }, false];
+    if (!best || total > best.left + best.right) [best, tie] = [{ i, start, ch, left, right }, false];
     else if (total === best.left + best.right) tie = true;
   }
   return tie ? undefined : best;
 }
 
 function echoCandidate(v: string, echo: Echo, byte: number): Candidate {
-  const shown = v[echo.i];
+  const shown = v.slice(echo.start, echo.i + 1);
   const run: SilentRun = {
-    start: echo.i,
+    start: echo.start,
     end: echo.i + 1,
     out: echo.ch,
     lossy: false,
     plan: [
-      `${shown} between ${v[echo.i - 1]} and ${v[echo.i + 1]}: a character whose lead byte was lost${byte >= 0 ? `, its trail ${hex(byte)} shown` : ''}`,
+      `${shown} between ${v[echo.start - 1]} and ${v[echo.i + 1]}: ${echo.start === echo.i ? 'a character whose lead byte was lost' : 'characters read one byte late, the first lead lost'}${byte >= 0 ? `, ${echo.start === echo.i ? 'its' : 'the last'} trail ${hex(byte)} shown` : ''}`,
       `restored as ${echo.ch}, which the document writes between the same ${echo.left} and ${echo.right} characters`,
     ],
     confidence: Math.min(0.99, 0.7 + 0.05 * (echo.left + echo.right)),
