@@ -165,16 +165,14 @@ function bestEcho(v: string, i: number, start: number, byte: number, table: Dbcs
     const known = context.get(ch);
     if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
   };
-  if (start >= 2) {
-    const anchor = v.slice(start - 2, start);
+  // Each other place in reach that writes the pair at `from` again offers what stands `shift` from it.
+  const offerAround = (from: number, shift: number) => {
+    const anchor = v.slice(from, from + 2);
     let n = 0;
-    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== start - 2) offer(p + 2);
-  }
-  if (i + 3 <= v.length) {
-    const anchor = v.slice(i + 1, i + 3);
-    let n = 0;
-    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== i + 1) offer(p - k);
-  }
+    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== from) offer(p + shift);
+  };
+  if (start >= 2) offerAround(start - 2, 2);
+  if (i + 3 <= v.length) offerAround(i + 1, -k);
   let best: Echo | undefined;
   let tie = false;
   for (const [ch, { left, right }] of context) {
