@@ -163,16 +163,11 @@ export class RunScan {
   private logSumAt(first: number, lead0: number, prev: string, afterFirst: string): number | undefined {
     let s = this.logSums.get(first);
     if (s === undefined) {
-      s = this.logSumOf(lead0, prev, afterFirst) ?? null;
+      const { lm } = this;
+      s = weighLost(this.table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum ?? null;
       this.logSums.set(first, s);
     }
     return s ?? undefined;
-  }
-
-  /** ln Σ P of the lost lead's options (lead `lead0`) between `prev` and `afterFirst`, worked out. */
-  private logSumOf(lead0: number, prev: string, afterFirst: string): number | undefined {
-    const { lm } = this;
-    return weighLost(this.table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum;
   }
 
   private nextOf(i: number): string {
@@ -340,7 +335,7 @@ export class RunScan {
       }
       const firstScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst);
       let known: number | undefined;
-      const key = (): number => (known ??= startKey(gain + prior, k >= 2 ? this.logSumAt(first, lead0, prev, afterFirst) : this.logSumOf(lead0, prev, afterFirst), firstScore));
+      const key = (): number => (known ??= startKey(gain + prior, k >= 2 ? this.logSumAt(first, lead0, prev, afterFirst) : weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
       // The guess is the options' best by the same score unless a lone character's two ends were guessed together.
       const byBest = k >= 2 || lastKnown !== undefined;
       const rank: Ranked = { lo: gain + prior, hi: byBest ? gain + prior + spread + BOUND_SLACK : Infinity, key };
