@@ -26,7 +26,8 @@ import { CORPORA, NER_DATA, readSplit, type Sentence, type Split } from './corpo
 import { extractOrganizations } from '../../src/core/annotate';
 import { extractOrganizationsByRules } from '../../src/core/annotate/organizations';
 import { organizationKind } from '../../src/core/annotate/organizationKind';
-import { tagOrganizations, TAGGER_MODEL_FILE, useNameBonus, useSpanModel, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { tagOrganizations, TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { useSpanModel } from './spanChoice';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Trains the second stage over the tagger's spans (src/core/annotate/tagger/spanChoice.ts) for
+ * Trains the second stage over the tagger's spans (scripts/orgs/spanChoice.ts) for
  * news: a logistic model of whether a candidate span is a name, over the candidates the tagger
  * gives on the news training splits (MSRA and CLUENER) read by models that were not trained on
  * them (cross-fitted: `node scripts/train-org-tagger.mjs --cv msra,cluener:2 --cv-out DIR`, each
@@ -20,8 +20,8 @@ import { CORPORA, readSplit } from './corpora';
 import { rng } from './seededRandom';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
 import { useTrainedNames } from '../../src/core/annotate/tagger/features';
-import { spanCandidatesOf, useSpanModel, useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
-import { chooseSpans, type Candidate } from '../../src/core/annotate/tagger/spanChoice';
+import { useTaggerModel } from '../../src/core/annotate/tagger/orgTagger';
+import { chooseSpans, spanCandidatesOf, type Candidate, useSpanModel } from './spanChoice';
 import { CharTrie } from '../../src/core/annotate/trie';
 
 const args = process.argv.slice(2);
@@ -201,6 +201,6 @@ names.forEach((f, k) => {
 });
 // One weight a line, sorted, so that a model trained anew reads as a diff.
 const lines = [...weights].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, v]) => `${JSON.stringify(f)}: ${v}`);
-const description = 'Second stage over the organization tagger\'s spans for news (src/core/annotate/tagger/spanChoice.ts), trained by scripts/orgs/spans.ts on cross-fitted readings of the MSRA and CLUENER training splits (docs/annotate-data.md).';
+const description = 'Second stage over the organization tagger\'s spans for news (scripts/orgs/spanChoice.ts), trained by scripts/orgs/spans.ts on cross-fitted readings of the MSRA and CLUENER training splits (docs/annotate-data.md).';
 writeFileSync(out, `{"description": ${JSON.stringify(description)},\n"reach": ${reach},\n"maxLength": ${maxLength},\n"weights": {\n${lines.join(',\n')}\n}}\n`);
 log(`wrote ${out}: ${weights.size} weights`);

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describeOrganization, extractOrganizations } from '../../src/core/annotate';
 import { toTraditional } from '../../src/core/script/convertScript';
 import { foldToSimplified } from '../../src/core/annotate/scriptFold';
-import { nameSupport, spanCandidatesOf, tagOrganizations } from '../../src/core/annotate/tagger/orgTagger';
-import { chooseBoundaries, chooseSpans } from '../../src/core/annotate/tagger/spanChoice';
+import { tagOrganizations } from '../../src/core/annotate/tagger/orgTagger';
 import {
   BIGRAM_OFFSETS, bigramHash, domainHash, FEATURES_PER_CHAR, FIRST_KIND_FEATURE, TAG_COUNT, TEXT_KINDS, type TextKind, UNIGRAM_OFFSETS, unigramHash, WORD_POSITIONS, WORD_ROLES, wordFeatureHash,
 } from '../../src/core/annotate/tagger/features';
@@ -107,35 +106,6 @@ test('the tagger adds up the weights of the features training reads, for each ki
     viterbi(emission, s.length, transition, tags);
     assert.deepEqual(tagOrganizations(s, undefined, kindName), spansOf(tags, s.length), `${kindName}: ${c.text}`);
   }
-});
-
-test('the second stage reads each span at the score of its best reading, and with no weights of its own keeps the tagger\'s names', () => {
-  const reach = 150, maxLength = 8;
-  let checked = 0;
-  for (const c of table.cases) {
-    // Without its final mark, which the tagger's piece holds and nameSupport's sentence does not.
-    const s = foldToSimplified(c.text).replace(/[。！？!?]+$/u, '');
-    if (/[\n。！？!?]./u.test(s) || /[^\u3400-\u9fff]{6}/u.test(s) || s.length < 2) continue;
-    const candidates = spanCandidatesOf(s, 'news', reach, maxLength);
-    const byKey = new Map(candidates.map((x) => [`${x.a}:${x.b}`, x]));
-    // Every span within reach is a candidate, at the gap of nameSupport's constrained Viterbi; no other span is.
-    for (let a = 0; a < s.length; a++) {
-      for (let b = a + 1; b <= Math.min(s.length, a + maxLength); b++) {
-        const support = nameSupport(s, a, b, 'news');
-        const found = byKey.get(`${a}:${b}`);
-        if (support >= -reach + 1e-3) {
-          assert.ok(found, `${s}: ${s.slice(a, b)} (${support}) is a candidate`);
-          assert.ok(Math.abs(found.gap - support) < 1e-3, `${s.slice(a, b)}: gap ${found.gap} against ${support}`);
-          checked++;
-        } else if (support < -reach - 1e-3) assert.ok(!found || found.best, `${s.slice(a, b)} (${support}) is no candidate`);
-      }
-    }
-    // Scores that only say "the best reading's span" give back the tagger's own names.
-    for (const x of candidates) x.score = x.best ? 1 : -1;
-    assert.deepEqual(chooseSpans(candidates, s.length).map((x) => [x.a, x.b]), tagOrganizations(s, undefined, 'news'), s);
-    assert.deepEqual(chooseBoundaries(candidates, tagOrganizations(s, undefined, 'news')).map((x) => [x.a, x.b]), tagOrganizations(s, undefined, 'news'), s);
-  }
-  assert.ok(checked > 60, `${checked} spans checked`);
 });
 
 test('a short form of a name given in full is linked to it where it stands as a name', () => {

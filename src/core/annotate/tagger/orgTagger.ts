@@ -15,7 +15,6 @@ import { B, E, I, S, BIGRAM_OFFSETS, DENSE_FEATURES, denseFeatures, markHashes, 
 import { spansOf, viterbi } from './viterbi';
 import { inHanRange } from '../../text/chars';
 import { FINE_VALUES } from './charClusters';
-import { type Candidate, chooseBoundaries, chooseSpans, parseSpanModel, spanCandidates, type SpanModel } from './spanChoice';
 import { hashedSlot, type LoadedModel, model, NO_ROWS, selfBlock, selfShapeRow, W, wordRows } from './taggerTables';
 
 export { TAGGER_MODEL_FILE, useNameBonus, useTaggerModel } from './taggerTables';
@@ -216,14 +215,32 @@ function marginOf(m: LoadedModel, sc: Scratch, n: number, a: number, b: number, 
 }
 
 /**
- * The second stage over spans (spanChoice.ts) for news, when the evaluation script gives one
- * (useSpanModel, the JSON of scripts/orgs/spans.ts). None ships: on the held-out tenth it did not
- * gain news (docs/annotate-data.md, A second stage over spans), so the tagger's best reading is its answer.
+ * A piece as the model reads it, for a second stage over its names: its features, its text, the
+ * emission scores of its tags (T per position) and the model's transitions, and the best
+ * reading's names.
  */
-let spanStage: SpanModel | undefined;
-/** For the evaluation and training scripts: tag news through a second stage (its JSON), or not (null, undefined). */
-export function useSpanModel(json: string | null | undefined): void {
-  spanStage = json ? parseSpanModel(json) : undefined;
+export interface PieceReading {
+  piece: Piece;
+  text: string;
+  emission: Float32Array;
+  transition: Float32Array;
+  spans: Array<[number, number]>;
+}
+
+/**
+ * A second stage over a piece's names for news (the span stage of scripts/orgs/spanChoice.ts,
+ * given only by the evaluation scripts). None ships: on the held-out tenth it did not gain news
+ * (docs/annotate-data.md, A second stage over spans), so the tagger's best reading is its answer.
+ */
+export interface SpanStage {
+  /** The names chosen in the piece: [a, b), whether it is a name of the best reading, and otherwise how far the model is from reading it (≤ 0). */
+  choose(reading: PieceReading): Array<{ a: number; b: number; best: boolean; gap: number }>;
+}
+
+let spanStage: SpanStage | undefined;
+/** For the evaluation and training scripts: tag news through a second stage, or not (undefined). */
+export function useSpanStage(stage: SpanStage | undefined): void {
+  spanStage = stage;
 }
 
 /** Reads and scores folded[start, end) as a piece of its own (into scratch), returning the best reading's score and spans. */
@@ -239,7 +256,7 @@ function readPiece(m: LoadedModel, folded: string, start: number, end: number): 
 
 /**
  * Tags folded[start, end) as a piece of its own; with `margins`, pushes each name's margin
- * (marginOf) to it. With a second stage (spanChoice.ts), its chosen spans instead; a chosen span
+ * (marginOf) to it. With a second stage (useSpanStage), its chosen spans instead; a chosen span
  * that is not one of the best reading's gets as margin how far the model is from reading it (≤ 0).
  */
 function tagPiece(m: LoadedModel, kind: TextKind, folded: string, start: number, end: number, out: Array<[number, number]>, margins?: number[]): void {
@@ -248,8 +265,7 @@ function tagPiece(m: LoadedModel, kind: TextKind, folded: string, start: number,
   const { best, spans } = readPiece(m, folded, start, end);
   const stage = kind === 'news' ? spanStage : undefined;
   if (stage) {
-    const candidates = spanCandidates(scratch.piece, folded.slice(start, end), scratch.emission, m.transition, spans, stage);
-    for (const c of stage.changes === 'boundaries' ? chooseBoundaries(candidates, spans) : chooseSpans(candidates, n)) {
+    for (const c of stage.choose({ piece: scratch.piece, text: folded.slice(start, end), emission: scratch.emission, transition: m.transition, spans })) {
       out.push([start + c.a, start + c.b]);
       if (margins) margins.push(c.best ? marginOf(m, scratch, n, c.a, c.b, best) : c.gap);
     }
@@ -286,20 +302,17 @@ function eachPiece(folded: string, visit: (start: number, end: number) => void):
 }
 
 /**
- * For the training script of the second stage (scripts/orgs/spans.ts): the candidates of every
- * piece of folded text of `kind`, with their features (spanChoice.ts) and offsets into `folded`.
+ * For the scripts of the second stage (scripts/orgs/spanChoice.ts): each piece of folded text of
+ * `kind` as the model reads it, with its offset in `folded`. The reading's buffers are reused by
+ * the next piece.
  */
-export function spanCandidatesOf(folded: string, kind: TextKind, reach: number, maxLength: number): Candidate[] {
+export function eachPieceReading(folded: string, kind: TextKind, visit: (start: number, reading: PieceReading) => void): void {
   const m = model(kind);
-  const out: Candidate[] = [];
-  const empty: SpanModel = { reach, maxLength, changes: 'all', weights: new Map() };
   eachPiece(folded, (start, end) => {
-    const n = end - start;
-    if (n < 2 || !hasHan(folded, start, end)) return;
+    if (end - start < 2 || !hasHan(folded, start, end)) return;
     const { spans } = readPiece(m, folded, start, end);
-    for (const c of spanCandidates(scratch.piece, folded.slice(start, end), scratch.emission, m.transition, spans, empty)) out.push({ ...c, a: start + c.a, b: start + c.b });
+    visit(start, { piece: scratch.piece, text: folded.slice(start, end), emission: scratch.emission, transition: m.transition, spans });
   });
-  return out;
 }
 
 /**

@@ -6,16 +6,18 @@
  * segmentation, and how far the tagger is from reading it so. The weights (a logistic model, a
  * JSON file) are trained by scripts/orgs/spans.ts on the tagger's readings of training sentences
  * it was not trained on (cross-fitted models), never on the tagger's own. None ships: on the
- * held-out tenth it cost news what it gained CLUENER (docs/annotate-data.md); the evaluation
- * script measures one placed beside a model (orgSpans.json).
+ * held-out tenth it cost news what it gained CLUENER (docs/annotate-data.md), so it lives with
+ * the scripts, out of the core: the evaluation script measures one placed beside a model
+ * (orgSpans.json) through the tagger's hook (orgTagger.ts useSpanStage).
  *
  * A candidate is a span [a, b) whose best path (the best reading of the piece that holds it as a
  * name: a forward and a backward Viterbi pass, max-marginals) scores at most `reach` below the
  * best reading; the spans of the best reading are always candidates. The chosen names are the set
  * of candidates that do not overlap with the largest sum of scores above 0.
  */
-import { B, E, I, O, PAD, type Piece, S, TAG_COUNT, isTrainedName } from './features';
-import { organizationNames } from '../lexicon';
+import { B, E, I, O, PAD, type Piece, S, TAG_COUNT, type TextKind, isTrainedName } from '../../src/core/annotate/tagger/features';
+import { organizationNames } from '../../src/core/annotate/lexicon';
+import { eachPieceReading, type SpanStage, useSpanStage } from '../../src/core/annotate/tagger/orgTagger';
 
 const T = TAG_COUNT;
 
@@ -254,4 +256,29 @@ export function chooseSpans(candidates: readonly Candidate[], n: number): Candid
     } else i--;
   }
   return chosen.reverse();
+}
+
+/** The stage of a model's JSON (scripts/orgs/spans.ts), as the tagger's hook takes it. */
+export function spanStageOf(model: SpanModel): SpanStage {
+  return {
+    choose: (r) => {
+      const candidates = spanCandidates(r.piece, r.text, r.emission, r.transition, r.spans, model);
+      return model.changes === 'boundaries' ? chooseBoundaries(candidates, r.spans) : chooseSpans(candidates, r.text.length);
+    },
+  };
+}
+
+/** For the evaluation and training scripts: tag news through a second stage (its JSON), or not (null, undefined). */
+export function useSpanModel(json: string | null | undefined): void {
+  useSpanStage(json ? spanStageOf(parseSpanModel(json)) : undefined);
+}
+
+/** For the training script of the stage (spans.ts): the candidates of every piece of folded text of `kind`, with their features and offsets into `folded`. */
+export function spanCandidatesOf(folded: string, kind: TextKind, reach: number, maxLength: number): Candidate[] {
+  const out: Candidate[] = [];
+  const empty: SpanModel = { reach, maxLength, changes: 'all', weights: new Map() };
+  eachPieceReading(folded, kind, (start, r) => {
+    for (const c of spanCandidates(r.piece, r.text, r.emission, r.transition, r.spans, empty)) out.push({ ...c, a: start + c.a, b: start + c.b });
+  });
+  return out;
 }
