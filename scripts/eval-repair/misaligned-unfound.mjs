@@ -7,11 +7,13 @@
 //  - trace: what ends it (traceKind: `?`, U+FFFD, an ASCII letter or sign, nothing);
 //  - marks: a `?` or U+FFFD anywhere in the stretch; Latin: an ASCII letter anywhere in it;
 //  - genre: classical (全唐诗, 宋词, 孟子) or literary (幽梦影) sources apart from the rest;
+//  - decoder: the garbling's decoder (Python's `ignore` drops a byte that makes no pair, silently);
+//  - shape: length and trace together;
 //  - check: the last check of the silent search its run reached (the probe's `drop`, probes.ts,
 //    as misaligned-short.mjs reads it), with the gain told there (bigram nats) in bins; in a
 //    text searched again at the document's rate (silentRuns.ts) the second pass's checks count.
 // `--by K` prints one table per scope with rows by K (length, trace, marks, latin, genre, check,
-// gain; `length` unless told) and columns by check; `--show CHECK` prints stretches of a column.
+// gain, decoder, shape; `length` unless told) and columns by check; `--show CHECK` prints stretches of a column.
 //
 //   node scripts/eval-repair/misaligned-unfound.mjs [--split tuning] [--by length] [--show gain] [--limit 20]
 import { join } from 'node:path';
@@ -32,6 +34,8 @@ const core = await requireBundle(join('out', 'misaligned-unfound', 'core.cjs'), 
   `,
 });
 
+/** Length and trace together: `0 silent` (a character lost whole), `2 ?`… */
+const keys0 = (shown, trace) => `${lengthBin(shown)} ${trace}`;
 const lengthBin = (n) => (n >= 5 ? '5+' : n >= 3 ? '3-4' : String(n));
 const gainBin = (g) => (g === undefined ? 'n/a' : g < 0 ? '<0' : g < 4 ? '0-4' : g < 8 ? '4-8' : g < 14 ? '8-14' : '14+');
 
@@ -60,6 +64,8 @@ for (const { g, o, c, where } of decodedMisalignedCases(docs)) {
       genre: c.doc.genre === 'classical' || c.doc.genre === 'literary' ? c.doc.genre : 'modern',
       check,
       gain: gainBin(gain),
+      decoder: c.process.name,
+      shape: `${keys0(shown, trace)}`,
     };
     const row = ((table[c.scope] ??= {})[keys[by]] ??= {});
     const cell = (row[check] ??= [0, 0]);

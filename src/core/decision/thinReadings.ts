@@ -87,9 +87,7 @@ function lends(text: string, issue: GarbleIssue, judged: Judged): boolean {
 
 /** How many U+FFFD s holds. */
 function marks(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
-  return n;
+  return placeholders(s).each.get(0xfffd) ?? 0;
 }
 
 /**
