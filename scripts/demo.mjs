@@ -7,7 +7,7 @@
 //      http://127.0.0.1:$PORT (a free port when PORT is unset) with samples/ open, and runs until
 //      Ctrl-C, then removes the profile.
 // Either way VS Code opens on the garbled sample article, with a clean sample beside it and the
-// zhlens Article view open (ZHLENS_DEMO_OPEN, read by src/extension/walkthrough.ts): the
+// zhlens Article view open (ZHLENS_DEMO_OPEN, read by src/extension/walkthrough/walkthrough.ts): the
 // notification, the diagnostics, the highlights and the side panel are all on screen at once.
 // Only Node built-ins are used before `npm ci` has run (test/vscode/ uses built-ins only).
 import { spawnSync } from 'node:child_process';
