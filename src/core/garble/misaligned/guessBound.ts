@@ -26,8 +26,12 @@ interface BoundTable {
   bestUnlisted: number;
   /** The highest unigram. */
   bestUnigram: number;
-  /** What earlier calls learnt per context (before's code unit × 0x10000 + after's), while `generation` is current. */
-  known: Map<number, Known>;
+  /**
+   * What earlier calls learnt per context, by before's code unit and then after's, while
+   * `generation` is current. (One key of both, before × 0x10000 + after, is past V8's small
+   * integers: each look-up made a heap number of it, the most of what reaches() took on clean text.)
+   */
+  known: Map<number, Map<number, Known>>;
   generation: number;
 }
 
@@ -144,7 +148,7 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
   const intoAfter = lm.bestBefore(after.charCodeAt(0));
   if (fromBefore + intoAfter < floor) return false;
   const t = tableOf(options, lm);
-  const known = knownOf(t, before.charCodeAt(0) * 0x10000 + after.charCodeAt(0));
+  const known = knownOf(t, before.charCodeAt(0), after.charCodeAt(0));
   // A guess made here has weighed every option: its score is the best there is.
   if (known.guess !== undefined) return floor <= known.reached;
   if (floor <= known.reached) return true;
@@ -155,22 +159,25 @@ export function reaches(options: Options, before: string, after: string, lm: Cha
   return score >= floor;
 }
 
-/** What earlier calls learnt of the context `key` in the list of `t` (a new entry, nothing known, when none did). */
-function knownOf(t: BoundTable, key: number): Known {
+/** What earlier calls learnt of the context `b`, `a` (code units) in the list of `t` (a new entry, nothing known, when none did). */
+function knownOf(t: BoundTable, b: number, a: number): Known {
   if (t.generation !== generation) {
     t.known.clear();
     t.generation = generation;
   }
-  let known = t.known.get(key);
+  let row = t.known.get(b);
+  let known = row?.get(a);
   if (!known) {
     if (++kept > KEPT_CONTEXTS) {
       generation++;
       kept = 1;
       t.known.clear();
       t.generation = generation;
+      row = undefined;
     }
+    if (!row) t.known.set(b, (row = new Map()));
     known = { reached: -Infinity, unreached: Infinity };
-    t.known.set(key, known);
+    row.set(a, known);
   }
   return known;
 }
@@ -190,7 +197,7 @@ export function guessBetween(options: Options, before: string, after: string, lm
   const t = tableOf(options, lm);
   // Contexts of one code unit each are kept (the search's are), by the key reaches() uses.
   const single = before.length === 1 && after.length === 1;
-  const known = single ? knownOf(t, before.charCodeAt(0) * 0x10000 + after.charCodeAt(0)) : undefined;
+  const known = single ? knownOf(t, before.charCodeAt(0), after.charCodeAt(0)) : undefined;
   if (known?.guess !== undefined) return known.guess ? { ...known.guess } : undefined;
   const { index, position, outOf, unigram, into } = t;
   const b = indexOfChar(before, lm);

@@ -28,6 +28,11 @@ export class RunGate {
   private best = -Infinity;
   /** The offset `best` was last brought to (the `at` of the last advance). */
   private bestAt = -1;
+  /**
+   * The pair read again at `bestAt` − 2 where `best` is a number (advance() and restore() look
+   * it up): the checks of that end read it from here instead of asking again.
+   */
+  private lastPair = -1;
 
   constructor(
     private readonly v: string,
@@ -107,10 +112,23 @@ export class RunGate {
       // lm.bestAfter(character before) + lm.bestBefore(p0), read from the model's arrays.
       const fresh = flat.after[flat.index[this.charAt(first - 1)] + 1] + flat.before[flat.index[p0] + 1] + digitCharge(p0) - shown[first - base];
       // The starts before at − 2 carry on with one more pair read again (at − 3 with at − 2).
-      const carried = this.bestAt === at - 1 && first - 1 >= segLo ? this.best + this.readAt(first - 1) - shown[first - base] : -Infinity;
+      let carried = -Infinity;
+      if (this.bestAt === at - 1 && first - 1 >= segLo) {
+        // readAt(first − 1), with both pairs in hand: the one at `first`, and the one at first − 1
+        // that the advance to at − 1 looked up (its first was first − 1, at or after segLo then).
+        const k = first - 1 - base;
+        if (this.read[k] !== this.read[k]) this.read[k] = bigramOfUnits(flat, this.lastPair, p0) + digitCharge(p0);
+        carried = this.best + this.read[k] - shown[first - base];
+      }
       this.best = Math.max(fresh, carried);
+      this.lastPair = p0;
     }
     this.bestAt = at;
+  }
+
+  /** The pair read again at `at` − 2, for the end at `at` the bound was last brought to (where it is a number). */
+  private pairAt(at: number): number {
+    return at === this.bestAt ? this.lastPair : this.repairedAt(at - 2);
   }
 
   /** The running bound as advance() left it at the current end (for restore()). */
@@ -122,6 +140,7 @@ export class RunGate {
   restore(at: number, best: number): void {
     this.best = best;
     this.bestAt = at;
+    if (best > -Infinity) this.lastPair = this.repairedAt(at - 2);
   }
 
   /**
@@ -134,7 +153,7 @@ export class RunGate {
     for (let i = at; i <= garbledEnd; i++) tail += this.shownAt(i);
     const next = this.charAt(garbledEnd);
     let most = -Infinity;
-    if (this.best > -Infinity) most = this.best - this.shownAt(at - 1) + this.lm.bestAfter(this.repairedAt(at - 2)) + this.lm.bestBefore(next) - tail;
+    if (this.best > -Infinity) most = this.best - this.shownAt(at - 1) + this.lm.bestAfter(this.pairAt(at)) + this.lm.bestBefore(next) - tail;
     if (single) most = Math.max(most, this.lm.bestAfter(this.charAt(at - 2)) + this.lm.bestBefore(next) - this.shownAt(at - 1) - tail);
     return most;
   }
@@ -160,7 +179,7 @@ export class RunGate {
     const { flat, shown, base } = this;
     const { index } = flat;
     const least = gate - 2 * BOUND_SLACK;
-    const many = this.best > -Infinity ? this.best + flat.after[index[this.repairedAt(at - 2)] + 1] : -Infinity;
+    const many = this.best > -Infinity ? this.best + flat.after[index[this.pairAt(at)] + 1] : -Infinity;
     const c = at < this.v.length ? this.v.charCodeAt(at) : -1;
     const after = c >= 0 && endsAfter(c);
     // Every other end needs two characters shown: none without a start for them.
@@ -188,7 +207,7 @@ export class RunGate {
    */
   mostGainAtLead(at: number, trail: number, bounds: TrailBounds): number {
     if (this.best === -Infinity) return -Infinity;
-    const last = bounds.after(this.repairedAt(at - 2), trail) + Math.min(bounds.bestOut(trail), this.lm.bestBefore(this.charAt(at)));
+    const last = bounds.after(this.pairAt(at), trail) + Math.min(bounds.bestOut(trail), this.lm.bestBefore(this.charAt(at)));
     return this.best - this.shownAt(at - 1) + last - this.shownAt(at);
   }
 }

@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
-import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, weighLost, type Candidate, type Guess, type SilentRun } from './silentGuesses';
+import { foldedCode, GUESS_MARGIN, guessPair, lazyRun, ordinary, rereadEnds, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import { isChinese, markAlone } from './loneMarks';
 import { guessBetween, reaches } from './guessBound';
 import { PairedAgain } from './pairedAgain';
@@ -13,38 +13,13 @@ import { kanaNear, isKana } from './nearby';
 import { DROPPED, endAt, lastAtLead, type End } from './runEnds';
 import { hexByte as hex } from '../../codec/hexByte';
 import { searchProbe } from './probes';
+import { hopeless, LostLeadSums, MIN_GAIN, MIN_GAIN_PER_CHAR, notAbove, startKey, type Ranked } from './startRanking';
 
 // The search back from the ends of misaligned runs with no mark (silentRuns.ts): the text's pairs,
 // their pairings one byte later, and the best start for an end.
 
 /** A start whose reading loses this much (nats) to the text as shown ends the search back. */
 const HOPELESS = 30;
-/** Minimum improvement of the character model's score over the text as shown (nats)… */
-export const MIN_GAIN = 10;
-/** …and per character shown. `hopeless`: a start whose gain at most fails either, or beats no better start found. */
-const MIN_GAIN_PER_CHAR = 2;
-const hopeless = (most: number, prior: number, minGain: number, chars: number, best: Candidate | undefined, spread: number): boolean => most + prior < minGain || most / chars < MIN_GAIN_PER_CHAR || (best !== undefined && most + prior + spread <= best.gain);
-/**
- * The starts of one end are compared by the channel's likelihood of each: the lost lead's every
- * option summed (ln Σ P over the characters it could make with the trail shown), not its best
- * option alone; the gain a run is kept at stays the best option's. A start's sum exceeds its best
- * by at most ln of its options' count (`spread`, what the search back's bound adds). The sum is
- * worked out only where two starts meet (`key` below).
- */
-const startKey = (gain: number, logSum: number | undefined, firstScore: number): number => gain + Math.max(0, (logSum ?? firstScore) - firstScore);
-/**
- * A start as the comparison sees it: its key is at least its gain (`lo`) and, where the lost lead's
- * guess is its best option (every start but a lone character whose two ends are guessed together),
- * at most its gain plus its `spread` (`hi`), BOUND_SLACK added for the sum's rounding. Two starts
- * whose bounds do not overlap are compared without either sum (most of them, on long garbled text).
- */
-interface Ranked {
-  lo: number;
-  hi: number;
-  key: () => number;
-}
-/** Whether `a`'s key is at most `b`'s: exactly `a.key() <= b.key()`, from the bounds where they settle it. */
-const notAbove = (a: Ranked, b: Ranked): boolean => (a.hi <= b.lo ? true : a.lo > b.hi ? false : a.key() <= b.key());
 /**
  * ln P of a second silent event (a run's end with no mark: a second lost lead, a dropped trail),
  * on top of the lost lead that starts every run. Calibrated on the tuning splits: the smallest
@@ -68,8 +43,8 @@ export class RunScan {
   /** Per offset: the trail there paired with the next lead, as a code unit; -1 none, 0 not looked at. */
   private readonly repaired: Int32Array;
   private readonly firsts = new Map<number, Guess | null>();
-  /** Per start of two characters shown or more: ln Σ P of its lost lead's options (weighLost), null for none. */
-  private readonly logSums = new Map<number, number | null>();
+  /** ln Σ P of a start's lost lead's options (startRanking.ts), kept per start. */
+  private readonly logSums: LostLeadSums;
   private readonly bad: BadBigrams;
   readonly gate: RunGate;
   readonly trailBounds: TrailBounds;
@@ -92,6 +67,7 @@ export class RunScan {
     const a = scanArrays(to - from + 4);
     this.pairedAgain = PairedAgain.of(table, lm);
     this.trailBounds = TrailBounds.of(table, lm);
+    this.logSums = new LostLeadSums(table, lm);
     this.gate = new RunGate(v, lm, (i) => this.repairedCode(i), a.shown, a.read, this.base);
     this.bad = new BadBigrams(v, (i) => this.gate.shownAt(i), a.bad, this.base);
     this.pairs = a.pairs;
@@ -153,21 +129,6 @@ export class RunScan {
     const g = guessBetween(this.table.leadsOf(this.pair(first)![0]), prev, next, this.lm);
     this.firsts.set(first, g ?? null);
     return g;
-  }
-
-  /**
-   * ln Σ P of the lost lead's options at `first` (lead `lead0`) between `prev` and the pair read
-   * again after it (`afterFirst`): the same for every end a start of two characters or more is
-   * weighed for, so worked out once per start.
-   */
-  private logSumAt(first: number, lead0: number, prev: string, afterFirst: string): number | undefined {
-    let s = this.logSums.get(first);
-    if (s === undefined) {
-      const { lm } = this;
-      s = weighLost(this.table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum ?? null;
-      this.logSums.set(first, s);
-    }
-    return s ?? undefined;
   }
 
   private nextOf(i: number): string {
@@ -335,7 +296,7 @@ export class RunScan {
       }
       const firstScore = lm.bigram(prev, firstG.ch) + lm.bigram(firstG.ch, afterFirst);
       let known: number | undefined;
-      const key = (): number => (known ??= startKey(gain + prior, k >= 2 ? this.logSumAt(first, lead0, prev, afterFirst) : weighLost(table.leadsOf(lead0), (ch) => lm.bigram(prev, ch) + lm.bigram(ch, afterFirst), lm)?.logSum, firstScore));
+      const key = (): number => (known ??= startKey(gain + prior, k >= 2 ? this.logSums.at(first, lead0, prev, afterFirst) : this.logSums.of(lead0, prev, afterFirst), firstScore));
       // The guess is the options' best by the same score unless a lone character's two ends were guessed together.
       const byBest = k >= 2 || lastKnown !== undefined;
       const rank: Ranked = { lo: gain + prior, hi: byBest ? gain + prior + spread + BOUND_SLACK : Infinity, key };

@@ -4,6 +4,10 @@ import { weighableOf } from './silentGuesses';
 
 /** Bounds kept at once (by context and trail); past it they are worked out again. */
 const KEPT = 1 << 16;
+/** A key no context and trail make (the largest is 0xFFFF × 256 + 0xFF). */
+const NONE = 0x7fffffff;
+/** A key's slot: the top bits of its product with a large odd constant (Fibonacci hashing). */
+const SLOT_SHIFT = 32 - Math.log2(KEPT);
 
 /**
  * Bounds for a character the search guesses from one byte of it, its trail: the last character
@@ -22,6 +26,13 @@ export class TrailBounds {
   private readonly byTrail: Array<TrailOptions | undefined> = [];
   /** By context code unit × 256 + trail byte: the bound of the bigram from the one into a character with the other. */
   private readonly known = new Map<number, number>();
+  /**
+   * The same bounds in front of the map, one per slot of a table of KEPT (`keys`: the key held
+   * there, NONE for none): the gate asks at most ends of clean text, and the map's look-up was
+   * most of what that took; a key whose slot another holds is read from the map.
+   */
+  private readonly keys = new Int32Array(KEPT).fill(NONE);
+  private readonly bounds = new Float64Array(KEPT);
 
   private constructor(
     private readonly table: DbcsTable,
@@ -46,12 +57,16 @@ export class TrailBounds {
   /** The most bigram(b, x) scores over the characters x with trail `t` that a guess weighs (−Infinity: none). */
   after(b: number, t: number): number {
     const key = b * 256 + t;
+    const slot = Math.imul(key, 0x9e3779b1) >>> SLOT_SHIFT;
+    if (this.keys[slot] === key) return this.bounds[slot];
     let bound = this.known.get(key);
     if (bound === undefined) {
       bound = this.work(b, this.options(t));
       if (this.known.size >= KEPT) this.known.clear();
       this.known.set(key, bound);
     }
+    this.keys[slot] = key;
+    this.bounds[slot] = bound;
     return bound;
   }
 
