@@ -13,7 +13,13 @@ const nls = Object.fromEntries(nlsFiles.map((f) => [f, JSON.parse(readFileSync(f
 function schemaTexts(schema: Record<string, unknown>, at: string, out: Array<[string, string]>): void {
   for (const key of ['description', 'markdownDescription']) if (typeof schema[key] === 'string') out.push([`${at}.${key}`, schema[key] as string]);
   for (const [name, sub] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) schemaTexts(sub, `${at}.${name}`, out);
-  for (const [k, v] of (schema.enumDescriptions as string[] | undefined ?? []).entries()) out.push([`${at}.enumDescriptions[${k}]`, v]);
+  for (const key of ['enumDescriptions', 'markdownEnumDescriptions']) {
+    const texts = schema[key] as string[] | undefined;
+    if (!texts) continue;
+    assert.equal(texts.length, (schema.enum as unknown[]).length, `${at}.${key}: one text per value`);
+    for (const [k, v] of texts.entries()) out.push([`${at}.${key}[${k}]`, v]);
+  }
+  if (schema.items) schemaTexts(schema.items as Record<string, unknown>, `${at}.items`, out);
 }
 
 test('every setting is described, and every description is a %key% translated in English and Chinese', () => {
