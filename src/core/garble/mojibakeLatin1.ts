@@ -188,7 +188,11 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
       i += seq.length;
     }
     if (i === start) {
-      i++;
+      // Only Â (C2) to ô (F4) lead a sequence: the characters before the next of them start none.
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xc2 && c <= 0xf4) break;
+      }
       continue;
     }
     out.push({
