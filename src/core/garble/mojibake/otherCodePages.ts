@@ -169,13 +169,20 @@ function isCut(c: number): boolean {
  * a character some page makes a UTF-8 lead right before one it makes a continuation byte: one
  * pass, two look-ups per character outside ASCII.
  */
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 function candidateTokens(text: string): Array<[number, number]> {
   const { leadPages: lead, continuationPages: continuation } = codePages();
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
+    // The next character outside ASCII at or after i (and after the last token), found by the
+    // pattern's own search: ASCII stretches are passed over natively.
+    NON_ASCII.lastIndex = Math.max(i, done);
+    if (!NON_ASCII.test(text)) break;
+    i = NON_ASCII.lastIndex - 1;
+    if (i + 1 >= text.length) break;
     const c = text.charCodeAt(i);
-    if (c < 0x80 || i < done) continue;
     const next = text.charCodeAt(i + 1);
     if (next < 0x80) continue;
     if ((lead[c] & continuation[next]) === 0) continue;
