@@ -19,6 +19,8 @@ export interface ReadingVerdict {
 
 /** Runs longer than this (in code units) are read each time: a whole file of mojibake does not repeat. */
 const MAX_REMEMBERED_RUN = 48;
+/** Verdicts one scan keeps at most (a few MB of keys); later runs are read each time. */
+const MAX_VERDICTS = 50_000;
 
 /** One per scan of one text with one code page: the document's own occurrences are the same for every run. */
 export class ReadingMemo {
@@ -30,7 +32,7 @@ export class ReadingMemo {
     const known = this.verdicts.get(key);
     if (known !== undefined) return known ?? undefined;
     const verdict = read();
-    this.verdicts.set(key, verdict ?? null);
+    if (this.verdicts.size < MAX_VERDICTS) this.verdicts.set(key, verdict ?? null);
     return verdict;
   }
 }
