@@ -176,13 +176,19 @@ function candidateTokens(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
-    // The next character outside ASCII at or after i (and after the last token), found by the
-    // pattern's own search: ASCII stretches are passed over natively.
-    NON_ASCII.lastIndex = Math.max(i, done);
-    if (!NON_ASCII.test(text)) break;
-    i = NON_ASCII.lastIndex - 1;
-    if (i + 1 >= text.length) break;
+    if (i < done) {
+      i = done - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // A stretch of ASCII is passed over by the pattern's own search, to the character before
+      // the next one outside ASCII (a text outside ASCII throughout asks it nothing).
+      NON_ASCII.lastIndex = i + 1;
+      if (!NON_ASCII.test(text)) break;
+      i = NON_ASCII.lastIndex - 2;
+      continue;
+    }
     const next = text.charCodeAt(i + 1);
     if (next < 0x80) continue;
     if ((lead[c] & continuation[next]) === 0) continue;
