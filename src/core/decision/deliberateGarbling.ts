@@ -99,7 +99,7 @@ function inCodeBlock(s: Setting, start: number, end: number): boolean {
 }
 
 /** What ends a URL written in text: spaces, brackets, quotes, Chinese punctuation. */
-const URL_STOP = /[\s()<>[\]{}"'`（）「」《》【】，。；！]/;
+export const URL_STOP = /[\s()<>[\]{}"'`（）「」《》【】，。；！]/;
 /** The longest URL (characters) looked for around a span. */
 const MAX_URL = 2000;
 
@@ -109,13 +109,26 @@ const MAX_URL = 2000;
  * URL is the token around the span (up to spaces, brackets and quotes) that starts with a scheme.
  */
 function inUrl(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (URL_STOP.test(text[i])) return false;
+  for (let i = start; i < end; i++) if (isUrlStop(text.charCodeAt(i))) return false;
   let a = start;
-  while (a > 0 && start - a < MAX_URL && !URL_STOP.test(text[a - 1])) a--;
+  while (a > 0 && start - a < MAX_URL && !isUrlStop(text.charCodeAt(a - 1))) a--;
+  // A scheme opens with a letter: a token that does not is no URL, whatever follows.
+  const first = text.charCodeAt(a) | 0x20;
+  if (!(first >= 0x61 && first <= 0x7a)) return false;
   let b = end;
-  while (b < text.length && b - end < MAX_URL && !URL_STOP.test(text[b])) b++;
+  while (b < text.length && b - end < MAX_URL && !isUrlStop(text.charCodeAt(b))) b++;
   return /^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(text.slice(a, b));
 }
+
+/** URL_STOP of one code unit, without a string per character (test/unit/urlStop.test.ts checks every code unit against the pattern). */
+export function isUrlStop(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x80) return OTHER_URL_STOPS.includes(c);
+  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+  return OTHER_URL_STOPS.includes(c);
+}
+/** The brackets, quotes and Chinese punctuation of URL_STOP, as code units. */
+const OTHER_URL_STOPS: readonly number[] = Array.from('()<>[]{}"\'`（）「」《》【】，。；！', (ch) => ch.charCodeAt(0));
 
 /** Part of a character class or an alternation: `[锟斤拷]`, `(?:Ã|Â|â€)`. */
 function inPattern(text: string, start: number, end: number): boolean {

@@ -2,7 +2,7 @@ import type { GarbleIssue } from '../types';
 import { isHan } from '../text/chars';
 import { bmpScripts, scriptOfCodePoint, simplifiedChar, SIMPLIFIED_CODE, TRADITIONAL_CODE } from '../script/scriptOfChar';
 import type { TextDetector } from '../pipeline/garbleDetector';
-import { NON_ASCII } from '../pipeline/textScan';
+import { CJK } from '../pipeline/textScan';
 import { TextView } from '../text/textView';
 import { dataText } from '../data/dataFiles';
 
@@ -75,17 +75,13 @@ function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f) || (c >= 0xac00 && c <= 0xd7a3);
 }
 
-interface Clause {
-  start: number;
-  end: number;
-  traditional: number;
-  simplified: number;
-}
-
 interface ScriptCounts {
-  /** Clauses with a Traditional character, and with a Simplified one (only those can be flagged). */
-  withTraditional: Clause[];
-  withSimplified: Clause[];
+  /**
+   * The clauses with a Traditional or a Simplified character (only those can be flagged), in text
+   * order, flat: start, end, Traditional characters, Simplified characters; `clauseCount` of them.
+   */
+  clauses: Int32Array;
+  clauseCount: number;
   /** Traditional and Simplified characters of the BMP in the whole text. */
   traditional: number;
   simplified: number;
@@ -94,40 +90,62 @@ interface ScriptCounts {
   written: number[];
 }
 
-/** The clauses of a text with their script counts, and the whole text's, in one pass. */
-function countScripts(text: string): ScriptCounts {
+/** Fields of a clause in ScriptCounts.clauses. */
+const CLAUSE_FIELDS = 4;
+
+/**
+ * The clauses of a text with their script counts, and the whole text's, in one pass, passing over
+ * the `skipped` stretches (Japanese lines: each a whole line, so a clause never crosses one).
+ */
+function countScripts(text: string, skipped: ReadonlyArray<readonly [number, number]>): ScriptCounts {
   const classes = charClasses();
-  const withTraditional: Clause[] = [];
-  const withSimplified: Clause[] = [];
+  let clauses = new Int32Array(256 * CLAUSE_FIELDS);
+  let clauseCount = 0;
   let traditional = 0;
   let simplified = 0;
   let hasHan = false;
   const count = (hanCounts ??= new Uint32Array(0x10000));
   const written: number[] = [];
-  // A clause of neither script is never flagged; its object is used again for the next clause.
-  const keep = (c: Clause): boolean => {
-    if (c.end <= c.start || c.traditional + c.simplified === 0) return false;
-    if (c.traditional > 0) withTraditional.push(c);
-    if (c.simplified > 0) withSimplified.push(c);
-    return true;
+  let start = 0;
+  let clauseTraditional = 0;
+  let clauseSimplified = 0;
+  // A clause of neither script is never flagged, nor kept.
+  const keep = (end: number): void => {
+    if (end <= start || clauseTraditional + clauseSimplified === 0) return;
+    if ((clauseCount + 1) * CLAUSE_FIELDS > clauses.length) {
+      const grown = new Int32Array(clauses.length * 2);
+      grown.set(clauses);
+      clauses = grown;
+    }
+    const at = clauseCount++ * CLAUSE_FIELDS;
+    clauses[at] = start;
+    clauses[at + 1] = end;
+    clauses[at + 2] = clauseTraditional;
+    clauses[at + 3] = clauseSimplified;
   };
-  let cur: Clause = { start: 0, end: 0, traditional: 0, simplified: 0 };
+  let skip = 0;
+  let nextSkip = skipped.length ? skipped[0][0] : -1;
   for (let i = 0; i < text.length; i++) {
+    if (i === nextSkip) {
+      i = skipped[skip++][1] - 1;
+      nextSkip = skip < skipped.length ? skipped[skip][0] : -1;
+      continue;
+    }
     const k = classes[text.charCodeAt(i)];
     if (k === 0) continue;
     if (k & CLAUSE_BREAK) {
-      cur.end = i;
-      if (keep(cur)) cur = { start: i + 1, end: 0, traditional: 0, simplified: 0 };
-      else cur.start = i + 1;
+      keep(i);
+      start = i + 1;
+      clauseTraditional = clauseSimplified = 0;
     } else if (k & HAN) {
       hasHan = true;
       const c = text.charCodeAt(i);
       if (count[c]++ === 0) written.push(c);
       if (k & TRADITIONAL) {
-        cur.traditional++;
+        clauseTraditional++;
         traditional++;
       } else if (k & SIMPLIFIED) {
-        cur.simplified++;
+        clauseSimplified++;
         simplified++;
       }
     } else if (k & HIGH_SURROGATE) {
@@ -139,14 +157,13 @@ function countScripts(text: string): ScriptCounts {
       i++;
       if (isHan(cp)) {
         const s = scriptOfCodePoint(cp);
-        if (s === 'traditional') cur.traditional++;
-        else if (s === 'simplified') cur.simplified++;
+        if (s === 'traditional') clauseTraditional++;
+        else if (s === 'simplified') clauseSimplified++;
       }
     }
   }
-  cur.end = text.length;
-  keep(cur);
-  return { withTraditional, withSimplified, traditional, simplified, hasHan, written };
+  keep(text.length);
+  return { clauses, clauseCount, traditional, simplified, hasHan, written };
 }
 
 /** Hiragana and katakana (with the prolonged sound mark and iteration marks). */
@@ -204,18 +221,8 @@ function howWritten(text: string): { whole: boolean; notChinese: boolean; lines:
 export function findMixedScript(text: string): GarbleIssue[] {
   const written = howWritten(text);
   if (written.whole || written.notChinese) return [];
-  if (written.lines.length > 0) {
-    // Japanese lines are taken out (blanked to spaces, offsets unchanged) before the count.
-    const parts: string[] = [];
-    let pos = 0;
-    for (const [a, b] of written.lines) {
-      parts.push(text.slice(pos, a), ' '.repeat(b - a));
-      pos = b;
-    }
-    parts.push(text.slice(pos));
-    text = parts.join('');
-  }
-  const counts = countScripts(text);
+  // Japanese lines are left out of the count (every clause is within one line).
+  const counts = countScripts(text, written.lines);
   try {
     return mixedSpans(text, counts);
   } finally {
@@ -223,7 +230,7 @@ export function findMixedScript(text: string): GarbleIssue[] {
   }
 }
 
-function mixedSpans(text: string, { withTraditional, withSimplified, traditional, simplified, hasHan, written }: ScriptCounts): GarbleIssue[] {
+function mixedSpans(text: string, { clauses, clauseCount, traditional, simplified, hasHan, written }: ScriptCounts): GarbleIssue[] {
   if (!hasHan) return [];
   const minority = Math.min(traditional, simplified);
   const total = traditional + simplified;
@@ -241,13 +248,16 @@ function mixedSpans(text: string, { withTraditional, withSimplified, traditional
     `convert to ${majority} on request (opencc-js)`,
   ];
   const confidence = Math.min(0.95, 0.5 + minority / total);
-  for (const c of majority === 'traditional' ? withSimplified : withTraditional) {
-    const minorityHere = majority === 'traditional' ? c.simplified : c.traditional;
-    const majorityHere = majority === 'traditional' ? c.traditional : c.simplified;
+  for (let at = 0; at < clauseCount * CLAUSE_FIELDS; at += CLAUSE_FIELDS) {
+    const minorityHere = clauses[majority === 'traditional' ? at + 3 : at + 2];
+    const majorityHere = clauses[majority === 'traditional' ? at + 2 : at + 3];
     if (minorityHere === 0 || (minorityHere < MIN_CLUSTER && !sizeable)) continue;
+    const clauseStart = clauses[at];
+    const clauseEnd = clauses[at + 1];
     if (minorityHere >= majorityHere) {
       // A clause written in the minority script: flag it whole, trimmed of spaces.
-      let { start, end } = c;
+      let start = clauseStart;
+      let end = clauseEnd;
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /\s/.test(text[end - 1])) end--;
       issues.push({ kind: 'mixed-script', start, end, confidence, plan });
@@ -261,7 +271,7 @@ function mixedSpans(text: string, { withTraditional, withSimplified, traditional
       if (runStart >= 0) issues.push({ kind: 'mixed-script', start: runStart, end: runEnd, confidence, plan });
       runStart = runEnd = -1;
     };
-    for (let i = c.start; i < c.end; i++) {
+    for (let i = clauseStart; i < clauseEnd; i++) {
       const k = classes[text.charCodeAt(i)];
       if (k & HIGH_SURROGATE) {
         const cp = text.codePointAt(i)!;
@@ -348,7 +358,8 @@ export const mixedScriptDetector: TextDetector = {
   looksFor: 'Simplified and Traditional in one text: 发展與協作',
   plan: 'none by default: converted to the preferred script on request',
   noun: ['mixed-script span', 'mixed-script spans'],
-  needs: NON_ASCII,
+  // Only Han characters of the BMP are counted for the whole text: without one, nothing is mixed.
+  needs: CJK,
   uses: ['pinyin-annotation'],
   // Judged on the text with every other finding (and the pinyin annotations) taken out.
   find: ({ text, kept, found }) => {

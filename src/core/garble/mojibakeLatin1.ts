@@ -115,20 +115,24 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * character and its length; undefined when none does.
  */
 function sequenceAt(text: string, i: number, codec: LegacyCodec): { char: string; length: number } | undefined {
-  const lead = codec.codeOf(text.charCodeAt(i));
+  // The code page writes ASCII as itself: an ASCII character is no lead and no continuation byte.
+  const first = text.charCodeAt(i);
+  if (first < 0x80) return undefined;
+  const lead = codec.codeOf(first);
   if (lead === 0xed) {
     const pair = surrogatePairAt(text, i, codec);
     if (pair) return pair;
   }
   const len = lead >= 0x80 ? sequenceLength(lead) : 0;
   if (len === 0 || i + len > text.length) return undefined;
+  for (let k = 1; k < len; k++) {
+    const c = text.charCodeAt(i + k);
+    const b = c < 0x80 ? c : codec.codeOf(c);
+    if (b < 0x80 || b > 0xbf) return undefined;
+  }
   const bytes = new Uint8Array(len);
   bytes[0] = lead;
-  for (let k = 1; k < len; k++) {
-    const b = codec.codeOf(text.charCodeAt(i + k));
-    if (b < 0x80 || b > 0xbf) return undefined;
-    bytes[k] = b;
-  }
+  for (let k = 1; k < len; k++) bytes[k] = codec.codeOf(text.charCodeAt(i + k));
   try {
     return { char: strictUtf8.decode(bytes), length: len };
   } catch {
@@ -155,6 +159,7 @@ function surrogatePairAt(text: string, i: number, codec: LegacyCodec): { char: s
 
 /** Characters that can start a UTF-8 sequence read as cp1252: Â (C2) to ô (F4). */
 const MAY_LEAD = /[\u00c2-\u00f4]/;
+const NEXT_LEAD = /[\u00c2-\u00f4]/g;
 
 /**
  * UTF-8 read as Windows-1252 in any language: `â€™` → `’`, `cafÃ©` → `café`, `Ã¤Â¸Â­` → `ä¸­`
@@ -188,7 +193,10 @@ function otherSequences(text: string, found: readonly GarbleIssue[], chineseFoun
       i += seq.length;
     }
     if (i === start) {
-      i++;
+      // Only Â (C2) to ô (F4) lead a sequence: the characters before the next of them start none
+      // (found by the pattern's own search, which makes no match object for `test`).
+      NEXT_LEAD.lastIndex = i + 1;
+      i = NEXT_LEAD.test(text) ? NEXT_LEAD.lastIndex - 1 : text.length;
       continue;
     }
     out.push({

@@ -3,6 +3,7 @@ import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel
 import { gather, mojibakeStops, utf8Reach, validRunEnds, type StopRanges } from './mojibake/gatherRuns';
 import { charTables, IN_SEGMENT, OPENS_UTF8 } from './mojibake/charTables';
 import { bestRun, judge, type Choice } from './mojibake/judgeReading';
+import { ReadingMemo } from './mojibake/readingMemo';
 import type { MojibakeSpec, Unit } from './mojibake/mojibakeSpec';
 import { isCjkPunct, isHan } from '../text/chars';
 import { hexByte } from '../codec/hexByte';
@@ -30,6 +31,8 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
   let segmentStart = true;
   const tables = charTables(spec);
   let nextStop = 0;
+  // The same stretch read twice reads the same: its verdict before the weighing is kept.
+  const memo = new ReadingMemo();
   for (let i = 0; i < text.length; ) {
     // The characters before the next stop open nothing, and where segments matter (alternates)
     // every segment character is a stop: the ones passed by are outside any segment.
@@ -62,7 +65,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
     if (opensSegment && spec.alternates) {
       const units = gather(text, i, spec);
       lm ??= getCharModel();
-      const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm) : undefined;
+      const c = units.length >= 2 ? judge(text, units, 0, units.length, spec, lm, false, memo) : undefined;
       if (c) choice = { units, choice: c };
     }
     const r = !choice && (f & OPENS_UTF8 || hole) ? utf8Reach(text, i, spec) : undefined;
@@ -75,7 +78,7 @@ export function findUtf8Mojibake(text: string, spec: MojibakeSpec, stops: StopRa
       const furthest = ends.length ? ends[ends.length - 1] : 0;
       if (furthest >= 2) {
         lm ??= getCharModel();
-        const c = bestRun(text, units, 0, ends, spec, lm, issues.length > 0);
+        const c = bestRun(text, units, 0, ends, spec, lm, issues.length > 0, memo);
         if (c) choice = { units, choice: c };
         else skipTo = units[furthest - 1].end;
       }

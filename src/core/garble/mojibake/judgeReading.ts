@@ -4,6 +4,7 @@ import { codePointCount, isHan, isCjkPunct } from '../../text/chars';
 import { EDGE_SLACK, validRunEnds } from './gatherRuns';
 import type { MojibakeSpec, Unit } from './mojibakeSpec';
 import { readRun, type Reading } from './readRun';
+import type { ReadingMemo, ReadingVerdict } from './readingMemo';
 import { weighRepair, NEIGHBOURHOOD, otherLanguageReadingIsText, readsInOtherLanguage, restoresIntoNonText } from '../../decision';
 
 /**
@@ -137,13 +138,13 @@ function perCharWithLost(s: string, lm: CharLanguageModel): number {
  * The best-reading run among the edges a UTF-8 reading allows: the start may move in past real
  * characters whose GBK bytes happen to be UTF-8 too (十 CA B2 reads as ʮ), and so may the end.
  */
-export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel, shown = false): Choice | undefined {
+export function bestRun(text: string, units: Unit[], i: number, ends: number[], spec: MojibakeSpec, lm: CharLanguageModel, shown = false, memo?: ReadingMemo): Choice | undefined {
   let best: Choice | undefined;
   for (let start = i; start <= i + EDGE_SLACK && start < units.length; start++) {
     const startEnds = start === i ? ends : validRunEnds(units, start, spec.holeBytes, spec.widerHoles);
     for (const end of startEnds.slice(-1 - EDGE_SLACK)) {
       if (end - start < 2) continue;
-      const c = judge(text, units, start, end, spec, lm, shown);
+      const c = judge(text, units, start, end, spec, lm, shown, memo);
       // The edges that gain most in all (not per character): a run's last character, even one
       // that stays lost, is better read than left as mojibake.
       if (c && (!best || c.total > best.total)) best = c;
@@ -154,15 +155,39 @@ export function bestRun(text: string, units: Unit[], i: number, ends: number[], 
 
 /**
  * Read units[start, end) back and keep it when it reads far better than it did, in its context.
- * `shown`: the text has already shown this code page's mojibake before the run.
+ * `shown`: the text has already shown this code page's mojibake before the run. `memo` (one per
+ * scan of a text with one spec): what a run's reading was found to be before the weighing in its
+ * neighbourhood, by what that part reads (readingMemo.ts).
  */
-export function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel, shown = false): Choice | undefined {
-  const run = units.slice(start, end);
-  const from = run[0].start;
-  const to = run[run.length - 1].end;
+export function judge(text: string, units: Unit[], start: number, end: number, spec: MojibakeSpec, lm: CharLanguageModel, shown = false, memo?: ReadingMemo): Choice | undefined {
+  const from = units[start].start;
+  const to = units[end - 1].end;
   const original = text.slice(from, to);
   const prev = from > 0 ? String.fromCodePoint(text.codePointAt(from - 1)!) : '';
   const next = to < text.length ? String.fromCodePoint(text.codePointAt(to)!) : '\n';
+  const read = () => readAndScore(units.slice(start, end), original, prev, next, spec, lm, shown);
+  const found = memo ? memo.get(units, start, end, original, prev, next, shown, read) : read();
+  if (!found) return undefined;
+  const { reading, ownLanguage } = found;
+  let gain = found.gain;
+  if (!found.weigh) return { start, end, reading: memo ? copyReading(reading) : reading, gain, total: gain * codePointCount(original) };
+  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: reading.likely ?? reading.text, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
+  if (!weight.accept) return undefined;
+  if (ownLanguage) gain = weight.margin / codePointCount(original);
+  return { start, end, reading: memo ? copyReading(reading) : reading, gain, total: gain * codePointCount(original) };
+}
+
+/** A reading handed out again gets its own plan: a finding's plan may be extended later. */
+function copyReading(r: Reading): Reading {
+  return { ...r, plan: [...r.plan] };
+}
+
+/**
+ * What judge decides of a run before it weighs the repair in its neighbourhood: its reading, and
+ * the gain in its context (prev, next), or undefined when it is rejected already. A function of
+ * the run's code-page bytes, its text, prev, next and `shown` alone.
+ */
+function readAndScore(run: Unit[], original: string, prev: string, next: string, spec: MojibakeSpec, lm: CharLanguageModel, shown: boolean): ReadingVerdict | undefined {
   const reading = readRun(run, spec, lm, prev, next);
   if (!reading || reading.text === original) return undefined;
   if (restoresIntoNonText(reading.text, reading.plan)) return undefined;
@@ -181,7 +206,7 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     // read by chance.
     const lostInShown = shown && run.some((u) => u.bytes === null);
     const lost = reading.lossy ? countLost(read) : 0;
-    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { start, end, reading, gain: ALL_LOST_GAIN, total: ALL_LOST_GAIN * codePointCount(original) };
+    if (chinese === 0 && allLost(read, reading.text, lost, original, lostInShown, spec)) return { reading, gain: ALL_LOST_GAIN, ownLanguage, weigh: false };
     if (chinese + lost < (spec.minChinese ?? 1) && !(chinese >= 1 && (allRare(original, lm) || lostInShown))) return undefined;
     if (chinese === 0) return undefined;
     gain = perCharWithLost(prev + read + next, lm) - lm.perChar(prev + original + next);
@@ -190,9 +215,5 @@ export function judge(text: string, units: Unit[], start: number, end: number, s
     const allowRare = spec.allowRare === true && reading.plan.includes('decode utf-8');
     if (gain < MIN_GAIN_PER_CHAR || !readsAsText(read, lm, allowRare, spec.codec.name === 'cp1252')) return undefined;
   } else if (!otherLanguageReadingIsText(reading.text, reading.plan)) return undefined;
-  const weight = weighRepair({ before: text.slice(Math.max(0, from - NEIGHBOURHOOD), from), original, reading: read, after: text.slice(to, to + NEIGHBOURHOOD), code: reading.plan.includes('decode utf-8') ? 'utf-8' : 'double-byte' });
-  if (!weight.accept) return undefined;
-  if (ownLanguage) gain = weight.margin / codePointCount(original);
-  return { start, end, reading, gain, total: gain * codePointCount(original) };
+  return { reading, gain, ownLanguage, weigh: true };
 }
-

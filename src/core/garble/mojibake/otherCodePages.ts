@@ -169,13 +169,26 @@ function isCut(c: number): boolean {
  * a character some page makes a UTF-8 lead right before one it makes a continuation byte: one
  * pass, two look-ups per character outside ASCII.
  */
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 function candidateTokens(text: string): Array<[number, number]> {
   const { leadPages: lead, continuationPages: continuation } = codePages();
   const out: Array<[number, number]> = [];
   let done = 0;
   for (let i = 0; i + 1 < text.length; i++) {
+    if (i < done) {
+      i = done - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
-    if (c < 0x80 || i < done) continue;
+    if (c < 0x80) {
+      // A stretch of ASCII is passed over by the pattern's own search, to the character before
+      // the next one outside ASCII (a text outside ASCII throughout asks it nothing).
+      NON_ASCII.lastIndex = i + 1;
+      if (!NON_ASCII.test(text)) break;
+      i = NON_ASCII.lastIndex - 2;
+      continue;
+    }
     const next = text.charCodeAt(i + 1);
     if (next < 0x80) continue;
     if ((lead[c] & continuation[next]) === 0) continue;

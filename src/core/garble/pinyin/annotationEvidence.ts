@@ -51,23 +51,21 @@ const SENTENCE_MARK = /[。，；！？、：]/;
  */
 const BOUND = 2.5;
 
-interface Paragraph {
-  start: number;
-  end: number;
-  prose: boolean;
-}
-
-function paragraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    const han = countHan(text, start, end);
-    out.push({ start, end, prose: han >= PROSE_HAN || (han >= 0.6 * PROSE_HAN && SENTENCE_MARK.test(text.slice(start, end))) });
-    if (nl < 0) return out;
-    start = nl + 1;
-  }
+/**
+ * Whether the paragraph (line) that holds offset `at` is running text. Only the paragraphs that
+ * hold a reading are read, each once (`known`, by its start): a long text with a few readings
+ * costs no count of its every line.
+ */
+function proseAt(text: string, at: number, known: Map<number, boolean>): boolean {
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  let prose = known.get(start);
+  if (prose !== undefined) return prose;
+  const nl = text.indexOf('\n', start);
+  const end = nl < 0 ? text.length : nl;
+  const han = countHan(text, start, end);
+  prose = han >= PROSE_HAN || (han >= 0.6 * PROSE_HAN && SENTENCE_MARK.test(text.slice(start, end)));
+  known.set(start, prose);
+  return prose;
 }
 
 /**
@@ -160,8 +158,8 @@ function plainWordMidSentence(a: PinyinAnnotation): boolean {
  * How much a reading says a process left it: 0 (nothing: a gloss, or not in running text on
  * ordinary readings of common characters), 1, or 2 for what no writer writes.
  */
-function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: boolean, isOrdinary: (a: PinyinAnnotation) => boolean): number {
-  if (!para.prose || !inRunningText(text, a) || !isOrdinary(a)) return 0;
+function weight(text: string, prose: boolean, a: PinyinAnnotation, strong: boolean, isOrdinary: (a: PinyinAnnotation) => boolean): number {
+  if (!prose || !inRunningText(text, a) || !isOrdinary(a)) return 0;
   if (strong && (a.spaced || (!a.toned && a.syllable === a.syllable.toLowerCase()) || breaksWord(text, a) || plainWordMidSentence(a))) return 2;
   return 1;
 }
@@ -169,16 +167,12 @@ function weight(text: string, para: Paragraph, a: PinyinAnnotation, strong: bool
 /** The annotations of `all` judged left by a process, with the reason for the plan. */
 export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[]): Map<PinyinAnnotation, string> {
   const chosen = new Map<PinyinAnnotation, string>();
-  const paras = paragraphs(text);
-  let p = 0;
-  const paragraphOf = (a: PinyinAnnotation) => {
-    while (p < paras.length - 1 && paras[p].end < a.start) p++;
-    return paras[p];
-  };
+  // The paragraph of a reading: the line that holds its start (or ends there).
+  const proseParagraphs = new Map<number, boolean>();
   let evidence = 0;
   let counted = 0;
   let glosses = 0;
-  const inText: Array<{ a: PinyinAnnotation; para: Paragraph }> = [];
+  const inText: Array<{ a: PinyinAnnotation; prose: boolean }> = [];
   const glossLike: PinyinAnnotation[] = [];
   // A reading of one character that is not its ordinary one, in running text, is what a writer
   // glosses (`佛(bì)狸`, a lesson contrasting `长(cháng)` and `长(zhǎng)`): then no reading counts
@@ -192,17 +186,17 @@ export function judgeAnnotations(text: string, all: readonly PinyinAnnotation[])
     return known;
   };
   for (const a of all) {
-    const para = paragraphOf(a);
-    if (strong && codePointCount(a.unit) === 1 && para.prose && inRunningText(text, a) && !isOrdinary(a)) strong = false;
+    const prose = proseAt(text, a.start, proseParagraphs);
+    if (strong && codePointCount(a.unit) === 1 && prose && inRunningText(text, a) && !isOrdinary(a)) strong = false;
     if (glossShaped(text, a)) {
       glosses++;
       glossLike.push(a);
       continue;
     }
-    inText.push({ a, para });
+    inText.push({ a, prose });
   }
-  for (const { a, para } of inText) {
-    const w = weight(text, para, a, strong, isOrdinary);
+  for (const { a, prose } of inText) {
+    const w = weight(text, prose, a, strong, isOrdinary);
     evidence += w;
     if (w > 0) counted++;
   }
