@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { repairText } from '../../src/core';
 import { gbkTable } from '../../src/core/codec/gbkTable';
 import { getCharModel } from '../../src/core/model/charLanguageModel';
-import { bestEndEcho, echoEnds, endEcho, holds } from '../../src/core/garble/misaligned/endEchoes';
+import { bestEndEcho, echoEnds, echoLone, endEcho, holds } from '../../src/core/garble/misaligned/endEchoes';
 import { weighableOf, type EndGuesses, type Guess } from '../../src/core/garble/misaligned/silentGuesses';
 
 const table = gbkTable();
@@ -120,4 +120,15 @@ test('a run\'s end the models leave U+FFFD is read where the document writes it'
     assert.equal(repairText(garbled).text, alone);
     assert.equal(repairText(`${context}\n${garbled}`).text, `${context}\n${withContext}`);
   }
+});
+
+test('a character lost alone is read where the document writes it between its neighbours', () => {
+  // 稱 = B7 51, its lead lost: the trail shows as `Q`; the text writes 檔案名稱。若 above.
+  const v = '若指定的檔案名稱。若不存在。\n輸出檔案名Q。若檔案已存在。';
+  const i = v.indexOf('Q');
+  const guessed: Guess = { ch: '穩', byte: 0xb7, margin: 0.5 };
+  assert.deepEqual(echoLone(v, i, leadLost('稱'), guessed, 2), { ch: '稱', byte: 0xb7, margin: 2 });
+  // Where the document does not write it, the models' guess stands.
+  const alone = '輸出檔案名Q。若檔案已存在。';
+  assert.deepEqual(echoLone(alone, alone.indexOf('Q'), leadLost('稱'), guessed, 2), guessed);
 });

@@ -8,10 +8,12 @@ import type { EndGuesses, Guess } from './silentGuesses';
  * 表's lead lost) tells which of the characters whose trail is 表's that one is: the one it writes
  * between the same neighbours. The neighbours are the text before the run and the run's own
  * characters read back (for its last character: the run read back, and the text after it).
- * As echoedTraces.ts reads a lone trace: an echo needs context in a row on both sides
- * (END_CONTEXT both sides together, END_SIDE each side at least), and no other character the
- * bytes allow with as much; a character is read only if a repair may write it (the options come
- * weighable, and ASCII is left out). Nothing is guessed: the character written is one the document writes there.
+ * As echoedTraces.ts reads a lone trace: an echo needs context in a row on both sides (END_SIDE
+ * each side at least, END_CONTEXT both together, END_ONE_SIDED where a side has only END_SIDE),
+ * and no other character the bytes allow with as much; a character is read only if a repair may
+ * write it (the options come weighable, and ASCII is left out). Nothing is guessed: the character
+ * written is one the document writes there, over the models' guess (calibrated on lines as
+ * written: docs/repair-eval.md).
  */
 
 /** Characters matched in a row around an echo, both sides together, at least (calibrated: docs/repair-eval.md). */
@@ -99,12 +101,12 @@ export function holds(left: number, right: number): boolean {
 
 /**
  * A run's ends as rereadEnds guessed them (`ends`), read where the document writes them, if it
- * does (endEcho): the first character between the text
- * before the run and the run read back (its last character only where known or sure, then the
- * text after); the last between the run read back (its first character only where sure, then the
- * text before) and the text after; a run of one shown whose two ends were both guessed, the two
- * together. An echo read is written (margin `bar` at least), over the models' guess, sure or not:
- * on lines as written an echo at the bar is right 99.8 % of the time, a sure guess 96 %.
+ * does (endEcho): the first character between the text before the run and the run read back (its
+ * last character only where known or sure, then the text after); the last between the run read
+ * back (its first character only where sure, then the text before) and the text after; a run of
+ * one shown whose two ends were both guessed, the two together. An echo read is written over the
+ * models' guess, sure or not (`over`): on lines as written an echo at the bar is right 99.8 % of
+ * the time, a sure guess 96 %.
  * `weigh` gives the options a guess may write (silentGuesses.ts weighableOf).
  */
 export function echoEnds(g: EndGuesses, v: string, start: number, end: number, ends: { first: Guess; last?: Guess }, bar: number, weigh: (o: Options) => Options): { first: Guess; last?: Guess } {
@@ -114,7 +116,7 @@ export function echoEnds(g: EndGuesses, v: string, start: number, end: number, e
   const shownAfter = v.slice(end, end + END_REACH);
   const after = shownAfter.startsWith(g.next) ? shownAfter : g.next;
   const sure = (x: Guess | undefined) => x !== undefined && x.margin >= bar;
-  const written = (e: EndEcho | undefined, j: number, was: Guess) => (e ? { ...e.guesses[j], margin: Math.max(bar, e.guesses[j].ch === was.ch ? was.margin : 0) } : was);
+  const written = (e: EndEcho | undefined, j: number, was: Guess) => (e ? over(e.guesses[j], was, bar) : was);
   if (g.afterFirst === undefined && last && g.lastOptions) {
     const e = endEcho(v, start, [weigh(g.firstOptions), weigh(g.lastOptions)], before, after, start, end);
     return { first: written(e, 0, first), last: written(e, 1, last) };
@@ -128,4 +130,19 @@ export function echoEnds(g: EndGuesses, v: string, start: number, end: number, e
     last = written(endEcho(v, start, [weigh(g.lastOptions)], beforeLast.slice(-END_REACH), after, start, end), 0, last);
   }
   return { first, last };
+}
+
+/**
+ * A character lost alone at `i` (silentGuesses.ts lazyLoneRun: a lone trail or `?`), read where
+ * the document writes one of `options` between its neighbours (endEcho), over `was`, the models'
+ * guess; written at `bar` at least.
+ */
+export function echoLone(v: string, i: number, options: Options, was: Guess, bar: number): Guess {
+  const e = endEcho(v, i, [options], v.slice(Math.max(0, i - END_REACH), i), v.slice(i + 1, i + 1 + END_REACH));
+  return e ? over(e.guesses[0], was, bar) : was;
+}
+
+/** The character an echo reads, written in place of the models' guess `was`: its margin `bar` at least, `was`'s where the two agree. */
+function over(echo: Guess, was: Guess, bar: number): Guess {
+  return { ...echo, margin: Math.max(bar, echo.ch === was.ch ? was.margin : 0) };
 }

@@ -6,7 +6,7 @@ import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
 import { CLASSICAL_FIRST_AGREED, CLASSICAL_FIRST_DISPUTED, fitWithout, lineModel, wordOpinion, type LineModel, type RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
-import { echoEnds } from './endEchoes';
+import { echoEnds, echoLone } from './endEchoes';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -234,8 +234,8 @@ export interface EndGuesses {
  * around it, `当地报道` rather than `当回报道`), weighed WORD_WEIGHT beside the bigrams. The margins
  * come back scaled by how well the model reads the line (`fitScale`): a guess is written when its
  * scaled margin reaches GUESS_MARGIN. Only the characters written and their margins change,
- * never the run. The word model is read here, for a run being read, never for clean text; ends
- * still not sure are then read where the document writes them (endEchoes.ts).
+ * never the run. The word model is read here, for a run being read, never for clean text; the
+ * ends are then read where the document writes them, if it does (endEchoes.ts).
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel, others?: RunSpans): { first: Guess; last?: Guess } {
   const [lineBefore, lineAfter] = lineAround(v, start, end);
@@ -327,14 +327,15 @@ export const GUESS_MARGIN = 2;
 
 /**
  * The run of a character lost alone at `i` (loneTrails.ts, loneMarks.ts), read once it is kept:
- * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy
+ * rereadLone's guess (or `fallback`), or the character the document writes between its neighbours
+ * (endEchoes.ts echoLone), written where it is sure, else U+FFFD and the span lossy
  * (`agreement`: rereadLone's bars for a lone trail; `bar`: the margin it is written at, a lone
  * `?`'s its own, loneMarks.ts);
  * `plan` says what was done, given the restored guess or undefined.
  */
 export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[], agreement = false, bar = GUESS_MARGIN): SilentRun {
   return lazyRun(i, i + 1, (others) => {
-    const r = rereadLone(options, v, i, lm, others, agreement) ?? fallback;
+    const r = echoLone(v, i, weighableOf(options, lm), rereadLone(options, v, i, lm, others, agreement) ?? fallback, bar);
     const sure = r.margin >= bar;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
