@@ -63,12 +63,13 @@ export function bestEndEcho(v: string, at: number, slots: readonly Options[], be
     const known = found.get(ch);
     if (!known || left + right > known.left + known.right) found.set(ch, { left, right });
   };
+  // Looked for in the window alone: in a long text, an anchor written nowhere near is not looked for to its end.
   const lo = Math.max(0, at - END_WINDOW);
-  const hi = at + END_WINDOW;
+  const window = v.slice(lo, at + END_WINDOW);
   const around = (anchor: string, shift: number) => {
     if (anchor.length < 2 || anchor.includes('\n')) return;
     let n = 0;
-    for (let q = v.indexOf(anchor, lo); q >= 0 && q <= hi && n < MAX_OCCURRENCES; q = v.indexOf(anchor, q + 1), n++) offer(q + shift);
+    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) offer(lo + q + shift);
   };
   around(before.slice(-2), 2);
   around(after.slice(0, 2), -k);
