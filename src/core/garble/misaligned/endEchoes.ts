@@ -63,9 +63,10 @@ export function bestEndEcho(v: string, at: number, slots: readonly Options[], be
     const known = found.get(ch);
     if (!known || left + right > known.left + known.right) found.set(ch, { left, right });
   };
-  // Looked for in the window alone: in a long text, an anchor written nowhere near is not looked for to its end.
+  // Looked for in the window alone (anchors starting within END_WINDOW of `at`): in a long text, an
+  // anchor written nowhere near is not looked for to its end.
   const lo = Math.max(0, at - END_WINDOW);
-  const window = v.slice(lo, at + END_WINDOW);
+  const window = v.slice(lo, at + END_WINDOW + 2);
   const around = (anchor: string, shift: number) => {
     if (anchor.length < 2 || anchor.includes('\n')) return;
     let n = 0;
