@@ -9,51 +9,28 @@
 //
 //   node scripts/eval-repair/misaligned-lone-q.mjs [--split tuning] [--ner /work/data/ner] [--top 20]
 import { loadDocuments } from './corpus.mjs';
-import { cleanTexts, decodedMisalignedCases, markCore, marksMade, nerTraining } from './markCases.mjs';
+import { cleanTexts, markCore, nerTraining } from './markCases.mjs';
+import { madeAndClean, weighedMarks } from './loneQuestionMarks.mjs';
 import { partArgs } from './misalignedScripts.mjs';
 
 const { split, precision, ner, top } = partArgs(20);
-const { core, table, lm } = await markCore('misaligned-lone-q');
+const marking = await markCore('misaligned-lone-q');
+const { core, table, lm } = marking;
 
-/** Offsets of every `?` of `v` beside a Chinese character. */
-function besideChinese(v) {
-  const out = [];
-  for (let i = v.indexOf('?'); i >= 0; i = v.indexOf('?', i + 1)) {
-    if ((i > 0 && core.isChinese(v.charCodeAt(i - 1))) || (i + 1 < v.length && core.isChinese(v.charCodeAt(i + 1)))) out.push(i);
-  }
-  return out;
-}
-
-function marks(v) {
-  const all = besideChinese(v);
-  const out = [];
-  for (const i of all) {
-    const c = core.loneMark(v, i, table, lm, -Infinity);
-    if (!c) continue;
-    // The share of the neighbours' likelihood the gap's characters hold (as for a lone U+FFFD):
-    // against a character lost there by any process that printed `?` for it.
-    const w = v.slice(0, i) + '\ufffd' + v.slice(i + 1);
-    const f = core.loneMark(w, i, table, lm, -Infinity, -Infinity);
-    const share = f ? f.gain - core.FFFD_BASE_GAIN : -Infinity;
-    out.push({ at: i, gain: c.gain, share, others: all.length - 1, context: v.slice(Math.max(0, i - 6), i + 7) });
-  }
-  return out;
+/**
+ * The share of the neighbours' likelihood the gap's characters hold (as for a lone U+FFFD):
+ * against a character lost there by any process that printed `?` for it.
+ */
+function share(v, i) {
+  const w = v.slice(0, i) + '\ufffd' + v.slice(i + 1);
+  const f = core.loneMark(w, i, table, lm, -Infinity, -Infinity);
+  return { share: f ? f.gain - core.FFFD_BASE_GAIN : -Infinity };
 }
 
 const docs = loadDocuments().filter((d) => d.split === split);
-const made = { doc: [], paragraph: [] };
-for (const { c, g, o, where } of decodedMisalignedCases(docs)) {
-  if (g === o) continue;
-  const m = marksMade(o, g, '?');
-  if (!m) continue;
-  const found = marks(g).filter((x) => m.has(x.at));
-  // Others the garbling made too are not the text's own: counted apart.
-  for (const x of found) made[c.scope].push({ ...x, others: x.others - (m.size - 1), where });
-}
-const clean = [];
 const texts = [...cleanTexts(docs, precision)];
 if (ner) for (const [text, where] of nerTraining(ner)) text.split('\n').forEach((l, k) => l && texts.push([l, `${where} ${k}`]));
-for (const [text, where] of texts) for (const x of marks(text)) clean.push({ ...x, where });
+const { made, clean } = madeAndClean(docs, (v) => weighedMarks(v, marking, 6, share), texts);
 
 const show = (title, list) => {
   list.sort((a, b) => b.gain - a.gain);

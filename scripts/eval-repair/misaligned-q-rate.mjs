@@ -11,12 +11,14 @@
 //
 //   node scripts/eval-repair/misaligned-q-rate.mjs [--split tuning] [--precision DIR] [--others]
 import { loadDocuments } from './corpus.mjs';
-import { cleanTexts, decodedMisalignedCases, markCore, marksMade } from './markCases.mjs';
+import { cleanTexts, markCore } from './markCases.mjs';
+import { madeAndClean, weighedMarks } from './loneQuestionMarks.mjs';
 import { partArgs } from './misalignedScripts.mjs';
 
 const { split, precision } = partArgs(20);
 const onlyAlone = process.argv.includes('--others');
-const { core, table, lm } = await markCore('misaligned-q-rate');
+const marking = await markCore('misaligned-q-rate');
+const { lm } = marking;
 
 /** The rate of `v` with the line holding offset i left out (the other paragraphs), and of all of it. */
 function rates(v, i) {
@@ -27,29 +29,8 @@ function rates(v, i) {
   return { all: lm.perChar(v), rest: /[\u4e00-\u9fff]/.test(rest) ? lm.perChar(rest) : lm.perChar(v) };
 }
 
-function marks(v) {
-  const out = [];
-  let count = 0;
-  for (let i = v.indexOf('?'); i >= 0; i = v.indexOf('?', i + 1)) {
-    if (!((i > 0 && core.isChinese(v.charCodeAt(i - 1))) || (i + 1 < v.length && core.isChinese(v.charCodeAt(i + 1))))) continue;
-    count++;
-    const c = core.loneMark(v, i, table, lm, -Infinity);
-    if (c) out.push({ at: i, gain: c.gain, context: v.slice(Math.max(0, i - 4), i + 5) });
-  }
-  for (const m of out) Object.assign(m, rates(v, m.at), { others: count - 1 });
-  return out;
-}
-
 const docs = loadDocuments().filter((d) => d.split === split);
-const made = { doc: [], paragraph: [] };
-for (const { c, g, o, where } of decodedMisalignedCases(docs)) {
-  if (g === o) continue;
-  const m = marksMade(o, g, '?');
-  if (!m || m.size === 0) continue;
-  for (const x of marks(g)) if (m.has(x.at)) made[c.scope].push({ ...x, others: x.others - (m.size - 1), where });
-}
-const clean = [];
-for (const [text, where] of cleanTexts(docs, precision)) for (const x of marks(text)) clean.push({ ...x, where });
+const { made, clean } = madeAndClean(docs, (v) => weighedMarks(v, marking, 4, rates), cleanTexts(docs, precision));
 
 const keep = (m) => !onlyAlone || m.others === 0;
 const B0 = -6;

@@ -165,11 +165,13 @@ function bestEcho(v: string, i: number, start: number, byte: number, table: Dbcs
     const known = context.get(ch);
     if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
   };
-  // Each other place in reach that writes the pair at `from` again offers what stands `shift` from it.
+  // Each other place in reach that writes the pair at `from` again offers what stands `shift` from
+  // it; looked for in the window alone, not on to the end of a long text.
+  const window = v.slice(lo, hi + 2);
   const offerAround = (from: number, shift: number) => {
     const anchor = v.slice(from, from + 2);
     let n = 0;
-    for (let p = v.indexOf(anchor, lo); p >= 0 && p <= hi && n < MAX_OCCURRENCES; p = v.indexOf(anchor, p + 1), n++) if (p !== from) offer(p + shift);
+    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) if (lo + q !== from) offer(lo + q + shift);
   };
   if (start >= 2) offerAround(start - 2, 2);
   if (i + 3 <= v.length) offerAround(i + 1, -k);

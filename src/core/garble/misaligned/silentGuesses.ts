@@ -6,6 +6,7 @@ import { documentPairs, withDocumentPairs } from './documentPairs';
 import { MAX_RANK } from './searchTuning';
 import { CLASSICAL_FIRST_AGREED, CLASSICAL_FIRST_DISPUTED, fitWithout, lineModel, wordOpinion, type LineModel, type RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
+import { echoEnds, echoLone } from './endEchoes';
 
 /**
  * The bytes a misaligned run lost without a mark, read back with the character model: the lead of
@@ -233,7 +234,8 @@ export interface EndGuesses {
  * around it, `当地报道` rather than `当回报道`), weighed WORD_WEIGHT beside the bigrams. The margins
  * come back scaled by how well the model reads the line (`fitScale`): a guess is written when its
  * scaled margin reaches GUESS_MARGIN. Only the characters written and their margins change,
- * never the run. The word model is read here, for a run being read, never for clean text.
+ * never the run. The word model is read here, for a run being read, never for clean text; the
+ * ends are then read where the document writes them, if it does (endEchoes.ts).
  */
 export function rereadEnds(g: EndGuesses, v: string, start: number, end: number, lm: CharLanguageModel, others?: RunSpans): { first: Guess; last?: Guess } {
   const [lineBefore, lineAfter] = lineAround(v, start, end);
@@ -242,10 +244,11 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const { model, scale, wordWeight, classical } = lineModel(lm, lineBefore, middle + (g.lastKnown ?? ''), after, fitWithout(others, v, start, end, after.length - lineAfter.length));
   const prior = withDocumentPairs(guessPrior(model, runContext(v, start, end, g)), documentPairs(v, start, end));
   const scaled = (x: Guess): Guess => ({ ...x, margin: x.margin * scale });
+  const echoed = (ends: { first: Guess; last?: Guess }) => echoEnds(g, v, start, end, ends, GUESS_MARGIN, (o) => weighableOf(o, lm));
   if (g.last && g.lastOptions && g.afterFirst === undefined) {
     const word = wordOpinion(lm, lineBefore, after);
     const pair = guessPair(g.firstOptions, g.lastOptions, g.prev, g.next, prior, lm, (s) => wordWeight * word(s));
-    return pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) };
+    return echoed(pair ? { first: scaled(pair[0]), last: scaled(pair[1]) } : { first: scaled(g.first), last: scaled(g.last) });
   }
   const between = (options: Options, before: string, afterCh: string, was: Guess, word: (c: string) => number) =>
     guess(options, (ch) => prior.bigram(before, ch) + prior.bigram(ch, afterCh) + wordWeight * word(ch), lm) ?? was;
@@ -259,7 +262,7 @@ export function rereadEnds(g: EndGuesses, v: string, start: number, end: number,
   const lastScaled = g.next === '\n' || g.next === '' ? (x: Guess) => unlessPunctuation(x, scaled) : scaled;
   const last =
     g.last && g.lastOptions && beforeLast !== undefined ? lastScaled(between(g.lastOptions, beforeLast, g.next, g.last, wordOpinion(lm, lineBefore + first.ch + middle, after))) : g.last && scaled(g.last);
-  return { first, last };
+  return echoed({ first, last });
 }
 
 /**
@@ -324,14 +327,15 @@ export const GUESS_MARGIN = 2;
 
 /**
  * The run of a character lost alone at `i` (loneTrails.ts, loneMarks.ts), read once it is kept:
- * rereadLone's guess (or `fallback`) written where it is sure, else U+FFFD and the span lossy
+ * rereadLone's guess (or `fallback`), or the character the document writes between its neighbours
+ * (endEchoes.ts echoLone), written where it is sure, else U+FFFD and the span lossy
  * (`agreement`: rereadLone's bars for a lone trail; `bar`: the margin it is written at, a lone
  * `?`'s its own, loneMarks.ts);
  * `plan` says what was done, given the restored guess or undefined.
  */
 export function lazyLoneRun(i: number, options: Options, v: string, lm: CharLanguageModel, fallback: Guess, gain: number, plan: (restored: Guess | undefined) => string[], agreement = false, bar = GUESS_MARGIN): SilentRun {
   return lazyRun(i, i + 1, (others) => {
-    const r = rereadLone(options, v, i, lm, others, agreement) ?? fallback;
+    const r = echoLone(v, i, weighableOf(options, lm), rereadLone(options, v, i, lm, others, agreement) ?? fallback, bar);
     const sure = r.margin >= bar;
     return { out: sure ? r.ch : '\ufffd', lossy: !sure, plan: plan(sure ? r : undefined), confidence: Math.min(0.99, 0.5 + gain / 60) };
   });
