@@ -1,6 +1,5 @@
 import type { CharModelTables } from './charModelData';
 import { computeBigramBounds, type BigramBounds } from './charModelBounds';
-import { ASKED_BEFORE_BUILD, EMPTY, emptyBigramHash, fillBigramHash, type BigramHash } from './bigramHash';
 
 /** Index of a code point the tables do not hold. */
 export const UNKNOWN = -1;
@@ -31,8 +30,6 @@ export interface FlatBigrams {
   readonly backoffQ: Uint8Array;
   readonly unigramQ: Uint8Array;
   readonly floor: number;
-  /** The listed bigrams hashed (bigramHash.ts), made after enough look-ups; shared with bigramAt. */
-  readonly hash: BigramHash;
 }
 
 /** ln P(b | a) of two BMP code units: QuantizedTables.bigramAt of their indexes, the same arithmetic. */
@@ -42,19 +39,6 @@ export function bigramOfUnits(f: FlatBigrams, a: number, b: number): number {
   if (x === UNKNOWN) return y === UNKNOWN ? f.floor : -f.unigramQ[y] / 10;
   const backoff = -f.backoffQ[x] / 10;
   if (y === UNKNOWN) return backoff + f.floor;
-  // The hash and the binary search below find the same entry; the hash once it is made.
-  const h = f.hash;
-  const keys = h.keys;
-  if (keys.length !== 0) {
-    const key = x * h.v + y;
-    const mask = keys.length - 1;
-    for (let s = Math.imul(key, 0x9e3779b1) >>> h.shift; ; s = (s + 1) & mask) {
-      const k = keys[s];
-      if (k === key) return -h.qs[s] / 10;
-      if (k === EMPTY) return backoff + -f.unigramQ[y] / 10;
-    }
-  }
-  if (++h.asked === ASKED_BEFORE_BUILD) fillBigramHash(h, f.rowStart, f.nextIndex, f.bigramQ);
   const { nextIndex } = f;
   let lo = f.rowStart[x];
   let hi = f.rowStart[x + 1] - 1;
@@ -78,7 +62,6 @@ const LN_P_OF_Q = Float64Array.from({ length: 256 }, (_, q) => -q / 10);
 export class QuantizedTables {
   private readonly bmpIndex = new Int32Array(0x10000).fill(UNKNOWN);
   private readonly astralIndex = new Map<number, number>();
-  private readonly hash: BigramHash;
 
   /** `givenBounds`: the per-row and per-column bounds written at build time for these tables, if any (charModelBounds.ts). */
   constructor(
@@ -87,7 +70,6 @@ export class QuantizedTables {
   ) {
     // One plain loop, no call per entry: it runs once, over the whole vocabulary, and a call per
     // entry would make the first analysis compile the loop's callee for nothing.
-    this.hash = emptyBigramHash(t.unigramQ.length);
     const cps = t.codePoints;
     const bmp = this.bmpIndex;
     for (let i = 0; i < cps.length; i++) {
@@ -117,20 +99,7 @@ export class QuantizedTables {
     if (a === UNKNOWN) return this.unigramAt(b);
     const backoff = -this.t.backoffQ[a] / 10;
     if (b === UNKNOWN) return backoff + this.t.floor;
-    // As bigramOfUnits: the hash once it is made, else the binary search, the same entry.
-    const h = this.hash;
-    const keys = h.keys;
-    if (keys.length !== 0) {
-      const key = a * h.v + b;
-      const mask = keys.length - 1;
-      for (let s = Math.imul(key, 0x9e3779b1) >>> h.shift; ; s = (s + 1) & mask) {
-        const k = keys[s];
-        if (k === key) return -h.qs[s] / 10;
-        if (k === EMPTY) return backoff + this.unigramAt(b);
-      }
-    }
     const { rowStart, nextIndex, bigramQ } = this.t;
-    if (++h.asked === ASKED_BEFORE_BUILD) fillBigramHash(h, rowStart, nextIndex, bigramQ);
     let lo = rowStart[a];
     let hi = rowStart[a + 1] - 1;
     while (lo <= hi) {
@@ -185,7 +154,7 @@ export class QuantizedTables {
     if (!this.flatTables) {
       const [after, before] = this.afterBest && this.beforeBest ? [this.afterBest, this.beforeBest] : this.bestArrays();
       const { rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor } = this.t;
-      this.flatTables = { index: this.bmpIndex, after, before, rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor, hash: this.hash };
+      this.flatTables = { index: this.bmpIndex, after, before, rowStart, nextIndex, bigramQ, backoffQ, unigramQ, floor };
     }
     return this.flatTables;
   }

@@ -1,12 +1,12 @@
-// The bigram look-ups of the three shipped models against their definition over the stored rows
-// (a linear scan of the row: the listed bigram, else backoff + unigram), by the binary search
-// before the hash is made and by the hash after: every listed bigram, a table of chosen pairs,
-// and a seeded sweep of every vocabulary index against a sample of others.
+// The bigram look-ups of the three shipped models (QuantizedTables.bigramAt and bigramOfUnits, a
+// binary search in the row) against their definition over the stored rows (a linear scan of the
+// row: the listed bigram, else backoff + unigram): every listed bigram, a table of chosen pairs,
+// and a seeded sweep of every vocabulary index against a sample of others. A faster look-up must
+// keep every one of these numbers (docs/performance.md, the hash measured and not kept).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dataBytes } from '../../src/core/data/dataFiles';
 import { readCharModelTables, type CharModelTables } from '../../src/core/model/charModelData';
-import { ASKED_BEFORE_BUILD } from '../../src/core/model/bigramHash';
 import { bigramOfUnits, QuantizedTables, UNKNOWN } from '../../src/core/model/quantizedTables';
 
 /** ln P(b | a) by its definition, read off the row with no search. */
@@ -61,17 +61,10 @@ function differences(t: CharModelTables, tables: QuantizedTables): string[] {
 }
 
 for (const file of ['charModel.bin', 'classicalModel.bin', 'backgroundModel.bin']) {
-  test(`${file}: every bigram look-up is its definition, by the binary search and by the hash`, () => {
+  test(`${file}: every bigram look-up is its definition`, () => {
     const t = readCharModelTables(dataBytes(file));
-    assert.equal(new QuantizedTables(t).flat().index[0xffff], UNKNOWN, 'U+FFFF must be outside the vocabulary for the check');
-    const searched = new QuantizedTables(t);
-    assert.deepEqual(differences(t, searched), []);
-    assert.equal(searched.flat().hash.keys.length, 0, `${file}: the first check ran the binary search alone`);
-    const hashed = new QuantizedTables(t);
-    for (let i = 0; i < ASKED_BEFORE_BUILD; i++) hashed.bigramAt(i % 7, i % 11);
-    const h = hashed.flat().hash;
-    assert.ok(h.keys.length >= t.nextIndex.length * 1.5, `${file}: the hash is made after ${ASKED_BEFORE_BUILD} look-ups`);
-    assert.equal(h.keys.filter((k) => k >= 0).length, t.nextIndex.length, `${file}: every listed bigram has its slot`);
-    assert.deepEqual(differences(t, hashed), []);
+    const tables = new QuantizedTables(t);
+    assert.equal(tables.flat().index[0xffff], UNKNOWN, 'U+FFFF must be outside the vocabulary for the check');
+    assert.deepEqual(differences(t, tables), []);
   });
 }
