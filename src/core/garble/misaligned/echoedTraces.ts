@@ -2,6 +2,7 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { isChinese } from './loneMarks';
+import { besideChinese } from './besideChinese';
 import { ordinary, type Candidate, type SilentRun } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
 
@@ -80,11 +81,13 @@ function fits(ch: string, byte: number, next: number, table: DbcsTable): boolean
 }
 
 /** The lone traces of `v` the document's own text reads (one character it writes there, alone at the best context). */
-export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT, minRunContext = RUN_CONTEXT): Candidate[] {
+export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT, minRunContext = RUN_CONTEXT, beside: readonly number[] = besideChinese(v)): Candidate[] {
   const traces: number[] = [];
   const most = TRACES_BASE + Math.floor(v.length / TRACES_PER);
   let marksBesideChinese = 0;
-  for (let i = 1; i + 1 < v.length; i++) {
+  // A trace, and a mark counted below, has a Chinese character beside it: only those offsets are read.
+  for (const i of beside) {
+    if (i < 1 || i + 1 >= v.length) continue;
     const c = v.charCodeAt(i);
     const byte = traceByte(c);
     if (byte === undefined) continue;
@@ -104,8 +107,9 @@ export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel,
     // The trace alone first; then with the characters shown before it (not ASCII), the most first.
     let most = 0;
     while (most < SHOWN_MAX && i - most - 1 >= 1 && v.charCodeAt(i - most - 1) >= 0x80) most++;
+    const after: { places?: number[] } = {};
     for (const shown of [0, ...Array.from({ length: most }, (_, n) => most - n)]) {
-      const echo = bestEcho(v, i, i - shown, byte, table, lm);
+      const echo = bestEcho(v, i, i - shown, byte, table, lm, after);
       if (!echo) continue;
       told?.(echo);
       if (shown === 0 ? echo.left < ECHO_SIDE || echo.right < ECHO_SIDE || echo.left + echo.right < minContext : echo.left + echo.right < minRunContext) continue;
@@ -143,9 +147,10 @@ function writable(ch: string, lm: CharLanguageModel): boolean {
 /**
  * The characters the document writes where v[start..i] stands (the trace at `i`, and what is
  * shown before it from `start`), matched on the pair before and on the pair after: the one with
- * the most context in a row, when no other fitting reading has as much.
+ * the most context in a row, when no other fitting reading has as much. `after` keeps the places
+ * of the pair after the trace for the trace's next call.
  */
-function bestEcho(v: string, i: number, start: number, byte: number, table: DbcsTable, lm: CharLanguageModel): Echo | undefined {
+function bestEcho(v: string, i: number, start: number, byte: number, table: DbcsTable, lm: CharLanguageModel, after: { places?: number[] }): Echo | undefined {
   const next = v.charCodeAt(i + 1);
   const k = i - start + 1;
   const shown = v.slice(start, i);
@@ -166,15 +171,18 @@ function bestEcho(v: string, i: number, start: number, byte: number, table: Dbcs
     if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
   };
   // Each other place in reach that writes the pair at `from` again offers what stands `shift` from
-  // it; looked for in the window alone, not on to the end of a long text.
+  // it; looked for in the window alone, not on to the end of a long text. The pair after the trace
+  // is the same whatever is shown before it: its places are looked for once per trace (`after`).
   const window = v.slice(lo, hi + 2);
-  const offerAround = (from: number, shift: number) => {
+  const places = (from: number): number[] => {
     const anchor = v.slice(from, from + 2);
+    const out: number[] = [];
     let n = 0;
-    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) if (lo + q !== from) offer(lo + q + shift);
+    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) if (lo + q !== from) out.push(lo + q);
+    return out;
   };
-  if (start >= 2) offerAround(start - 2, 2);
-  if (i + 3 <= v.length) offerAround(i + 1, -k);
+  if (start >= 2) for (const at of places(start - 2)) offer(at + 2);
+  if (i + 3 <= v.length) for (const at of (after.places ??= places(i + 1))) offer(at - k);
   let best: Echo | undefined;
   let tie = false;
   for (const [ch, { left, right }] of context) {

@@ -13,7 +13,8 @@ import { withoutOverlaps, type Span } from '../../text/spanOverlap';
 import { RunScan, SILENT_END_LOG_PRIOR } from './runScan';
 import { MIN_GAIN } from './startRanking';
 import { CONFIDENT_GAIN, documentBonus, nearAgain, rateTuning } from './documentRate';
-import { echoedTraces } from './echoedTraces';
+import { echoedTraces, ECHO_CONTEXT, RUN_CONTEXT } from './echoedTraces';
+import { besideChinese } from './besideChinese';
 import { searchProbe } from './probes';
 
 /**
@@ -79,11 +80,12 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   }
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   const nearTrails: LoneTrail[] = [];
-  for (const lone of loneTrails(v, table, lm, nearTrails)) found.push(lone);
+  const beside = besideChinese(v);
+  for (const lone of loneTrails(v, table, lm, nearTrails, beside)) found.push(lone);
   const nearMarks: Candidate[] = [];
   for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
   // A lone trace the document's own text reads (echoedTraces.ts), weighed after every other run.
-  found.push(...echoedTraces(v, table, lm));
+  found.push(...echoedTraces(v, table, lm, undefined, ECHO_CONTEXT, RUN_CONTEXT, beside));
   const outsideSkipped = (list: Candidate[]) => (skipped.length ? withoutOverlaps(list.map((f) => ({ start: f.run.start, end: f.run.end, f })), skipped).map((x) => x.f) : list);
   const first = chooseRuns(v, outsideSkipped(found), rivals, lm);
   // Where runs were found with confidence, the lone ones are weighed again at the document's rate.
