@@ -42,3 +42,15 @@ test('the same offsets as a test at each offset, on mixed text', () => {
   const text = 'GBK 的「文件名Q。」和 don’t、Japanese の漢字 A 中 ab。\n行首x\n';
   assert.deepEqual(besideChinese(text), byEachOffset(text));
 });
+
+test('a list longer than `most` is given up: the scans then read every offset', () => {
+  const text = 'Reactの設計はA、B';
+  assert.deepEqual(besideChinese(text, 4), [5, 8, 9, 11]);
+  assert.equal(besideChinese(text, 3), undefined);
+  assert.deepEqual(besideChinese('plain ASCII, no Chinese', 0), []);
+});
+
+test('`most` holds for an offset before a run the text ends in', () => {
+  assert.deepEqual(besideChinese('ab中', 1), [1]);
+  assert.equal(besideChinese('a中b中', 1), undefined);
+});

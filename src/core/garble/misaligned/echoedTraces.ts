@@ -2,7 +2,6 @@ import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
 import { isChinese } from './loneMarks';
-import { besideChinese } from './besideChinese';
 import { ordinary, type Candidate, type SilentRun } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
 
@@ -81,12 +80,14 @@ function fits(ch: string, byte: number, next: number, table: DbcsTable): boolean
 }
 
 /** The lone traces of `v` the document's own text reads (one character it writes there, alone at the best context). */
-export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT, minRunContext = RUN_CONTEXT, beside: readonly number[] = besideChinese(v)): Candidate[] {
+export function echoedTraces(v: string, table: DbcsTable, lm: CharLanguageModel, told?: (e: Echo) => void, minContext = ECHO_CONTEXT, minRunContext = RUN_CONTEXT, beside?: readonly number[]): Candidate[] {
   const traces: number[] = [];
   const most = TRACES_BASE + Math.floor(v.length / TRACES_PER);
   let marksBesideChinese = 0;
-  // A trace, and a mark counted below, has a Chinese character beside it: only those offsets are read.
-  for (const i of beside) {
+  // A trace, and a mark counted below, has a Chinese character beside it: only those offsets are read (every offset where `beside` is not given).
+  const offsets = beside ? beside.length : v.length;
+  for (let k = 0; k < offsets; k++) {
+    const i = beside ? beside[k] : k;
     if (i < 1 || i + 1 >= v.length) continue;
     const c = v.charCodeAt(i);
     const byte = traceByte(c);

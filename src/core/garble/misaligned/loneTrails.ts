@@ -5,7 +5,6 @@ import { lazyLoneRun, weighLost, type Candidate, type Guess } from './silentGues
 import { rateTuning } from './documentRate';
 import { hexByte as hex } from '../../codec/hexByte';
 import { gainWithWords } from './loneWords';
-import { besideChinese } from './besideChinese';
 
 /**
  * The shortest misaligned run: a character lost its lead byte, and its trail, met in lead
@@ -81,11 +80,13 @@ export interface LoneTrail {
  * document's rate could lower the gates enough for (by up to RATE_TUNING.maxBonus), kept or not,
  * goes there too, for trailsAgain.
  */
-export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, near?: LoneTrail[], beside: readonly number[] = besideChinese(v)): Candidate[] {
+export function loneTrails(v: string, table: DbcsTable, lm: CharLanguageModel, near?: LoneTrail[], beside?: readonly number[]): Candidate[] {
   const found: Candidate[] = [];
   const reach = near ? rateTuning().maxBonus : 0;
-  // A lone trail stands between two Chinese characters: only the offsets beside them are read.
-  for (const i of beside) {
+  // A lone trail stands between two Chinese characters: only the offsets beside them are read (every offset where `beside` is not given).
+  const offsets = beside ? beside.length : v.length;
+  for (let k = 0; k < offsets; k++) {
+    const i = beside ? beside[k] : k;
     if (i < 1 || i + 1 >= v.length) continue;
     const c = v.charCodeAt(i);
     const gates = gatesOf(c);

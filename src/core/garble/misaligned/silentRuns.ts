@@ -14,7 +14,7 @@ import { RunScan, SILENT_END_LOG_PRIOR } from './runScan';
 import { MIN_GAIN } from './startRanking';
 import { CONFIDENT_GAIN, documentBonus, nearAgain, rateTuning } from './documentRate';
 import { echoedTraces, ECHO_CONTEXT, RUN_CONTEXT } from './echoedTraces';
-import { besideChinese } from './besideChinese';
+import { besideChinese, BESIDE_MOST_SHARE } from './besideChinese';
 import { searchProbe } from './probes';
 
 /**
@@ -80,7 +80,7 @@ export function findSilentRuns(v: string, table: DbcsTable, lm: CharLanguageMode
   }
   // A trail byte or a mark alone between Chinese characters: a run of no character shown (`會O置`, `戰區?任`).
   const nearTrails: LoneTrail[] = [];
-  const beside = besideChinese(v);
+  const beside = besideChinese(v, v.length * BESIDE_MOST_SHARE);
   for (const lone of loneTrails(v, table, lm, nearTrails, beside)) found.push(lone);
   const nearMarks: Candidate[] = [];
   for (const lone of loneMarks(v, table, lm, nearMarks)) found.push(lone);
