@@ -29,6 +29,7 @@ const core = await requireBundle(join('out', 'misaligned-silent-echoes', 'core.c
     export { isHan } from './src/core/text/chars';
     export { analyzeText } from './src/core/index';
     export { observeSearch } from './src/core/garble/misaligned/probes';
+    export { bestReading } from './src/core/garble/misaligned/documentEchoes';
   `,
 });
 const table = core.gbkTable();
@@ -90,14 +91,8 @@ function bestEcho(v, pairs, p, start) {
   };
   if (start >= 2) offerAround(start - 2, 2);
   if (p + 2 <= v.length) offerAround(p, -k);
-  let best;
-  let tie = false;
-  for (const [ch, { left, right }] of context) {
-    const total = left + right;
-    if (!best || total > best.left + best.right) [best, tie] = [{ p, start, ch, left, right }, false];
-    else if (total === best.left + best.right) tie = true;
-  }
-  return tie ? undefined : best;
+  const best = core.bestReading(context);
+  return best && { p, start, ...best };
 }
 /** Every echo of every place of `v` (k = 0 to SHOWN_MAX characters shown). */
 const echoes = (v) => {

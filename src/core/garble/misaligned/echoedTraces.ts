@@ -1,6 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { isHan } from '../../text/chars';
+import { documentEcho, ECHO_REACH, type EchoReading } from './documentEchoes';
 import { isChinese } from './loneMarks';
 import { ordinary, type Candidate, type SilentRun } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
@@ -29,8 +30,6 @@ import { hexByte as hex } from '../../codec/hexByte';
 export const ECHO_CONTEXT = 4;
 /** …and on each side at least. */
 const ECHO_SIDE = 1;
-/** Characters each side compared, at most. */
-const ECHO_REACH = 4;
 /** Characters a run shows before its trace, at most, for an echo of the whole run. */
 const SHOWN_MAX = 4;
 /**
@@ -39,21 +38,14 @@ const SHOWN_MAX = 4;
  * 43 right, none wrong, none in clean text, at any context).
  */
 export const RUN_CONTEXT = 2;
-/** Occurrences of an anchor looked at, at most (a pair written more often tells nothing). */
-const MAX_OCCURRENCES = 64;
 /** Traces looked at per text, at most (TRACES_BASE + one per TRACES_PER characters): a lost byte here and there, not a whole garbled file. */
 const TRACES_BASE = 16;
 const TRACES_PER = 1000;
-/** Characters each side of a trace its echoes are looked for in: the document around it. */
-const ECHO_WINDOW = 10_000;
 
 /** What an echo tells about the trace at `i`: the characters (from `start` to the trace) and their context, for the scripts. */
-export interface Echo {
+export interface Echo extends EchoReading {
   i: number;
   start: number;
-  ch: string;
-  left: number;
-  right: number;
 }
 
 /** The trace kind of v[i]: a trail shown as ASCII or `€` (its byte), a mark (-1), or none (undefined). */
@@ -147,51 +139,23 @@ function writable(ch: string, lm: CharLanguageModel): boolean {
 
 /**
  * The characters the document writes where v[start..i] stands (the trace at `i`, and what is
- * shown before it from `start`), matched on the pair before and on the pair after: the one with
- * the most context in a row, when no other fitting reading has as much. `after` keeps the places
- * of the pair after the trace for the trace's next call.
+ * shown before it from `start`), matched on the pair before and on the pair after
+ * (documentEchoes.ts, the trace's window): the one with the most context in a row, when no other
+ * fitting reading has as much. `after` keeps the places of the pair after the trace for the
+ * trace's next call.
  */
 function bestEcho(v: string, i: number, start: number, byte: number, table: DbcsTable, lm: CharLanguageModel, after: { places?: number[] }): Echo | undefined {
   const next = v.charCodeAt(i + 1);
   const k = i - start + 1;
   const shown = v.slice(start, i);
-  const lo = Math.max(0, i - ECHO_WINDOW);
-  const hi = i + ECHO_WINDOW;
-  const context = new Map<string, { left: number; right: number }>();
-  const offer = (at: number) => {
-    // `at`: the offset of the echoed characters; never the trace itself.
-    if (at === start || at < 0 || at + k > v.length) return;
-    const ch = v.slice(at, at + k);
-    for (const c of ch) if (!writable(c, lm)) return;
-    if (k === 1 ? !fits(ch, byte, next, table) : !fitsRun(ch, shown, byte, next, table)) return;
-    let left = 0;
-    while (left < ECHO_REACH && at - 1 - left >= 0 && start - 1 - left >= 0 && v[at - 1 - left] === v[start - 1 - left] && v[start - 1 - left] !== '\n') left++;
-    let right = 0;
-    while (right < ECHO_REACH && at + k + right < v.length && i + 1 + right < v.length && v[at + k + right] === v[i + 1 + right] && v[i + 1 + right] !== '\n') right++;
-    const known = context.get(ch);
-    if (!known || left + right > known.left + known.right) context.set(ch, { left, right });
+  // Never the trace itself; each character one a repair may write, the last fitting the trace.
+  const fitting = (ch: string, at: number) => {
+    if (at === start) return false;
+    for (const c of ch) if (!writable(c, lm)) return false;
+    return k === 1 ? fits(ch, byte, next, table) : fitsRun(ch, shown, byte, next, table);
   };
-  // Each other place in reach that writes the pair at `from` again offers what stands `shift` from
-  // it; looked for in the window alone, not on to the end of a long text. The pair after the trace
-  // is the same whatever is shown before it: its places are looked for once per trace (`after`).
-  const window = v.slice(lo, hi + 2);
-  const places = (from: number): number[] => {
-    const anchor = v.slice(from, from + 2);
-    const out: number[] = [];
-    let n = 0;
-    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) if (lo + q !== from) out.push(lo + q);
-    return out;
-  };
-  if (start >= 2) for (const at of places(start - 2)) offer(at + 2);
-  if (i + 3 <= v.length) for (const at of (after.places ??= places(i + 1))) offer(at - k);
-  let best: Echo | undefined;
-  let tie = false;
-  for (const [ch, { left, right }] of context) {
-    const total = left + right;
-    if (!best || total > best.left + best.right) [best, tie] = [{ i, start, ch, left, right }, false];
-    else if (total === best.left + best.right) tie = true;
-  }
-  return tie ? undefined : best;
+  const echo = documentEcho(v, i, k, v.slice(Math.max(0, start - ECHO_REACH), start), v.slice(i + 1, i + 1 + ECHO_REACH), fitting, { anchorsOverLines: true, after });
+  return echo && { i, start, ...echo };
 }
 
 function echoCandidate(v: string, echo: Echo, byte: number): Candidate {

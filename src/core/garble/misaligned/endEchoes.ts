@@ -1,3 +1,4 @@
+import { documentEcho, ECHO_REACH } from './documentEchoes';
 import type { EndGuesses, Guess } from './silentGuesses';
 
 /**
@@ -23,11 +24,7 @@ export const END_SIDE = 1;
 /** Both sides together where one side matches END_SIDE characters only (`人以為仁義` for 人性為仁義). */
 export const END_ONE_SIDED = 5;
 /** Characters each side compared, at most. */
-export const END_REACH = 4;
-/** Occurrences of an anchor looked at, at most (a pair written more often tells nothing). */
-const MAX_OCCURRENCES = 64;
-/** Characters each side of the lost character its echoes are looked for in: the document around it. */
-const END_WINDOW = 10_000;
+export const END_REACH = ECHO_REACH;
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
@@ -41,52 +38,17 @@ export interface EndEcho {
 /**
  * The best echo in `v` of characters lost at `at` (one per option list in `slots`, in a row),
  * between `before` (the characters just before them, nearest last) and `after` (those just after,
- * nearest first): every other place within END_WINDOW that writes the pair before or the pair
- * after, whose characters in between are options, weighed by the characters matched in a row on
- * each side (up to END_REACH, never across a line break). Places in [skipFrom, skipTo) are not
- * looked at (the run itself). `slots` come weighable (silentGuesses.ts weighableOf). Undefined
- * where two readings tie; no bar applied (endEcho does).
+ * nearest first): documentEchoes.ts's search, the characters in between options. Places in
+ * [skipFrom, skipTo) are not looked at (the run itself). `slots` come weighable (silentGuesses.ts
+ * weighableOf). Undefined where two readings tie; no bar applied (endEcho does).
  */
 export function bestEndEcho(v: string, at: number, slots: readonly Options[], before: string, after: string, skipFrom = at, skipTo = at + slots.length): EndEcho | undefined {
   const k = slots.length;
   const maps = slots.map((o) => new Map(o.filter(([, ch]) => ch.length === 1 && ch.charCodeAt(0) >= 0x80 && ch !== '\ufffd').map(([b, ch]) => [ch, b] as const)));
   if (maps.some((m) => m.size === 0)) return undefined;
-  const found = new Map<string, { left: number; right: number }>();
-  const offer = (p: number) => {
-    if (p < 0 || p + k > v.length || (p < skipTo && p + k > skipFrom)) return;
-    for (let j = 0; j < k; j++) if (!maps[j].has(v[p + j])) return;
-    let left = 0;
-    while (left < END_REACH && left < before.length && p - 1 - left >= 0 && before[before.length - 1 - left] !== '\n' && v[p - 1 - left] === before[before.length - 1 - left]) left++;
-    let right = 0;
-    while (right < END_REACH && right < after.length && p + k + right < v.length && after[right] !== '\n' && v[p + k + right] === after[right]) right++;
-    const ch = v.slice(p, p + k);
-    const known = found.get(ch);
-    if (!known || left + right > known.left + known.right) found.set(ch, { left, right });
-  };
-  // Looked for in the window alone (anchors starting within END_WINDOW of `at`): in a long text, an
-  // anchor written nowhere near is not looked for to its end.
-  const lo = Math.max(0, at - END_WINDOW);
-  const window = v.slice(lo, at + END_WINDOW + 2);
-  const around = (anchor: string, shift: number) => {
-    if (anchor.length < 2 || anchor.includes('\n')) return;
-    let n = 0;
-    for (let q = window.indexOf(anchor); q >= 0 && n < MAX_OCCURRENCES; q = window.indexOf(anchor, q + 1), n++) offer(lo + q + shift);
-  };
-  around(before.slice(-2), 2);
-  around(after.slice(0, 2), -k);
-  let best: EndEcho | undefined;
-  let tie = false;
-  for (const [ch, { left, right }] of found) {
-    const total = left + right;
-    if (best && total < best.left + best.right) continue;
-    if (best && total === best.left + best.right) {
-      tie = true;
-      continue;
-    }
-    tie = false;
-    best = { guesses: [...ch].map((c, j) => ({ ch: c, byte: maps[j].get(c)!, margin: 0 })), left, right };
-  }
-  return tie ? undefined : best;
+  const fits = (ch: string, p: number) => !(p < skipTo && p + k > skipFrom) && maps.every((m, j) => m.has(ch[j]));
+  const e = documentEcho(v, at, k, before, after, fits);
+  return e && { guesses: [...e.ch].map((c, j) => ({ ch: c, byte: maps[j].get(c)!, margin: 0 })), left: e.left, right: e.right };
 }
 
 /** bestEndEcho held to the bar: enough context in a row, on each side and both together. */
