@@ -113,6 +113,7 @@ function timedWindows(cache: WindowCache, call: () => Typing['calls'][number]): 
     set lastRun(run) {
       cache.lastRun = run;
     },
+    searchMemo: cache.searchMemo,
   };
 }
 

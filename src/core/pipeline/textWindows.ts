@@ -1,6 +1,7 @@
 import type { AnalyzeOptions, ByteDetection, GarbleIssue, RepairOptions, RepairResult, TextEdit } from '../types';
 import { analyzeText } from '../analyzeText';
 import { repairFrom } from '../repairText';
+import { SearchMemo, withSearchMemo } from '../garble/misaligned/searchMemo';
 
 /**
  * The analysis of a document, window by window: the one the CLI (whole files and files read in
@@ -61,6 +62,11 @@ export interface WindowCache {
    * change only when the file does (detectedOnce.ts).
    */
   lastBytes?: { bytes: Uint8Array; detection: ByteDetection };
+  /**
+   * What the silent-run search left of the lines it found nothing in (searchMemo.ts), made by
+   * createWindowCache: a window read again after an edit searches only the lines whose inputs changed.
+   */
+  searchMemo?: SearchMemo;
 }
 
 /** One analysis of a whole text, region by region (WindowCache.lastRun). */
@@ -119,6 +125,7 @@ export function createWindowCache(): WindowCache {
     },
     lastRun: undefined,
     lastBytes: undefined,
+    searchMemo: new SearchMemo(),
   };
 }
 
@@ -188,7 +195,7 @@ export function* analyzedRegions(pieces: Iterable<string>, options: AnalyzeOptio
       const key = `${kinds}|${planned}|${before}`;
       issues = cache?.get(key, body);
       if (!issues) {
-        issues = analyzeText(before + body, options);
+        issues = withSearchMemo(cache?.searchMemo, () => analyzeText(before + body, options));
         cache?.set(key, body, issues);
       }
       end = regionEnd(issues, before.length, before.length + planned) - before.length;

@@ -79,8 +79,22 @@ export class RunGate {
     const a = this.charAt(i - 1);
     const b = this.charAt(i);
     let s = bigramOfUnits(this.flat, a, b);
-    if (isSymbol(b)) s = this.symbols.weigh(a, b, s);
+    if (isSymbol(b)) {
+      s = this.symbols.weigh(a, b, s);
+      if (this.consulted && a >= 0x80) this.consulted.push(b);
+    }
     this.shown[i - this.base] = s;
+  }
+
+  /**
+   * Where set, every symbol whose document weight a bigram looked up from now on consulted
+   * (searchMemo.ts: a line's search is taken again only where these weigh the same).
+   */
+  consulted: number[] | undefined;
+
+  /** What the document's word adds to a symbol written after Chinese (-Infinity: nothing), as weigh() reads it. */
+  symbolWeight(b: number): number {
+    return this.symbols.weigh(0x80, b, -Infinity);
   }
 
   /**

@@ -16,6 +16,7 @@ import { CONFIDENT_GAIN, documentBonus, nearAgain, rateTuning } from './document
 import { echoedTraces, ECHO_CONTEXT, RUN_CONTEXT } from './echoedTraces';
 import { besideChinese, BESIDE_MOST_SHARE } from './besideChinese';
 import { searchProbe } from './probes';
+import { LineWalk, searchMemo } from './searchMemo';
 
 /**
  * Misaligned GBK runs that start without a mark: a lead byte was lost on the way (a cut, a
@@ -221,12 +222,19 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
   // Only the windows around a sign of garbage are searched (doubtWindows.ts), no start before its
   // window's first offset: most of clean prose is in none.
   const windows = doubtedWindows(v, from, to, lm.flatBigrams());
+  // In a document's window cache, a line searched before with the same inputs is passed over (searchMemo.ts).
+  const memo = second ? undefined : searchMemo();
+  const walk = memo && new LineWalk(memo, v, scan.gate, found, missed, read, hopeful);
   for (let w = 0; w < windows.length; w += 2) {
     segLo = windows[w];
     for (let at = windows[w] + 1; at <= windows[w + 1] && at <= to; at++) {
       // Ends in a skipped line are passed over (nothing here carries across a line break).
       while (skip < skipped.length && skipped[skip].end < at) skip++;
       if (skip < skipped.length && skipped[skip].start < at && (at = skipped[skip].end)) continue;
+      if (walk) {
+        if (at - 1 >= walk.lineEnd) walk.enter(at, windows, w);
+        if (walk.taken && (at = walk.lineEnd)) continue;
+      }
       // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
       if (scan.code(at - 1) < 0) continue;
       if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
@@ -246,4 +254,5 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
       readEnd(at);
     }
   }
+  walk?.finish();
 }
