@@ -363,7 +363,7 @@ export function lineAround(v: string, start: number, end: number, reach = CONTEX
  */
 export function foldedCode(v: string, i: number, table: DbcsTable): number {
   const cu = v.charCodeAt(i);
-  const next = v.charCodeAt(i + 1) === 0x3f ? v.charCodeAt(i + 2) : v.charCodeAt(i + 1);
+  const next = v.charCodeAt(i + 1) === 0x3f && cu !== 0x3f ? v.charCodeAt(i + 2) : v.charCodeAt(i + 1);
   if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(next >= 0x80)) return -1;
   const c = table.codeOf(cu + 0xfee0);
   return c >= 0x100 ? c : -1;
