@@ -153,6 +153,14 @@ test('a run of two characters shown before its trace, with no bigram that reads 
   }
 });
 
+test('a fullwidth letter folded to ASCII before a mark is the pair a run ends with', () => {
+  // The repair evaluation's tuning part (msra tuning-3, folded): 。所 lost the lead of 。 (A1 A3),
+  // A3 CB was read as Ｋ and folded to `K`, the trail of 所 met the next lead and left U+FFFD.
+  const text = '但是整体配合给人留下的印象要比往年差K\ufffd以,扎加洛决意调用马尔西奥来弥补这一空当。';
+  const runs = findMisalignedGbk(text);
+  assert.deepEqual(runs.map((r) => [text.slice(r.start, r.end), r.replacement]), [['K\ufffd', '。所']]);
+});
+
 test('a run reads through the fullwidth digits news text writes its figures in', () => {
   // The lead of 于 lost: every pair after it is read one byte off, the digits' A3 leads with them
   // (`于１９` → `冢保梗`), until the line ends.

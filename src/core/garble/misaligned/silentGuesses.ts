@@ -359,10 +359,12 @@ export function lineAround(v: string, start: number, end: number, reach = CONTEX
  * The GBK pair of an ASCII letter, digit or sign between two non-ASCII characters, read as the
  * fullwidth form it may have been folded from after the misreading (`埂N颐` for 展。我: the `N`
  * was Ｎ, A3 CE, the trail of 。 paired with the lead of 我); -1 for any other ASCII character.
+ * A `?` after it counts as non-ASCII, as U+FFFD does: a run's trace (`員K?出` for 員。她出, 她 CB FD).
  */
 export function foldedCode(v: string, i: number, table: DbcsTable): number {
   const cu = v.charCodeAt(i);
-  if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(v.charCodeAt(i + 1) >= 0x80)) return -1;
+  const next = v.charCodeAt(i + 1) === 0x3f && cu !== 0x3f ? v.charCodeAt(i + 2) : v.charCodeAt(i + 1);
+  if (cu <= 0x20 || cu >= 0x7f || i === 0 || v.charCodeAt(i - 1) < 0x80 || !(next >= 0x80)) return -1;
   const c = table.codeOf(cu + 0xfee0);
   return c >= 0x100 ? c : -1;
 }

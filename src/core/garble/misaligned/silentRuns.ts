@@ -235,10 +235,10 @@ function findInStretch(v: string, from: number, to: number, table: DbcsTable, lm
         if (at - 1 >= walk.lineEnd) walk.enter(at, windows, w);
         if (walk.taken && (at = walk.lineEnd)) continue;
       }
-      // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), only inside).
+      // A run shows a double-byte character before its end (a folded `Ｎ`, foldedCode(), inside or before a mark).
       if (scan.code(at - 1) < 0) continue;
       if (!(at >= 2 && scan.code(at - 2) >= 0 && scan.repairedCode(at - 2) >= 0)) segLo = at - 1;
-      if (v.charCodeAt(at - 1) < 0x80) continue;
+      if (v.charCodeAt(at - 1) < 0x80 && v[at] !== '?' && v[at] !== '\ufffd') continue;
       scan.gate.advance(at, segLo);
       // No end here reaches the gate below, whatever its kind, even at its bound (most ends in
       // clean text): none is read (RunGate.anyEndReaches, at least mostGain with the end's price).
