@@ -96,7 +96,8 @@ export function lastAtLead(table: DbcsTable, b: number, nextLead: number | undef
   let list = atLeadLists.get(key);
   if (!list) {
     const dropped = nextLead === undefined ? [] : table.trailsOf(b).filter(([t]) => t >= 0x81 && isGbkGap(t, nextLead));
-    list = [...table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
+    // With no trail dropped, the list is the table's own (and so are the tables kept per list).
+    list = dropped.length === 0 ? table.leadsOf(b) : [...table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
     atLeadLists.set(key, list);
   }
   return list;
