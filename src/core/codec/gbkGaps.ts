@@ -36,3 +36,29 @@ export function isGb18030Gap(lead: number, trail: number): boolean {
 export function isBig5Gap(lead: number, trail: number): boolean {
   return isGap('big5-gaps.bin', lead, trail);
 }
+
+/** Per byte n, its class by gbkGapClass (made at first use). */
+let gapClasses: Uint8Array | undefined;
+
+/**
+ * The class of a byte `n` (0–0xFF) that follows a high byte: the bytes t in 0x81–0xFE for which
+ * the pair (t, n) is a GBK gap are the same for every byte of a class, which is named by its
+ * first byte from 1 on (byte 0 is a class of its own, 0). A list of what a lost or dropped byte
+ * may have been before n (runEnds.ts lastAtLead, loneMarks.ts lostBefore) depends on n only
+ * through those gaps, so one list per class serves every byte of it: 25 classes of 256 bytes.
+ */
+export function gbkGapClass(n: number): number {
+  if (!gapClasses) {
+    const classes = new Uint8Array(0x100);
+    const firstOf = new Map<string, number>();
+    for (let b = 1; b < 0x100; b++) {
+      let column = '';
+      for (let t = 0x81; t <= 0xfe; t++) column += isGbkGap(t, b) ? '1' : '0';
+      const first = firstOf.get(column) ?? b;
+      firstOf.set(column, first);
+      classes[b] = first;
+    }
+    gapClasses = classes;
+  }
+  return n >= 0 && n < 0x100 ? gapClasses[n] : n;
+}

@@ -1,6 +1,6 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isGbkGap } from '../../codec/gbkGaps';
+import { gbkGapClass, isGbkGap } from '../../codec/gbkGaps';
 import { isCjkPunct, isHan } from '../../text/chars';
 import { lazyLoneRun, rereadLone, ordinary, weighableOf, weighLost, lazyRun, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import type { RunSpans } from './wordGuesses';
@@ -83,7 +83,10 @@ const MAX_MARKS_NEARBY = 2;
 
 type Options = ReadonlyArray<readonly [number, string]>;
 
-/** Per lead byte of the next character: the characters whose trail makes a gap with it, as [code, char]. */
+/**
+ * Per class of the next character's lead byte (gbkGapClass: the trails that make a gap with it
+ * are the same for every lead of a class): the characters whose trail makes a gap with it, as [code, char].
+ */
 const byNextLead = new Map<number, Options>();
 
 /**
@@ -91,7 +94,8 @@ const byNextLead = new Map<number, Options>();
  * makes a gap with it, as [code, char] (also read by scripts/eval-repair/misaligned-lost-whole.mjs).
  */
 export function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel): Options {
-  let list = byNextLead.get(lead);
+  const key = gbkGapClass(lead);
+  let list = byNextLead.get(key);
   if (!list) {
     const found: Array<readonly [number, string]> = [];
     // 0x80 is no lead byte at all: Python prints U+FFFD for it whatever follows.
@@ -100,7 +104,7 @@ export function lostBefore(lead: number, table: DbcsTable, lm: CharLanguageModel
       for (const [l, ch] of table.leadsOf(t)) if (ordinary(ch, lm) && ch !== '\u3000') found.push([(l << 8) | t, ch]);
     }
     list = found;
-    byNextLead.set(lead, list);
+    byNextLead.set(key, list);
   }
   return list;
 }

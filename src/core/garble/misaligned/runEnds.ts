@@ -1,5 +1,5 @@
 import type { DbcsTable } from '../../codec/gbkTable';
-import { isGbkGap } from '../../codec/gbkGaps';
+import { gbkGapClass, isGbkGap } from '../../codec/gbkGaps';
 import { marksNear } from './nearby';
 
 /**
@@ -78,7 +78,11 @@ function fill(e: End, at: number, kind: EndKind, garbledEnd: number, trail: numb
 export const DROPPED = 0x100;
 
 type Options = ReadonlyArray<readonly [number, string]>;
-/** lastAtLead's lists, per (last shown byte, next lead), for the one GBK table there is. */
+/**
+ * lastAtLead's lists, per (last shown byte, class of the next lead by gbkGapClass: the trails
+ * dropped before it are the same for every byte of a class), for the one GBK table there is.
+ * One list per next byte kept ten times as many, each weighed apart (guessBound.ts's tables).
+ */
 const atLeadLists = new Map<number, Options>();
 
 /**
@@ -88,11 +92,12 @@ const atLeadLists = new Map<number, Options>();
  * weighed together: the dropped trails are tagged DROPPED in their byte.
  */
 export function lastAtLead(table: DbcsTable, b: number, nextLead: number | undefined): Options {
-  const key = (b << 8) | (nextLead ?? 0);
+  const key = (b << 8) | (nextLead === undefined ? 0 : gbkGapClass(nextLead));
   let list = atLeadLists.get(key);
   if (!list) {
     const dropped = nextLead === undefined ? [] : table.trailsOf(b).filter(([t]) => t >= 0x81 && isGbkGap(t, nextLead));
-    list = [...table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
+    // With no trail dropped, the list is the table's own (and so are the tables kept per list).
+    list = dropped.length === 0 ? table.leadsOf(b) : [...table.leadsOf(b), ...dropped.map(([t, ch]) => [DROPPED | t, ch] as const)];
     atLeadLists.set(key, list);
   }
   return list;
