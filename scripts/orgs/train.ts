@@ -5,7 +5,7 @@
  *
  *   node scripts/train-org-tagger.mjs [--holdout 0.1] [--epochs 8] [--min-count 2]
  *     [--max-features 100000[,60000…]] [--weights msra=3,resume=2,weibo=8,cluener=3] [--out data/annotate/orgTagger.bin]
- *     [--no-kinds] [--seeds N] [--cv weibo:5] [--margin 100] [--name-margin 150] [--save-epochs 8,10] [--average-from 4,6]
+ *     [--no-kinds] [--seeds N [--bootstrap]] [--cv weibo:5] [--margin 100 [--margin-to 200]] [--name-margin 150] [--save-epochs 8,10] [--average-from 4,6]
  *     [--cv-out DIR] [--cv-blocks] [--name-folds block] [--order 2]
  *     [--report-templates] [--drop u3,u4,d1,d12]
  *
@@ -64,6 +64,20 @@ const margin = Number(option('--margin', '100'));
  * margin, toward recall). Unset: --margin everywhere.
  */
 const nameMargin = Number(option('--name-margin', String(margin)));
+/**
+ * --margin-to M2: a schedule of the margin: it moves in a straight line from --margin at the first
+ * epoch to M2 at the last (--name-margin in the same ratio), so that early epochs learn fast with a
+ * small margin and late ones push the gold reading further ahead (or the reverse). Unset: constant.
+ */
+const marginTo = Number(option('--margin-to', String(margin)));
+const marginAt = (epoch: number) => (epochs > 1 ? margin + ((marginTo - margin) * (epoch - 1)) / (epochs - 1) : margin);
+/**
+ * --bootstrap: with --seeds N, each seed's perceptron is trained on a bootstrap sample of the
+ * training order (as many draws with replacement as the order holds, seeded), so that the seeds
+ * differ in their sentences as well as their shuffles (bagging); their mean is the model, one
+ * linear model of the same size and cost as one perceptron (summed scores are the scores of summed weights).
+ */
+const bootstrap = args.includes('--bootstrap');
 /** --save-epochs 8,10: also write the averaged model after those epochs (FILE.epochN.bin), one seed only. */
 const saveEpochs = option('--save-epochs', '').split(',').filter(Boolean).map(Number);
 /**
@@ -483,12 +497,14 @@ function perceptron(order: number[], seed: number, afterEpoch?: (epoch: number, 
       [order[i], order[j]] = [order[j], order[i]];
     }
     let errors = 0;
+    const marginNow = marginAt(epoch);
+    const nameMarginNow = margin ? (nameMargin * marginNow) / margin : nameMargin;
     for (const idx of order) {
       const ex = train[idx];
       emissions(ex, w, scratch);
-      if (margin || nameMargin) {
+      if (marginNow || nameMarginNow) {
         for (let i = 0; i < ex.n; i++) {
-          const m = ex.gold[i] === O ? margin : nameMargin;
+          const m = ex.gold[i] === O ? marginNow : nameMarginNow;
           for (let t = 0; t < T; t++) if (t !== ex.gold[i]) scratch[i * T + t] += m;
         }
       }
@@ -573,8 +589,13 @@ train.forEach((ex, i) => {
 /** The averaged perceptrons of every seed, summed; their mean is the model (--seeds). */
 const sum: Weights = { w: new Float32Array(rows * T), trans: new Float32Array((T + 1) * T), ...(order2 ? { trans2: new Float32Array(TRIGRAMS) } : {}) };
 for (let run = 0; run < seeds; run++) {
-  const one = perceptron(order, 17 + run, (epoch, errors) => {
-    log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${order.length} sentences wrong`);
+  let runOrder = order;
+  if (bootstrap) {
+    const draw = rng(1000 + run);
+    runOrder = Array.from(order, () => order[Math.floor(draw() * order.length)]);
+  }
+  const one = perceptron(runOrder, 17 + run, (epoch, errors) => {
+    log(`${seeds > 1 ? `seed ${run + 1}, ` : ''}epoch ${epoch}: ${errors} of ${runOrder.length} sentences wrong (margin ${marginAt(epoch).toFixed(0)})`);
     if (tune.length && (epoch === epochs || seeds === 1)) {
       const by = score(tune, averaged());
       for (const [corpus, t] of by) log(`  held out ${corpus.padEnd(8)} ${f1(t)}`);
