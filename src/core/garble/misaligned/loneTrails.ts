@@ -1,10 +1,11 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isCjkPunct, isHan } from '../../text/chars';
+import { isHan } from '../../text/chars';
 import { lazyLoneRun, weighLost, type Candidate, type Guess } from './silentGuesses';
 import { rateTuning } from './documentRate';
 import { hexByte as hex } from '../../codec/hexByte';
 import { gainWithWords } from './loneWords';
+import { isChinese } from './loneMarks';
 
 /**
  * The shortest misaligned run: a character lost its lead byte, and its trail, met in lead
@@ -206,10 +207,6 @@ function recurs(v: string, i: number): boolean {
   const before = v.lastIndexOf(c, i - 1);
   const after = v.indexOf(c, i + 1);
   return (before >= from) || (after >= 0 && after < to);
-}
-
-function isChinese(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
 }
 
 /**
