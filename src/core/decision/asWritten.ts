@@ -1,5 +1,5 @@
 import { dataBytes } from '../data/dataFiles';
-import { isCjkPunct, isHan } from '../text/chars';
+import { isChinese } from '../text/chars';
 
 /**
  * Two estimates of a text as it stands that the character models cannot give, from
@@ -42,7 +42,7 @@ export function asciiLetter(cp: number): number {
 /** Han or CJK punctuation, fullwidth letters and digits aside: what a letter word stands between. */
 export function isCjkNotLetter(cp: number): boolean {
   if ((cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a)) return false;
-  return isHan(cp) || isCjkPunct(cp);
+  return isChinese(cp);
 }
 
 /** The longest letter word counted. */

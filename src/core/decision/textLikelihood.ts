@@ -1,6 +1,6 @@
 import { getCharModel, type CharLanguageModel } from '../model/charLanguageModel';
 import { getBackgroundModel, type BackgroundModel } from './backgroundModel';
-import { isCjkPunct, isHan } from '../text/chars';
+import { isChinese } from '../text/chars';
 import { UNKNOWN } from '../model/quantizedTables';
 import { asciiLetter, digitLikeLogShare, isCjkNotLetter, isDigitLike, LETTER_WORD_MAX, letterWordLogProb } from './asWritten';
 
@@ -23,10 +23,6 @@ function isLetter(cp: number): boolean {
   return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
-/** Han, CJK punctuation and the fullwidth forms: what the Chinese model was trained on. */
-function isCjk(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
-}
 
 function logAddExp(a: number, b: number): number {
   // exp(max − max) is exactly 1: one exponential, the same sum.
@@ -78,7 +74,7 @@ export class TextLikelihood {
     // Outside CJK and ASCII the Chinese model knows characters only from the odd symbol in its
     // training text (© in every help page's footer): it may not vouch for them more than the
     // model of the languages that write them.
-    if (cp >= 0x80 && !isCjk(cp)) zh = Math.min(zh, bg);
+    if (cp >= 0x80 && !isChinese(cp)) zh = Math.min(zh, bg);
     return logAddExp(LN_CHINESE_WEIGHT + zh, LN_OTHER_WEIGHT + bg);
   }
 

@@ -30,6 +30,11 @@ export function isCjkPunct(cp: number): boolean {
   );
 }
 
+/** Han or CJK punctuation: a Chinese character of prose (what a lone mark or trace must sit beside, what the Chinese model reads). */
+export function isChinese(cp: number): boolean {
+  return isHan(cp) || isCjkPunct(cp);
+}
+
 /** Count Han characters (code points) in text[start, end): a surrogate pair read as its code point, no string per character. */
 export function countHan(text: string, start = 0, end = text.length): number {
   let n = 0;

@@ -1,11 +1,11 @@
-import { isChinese } from './loneMarks';
+import { isChinese } from '../../text/chars';
 
 /** A list longer than this share of the text is given up (silentRuns.ts): the scans read every offset. */
 export const BESIDE_MOST_SHARE = 1 / 64;
 
 /**
  * Where a lone trace can stand: the offsets just before and just after each run of Chinese
- * characters (loneMarks.ts isChinese: Han and CJK punctuation), each once, in order. A trace (a
+ * characters (text/chars.ts isChinese: Han and CJK punctuation), each once, in order. A trace (a
  * trail shown as itself, a mark) is weighed only beside Chinese (echoedTraces.ts: on one side at
  * least; loneTrails.ts: on both), so the scans that look for one read these offsets instead of
  * every character: one pass over the text asking isChinese of each code unit (a few comparisons,

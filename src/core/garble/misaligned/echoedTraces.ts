@@ -1,8 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
-import { isHan } from '../../text/chars';
+import { isChinese, isHan } from '../../text/chars';
 import { documentEcho, ECHO_REACH, type EchoReading } from './documentEchoes';
-import { isChinese } from './loneMarks';
 import { ordinary, type Candidate, type SilentRun } from './silentGuesses';
 import { hexByte as hex } from '../../codec/hexByte';
 

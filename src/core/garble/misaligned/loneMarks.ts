@@ -1,7 +1,7 @@
 import type { DbcsTable } from '../../codec/gbkTable';
 import type { CharLanguageModel } from '../../model/charLanguageModel';
 import { gbkGapClass, isGbkGap } from '../../codec/gbkGaps';
-import { isCjkPunct, isHan } from '../../text/chars';
+import { isChinese } from '../../text/chars';
 import { lazyLoneRun, rereadLone, ordinary, weighableOf, weighLost, lazyRun, type Candidate, type Guess, type SilentRun } from './silentGuesses';
 import type { RunSpans } from './wordGuesses';
 import { logSumExp } from '../../model/logSumExp';
@@ -217,10 +217,8 @@ export function marksAtRate(found: readonly Candidate[], bonus: number): void {
   }
 }
 
-/** Han or CJK punctuation: what a lone mark, or a run's start, must sit between. */
-export function isChinese(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
-}
+/** Han or CJK punctuation (text/chars.ts), re-exported for the measuring scripts that read it here. */
+export { isChinese };
 
 /**
  * Whether the mark that ends a run (silentRuns.ts) explains the text alone at least `gain` nats

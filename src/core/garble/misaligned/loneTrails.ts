@@ -5,7 +5,7 @@ import { lazyLoneRun, weighLost, type Candidate, type Guess } from './silentGues
 import { rateTuning } from './documentRate';
 import { hexByte as hex } from '../../codec/hexByte';
 import { gainWithWords } from './loneWords';
-import { isChinese } from './loneMarks';
+import { isChinese } from '../../text/chars';
 
 /**
  * The shortest misaligned run: a character lost its lead byte, and its trail, met in lead
